@@ -1,0 +1,25 @@
+package dev.cardminer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cardminer} command line. */
+@Command(name = "cardminer",
+        mixinStandardHelpOptions = true,
+        version = "cardminer 0.1.0",
+        description = "Turns Hugging Face model cards into structured, queryable metadata and insight.",
+        subcommands = {
+                CardCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Cardminer {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests and embedding). */
+    public static int run(String... args) {
+        return new CommandLine(new Cardminer()).execute(args);
+    }
+}

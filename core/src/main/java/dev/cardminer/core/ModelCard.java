@@ -1,0 +1,71 @@
+package dev.cardminer.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parsed model card: the metadata block, the Markdown body and what cardminer reads from them.
+ * Parsing never throws on bad input; what went wrong is in {@link #problems()}.
+ *
+ * @param id             the card's id (a Hub repo id or a file name); may be empty
+ * @param text           the card exactly as given
+ * @param hasMetadata    whether a metadata block was found with the Hub's rule
+ * @param yaml           the block's YAML text, or null when there is no block
+ * @param yamlLine       1-based line of the YAML's first line in the card file (0 without a block)
+ * @param metadata       the block's mapping; empty when there is no block or it could not be read
+ * @param body           the text after the block, byte-exact (the whole text when there is no block)
+ * @param bodyOffset     offset of the body in {@code text}
+ * @param bodyLine       1-based line of the body's first character in the card file
+ * @param evalResults    the flattened {@code model-index}
+ * @param sections       the body's headings, in order (the tree follows from their levels)
+ * @param links          references to Hub repos, arXiv papers and GitHub repositories
+ * @param completeness   share of the template's sections present with real content, 0 to 1
+ * @param problems       located problems, in the order found
+ */
+public record ModelCard(
+        String id,
+        String text,
+        boolean hasMetadata,
+        String yaml,
+        int yamlLine,
+        Metadata metadata,
+        String body,
+        int bodyOffset,
+        int bodyLine,
+        List<EvalResult> evalResults,
+        List<Section> sections,
+        List<Link> links,
+        double completeness,
+        List<Problem> problems) {
+
+    public ModelCard {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(body, "body");
+        evalResults = List.copyOf(evalResults);
+        sections = List.copyOf(sections);
+        links = List.copyOf(links);
+        problems = List.copyOf(problems);
+    }
+
+    /** Parses a card with the default parser. Never throws on bad input. */
+    public static ModelCard parse(String text) {
+        return parse("", text);
+    }
+
+    /** Parses a card with the default parser, giving it an id. Never throws on bad input. */
+    public static ModelCard parse(String id, String text) {
+        return CardParser.defaults().parse(id, text);
+    }
+
+    /** Parses the raw bytes of a card file; invalid UTF-8 is replaced and reported. */
+    public static ModelCard parse(String id, byte[] utf8) {
+        return CardParser.defaults().parse(id, utf8);
+    }
+
+    /** Whether any problem is an error. */
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+    }
+}

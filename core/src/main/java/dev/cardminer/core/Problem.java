@@ -1,0 +1,41 @@
+package dev.cardminer.core;
+
+import java.util.Objects;
+
+/**
+ * Something worth telling about a card, located in the card's text. Problems are values: parsing
+ * records them and goes on, so one bad card never stops a corpus run.
+ *
+ * @param severity how bad it is
+ * @param code     a stable, machine-readable kind such as {@code yaml-syntax} or {@code unknown-license}
+ * @param message  a sentence for people, naming the key or construct concerned
+ * @param line     1-based line in the card file, 0 when the problem concerns the whole card
+ * @param column   1-based column in that line, 0 when unknown
+ */
+public record Problem(Severity severity, String code, String message, int line, int column) {
+
+    public enum Severity { INFO, WARNING, ERROR }
+
+    public Problem {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Problem info(String code, String message, int line, int column) {
+        return new Problem(Severity.INFO, code, message, line, column);
+    }
+
+    public static Problem warning(String code, String message, int line, int column) {
+        return new Problem(Severity.WARNING, code, message, line, column);
+    }
+
+    public static Problem error(String code, String message, int line, int column) {
+        return new Problem(Severity.ERROR, code, message, line, column);
+    }
+
+    @Override
+    public String toString() {
+        return severity.name().toLowerCase() + " " + code + " at " + line + ":" + column + ": " + message;
+    }
+}
