@@ -2,28 +2,24 @@ package dev.cardminer.core.internal;
 
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.EvalResult;
-import dev.cardminer.core.Link;
 import dev.cardminer.core.Metadata;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
-import dev.cardminer.core.Section;
 import dev.cardminer.core.Vocabularies;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The parser behind {@link ModelCard#parse}: splitter, YAML reader, body analysis, in that order. */
 public final class DefaultCardParser implements CardParser {
 
     public static final DefaultCardParser DEFAULT = new DefaultCardParser(Vocabularies.bundled());
 
-    private final Vocabularies vocabularies;
     private final FrontMatterSplitter splitter = new FrontMatterSplitter();
-    private final YamlBlockReader yamlReader = new YamlBlockReader();
+    private final MetadataAnalyzer metadataAnalyzer;
+    private final BodyAnalyzer bodyAnalyzer = new BodyAnalyzer();
 
     public DefaultCardParser(Vocabularies vocabularies) {
-        this.vocabularies = vocabularies;
+        this.metadataAnalyzer = new MetadataAnalyzer(vocabularies);
     }
 
     @Override
@@ -48,20 +44,14 @@ public final class DefaultCardParser implements CardParser {
         if (split.found()) {
             yaml = text.substring(split.yamlStart(), split.yamlEnd());
             yamlLine = lines.line(split.yamlStart());
-            Map<String, Object> map = yamlReader.read(yaml, yamlLine, problems);
-            if (map != null) {
-                metadata = Metadata.of(map);
-            }
+            MetadataAnalyzer.Result read = metadataAnalyzer.analyze(yaml, yamlLine, problems);
+            metadata = read.metadata();
+            evalResults = read.evalResults();
         }
         String body = text.substring(split.bodyStart());
-        List<Section> sections = List.of();
-        List<Link> links = List.of();
-        double completeness = 0;
+        BodyAnalyzer.Result bodyResult = bodyAnalyzer.analyze(body, lines, split.bodyStart(), problems);
         return new ModelCard(id, text, split.found(), yaml, yamlLine, metadata, body, split.bodyStart(),
-                lines.line(split.bodyStart()), evalResults, sections, links, completeness, problems);
-    }
-
-    String vocabulariesSummary() {
-        return vocabularies.licenses().size() + " licenses";
+                lines.line(split.bodyStart()), evalResults, bodyResult.sections(), bodyResult.links(),
+                bodyResult.completeness(), problems);
     }
 }

@@ -1,0 +1,136 @@
+-- The cardminer store. This file is the contract between the writer (io), the report and the
+-- annotation phase: columns may be added, never renamed or removed without updating all readers.
+-- Offsets are UTF-16 indexes into the card body; lines and columns are 1-based in the card file.
+
+CREATE TABLE IF NOT EXISTS cards (
+    id              VARCHAR NOT NULL,   -- Hub repo id (org/name) or file-derived id
+    source          VARCHAR,            -- where the card came from (file path, parquet file, hub)
+    content_hash    VARCHAR NOT NULL,   -- SHA-256 of the card text, hex: unchanged cards are skipped
+    bytes           BIGINT,             -- UTF-8 size of the card
+    author          VARCHAR,
+    downloads       BIGINT,
+    likes           BIGINT,
+    pipeline_tag    VARCHAR,            -- as the source says (Hub facts), not the YAML's
+    library_name    VARCHAR,
+    tags            VARCHAR[],
+    created_at      TIMESTAMP,
+    last_modified   TIMESTAMP,
+    has_metadata    BOOLEAN NOT NULL,
+    metadata_json   VARCHAR,            -- the YAML mapping as JSON, null without a block
+    completeness    DOUBLE,
+    section_count   INTEGER,
+    problem_count   INTEGER,
+    body            VARCHAR             -- the body text (for sentences, examples and re-annotation)
+);
+
+-- One row per top-level metadata key; list values also appear item by item in metadata_values.
+CREATE TABLE IF NOT EXISTS metadata (
+    card_id     VARCHAR NOT NULL,
+    key         VARCHAR NOT NULL,
+    value_json  VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS metadata_values (
+    card_id     VARCHAR NOT NULL,
+    key         VARCHAR NOT NULL,
+    position    INTEGER NOT NULL,
+    value       VARCHAR             -- scalar as text (string-or-list keys normalised to items)
+);
+
+CREATE TABLE IF NOT EXISTS sections (
+    card_id      VARCHAR NOT NULL,
+    position     INTEGER NOT NULL,
+    level        INTEGER,
+    title        VARCHAR,
+    canonical    VARCHAR,           -- CanonicalSection title, null when unmapped
+    start_offset INTEGER,
+    end_offset   INTEGER,
+    line         INTEGER,
+    placeholder  BOOLEAN,
+    empty        BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS eval_results (
+    card_id          VARCHAR NOT NULL,
+    position         INTEGER NOT NULL,
+    model_name       VARCHAR,
+    task_type        VARCHAR,
+    task_name        VARCHAR,
+    dataset_type     VARCHAR,
+    dataset_name     VARCHAR,
+    dataset_config   VARCHAR,
+    dataset_split    VARCHAR,
+    dataset_revision VARCHAR,
+    metric_type      VARCHAR,
+    metric_name      VARCHAR,
+    metric_value     DOUBLE,        -- null when not numeric
+    metric_value_text VARCHAR,      -- the value as written
+    verified         BOOLEAN,
+    source_name      VARCHAR,
+    source_url       VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS links (
+    card_id   VARCHAR NOT NULL,
+    position  INTEGER NOT NULL,
+    kind      VARCHAR,              -- model, dataset, space, arxiv, github
+    target    VARCHAR,
+    text      VARCHAR,
+    line      INTEGER,
+    col       INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS problems (
+    card_id   VARCHAR NOT NULL,
+    position  INTEGER NOT NULL,
+    severity  VARCHAR,              -- info, warning, error
+    code      VARCHAR,
+    message   VARCHAR,
+    line      INTEGER,
+    col       INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    card_id       VARCHAR NOT NULL,
+    position      INTEGER NOT NULL,  -- Sentence.index
+    section       VARCHAR,           -- canonical section title or null
+    heading       VARCHAR,
+    start_offset  INTEGER,
+    end_offset    INTEGER,
+    text          VARCHAR,
+    text_hash     VARCHAR            -- SHA-256 hex of text: the LLM cache key part
+);
+
+CREATE TABLE IF NOT EXISTS annotations (
+    card_id        VARCHAR NOT NULL,
+    sentence       INTEGER NOT NULL, -- sentences.position
+    subject        VARCHAR,
+    category       VARCHAR,
+    description    VARCHAR,
+    span_start     INTEGER,
+    span_end       INTEGER,
+    annotator      VARCHAR
+);
+
+-- Every LLM answer, keyed by (model, prompt version, sentence hash): a re-run sends no request for these.
+CREATE TABLE IF NOT EXISTS llm_cache (
+    model          VARCHAR NOT NULL,
+    prompt_version VARCHAR NOT NULL,
+    text_hash      VARCHAR NOT NULL,
+    response       VARCHAR,
+    prompt_tokens  INTEGER,
+    completion_tokens INTEGER,
+    created_at     TIMESTAMP
+);
+
+-- One row per analyze run: what was read, skipped and how long it took.
+CREATE TABLE IF NOT EXISTS runs (
+    run_id      VARCHAR,
+    source      VARCHAR,
+    started_at  TIMESTAMP,
+    finished_at TIMESTAMP,
+    cards_seen  BIGINT,
+    cards_new   BIGINT,
+    cards_skipped BIGINT,
+    failures    BIGINT
+);
