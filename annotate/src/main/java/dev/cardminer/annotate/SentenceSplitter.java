@@ -7,4 +7,9 @@ import java.util.List;
 public interface SentenceSplitter {
 
     List<Sentence> split(ModelCard card);
+
+    /** The Markdown-aware splitter cardminer uses. */
+    static SentenceSplitter markdown() {
+        return new dev.cardminer.annotate.internal.ParagraphSentenceSplitter();
+    }
 }
