@@ -1,0 +1,104 @@
+package dev.cardminer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CardCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new Cardminer());
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsOneObjectWithEveryField() throws Exception {
+        Path card = dir.resolve("my-model.md");
+        Files.writeString(card, "---\nlicense: mit\nlanguage: no\n---\n# My model\n\nText.\n");
+        Run r = run("card", card.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode o = json.readTree(r.out());
+        assertThat(o.fieldNames()).toIterable().containsExactly("id", "metadata", "body", "evalResults",
+                "sections", "links", "completeness", "problems");
+        assertThat(o.get("id").asText()).isEqualTo("my-model");
+        assertThat(o.get("metadata").get("license").asText()).isEqualTo("mit");
+        // YAML 1.2: Norwegian stays a string.
+        assertThat(o.get("metadata").get("language").isTextual()).isTrue();
+        assertThat(o.get("body").asText()).isEqualTo("# My model\n\nText.\n");
+    }
+
+    @Test
+    void metadataIsNullWithoutABlock() throws Exception {
+        Path card = dir.resolve("plain.md");
+        Files.writeString(card, "# Just text\n");
+        JsonNode o = json.readTree(run("card", card.toString()).out());
+        assertThat(o.get("metadata").isNull()).isTrue();
+        assertThat(o.get("body").asText()).isEqualTo("# Just text\n");
+    }
+
+    @Test
+    void severalCardsGiveOneLineEach() throws Exception {
+        Path a = dir.resolve("a.md");
+        Path b = dir.resolve("b.md");
+        Files.writeString(a, "# A\n");
+        Files.writeString(b, "---\n- not a mapping\n---\n# B\n");
+        Run r = run("card", a.toString(), b.toString());
+        assertThat(r.exit()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(json.readTree(lines.get(0)).get("id").asText()).isEqualTo("a");
+        JsonNode second = json.readTree(lines.get(1));
+        assertThat(second.get("problems").get(0).get("severity").asText()).isEqualTo("error");
+        assertThat(second.get("problems").get(0).get("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void unreadableFileIsNamedAndExitsNonZero() throws Exception {
+        Path a = dir.resolve("a.md");
+        Files.writeString(a, "# A\n");
+        Run r = run("card", a.toString(), dir.resolve("missing.md").toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err().strip()).contains("missing.md").doesNotContain("\n");
+        assertThat(r.out().lines()).hasSize(1);
+    }
+
+    @Test
+    void readsStandardInput() throws Exception {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("---\ntags: [x]\n---\nbody\n".getBytes(StandardCharsets.UTF_8)));
+            Run r = run("card", "-");
+            assertThat(r.exit()).isZero();
+            JsonNode o = json.readTree(r.out());
+            assertThat(o.get("metadata").get("tags").get(0).asText()).isEqualTo("x");
+            assertThat(o.get("body").asText()).isEqualTo("body\n");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+}
