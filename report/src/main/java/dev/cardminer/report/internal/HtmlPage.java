@@ -92,7 +92,7 @@ public final class HtmlPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 // No network and no scripts: the page only shows what is next to it.
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("img-src 'self' data:; style-src 'unsafe-inline'\">\n")
+                .append("img-src 'self' file: data:; style-src 'unsafe-inline'\">\n")
                 .append("<title>").append(escaper.escape(title)).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         out.append("<header><div class=\"wrap\">\n<h1>").append(escaper.escape(title)).append("</h1>\n<p>")
