@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Turns Hugging Face model cards into structured, queryable metadata and insight.",
         subcommands = {
                 CardCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

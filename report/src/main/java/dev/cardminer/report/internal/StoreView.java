@@ -1,0 +1,88 @@
+package dev.cardminer.report.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Read-only queries on the store. A table the store lacks (an older or half-made store) reads as
+ * empty, so the report still comes out.
+ */
+public final class StoreView {
+
+    private final Connection connection;
+    private final Set<String> tables;
+
+    public StoreView(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.tables = new HashSet<>();
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public boolean has(String table) {
+        return tables.contains(table.toLowerCase(Locale.ROOT));
+    }
+
+    /** Rows of a query; each row's cells as JDBC gives them. */
+    public List<Object[]> rows(String sql, Object... params) throws SQLException {
+        List<Object[]> out = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                int n = meta.getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int c = 0; c < n; c++) {
+                        row[c] = rs.getObject(c + 1);
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A single number (0 when the query gives no row or null). */
+    public long count(String sql, Object... params) throws SQLException {
+        List<Object[]> rows = rows(sql, params);
+        return rows.isEmpty() || rows.get(0)[0] == null ? 0 : ((Number) rows.get(0)[0]).longValue();
+    }
+
+    /** A single floating-point value, or NaN when null. */
+    public double number(String sql, Object... params) throws SQLException {
+        List<Object[]> rows = rows(sql, params);
+        return rows.isEmpty() || rows.get(0)[0] == null ? Double.NaN : ((Number) rows.get(0)[0]).doubleValue();
+    }
+
+    static long asLong(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    static double asDouble(Object value) {
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
+    static String asString(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

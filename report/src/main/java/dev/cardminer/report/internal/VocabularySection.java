@@ -1,0 +1,158 @@
+package dev.cardminer.report.internal;
+
+import dev.cardminer.core.Vocabularies;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The distribution of one metadata key whose values the Hub checks (license, pipeline_tag,
+ * library_name, language), with the values the Hub would reject flagged.
+ */
+public final class VocabularySection implements ReportSection {
+
+    /** What the Hub would make of a value. */
+    public enum Verdict {
+        ACCEPTED("accepted"), REJECTED("rejected"), UNCHECKED("not checked");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final Pattern THREE_LETTERS = Pattern.compile("[a-z]{3}");
+    private static final int BARS = 20;
+    private static final List<ChartRenderer.Group> GROUPS = List.of(
+            new ChartRenderer.Group("accepted by the Hub", ChartRenderer.PALETTE.get(0)),
+            new ChartRenderer.Group("the Hub would reject it", ChartRenderer.PALETTE.get(3)),
+            new ChartRenderer.Group("not checked", ChartRenderer.PALETTE.get(4)));
+
+    private final String id;
+    private final String title;
+    private final String key;
+    private final Function<Vocabularies, Function<String, Verdict>> check;
+    private final String rule;
+
+    private VocabularySection(String id, String title, String key,
+                              Function<Vocabularies, Function<String, Verdict>> check, String rule) {
+        this.id = id;
+        this.title = title;
+        this.key = key;
+        this.check = check;
+        this.rule = rule;
+    }
+
+    public static VocabularySection licenses() {
+        return new VocabularySection("licenses", "Licenses", "license", v -> in(v.licenses()),
+                "Accepted values are the Hub's license ids (" + "compared exactly; 'other' means a custom licence).");
+    }
+
+    public static VocabularySection pipelineTags() {
+        return new VocabularySection("pipeline-tags", "Pipeline tags", "pipeline_tag", v -> in(v.pipelineTags()),
+                "Accepted values are the Hub's task ids (compared exactly).");
+    }
+
+    public static VocabularySection libraries() {
+        return new VocabularySection("libraries", "Libraries", "library_name", v -> in(v.libraries()),
+                "Accepted values are the Hub's library ids (compared exactly; the Hub is case-sensitive here).");
+    }
+
+    public static VocabularySection languages() {
+        return new VocabularySection("languages", "Languages", "language", v -> value -> {
+            if (value != null && v.languages().contains(value)) {
+                return Verdict.ACCEPTED;
+            }
+            return value != null && THREE_LETTERS.matcher(value).matches() ? Verdict.UNCHECKED : Verdict.REJECTED;
+        }, "The Hub accepts ISO 639-1, 639-2 and 639-3 codes and rejects others (such as 'jp', 'es-ES', 'noinfo'). "
+                + "Two-letter codes are checked against the ISO 639-1 list; three-letter lower-case codes have the "
+                + "form of ISO 639-2/3 but are not checked against a list; anything else is flagged.");
+    }
+
+    private static Function<String, Verdict> in(Set<String> accepted) {
+        return value -> value != null && accepted.contains(value) ? Verdict.ACCEPTED : Verdict.REJECTED;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public void render(ReportContext ctx, HtmlSection out) throws SQLException, IOException {
+        StoreView store = ctx.store();
+        if (!store.has("metadata_values")) {
+            out.paragraph("The store has no metadata values table.");
+            return;
+        }
+        Function<String, Verdict> verdict = check.apply(ctx.vocabularies());
+        long declaring = store.count("SELECT count(DISTINCT card_id) FROM metadata_values WHERE key = ?", key);
+        List<Object[]> values = store.rows("SELECT value, count(DISTINCT card_id) AS n FROM metadata_values "
+                + "WHERE key = ? AND value IS NOT NULL GROUP BY value ORDER BY n DESC, value", key);
+        long rejectedCards = 0;
+        // One row per card: a card counts once however many of its values are rejected.
+        for (Object[] row : store.rows("SELECT card_id, list(DISTINCT value) FROM metadata_values "
+                + "WHERE key = ? GROUP BY card_id", key)) {
+            if (anyRejected(row[1], verdict)) {
+                rejectedCards++;
+            }
+        }
+        out.facts(List.of(
+                new HtmlSection.Fact("cards with " + key, ReportContext.percentText(declaring, ctx.totalCards())),
+                new HtmlSection.Fact("distinct values", ReportContext.count(values.size())),
+                new HtmlSection.Fact("cards with a value the Hub would reject",
+                        ReportContext.count(rejectedCards) + " (" + ReportContext.percentText(rejectedCards,
+                                ctx.totalCards()) + ")")));
+        out.note("Values of the '" + key + "' key in the cards' metadata blocks (each item of a list counts). "
+                + rule);
+        if (values.isEmpty()) {
+            out.paragraph("No card declares " + key + ".");
+            return;
+        }
+        List<ChartRenderer.Bar> bars = new ArrayList<>();
+        boolean[] used = new boolean[GROUPS.size()];
+        Table.Builder t = Table.builder(id, "Values of " + key, "value", "cards", "share of all cards (%)",
+                "Hub check");
+        for (Object[] row : values) {
+            String value = StoreView.asString(row[0]);
+            long n = StoreView.asLong(row[1]);
+            Verdict v = verdict.apply(value);
+            t.row(value, n, ctx.shareOfCards(n), v.label());
+            if (bars.size() < BARS) {
+                bars.add(new ChartRenderer.Bar(value, ctx.shareOfCards(n).value(), v.ordinal()));
+                used[v.ordinal()] = true;
+            }
+        }
+        // A legend only when the chart shows more than accepted values.
+        List<ChartRenderer.Group> groups = used[1] || used[2] ? GROUPS : List.of(GROUPS.get(0));
+        ctx.charts().horizontalBars(ctx.assets().image(id), title + " (top " + bars.size() + ")",
+                "share of all cards", bars, groups, true);
+        out.figure(ctx.assets().imageHref(id), "Bar chart: share of cards with each " + key + " value");
+        ctx.table(out, t.build());
+    }
+
+    private static boolean anyRejected(Object list, Function<String, Verdict> verdict) throws SQLException {
+        Object[] items = list instanceof java.sql.Array array ? (Object[]) array.getArray()
+                : list instanceof List<?> l ? l.toArray() : new Object[] {list};
+        for (Object item : items) {
+            if (item != null && verdict.apply(item.toString()) == Verdict.REJECTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
