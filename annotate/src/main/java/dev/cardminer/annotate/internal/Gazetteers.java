@@ -68,6 +68,7 @@ public final class Gazetteers {
         String category = file;
         boolean exactFile = false;
         boolean needsVersion = false;
+        boolean idsOnly = false;
         Set<String> excluded = new HashSet<>();
         List<String[]> included = new ArrayList<>();
         for (String raw : lines("gazetteer/" + file + ".txt")) {
@@ -79,6 +80,12 @@ public final class Gazetteers {
                 category = line.substring(10).strip();
             } else if (line.startsWith("@case ")) {
                 exactFile = line.endsWith("sensitive") && !line.endsWith("insensitive");
+            } else if (line.equals("@ids-only")) {
+                idsOnly = true;
+            } else if (idsOnly) {
+                for (String f : line.split("\\s+\\|\\s+")) {
+                    organizationIds.add(f.toLowerCase(Locale.ROOT));
+                }
             } else if (line.startsWith("@needs ")) {
                 needsVersion = line.endsWith("version");
             } else if (line.startsWith("@include core:")) {
