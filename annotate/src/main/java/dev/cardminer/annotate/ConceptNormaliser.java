@@ -33,6 +33,9 @@ public final class ConceptNormaliser {
             Map.entry("parameter", "hyperparameter"), Map.entry("licence", "license"),
             Map.entry("research paper", "paper"), Map.entry("publication", "paper"));
 
+    private static final java.util.Set<String> INVARIANT = java.util.Set.of("series", "species", "news", "lens",
+            "physics", "mathematics", "statistics", "ethics", "linguistics", "robotics", "genomics", "analytics");
+
     /** Synonym key (see {@link #key}) to the canonical display form. */
     private final Map<String, String> synonyms = new HashMap<>();
 
@@ -154,7 +157,7 @@ public final class ConceptNormaliser {
     }
 
     private static String singular(String w) {
-        if (w.length() <= 3 || !w.chars().allMatch(Character::isLetter)) {
+        if (w.length() <= 3 || !w.chars().allMatch(Character::isLetter) || INVARIANT.contains(w)) {
             return w;
         }
         if (w.endsWith("ies") && w.length() > 4) {
@@ -163,7 +166,7 @@ public final class ConceptNormaliser {
         if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) {
             return w.substring(0, w.length() - 2);
         }
-        if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+        if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is") && !w.endsWith("as")) {
             return w.substring(0, w.length() - 1);
         }
         return w;
