@@ -36,6 +36,9 @@ public final class LlmAnnotator implements Annotator {
     private final AtomicLong annotations = new AtomicLong();
     private final AtomicLong promptTokens = new AtomicLong();
     private final AtomicLong completionTokens = new AtomicLong();
+    /** Requests in flight by sentence hash: identical sentences (repeated headings) share one request. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<LlmCache.Answer>>
+            inFlightByHash = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LlmAnnotator(LlmConfig config, LlmCache cache) {
         this.config = config;
@@ -97,29 +100,68 @@ public final class LlmAnnotator implements Annotator {
             cacheHits.incrementAndGet();
             answer = cached.get();
         } else {
-            if (stopped.get()) {
-                return Optional.empty();
-            }
-            inFlight.acquire();
-            try {
-                if (stopped.get()) {
+            java.util.concurrent.CompletableFuture<LlmCache.Answer> mine = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<LlmCache.Answer> shared = inFlightByHash.putIfAbsent(hash, mine);
+            if (shared != null) {
+                try {
+                    answer = shared.get();
+                } catch (java.util.concurrent.ExecutionException e) {
                     return Optional.empty();
                 }
-                answer = client.complete(config.prompt().render(s.text()));
-            } catch (ChatClient.Failure e) {
-                if (failures.incrementAndGet() > config.failureBudget()) {
-                    stopped.set(true);
+                cacheHits.incrementAndGet();
+            } else {
+                try {
+                    // Another thread may have cached it between our lookup and taking the slot.
+                    answer = cache.get(config.model(), config.prompt().version(), hash).orElse(null);
+                    if (answer == null) {
+                        answer = request(s, hash);
+                    } else {
+                        cacheHits.incrementAndGet();
+                    }
+                    if (answer == null) {
+                        mine.completeExceptionally(new IllegalStateException("no answer"));
+                    } else {
+                        mine.complete(answer);
+                    }
+                } catch (RuntimeException | InterruptedException e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    inFlightByHash.remove(hash);
                 }
-                return Optional.empty();
-            } finally {
-                inFlight.release();
+                if (answer == null) {
+                    return Optional.empty();
+                }
             }
-            answered.incrementAndGet();
-            promptTokens.addAndGet(answer.promptTokens());
-            completionTokens.addAndGet(answer.completionTokens());
-            cache.put(config.model(), config.prompt().version(), hash, answer);
         }
         return Optional.of(toAnnotations(s, answer.response()));
+    }
+
+    /** Sends one sentence; null when it failed for good or the run has stopped. */
+    private LlmCache.Answer request(Sentence s, String hash) throws InterruptedException {
+        if (stopped.get()) {
+            return null;
+        }
+        LlmCache.Answer answer;
+        inFlight.acquire();
+        try {
+            if (stopped.get()) {
+                return null;
+            }
+            answer = client.complete(config.prompt().render(s.text()));
+        } catch (ChatClient.Failure e) {
+            if (failures.incrementAndGet() > config.failureBudget()) {
+                stopped.set(true);
+            }
+            return null;
+        } finally {
+            inFlight.release();
+        }
+        answered.incrementAndGet();
+        promptTokens.addAndGet(answer.promptTokens());
+        completionTokens.addAndGet(answer.completionTokens());
+        cache.put(config.model(), config.prompt().version(), hash, answer);
+        return answer;
     }
 
     private List<Annotation> toAnnotations(Sentence s, String response) {
