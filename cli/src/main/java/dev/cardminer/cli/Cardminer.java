@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Turns Hugging Face model cards into structured, queryable metadata and insight.",
         subcommands = {
                 CardCommand.class,
+                ConceptsCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {
