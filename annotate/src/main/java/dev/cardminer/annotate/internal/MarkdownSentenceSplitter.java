@@ -46,7 +46,6 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
-    private final SentenceBoundaries boundaries = new SentenceBoundaries();
 
     @Override
     public List<Sentence> split(ModelCard card) {
@@ -64,6 +63,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         final List<Sentence> out = new ArrayList<>();
         final List<Heading> headingStack = new ArrayList<>();
         final List<String> headingTitles = new ArrayList<>();
+        final SentenceBoundaries boundaries = new SentenceBoundaries();
 
         Walk(ModelCard card, String body) {
             this.card = card;

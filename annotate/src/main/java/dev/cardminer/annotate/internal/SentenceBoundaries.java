@@ -17,9 +17,11 @@ public final class SentenceBoundaries {
             "mr.", "mrs.", "ms.", "prof.", "inc.", "ltd.", "co.", "corp.", "jr.", "sr.", "st.", "vol.", "pp.",
             "p.", "ca.", "resp.", "incl.", "sec.", "ch.", "u.s.", "e.t.c.", "viz.", "ver.", "v.");
 
+    /** One iterator per instance: creating one costs more than using it. Instances are not thread-safe. */
+    private final BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+
     /** [start, end) ranges of the sentences of {@code text}, trimmed, blank ones left out. */
     public List<int[]> split(String text) {
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
         it.setText(text);
         List<int[]> raw = new ArrayList<>();
         int start = it.first();
