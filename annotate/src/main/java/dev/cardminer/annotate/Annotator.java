@@ -11,6 +11,14 @@ public interface Annotator extends AutoCloseable {
     /** The annotations of these sentences (all from one card or from several). */
     List<Annotation> annotate(List<Sentence> sentences);
 
+    /**
+     * Annotates and tells which sentences were fully handled: an annotator that can fail (a remote model)
+     * leaves failed sentences out of {@link AnnotationOutcome#completed()} so that a later run retries them.
+     */
+    default AnnotationOutcome annotateAll(List<Sentence> sentences) {
+        return new AnnotationOutcome(annotate(sentences), sentences, false);
+    }
+
     @Override
     default void close() {
     }

@@ -10,6 +10,6 @@ public interface SentenceSplitter {
 
     /** The Markdown-aware splitter cardminer uses. */
     static SentenceSplitter markdown() {
-        return new dev.cardminer.annotate.internal.ParagraphSentenceSplitter();
+        return new dev.cardminer.annotate.internal.MarkdownSentenceSplitter();
     }
 }

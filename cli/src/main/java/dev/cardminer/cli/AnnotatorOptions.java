@@ -1,7 +1,20 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.annotate.Agreement;
+import dev.cardminer.annotate.ConceptNormaliser;
+import dev.cardminer.annotate.LlmAnnotator;
+import dev.cardminer.annotate.LlmConfig;
+import dev.cardminer.annotate.PromptTemplate;
+import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.io.concepts.AnnotationPhase;
+import dev.cardminer.io.concepts.StoreLlmCache;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,15 +27,115 @@ public final class AnnotatorOptions {
             description = "Concept annotator: rules (offline, default), llm (an OpenAI-compatible server), both, none.")
     String annotator;
 
+    @Option(names = "--llm-url", paramLabel = "URL",
+            description = "Base URL of an OpenAI-compatible server (vLLM, TGI, llama.cpp, Ollama, OpenAI); "
+                    + "requests go to URL/v1/chat/completions.")
+    URI llmUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "Model name sent to the server.")
+    String llmModel;
+
+    @Option(names = "--llm-api-key-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding the API key (sent as a Bearer token, never printed).")
+    String llmApiKeyEnv;
+
+    @Option(names = "--llm-prompt", paramLabel = "FILE",
+            description = "Prompt template file with an {input} placeholder (default: seed 000's prompt).")
+    Path llmPrompt;
+
+    @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "LLM requests in flight (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--llm-max-tokens", defaultValue = "450", paramLabel = "N", description = "Answer length limit (default ${DEFAULT-VALUE}).")
+    int maxTokens;
+
+    @Option(names = "--llm-temperature", defaultValue = "0.7", paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--llm-top-p", defaultValue = "0.95", paramLabel = "P", description = "Nucleus sampling (default ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--llm-top-k", defaultValue = "50", paramLabel = "K",
+            description = "Top-k sampling, 0 to leave it out (default ${DEFAULT-VALUE}; dropped automatically if the server rejects it).")
+    int topK;
+
+    @Option(names = "--llm-timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--llm-retries", defaultValue = "3", paramLabel = "N", description = "Retries per request (default ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--llm-failure-budget", defaultValue = "100", paramLabel = "N",
+            description = "Sentences that may fail before the run stops cleanly (default ${DEFAULT-VALUE}).")
+    int failureBudget;
+
+    @Option(names = "--annotate-batch", defaultValue = "2000", paramLabel = "N", hidden = true,
+            description = "Sentences per annotation batch and transaction.")
+    int batch;
+
     /**
-     * Annotates the sentences of the store that have no annotations yet.
+     * Annotates the sentences of the store that the chosen annotator(s) have not handled yet.
      *
      * @param store an open connection to the store (the only writer)
      * @param log   where progress lines go
      */
     public void annotate(Connection store, PrintWriter log) throws Exception {
-        if (!annotator.equals("none")) {
-            log.println("annotate: the " + annotator + " annotator is not wired yet");
+        if (annotator.equals("none")) {
+            return;
         }
+        if (!annotator.equals("rules") && !annotator.equals("llm") && !annotator.equals("both")) {
+            throw new IllegalArgumentException("--annotator must be rules, llm, both or none, not " + annotator);
+        }
+        LlmConfig llm = annotator.equals("rules") ? null : llmConfig();
+        AnnotationPhase phase = new AnnotationPhase(store, batch);
+        long split = phase.ensureSentences();
+        if (split > 0) {
+            log.printf("annotate: split %,d sentences%n", split);
+        }
+        if (!annotator.equals("llm")) {
+            phase.run(new RuleAnnotator(phase.knownNames()), log);
+        }
+        if (llm != null) {
+            StoreLlmCache cache = new StoreLlmCache(store);
+            String name;
+            try (LlmAnnotator annotator = new LlmAnnotator(llm, cache)) {
+                name = annotator.name();
+                phase.withLlmCache(cache).run(annotator, log);
+                log.println("annotate: " + name + ": " + annotator.stats());
+            }
+            if (annotator.equals("both")) {
+                Agreement agreement = phase.agreement(RuleAnnotator.NAME, name, new ConceptNormaliser());
+                log.println("annotate: agreement: " + agreement);
+            }
+        }
+        log.flush();
+    }
+
+    /** The LLM settings; the key is read from the named environment variable and never shown. */
+    LlmConfig llmConfig() throws IOException {
+        if (llmUrl == null || llmModel == null) {
+            throw new IllegalArgumentException("--annotator " + annotator + " needs --llm-url and --llm-model");
+        }
+        String scheme = llmUrl.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new IllegalArgumentException("--llm-url must be an http(s) URL");
+        }
+        String key = null;
+        if (llmApiKeyEnv != null) {
+            key = System.getenv(llmApiKeyEnv);
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("environment variable " + llmApiKeyEnv + " (--llm-api-key-env) is not set");
+            }
+        }
+        PromptTemplate prompt = llmPrompt == null ? PromptTemplate.bundled()
+                : PromptTemplate.parse(Files.readString(llmPrompt));
+        return LlmConfig.defaults(llmUrl, llmModel)
+                .withApiKey(key)
+                .withSampling(temperature, topP, topK, maxTokens)
+                .withConcurrency(concurrency)
+                .withTimeout(Duration.ofSeconds(timeoutSeconds))
+                .withRetries(retries, Duration.ofMillis(500))
+                .withFailureBudget(failureBudget)
+                .withPrompt(prompt);
     }
 }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CardCommand.class,
                 ReportCommand.class,
+                ConceptsCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

@@ -123,6 +123,27 @@ CREATE TABLE IF NOT EXISTS llm_cache (
     created_at     TIMESTAMP
 );
 
+-- One row per sentence an annotator has handled (with or without annotations): the annotation phase
+-- skips these, so a stopped run resumes and sentences an LLM failed on are retried.
+CREATE TABLE IF NOT EXISTS annotated_sentences (
+    card_id    VARCHAR NOT NULL,
+    sentence   INTEGER NOT NULL,     -- sentences.position
+    annotator  VARCHAR NOT NULL
+);
+
+-- How far two annotators agree (--annotator both): of each one's annotations, how many have a subject
+-- the other also labelled in the same sentence (subjects compared after normalisation).
+CREATE TABLE IF NOT EXISTS annotator_agreement (
+    measured_at      TIMESTAMP,
+    first_annotator  VARCHAR,
+    second_annotator VARCHAR,
+    sentences        BIGINT,        -- sentences handled by both
+    first_total      BIGINT,
+    first_matched    BIGINT,
+    second_total     BIGINT,
+    second_matched   BIGINT
+);
+
 -- One row per analyze run: what was read, skipped and how long it took.
 CREATE TABLE IF NOT EXISTS runs (
     run_id      VARCHAR,

@@ -1,0 +1,49 @@
+package dev.cardminer.annotate;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where LLM answers are kept, keyed by (model, prompt version, sentence hash): a cached sentence is
+ * never sent again. Implementations are thread-safe; the store's is in cardminer-io.
+ */
+public interface LlmCache {
+
+    /** An answer as the server gave it, with its token counts (0 when the server gave none). */
+    record Answer(String response, int promptTokens, int completionTokens) {
+    }
+
+    Optional<Answer> get(String model, String promptVersion, String textHash);
+
+    void put(String model, String promptVersion, String textHash, Answer answer);
+
+    /** A cache in memory, for one process (benchmarks, tests). */
+    static LlmCache inMemory() {
+        ConcurrentHashMap<String, Answer> map = new ConcurrentHashMap<>();
+        return new LlmCache() {
+            @Override
+            public Optional<Answer> get(String model, String promptVersion, String textHash) {
+                return Optional.ofNullable(map.get(model + '\u0000' + promptVersion + '\u0000' + textHash));
+            }
+
+            @Override
+            public void put(String model, String promptVersion, String textHash, Answer answer) {
+                map.put(model + '\u0000' + promptVersion + '\u0000' + textHash, answer);
+            }
+        };
+    }
+
+    /** No cache at all. */
+    static LlmCache none() {
+        return new LlmCache() {
+            @Override
+            public Optional<Answer> get(String model, String promptVersion, String textHash) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void put(String model, String promptVersion, String textHash, Answer answer) {
+            }
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cardminer.annotate;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the LLM annotator talks to an OpenAI-compatible chat-completions server. The API key is never
+ * shown by {@link #toString()}.
+ *
+ * @param url           the server's base URL; requests go to {@code {url}/v1/chat/completions}
+ * @param model         the model name sent with each request (and part of the cache key)
+ * @param apiKey        sent as a Bearer token; null for none
+ * @param temperature   sampling temperature (seed 000: 0.7)
+ * @param topP          nucleus sampling (0.95)
+ * @param topK          top-k sampling (50); not every server accepts it, 0 to leave it out
+ * @param maxTokens     answer length limit (450)
+ * @param concurrency   requests in flight at once
+ * @param timeout       per request
+ * @param retries       further attempts after a failed one (429, 5xx, timeout, unreadable answer)
+ * @param backoff       first wait between attempts, doubled each time (a 429's Retry-After wins)
+ * @param failureBudget sentences that may fail after all retries before the run stops
+ * @param prompt        the prompt template
+ */
+public record LlmConfig(URI url, String model, String apiKey, double temperature, double topP, int topK,
+                        int maxTokens, int concurrency, Duration timeout, int retries, Duration backoff,
+                        int failureBudget, PromptTemplate prompt) {
+
+    public LlmConfig {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(prompt, "prompt");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+    }
+
+    /** Seed 000's sampling parameters, 8 requests in flight, 60 s timeout, 3 retries, a budget of 100 failures. */
+    public static LlmConfig defaults(URI url, String model) {
+        return new LlmConfig(url, model, null, 0.7, 0.95, 50, 450, 8, Duration.ofSeconds(60), 3,
+                Duration.ofMillis(500), 100, PromptTemplate.bundled());
+    }
+
+    public LlmConfig withApiKey(String key) {
+        return new LlmConfig(url, model, key, temperature, topP, topK, maxTokens, concurrency, timeout, retries,
+                backoff, failureBudget, prompt);
+    }
+
+    public LlmConfig withConcurrency(int n) {
+        return new LlmConfig(url, model, apiKey, temperature, topP, topK, maxTokens, n, timeout, retries, backoff,
+                failureBudget, prompt);
+    }
+
+    public LlmConfig withTimeout(Duration t) {
+        return new LlmConfig(url, model, apiKey, temperature, topP, topK, maxTokens, concurrency, t, retries, backoff,
+                failureBudget, prompt);
+    }
+
+    public LlmConfig withRetries(int n, Duration firstBackoff) {
+        return new LlmConfig(url, model, apiKey, temperature, topP, topK, maxTokens, concurrency, timeout, n,
+                firstBackoff, failureBudget, prompt);
+    }
+
+    public LlmConfig withFailureBudget(int n) {
+        return new LlmConfig(url, model, apiKey, temperature, topP, topK, maxTokens, concurrency, timeout, retries,
+                backoff, n, prompt);
+    }
+
+    public LlmConfig withSampling(double temperature, double topP, int topK, int maxTokens) {
+        return new LlmConfig(url, model, apiKey, temperature, topP, topK, maxTokens, concurrency, timeout, retries,
+                backoff, failureBudget, prompt);
+    }
+
+    public LlmConfig withPrompt(PromptTemplate p) {
+        return new LlmConfig(url, model, apiKey, temperature, topP, topK, maxTokens, concurrency, timeout, retries,
+                backoff, failureBudget, p);
+    }
+
+    @Override
+    public String toString() {
+        return "LlmConfig[url=" + url + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "***")
+                + ", temperature=" + temperature + ", topP=" + topP + ", topK=" + topK + ", maxTokens=" + maxTokens
+                + ", concurrency=" + concurrency + ", timeout=" + timeout + ", retries=" + retries
+                + ", failureBudget=" + failureBudget + ", prompt=" + prompt.version() + "]";
+    }
+}

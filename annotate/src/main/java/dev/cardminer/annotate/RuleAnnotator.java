@@ -1,0 +1,257 @@
+package dev.cardminer.annotate;
+
+import dev.cardminer.annotate.internal.Gazetteers;
+import dev.cardminer.annotate.internal.PhraseMatcher;
+import dev.cardminer.annotate.internal.Tokens;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The offline, deterministic annotator ({@code rules}): gazetteers (architectures, metrics with
+ * synonyms, hardware, organizations, software, libraries, tasks, languages, licenses, datasets) found
+ * with a token trie, the corpus's own model ids and dataset names, and patterns for what gazetteers
+ * cannot list: hyperparameters with their values, software versions, arXiv papers, quantities.
+ * Thread-safe once built.
+ */
+public final class RuleAnnotator implements Annotator {
+
+    public static final String NAME = "rules";
+
+    private static final Pattern HUB_ID = Pattern.compile(
+            "(?<![\\w./@-])([A-Za-z0-9][\\w.-]*/[\\w.-]*[A-Za-z0-9])(?![\\w/-])");
+    private static final Pattern VERSION_AFTER = Pattern.compile(
+            "\\G\\s*(?:v|version\\s*|==\\s*)?(\\d+(?:\\.\\d+)+(?:[+-]?[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*)?)(?![\\w.])");
+    private static final Pattern NUMBER_AFTER = Pattern.compile(
+            "\\G\\s*(?:[:=]|:=|\\bof\\b|\\bis\\b|\\bwas\\b|\\bset to\\b|\\bto\\b)?\\s*"
+                    + "([-+]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:[eE][-+]?\\d+)?%?)(?![\\w.])");
+    private static final Pattern WORD_AFTER = Pattern.compile(
+            "\\G\\s*[:=]\\s*(\\([^)]{1,40}\\)|[A-Za-z][\\w.-]*(?:\\s+[A-Z][\\w.-]*)?)");
+    private static final Pattern ARXIV = Pattern.compile(
+            "(?i)\\barXiv\\s*(?::|\\.org/abs/|\\s)\\s*(\\d{4}\\.\\d{4,5}(?:v\\d+)?)\\b");
+    private static final Pattern CITATION = Pattern.compile(
+            "\\b\\p{Lu}[\\p{L}'-]+(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}'-]+)?\\s+et\\s+al\\.?,?\\s*\\(?(?:19|20)\\d{2}[a-z]?\\)?");
+    private static final Pattern QUANTITY = Pattern.compile(
+            "(?<![\\w.])\\d+(?:[.,]\\d+)*\\s?(?:[kKMBT]|billion|million|thousand|bn)?\\s?"
+                    + "(?:parameters|params|tokens|GB|MB|TB|GiB|MiB|KB|hours|hrs|minutes|mins|seconds|secs|ms|days|weeks|"
+                    + "epochs|steps|images|samples|examples|sentences|words|languages|GPUs|TPUs|kg|kWh|gCO2eq|kgCO2eq|"
+                    + "tCO2eq|CO2eq|%|px|pixels|kHz|Hz|layers|heads|dimensions|classes|labels|speakers|utterances|"
+                    + "documents|pairs|queries|files|characters|chars)(?![\\w])");
+    private static final Pattern MODEL_SIZE = Pattern.compile("(?<![\\w.])\\d+(?:\\.\\d+)?\\s?[BMK](?![\\w])");
+    private static final Pattern NAMED_DATASET = Pattern.compile(
+            "\\bthe\\s+([\\w][\\w./-]*[\\w])\\s+dataset\\b");
+    private static final Set<String> NOT_A_DATASET_NAME = Set.of("none", "same", "following", "custom", "above", "this",
+            "that", "whole", "full", "entire", "original", "new", "training", "train", "test", "testing", "validation",
+            "evaluation", "eval", "private", "own", "public", "given", "specified", "unknown", "above-mentioned",
+            "aforementioned", "large", "small", "base", "target", "source", "benchmark", "final", "raw", "internal",
+            "proprietary", "curated", "combined", "mixed", "cleaned", "filtered", "processed", "generated");
+    private static final Set<String> JUNK_DATASET_VALUES = Set.of("none", "custom", "private", "data", "dataset",
+            "datasets", "other", "unknown", "train", "test", "null", "n/a", "na", "internal", "proprietary");
+
+    private final Gazetteers gazetteers;
+    private final KnownNames known;
+
+    /** A rules annotator with the bundled gazetteers only. */
+    public RuleAnnotator() {
+        this(KnownNames.none());
+    }
+
+    /** A rules annotator that also knows the corpus's model ids and dataset names. */
+    public RuleAnnotator(KnownNames known) {
+        this.known = known;
+        this.gazetteers = Gazetteers.bundled();
+        for (String name : known.datasets()) {
+            if (name.indexOf('/') < 0 && !JUNK_DATASET_VALUES.contains(name) && name.length() >= 4
+                    && (name.matches(".*[0-9_-].*") || name.length() >= 8)) {
+                gazetteers.add(name, "dataset", false);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Annotation> annotate(List<Sentence> sentences) {
+        List<Annotation> out = new ArrayList<>();
+        for (Sentence s : sentences) {
+            for (Candidate c : candidates(s.text())) {
+                out.add(new Annotation(c.subject, c.category, c.description, s.cardId(), s.index(), c.start, c.end,
+                        NAME));
+            }
+        }
+        return out;
+    }
+
+    /** A labelled span before overlap resolution. Composite spans (versions) may overlap others. */
+    private record Candidate(int start, int end, String subject, String category, String description,
+                             boolean composite) {
+    }
+
+    private List<Candidate> candidates(String text) {
+        List<Candidate> all = new ArrayList<>();
+        hubIds(text, all);
+        Tokens tokens = new Tokens(text);
+        for (PhraseMatcher.Match m : gazetteers.matcher().find(text, tokens)) {
+            phrase(text, tokens, m, all);
+        }
+        patterns(text, all);
+        all.sort(Comparator.comparingInt(Candidate::start)
+                .thenComparing(Comparator.comparingInt((Candidate c) -> c.end - c.start).reversed()));
+        List<Candidate> kept = new ArrayList<>();
+        int coveredUntil = -1;
+        for (Candidate c : all) {
+            if (c.composite) {
+                kept.add(c);
+            } else if (c.start >= coveredUntil) {
+                kept.add(c);
+                coveredUntil = c.end;
+            } else if (c.start == kept.getLast().start && c.end == kept.getLast().end
+                    && !c.category.equals(kept.getLast().category)) {
+                kept.add(c); // one span, two gazetteers (PEFT: library and model modification)
+            }
+        }
+        return kept;
+    }
+
+    private void hubIds(String text, List<Candidate> out) {
+        Matcher m = HUB_ID.matcher(text);
+        while (m.find()) {
+            String id = m.group(1);
+            String category = null;
+            String description = null;
+            if (known.isDataset(id)) {
+                category = "dataset";
+                description = "a dataset of the corpus metadata";
+            } else if (known.isModel(id)) {
+                category = "model";
+                description = "a model id of the corpus";
+            } else if (id.indexOf('/') == id.lastIndexOf('/')) {
+                String org = id.substring(0, id.indexOf('/')).toLowerCase(Locale.ROOT);
+                if (gazetteers.organizationIds().contains(org) || namesArchitecture(id.substring(id.indexOf('/') + 1))) {
+                    category = "model";
+                    description = "a Hub model id";
+                }
+            }
+            if (category != null) {
+                out.add(new Candidate(m.start(1), m.end(1), id, category, description, false));
+            }
+        }
+    }
+
+    private boolean namesArchitecture(String name) {
+        Tokens t = new Tokens(name.toLowerCase(Locale.ROOT));
+        for (int i = 0; i < t.size(); i++) {
+            if (gazetteers.architectureTokens().contains(t.text(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void phrase(String text, Tokens tokens, PhraseMatcher.Match m, List<Candidate> out) {
+        for (PhraseMatcher.Entry e : m.entries()) {
+            int end = m.end();
+            String surface = text.substring(m.start(), end);
+            String description = e.canonical().equals(surface) ? "" : e.canonical();
+            Matcher version = VERSION_AFTER.matcher(text).region(end, text.length());
+            boolean hasVersion = version.lookingAt();
+            if (e.needsVersion() && !hasVersion) {
+                continue;
+            }
+            switch (e.category()) {
+                case "hyperparameter" -> {
+                    Matcher number = NUMBER_AFTER.matcher(text).region(end, text.length());
+                    Matcher word = WORD_AFTER.matcher(text).region(end, text.length());
+                    if (number.lookingAt()) {
+                        out.add(new Candidate(m.start(), end, surface, e.category(),
+                                surface + " = " + number.group(1), false));
+                        out.add(new Candidate(number.start(1), number.end(1), number.group(1), "numerical value",
+                                "the value of " + surface, false));
+                    } else if (word.lookingAt()) {
+                        out.add(new Candidate(m.start(), end, surface, e.category(), surface + " = " + word.group(1),
+                                false));
+                    } else if (!e.needsValue()) {
+                        out.add(new Candidate(m.start(), end, surface, e.category(), description, false));
+                    }
+                }
+                case "metric" -> {
+                    out.add(new Candidate(m.start(), end, surface, e.category(), description, false));
+                    Matcher number = NUMBER_AFTER.matcher(text).region(end, text.length());
+                    if (number.lookingAt()) {
+                        out.add(new Candidate(number.start(1), number.end(1), number.group(1), "numerical value",
+                                "the value of " + surface, false));
+                    }
+                }
+                case "model" -> {
+                    int extended = extendModelName(text, tokens, m.endToken());
+                    out.add(new Candidate(m.start(), extended, text.substring(m.start(), extended), e.category(),
+                            extended == end ? description : "", false));
+                }
+                default -> out.add(new Candidate(m.start(), end, surface, e.category(), description, false));
+            }
+            if (hasVersion && (e.category().equals("software") || e.category().equals("library"))) {
+                int vEnd = version.end(1);
+                out.add(new Candidate(m.start(), vEnd, text.substring(m.start(), vEnd), "software version",
+                        e.canonical() + " version " + version.group(1), true));
+            }
+        }
+    }
+
+    /**
+     * A known architecture at the head of a hyphenated name ("distilbert-base-uncased-finetuned-sst2") or
+     * followed by a size ("Mistral 7B") names a model: the whole name is the subject.
+     */
+    private static int extendModelName(String text, Tokens tokens, int endToken) {
+        int i = endToken;
+        int end = tokens.end(endToken - 1);
+        while (i + 1 < tokens.size() && !tokens.spaceBefore(i) && !tokens.spaceBefore(i + 1)
+                && isJoint(tokens.text(i)) && tokens.isWord(i + 1)) {
+            end = tokens.end(i + 1);
+            i += 2;
+        }
+        if (i < tokens.size() && tokens.isWord(i) && tokens.text(i).matches("\\d+(?:\\.\\d+)?[BbMm]")) {
+            end = tokens.end(i);
+        } else if (i + 2 < tokens.size() && tokens.text(i).matches("\\d+") && tokens.text(i + 1).equals(".")
+                && tokens.text(i + 2).matches("\\d+[BbMm]") && !tokens.spaceBefore(i + 1)) {
+            end = tokens.end(i + 2);
+        }
+        return end;
+    }
+
+    private static boolean isJoint(String token) {
+        return token.equals("-") || token.equals("_") || token.equals(".");
+    }
+
+    private void patterns(String text, List<Candidate> out) {
+        Matcher m = ARXIV.matcher(text);
+        while (m.find()) {
+            out.add(new Candidate(m.start(), m.end(), m.group(), "paper", "arXiv " + m.group(1), false));
+        }
+        m = CITATION.matcher(text);
+        while (m.find()) {
+            out.add(new Candidate(m.start(), m.end(), m.group(), "paper", "a citation", false));
+        }
+        m = QUANTITY.matcher(text);
+        while (m.find()) {
+            out.add(new Candidate(m.start(), m.end(), m.group(), "quantity", "", false));
+        }
+        m = MODEL_SIZE.matcher(text);
+        while (m.find()) {
+            out.add(new Candidate(m.start(), m.end(), m.group(), "quantity", "a parameter count", false));
+        }
+        m = NAMED_DATASET.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!NOT_A_DATASET_NAME.contains(name.toLowerCase(Locale.ROOT)) && !name.matches("\\d+")) {
+                out.add(new Candidate(m.start(1), m.end(1), name, "dataset", "named as a dataset", false));
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.cardminer.annotate.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cardminer.annotate.LlmCache;
+import dev.cardminer.annotate.LlmConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * POSTs chat completions to an OpenAI-compatible server, with retries: 429 (honouring Retry-After),
+ * 5xx, timeouts, connection errors and unreadable answers are retried with doubling backoff. A 400 that
+ * names {@code top_k} switches top_k off for this and later requests. The API key goes into the
+ * Authorization header only; no message or exception carries it.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    /** A request that failed for good: a short reason without secrets. */
+    public static final class Failure extends Exception {
+        public Failure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+    private final LlmConfig config;
+    private final HttpClient http;
+    private final URI endpoint;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final AtomicBoolean sendTopK;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+
+    public ChatClient(LlmConfig config) {
+        this.config = config;
+        this.sendTopK = new AtomicBoolean(config.topK() > 0);
+        String base = config.url().toString();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        if (base.endsWith("/v1")) {
+            base = base.substring(0, base.length() - 3);
+        }
+        this.endpoint = URI.create(base + "/v1/chat/completions");
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.timeout())
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+
+    /** The answer to one user message, or a Failure once the retries are spent. */
+    public LlmCache.Answer complete(String userMessage) throws Failure, InterruptedException {
+        Duration wait = config.backoff();
+        String last = "no attempt";
+        for (int attempt = 0; attempt <= config.retries(); attempt++) {
+            if (attempt > 0) {
+                retries.incrementAndGet();
+            }
+            requests.incrementAndGet();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request(userMessage), HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException e) {
+                last = "timeout after " + config.timeout().toMillis() + " ms";
+                sleep(wait);
+                wait = wait.multipliedBy(2);
+                continue;
+            } catch (IOException e) {
+                last = "connection error (" + e.getClass().getSimpleName() + ")";
+                sleep(wait);
+                wait = wait.multipliedBy(2);
+                continue;
+            }
+            int status = response.statusCode();
+            if (status == 200) {
+                try {
+                    return read(response.body());
+                } catch (IOException | RuntimeException e) {
+                    last = "unreadable answer";
+                    sleep(wait);
+                    wait = wait.multipliedBy(2);
+                    continue;
+                }
+            }
+            if (status == 400 && sendTopK.get() && response.body().toLowerCase(Locale.ROOT).contains("top_k")) {
+                sendTopK.set(false);
+                attempt--; // not the server's failure: the same attempt without top_k
+                continue;
+            }
+            last = "HTTP " + status;
+            if (status == 429) {
+                sleep(retryAfter(response).orElse(wait));
+                wait = wait.multipliedBy(2);
+            } else if (status >= 500 || status == 408) {
+                sleep(wait);
+                wait = wait.multipliedBy(2);
+            } else {
+                throw new Failure(last); // 4xx: the request itself is wrong; retrying cannot help
+            }
+        }
+        throw new Failure(last);
+    }
+
+    private HttpRequest request(String userMessage) throws Failure {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("model", config.model());
+        ArrayNode messages = body.putArray("messages");
+        if (config.prompt().system() != null) {
+            messages.addObject().put("role", "system").put("content", config.prompt().system());
+        }
+        messages.addObject().put("role", "user").put("content", userMessage);
+        body.put("temperature", config.temperature());
+        body.put("top_p", config.topP());
+        if (sendTopK.get()) {
+            body.put("top_k", config.topK());
+        }
+        body.put("max_tokens", config.maxTokens());
+        String json;
+        try {
+            json = mapper.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new Failure("cannot write the request");
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (config.apiKey() != null && !config.apiKey().isEmpty()) {
+            b.header("Authorization", "Bearer " + config.apiKey());
+        }
+        return b.build();
+    }
+
+    private LlmCache.Answer read(String body) throws IOException {
+        JsonNode root = mapper.readTree(body);
+        JsonNode content = root.path("choices").path(0).path("message").path("content");
+        if (!content.isTextual()) {
+            // Some servers answer in the completions shape even on the chat route.
+            content = root.path("choices").path(0).path("text");
+        }
+        if (!content.isTextual()) {
+            throw new IOException("no choices[0].message.content");
+        }
+        JsonNode usage = root.path("usage");
+        return new LlmCache.Answer(content.asText(), usage.path("prompt_tokens").asInt(0),
+                usage.path("completion_tokens").asInt(0));
+    }
+
+    private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                double seconds = Double.parseDouble(v.strip());
+                return java.util.Optional.of(Duration.ofMillis(Math.max(0, (long) (seconds * 1000))));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty(); // an HTTP date: fall back to our own backoff
+            }
+        }).map(d -> d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d);
+    }
+
+    private static void sleep(Duration d) throws InterruptedException {
+        if (!d.isZero() && !d.isNegative()) {
+            Thread.sleep(d);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

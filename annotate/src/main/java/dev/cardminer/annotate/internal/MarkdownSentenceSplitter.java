@@ -1,0 +1,350 @@
+package dev.cardminer.annotate.internal;
+
+import dev.cardminer.annotate.Sentence;
+import dev.cardminer.annotate.SentenceSplitter;
+import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Walks the commonmark AST of a card body and cuts its prose into sentences: paragraphs (in lists
+ * and quotes too) by sentence, headings whole, table rows with their cells joined by {@code " | "}.
+ * Code blocks, HTML and images are skipped; links keep their text, never their URL.
+ */
+public final class MarkdownSentenceSplitter implements SentenceSplitter {
+
+    private static final Pattern BARE_URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.\\S+\\.\\S+");
+    private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
+
+    private final Parser parser = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+
+    @Override
+    public List<Sentence> split(ModelCard card) {
+        String body = card.body();
+        Node document = parser.parse(body);
+        Walk walk = new Walk(card, body);
+        walk.blocks(document);
+        return walk.out;
+    }
+
+    /** The state of one card's walk: the sentences so far and the heading in force. */
+    private final class Walk {
+        final ModelCard card;
+        final String body;
+        final List<Sentence> out = new ArrayList<>();
+        final List<Heading> headingStack = new ArrayList<>();
+        final List<String> headingTitles = new ArrayList<>();
+        final SentenceBoundaries boundaries = new SentenceBoundaries();
+
+        Walk(ModelCard card, String body) {
+            this.card = card;
+            this.body = body;
+        }
+
+        void blocks(Node parent) {
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                switch (node) {
+                    case FencedCodeBlock ignored -> { }
+                    case IndentedCodeBlock ignored -> { }
+                    case HtmlBlock ignored -> { }
+                    case ThematicBreak ignored -> { }
+                    case Heading heading -> heading(heading);
+                    case Paragraph paragraph -> prose(paragraph);
+                    case TableBlock table -> table(table);
+                    default -> blocks(node);
+                }
+            }
+        }
+
+        void heading(Heading heading) {
+            while (!headingStack.isEmpty() && headingStack.getLast().getLevel() >= heading.getLevel()) {
+                headingStack.removeLast();
+                headingTitles.removeLast();
+            }
+            Mapped text = new Mapped();
+            inlines(heading, text);
+            headingStack.add(heading);
+            headingTitles.add(text.toString().strip());
+            emit(text, false);
+        }
+
+        void prose(Node block) {
+            Mapped text = new Mapped();
+            inlines(block, text);
+            emit(text, true);
+        }
+
+        void table(TableBlock table) {
+            List<TableRow> rows = new ArrayList<>();
+            collectRows(table, rows);
+            for (TableRow row : rows) {
+                Mapped text = new Mapped();
+                boolean first = true;
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (!(cell instanceof TableCell)) {
+                        continue;
+                    }
+                    Mapped cellText = new Mapped();
+                    inlines(cell, cellText);
+                    if (cellText.toString().isBlank()) {
+                        continue;
+                    }
+                    if (!first) {
+                        text.appendSynthetic(" | ");
+                    }
+                    text.appendAll(cellText.trimmed());
+                    first = false;
+                }
+                emit(text, false);
+            }
+        }
+
+        void collectRows(Node parent, List<TableRow> rows) {
+            for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof TableRow row) {
+                    rows.add(row);
+                } else {
+                    collectRows(n, rows);
+                }
+            }
+        }
+
+        void inlines(Node parent, Mapped text) {
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                switch (node) {
+                    case Text t -> text(t, text);
+                    case Code code -> literal(code.getLiteral(), code, text, true);
+                    case SoftLineBreak ignored -> text.appendSynthetic(" ");
+                    case HardLineBreak ignored -> text.appendSynthetic(" ");
+                    case HtmlInline ignored -> { }
+                    case Image ignored -> { }
+                    case Link link -> {
+                        Mapped linkText = new Mapped();
+                        inlines(link, linkText);
+                        String shown = linkText.toString().strip();
+                        // An autolink's text is its URL: keep nothing of it.
+                        if (!shown.equals(link.getDestination()) && !BARE_URL.matcher(shown).matches()) {
+                            text.appendAll(linkText);
+                        }
+                    }
+                    default -> inlines(node, text);
+                }
+            }
+        }
+
+        void text(Text t, Mapped text) {
+            String literal = t.getLiteral();
+            Matcher url = BARE_URL.matcher(literal);
+            int from = 0;
+            int base = start(t, literal);
+            boolean exact = exact(t, literal);
+            while (url.find()) {
+                text.append(literal, from, url.start(), base, exact);
+                from = url.end();
+            }
+            text.append(literal, from, literal.length(), base, exact);
+        }
+
+        void literal(String literal, Node node, Mapped text, boolean inner) {
+            int base = start(node, literal);
+            if (inner && base >= 0) {
+                // A code span's literal starts after its backticks.
+                int found = body.indexOf(literal, base);
+                base = found >= 0 && found - base < 16 ? found : base;
+            }
+            text.append(literal, 0, literal.length(), base, base >= 0 && body.startsWith(literal, base));
+        }
+
+        /** Where a node's literal starts in the body, or -1 when its source is unknown. */
+        int start(Node node, String literal) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            return spans.isEmpty() ? -1 : spans.getFirst().getInputIndex();
+        }
+
+        /** Whether the literal stands verbatim at its source offset (no escapes, entities or line joins). */
+        boolean exact(Node node, String literal) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            if (spans.size() != 1) {
+                return false;
+            }
+            int at = spans.getFirst().getInputIndex();
+            return at >= 0 && body.startsWith(literal, at);
+        }
+
+        void emit(Mapped text, boolean splitSentences) {
+            String plain = text.toString();
+            if (plain.isBlank()) {
+                return;
+            }
+            List<int[]> ranges = splitSentences ? boundaries.split(plain) : List.of(trim(plain));
+            for (int[] range : ranges) {
+                String sentence = normalise(plain.substring(range[0], range[1]));
+                if (sentence.isEmpty() || !HAS_LETTER.matcher(sentence).find()) {
+                    continue;
+                }
+                int start = text.offset(range[0], true);
+                int end = text.offset(range[1] - 1, false) + 1;
+                if (start < 0 || end <= start) {
+                    start = Math.max(0, start);
+                    end = Math.max(start, end);
+                }
+                String heading = headingTitles.isEmpty() ? null : headingTitles.getLast();
+                out.add(new Sentence(card.id(), out.size(), section(start), heading, start, end, sentence));
+            }
+        }
+
+        int[] trim(String s) {
+            int a = 0;
+            int b = s.length();
+            while (a < b && Character.isWhitespace(s.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+                b--;
+            }
+            return new int[] {a, b};
+        }
+
+        /** The canonical title of the innermost enclosing section that maps to the template. */
+        String section(int offset) {
+            List<Section> sections = card.sections();
+            if (!sections.isEmpty()) {
+                Section best = null;
+                for (Section s : sections) {
+                    if (s.canonical() != null && s.start() <= offset && offset < Math.max(s.end(), s.start() + 1)
+                            && (best == null || s.level() >= best.level())) {
+                        best = s;
+                    }
+                }
+                return best == null ? null : best.canonical().title();
+            }
+            for (int i = headingTitles.size() - 1; i >= 0; i--) {
+                CanonicalSection c = canonical(headingTitles.get(i));
+                if (c != null) {
+                    return c.title();
+                }
+            }
+            return null;
+        }
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Fallback mapping of a heading to the template while core gives no sections: exact title match. */
+    static CanonicalSection canonical(String title) {
+        String key = key(title);
+        for (CanonicalSection c : CanonicalSection.values()) {
+            if (key(c.title()).equals(key)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String key(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    /**
+     * Plain text with, for each char, its offset in the body (-1 for chars that stand nowhere there,
+     * such as the spaces that replace line breaks).
+     */
+    static final class Mapped {
+        private final StringBuilder text = new StringBuilder();
+        private int[] offsets = new int[64];
+
+        void append(String s, int from, int to, int base, boolean exact) {
+            for (int i = from; i < to; i++) {
+                add(s.charAt(i), base < 0 ? -1 : exact ? base + i : base);
+            }
+        }
+
+        void appendSynthetic(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                add(s.charAt(i), -1);
+            }
+        }
+
+        void appendAll(Mapped other) {
+            for (int i = 0; i < other.text.length(); i++) {
+                add(other.text.charAt(i), other.offsets[i]);
+            }
+        }
+
+        Mapped trimmed() {
+            int a = 0;
+            int b = text.length();
+            while (a < b && Character.isWhitespace(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+                b--;
+            }
+            Mapped out = new Mapped();
+            for (int i = a; i < b; i++) {
+                out.add(text.charAt(i), offsets[i]);
+            }
+            return out;
+        }
+
+        private void add(char c, int offset) {
+            if (text.length() == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            offsets[text.length()] = offset;
+            text.append(c);
+        }
+
+        /** The body offset of the char at {@code i}, searching forward (or backward) past unmapped chars. */
+        int offset(int i, boolean forward) {
+            int step = forward ? 1 : -1;
+            for (int j = i; j >= 0 && j < text.length(); j += step) {
+                if (offsets[j] >= 0) {
+                    return offsets[j];
+                }
+            }
+            for (int j = i; j >= 0 && j < text.length(); j -= step) {
+                if (offsets[j] >= 0) {
+                    return offsets[j];
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

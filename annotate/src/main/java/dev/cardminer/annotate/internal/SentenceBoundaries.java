@@ -1,0 +1,80 @@
+package dev.cardminer.annotate.internal;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Sentence boundaries of plain text: the JDK's {@link BreakIterator} (Locale.ROOT), then joins where
+ * it cut after an abbreviation ("e.g.", "i.e.", "et al.", "Fig.") or inside a number or version.
+ */
+public final class SentenceBoundaries {
+
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "fig.", "figs.", "eq.", "approx.", "no.", "nos.", "dr.",
+            "mr.", "mrs.", "ms.", "prof.", "inc.", "ltd.", "co.", "corp.", "jr.", "sr.", "st.", "vol.", "pp.",
+            "p.", "ca.", "resp.", "incl.", "sec.", "ch.", "u.s.", "e.t.c.", "viz.", "ver.", "v.");
+
+    /** One iterator per instance: creating one costs more than using it. Instances are not thread-safe. */
+    private final BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+
+    /** [start, end) ranges of the sentences of {@code text}, trimmed, blank ones left out. */
+    public List<int[]> split(String text) {
+        it.setText(text);
+        List<int[]> raw = new ArrayList<>();
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            raw.add(new int[] {start, end});
+        }
+        List<int[]> joined = new ArrayList<>();
+        for (int[] r : raw) {
+            if (!joined.isEmpty() && shouldJoin(text, joined.getLast(), r)) {
+                joined.getLast()[1] = r[1];
+            } else {
+                joined.add(r);
+            }
+        }
+        List<int[]> out = new ArrayList<>(joined.size());
+        for (int[] r : joined) {
+            int a = r[0];
+            int b = r[1];
+            while (a < b && Character.isWhitespace(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                out.add(new int[] {a, b});
+            }
+        }
+        return out;
+    }
+
+    private static boolean shouldJoin(String text, int[] previous, int[] next) {
+        String prev = text.substring(previous[0], previous[1]).stripTrailing();
+        if (prev.isEmpty()) {
+            return true;
+        }
+        String following = text.substring(next[0], next[1]).stripLeading();
+        if (following.isEmpty()) {
+            return true;
+        }
+        int space = Math.max(prev.lastIndexOf(' '), prev.lastIndexOf('('));
+        String lastWord = prev.substring(space + 1).toLowerCase(Locale.ROOT);
+        if (ABBREVIATIONS.contains(lastWord)) {
+            return true;
+        }
+        // Initials ("J. Smith") and a piece that is only a number ("1.") do not end a sentence.
+        char c = lastWord.charAt(0);
+        if (lastWord.length() == 2 && lastWord.endsWith(".")
+                && (Character.isUpperCase(prev.charAt(space + 1)) || Character.isDigit(c) && space < 0)) {
+            return true;
+        }
+        // A cut that the next piece continues in lower case ("approx. the", "v1. 0").
+        char first = following.charAt(0);
+        return Character.isLowerCase(first) && prev.endsWith(".") && !prev.endsWith("..");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cardminer.annotate.internal;
+
+import java.util.Arrays;
+
+/**
+ * The tokens of a text: maximal runs of letters and digits, and every other non-space char on its
+ * own. Token boundaries are the word boundaries of the gazetteer matcher.
+ */
+public final class Tokens {
+
+    private final String text;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private boolean[] spaceBefore = new boolean[32];
+    private int size;
+
+    public Tokens(String text) {
+        this.text = text;
+        int i = 0;
+        int n = text.length();
+        boolean space = false;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = true;
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            if (Character.isLetterOrDigit(cp)) {
+                while (i < n && Character.isLetterOrDigit(text.codePointAt(i))) {
+                    i += Character.charCount(text.codePointAt(i));
+                }
+            } else {
+                i += Character.charCount(cp);
+            }
+            add(start, i, space && size > 0);
+            space = false;
+        }
+    }
+
+    private void add(int start, int end, boolean space) {
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+            spaceBefore = Arrays.copyOf(spaceBefore, size * 2);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        spaceBefore[size] = space;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int start(int i) {
+        return starts[i];
+    }
+
+    public int end(int i) {
+        return ends[i];
+    }
+
+    public boolean spaceBefore(int i) {
+        return spaceBefore[i];
+    }
+
+    public String text(int i) {
+        return text.substring(starts[i], ends[i]);
+    }
+
+    /** The token as a trie key: lower-cased, with a leading space when a space separates it from the token before. */
+    public String key(int i, boolean first) {
+        String t = text(i).toLowerCase(java.util.Locale.ROOT);
+        return !first && spaceBefore[i] ? " " + t : t;
+    }
+
+    public boolean isWord(int i) {
+        return Character.isLetterOrDigit(text.codePointAt(starts[i]));
+    }
+}

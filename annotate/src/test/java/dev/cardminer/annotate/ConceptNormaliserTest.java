@@ -1,0 +1,61 @@
+package dev.cardminer.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConceptNormaliserTest {
+
+    private final ConceptNormaliser normaliser = new ConceptNormaliser();
+
+    @Test
+    void mergesTheSeedsMetricVariants() {
+        Map<String, Long> raw = new LinkedHashMap<>();
+        raw.put("f1", 54L);
+        raw.put("'f1'", 15L);
+        raw.put("F1", 5L);
+        raw.put("F1 score", 3L);
+        raw.put("\"accuracy\"", 8L);
+        raw.put("Accuracy", 70L);
+        raw.put("accuracy", 32L);
+        raw.put("Validation Loss", 116L);
+        raw.put("validation_loss", 2L);
+        raw.put("Train Loss", 13L);
+        raw.put("training loss", 76L);
+        raw.put("Rouge1", 7L);
+        List<ConceptCount> rows = normaliser.merge(raw, false, 1000, 10);
+        assertThat(rows).extracting(ConceptCount::name, ConceptCount::count).containsExactly(
+                org.assertj.core.api.Assertions.tuple("Validation Loss", 118L),
+                org.assertj.core.api.Assertions.tuple("Accuracy", 110L),
+                org.assertj.core.api.Assertions.tuple("Training Loss", 89L),
+                org.assertj.core.api.Assertions.tuple("F1", 77L),
+                org.assertj.core.api.Assertions.tuple("ROUGE-1", 7L));
+        ConceptCount f1 = rows.get(3);
+        assertThat(f1.forms()).containsExactly("f1", "'f1'", "F1", "F1 score");
+        assertThat(f1.proportion()).isEqualTo(7.7);
+    }
+
+    @Test
+    void mergesCaseSeparatorsQuotesAndPluralsOfAnySubject() {
+        assertThat(normaliser.subjectKey("`learning_rate`")).isEqualTo(normaliser.subjectKey("Learning Rate"));
+        assertThat(normaliser.subjectKey("Hyperparameters")).isEqualTo(normaliser.subjectKey("hyperparameter"));
+        assertThat(normaliser.subjectKey("More Information Needed")).isEqualTo(normaliser.subjectKey("more-information-needed"));
+        assertThat(normaliser.subjectKey("Adam")).isNotEqualTo(normaliser.subjectKey("AdamW"));
+        assertThat(normaliser.subjectKey("class")).isEqualTo(normaliser.subjectKey("classes"));
+        assertThat(normaliser.subjectKey("bias")).isEqualTo("bias");
+    }
+
+    @Test
+    void mergesCategorySynonyms() {
+        Map<String, Long> raw = Map.of("numerical value", 20L, "numeric value", 6L, "Numerical Values", 1L,
+                "model", 40L, "Models", 2L);
+        List<ConceptCount> rows = normaliser.merge(raw, true, 69, 10);
+        assertThat(rows).extracting(ConceptCount::name).containsExactly("model", "numerical value");
+        assertThat(rows.get(1).count()).isEqualTo(27);
+        assertThat(rows.get(1).forms()).containsExactly("numerical value", "numeric value", "Numerical Values");
+        assertThat(normaliser.distinct(raw.keySet(), true)).isEqualTo(2);
+    }
+}

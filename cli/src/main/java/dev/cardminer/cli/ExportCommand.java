@@ -1,0 +1,64 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.io.concepts.ConceptExport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cardminer export}: a store's sentences or annotations as Parquet, CSV or JSON Lines. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes the sentences or annotations of a store to a Parquet, CSV or JSON Lines file.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The store (DuckDB file).")
+    Path db;
+
+    @Option(names = "--what", required = true, paramLabel = "sentences|annotations", description = "What to export.")
+    String what;
+
+    @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv|jsonl",
+            description = "File format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
+    Path out;
+
+    @Option(names = "--annotator", paramLabel = "NAME", description = "Only this annotator's annotations.")
+    String annotator;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        ConceptExport.What w;
+        ConceptExport.Format f;
+        try {
+            w = ConceptExport.What.valueOf(what.toUpperCase(Locale.ROOT));
+            f = ConceptExport.format(format);
+        } catch (IllegalArgumentException e) {
+            err.println("cardminer export: --what is sentences or annotations, --format parquet, csv or jsonl");
+            return 2;
+        }
+        Connection c;
+        try {
+            c = StoreConnections.openExisting(db, false);
+        } catch (IllegalArgumentException e) {
+            err.println("cardminer export: " + e.getMessage());
+            return 2;
+        }
+        try (c) {
+            long rows = new ConceptExport(c).export(w, f, out, annotator);
+            spec.commandLine().getOut().printf("%,d %s written to %s%n", rows, w.name().toLowerCase(Locale.ROOT), out);
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

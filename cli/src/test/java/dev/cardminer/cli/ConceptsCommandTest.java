@@ -1,0 +1,130 @@
+package dev.cardminer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConceptsCommandTest {
+
+    private static final String CARD_A = """
+            # tiny-bert-sst2
+
+            This model is a fine-tuned version of bert-base-uncased on the sst2 dataset.
+            It achieves the following results on the evaluation set:
+            - Loss: 0.3
+            - Accuracy: 0.91
+            - F1: 0.90
+
+            ### Framework versions
+            - Transformers 4.35.2
+            - Pytorch 2.1.0
+            """;
+    private static final String CARD_B = """
+            # other-model
+
+            A quantized LoRA adapter. It reaches an accuracy of 0.8 and an f1 score of 0.7 in English.
+            """;
+
+    private Path store(Path dir) throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
+             InputStream in = getClass().getResourceAsStream("/dev/cardminer/io/schema.sql");
+             Statement st = c.createStatement()) {
+            for (String sql : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "").split(";")) {
+                if (!sql.isBlank()) {
+                    st.execute(sql);
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO cards (id, content_hash, has_metadata, body) VALUES (?, 'x', false, ?)")) {
+                ins.setString(1, "acme/tiny-bert-sst2");
+                ins.setString(2, CARD_A);
+                ins.executeUpdate();
+                ins.setString(1, "acme/other-model");
+                ins.setString(2, CARD_B);
+                ins.executeUpdate();
+            }
+            Holder holder = new Holder();
+            new CommandLine(holder).parseArgs("--annotator", "rules");
+            AnnotatorOptions options = holder.options;
+            StringWriter log = new StringWriter();
+            options.annotate(c, new PrintWriter(log));
+            assertThat(log.toString()).contains("annotate: rules:");
+        }
+        return db;
+    }
+
+    @CommandLine.Command
+    static final class Holder {
+        @CommandLine.Mixin
+        AnnotatorOptions options;
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new Cardminer()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void conceptsJsonMergesVariantsAndShowsForms(@TempDir Path dir) throws Exception {
+        Path db = store(dir);
+        String[] r = run("concepts", "--db", db.toString(), "--category", "metric", "--json");
+        assertThat(r[0]).isEqualTo("0");
+        JsonNode json = new ObjectMapper().readTree(r[1]);
+        assertThat(json.path("annotations").asLong()).isEqualTo(5);
+        assertThat(json.path("uniqueCategories").asLong()).isEqualTo(1);
+        JsonNode top = json.path("topSubjects");
+        assertThat(top.get(0).path("subject").asText()).isIn("Accuracy", "F1");
+        assertThat(top.get(0).path("count").asLong()).isEqualTo(2);
+        assertThat(top.get(0).path("proportion").asDouble()).isEqualTo(40.0);
+        assertThat(top.toString()).contains("\"forms\":[\"F1\",\"f1 score\"]", "\"forms\":[\"Accuracy\",\"accuracy\"]");
+
+        String[] rawRun = run("concepts", "--db", db.toString(), "--category", "metric", "--raw", "--json");
+        assertThat(new ObjectMapper().readTree(rawRun[1]).path("uniqueSubjects").asLong()).isEqualTo(5);
+
+        String[] text = run("concepts", "--db", db.toString(), "--top", "5", "--examples", "1");
+        assertThat(text[1]).contains("total annotations", "| category", "model modification", "Examples of");
+    }
+
+    @Test
+    void exportWritesEachFormat(@TempDir Path dir) throws Exception {
+        Path db = store(dir);
+        for (String format : new String[] {"parquet", "csv", "jsonl"}) {
+            Path out = dir.resolve("a." + format);
+            String[] r = run("export", "--db", db.toString(), "--what", "annotations", "--format", format, "--out", out.toString());
+            assertThat(r[0]).isEqualTo("0");
+            assertThat(out).isNotEmptyFile();
+        }
+        assertThat(Files.readString(dir.resolve("a.csv"))).startsWith("card_id,sentence,subject,category");
+        assertThat(run("export", "--db", dir.resolve("missing.duckdb").toString(), "--what", "sentences", "--out",
+                dir.resolve("x.csv").toString())[0]).isEqualTo("2");
+    }
+
+    @Test
+    void llmOptionsNeedAServerAndNeverShowTheKey() {
+        Holder h = new Holder();
+        new CommandLine(h).parseArgs("--annotator", "llm", "--llm-url", "http://127.0.0.1:1", "--llm-model", "m",
+                "--llm-api-key-env", "CARDMINER_TEST_SURELY_UNSET_VAR");
+        assertThatThrownBy(() -> h.options.llmConfig()).hasMessageContaining("CARDMINER_TEST_SURELY_UNSET_VAR");
+        Holder noUrl = new Holder();
+        new CommandLine(noUrl).parseArgs("--annotator", "both");
+        assertThatThrownBy(() -> noUrl.options.llmConfig()).hasMessageContaining("--llm-url");
+    }
+}

@@ -1,0 +1,345 @@
+package dev.cardminer.io.concepts;
+
+import dev.cardminer.annotate.Agreement;
+import dev.cardminer.annotate.Annotation;
+import dev.cardminer.annotate.AnnotationOutcome;
+import dev.cardminer.annotate.Annotator;
+import dev.cardminer.annotate.ConceptNormaliser;
+import dev.cardminer.annotate.KnownNames;
+import dev.cardminer.annotate.LlmAnnotator;
+import dev.cardminer.annotate.PromptTemplate;
+import dev.cardminer.annotate.Sentence;
+import dev.cardminer.annotate.SentenceSplitter;
+import dev.cardminer.core.ModelCard;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The annotation phase over the store: reads the sentences an annotator has not handled yet, in
+ * batches, and writes their annotations together with a mark per handled sentence
+ * ({@code annotated_sentences}), one transaction per batch. A stopped or killed run resumes where it
+ * left off; sentences an LLM failed on stay unmarked and are retried by the next run.
+ */
+public final class AnnotationPhase {
+
+    /** What one run did. */
+    public record Result(String annotator, long sentences, long annotations, boolean stopped) {
+    }
+
+    private final Connection connection;
+    private final int batchSize;
+
+    /**
+     * @param connection an open connection to the store (the only writer)
+     * @param batchSize  sentences per batch (and per transaction)
+     */
+    public AnnotationPhase(Connection connection, int batchSize) throws SQLException {
+        this.connection = connection;
+        this.batchSize = batchSize;
+        ConceptTables.ensure(connection);
+    }
+
+    /**
+     * Splits the bodies of stored cards that have no sentences yet (when ingestion left them out).
+     *
+     * @return the sentences written
+     */
+    public long ensureSentences() throws SQLException {
+        SentenceSplitter splitter = SentenceSplitter.markdown();
+        long written = 0;
+        boolean hasBody;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.columns "
+                     + "WHERE table_name = 'cards' AND column_name = 'body'")) {
+            rs.next();
+            hasBody = rs.getLong(1) > 0;
+        }
+        if (!hasBody) {
+            return 0;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE new_sentences (card_id VARCHAR, position INTEGER, section VARCHAR,"
+                    + " heading VARCHAR, start_offset INTEGER, end_offset INTEGER, text VARCHAR, text_hash VARCHAR)");
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, body FROM cards c WHERE body IS NOT NULL "
+                     + "AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.card_id = c.id)");
+             DuckDBAppender app = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main",
+                     "new_sentences")) {
+            while (rs.next()) {
+                ModelCard card = ModelCard.parse(rs.getString(1), rs.getString(2));
+                for (Sentence s : splitter.split(card)) {
+                    app.beginRow().append(s.cardId()).append(s.index());
+                    string(app, s.section());
+                    string(app, s.heading());
+                    app.append(s.start()).append(s.end()).append(s.text()).append(PromptTemplate.hash(s.text()))
+                            .endRow();
+                    written++;
+                }
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("INSERT INTO sentences (card_id, position, section, heading, start_offset, end_offset, text, "
+                    + "text_hash) SELECT * FROM new_sentences");
+            st.execute("DROP TABLE new_sentences");
+        }
+        return written;
+    }
+
+    /** The corpus's own names: every card id and base_model value (models), every datasets value. */
+    public KnownNames knownNames() throws SQLException {
+        KnownNames known = KnownNames.none();
+        try (Statement st = connection.createStatement()) {
+            if (tableExists("cards")) {
+                try (ResultSet rs = st.executeQuery("SELECT id FROM cards")) {
+                    while (rs.next()) {
+                        known.addModel(rs.getString(1));
+                    }
+                }
+            }
+            if (tableExists("metadata_values")) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT DISTINCT key, value FROM metadata_values WHERE key IN ('datasets', 'base_model')")) {
+                    while (rs.next()) {
+                        if (rs.getString(1).equals("datasets")) {
+                            known.addDataset(rs.getString(2));
+                        } else {
+                            known.addModel(rs.getString(2));
+                        }
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    /**
+     * Annotates every sentence the annotator has not handled yet.
+     *
+     * @param log progress lines (one per batch at most every few seconds, and a summary)
+     */
+    public Result run(Annotator annotator, PrintWriter log) throws SQLException {
+        String name = annotator.name();
+        long sentences = 0;
+        long annotations = 0;
+        boolean stopped = false;
+        String afterCard = "";
+        int afterPosition = -1;
+        long pending = pending(name);
+        log.printf("annotate: %s: %,d sentences to annotate%n", name, pending);
+        log.flush();
+        long lastLog = System.nanoTime();
+        while (true) {
+            List<Sentence> batch = nextBatch(name, afterCard, afterPosition);
+            if (batch.isEmpty()) {
+                break;
+            }
+            afterCard = batch.getLast().cardId();
+            afterPosition = batch.getLast().index();
+            if (annotator instanceof LlmAnnotator llm && llmCache != null) {
+                Set<String> hashes = new LinkedHashSet<>();
+                batch.forEach(s -> hashes.add(PromptTemplate.hash(s.text())));
+                llmCache.preload(llm.config().model(), llm.config().prompt().version(), hashes);
+            }
+            AnnotationOutcome outcome = annotateBatch(annotator, batch);
+            write(name, outcome);
+            sentences += outcome.completed().size();
+            annotations += outcome.annotations().size();
+            if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                log.printf("annotate: %s: %,d/%,d sentences, %,d annotations%n", name, sentences, pending, annotations);
+                log.flush();
+                lastLog = System.nanoTime();
+            }
+            if (outcome.stopped()) {
+                stopped = true;
+                break;
+            }
+        }
+        log.printf("annotate: %s: %,d sentences, %,d annotations%s%n", name, sentences, annotations,
+                stopped ? " (stopped early; run again to resume)" : "");
+        log.flush();
+        return new Result(name, sentences, annotations, stopped);
+    }
+
+    private StoreLlmCache llmCache;
+
+    /** The cache the LLM annotator of this phase uses: the phase preloads it batch by batch. */
+    public AnnotationPhase withLlmCache(StoreLlmCache cache) {
+        this.llmCache = cache;
+        return this;
+    }
+
+    /** Rules annotate in parallel chunks (they are pure and thread-safe); others get the whole batch. */
+    private static AnnotationOutcome annotateBatch(Annotator annotator, List<Sentence> batch) {
+        if (annotator instanceof LlmAnnotator) {
+            return annotator.annotateAll(batch);
+        }
+        int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batch.size() / 256));
+        if (chunks == 1) {
+            return annotator.annotateAll(batch);
+        }
+        ConcurrentLinkedQueue<AnnotationOutcome> parts = new ConcurrentLinkedQueue<>();
+        int size = (batch.size() + chunks - 1) / chunks;
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(i -> {
+            List<Sentence> part = batch.subList(i * size, Math.min(batch.size(), (i + 1) * size));
+            if (!part.isEmpty()) {
+                parts.add(annotator.annotateAll(part));
+            }
+        });
+        List<Annotation> all = new ArrayList<>();
+        List<Sentence> completed = new ArrayList<>();
+        boolean stopped = false;
+        for (AnnotationOutcome o : parts) {
+            all.addAll(o.annotations());
+            completed.addAll(o.completed());
+            stopped |= o.stopped();
+        }
+        return new AnnotationOutcome(all, completed, stopped);
+    }
+
+    private long pending(String annotator) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT count(*) FROM sentences s WHERE NOT EXISTS "
+                + "(SELECT 1 FROM annotated_sentences a WHERE a.card_id = s.card_id AND a.sentence = s.position "
+                + "AND a.annotator = ?)")) {
+            st.setString(1, annotator);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private List<Sentence> nextBatch(String annotator, String afterCard, int afterPosition) throws SQLException {
+        List<Sentence> out = new ArrayList<>(batchSize);
+        try (PreparedStatement st = connection.prepareStatement("SELECT card_id, position, section, heading, "
+                + "start_offset, end_offset, text FROM sentences s WHERE (card_id > ? OR (card_id = ? AND position > ?)) "
+                + "AND NOT EXISTS (SELECT 1 FROM annotated_sentences a WHERE a.card_id = s.card_id "
+                + "AND a.sentence = s.position AND a.annotator = ?) ORDER BY card_id, position LIMIT " + batchSize)) {
+            st.setString(1, afterCard);
+            st.setString(2, afterCard);
+            st.setInt(3, afterPosition);
+            st.setString(4, annotator);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String text = rs.getString(7);
+                    out.add(new Sentence(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getInt(6), text == null ? "" : text));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void write(String annotator, AnnotationOutcome outcome) throws SQLException {
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
+                for (Annotation a : outcome.annotations()) {
+                    app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject()).append(a.category())
+                            .append(a.description() == null ? "" : a.description()).append(a.spanStart())
+                            .append(a.spanEnd()).append(a.annotator()).endRow();
+                }
+            }
+            try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
+                for (Sentence s : outcome.completed()) {
+                    app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * Measures how far two annotators agree on the sentences both have handled, stores the figures in
+     * {@code annotator_agreement} and returns them.
+     */
+    public Agreement agreement(String first, String second, ConceptNormaliser normaliser) throws SQLException {
+        Map<String, List<Annotation>> a = new HashMap<>();
+        Map<String, List<Annotation>> b = new HashMap<>();
+        long sentences = 0;
+        try (PreparedStatement st = connection.prepareStatement("SELECT count(*) FROM annotated_sentences x "
+                + "JOIN annotated_sentences y ON x.card_id = y.card_id AND x.sentence = y.sentence "
+                + "WHERE x.annotator = ? AND y.annotator = ?")) {
+            st.setString(1, first);
+            st.setString(2, second);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                sentences = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement st = connection.prepareStatement("SELECT n.card_id, n.sentence, n.subject, n.category, "
+                + "n.annotator FROM annotations n JOIN annotated_sentences x ON x.card_id = n.card_id "
+                + "AND x.sentence = n.sentence AND x.annotator = ? JOIN annotated_sentences y "
+                + "ON y.card_id = n.card_id AND y.sentence = n.sentence AND y.annotator = ? "
+                + "WHERE n.annotator IN (?, ?)")) {
+            st.setString(1, first);
+            st.setString(2, second);
+            st.setString(3, first);
+            st.setString(4, second);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Annotation x = new Annotation(rs.getString(3), rs.getString(4), "", rs.getString(1), rs.getInt(2),
+                            -1, -1, rs.getString(5));
+                    (x.annotator().equals(first) ? a : b).computeIfAbsent(x.cardId(), k -> new ArrayList<>()).add(x);
+                }
+            }
+        }
+        List<Annotation> all1 = a.values().stream().flatMap(List::stream).toList();
+        List<Annotation> all2 = b.values().stream().flatMap(List::stream).toList();
+        Agreement agreement = Agreement.of(first, all1, second, all2, normaliser);
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT INTO annotator_agreement VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            st.setTimestamp(1, Timestamp.from(Instant.now()));
+            st.setString(2, first);
+            st.setString(3, second);
+            st.setLong(4, sentences);
+            st.setLong(5, agreement.firstTotal());
+            st.setLong(6, agreement.firstMatched());
+            st.setLong(7, agreement.secondTotal());
+            st.setLong(8, agreement.secondMatched());
+            st.executeUpdate();
+        }
+        return agreement;
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static void string(DuckDBAppender app, String value) throws SQLException {
+        if (value == null) {
+            app.appendNull();
+        } else {
+            app.append(value);
+        }
+    }
+}

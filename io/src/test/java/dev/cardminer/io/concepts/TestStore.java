@@ -1,0 +1,87 @@
+package dev.cardminer.io.concepts;
+
+import dev.cardminer.core.ModelCard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A store for tests: the schema, and cards of ../shared/corpus (id, body and datasets/base_model values). */
+final class TestStore {
+
+    private TestStore() {
+    }
+
+    static Connection open(Path file) throws SQLException, IOException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + (file == null ? "" : file.toString()));
+        try (InputStream in = TestStore.class.getResourceAsStream("/dev/cardminer/io/schema.sql");
+             Statement st = c.createStatement()) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+            for (String statement : sql.split(";")) {
+                if (!statement.isBlank()) {
+                    st.execute(statement);
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Adds the corpus cards of these kinds (directories under cards/). */
+    static int addCorpusCards(Connection c, List<String> kinds) throws IOException, SQLException {
+        Path cards = Path.of(System.getProperty("cardminer.shared", "../shared")).resolve("corpus/cards");
+        int n = 0;
+        try (PreparedStatement card = c.prepareStatement(
+                "INSERT INTO cards (id, content_hash, has_metadata, body) VALUES (?, 'x', ?, ?)");
+             PreparedStatement value = c.prepareStatement(
+                     "INSERT INTO metadata_values (card_id, key, position, value) VALUES (?, ?, ?, ?)")) {
+            for (String kind : kinds) {
+                List<Path> files;
+                try (Stream<Path> list = Files.list(cards.resolve(kind))) {
+                    files = list.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+                }
+                for (Path f : files) {
+                    String id = f.getFileName().toString().replaceFirst("\\.md$", "").replace("__", "/");
+                    ModelCard parsed = ModelCard.parse(id, Files.readAllBytes(f));
+                    card.setString(1, id);
+                    card.setBoolean(2, parsed.hasMetadata());
+                    card.setString(3, parsed.body());
+                    card.executeUpdate();
+                    int p = 0;
+                    for (String d : parsed.metadata().datasets()) {
+                        value.setString(1, id);
+                        value.setString(2, "datasets");
+                        value.setInt(3, p++);
+                        value.setString(4, d);
+                        value.executeUpdate();
+                    }
+                    p = 0;
+                    for (String b : parsed.metadata().baseModel()) {
+                        value.setString(1, id);
+                        value.setString(2, "base_model");
+                        value.setInt(3, p++);
+                        value.setString(4, b);
+                        value.executeUpdate();
+                    }
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
