@@ -72,7 +72,7 @@ public final class YamlBlockReader {
         if (yaml.length() > MAX_CODE_POINTS && yaml.codePointCount(0, yaml.length()) > MAX_CODE_POINTS) {
             problems.add(Problem.error("yaml-too-large", "the metadata block has more than " + MAX_CODE_POINTS
                     + " characters and is not read", firstLine, 1));
-            return new YamlDocument(null, builder.locations(), List.of(), false);
+            return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         try {
             for (Event e : parserFor(yaml.length()).parseString(yaml)) {
@@ -88,39 +88,40 @@ public final class YamlBlockReader {
             problems.add(Problem.error("yaml-syntax", "invalid YAML: "
                     + (context == null || context.isEmpty() ? "" : context + ": ") + oneLine(e.getProblem()),
                     at.line(), at.column()));
-            return new YamlDocument(null, builder.locations(), List.of(), false);
+            return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         } catch (ReaderException e) {
             YamlLocations.Location at = locate(yaml, e.getPosition(), firstLine);
             problems.add(Problem.error("yaml-syntax", String.format("invalid YAML: the character U+%04X is not"
                     + " allowed in YAML", e.getCodePoint()), at.line(), at.column()));
-            return new YamlDocument(null, builder.locations(), List.of(), false);
+            return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         } catch (YamlEngineException e) {
             problems.add(Problem.error("yaml-syntax", "invalid YAML: " + oneLine(e.getMessage()), firstLine, 1));
-            return new YamlDocument(null, builder.locations(), List.of(), false);
+            return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         } catch (RuntimeException | StackOverflowError e) {
             // A defect of the YAML library on some input must not stop a corpus run.
             problems.add(Problem.error("yaml-syntax", "the YAML reader failed: " + e.getClass().getSimpleName(),
                     firstLine, 1));
-            return new YamlDocument(null, builder.locations(), List.of(), false);
+            return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         if (builder.failed()) {
-            return new YamlDocument(null, builder.locations(), List.of(), false);
+            return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         builder.checkTabsForYaml11();
         Object root = builder.root();
         if (root == null) {
-            return new YamlDocument(Map.of(), builder.locations(), List.of(), false);
+            return new YamlDocument(Map.of(), builder.locations(), List.of(), false, -1);
         }
         if (!(root instanceof Map<?, ?> map)) {
             YamlLocations.Location at = builder.locations().location(builder.rootMark());
             problems.add(Problem.error("yaml-not-mapping", "the metadata block should be a mapping of keys to"
                     + " values, but it is " + (root instanceof List ? "a list" : "a single value")
                     + " (the Python client: \"metadata block should be a dict\")", at.line(), at.column()));
-            return new YamlDocument(null, builder.locations(), List.of(), false);
+            return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> mapping = (Map<String, Object>) map;
-        return new YamlDocument(mapping, builder.locations(), List.copyOf(builder.entries()), builder.flowRoot());
+        return new YamlDocument(mapping, builder.locations(), List.copyOf(builder.entries()), builder.flowRoot(),
+                (int) (builder.rootMark() >>> 32));
     }
 
     /** The card position of a code point index of the block. */

@@ -10,9 +10,10 @@ import java.util.Map;
  * @param locations where values stand in the card file
  * @param entries   the top-level keys with the lines they span, for line-preserving edits
  * @param flowRoot  whether the top-level mapping is written in flow style ({@code {a: 1}})
+ * @param rootLine  0-based line of the block where the top-level value starts; -1 when there is none
  */
 public record YamlDocument(Map<String, Object> mapping, YamlLocations locations, List<RootEntry> entries,
-                           boolean flowRoot) {
+                           boolean flowRoot, int rootLine) {
 
     /** How a top-level value is written. */
     public enum Shape { SCALAR, BLOCK_SCALAR, BLOCK_SEQUENCE, BLOCK_MAPPING, FLOW, ALIAS }
