@@ -88,6 +88,17 @@ public final class Metadata {
         return List.of(v.toString());
     }
 
+    /** A boolean value; empty when absent or of another type (YAML 1.2: {@code yes} is a string). */
+    public Optional<Boolean> bool(String key) {
+        return values.get(key) instanceof Boolean b ? Optional.of(b) : Optional.empty();
+    }
+
+    /** A numeric value (Long, BigInteger or Double); empty when absent or of another type. */
+    public Optional<Number> number(String key) {
+        return values.get(key) instanceof Number n ? Optional.of(n) : Optional.empty();
+    }
+
+    /** {@code language}: ISO 639 codes, a single code read as a one-element list. */
     public List<String> language() { return strings("language"); }
     public Optional<String> license() { return string("license"); }
     public Optional<String> licenseName() { return string("license_name"); }
@@ -101,6 +112,8 @@ public final class Metadata {
     public Optional<String> newVersion() { return string("new_version"); }
     public Optional<String> pipelineTag() { return string("pipeline_tag"); }
     public Optional<String> thumbnail() { return string("thumbnail"); }
+    /** {@code model_name}: not documented by the Hub but common, and read by the Python client. */
+    public Optional<String> modelName() { return string("model_name"); }
     public Optional<String> extraGatedPrompt() { return string("extra_gated_prompt"); }
     public Optional<String> extraGatedHeading() { return string("extra_gated_heading"); }
     public Optional<String> extraGatedDescription() { return string("extra_gated_description"); }
@@ -109,9 +122,7 @@ public final class Metadata {
     /** {@code extra_gated_fields}: label to field type (a string or a {@code {type, options}} map). */
     public Map<String, Object> extraGatedFields() { return map("extra_gated_fields"); }
 
-    public Optional<Boolean> extraGatedEuDisallowed() {
-        return values.get("extra_gated_eu_disallowed") instanceof Boolean b ? Optional.of(b) : Optional.empty();
-    }
+    public Optional<Boolean> extraGatedEuDisallowed() { return bool("extra_gated_eu_disallowed"); }
 
     /** {@code widget}: the inference widget's examples, each a map. */
     public List<Map<String, Object>> widget() { return maps("widget"); }

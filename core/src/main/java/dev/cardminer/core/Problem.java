@@ -8,11 +8,14 @@ import java.util.Objects;
  *
  * @param severity how bad it is
  * @param code     a stable, machine-readable kind such as {@code yaml-syntax} or {@code unknown-license}
+ *                 (docs/metadata.md lists the metadata codes)
  * @param message  a sentence for people, naming the key or construct concerned
  * @param line     1-based line in the card file, 0 when the problem concerns the whole card
  * @param column   1-based column in that line, 0 when unknown
+ * @param path     the metadata value concerned as a key path such as {@code language[0]} or
+ *                 {@code model-index[0].results[1].dataset.config}; null when the problem is not about one value
  */
-public record Problem(Severity severity, String code, String message, int line, int column) {
+public record Problem(Severity severity, String code, String message, int line, int column, String path) {
 
     public enum Severity { INFO, WARNING, ERROR }
 
@@ -22,20 +25,26 @@ public record Problem(Severity severity, String code, String message, int line, 
         Objects.requireNonNull(message, "message");
     }
 
+    /** A problem not tied to one metadata value. */
+    public Problem(Severity severity, String code, String message, int line, int column) {
+        this(severity, code, message, line, column, null);
+    }
+
     public static Problem info(String code, String message, int line, int column) {
-        return new Problem(Severity.INFO, code, message, line, column);
+        return new Problem(Severity.INFO, code, message, line, column, null);
     }
 
     public static Problem warning(String code, String message, int line, int column) {
-        return new Problem(Severity.WARNING, code, message, line, column);
+        return new Problem(Severity.WARNING, code, message, line, column, null);
     }
 
     public static Problem error(String code, String message, int line, int column) {
-        return new Problem(Severity.ERROR, code, message, line, column);
+        return new Problem(Severity.ERROR, code, message, line, column, null);
     }
 
     @Override
     public String toString() {
-        return severity.name().toLowerCase() + " " + code + " at " + line + ":" + column + ": " + message;
+        return severity.name().toLowerCase() + " " + code + " at " + line + ":" + column
+                + (path == null ? "" : " [" + path + "]") + ": " + message;
     }
 }

@@ -47,6 +47,8 @@ public final class DefaultCardParser implements CardParser {
             MetadataAnalyzer.Result read = metadataAnalyzer.analyze(yaml, yamlLine, problems);
             metadata = read.metadata();
             evalResults = read.evalResults();
+        } else {
+            metadataAnalyzer.explainMissingBlock(text, problems);
         }
         String body = text.substring(split.bodyStart());
         BodyAnalyzer.Result bodyResult = bodyAnalyzer.analyze(body, lines, split.bodyStart(), problems);

@@ -1,0 +1,150 @@
+package dev.cardminer.core;
+
+import dev.cardminer.core.internal.MetadataBlockEditor;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Edits a card's metadata as a reviewer of a metadata pull request wants it: only the lines of the keys
+ * changed are rewritten, everything else (other keys, comments, quoting, the body) stays byte for byte,
+ * new lines use the card's line ending, and a card without a block gets one at the top.
+ *
+ * <pre>{@code
+ * String edited = CardEditor.of(cardText)
+ *         .set("license", "mit")
+ *         .add("tags", "text-classification")
+ *         .remove("co2_eq_emissions")
+ *         .apply();
+ * }</pre>
+ *
+ * <p>Values are plain data: String, Boolean, integer types, Float/Double/BigDecimal (written as
+ * floats), List, Map with String keys, and null. Editors are immutable; each call returns a new one.
+ */
+public final class CardEditor {
+
+    private static final MetadataBlockEditor EDITOR = new MetadataBlockEditor();
+
+    private final String text;
+    private final Map<String, MetadataBlockEditor.Change> changes;
+
+    private CardEditor(String text, Map<String, MetadataBlockEditor.Change> changes) {
+        this.text = text;
+        this.changes = changes;
+    }
+
+    /** An editor for this card text. */
+    public static CardEditor of(String cardText) {
+        if (cardText == null) {
+            throw new NullPointerException("cardText");
+        }
+        return new CardEditor(cardText, Map.of());
+    }
+
+    /** Gives {@code key} this value, replacing the key's lines or adding the key after the last one. */
+    public CardEditor set(String key, Object value) {
+        return with(key, new MetadataBlockEditor.Put(plain(value)));
+    }
+
+    /**
+     * Adds items to a list-valued key such as {@code tags}, {@code datasets} or {@code base_model}, skipping
+     * those it already holds; a single value becomes a list, a missing key is created. Where the list is
+     * written as a block, the new items are added after its last item and its other lines stay.
+     */
+    public CardEditor add(String key, Object... items) {
+        List<Object> plainItems = new ArrayList<>();
+        for (Object item : items) {
+            plainItems.add(plain(item));
+        }
+        MetadataBlockEditor.Change before = changes.get(key);
+        MetadataBlockEditor.Change change;
+        if (before instanceof MetadataBlockEditor.Append a) {
+            List<Object> all = new ArrayList<>(a.items());
+            all.addAll(plainItems);
+            change = new MetadataBlockEditor.Append(all);
+        } else if (before instanceof MetadataBlockEditor.Put p) {
+            List<Object> all = new ArrayList<>();
+            if (p.value() instanceof List<?> l) {
+                all.addAll(l);
+            } else if (p.value() != null) {
+                all.add(p.value());
+            }
+            plainItems.stream().filter(i -> !all.contains(i)).forEach(all::add);
+            change = new MetadataBlockEditor.Put(Collections.unmodifiableList(all));
+        } else if (before instanceof MetadataBlockEditor.Remove) {
+            change = new MetadataBlockEditor.Put(Collections.unmodifiableList(
+                    new ArrayList<>(new java.util.LinkedHashSet<>(plainItems))));
+        } else {
+            change = new MetadataBlockEditor.Append(List.copyOf(plainItems));
+        }
+        return with(key, change);
+    }
+
+    /** Removes {@code key} and its lines. */
+    public CardEditor remove(String key) {
+        return with(key, new MetadataBlockEditor.Remove());
+    }
+
+    /**
+     * The edited card text: the input itself (the same string) when nothing changes.
+     *
+     * @throws IllegalStateException when the block cannot be edited line by line (invalid YAML, not a
+     *                               mapping, one flow-style mapping); the message locates the problem
+     */
+    public String apply() {
+        try {
+            return EDITOR.apply(text, changes);
+        } catch (MetadataBlockEditor.EditFailure e) {
+            throw new IllegalStateException(e.problem().toString(), e);
+        }
+    }
+
+    private CardEditor with(String key, MetadataBlockEditor.Change change) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("a metadata key must not be empty");
+        }
+        Map<String, MetadataBlockEditor.Change> next = new LinkedHashMap<>(changes);
+        next.put(key, change);
+        return new CardEditor(text, Collections.unmodifiableMap(next));
+    }
+
+    /** The value as the parser's plain data, so that edits compare equal to what is read back. */
+    private static Object plain(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger b) {
+            return b.bitLength() < 64 ? (Object) b.longValue() : b;
+        }
+        if (v instanceof Float || v instanceof BigDecimal) {
+            return ((Number) v).doubleValue();
+        }
+        if (v instanceof Object[] array) {
+            return plain(Arrays.asList(array));
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(item -> out.add(plain(item)));
+            return Collections.unmodifiableList(out);
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, val) -> {
+                if (!(k instanceof String s)) {
+                    throw new IllegalArgumentException("metadata mapping keys must be strings, not " + k);
+                }
+                out.put(s, plain(val));
+            });
+            return Collections.unmodifiableMap(out);
+        }
+        throw new IllegalArgumentException("not metadata data: " + v.getClass().getName());
+    }
+}

@@ -1,0 +1,262 @@
+package dev.cardminer.core.internal;
+
+import dev.cardminer.core.Vocabularies;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the documented keys of a metadata block (../shared/vocab/metadata-keys.md) against the
+ * types and vocabularies the Hub expects. One problem per offending value, at the value's line;
+ * unknown keys are not checked. {@code model-index} is {@link ModelIndexReader}'s.
+ */
+final class MetadataValidator {
+
+    private static final Set<String> RELATIONS = Set.of("adapter", "merge", "quantized", "finetune");
+    private static final Set<String> GATED_FIELD_TYPES = Set.of("text", "checkbox", "date_picker", "country",
+            "ip_location");
+    private static final Set<String> STRING_KEYS = Set.of("license_name", "license_link", "thumbnail",
+            "extra_gated_prompt", "extra_gated_heading", "extra_gated_description", "extra_gated_button_content");
+
+    private final Vocabularies vocabularies;
+
+    MetadataValidator(Vocabularies vocabularies) {
+        this.vocabularies = vocabularies;
+    }
+
+    void validate(Map<String, Object> m, ValueProblems out) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            String key = e.getKey();
+            Object v = e.getValue();
+            if (v == null) {
+                continue; // an empty value is no value, for the Hub as for the Python client
+            }
+            switch (key) {
+                case "language" -> {
+                    if (stringOrList(key, v, out)) {
+                        eachString(key, v, out, (s, path) -> language(s, out, path));
+                    }
+                }
+                case "license" -> {
+                    if (isString(key, v, out)) {
+                        vocabulary((String) v, vocabularies.licenses(), "unknown-license", "licence id", out, key);
+                    }
+                }
+                case "library_name" -> {
+                    if (isString(key, v, out)) {
+                        vocabulary((String) v, vocabularies.libraries(), "unknown-library", "library", out, key);
+                    }
+                }
+                case "pipeline_tag" -> {
+                    if (isString(key, v, out)) {
+                        vocabulary((String) v, vocabularies.pipelineTags(), "unknown-pipeline-tag", "pipeline tag",
+                                out, key);
+                    }
+                }
+                case "tags", "metrics" -> {
+                    if (stringOrList(key, v, out)) {
+                        eachString(key, v, out, (s, path) -> { });
+                    }
+                }
+                case "datasets" -> {
+                    if (stringOrList(key, v, out)) {
+                        eachString(key, v, out, (s, path) -> repoId(s, "invalid-dataset-id", out, path));
+                    }
+                }
+                case "base_model" -> {
+                    if (stringOrList(key, v, out)) {
+                        eachString(key, v, out, (s, path) -> repoId(s, "invalid-model-id", out, path));
+                    }
+                }
+                case "new_version" -> {
+                    if (isString(key, v, out)) {
+                        repoId((String) v, "invalid-model-id", out, new Object[]{key});
+                    }
+                }
+                case "base_model_relation" -> {
+                    if (isString(key, v, out) && !RELATIONS.contains(v)) {
+                        out.warning("unknown-base-model-relation", "base_model_relation " + ValueProblems.describe(v)
+                                + " is none of adapter, merge, quantized, finetune", key);
+                    }
+                }
+                case "widget" -> widget(v, out);
+                case "inference" -> inference(v, out);
+                case "co2_eq_emissions" -> co2(v, out);
+                case "extra_gated_fields" -> gatedFields(v, out);
+                case "extra_gated_eu_disallowed" -> {
+                    if (!(v instanceof Boolean)) {
+                        typeProblem(key, v, "true or false", out, key);
+                    }
+                }
+                default -> {
+                    if (STRING_KEYS.contains(key)) {
+                        isString(key, v, out);
+                    }
+                }
+            }
+        }
+        if ("other".equals(m.get("license"))) {
+            boolean name = m.get("license_name") != null;
+            boolean link = m.get("license_link") != null;
+            if (!name || !link) {
+                out.warning("license-other-incomplete", "license: other needs "
+                        + (!name && !link ? "license_name and license_link" : !name ? "license_name" : "license_link")
+                        + " to say which licence applies", "license");
+            }
+        }
+    }
+
+    // ---- value kinds
+
+    private interface StringCheck {
+        void check(String value, Object[] path);
+    }
+
+    private static boolean isString(String key, Object v, ValueProblems out) {
+        if (v instanceof String) {
+            return true;
+        }
+        typeProblem(key, v, "a string", out, key);
+        return false;
+    }
+
+    private static boolean stringOrList(String key, Object v, ValueProblems out) {
+        if (v instanceof Map) {
+            typeProblem(key, v, "a string or a list of strings", out, key);
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs the check on each string of a string-or-list value; other items are type problems. */
+    private static void eachString(String key, Object v, ValueProblems out, StringCheck check) {
+        if (v instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                if (item instanceof String s) {
+                    check.check(s, new Object[]{key, i});
+                } else {
+                    typeProblem(key + "[" + i + "]", item, "a string", out, key, i);
+                }
+            }
+        } else if (v instanceof String s) {
+            check.check(s, new Object[]{key});
+        } else {
+            typeProblem(key, v, "a string or a list of strings", out, key);
+        }
+    }
+
+    private static void typeProblem(String name, Object v, String expected, ValueProblems out, Object... path) {
+        out.warning("invalid-type", name + " should be " + expected + ", but it is " + ValueProblems.describe(v)
+                + (v instanceof Number || v instanceof Boolean ? "; quote it if it is meant as text" : ""), path);
+    }
+
+    // ---- value checks
+
+    private void language(String code, ValueProblems out, Object[] path) {
+        if (vocabularies.languages().contains(code)) {
+            return;
+        }
+        String name = ValueProblems.format(path);
+        String lower = code.toLowerCase(Locale.ROOT);
+        String hint;
+        int sep = Math.max(code.indexOf('-'), code.indexOf('_'));
+        if (!lower.equals(code) && vocabularies.languages().contains(lower)) {
+            hint = "; ISO 639 codes are lower case: '" + lower + "'";
+        } else if (sep > 0 && vocabularies.languages().contains(lower.substring(0, sep))) {
+            hint = "; it looks like a BCP 47 tag: use '" + lower.substring(0, sep)
+                    + "' here and put the full tag in language_bcp47";
+        } else {
+            hint = "";
+        }
+        out.warning("unknown-language", name + " '" + code + "' is not an ISO 639-1, 639-2 or 639-3 code" + hint,
+                path);
+    }
+
+    private static void vocabulary(String value, Set<String> known, String code, String what, ValueProblems out,
+                                   String key) {
+        if (known.contains(value)) {
+            return;
+        }
+        String hint = "";
+        for (String k : known) {
+            if (k.equalsIgnoreCase(value)) {
+                hint = "; did you mean '" + k + "'?";
+                break;
+            }
+        }
+        out.warning(code, key + " '" + value + "' is not a " + what + " the Hub knows" + hint, key);
+    }
+
+    private static void repoId(String id, String code, ValueProblems out, Object[] path) {
+        String why = HubIds.problem(id);
+        if (why != null) {
+            out.warning(code, ValueProblems.format(path) + " '" + id + "' " + why, path);
+        }
+    }
+
+    private static void widget(Object v, ValueProblems out) {
+        if (v instanceof Map<?, ?> m && m.get("structuredData") instanceof Map) {
+            return; // the tabular widget of skops cards
+        }
+        if (!(v instanceof List<?> list)) {
+            typeProblem("widget", v, "a list of examples (or {structuredData: ...} for tables)", out, "widget");
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map)) {
+                typeProblem("widget[" + i + "]", list.get(i), "a mapping (text or src, example_title, ...)", out,
+                        "widget", i);
+            }
+        }
+    }
+
+    private static void inference(Object v, ValueProblems out) {
+        if (v instanceof Boolean) {
+            return;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            typeProblem("inference", v, "true, false or a mapping with parameters", out, "inference");
+        } else if (m.get("parameters") != null && !(m.get("parameters") instanceof Map)) {
+            typeProblem("inference.parameters", m.get("parameters"), "a mapping", out, "inference", "parameters");
+        }
+    }
+
+    private static void co2(Object v, ValueProblems out) {
+        if (v instanceof Number) {
+            return;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            typeProblem("co2_eq_emissions", v, "a number (grams) or a mapping", out, "co2_eq_emissions");
+        } else if (m.get("emissions") != null && !(m.get("emissions") instanceof Number)) {
+            typeProblem("co2_eq_emissions.emissions", m.get("emissions"), "a number (grams)", out,
+                    "co2_eq_emissions", "emissions");
+        }
+    }
+
+    private static void gatedFields(Object v, ValueProblems out) {
+        if (!(v instanceof Map<?, ?> m)) {
+            typeProblem("extra_gated_fields", v, "a mapping of labels to field types", out, "extra_gated_fields");
+            return;
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object type = e.getValue();
+            String label = String.valueOf(e.getKey());
+            if (type instanceof String s && GATED_FIELD_TYPES.contains(s)) {
+                continue;
+            }
+            if (type instanceof Map<?, ?> select && "select".equals(select.get("type"))
+                    && select.get("options") instanceof List) {
+                continue;
+            }
+            if (type instanceof Map<?, ?> other && other.get("type") instanceof String s
+                    && GATED_FIELD_TYPES.contains(s)) {
+                continue;
+            }
+            out.warning("invalid-gated-field", "extra_gated_fields '" + label + "' is "
+                    + ValueProblems.describe(type) + "; the Hub expects text, checkbox, date_picker, country,"
+                    + " ip_location or {type: select, options: [...]}", "extra_gated_fields", label);
+        }
+    }
+}

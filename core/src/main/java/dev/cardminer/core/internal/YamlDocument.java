@@ -1,0 +1,36 @@
+package dev.cardminer.core.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A metadata block read by {@link YamlBlockReader}.
+ *
+ * @param mapping   the block's mapping as plain data (unmodifiable), or null when it could not be read
+ * @param locations where values stand in the card file
+ * @param entries   the top-level keys with the lines they span, for line-preserving edits
+ * @param flowRoot  whether the top-level mapping is written in flow style ({@code {a: 1}})
+ * @param rootLine  0-based line of the block where the top-level value starts; -1 when there is none
+ */
+public record YamlDocument(Map<String, Object> mapping, YamlLocations locations, List<RootEntry> entries,
+                           boolean flowRoot, int rootLine) {
+
+    /** How a top-level value is written. */
+    public enum Shape { SCALAR, BLOCK_SCALAR, BLOCK_SEQUENCE, BLOCK_MAPPING, FLOW, ALIAS }
+
+    /**
+     * A top-level key and the text of its value, in 0-based lines and columns of the block.
+     *
+     * @param key           the key as read
+     * @param keyLine       line of the key
+     * @param keyColumn     column of the key (code points)
+     * @param lastLine      line of the value's last character (or the key's, for an empty value); when
+     *                      the value ends in a block scalar, trailing blank lines may follow up to this line
+     * @param endsInBlockScalar whether the value's last text is a literal or folded block scalar
+     * @param shape         how the value is written
+     * @param dashColumn    for a block sequence, the column of its dashes; else -1
+     */
+    public record RootEntry(String key, int keyLine, int keyColumn, int lastLine, boolean endsInBlockScalar,
+                            Shape shape, int dashColumn) {
+    }
+}

@@ -1,0 +1,293 @@
+package dev.cardminer.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.cardminer.core.internal.YamlBlockReader;
+import dev.cardminer.core.internal.YamlDocument;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class CardEditorTest {
+
+    private static final Path CARDS = Path.of(System.getProperty("cardminer.shared", "../shared"), "corpus", "cards");
+
+    private static final String CARD = """
+            ---
+            # licence checked by legal
+            language:
+            - en
+            - fr
+            license: apache-2.0   # see LICENSE
+            tags:
+              - text-classification
+              - 'quoted'
+            model-index:
+            - name: m
+              results:
+              - task: {type: text-classification}
+                dataset: {type: imdb, name: IMDB}
+                metrics:
+                - type: accuracy
+                  value: 0.93
+            # trailing comment
+            ---
+            # Model
+
+            Body text with --- and
+            ---
+            license: gpl
+            """;
+
+    /** Lines of {@code before} that {@code after} does not keep, as a [first, last] window (0-based). */
+    private static int[] changedWindow(String before, String after) {
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+                && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
+            suffix++;
+        }
+        return new int[]{prefix, a.size() - 1 - suffix};
+    }
+
+    private static List<String> lines(String text, int from, int to) {
+        return text.lines().toList().subList(from, to + 1);
+    }
+
+    @Test
+    void setReplacesExactlyTheKeysLine() {
+        String out = CardEditor.of(CARD).set("license", "mit").apply();
+        int[] w = changedWindow(CARD, out);
+        assertThat(w).containsExactly(5, 5);
+        assertThat(lines(out, 5, 5)).containsExactly("license: mit");
+        assertThat(ModelCard.parse(out).body()).isEqualTo(ModelCard.parse(CARD).body());
+    }
+
+    @Test
+    void replacingAMultiLineValueReplacesAllOfItsLinesAndNothingElse() {
+        String out = CardEditor.of(CARD).set("model-index", List.of()).set("tags", List.of("a", "no")).apply();
+        List<String> after = out.lines().toList();
+        assertThat(after).contains("tags:", "  - a", "  - 'no'", "model-index: []", "# trailing comment",
+                "# licence checked by legal", "license: apache-2.0   # see LICENSE");
+        assertThat(after).doesNotContain("  - text-classification", "- name: m");
+        ModelCard card = ModelCard.parse(out);
+        assertThat(card.metadata().tags()).containsExactly("a", "no");
+        assertThat(card.metadata().get("model-index")).isEqualTo(List.of());
+        assertThat(card.problems()).noneMatch(p -> p.code().startsWith("yaml"));
+    }
+
+    @Test
+    void removeDeletesExactlyTheKeysLines() {
+        String out = CardEditor.of(CARD).remove("tags").apply();
+        int[] w = changedWindow(CARD, out);
+        assertThat(lines(CARD, w[0], w[1])).containsExactly("tags:", "  - text-classification", "  - 'quoted'");
+        assertThat(out.lines().count()).isEqualTo(CARD.lines().count() - 3);
+        assertThat(ModelCard.parse(out).metadata().has("tags")).isFalse();
+    }
+
+    @Test
+    void addAppendsItemsInTheCardsIndentationAfterTheLastItem() {
+        String out = CardEditor.of(CARD).add("tags", "quoted", "new-tag", "yes").add("language", "no").apply();
+        List<String> after = out.lines().toList();
+        int i = after.indexOf("  - 'quoted'");
+        assertThat(after.subList(i + 1, i + 3)).containsExactly("  - new-tag", "  - 'yes'");
+        int l = after.indexOf("- fr");
+        assertThat(after.get(l + 1)).isEqualTo("- 'no'");
+        assertThat(after).hasSize((int) CARD.lines().count() + 3);
+        assertThat(after).containsSubsequence(CARD.lines().toList()); // insertions only
+        ModelCard card = ModelCard.parse(out);
+        assertThat(card.metadata().tags()).containsExactly("text-classification", "quoted", "new-tag", "yes");
+        assertThat(card.metadata().language()).containsExactly("en", "fr", "no");
+        assertThat(card.problems()).noneMatch(p -> p.code().startsWith("yaml11"));
+    }
+
+    @Test
+    void newKeysGoAfterTheLastKeyBeforeTrailingComments() {
+        String out = CardEditor.of(CARD).set("pipeline_tag", "text-classification")
+                .set("datasets", List.of("imdb", "stanfordnlp/sst2")).apply();
+        List<String> after = out.lines().toList();
+        int i = after.indexOf("      value: 0.93");
+        assertThat(after.subList(i + 1, i + 6)).containsExactly("pipeline_tag: text-classification", "datasets:",
+                "- imdb", "- stanfordnlp/sst2", "# trailing comment");
+    }
+
+    @Test
+    void valuesYamlWouldMisreadAreQuotedAndReadBackAsWritten() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("a", "no");
+        values.put("b", "1.0");
+        values.put("c", "2023-01-01");
+        values.put("d", "key: value # not a comment");
+        values.put("e", "- dash");
+        values.put("f", "it's");
+        values.put("g", "line one\nline two\n");
+        values.put("h", "tab\there\u0001");
+        values.put("i", "");
+        values.put("j", "0755");
+        values.put("k", "1e-5");
+        values.put("l", 1e-5);
+        values.put("m", 3);
+        values.put("n", Map.of("x", List.of(Map.of("y", true, "z", "on")), "empty", Map.of()));
+        values.put("o", null);
+        values.put("p", "~");
+        values.put("q", " padded ");
+        values.put("r", Double.NaN);
+        CardEditor editor = CardEditor.of("# Body\n");
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            editor = editor.set(e.getKey(), e.getValue());
+        }
+        String out = editor.apply();
+        ModelCard card = ModelCard.parse(out);
+        Map<String, Object> expected = new LinkedHashMap<>(values);
+        expected.put("m", 3L);
+        assertThat(card.metadata().values()).isEqualTo(expected);
+        assertThat(card.problems()).noneMatch(p -> p.code().startsWith("yaml"));
+        assertThat(out).contains("a: 'no'\n", "b: '1.0'\n", "c: '2023-01-01'\n", "l: 1.0e-5\n", "g: |\n  line one\n");
+        assertThat(card.body()).isEqualTo("# Body\n");
+    }
+
+    @Test
+    void crlfStaysCrlfAndTheBodyStaysByteExact() {
+        String crlf = CARD.replace("\n", "\r\n");
+        String out = CardEditor.of(crlf).set("license", "mit").set("library_name", "transformers")
+                .add("tags", "x").apply();
+        assertThat(out.replace("\r\n", "")).doesNotContain("\n", "\r");
+        assertThat(ModelCard.parse(out).body()).isEqualTo(ModelCard.parse(crlf).body());
+        assertThat(ModelCard.parse(out).metadata().libraryName()).contains("transformers");
+    }
+
+    @Test
+    void noEditsOrNoChangesGiveTheInputItself() {
+        assertThat(CardEditor.of(CARD).apply()).isSameAs(CARD);
+        assertThat(CardEditor.of(CARD).set("license", "apache-2.0").add("tags", "quoted").remove("nothing")
+                .apply()).isSameAs(CARD);
+        String noBlock = "# Just a body\n";
+        assertThat(CardEditor.of(noBlock).remove("license").apply()).isSameAs(noBlock);
+    }
+
+    @Test
+    void aCardWithoutBlockGetsOneAtTheTop() {
+        String body = "# Title\r\n\r\n---\r\nnot: metadata\r\n";
+        String out = CardEditor.of(body).set("license", "mit").add("tags", "a").apply();
+        assertThat(out).isEqualTo("---\r\nlicense: mit\r\ntags:\r\n- a\r\n---\r\n" + body);
+        ModelCard card = ModelCard.parse(out);
+        assertThat(card.body()).isEqualTo(body);
+        assertThat(card.metadata().values()).isEqualTo(Map.of("license", "mit", "tags", List.of("a")));
+        String bom = "\uFEFF# Title\n";
+        assertThat(ModelCard.parse(CardEditor.of(bom).set("license", "mit").apply()).metadata().license())
+                .contains("mit");
+    }
+
+    @Test
+    void duplicateKeysAreMergedIntoTheEditedOne() {
+        String card = "---\nlicense: mit\ntags: [a]\nlicense: gpl-3.0\n---\n";
+        String out = CardEditor.of(card).set("license", "apache-2.0").apply();
+        assertThat(out).isEqualTo("---\ntags: [a]\nlicense: apache-2.0\n---\n");
+        assertThat(ModelCard.parse(out).problems()).isEmpty();
+    }
+
+    @Test
+    void blocksThatCannotBeEditedLineByLineAreRefusedWithTheirLocation() {
+        assertThatThrownBy(() -> CardEditor.of("---\nlicense: mit\n  bad: [\n---\n").set("a", "b").apply())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("yaml-syntax at 3:");
+        assertThatThrownBy(() -> CardEditor.of("---\n- a\n---\n").set("a", "b").apply())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("yaml-not-mapping");
+    }
+
+    @Test
+    void aFlowStyleBlockIsRewrittenInBlockStyle() {
+        String out = CardEditor.of("---\n{license: mit, tags: [a, b]}\n---\nbody").add("tags", "c").apply();
+        assertThat(out).isEqualTo("---\nlicense: mit\ntags:\n- a\n- b\n- c\n---\nbody");
+    }
+
+    /**
+     * Every real card with a readable block: set license, add a tag, remove a key. The edited card reads back
+     * as intended, its body is byte-exact, its line ending is kept, and only the edited keys' lines change.
+     */
+    @Test
+    void editsRealCardsMinimally() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(CARDS)) {
+            files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        int edited = 0;
+        int crlf = 0;
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            ModelCard before = ModelCard.parse(text);
+            if (!before.hasMetadata() || before.hasErrors()) {
+                continue;
+            }
+            String removed = before.metadata().keys().stream().filter(k -> !k.equals("license") && !k.equals("tags"))
+                    .reduce((a, b) -> b).orElse(null);
+            CardEditor editor = CardEditor.of(text).set("license", "mit").add("tags", "cardminer-test");
+            if (removed != null) {
+                editor = editor.remove(removed);
+            }
+            String out = editor.apply();
+            ModelCard after = ModelCard.parse(out);
+            assertThat(after.body()).as(file.toString()).isEqualTo(before.body());
+            Map<String, Object> expected = new LinkedHashMap<>(before.metadata().values());
+            expected.put("license", "mit");
+            List<Object> tags = new ArrayList<>();
+            Object oldTags = expected.get("tags");
+            if (oldTags instanceof List<?> l) {
+                tags.addAll(l);
+            } else if (oldTags != null) {
+                tags.add(oldTags);
+            }
+            if (!tags.contains("cardminer-test")) {
+                tags.add("cardminer-test");
+            }
+            expected.put("tags", tags);
+            expected.remove(removed);
+            assertThat(after.metadata().values()).as(file.toString()).isEqualTo(expected);
+            if (text.contains("\r\n")) {
+                assertThat(out.replace("\r\n", "")).as(file.toString()).doesNotContain("\n");
+                crlf++;
+            }
+            // Every line of the original block outside license, tags and the removed key is still there, in order.
+            List<String> kept = keptLines(before.yaml(), removed);
+            if (!kept.isEmpty()) {
+                assertThat(out.lines().toList()).as(file.toString()).containsSubsequence(kept);
+            }
+            edited++;
+        }
+        assertThat(edited).isGreaterThan(450);
+        assertThat(crlf).isGreaterThan(0);
+    }
+
+    /**
+     * The lines of a block minus those of the top-level keys license, tags and {@code removed}; a key's
+     * lines run up to the next key (the key lines come from the YAML parser's marks).
+     */
+    private static List<String> keptLines(String yaml, String removed) {
+        List<YamlDocument.RootEntry> entries = new YamlBlockReader().read(yaml, 1, new ArrayList<>()).entries();
+        List<String> lines = yaml.lines().toList();
+        if (entries.isEmpty()) { // no keys, or one flow mapping, which is rewritten whole: its comments stay
+            return lines.stream().filter(l -> l.strip().startsWith("#")).toList();
+        }
+        List<String> out = new ArrayList<>(lines.subList(0, entries.get(0).keyLine()));
+        for (int i = 0; i < entries.size(); i++) {
+            String key = entries.get(i).key();
+            int end = i + 1 < entries.size() ? entries.get(i + 1).keyLine() : lines.size();
+            if (!key.equals("license") && !key.equals("tags") && !key.equals(removed)) {
+                out.addAll(lines.subList(entries.get(i).keyLine(), end));
+            }
+        }
+        return out;
+    }
+}

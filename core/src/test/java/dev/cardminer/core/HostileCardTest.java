@@ -1,0 +1,219 @@
+package dev.cardminer.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile and odd inputs, through {@link ModelCard#parse}: each completes, never throws, keeps the body,
+ * and gives located problems where a problem applies. The timeout is only a guard against hangs.
+ */
+class HostileCardTest {
+
+    private static final Duration HANG_GUARD = Duration.ofSeconds(10);
+
+    private static ModelCard parse(String text) {
+        return guarded(() -> ModelCard.parse("hostile", text));
+    }
+
+    private static ModelCard guarded(Supplier<ModelCard> parse) {
+        return assertTimeoutPreemptively(HANG_GUARD, parse::get);
+    }
+
+    private static Problem only(ModelCard card, String code) {
+        List<Problem> found = card.problems().stream().filter(p -> p.code().equals(code)).toList();
+        assertThat(found).as("problems %s in %s", code, card.problems()).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void unclosedBlock() {
+        ModelCard card = parse("\n---\nlicense: mit\n# Title\n\nText.\n");
+        assertThat(card.hasMetadata()).isFalse();
+        assertThat(card.body()).isEqualTo(card.text());
+        Problem p = only(card, "metadata-unclosed");
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+    }
+
+    @Test
+    void tabIndentationIsASyntaxErrorAtItsPlaceInTheCardFile() {
+        ModelCard card = parse("---\nlicense: mit\ntags:\n\t- a\n---\n# Body\n");
+        Problem p = only(card, "yaml-syntax");
+        assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.column()).isEqualTo(1);
+        assertThat(card.metadata().isEmpty()).isTrue();
+        assertThat(card.body()).isEqualTo("# Body\n");
+    }
+
+    @Test
+    void tabInsideAValueIsFineForYaml12ButFlaggedBecausePyYamlRejectsIt() {
+        ModelCard card = parse("---\nlicense: mit\nmodel_name: my\tmodel\n---\n");
+        assertThat(card.metadata().string("model_name")).contains("my\tmodel");
+        Problem p = only(card, "yaml11-tab");
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.column()).isEqualTo(15);
+        assertThat(parse("---\nmodel_name: 'a\tb'\n# c\td\n---\n").problems()).isEmpty();
+    }
+
+    @Test
+    void duplicateKeysAreLocatedAndTheLastValueIsKept() {
+        ModelCard card = parse("---\nlicense: mit\ntags:\n- a\nlicense: apache-2.0\n---\n");
+        Problem p = only(card, "yaml-duplicate-key");
+        assertThat(p.line()).isEqualTo(5);
+        assertThat(p.path()).isEqualTo("license");
+        assertThat(card.metadata().license()).contains("apache-2.0");
+    }
+
+    @Test
+    void billionLaughsIsStopped() {
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char prev = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                yaml.append(i == 0 ? "" : ",").append('*').append(prev);
+            }
+            yaml.append("]\n");
+        }
+        ModelCard card = parse("---\n" + yaml + "---\n# Body\n");
+        Problem p = only(card, "yaml-alias-bomb");
+        assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+        assertThat(p.line()).isBetween(2, 11);
+        assertThat(card.metadata().isEmpty()).isTrue();
+        assertThat(card.body()).isEqualTo("# Body\n");
+    }
+
+    @Test
+    void aFewAliasesAreFine() {
+        ModelCard card = parse("---\nbase: &b {x: 1}\nother: *b\n---\n");
+        assertThat(card.problems()).isEmpty();
+        assertThat(card.metadata().get("other")).isEqualTo(Map.of("x", 1L));
+    }
+
+    @Test
+    void recursiveAndUndefinedAliases() {
+        assertThat(only(parse("---\na: &a [1, *a]\n---\n"), "yaml-recursive-alias").line()).isEqualTo(2);
+        assertThat(only(parse("---\na: 1\nb: *nothing\n---\n"), "yaml-undefined-alias").line()).isEqualTo(3);
+    }
+
+    @Test
+    void absurdNestingIsStoppedAtTheDepthLimit() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        ModelCard card = parse("---\na: " + deep + "\n---\nbody");
+        Problem p = only(card, "yaml-too-deep");
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(card.body()).isEqualTo("body");
+        String fine = "[".repeat(99) + "]".repeat(99);
+        assertThat(parse("---\na: " + fine + "\n---\n").problems()).isEmpty();
+    }
+
+    @Test
+    void tenMegabyteCard() {
+        String body = "Some text about the model. ".repeat(400_000); // 10.8 MB
+        String yaml = "license: mit\nmodel-index:\n- name: m\n  results:\n" + ("  - task: {type: t}\n"
+                + "    dataset: {type: d, name: D}\n    metrics: [{type: acc, value: 0.5}]\n").repeat(50_000);
+        ModelCard card = parse("---\n" + yaml + "---\n" + body);
+        assertThat(card.problems()).isEmpty();
+        assertThat(card.evalResults()).hasSize(50_000);
+        assertThat(card.body()).hasSize(body.length());
+    }
+
+    @Test
+    void tenMegabyteSingleLine() {
+        String line = "x".repeat(10_000_000);
+        ModelCard inYaml = parse("---\nmodel_name: " + line + "\n---\nbody");
+        assertThat(inYaml.problems()).isEmpty();
+        assertThat(inYaml.metadata().string("model_name")).hasValueSatisfying(s -> assertThat(s).hasSize(10_000_000));
+        ModelCard inBody = parse("---\nlicense: mit\n---\n" + line);
+        assertThat(inBody.problems()).isEmpty();
+        assertThat(inBody.body()).hasSize(10_000_000);
+        ModelCard flowLine = parse("---\ntags: [" + "a, ".repeat(3_000_000) + "b]\n---\n");
+        assertThat(flowLine.metadata().tags()).hasSize(3_000_001);
+    }
+
+    @Test
+    void invalidUtf8AndNulBytes() {
+        byte[] bytes = "---\nlicense: mit\nmodel_name: a\u0000b\n---\n# T\u00e9st \u0000\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withInvalid = new byte[bytes.length + 2];
+        System.arraycopy(bytes, 0, withInvalid, 0, bytes.length);
+        withInvalid[bytes.length] = (byte) 0xC3;  // a lead byte without continuation
+        withInvalid[bytes.length + 1] = (byte) 0xFF;
+        ModelCard card = guarded(() -> ModelCard.parse("bytes", withInvalid));
+        assertThat(card.problems()).anySatisfy(p -> assertThat(p.code()).isEqualTo("invalid-utf8"));
+        Problem nul = only(card, "yaml-syntax");
+        assertThat(nul.line()).isEqualTo(3);
+        assertThat(card.body()).startsWith("# T\u00e9st \u0000\n").endsWith("\uFFFD\uFFFD");
+    }
+
+    @Test
+    void topLevelListOrScalar() {
+        Problem list = only(parse("---\n- a\n- b\n---\nbody"), "yaml-not-mapping");
+        assertThat(list.line()).isEqualTo(2);
+        assertThat(list.severity()).isEqualTo(Problem.Severity.ERROR);
+        Problem scalar = only(parse("\n\n---\njust some words\n---\nbody"), "yaml-not-mapping");
+        assertThat(scalar.line()).isEqualTo(4);
+    }
+
+    @Test
+    void crlfAndCrLineEndings() {
+        String[] lines = {"---", "language:", "- en", "- no", "license: mit", "license: mit", "---"};
+        ModelCard crlf = parse(String.join("\r\n", lines) + "\r\n# Title\r\n");
+        // With lone CRs the Hub's rule only closes a block at the very end of the file.
+        ModelCard cr = parse(String.join("\r", lines));
+        for (ModelCard card : List.of(crlf, cr)) {
+            assertThat(card.hasMetadata()).isTrue();
+            assertThat(card.metadata().language()).containsExactly("en", "no");
+            assertThat(only(card, "yaml11-scalar").line()).isEqualTo(4);
+            assertThat(only(card, "yaml-duplicate-key").line()).isEqualTo(6);
+        }
+        assertThat(crlf.body()).isEqualTo("# Title\r\n");
+        assertThat(cr.body()).isEmpty();
+    }
+
+    @Test
+    void byteOrderMarkHidesTheBlockFromTheHub() {
+        ModelCard card = parse("\uFEFF---\nlicense: mit\n---\n# T\n");
+        assertThat(card.hasMetadata()).isFalse();
+        Problem p = only(card, "bom-hides-metadata");
+        assertThat(p.line()).isEqualTo(1);
+    }
+
+    @Test
+    void dashesInCodeBlocksAreNoBlock() {
+        ModelCard card = parse("# Title\n\n```yaml\n---\nlicense: mit\n---\n```\n");
+        assertThat(card.hasMetadata()).isFalse();
+        assertThat(card.problems()).isEmpty();
+        ModelCard withBlock = parse("---\nlicense: mit\n---\n```\n---\nlicense: gpl\n---\n```\n");
+        assertThat(withBlock.metadata().license()).contains("mit");
+        assertThat(withBlock.body()).isEqualTo("```\n---\nlicense: gpl\n---\n```\n");
+    }
+
+    @Test
+    void emptyFilesAndBlocks() {
+        ModelCard empty = parse("");
+        assertThat(empty.hasMetadata()).isFalse();
+        assertThat(empty.problems()).isEmpty();
+        assertThat(empty.body()).isEmpty();
+        ModelCard emptyBlock = parse("---\n\n---\n");
+        assertThat(emptyBlock.hasMetadata()).isTrue();
+        assertThat(emptyBlock.metadata().isEmpty()).isTrue();
+        assertThat(emptyBlock.problems()).isEmpty();
+        ModelCard commentsOnly = parse("---\n# nothing yet\n---\nbody");
+        assertThat(commentsOnly.metadata().isEmpty()).isTrue();
+        assertThat(commentsOnly.problems()).isEmpty();
+    }
+
+    @Test
+    void moreThanOneDocument() {
+        Problem p = only(parse("---\na: 1\n--- b\n---\n"), "yaml-multiple-documents");
+        assertThat(p.line()).isEqualTo(3);
+    }
+}
