@@ -67,6 +67,9 @@ public final class CardJson {
         n.put("message", p.message());
         n.put("line", p.line());
         n.put("column", p.column());
+        if (p.path() != null) {
+            n.put("path", p.path());
+        }
         return n;
     }
 

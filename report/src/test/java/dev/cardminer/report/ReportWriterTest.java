@@ -117,7 +117,7 @@ class ReportWriterTest {
                 .containsEntry("Apache 2.0", "rejected").containsEntry(SyntheticStore.HOSTILE, "rejected")
                 .containsEntry(SyntheticStore.HOSTILE_LINK, "rejected");
         assertThat(CsvReader.column(out.resolve("data/languages.csv"), 0, 3)).containsEntry("en", "accepted")
-                .containsEntry("jp", "rejected").containsEntry("es-ES", "rejected").containsEntry("eng", "not checked");
+                .containsEntry("jp", "rejected").containsEntry("es-ES", "rejected").containsEntry("eng", "accepted");
         assertThat(CsvReader.column(out.resolve("data/libraries.csv"), 0, 3))
                 .containsEntry("transformers", "accepted").containsEntry("Transformers", "rejected");
         assertThat(CsvReader.column(out.resolve("data/pipeline-tags.csv"), 0, 3))
