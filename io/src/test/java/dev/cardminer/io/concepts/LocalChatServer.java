@@ -9,23 +9,36 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 that labels the first word of each sentence and "BERT" when
- * present (any BERT-family name), failing with 500 on the requests the predicate names; it counts requests.
+ * present (any BERT-family name), failing with 500 on the requests the predicate names; it counts requests
+ * (in all and per sentence text) and answers, and can wait a fixed time before each answer.
  */
 final class LocalChatServer implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpServer server;
+    private final Duration latency;
     final AtomicInteger requests = new AtomicInteger();
+    /** Answers sent with status 200. */
+    final AtomicInteger answered = new AtomicInteger();
+    /** Requests by sentence text, counted on arrival. */
+    final Map<String, AtomicInteger> requestsByText = new ConcurrentHashMap<>();
 
     LocalChatServer(IntPredicate fails) throws IOException {
+        this(fails, Duration.ZERO);
+    }
+
+    LocalChatServer(IntPredicate fails, Duration latency) throws IOException {
+        this.latency = latency;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", exchange -> handle(exchange, fails));
@@ -40,15 +53,24 @@ final class LocalChatServer implements AutoCloseable {
         try (exchange) {
             JsonNode request = MAPPER.readTree(exchange.getRequestBody().readAllBytes());
             int n = requests.incrementAndGet();
+            JsonNode messages = request.path("messages");
+            String user = messages.path(messages.size() - 1).path("content").asText();
+            String sentence = user.substring(user.lastIndexOf("Input: \"") + 8, user.lastIndexOf('"'));
+            requestsByText.computeIfAbsent(sentence, k -> new AtomicInteger()).incrementAndGet();
+            if (!latency.isZero()) {
+                try {
+                    Thread.sleep(latency);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             byte[] body;
             int status;
             if (fails.test(n)) {
                 status = 500;
                 body = "{\"error\":\"down\"}".getBytes(StandardCharsets.UTF_8);
             } else {
-                JsonNode messages = request.path("messages");
-                String user = messages.path(messages.size() - 1).path("content").asText();
-                String sentence = user.substring(user.lastIndexOf("Input: \"") + 8, user.lastIndexOf('"'));
                 String first = sentence.split("\\s+")[0];
                 String content = first + " -|- first word -|- the sentence's first word\n"
                         + model(sentence)
@@ -61,6 +83,9 @@ final class LocalChatServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
+            if (status == 200) {
+                answered.incrementAndGet();
+            }
         }
     }
 
