@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
         description = "Turns Hugging Face model cards into structured, queryable metadata and insight.",
         subcommands = {
                 CardCommand.class,
+                AnalyzeCommand.class,
+                QueryCommand.class,
+                StatsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {
