@@ -94,7 +94,7 @@ public final class Analyzer {
                          long duplicates, long failures, long bytes, Duration elapsed, Map<String, Long> stageMillis) {
 
         public Result {
-            stageMillis = Map.copyOf(stageMillis);
+            stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
         }
 
         /** One line for people. */

@@ -41,6 +41,7 @@ public final class StoreWriter implements AutoCloseable {
     private final Table sentences;
     private long commitNanos;
     private long appendNanos;
+    private long stageNanos;
 
     public StoreWriter(DuckDBConnection connection) throws SQLException {
         this.connection = connection;
@@ -89,6 +90,8 @@ public final class StoreWriter implements AutoCloseable {
                     + "WHEN tags = '' THEN []::VARCHAR[] ELSE string_split(tags, chr(31)) END AS tags) FROM temp.main."
                     + STAGE);
             statement.execute("DELETE FROM temp.main." + STAGE);
+            long tc = System.nanoTime();
+            stageNanos += tc - t1;
             statement.execute("COMMIT");
             long t2 = System.nanoTime();
             appendNanos += t1 - t0;
@@ -183,6 +186,10 @@ public final class StoreWriter implements AutoCloseable {
     /** Nanoseconds spent appending rows and committing, for profiling. */
     public long appendNanos() {
         return appendNanos;
+    }
+
+    public long stageNanos() {
+        return stageNanos;
     }
 
     public long commitNanos() {
