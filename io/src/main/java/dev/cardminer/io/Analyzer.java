@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.core.CardParser;
 import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
 import java.io.IOException;
@@ -38,13 +39,15 @@ public final class Analyzer {
      * @param inFlightBytes card bytes between the reader and the committed store at most (memory bound)
      * @param force         re-analyse cards even when unchanged
      * @param progress      where progress goes
+     * @param parser        the card parser (thread-safe)
      */
     public record Config(Path db, int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
-                         boolean force, ProgressOutput progress) {
+                         boolean force, ProgressOutput progress, CardParser parser) {
 
         public Config {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(progress, "progress");
+            Objects.requireNonNull(parser, "parser");
             if (threads < 1 || batchCards < 1 || batchBytes < 1 || inFlightBytes <= batchBytes) {
                 throw new IllegalArgumentException("threads and batch sizes must be positive, and the in-flight "
                         + "budget larger than a batch");
@@ -54,27 +57,36 @@ public final class Analyzer {
         /** Defaults: all cores, no limit, batches of 2,000 cards or 16 MB, 64 MB in flight, silent. */
         public static Config of(Path db) {
             return new Config(db, Runtime.getRuntime().availableProcessors(), -1, 2000, 16L << 20, 64L << 20, false,
-                    ProgressOutput.none());
+                    ProgressOutput.none(), CardParser.defaults());
         }
 
         public Config withThreads(int threads) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress);
+            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
         }
 
         public Config withLimit(long limit) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress);
+            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
         }
 
         public Config withBatchCards(int batchCards) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress);
+            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
         }
 
         public Config withForce(boolean force) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress);
+            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
         }
 
         public Config withProgress(ProgressOutput progress) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress);
+            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
+        }
+
+        /** Batches of at most this many bytes of cards, with four batches' worth in flight. */
+        public Config withBatchBytes(long batchBytes) {
+            return new Config(db, threads, limit, batchCards, batchBytes, 4 * batchBytes, force, progress, parser);
+        }
+
+        public Config withParser(CardParser parser) {
+            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
         }
     }
 
@@ -135,7 +147,8 @@ public final class Analyzer {
         Pipeline.Counts counts;
         try (ProgressMeter meter = new ProgressMeter(config.progress(), "analyze", " cards", 1, total)) {
             Pipeline pipeline = new Pipeline(store.duckdb(), new Pipeline.Settings(config.threads(), config.limit(),
-                    config.batchCards(), config.batchBytes(), config.inFlightBytes(), config.force()), meter);
+                    config.batchCards(), config.batchBytes(), config.inFlightBytes(), config.force(), config.parser()),
+                    meter);
             counts = pipeline.run(source);
         }
         Instant finished = Instant.now();

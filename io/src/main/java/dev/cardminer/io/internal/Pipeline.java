@@ -40,7 +40,7 @@ public final class Pipeline {
     public static final int ROW_FORMAT = 1;
 
     public record Settings(int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
-                           boolean force) {
+                           boolean force, CardParser parser) {
     }
 
     public record Counts(long seen, long written, long replaced, long skipped, long duplicates, long failures,
@@ -92,7 +92,7 @@ public final class Pipeline {
         }, "cardminer-reader");
         List<Thread> workers = new ArrayList<>();
         ObjectMapper json = CardJson.mapper();
-        CardParser parser = CardParser.defaults();
+        CardParser parser = settings.parser();
         for (int i = 0; i < threads; i++) {
             workers.add(new Thread(() -> {
                 parse(work, done, known, parser, json, fatal, parseNanos);
