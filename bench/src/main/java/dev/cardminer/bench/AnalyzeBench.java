@@ -50,6 +50,12 @@ public final class AnalyzeBench implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "Store file (default: a temporary file, deleted afterwards).")
     Path db;
 
+    @Option(names = "--batch-size", paramLabel = "N", description = "Cards per transaction (default: the Analyzer's).")
+    Integer batchCards;
+
+    @Option(names = "--batch-mb", paramLabel = "MB", description = "Card megabytes per transaction (default: the Analyzer's).")
+    Integer batchMb;
+
     @Option(names = "--stages", description = "Also print the time per pipeline stage.")
     boolean stages;
 
@@ -78,6 +84,12 @@ public final class AnalyzeBench implements Callable<Integer> {
         Analyzer.Config config = Analyzer.Config.of(store).withProgress(ProgressOutput.auto(err));
         if (threads != null) {
             config = config.withThreads(threads);
+        }
+        if (batchCards != null) {
+            config = config.withBatchCards(batchCards);
+        }
+        if (batchMb != null) {
+            config = config.withBatchBytes(batchMb * 1_000_000L);
         }
         AtomicLong liveAfterGc = new AtomicLong();
         List<Runnable> unregister = watchHeapAfterGc(liveAfterGc);

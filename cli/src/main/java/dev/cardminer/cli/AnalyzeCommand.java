@@ -44,7 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Parser threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000",
             description = "Cards per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 

@@ -54,9 +54,12 @@ public final class Analyzer {
             }
         }
 
-        /** Defaults: all cores, no limit, batches of 2,000 cards or 16 MB, 64 MB in flight, silent. */
+        /**
+         * Defaults: all cores, no limit, batches of 10,000 cards or 24 MB of card text, 64 MB in flight (about
+         * 300 MiB of heap at most), silent. Larger transactions let DuckDB write row groups straight to the file.
+         */
         public static Config of(Path db) {
-            return new Config(db, Runtime.getRuntime().availableProcessors(), -1, 2000, 16L << 20, 64L << 20, false,
+            return new Config(db, Runtime.getRuntime().availableProcessors(), -1, 10_000, 24L << 20, 64L << 20, false,
                     ProgressOutput.none(), CardParser.defaults());
         }
 
@@ -80,9 +83,9 @@ public final class Analyzer {
             return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
         }
 
-        /** Batches of at most this many bytes of cards, with four batches' worth in flight. */
+        /** Batches of at most this many bytes of cards, with about three batches' worth in flight. */
         public Config withBatchBytes(long batchBytes) {
-            return new Config(db, threads, limit, batchCards, batchBytes, 4 * batchBytes, force, progress, parser);
+            return new Config(db, threads, limit, batchCards, batchBytes, 8 * batchBytes / 3, force, progress, parser);
         }
 
         public Config withParser(CardParser parser) {
