@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
         version = "cardminer 0.1.0",
         description = "Turns Hugging Face model cards into structured, queryable metadata and insight.",
         subcommands = {
+                AnalyzeCommand.class,
                 CardCommand.class,
+                QueryCommand.class,
+                StatsCommand.class,
                 ReportCommand.class,
                 ConceptsCommand.class,
                 ExportCommand.class,

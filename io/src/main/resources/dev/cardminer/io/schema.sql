@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS cards (
     completeness    DOUBLE,
     section_count   INTEGER,
     problem_count   INTEGER,
-    body            VARCHAR             -- the body text (for sentences, examples and re-annotation)
+    body            VARCHAR,            -- the body text (for sentences, examples and re-annotation)
+    fingerprint     BIGINT              -- what a re-run compares: content hash, repo facts and row format
 );
 
 -- One row per top-level metadata key; list values also appear item by item in metadata_values.
@@ -153,5 +154,8 @@ CREATE TABLE IF NOT EXISTS runs (
     cards_seen  BIGINT,
     cards_new   BIGINT,
     cards_skipped BIGINT,
-    failures    BIGINT
+    failures    BIGINT,
+    cards_replaced BIGINT,              -- of cards_new: cards that replaced an older version
+    duplicates  BIGINT,                 -- cards whose id came again in the same source (first kept)
+    bytes       BIGINT                  -- UTF-8 bytes of the cards seen
 );

@@ -1,0 +1,179 @@
+package dev.cardminer.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.cardminer.io.Analyzer;
+import dev.cardminer.io.ProgressOutput;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench analyze}: the end-to-end ingestion speed on real cards. Replicates the cards of the shared
+ * Parquet corpus (with distinct ids) to the requested count, streams them through {@link Analyzer} into a
+ * fresh temporary store and prints one line with the throughput and the peak heap. The annotation phase
+ * is not part of this figure.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, description = {
+        "End-to-end analyze throughput: real cards of hub-2023.parquet replicated to --cards, into a fresh store.",
+        "Prints: analyze: <cards> cards <MB> MB <seconds> s <MB/s> MB/s peak-heap <MiB> MiB (annotation phase off)."})
+public final class AnalyzeBench implements Callable<Integer> {
+
+    @Option(names = "--cards", paramLabel = "N", defaultValue = "100000", description = "Cards to analyse (default: ${DEFAULT-VALUE}).")
+    long cards;
+
+    @Option(names = "--parquet", paramLabel = "FILE",
+            description = "The real cards to replicate (default: <cardminer.shared or ../shared>/corpus/hub-2023.parquet).")
+    Path parquet;
+
+    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Parser threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Store file (default: a temporary file, deleted afterwards).")
+    Path db;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Cards per transaction (default: the Analyzer's).")
+    Integer batchCards;
+
+    @Option(names = "--batch-mb", paramLabel = "MB", description = "Card megabytes per transaction (default: the Analyzer's).")
+    Integer batchMb;
+
+    @Option(names = "--stages", description = "Also print the time per pipeline stage.")
+    boolean stages;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the benchmark on its own ({@code java -cp ... dev.cardminer.bench.AnalyzeBench --cards N}). */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AnalyzeBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path source = parquet != null ? parquet
+                : Path.of(System.getProperty("cardminer.shared", "../shared"), "corpus", "hub-2023.parquet");
+        if (!Files.isRegularFile(source)) {
+            err.println("bench analyze: " + source + " not found (give --parquet FILE)");
+            return 2;
+        }
+        Path store = db != null ? db : Files.createTempFile("cardminer-bench-", ".duckdb");
+        if (db == null) {
+            Files.delete(store);
+        }
+        Analyzer.Config config = Analyzer.Config.of(store).withProgress(ProgressOutput.auto(err));
+        if (threads != null) {
+            config = config.withThreads(threads);
+        }
+        if (batchCards != null) {
+            config = config.withBatchCards(batchCards);
+        }
+        if (batchMb != null) {
+            config = config.withBatchBytes(batchMb * 1_000_000L);
+        }
+        AtomicLong liveAfterGc = new AtomicLong();
+        List<Runnable> unregister = watchHeapAfterGc(liveAfterGc);
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long cpu0 = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+        Analyzer.Result result;
+        try (CyclingCardSource cycling = new CyclingCardSource(source, cards)) {
+            result = new Analyzer(config).run(cycling);
+        } finally {
+            unregister.forEach(Runnable::run);
+            if (db == null) {
+                deleteStore(store);
+            }
+        }
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        double seconds = result.elapsed().toNanos() / 1e9;
+        double mb = result.bytes() / 1e6;
+        long analysed = result.written() + result.skipped();
+        out.printf("analyze: %d cards %.1f MB %.1f s %.1f MB/s peak-heap %d MiB%n", analysed, mb, seconds, mb / seconds,
+                peakHeap >> 20);
+        out.printf("  (%d parser threads, %d cores, max heap %d MiB, live heap after GC at most %d MiB, "
+                        + "annotation phase off)%n", config.threads(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, liveAfterGc.get() >> 20);
+        if (stages) {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                out.printf("  %-34s %,8d ms%n", "cpu: whole process", (os.getProcessCpuTime() - cpu0) / 1_000_000);
+            }
+            for (Map.Entry<String, Long> e : result.stageMillis().entrySet()) {
+                out.printf("  %-34s %,8d ms%n", e.getKey(), e.getValue());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Records the largest heap in use right after a collection: the live set, what a run really needs. */
+    private static List<Runnable> watchHeapAfterGc(AtomicLong max) {
+        List<Runnable> unregister = new java.util.ArrayList<>();
+        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                NotificationListener listener = (Notification n, Object handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                        return;
+                    }
+                    GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                    long used = 0;
+                    for (Map.Entry<String, MemoryUsage> u : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(u.getKey())) {
+                            used += u.getValue().getUsed();
+                        }
+                    }
+                    max.accumulateAndGet(used, Math::max);
+                };
+                emitter.addNotificationListener(listener, null, null);
+                unregister.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (Exception ignored) {
+                        // the JVM is done with it
+                    }
+                });
+            }
+        }
+        return unregister;
+    }
+
+    private static void deleteStore(Path store) throws IOException {
+        Files.deleteIfExists(store);
+        Files.deleteIfExists(store.resolveSibling(store.getFileName() + ".wal"));
+    }
+}

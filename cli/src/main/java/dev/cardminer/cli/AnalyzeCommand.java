@@ -1,0 +1,142 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.io.Analyzer;
+import dev.cardminer.io.CardSource;
+import dev.cardminer.io.CardSources;
+import dev.cardminer.io.CardStore;
+import dev.cardminer.io.HubOptions;
+import dev.cardminer.io.HubUnavailableException;
+import dev.cardminer.io.ProgressOutput;
+import dev.cardminer.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cardminer analyze [SOURCE]}: reads a card source into the store, then annotates it. */
+@Command(name = "analyze", sortOptions = false, description = {
+        "Reads model cards into the store (a DuckDB file), in parallel, skipping cards that did not change,",
+        "then runs the annotation phase. A killed run can simply be started again.",
+        "SOURCE: hub: (default, the Hub's daily model-card dataset), a folder of cards (org__name.md,",
+        "org/name/README.md, *.md), a .parquet file or folder in the Hub dataset's schema, or a .jsonl file."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", defaultValue = CardSources.HUB,
+            description = "Where the cards come from (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = "cardminer.duckdb",
+            description = "The store (default: ${DEFAULT-VALUE}); created when missing.")
+    Path db;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "-1",
+            description = "Read at most N cards (a quick look; from the Hub only the shards needed are fetched).")
+    long limit;
+
+    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Parser threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "10000",
+            description = "Cards per transaction (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--force", description = "Analyse every card again, changed or not.")
+    boolean force;
+
+    @Option(names = "--hub-endpoint", paramLabel = "URL",
+            description = "The Hub's address (default: $HF_ENDPOINT or https://huggingface.co). HF_TOKEN is sent when set.")
+    String hubEndpoint;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where Hub downloads are kept (default: ~/.cache/cardminer/hub).")
+    Path cacheDir;
+
+    @Option(names = "--progress", paramLabel = "auto|bar|lines|none", defaultValue = "auto",
+            description = "Progress display (default: a bar on a terminal, a line every few seconds otherwise).")
+    String progress;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write the HTML report into DIR afterwards.")
+    Path report;
+
+    @Mixin
+    AnnotatorOptions annotatorOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressOutput progressOutput = switch (progress) {
+            case "bar" -> new ProgressOutput(err, ProgressOutput.Style.BAR);
+            case "lines" -> new ProgressOutput(err, ProgressOutput.Style.LINES);
+            case "none" -> new ProgressOutput(err, ProgressOutput.Style.NONE);
+            case "auto" -> ProgressOutput.auto(err);
+            default -> null;
+        };
+        if (progressOutput == null) {
+            err.println("cardminer analyze: --progress must be auto, bar, lines or none");
+            return 2;
+        }
+        HubOptions hub = HubOptions.fromEnvironment();
+        if (hubEndpoint != null) {
+            hub = hub.withEndpoint(URI.create(hubEndpoint));
+        }
+        if (cacheDir != null) {
+            hub = hub.withCacheDir(cacheDir);
+        }
+        Analyzer.Config config = Analyzer.Config.of(db).withLimit(limit).withBatchCards(batchSize).withForce(force)
+                .withProgress(progressOutput);
+        if (threads != null) {
+            config = config.withThreads(threads);
+        }
+        try (CardSource cards = CardSources.open(source, hub, progressOutput, limit < 0);
+             CardStore store = CardStore.open(db)) {
+            Analyzer.Result result = new Analyzer(config).run(cards, store);
+            out.println(result.summary());
+            out.flush();
+            annotatorOptions.annotate(store.connection(), err);
+            if (report != null) {
+                new ReportWriter().write(store.connection(), report);
+                out.println("report: " + report.resolve("index.html"));
+            }
+            out.flush();
+            return 0;
+        } catch (HubUnavailableException e) {
+            err.println("cardminer analyze: " + e.getMessage());
+            return 3;
+        } catch (IOException e) {
+            err.println("cardminer analyze: " + e.getMessage());
+            return 2;
+        } catch (SQLException e) {
+            err.println("cardminer analyze: store " + db + ": " + firstLine(e.getMessage()));
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("cardminer analyze: interrupted; run again to resume");
+            return 130;
+        } catch (Exception e) {
+            err.println("cardminer analyze: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            return 1;
+        } finally {
+            err.flush();
+        }
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

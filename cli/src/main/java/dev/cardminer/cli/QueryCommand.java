@@ -1,0 +1,69 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.io.CardStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cardminer query "SQL"}: runs read-only SQL against the store. */
+@Command(name = "query", sortOptions = false, description = {
+        "Runs SQL against the store, opened read-only (tables: cards, metadata, metadata_values, sections,",
+        "eval_results, links, problems, sentences, annotations, runs; see docs/analyze.md).",
+        "Example: cardminer query \"SELECT pipeline_tag, count(*) FROM cards GROUP BY 1 ORDER BY 2 DESC\""})
+final class QueryCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "SQL", description = "The statement (several words are joined with spaces).")
+    List<String> sql;
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = "cardminer.duckdb",
+            description = "The store (default: ${DEFAULT-VALUE}).")
+    Path db;
+
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    ResultPrinter.Format format;
+
+    @Option(names = "--max-width", paramLabel = "N", defaultValue = "60",
+            description = "Table format: cut cells to N characters (default: ${DEFAULT-VALUE}).")
+    int maxWidth;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement()) {
+            boolean hasResult = st.execute(String.join(" ", sql));
+            if (hasResult) {
+                try (ResultSet rs = st.getResultSet()) {
+                    new ResultPrinter(out, Math.max(4, maxWidth)).print(rs, format);
+                }
+            } else {
+                out.println("(" + st.getUpdateCount() + " rows affected)");
+            }
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("cardminer query: " + e.getMessage());
+            return 2;
+        } catch (SQLException e) {
+            err.println("cardminer query: " + AnalyzeCommand.firstLine(e.getMessage()));
+            return 1;
+        } finally {
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.core.CardJson;
+import dev.cardminer.io.CardStore;
+import dev.cardminer.io.StoreStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cardminer stats}: the store's headline figures. */
+@Command(name = "stats", description = "Prints the store's headline figures: cards, metadata, problems, sections, ...")
+final class StatsCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = "cardminer.duckdb",
+            description = "The store (default: ${DEFAULT-VALUE}).")
+    Path db;
+
+    @Option(names = "--json", description = "One JSON object instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Connection c = CardStore.openReadOnly(db)) {
+            StoreStats stats = StoreStats.read(c);
+            if (json) {
+                out.println(CardJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(stats.toJson()));
+            } else {
+                printTable(out, stats);
+            }
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("cardminer stats: " + e.getMessage());
+            return 2;
+        } catch (SQLException e) {
+            err.println("cardminer stats: " + AnalyzeCommand.firstLine(e.getMessage()));
+            return 1;
+        } finally {
+            err.flush();
+        }
+    }
+
+    private static void printTable(PrintWriter out, StoreStats s) {
+        row(out, "cards", String.format("%,d", s.cards()));
+        row(out, "  with metadata", count(s.cardsWithMetadata(), s.cards()));
+        row(out, "  with problems", count(s.cardsWithProblems(), s.cards()));
+        row(out, "card text", String.format("%.1f MB", s.bytes() / 1e6));
+        row(out, "mean completeness", s.meanCompleteness() == null ? "-" : String.format("%.3f", s.meanCompleteness()));
+        row(out, "metadata keys", String.format("%,d distinct", s.metadataKeys()));
+        row(out, "sections", String.format("%,d", s.sections()));
+        row(out, "eval results", String.format("%,d", s.evalResults()));
+        row(out, "links", String.format("%,d", s.links()));
+        row(out, "sentences", String.format("%,d", s.sentences()));
+        row(out, "annotations", String.format("%,d", s.annotations()));
+        row(out, "problems", String.format("%,d", s.problems()));
+        for (Map.Entry<String, Long> e : s.problemsBySeverity().entrySet()) {
+            row(out, "  " + e.getKey(), String.format("%,d", e.getValue()));
+        }
+        if (!s.topProblemCodes().isEmpty()) {
+            out.println("top problem codes:");
+            for (Map.Entry<String, Long> e : s.topProblemCodes().entrySet()) {
+                row(out, "  " + e.getKey(), String.format("%,d", e.getValue()));
+            }
+        }
+    }
+
+    private static String count(long part, long whole) {
+        return String.format("%,d (%.1f%%)", part, whole == 0 ? 0.0 : 100.0 * part / whole);
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.printf("%-24s %s%n", label, value);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.cardminer.io;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the Hub is and where its files are kept.
+ *
+ * @param endpoint the Hub's address ({@code HF_ENDPOINT}, default {@code https://huggingface.co})
+ * @param dataset  the model-card dataset's repo id
+ * @param cacheDir where downloaded shards are kept between runs
+ * @param token    a Hub access token sent as a bearer token ({@code HF_TOKEN}), or null; never printed
+ */
+public record HubOptions(URI endpoint, String dataset, Path cacheDir, String token) {
+
+    public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+    public static final String DEFAULT_DATASET = "librarian-bots/model_cards_with_metadata";
+
+    public HubOptions {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        String e = endpoint.toString();
+        if (e.endsWith("/")) {
+            endpoint = URI.create(e.substring(0, e.length() - 1));
+        }
+        if (token != null && token.isBlank()) {
+            token = null;
+        }
+    }
+
+    /** Options from the environment: {@code HF_ENDPOINT}, {@code HF_TOKEN}, cache under {@code ~/.cache/cardminer/hub}. */
+    public static HubOptions fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    static HubOptions fromEnvironment(Map<String, String> env) {
+        String endpoint = env.getOrDefault("HF_ENDPOINT", DEFAULT_ENDPOINT);
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "cardminer", "hub");
+        return new HubOptions(URI.create(endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint), DEFAULT_DATASET, cache,
+                env.get("HF_TOKEN"));
+    }
+
+    public HubOptions withEndpoint(URI endpoint) {
+        return new HubOptions(endpoint, dataset, cacheDir, token);
+    }
+
+    public HubOptions withCacheDir(Path cacheDir) {
+        return new HubOptions(endpoint, dataset, cacheDir, token);
+    }
+
+    public HubOptions withToken(String token) {
+        return new HubOptions(endpoint, dataset, cacheDir, token);
+    }
+
+    /** Keeps the token out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "HubOptions[endpoint=" + endpoint + ", dataset=" + dataset + ", cacheDir=" + cacheDir
+                + ", token=" + (token == null ? "none" : "(set)") + "]";
+    }
+}

@@ -1,0 +1,188 @@
+package dev.cardminer.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Cards from a JSON Lines file: one object per line with at least {@code modelId} (or {@code id}) and
+ * {@code card}, and optionally the Hub dataset's other fields. Each line is read with Jackson's streaming
+ * parser; a line that is not such an object becomes an unreadable card ({@code file:line}) and reading
+ * goes on. A {@code .gz} file is decompressed on the fly.
+ */
+public final class JsonLinesCardSource implements CardSource {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Path file;
+    private final String origin;
+    private final BufferedReader reader;
+    private long lineNumber;
+
+    private JsonLinesCardSource(Path file) throws IOException {
+        this.file = file;
+        this.origin = file.toString();
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    public static JsonLinesCardSource open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        return new JsonLinesCardSource(file);
+    }
+
+    @Override
+    public SourceCard next() throws IOException {
+        String line;
+        do {
+            line = reader.readLine();
+            if (line == null) {
+                return null;
+            }
+            lineNumber++;
+        } while (line.isBlank());
+        try {
+            return read(line);
+        } catch (IOException | RuntimeException e) {
+            return SourceCard.unreadable(origin + ":" + lineNumber, origin,
+                    "line " + lineNumber + " is not a JSON object with modelId and card: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private SourceCard read(String line) throws IOException {
+        String id = null;
+        String card = null;
+        String author = null;
+        String pipelineTag = null;
+        String libraryName = null;
+        Long downloads = null;
+        Long likes = null;
+        List<String> tags = null;
+        Instant created = null;
+        Instant modified = null;
+        try (JsonParser p = JSON.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "modelId", "id" -> id = id == null || field.equals("modelId") ? scalar(p, value) : id;
+                    case "card" -> card = scalar(p, value);
+                    case "author" -> author = scalar(p, value);
+                    case "pipeline_tag" -> pipelineTag = scalar(p, value);
+                    case "library_name" -> libraryName = scalar(p, value);
+                    case "downloads" -> downloads = number(p, value);
+                    case "likes" -> likes = number(p, value);
+                    case "tags" -> tags = strings(p, value);
+                    case "createdAt", "created_at" -> created = time(p, value);
+                    case "last_modified", "lastModified" -> modified = time(p, value);
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new IOException("more than one value on the line");
+            }
+        }
+        if (id == null || id.isBlank()) {
+            throw new IOException("no modelId");
+        }
+        if (card == null) {
+            throw new IOException("no card");
+        }
+        return SourceCard.ofText(id, origin, card,
+                new RepoFacts(author, downloads, likes, pipelineTag, libraryName, tags, created, modified));
+    }
+
+    private static String scalar(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!t.isScalarValue()) {
+            p.skipChildren();
+            return null;
+        }
+        return p.getText();
+    }
+
+    private static Long number(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private static List<String> strings(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        JsonToken item;
+        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
+            String s = scalar(p, item);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static Instant time(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return Instant.ofEpochMilli(p.getLongValue());
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return Instant.parse(s.endsWith("Z") ? s : s + "Z");
+                } catch (DateTimeParseException e2) {
+                    return null;
+                }
+            }
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Override
+    public String description() {
+        return "jsonl:" + file;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.cardminer.io;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The card files of a folder, recursively, in path order (one directory listing in memory at a time).
+ * Ids follow the usual layouts: {@code org__name.md} is {@code org/name}; {@code org/name/README.md} is
+ * {@code org/name}; any other {@code *.md} is its path below the folder without {@code .md}. Hidden
+ * folders (.git) are skipped and folder links are not followed. A single {@code .md} file works too.
+ */
+public final class MarkdownFolderCardSource implements CardSource {
+
+    private final Path root;
+    private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
+
+    private MarkdownFolderCardSource(Path root) {
+        this.root = root;
+    }
+
+    public static MarkdownFolderCardSource open(Path folderOrFile) throws IOException {
+        MarkdownFolderCardSource source = new MarkdownFolderCardSource(folderOrFile);
+        if (Files.isDirectory(folderOrFile)) {
+            source.stack.push(listing(folderOrFile));
+        } else if (Files.isRegularFile(folderOrFile)) {
+            source.stack.push(List.of(folderOrFile).iterator());
+        } else {
+            throw new IOException(folderOrFile + ": no such file or folder");
+        }
+        return source;
+    }
+
+    @Override
+    public SourceCard next() throws IOException {
+        while (!stack.isEmpty()) {
+            Iterator<Path> top = stack.peek();
+            if (!top.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Path path = top.next();
+            String name = path.getFileName().toString();
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                if (!name.startsWith(".")) {
+                    stack.push(listing(path));
+                }
+            } else if (name.toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(path)) {
+                String id = idOf(root, path);
+                try {
+                    return SourceCard.ofBytes(id, path.toString(), Files.readAllBytes(path), facts(name, id));
+                } catch (IOException e) {
+                    return SourceCard.unreadable(id, path.toString(), "cannot read the file: " + e.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The card id a file gets below {@code root} (see the class comment). */
+    public static String idOf(Path root, Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.substring(0, name.length() - 3);
+        Path relative = root.equals(file) ? file.getFileName() : root.relativize(file);
+        if (name.equalsIgnoreCase("README.md")) {
+            Path parent = relative.getParent();
+            if (parent == null) {
+                Path base = root.toAbsolutePath().normalize();
+                parent = Files.isDirectory(base) ? base : base.getParent();
+                if (parent == null || parent.getFileName() == null) {
+                    return stem;
+                }
+                return lastTwo(parent);
+            }
+            return lastTwo(parent);
+        }
+        int sep = stem.indexOf("__");
+        if (sep > 0 && sep + 2 < stem.length()) {
+            return stem.substring(0, sep) + "/" + stem.substring(sep + 2);
+        }
+        String path = relative.toString().replace('\\', '/');
+        return path.substring(0, path.length() - 3);
+    }
+
+    private static String lastTwo(Path folder) {
+        int n = folder.getNameCount();
+        return n >= 2 ? folder.getName(n - 2) + "/" + folder.getName(n - 1) : folder.getFileName().toString();
+    }
+
+    /** The Hub layouts name the repo owner; other paths say nothing about it. */
+    private static RepoFacts facts(String fileName, String id) {
+        boolean hubLayout = fileName.equalsIgnoreCase("README.md") || fileName.contains("__");
+        int slash = id.indexOf('/');
+        return hubLayout && slash > 0 && id.indexOf('/', slash + 1) < 0
+                ? RepoFacts.author(id.substring(0, slash)) : RepoFacts.NONE;
+    }
+
+    private static Iterator<Path> listing(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            ds.forEach(entries::add);
+        }
+        entries.sort(null);
+        return entries.iterator();
+    }
+
+    @Override
+    public String description() {
+        return "folder:" + root;
+    }
+
+    @Override
+    public void close() {
+        stack.clear();
+    }
+}

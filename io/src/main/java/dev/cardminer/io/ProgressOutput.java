@@ -1,0 +1,31 @@
+package dev.cardminer.io;
+
+import java.io.PrintWriter;
+import java.util.Objects;
+
+/**
+ * Where long-running work tells how far it is: a progress bar on a terminal, a plain line every few
+ * seconds otherwise (logs, CI), or nothing.
+ *
+ * @param log   where lines and summaries go
+ * @param style how progress is shown
+ */
+public record ProgressOutput(PrintWriter log, Style style) {
+
+    public enum Style { BAR, LINES, NONE }
+
+    public ProgressOutput {
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(style, "style");
+    }
+
+    /** A bar when a terminal is attached ({@code System.console() != null}), plain lines otherwise. */
+    public static ProgressOutput auto(PrintWriter log) {
+        return new ProgressOutput(log, System.console() != null ? Style.BAR : Style.LINES);
+    }
+
+    /** Silent: for tests and embedding. */
+    public static ProgressOutput none() {
+        return new ProgressOutput(new PrintWriter(java.io.Writer.nullWriter()), Style.NONE);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cardminer.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One card as a source gives it: its id, where it came from, its text (as a string or as the raw bytes
+ * of a file) and the repo facts the source knows. A source that cannot read an entry gives a card with
+ * a {@link #failure()} instead of failing the whole run.
+ *
+ * @param id      the Hub repo id ({@code org/name}) or an id derived from a file name
+ * @param origin  where it came from (a file path, a Parquet file, {@code hub:})
+ * @param text    the card text, or null when {@code utf8} is given
+ * @param utf8    the card file's raw bytes, or null when {@code text} is given
+ * @param facts   repo facts, {@link RepoFacts#NONE} when the source has none
+ * @param failure why the entry could not be read, or null
+ */
+public record SourceCard(String id, String origin, String text, byte[] utf8, RepoFacts facts, String failure) {
+
+    public SourceCard {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(facts, "facts");
+        if ((text == null) == (utf8 == null)) {
+            throw new IllegalArgumentException("exactly one of text and utf8 must be given");
+        }
+    }
+
+    public static SourceCard ofText(String id, String origin, String text, RepoFacts facts) {
+        return new SourceCard(id, origin, text, null, facts, null);
+    }
+
+    public static SourceCard ofBytes(String id, String origin, byte[] utf8, RepoFacts facts) {
+        return new SourceCard(id, origin, null, utf8, facts, null);
+    }
+
+    /** An entry the source could not read; it is stored as a card with one problem. */
+    public static SourceCard unreadable(String id, String origin, String failure) {
+        return new SourceCard(id, origin, "", null, RepoFacts.NONE, Objects.requireNonNull(failure, "failure"));
+    }
+
+    /** The card as UTF-8 bytes (the file's own bytes when the source read a file). */
+    public byte[] bytes() {
+        return utf8 != null ? utf8 : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A cheap size estimate in bytes, for memory budgets and progress (UTF-16 length for text). */
+    public long approximateSize() {
+        return utf8 != null ? utf8.length : text.length();
+    }
+
+    @Override
+    public String toString() {
+        return "SourceCard[" + id + " from " + origin + (failure == null ? "" : ", unreadable: " + failure) + "]";
+    }
+}

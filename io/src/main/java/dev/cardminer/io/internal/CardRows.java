@@ -1,0 +1,48 @@
+package dev.cardminer.io.internal;
+
+import dev.cardminer.core.Link;
+import dev.cardminer.core.Problem;
+import dev.cardminer.core.Section;
+import dev.cardminer.io.RepoFacts;
+import java.util.List;
+
+/**
+ * Everything the store gets for one card, worked out by a parser thread so that the single writer
+ * thread only appends. {@code permits} is the card's share of the in-flight memory budget.
+ */
+public record CardRows(
+        String id,
+        boolean replaces,
+        long fingerprint,
+        String source,
+        String contentHash,
+        long bytes,
+        RepoFacts facts,
+        boolean hasMetadata,
+        String metadataJson,
+        Double completeness,
+        String body,
+        List<MetadataRow> metadata,
+        List<ValueRow> values,
+        List<Section> sections,
+        List<EvalRow> evalResults,
+        List<Link> links,
+        List<Problem> problems,
+        List<SentenceRow> sentences,
+        int permits) {
+
+    public record MetadataRow(String key, String valueJson) {
+    }
+
+    public record ValueRow(String key, int position, String value) {
+    }
+
+    public record EvalRow(String modelName, String taskType, String taskName, String datasetType, String datasetName,
+                          String datasetConfig, String datasetSplit, String datasetRevision, String metricType,
+                          String metricName, Double metricValue, String metricValueText, Boolean verified,
+                          String sourceName, String sourceUrl) {
+    }
+
+    public record SentenceRow(String section, String heading, int start, int end, String text, String textHash) {
+    }
+}

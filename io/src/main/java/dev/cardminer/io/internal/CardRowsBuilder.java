@@ -1,0 +1,134 @@
+package dev.cardminer.io.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cardminer.annotate.Sentence;
+import dev.cardminer.annotate.SentenceSplitter;
+import dev.cardminer.core.CardJson;
+import dev.cardminer.core.CardParser;
+import dev.cardminer.core.EvalResult;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
+import dev.cardminer.io.SourceCard;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Parses one card and lays it out as store rows. One instance per parser thread. Never throws for a bad
+ * card: a failure inside parsing becomes an {@code internal-error} problem on an otherwise empty card.
+ */
+public final class CardRowsBuilder {
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private final CardParser parser;
+    private final SentenceSplitter splitter;
+    private final ObjectMapper json;
+    private final Hashes hashes;
+
+    public CardRowsBuilder(CardParser parser, SentenceSplitter splitter, ObjectMapper json, Hashes hashes) {
+        this.parser = parser;
+        this.splitter = splitter;
+        this.json = json;
+        this.hashes = hashes;
+    }
+
+    public CardRows build(SourceCard source, byte[] utf8, String contentHash, long fingerprint, boolean replaces,
+                          int permits) {
+        if (source.failure() != null) {
+            return failed(source, utf8, contentHash, fingerprint, replaces, permits,
+                    Problem.error("source-error", source.failure(), 0, 0));
+        }
+        try {
+            ModelCard card = source.text() != null ? parser.parse(source.id(), source.text())
+                    : parser.parse(source.id(), utf8);
+            List<Sentence> sentences = splitter.split(card);
+            return rows(source, card, sentences, utf8.length, contentHash, fingerprint, replaces, permits);
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t;
+            }
+            return failed(source, utf8, contentHash, fingerprint, replaces, permits, Problem.error("internal-error",
+                    "cardminer could not analyse this card: " + describe(t), 0, 0));
+        }
+    }
+
+    private CardRows rows(SourceCard source, ModelCard card, List<Sentence> sentences, long bytes, String contentHash,
+                          long fingerprint, boolean replaces, int permits) throws JsonProcessingException {
+        List<CardRows.MetadataRow> metadata = new ArrayList<>(card.metadata().keys().size());
+        List<CardRows.ValueRow> values = new ArrayList<>();
+        for (Map.Entry<String, Object> e : card.metadata().values().entrySet()) {
+            metadata.add(new CardRows.MetadataRow(e.getKey(), json.writeValueAsString(CardJson.value(e.getValue()))));
+            int position = 0;
+            for (String item : card.metadata().strings(e.getKey())) {
+                values.add(new CardRows.ValueRow(e.getKey(), position++, item));
+            }
+        }
+        String metadataJson = card.hasMetadata()
+                ? json.writeValueAsString(CardJson.value(card.metadata().values())) : null;
+        List<CardRows.EvalRow> evals = new ArrayList<>(card.evalResults().size());
+        for (EvalResult e : card.evalResults()) {
+            evals.add(new CardRows.EvalRow(e.modelName(), e.taskType(), e.taskName(), e.datasetType(), e.datasetName(),
+                    e.datasetConfig(), e.datasetSplit(), e.datasetRevision(), e.metricType(), e.metricName(),
+                    numeric(e.metricValue()), valueText(e.metricValue()), e.verified(), e.sourceName(), e.sourceUrl()));
+        }
+        List<CardRows.SentenceRow> sentenceRows = new ArrayList<>(sentences.size());
+        for (Sentence s : sentences) {
+            sentenceRows.add(new CardRows.SentenceRow(s.section(), s.heading(), s.start(), s.end(), s.text(),
+                    hashes.sha256Hex(s.text())));
+        }
+        double completeness = card.completeness();
+        return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, bytes, source.facts(),
+                card.hasMetadata(), metadataJson, Double.isFinite(completeness) ? completeness : null, card.body(),
+                metadata, values, card.sections(), evals, card.links(), card.problems(), sentenceRows, permits);
+    }
+
+    private static CardRows failed(SourceCard source, byte[] utf8, String contentHash, long fingerprint,
+                                   boolean replaces, int permits, Problem problem) {
+        return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, utf8.length,
+                source.facts(), false, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(problem), List.of(), permits);
+    }
+
+    private String valueText(Object value) throws JsonProcessingException {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map || value instanceof List) {
+            return json.writeValueAsString(CardJson.value(value));
+        }
+        return value.toString();
+    }
+
+    private static Double numeric(Object value) {
+        if (value instanceof Number n) {
+            double d = n instanceof BigDecimal b ? b.doubleValue() : n instanceof BigInteger b ? b.doubleValue()
+                    : n.doubleValue();
+            return Double.isFinite(d) ? d : null;
+        }
+        if (value instanceof String s) {
+            String t = s.strip();
+            if (NUMBER.matcher(t).matches()) {
+                return Double.parseDouble(t);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Throwable t) {
+        StringBuilder b = new StringBuilder(t.getClass().getSimpleName());
+        if (t.getMessage() != null) {
+            String m = t.getMessage();
+            b.append(": ").append(m.length() > 200 ? m.substring(0, 200) + "..." : m);
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        if (trace.length > 0) {
+            b.append(" at ").append(trace[0].getClassName()).append('.').append(trace[0].getMethodName());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cardminer.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code analyze} in a process of its own, slowed down by a delay per card so that a test can kill it
+ * mid-run: {@code AnalyzeChild SOURCE DB DELAY_MILLIS BATCH_CARDS}.
+ */
+public final class AnalyzeChild {
+
+    public static void main(String[] args) throws Exception {
+        long delay = Long.parseLong(args[2]);
+        try (CardSource cards = new SlowSource(CardSources.open(args[0], HubOptions.fromEnvironment(),
+                ProgressOutput.none()), delay)) {
+            Analyzer.Result r = new Analyzer(Analyzer.Config.of(Path.of(args[1])).withBatchCards(Integer.parseInt(args[3])))
+                    .run(cards);
+            System.out.println(r.summary());
+        }
+    }
+
+    /** Sleeps before each card. */
+    record SlowSource(CardSource inner, long delayMillis) implements CardSource {
+        @Override
+        public SourceCard next() throws IOException {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+            return inner.next();
+        }
+
+        @Override
+        public String description() {
+            return inner.description();
+        }
+
+        @Override
+        public void close() throws IOException {
+            inner.close();
+        }
+    }
+}

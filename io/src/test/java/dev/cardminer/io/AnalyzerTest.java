@@ -1,0 +1,297 @@
+package dev.cardminer.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cardminer.annotate.SentenceSplitter;
+import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardParser;
+import dev.cardminer.core.EvalResult;
+import dev.cardminer.core.Link;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
+import dev.cardminer.core.Section;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzerTest {
+
+    @TempDir
+    Path dir;
+
+    private Analyzer.Result analyze(String source, Path db) throws Exception {
+        return analyze(source, Analyzer.Config.of(db));
+    }
+
+    private Analyzer.Result analyze(String source, Analyzer.Config config) throws Exception {
+        try (CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            return new Analyzer(config).run(cards);
+        }
+    }
+
+    @Test
+    void storesWhatTheParserFindsForEveryCard() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 12);
+        Path db = dir.resolve("store.duckdb");
+
+        Analyzer.Result r = analyze(cards.toString(), db);
+
+        assertThat(r.written()).isEqualTo(12);
+        assertThat(r.skipped()).isZero();
+        long sections = 0;
+        long links = 0;
+        long problems = 0;
+        long sentences = 0;
+        long evals = 0;
+        for (int i = 0; i < 12; i++) {
+            ModelCard card = ModelCard.parse("org" + (i % 3) + "/model-" + i, TestCards.card(i));
+            sections += card.sections().size();
+            links += card.links().size();
+            problems += card.problems().size();
+            evals += card.evalResults().size();
+            sentences += SentenceSplitter.markdown().split(card).size();
+        }
+        Map<String, Long> counts = TestCards.counts(db);
+        assertThat(counts).containsEntry("cards", 12L).containsEntry("sections", sections).containsEntry("links", links)
+                .containsEntry("problems", problems).containsEntry("sentences", sentences)
+                .containsEntry("eval_results", evals).containsEntry("runs", 1L);
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT author, has_metadata, bytes, content_hash, metadata_json, body "
+                    + "FROM cards WHERE id = 'org1/model-4'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("org1");
+                assertThat(rs.getBoolean(2)).isTrue();
+                assertThat(rs.getLong(3)).isEqualTo(TestCards.card(4).getBytes(StandardCharsets.UTF_8).length);
+                assertThat(rs.getString(4)).hasSize(64);
+                assertThat(rs.getString(5)).contains("\"license\":\"apache-2.0\"");
+                assertThat(rs.getString(6)).startsWith("# Model 4");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT key, position, value FROM metadata_values "
+                    + "WHERE card_id = 'org1/model-4' AND key IN ('tags', 'datasets') ORDER BY key, position")) {
+                assertThat(rows(rs)).containsExactly("datasets|0|demo/dataset-4", "tags|0|test-4", "tags|1|synthetic");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sentences WHERE text_hash = sha256(text)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(sentences);
+            }
+        }
+    }
+
+    @Test
+    void mapsSectionsLinksEvalResultsAndProblemsToTheirTables() throws Exception {
+        Path jsonl = dir.resolve("cards.jsonl");
+        Files.writeString(jsonl, "{\"modelId\": \"a/b\", \"card\": \"---\\nlicense: mit\\n---\\n# Uses\\nText.\\n\"}\n");
+        CardParser fixed = new CardParser() {
+            @Override
+            public ModelCard parse(String id, String text) {
+                ModelCard real = CardParser.defaults().parse(id, text);
+                return new ModelCard(id, text, real.hasMetadata(), real.yaml(), real.yamlLine(), real.metadata(),
+                        real.body(), real.bodyOffset(), real.bodyLine(),
+                        List.of(new EvalResult("b", "text-classification", "Text Classification", "glue", "GLUE",
+                                "sst2", "validation", null, null, "accuracy", "91.5", "Accuracy", null, null, true,
+                                null, "Leaderboard", "https://example.org/lb")),
+                        List.of(new Section(1, "Uses", CanonicalSection.USES, 0, 15, 4, false, false)),
+                        List.of(new Link(Link.Kind.ARXIV, "2106.09685", "arXiv:2106.09685", 5, 3)),
+                        0.25, List.of(Problem.warning("unknown-license", "license 'x' is not a Hub licence", 2, 10)));
+            }
+
+            @Override
+            public ModelCard parse(String id, byte[] utf8) {
+                return parse(id, new String(utf8, StandardCharsets.UTF_8));
+            }
+        };
+        Path db = dir.resolve("store.duckdb");
+
+        analyze(jsonl.toString(), Analyzer.Config.of(db).withParser(fixed));
+
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT position, model_name, task_type, dataset_name, dataset_config, "
+                    + "dataset_split, metric_type, metric_value, metric_value_text, verified, source_url FROM eval_results")) {
+                assertThat(rows(rs)).containsExactly(
+                        "0|b|text-classification|GLUE|sst2|validation|accuracy|91.5|91.5|true|https://example.org/lb");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT position, level, title, canonical, start_offset, end_offset, "
+                    + "line, placeholder, empty FROM sections")) {
+                assertThat(rows(rs)).containsExactly("0|1|Uses|Uses|0|15|4|false|false");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT kind, target, text, line, col FROM links")) {
+                assertThat(rows(rs)).containsExactly("arxiv|2106.09685|arXiv:2106.09685|5|3");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT severity, code, line, col FROM problems")) {
+                assertThat(rows(rs)).containsExactly("warning|unknown-license|2|10");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT completeness, section_count, problem_count FROM cards")) {
+                assertThat(rows(rs)).containsExactly("0.25|1|1");
+            }
+        }
+    }
+
+    @Test
+    void aSecondRunSkipsEveryCardAndLeavesTheStoreAsItWas() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 30);
+        Path db = dir.resolve("store.duckdb");
+        analyze(cards.toString(), db);
+        Path copy = dir.resolve("copy.duckdb");
+        Files.copy(db, copy);
+
+        Analyzer.Result second = analyze(cards.toString(), db);
+
+        assertThat(second.written()).isZero();
+        assertThat(second.skipped()).isEqualTo(30);
+        assertThat(TestCards.differences(db, copy)).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedCardReplacesItsRowsAndTheResultEqualsAFreshRun() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 20);
+        Path db = dir.resolve("store.duckdb");
+        analyze(cards.toString(), db);
+        // Annotations of the old version must go with it.
+        try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
+            st.execute("INSERT INTO annotations VALUES ('org2/model-5', 0, 'x', 'model', '', 0, 1, 'rules')");
+        }
+        Files.writeString(cards.resolve("org2__model-5.md"), TestCards.card(500));
+
+        Analyzer.Result second = analyze(cards.toString(), db);
+
+        assertThat(second.written()).isEqualTo(1);
+        assertThat(second.replaced()).isEqualTo(1);
+        assertThat(second.skipped()).isEqualTo(19);
+        Path fresh = dir.resolve("fresh.duckdb");
+        analyze(cards.toString(), fresh);
+        assertThat(TestCards.differences(db, fresh)).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM metadata_values WHERE card_id = 'org2/model-5' "
+                + "AND value = 'demo/dataset-500'")).isEqualTo(1);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM annotations")).isZero();
+    }
+
+    @Test
+    void changedRepoFactsCountAsAChange() throws Exception {
+        Path jsonl = dir.resolve("cards.jsonl");
+        Files.writeString(jsonl, "{\"modelId\": \"a/b\", \"downloads\": 1, \"card\": \"# B\"}\n");
+        Path db = dir.resolve("store.duckdb");
+        analyze(jsonl.toString(), db);
+        Files.writeString(jsonl, "{\"modelId\": \"a/b\", \"downloads\": 2, \"card\": \"# B\"}\n");
+
+        assertThat(analyze(jsonl.toString(), db).replaced()).isEqualTo(1);
+        assertThat(TestCards.scalar(db, "SELECT downloads FROM cards")).isEqualTo(2);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingCardBecomesAnInternalErrorProblemAndTheRunGoesOn() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 10);
+        CardParser failing = new CardParser() {
+            @Override
+            public ModelCard parse(String id, String text) {
+                return check(id, CardParser.defaults().parse(id, text));
+            }
+
+            @Override
+            public ModelCard parse(String id, byte[] utf8) {
+                return check(id, CardParser.defaults().parse(id, utf8));
+            }
+
+            private ModelCard check(String id, ModelCard card) {
+                if (id.equals("org1/model-7")) {
+                    throw new IllegalStateException("boom");
+                }
+                return card;
+            }
+        };
+        Path db = dir.resolve("store.duckdb");
+
+        Analyzer.Result r = analyze(cards.toString(), Analyzer.Config.of(db).withParser(failing));
+
+        assertThat(r.written()).isEqualTo(10);
+        assertThat(r.failures()).isEqualTo(1);
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT card_id, severity, code, message FROM problems WHERE code = 'internal-error'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("org1/model-7");
+            assertThat(rs.getString(2)).isEqualTo("error");
+            assertThat(rs.getString(4)).contains("IllegalStateException: boom");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void unreadableEntriesAndDuplicateIdsAreHandledPerCard() throws Exception {
+        Path jsonl = dir.resolve("cards.jsonl");
+        Files.writeString(jsonl, """
+                {"modelId": "a/one", "card": "# first"}
+                {"modelId": "a/one", "card": "# second, same id"}
+                not json
+                {"modelId": "a/two", "card": "# two"}
+                """);
+        Path db = dir.resolve("store.duckdb");
+
+        Analyzer.Result r = analyze(jsonl.toString(), db);
+
+        assertThat(r.seen()).isEqualTo(4);
+        assertThat(r.duplicates()).isEqualTo(1);
+        assertThat(r.written()).isEqualTo(3);
+        assertThat(r.failures()).isEqualTo(1);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards WHERE id = 'a/one' AND body = '# first'")).isEqualTo(1);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM problems WHERE code = 'source-error'")).isEqualTo(1);
+    }
+
+    @Test
+    void limitTakesTheFirstCards() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 10);
+        Path db = dir.resolve("store.duckdb");
+        Analyzer.Result r = analyze(cards.toString(), Analyzer.Config.of(db).withLimit(4));
+        assertThat(r.written()).isEqualTo(4);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(4);
+    }
+
+    @Test
+    void smallBatchesAndOneThreadGiveTheSameStore() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 25);
+        Path a = dir.resolve("a.duckdb");
+        Path b = dir.resolve("b.duckdb");
+        analyze(cards.toString(), a);
+        analyze(cards.toString(), Analyzer.Config.of(b).withThreads(1).withBatchCards(3).withBatchBytes(2000));
+        assertThat(TestCards.differences(a, b)).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+    }
+
+    @Test
+    void theSharedCorpusGoesInWholeAndStatsAgree() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        Analyzer.Result r = analyze(TestCards.shared().resolve("corpus/cards").toString(), db);
+
+        assertThat(r.written()).isEqualTo(499);
+        assertThat(r.failures()).isZero();
+        long problemCounts = TestCards.scalar(db, "SELECT sum(problem_count) FROM cards");
+        try (Connection c = CardStore.openReadOnly(db)) {
+            StoreStats stats = StoreStats.read(c);
+            assertThat(stats.cards()).isEqualTo(499);
+            assertThat(stats.cardsWithMetadata()).isEqualTo(483);
+            assertThat(stats.problems()).isEqualTo(problemCounts);
+            assertThat(stats.problemsBySeverity().values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(stats.problems());
+            assertThat(stats.toJson().get("cards").asLong()).isEqualTo(499);
+        }
+    }
+
+    private static List<String> rows(ResultSet rs) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                b.append(i == 1 ? "" : "|").append(rs.getString(i));
+            }
+            out.add(b.toString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.cardminer.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesCardSourceTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String LINES = """
+            {"modelId": "acme/one", "author": "acme", "downloads": 12, "likes": 3, "library_name": "transformers", "tags": ["a", "b"], "pipeline_tag": "fill-mask", "createdAt": "2023-01-02T03:04:05.000Z", "last_modified": "2024-05-06T07:08:09+00:00", "card": "---\\nlicense: mit\\n---\\n# One\\n", "extra": {"nested": [1, 2]}}
+
+            {"modelId": "acme/two", "card": "plain ünïcode card"}
+            {"modelId": "acme/broken", "card": 
+            {"card": "no id"}
+            """;
+
+    @Test
+    void readsCardsAndFactsAndTurnsBadLinesIntoUnreadableCards() throws IOException {
+        Path file = dir.resolve("cards.jsonl");
+        Files.writeString(file, LINES, StandardCharsets.UTF_8);
+
+        List<SourceCard> cards = TestCards.readAll(JsonLinesCardSource.open(file));
+
+        assertThat(cards).hasSize(4);
+        SourceCard one = cards.get(0);
+        assertThat(one.id()).isEqualTo("acme/one");
+        assertThat(one.text()).isEqualTo("---\nlicense: mit\n---\n# One\n");
+        assertThat(one.facts()).isEqualTo(new RepoFacts("acme", 12L, 3L, "fill-mask", "transformers", List.of("a", "b"),
+                Instant.parse("2023-01-02T03:04:05Z"), Instant.parse("2024-05-06T07:08:09Z")));
+        assertThat(cards.get(1).text()).isEqualTo("plain ünïcode card");
+        assertThat(cards.get(1).facts()).isEqualTo(RepoFacts.NONE);
+        assertThat(cards.get(2).failure()).contains("line 4");
+        assertThat(cards.get(2).id()).isEqualTo(file + ":4");
+        assertThat(cards.get(3).failure()).contains("no modelId");
+    }
+
+    @Test
+    void readsGzippedLines() throws IOException {
+        Path file = dir.resolve("cards.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("{\"modelId\": \"x/y\", \"card\": \"hi\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(TestCards.readAll(JsonLinesCardSource.open(file))).extracting(SourceCard::id).containsExactly("x/y");
+    }
+}

@@ -1,0 +1,101 @@
+package dev.cardminer.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParquetCardSourceTest {
+
+    @TempDir
+    Path dir;
+
+    /** Writes a Parquet file in the Hub dataset's schema with DuckDB. */
+    static Path writeHubParquet(Path file, int cards) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("SET TimeZone = 'UTC'");
+            st.execute("CREATE TABLE t (modelId VARCHAR, author VARCHAR, last_modified TIMESTAMPTZ, downloads BIGINT, "
+                    + "likes BIGINT, library_name VARCHAR, tags VARCHAR[], pipeline_tag VARCHAR, createdAt TIMESTAMPTZ, "
+                    + "card VARCHAR)");
+            for (int i = 0; i < cards; i++) {
+                st.execute("INSERT INTO t VALUES ('org" + (i % 2) + "/m" + i + "', 'org" + (i % 2) + "', "
+                        + "TIMESTAMPTZ '2024-01-0" + (1 + i % 9) + " 10:00:00+00', " + (i * 10) + ", " + i
+                        + ", 'transformers', ['t" + i + "', 'shared'], 'text-classification', "
+                        + "TIMESTAMPTZ '2022-05-01 00:00:00+00', '" + TestCards.card(i).replace("'", "''") + "')");
+            }
+            st.execute("COPY t TO '" + file.toAbsolutePath() + "' (FORMAT parquet)");
+        }
+        return file;
+    }
+
+    @Test
+    void readsCardsAndRepoFactsInFileOrder() throws Exception {
+        Path file = writeHubParquet(dir.resolve("cards.parquet"), 5);
+
+        try (ParquetCardSource source = ParquetCardSource.open(file)) {
+            assertThat(source.expectedCards()).isEqualTo(5);
+            List<SourceCard> cards = TestCards.readAll(source);
+            assertThat(cards).extracting(SourceCard::id).containsExactly("org0/m0", "org1/m1", "org0/m2", "org1/m3", "org0/m4");
+            SourceCard third = cards.get(2);
+            assertThat(third.text()).isEqualTo(TestCards.card(2));
+            assertThat(third.facts()).isEqualTo(new RepoFacts("org0", 20L, 2L, "text-classification", "transformers",
+                    List.of("t2", "shared"), Instant.parse("2022-05-01T00:00:00Z"), Instant.parse("2024-01-03T10:00:00Z")));
+        }
+    }
+
+    @Test
+    void toleratesMissingOptionalColumnsAndReadsFolders() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("shards/a"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 'x/one' AS modelId, 'card one' AS card) TO '" + sub.resolve("1.parquet") + "' (FORMAT parquet)");
+            st.execute("COPY (SELECT NULL::VARCHAR AS modelId, 'orphan' AS card) TO '" + dir.resolve("shards/2.parquet") + "' (FORMAT parquet)");
+        }
+        List<SourceCard> cards = TestCards.readAll(ParquetCardSource.open(dir.resolve("shards")));
+        assertThat(cards).hasSize(2);
+        assertThat(cards).filteredOn(c -> c.failure() == null).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.id()).isEqualTo("x/one");
+                    assertThat(c.facts()).isEqualTo(RepoFacts.NONE);
+                });
+        assertThat(cards).filteredOn(c -> c.failure() != null).singleElement()
+                .satisfies(c -> assertThat(c.failure()).contains("no modelId"));
+    }
+
+    @Test
+    void rejectsParquetInAnotherSchema() throws Exception {
+        Path file = dir.resolve("other.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 1 AS x) TO '" + file + "' (FORMAT parquet)");
+        }
+        assertThatThrownBy(() -> ParquetCardSource.open(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("no modelId column");
+    }
+
+    @Test
+    void streamsTheSharedHubSnapshot() throws Exception {
+        Path file = TestCards.shared().resolve("corpus/hub-2023.parquet");
+        long count = 0;
+        long chars = 0;
+        try (ParquetCardSource source = ParquetCardSource.open(file)) {
+            assertThat(source.expectedCards()).isEqualTo(19_014);
+            SourceCard c;
+            while ((c = source.next()) != null) {
+                count++;
+                chars += c.text().length();
+                assertThat(c.failure()).isNull();
+            }
+        }
+        assertThat(count).isEqualTo(19_014);
+        assertThat(chars).isGreaterThan(40_000_000);
+    }
+}
