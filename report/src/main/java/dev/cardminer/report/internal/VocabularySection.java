@@ -116,7 +116,7 @@ public final class VocabularySection implements ReportSection {
             return;
         }
         List<ChartRenderer.Bar> bars = new ArrayList<>();
-        boolean[] used = new boolean[GROUPS.size()];
+        boolean anyRejected = false;
         Table.Builder t = Table.builder(id, "Values of " + key, "value", "cards", "share of all cards (%)",
                 "Hub check");
         for (Object[] row : values) {
@@ -126,11 +126,11 @@ public final class VocabularySection implements ReportSection {
             t.row(value, n, ctx.shareOfCards(n), v.label());
             if (bars.size() < BARS) {
                 bars.add(new ChartRenderer.Bar(value, ctx.shareOfCards(n).value(), v.ordinal()));
-                used[v.ordinal()] = true;
+                anyRejected |= v == Verdict.REJECTED;
             }
         }
         // A legend only when the chart shows more than accepted values.
-        List<ChartRenderer.Group> groups = used[1] || used[2] ? GROUPS : List.of(GROUPS.get(0));
+        List<ChartRenderer.Group> groups = anyRejected ? GROUPS : List.of(GROUPS.get(0));
         ctx.charts().horizontalBars(ctx.assets().image(id), title + " (top " + bars.size() + ")",
                 "share of all cards", bars, groups, true);
         out.figure(ctx.assets().imageHref(id), "Bar chart: share of cards with each " + key + " value");
