@@ -10,6 +10,7 @@ import dev.cardminer.core.Link;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.Section;
+import dev.cardminer.io.concepts.AnnotationPhase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +51,24 @@ class AnalyzerTest {
         long problems = 0;
         long sentences = 0;
         long evals = 0;
+        List<String> expectedSentences = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
             ModelCard card = ModelCard.parse("org" + (i % 3) + "/model-" + i, TestCards.card(i));
             sections += card.sections().size();
             links += card.links().size();
             problems += card.problems().size();
             evals += card.evalResults().size();
-            sentences += SentenceSplitter.markdown().split(card).size();
+            for (dev.cardminer.annotate.Sentence x : SentenceSplitter.markdown().split(card)) {
+                expectedSentences.add(x.cardId() + "|" + x.index() + "|" + x.section() + "|" + x.heading() + "|"
+                        + x.start() + "|" + x.end() + "|" + x.text());
+                sentences++;
+            }
+        }
+        // Sentences are the annotation phase's: ingestion leaves them out, the phase splits them from the
+        // stored bodies and sections, the same as splitting each freshly parsed card.
+        assertThat(TestCards.counts(db)).containsEntry("sentences", 0L);
+        try (CardStore store = CardStore.open(db)) {
+            assertThat(new AnnotationPhase(store.connection(), 500).ensureSentences()).isEqualTo(sentences);
         }
         Map<String, Long> counts = TestCards.counts(db);
         assertThat(counts).containsEntry("cards", 12L).containsEntry("sections", sections).containsEntry("links", links)
@@ -76,6 +88,10 @@ class AnalyzerTest {
             try (ResultSet rs = st.executeQuery("SELECT key, position, value FROM metadata_values "
                     + "WHERE card_id = 'org1/model-4' AND key IN ('tags', 'datasets') ORDER BY key, position")) {
                 assertThat(rows(rs)).containsExactly("datasets|0|demo/dataset-4", "tags|0|test-4", "tags|1|synthetic");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT card_id, position, section, heading, start_offset, end_offset, "
+                    + "text FROM sentences")) {
+                assertThat(rows(rs)).containsExactlyInAnyOrderElementsOf(expectedSentences);
             }
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sentences WHERE text_hash = sha256(text)")) {
                 rs.next();

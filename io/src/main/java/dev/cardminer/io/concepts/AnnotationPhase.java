@@ -9,8 +9,7 @@ import dev.cardminer.annotate.KnownNames;
 import dev.cardminer.annotate.LlmAnnotator;
 import dev.cardminer.annotate.PromptTemplate;
 import dev.cardminer.annotate.Sentence;
-import dev.cardminer.annotate.SentenceSplitter;
-import dev.cardminer.core.ModelCard;
+import dev.cardminer.io.internal.SentenceRowsWriter;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,13 +54,12 @@ public final class AnnotationPhase {
     }
 
     /**
-     * Splits the bodies of stored cards that have no sentences yet (when ingestion left them out).
+     * Splits the bodies of stored cards that have no sentences yet into {@code sentences} (ingestion
+     * leaves them to this phase), on all cores, one transaction per batch of cards.
      *
      * @return the sentences written
      */
     public long ensureSentences() throws SQLException {
-        SentenceSplitter splitter = SentenceSplitter.markdown();
-        long written = 0;
         boolean hasBody;
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.columns "
@@ -72,33 +70,13 @@ public final class AnnotationPhase {
         if (!hasBody) {
             return 0;
         }
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE OR REPLACE TEMP TABLE new_sentences (card_id VARCHAR, position INTEGER, section VARCHAR,"
-                    + " heading VARCHAR, start_offset INTEGER, end_offset INTEGER, text VARCHAR, text_hash VARCHAR)");
+        try {
+            return new SentenceRowsWriter(connection.unwrap(DuckDBConnection.class),
+                    Runtime.getRuntime().availableProcessors()).run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while splitting sentences", e);
         }
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, body FROM cards c WHERE body IS NOT NULL "
-                     + "AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.card_id = c.id)");
-             DuckDBAppender app = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main",
-                     "new_sentences")) {
-            while (rs.next()) {
-                ModelCard card = ModelCard.parse(rs.getString(1), rs.getString(2));
-                for (Sentence s : splitter.split(card)) {
-                    app.beginRow().append(s.cardId()).append(s.index());
-                    string(app, s.section());
-                    string(app, s.heading());
-                    app.append(s.start()).append(s.end()).append(s.text()).append(PromptTemplate.hash(s.text()))
-                            .endRow();
-                    written++;
-                }
-            }
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("INSERT INTO sentences (card_id, position, section, heading, start_offset, end_offset, text, "
-                    + "text_hash) SELECT * FROM new_sentences");
-            st.execute("DROP TABLE new_sentences");
-        }
-        return written;
     }
 
     /** The corpus's own names: every card id and base_model value (models), every datasets value. */
@@ -332,14 +310,6 @@ public final class AnnotationPhase {
                 rs.next();
                 return rs.getLong(1) > 0;
             }
-        }
-    }
-
-    private static void string(DuckDBAppender app, String value) throws SQLException {
-        if (value == null) {
-            app.appendNull();
-        } else {
-            app.append(value);
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Everything the store gets for one card, worked out by a parser thread so that the single writer
- * thread only appends. {@code permits} is the card's share of the in-flight memory budget.
+ * thread only appends. Sentences are not part of ingestion: the annotation phase splits them from
+ * {@code cards.body} and the stored sections. {@code permits} is the card's share of the in-flight memory budget.
  */
 public record CardRows(
         String id,
@@ -28,7 +29,6 @@ public record CardRows(
         List<EvalRow> evalResults,
         List<Link> links,
         List<Problem> problems,
-        List<SentenceRow> sentences,
         int permits) {
 
     public record MetadataRow(String key, String valueJson) {
@@ -41,8 +41,5 @@ public record CardRows(
                           String datasetConfig, String datasetSplit, String datasetRevision, String metricType,
                           String metricName, Double metricValue, String metricValueText, Boolean verified,
                           String sourceName, String sourceUrl) {
-    }
-
-    public record SentenceRow(String section, String heading, int start, int end, String text, String textHash) {
     }
 }

@@ -2,8 +2,6 @@ package dev.cardminer.io.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cardminer.annotate.Sentence;
-import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.EvalResult;
@@ -26,15 +24,11 @@ public final class CardRowsBuilder {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final CardParser parser;
-    private final SentenceSplitter splitter;
     private final ObjectMapper json;
-    private final Hashes hashes;
 
-    public CardRowsBuilder(CardParser parser, SentenceSplitter splitter, ObjectMapper json, Hashes hashes) {
+    public CardRowsBuilder(CardParser parser, ObjectMapper json) {
         this.parser = parser;
-        this.splitter = splitter;
         this.json = json;
-        this.hashes = hashes;
     }
 
     public CardRows build(SourceCard source, byte[] utf8, String contentHash, long fingerprint, boolean replaces,
@@ -46,8 +40,7 @@ public final class CardRowsBuilder {
         try {
             ModelCard card = source.text() != null ? parser.parse(source.id(), source.text())
                     : parser.parse(source.id(), utf8);
-            List<Sentence> sentences = splitter.split(card);
-            return rows(source, card, sentences, utf8.length, contentHash, fingerprint, replaces, permits);
+            return rows(source, card, utf8.length, contentHash, fingerprint, replaces, permits);
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (VirtualMachineError) t;
@@ -57,7 +50,7 @@ public final class CardRowsBuilder {
         }
     }
 
-    private CardRows rows(SourceCard source, ModelCard card, List<Sentence> sentences, long bytes, String contentHash,
+    private CardRows rows(SourceCard source, ModelCard card, long bytes, String contentHash,
                           long fingerprint, boolean replaces, int permits) throws JsonProcessingException {
         List<CardRows.MetadataRow> metadata = new ArrayList<>(card.metadata().keys().size());
         List<CardRows.ValueRow> values = new ArrayList<>();
@@ -76,22 +69,17 @@ public final class CardRowsBuilder {
                     e.datasetConfig(), e.datasetSplit(), e.datasetRevision(), e.metricType(), e.metricName(),
                     numeric(e.metricValue()), valueText(e.metricValue()), e.verified(), e.sourceName(), e.sourceUrl()));
         }
-        List<CardRows.SentenceRow> sentenceRows = new ArrayList<>(sentences.size());
-        for (Sentence s : sentences) {
-            sentenceRows.add(new CardRows.SentenceRow(s.section(), s.heading(), s.start(), s.end(), s.text(),
-                    hashes.sha256Hex(s.text())));
-        }
         double completeness = card.completeness();
         return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, bytes, source.facts(),
                 card.hasMetadata(), metadataJson, Double.isFinite(completeness) ? completeness : null, card.body(),
-                metadata, values, card.sections(), evals, card.links(), card.problems(), sentenceRows, permits);
+                metadata, values, card.sections(), evals, card.links(), card.problems(), permits);
     }
 
     private static CardRows failed(SourceCard source, byte[] utf8, String contentHash, long fingerprint,
                                    boolean replaces, int permits, Problem problem) {
         return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, utf8.length,
                 source.facts(), false, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(problem), List.of(), permits);
+                List.of(problem), permits);
     }
 
     private String valueText(Object value) throws JsonProcessingException {

@@ -1,7 +1,6 @@
 package dev.cardminer.io.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.io.CardSource;
@@ -250,7 +249,7 @@ public final class Pipeline {
     private void parse(BlockingQueue<Work> work, BlockingQueue<Object> done, LongLongMap known, CardParser parser,
                        ObjectMapper json, AtomicReference<Throwable> fatal, AtomicLong parseNanos) {
         Hashes hashes = new Hashes();
-        CardRowsBuilder builder = new CardRowsBuilder(parser, SentenceSplitter.markdown(), json, hashes);
+        CardRowsBuilder builder = new CardRowsBuilder(parser, json);
         long nanos = 0;
         try {
             while (true) {

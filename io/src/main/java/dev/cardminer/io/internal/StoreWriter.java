@@ -38,7 +38,6 @@ public final class StoreWriter implements AutoCloseable {
     private final Table evals;
     private final Table links;
     private final Table problems;
-    private final Table sentences;
     private long commitNanos;
     private long appendNanos;
     private long stageNanos;
@@ -69,8 +68,6 @@ public final class StoreWriter implements AutoCloseable {
                 "metric_name", "metric_value", "metric_value_text", "verified", "source_name", "source_url");
         links = table(null, "links", "card_id", "position", "kind", "target", "text", "line", "col");
         problems = table(null, "problems", "card_id", "position", "severity", "code", "message", "line", "col");
-        sentences = table(null, "sentences", "card_id", "position", "section", "heading", "start_offset",
-                "end_offset", "text", "text_hash");
     }
 
     /** Writes the cards in one transaction: all of them, or (on an exception) none. */
@@ -82,7 +79,7 @@ public final class StoreWriter implements AutoCloseable {
             for (CardRows card : batch) {
                 append(card);
             }
-            for (Table t : List.of(stage, metadata, values, sections, evals, links, problems, sentences)) {
+            for (Table t : List.of(stage, metadata, values, sections, evals, links, problems)) {
                 t.appender.flush();
             }
             long t1 = System.nanoTime();
@@ -162,11 +159,6 @@ public final class StoreWriter implements AutoCloseable {
             problems.begin().str(c.id()).i32(position++).str(p.severity().name().toLowerCase(Locale.ROOT))
                     .str(p.code()).str(p.message()).i32(p.line()).i32(p.column()).end();
         }
-        position = 0;
-        for (CardRows.SentenceRow s : c.sentences()) {
-            sentences.begin().str(c.id()).i32(position++).str(s.section()).str(s.heading()).i32(s.start())
-                    .i32(s.end()).str(s.text()).str(s.textHash()).end();
-        }
     }
 
     private static String tags(List<String> tags) {
@@ -225,7 +217,7 @@ public final class StoreWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (Table t : List.of(stage, replaced, metadata, values, sections, evals, links, problems, sentences)) {
+        for (Table t : List.of(stage, replaced, metadata, values, sections, evals, links, problems)) {
             try {
                 t.appender.close();
             } catch (SQLException e) {
