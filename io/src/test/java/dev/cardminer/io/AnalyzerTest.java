@@ -101,6 +101,22 @@ class AnalyzerTest {
     }
 
     @Test
+    void storesTagsAsLists() throws Exception {
+        Path jsonl = dir.resolve("tags.jsonl");
+        Files.writeString(jsonl, """
+                {"modelId": "acme/one", "tags": ["a", "b"], "card": "# One\\n"}
+                {"modelId": "acme/two", "tags": [], "card": "# Two\\n"}
+                {"modelId": "acme/three", "card": "# Three\\n"}
+                """);
+        Path db = dir.resolve("tags.duckdb");
+        analyze(jsonl.toString(), db);
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, tags IS NULL, len(tags), tags[2] FROM cards ORDER BY id")) {
+            assertThat(rows(rs)).containsExactly("acme/one|false|2|b", "acme/three|true|null|null", "acme/two|false|0|null");
+        }
+    }
+
+    @Test
     void mapsSectionsLinksEvalResultsAndProblemsToTheirTables() throws Exception {
         Path jsonl = dir.resolve("cards.jsonl");
         Files.writeString(jsonl, "{\"modelId\": \"a/b\", \"card\": \"---\\nlicense: mit\\n---\\n# Uses\\nText.\\n\"}\n");

@@ -178,7 +178,6 @@ public final class Pipeline {
             stages.put("parse+rows (all parser threads)", parseNanos.get() / 1_000_000);
             stages.put("append (writer)", writer.appendNanos() / 1_000_000);
             stages.put("commit (writer)", writer.commitNanos() / 1_000_000);
-            stages.put("  of which stage insert", writer.stageNanos() / 1_000_000);
             stages.put("writer waiting", waitNanos / 1_000_000);
             stages.put("final checkpoint", checkpointNanos / 1_000_000);
             Throwable failure = fatal.get();

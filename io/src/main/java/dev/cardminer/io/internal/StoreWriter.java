@@ -22,15 +22,12 @@ import org.duckdb.DuckDBConnection;
  */
 public final class StoreWriter implements AutoCloseable {
 
-    private static final String STAGE = "cardminer_stage_cards";
     private static final String REPLACED = "cardminer_replaced_ids";
-    /** Separates tags in the staging table: the appender cannot write lists of strings. */
-    private static final char TAG_SEPARATOR = '\u001f';
 
     private final DuckDBConnection connection;
     private final Statement statement;
     private final List<String> cardIdTables = new ArrayList<>();
-    private final Table stage;
+    private final Table cards;
     private final Table replaced;
     private final Table metadata;
     private final Table values;
@@ -40,7 +37,6 @@ public final class StoreWriter implements AutoCloseable {
     private final Table problems;
     private long commitNanos;
     private long appendNanos;
-    private long stageNanos;
 
     public StoreWriter(DuckDBConnection connection) throws SQLException {
         this.connection = connection;
@@ -52,10 +48,8 @@ public final class StoreWriter implements AutoCloseable {
                 cardIdTables.add(rs.getString(1));
             }
         }
-        statement.execute("CREATE OR REPLACE TEMP TABLE " + STAGE
-                + " AS SELECT * REPLACE (NULL::VARCHAR AS tags) FROM cards LIMIT 0");
         statement.execute("CREATE OR REPLACE TEMP TABLE " + REPLACED + " (id VARCHAR)");
-        stage = table("temp", STAGE, "id", "source", "content_hash", "bytes", "author", "downloads", "likes",
+        cards = table(null, "cards", "id", "source", "content_hash", "bytes", "author", "downloads", "likes",
                 "pipeline_tag", "library_name", "tags", "created_at", "last_modified", "has_metadata", "metadata_json",
                 "completeness", "section_count", "problem_count", "body", "fingerprint");
         replaced = table("temp", REPLACED, "id");
@@ -79,16 +73,10 @@ public final class StoreWriter implements AutoCloseable {
             for (CardRows card : batch) {
                 append(card);
             }
-            for (Table t : List.of(stage, metadata, values, sections, evals, links, problems)) {
+            for (Table t : List.of(cards, metadata, values, sections, evals, links, problems)) {
                 t.appender.flush();
             }
             long t1 = System.nanoTime();
-            statement.execute("INSERT INTO cards SELECT * REPLACE (CASE WHEN tags IS NULL THEN NULL "
-                    + "WHEN tags = '' THEN []::VARCHAR[] ELSE string_split(tags, chr(31)) END AS tags) FROM temp.main."
-                    + STAGE);
-            statement.execute("DELETE FROM temp.main." + STAGE);
-            long tc = System.nanoTime();
-            stageNanos += tc - t1;
             statement.execute("COMMIT");
             long t2 = System.nanoTime();
             appendNanos += t1 - t0;
@@ -125,8 +113,8 @@ public final class StoreWriter implements AutoCloseable {
 
     private void append(CardRows c) throws SQLException {
         RepoFacts f = c.facts();
-        stage.begin().str(c.id()).str(c.source()).str(c.contentHash()).i64(c.bytes()).str(f.author())
-                .i64(f.downloads()).i64(f.likes()).str(f.pipelineTag()).str(f.libraryName()).str(tags(f.tags()))
+        cards.begin().str(c.id()).str(c.source()).str(c.contentHash()).i64(c.bytes()).str(f.author())
+                .i64(f.downloads()).i64(f.likes()).str(f.pipelineTag()).str(f.libraryName()).list(f.tags())
                 .time(f.createdAt()).time(f.lastModified()).bool(c.hasMetadata()).str(c.metadataJson())
                 .f64(c.completeness()).i32(c.sections().size()).i32(c.problems().size()).str(c.body())
                 .i64(c.fingerprint()).end();
@@ -161,27 +149,9 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
-    private static String tags(List<String> tags) {
-        if (tags == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        for (String tag : tags) {
-            if (!b.isEmpty()) {
-                b.append(TAG_SEPARATOR);
-            }
-            b.append(tag.replace(TAG_SEPARATOR, ' '));
-        }
-        return b.toString();
-    }
-
     /** Nanoseconds spent appending rows and committing, for profiling. */
     public long appendNanos() {
         return appendNanos;
-    }
-
-    public long stageNanos() {
-        return stageNanos;
     }
 
     public long commitNanos() {
@@ -217,7 +187,7 @@ public final class StoreWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (Table t : List.of(stage, replaced, metadata, values, sections, evals, links, problems)) {
+        for (Table t : List.of(cards, replaced, metadata, values, sections, evals, links, problems)) {
             try {
                 t.appender.close();
             } catch (SQLException e) {
@@ -246,6 +216,15 @@ public final class StoreWriter implements AutoCloseable {
         }
 
         Table str(String v) throws SQLException {
+            if (v == null) {
+                appender.appendNull();
+            } else {
+                appender.append(v);
+            }
+            return this;
+        }
+
+        Table list(List<String> v) throws SQLException {
             if (v == null) {
                 appender.appendNull();
             } else {
