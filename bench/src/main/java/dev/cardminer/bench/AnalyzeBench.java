@@ -1,7 +1,10 @@
 package dev.cardminer.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.io.Analyzer;
+import dev.cardminer.io.CardStore;
+import dev.cardminer.io.concepts.AnnotationPhase;
 import dev.cardminer.io.ProgressOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code bench analyze}: the end-to-end ingestion speed on real cards. Replicates the cards of the shared
  * Parquet corpus (with distinct ids) to the requested count, streams them through {@link Analyzer} into a
  * fresh temporary store and prints one line with the throughput and the peak heap. The annotation phase
- * is not part of this figure.
+ * is not part of this figure; with {@code --annotator rules} it runs afterwards, as in {@code analyze}, and a
+ * second line gives the figure for both.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, description = {
         "End-to-end analyze throughput: real cards of hub-2023.parquet replicated to --cards, into a fresh store.",
@@ -58,6 +62,11 @@ public final class AnalyzeBench implements Callable<Integer> {
 
     @Option(names = "--stages", description = "Also print the time per pipeline stage.")
     boolean stages;
+
+    @Option(names = "--annotator", paramLabel = "rules|none", defaultValue = "none",
+            description = "Also run the annotation phase as `analyze` does (sentence split, then rules) and print a "
+                    + "second line for ingestion plus annotation (default: ${DEFAULT-VALUE}).")
+    String annotator;
 
     @Spec
     CommandSpec spec;
@@ -99,9 +108,29 @@ public final class AnalyzeBench implements Callable<Integer> {
         }
         long cpu0 = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+        if (!annotator.equals("none") && !annotator.equals("rules")) {
+            err.println("bench analyze: --annotator must be rules or none");
+            return 2;
+        }
         Analyzer.Result result;
-        try (CyclingCardSource cycling = new CyclingCardSource(source, cards)) {
-            result = new Analyzer(config).run(cycling);
+        long annotateNanos = 0;
+        long splitNanos = 0;
+        long sentences = 0;
+        long annotations = 0;
+        try (CyclingCardSource cycling = new CyclingCardSource(source, cards);
+             CardStore opened = CardStore.open(store)) {
+            result = new Analyzer(config).run(cycling, opened);
+            if (annotator.equals("rules")) {
+                long t0 = System.nanoTime();
+                AnnotationPhase phase = new AnnotationPhase(opened.connection(), 2000);
+                sentences = phase.ensureSentences();
+                long t1 = System.nanoTime();
+                AnnotationPhase.Result annotated = phase.run(new RuleAnnotator(phase.knownNames()),
+                        new PrintWriter(java.io.OutputStream.nullOutputStream()));
+                annotations = annotated.annotations();
+                annotateNanos = System.nanoTime() - t0;
+                splitNanos = t1 - t0;
+            }
         } finally {
             unregister.forEach(Runnable::run);
             if (db == null) {
@@ -119,9 +148,17 @@ public final class AnalyzeBench implements Callable<Integer> {
         long analysed = result.written() + result.skipped();
         out.printf("analyze: %d cards %.1f MB %.1f s %.1f MB/s peak-heap %d MiB%n", analysed, mb, seconds, mb / seconds,
                 peakHeap >> 20);
+        if (annotateNanos > 0) {
+            double total = seconds + annotateNanos / 1e9;
+            out.printf("analyze+annotate(rules): %d cards %.1f MB %.1f s %.1f MB/s peak-heap %d MiB%n", analysed, mb,
+                    total, mb / total, peakHeap >> 20);
+            out.printf("  (annotation phase: %,d sentences split in %.1f s, %,d annotations in %.1f s)%n", sentences,
+                    splitNanos / 1e9, annotations, (annotateNanos - splitNanos) / 1e9);
+        }
         out.printf("  (%d parser threads, %d cores, max heap %d MiB, live heap after GC at most %d MiB, "
-                        + "annotation phase off)%n", config.threads(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, liveAfterGc.get() >> 20);
+                        + "first line: ingestion only, annotation phase off)%n", config.threads(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                liveAfterGc.get() >> 20);
         if (stages) {
             if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
                 out.printf("  %-34s %,8d ms%n", "cpu: whole process", (os.getProcessCpuTime() - cpu0) / 1_000_000);

@@ -116,36 +116,40 @@ public final class AnnotationPhase {
         long sentences = 0;
         long annotations = 0;
         boolean stopped = false;
-        String afterCard = "";
-        int afterPosition = -1;
         long pending = pending(name);
         log.printf("annotate: %s: %,d sentences to annotate%n", name, pending);
         log.flush();
         long lastLog = System.nanoTime();
-        while (true) {
-            List<Sentence> batch = nextBatch(name, afterCard, afterPosition);
-            if (batch.isEmpty()) {
-                break;
-            }
-            afterCard = batch.getLast().cardId();
-            afterPosition = batch.getLast().index();
-            if (annotator instanceof LlmAnnotator llm && llmCache != null) {
-                Set<String> hashes = new LinkedHashSet<>();
-                batch.forEach(s -> hashes.add(PromptTemplate.hash(s.text())));
-                llmCache.preload(llm.config().model(), llm.config().prompt().version(), hashes);
-            }
-            AnnotationOutcome outcome = annotateBatch(annotator, batch);
-            write(name, outcome);
-            sentences += outcome.completed().size();
-            annotations += outcome.annotations().size();
-            if (System.nanoTime() - lastLog > 5_000_000_000L) {
-                log.printf("annotate: %s: %,d/%,d sentences, %,d annotations%n", name, sentences, pending, annotations);
-                log.flush();
-                lastLog = System.nanoTime();
-            }
-            if (outcome.stopped()) {
-                stopped = true;
-                break;
+        // One streaming query over a second connection (a snapshot taken now) instead of a query per batch,
+        // which would scan the whole table each time; this connection commits batch by batch meanwhile.
+        try (DuckDBConnection reader = connection.unwrap(DuckDBConnection.class).duplicate();
+             PreparedStatement pendingRows = reader.prepareStatement(PENDING)) {
+            pendingRows.setString(1, name);
+            try (ResultSet rows = pendingRows.executeQuery()) {
+                while (true) {
+                    List<Sentence> batch = nextBatch(rows);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    if (annotator instanceof LlmAnnotator llm && llmCache != null) {
+                        Set<String> hashes = new LinkedHashSet<>();
+                        batch.forEach(s -> hashes.add(PromptTemplate.hash(s.text())));
+                        llmCache.preload(llm.config().model(), llm.config().prompt().version(), hashes);
+                    }
+                    AnnotationOutcome outcome = annotateBatch(annotator, batch);
+                    write(name, outcome);
+                    sentences += outcome.completed().size();
+                    annotations += outcome.annotations().size();
+                    if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                        log.printf("annotate: %s: %,d/%,d sentences, %,d annotations%n", name, sentences, pending, annotations);
+                        log.flush();
+                        lastLog = System.nanoTime();
+                    }
+                    if (outcome.stopped()) {
+                        stopped = true;
+                        break;
+                    }
+                }
             }
         }
         log.printf("annotate: %s: %,d sentences, %,d annotations%s%n", name, sentences, annotations,
@@ -202,23 +206,17 @@ public final class AnnotationPhase {
         }
     }
 
-    private List<Sentence> nextBatch(String annotator, String afterCard, int afterPosition) throws SQLException {
+    /** The sentences the annotator has not handled, in the order they were stored. */
+    private static final String PENDING = "SELECT card_id, position, section, heading, start_offset, end_offset, text "
+            + "FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM annotated_sentences a WHERE a.card_id = s.card_id "
+            + "AND a.sentence = s.position AND a.annotator = ?)";
+
+    private List<Sentence> nextBatch(ResultSet rs) throws SQLException {
         List<Sentence> out = new ArrayList<>(batchSize);
-        try (PreparedStatement st = connection.prepareStatement("SELECT card_id, position, section, heading, "
-                + "start_offset, end_offset, text FROM sentences s WHERE (card_id > ? OR (card_id = ? AND position > ?)) "
-                + "AND NOT EXISTS (SELECT 1 FROM annotated_sentences a WHERE a.card_id = s.card_id "
-                + "AND a.sentence = s.position AND a.annotator = ?) ORDER BY card_id, position LIMIT " + batchSize)) {
-            st.setString(1, afterCard);
-            st.setString(2, afterCard);
-            st.setInt(3, afterPosition);
-            st.setString(4, annotator);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String text = rs.getString(7);
-                    out.add(new Sentence(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getInt(6), text == null ? "" : text));
-                }
-            }
+        while (out.size() < batchSize && rs.next()) {
+            String text = rs.getString(7);
+            out.add(new Sentence(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                    rs.getInt(6), text == null ? "" : text));
         }
         return out;
     }
