@@ -257,23 +257,56 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
     }
 
+    /** Runs of whitespace (as {@code \\s}: space, tab, line breaks, vertical tab, form feed) as one space, stripped. */
     private static String normalise(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                space = true;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        if (space) {
+            b.append(' ');
+        }
+        return b.toString().strip();
+    }
+
+    /** The template's sections by {@link #key}: looked up per sentence, so computed once. */
+    private static final java.util.Map<String, CanonicalSection> CANONICAL_BY_KEY = new java.util.HashMap<>();
+
+    static {
+        for (CanonicalSection c : CanonicalSection.values()) {
+            CANONICAL_BY_KEY.putIfAbsent(key(c.title()), c);
+        }
     }
 
     /** Fallback mapping of a heading to the template while core gives no sections: exact title match. */
     static CanonicalSection canonical(String title) {
-        String key = key(title);
-        for (CanonicalSection c : CanonicalSection.values()) {
-            if (key(c.title()).equals(key)) {
-                return c;
-            }
-        }
-        return null;
+        return CANONICAL_BY_KEY.get(key(title));
     }
 
+    /** Lower case, letters and numbers only ({@code [^\\p{L}\\p{N}]+} removed). */
     private static String key(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            int type = Character.getType(cp);
+            if (Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                    || type == Character.OTHER_NUMBER) {
+                b.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     /**
