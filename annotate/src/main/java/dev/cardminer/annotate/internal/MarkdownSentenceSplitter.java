@@ -178,8 +178,12 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             int base = start(node, literal);
             if (inner && base >= 0) {
                 // A code span's literal starts after its backticks.
-                int found = body.indexOf(literal, base);
-                base = found >= 0 && found - base < 16 ? found : base;
+                // Looked for within the next 16 chars only: a search to the end of the body is quadratic.
+                int found = -1;
+                for (int k = 0; k < 16 && found < 0 && base + k + literal.length() <= body.length(); k++) {
+                    found = body.startsWith(literal, base + k) ? base + k : -1;
+                }
+                base = found >= 0 ? found : base;
             }
             text.append(literal, 0, literal.length(), base, base >= 0 && body.startsWith(literal, base));
         }
