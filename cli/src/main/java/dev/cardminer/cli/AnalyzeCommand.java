@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cardminer analyze [SOURCE]}: reads a card source into the store, then annotates it. */
-@Command(name = "analyze", sortOptions = false, description = {
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Reads model cards into the store (a DuckDB file), in parallel, skipping cards that did not change,",
         "then runs the annotation phase. A killed run can simply be started again.",
         "SOURCE: hub: (default, the Hub's daily model-card dataset), a folder of cards (org__name.md,",
