@@ -20,7 +20,8 @@ public final class BodyAnalyzer {
     public record Result(List<Section> sections, List<Link> links, double completeness) {
     }
 
-    private final Parser parser = MarkdownParserFactory.createForSections();
+    private final Parser sectionParser = MarkdownParserFactory.createForSections();
+    private final Parser fullParser = MarkdownParserFactory.create();
     private final SectionExtractor extractor = new SectionExtractor();
     private final SectionClassifier classifier = new SectionClassifier();
     private final PlaceholderDetector placeholders = new PlaceholderDetector();
@@ -38,16 +39,21 @@ public final class BodyAnalyzer {
                     lines.line(bodyOffset), 0));
             return new Result(List.of(), List.of(), 0);
         }
-        Node document = parser.parse(body);
-        List<Section> sections = sections(document, body, lines, bodyOffset);
+        Node document = sectionParser.parse(body);
+        List<SectionExtractor.HeadingSpan> headings = extractor.headings(document, body);
+        if (extractor.mayDependOnTables(headings, body)) {
+            document = fullParser.parse(body);
+            headings = extractor.headings(document, body);
+        }
+        List<Section> sections = sections(headings, body, lines, bodyOffset);
         reportUnclosedFence(document, lines, bodyOffset, problems);
         reportPlaceholders(sections, problems);
         List<Link> links = new LinkExtractor().extract(body, lines, bodyOffset);
         return new Result(sections, links, scorer.score(sections));
     }
 
-    private List<Section> sections(Node document, String body, LineIndex lines, int bodyOffset) {
-        List<SectionExtractor.HeadingSpan> headings = extractor.headings(document, body);
+    private List<Section> sections(List<SectionExtractor.HeadingSpan> headings, String body, LineIndex lines,
+                                   int bodyOffset) {
         int count = headings.size();
         List<Section> sections = new ArrayList<>(count);
         // Open headings (by index) for the canonical context of each heading.
@@ -66,13 +72,7 @@ public final class BodyAnalyzer {
             mapped[k] = classifier.classify(h.title(), context);
             open[depth++] = k;
 
-            int end = body.length();
-            for (int j = k + 1; j < count; j++) {
-                if (headings.get(j).level() <= h.level()) {
-                    end = headings.get(j).start();
-                    break;
-                }
-            }
+            int end = endOf(headings, k, body.length());
             int ownEnd = k + 1 < count ? headings.get(k + 1).start() : body.length();
             PlaceholderDetector.Kind kind = placeholders.classify(body, Math.min(h.textStart(), ownEnd), ownEnd);
             sections.add(new Section(h.level(), h.title(), mapped[k], h.start(), end,
@@ -80,6 +80,18 @@ public final class BodyAnalyzer {
                     kind == PlaceholderDetector.Kind.EMPTY));
         }
         return sections;
+    }
+
+    /** Where section {@code k} ends: at the next heading of the same or a higher level. */
+    private static int endOf(List<SectionExtractor.HeadingSpan> headings, int k, int bodyEnd) {
+        int level = headings.get(k).level();
+        // Each heading is passed over by at most one earlier heading per level, so this stays linear.
+        for (int j = k + 1; j < headings.size(); j++) {
+            if (headings.get(j).level() <= level) {
+                return headings.get(j).start();
+            }
+        }
+        return bodyEnd;
     }
 
     /** A fence that is never closed swallows the rest of the card, headings included. */

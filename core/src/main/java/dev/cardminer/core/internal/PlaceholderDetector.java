@@ -73,34 +73,65 @@ final class PlaceholderDetector {
     }
 
     /**
-     * The common case decided without allocating: a line that starts with a letter or digit, does not
-     * end in a colon, and has no trace of a placeholder ("...eed...", Jinja braces, a comment, a
-     * template sentence) is content.
+     * The common case decided without allocating: a line with no trace of a placeholder ("...eed...",
+     * Jinja braces, a comment), that does not end in a colon (a bare label), and whose first
+     * character after a list or quote marker is a letter or digit, or opens a table row, bold text,
+     * a link or an image, is content, unless it starts a template sentence. Anything else
+     * (decoration, italics, HTML, code spans) goes the long way.
      */
     private static boolean isPlainContent(CharSequence text, int from, int to) {
         int a = from;
-        while (a < to && (text.charAt(a) == ' ' || text.charAt(a) == '\t')) {
+        while (a < to && (text.charAt(a) == ' ' || text.charAt(a) == '\t' || text.charAt(a) == '>')) {
             a++;
         }
         int b = to;
         while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
             b--;
         }
-        if (a >= b || !Character.isLetterOrDigit(text.charAt(a)) || text.charAt(b - 1) == ':') {
-            return false;
-        }
-        for (int i = a; i < b - 2; i++) {
-            char c = text.charAt(i);
-            if ((c | 0x20) == 'e' && (text.charAt(i + 1) | 0x20) == 'e' && (text.charAt(i + 2) | 0x20) == 'd'
-                    || c == '{' && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '%')
-                    || c == '<' && text.charAt(i + 1) == '!') {
-                return false;
+        if (a + 1 < b && (text.charAt(a) == '-' || text.charAt(a) == '+' || text.charAt(a) == '*')
+                && text.charAt(a + 1) == ' ') {
+            a += 2;
+            while (a < b && text.charAt(a) == ' ') {
+                a++;
             }
         }
-        char first = (char) (text.charAt(a) | 0x20);
-        if (first == 'u' || first == 'c' || first == 's' || first == 'p') {
+        if (a >= b) {
+            return false;
+        }
+        char first = text.charAt(a);
+        boolean opens = Character.isLetterOrDigit(first) || first == '|' || first == '[' || first == '!'
+                || first == '*' && a + 2 < b && text.charAt(a + 1) == '*' && text.charAt(a + 2) != '*';
+        if (!opens) {
+            return false;
+        }
+        int last = b - 1;
+        while (last > a && "*_`|".indexOf(text.charAt(last)) >= 0) {
+            last--;
+        }
+        if (text.charAt(last) == ':') {
+            return false;
+        }
+        boolean word = false;
+        for (int i = a; i < b; i++) {
+            char c = text.charAt(i);
+            if (i + 2 < b && ((c | 0x20) == 'e' && (text.charAt(i + 1) | 0x20) == 'e' && (text.charAt(i + 2) | 0x20) == 'd'
+                    || c == '{' && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '%')
+                    || c == '<' && text.charAt(i + 1) == '!')) {
+                return false;
+            }
+            word |= Character.isLetterOrDigit(c);
+        }
+        if (!word) {
+            return false;
+        }
+        int letter = a;
+        while (letter < b && !Character.isLetterOrDigit(text.charAt(letter))) {
+            letter++;
+        }
+        char f = (char) (text.charAt(letter) | 0x20);
+        if (f == 'u' || f == 'c' || f == 's' || f == 'p') {
             for (String t : TEMPLATE_LINES) {
-                if (regionMatchesIgnoreCase(text, a, t)) {
+                if (regionMatchesIgnoreCase(text, letter, t)) {
                     return false;
                 }
             }

@@ -8,17 +8,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps a heading title to a section of the annotated model card template. The title is normalised
  * (case, markup, punctuation, numbering, emoji, "[optional]"), looked up in an alias table built from
  * the headings that occur in real cards, and failing that matched against keyword rules. Headings
  * that are ambiguous or unrelated to the template map to null. docs/sections.md lists the table.
+ * Thread-safe: the tables are fixed after construction and the cache is concurrent.
  */
 final class SectionClassifier {
 
     /** Exact aliases, in normalised form. */
     private final Map<String, CanonicalSection> aliases = new HashMap<>();
+
+    /**
+     * Titles repeat across cards by the thousand (every Trainer card has the same seven), so mappings
+     * are remembered; the cap bounds the memory on corpora of odd titles.
+     */
+    private static final int CACHE_LIMIT = 16_384;
+    private final ConcurrentHashMap<String, Mapping> cache = new ConcurrentHashMap<>();
 
     /** Keyword rules in priority order: a phrase matches at the start of a word of the normalised title. */
     private final List<Rule> rules = List.of(
@@ -147,9 +156,24 @@ final class SectionClassifier {
      * @param context the canonical section of the nearest enclosing heading that has one, or null
      */
     CanonicalSection classify(String title, CanonicalSection context) {
+        Mapping m = cache.get(title);
+        if (m == null) {
+            m = map(title);
+            if (cache.size() < CACHE_LIMIT) {
+                cache.putIfAbsent(title, m);
+            }
+        }
+        return m.section == null ? null : m.contextual ? inContext(m.section, context) : m.section;
+    }
+
+    /** The context-free mapping of a title, and whether context may change it. */
+    private record Mapping(CanonicalSection section, boolean contextual) {
+    }
+
+    private Mapping map(String title) {
         String key = normalize(title);
         if (key.isEmpty()) {
-            return null;
+            return new Mapping(null, false);
         }
         CanonicalSection found = aliases.get(key);
         if (found == null) {
@@ -166,7 +190,7 @@ final class SectionClassifier {
                 }
             }
         }
-        return found == null ? null : CONTEXTUAL.contains(key) ? inContext(found, context) : found;
+        return new Mapping(found, found != null && CONTEXTUAL.contains(key));
     }
 
     /** Titles too short to say which part of the template they belong to without their context. */

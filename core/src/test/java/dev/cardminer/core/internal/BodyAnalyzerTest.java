@@ -105,6 +105,19 @@ class BodyAnalyzerTest {
     }
 
     @Test
+    void tablesShapeHeadingsAsInGfm() {
+        // Rows then "---": a table and a rule for GFM, a setext heading for plain CommonMark.
+        assertThat(ModelCard.parse("# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n---\n").sections())
+                .extracting(Section::title).containsExactly("T");
+        // A heading line with a pipe right after a row continues the table.
+        assertThat(ModelCard.parse("# T\n\n| a | b |\n|---|---|\n## x | y\n\n## Real | one\n").sections())
+                .extracting(Section::title).containsExactly("T", "Real | one");
+        // Pipes without a table change nothing.
+        assertThat(ModelCard.parse("a | b\n---\n\n## c | d\n").sections())
+                .extracting(Section::title).containsExactly("a | b", "c | d");
+    }
+
+    @Test
     void headingsInsideQuotesAndListsAreNoSections() {
         ModelCard card = ModelCard.parse("# Title\n\n> ## Quoted\n\n- ## In a list\n\n## Real\n");
         assertThat(card.sections()).extracting(Section::title).containsExactly("Title", "Real");

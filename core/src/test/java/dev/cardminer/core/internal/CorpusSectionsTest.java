@@ -355,6 +355,19 @@ class CorpusSectionsTest {
     }
 
     @Test
+    void sectionsAreTheDocumentLevelHeadingsOfTheFullParse() {
+        // The analysis parses without inlines and tables; its headings must still be the full tree's.
+        var full = MarkdownParserFactory.create();
+        var extractor = new SectionExtractor();
+        for (ModelCard card : cards(null)) {
+            List<String> expected = extractor.headings(full.parse(card.body()), card.body()).stream()
+                    .map(h -> h.level() + " " + h.start() + " " + h.title()).toList();
+            List<String> actual = card.sections().stream().map(s -> s.level() + " " + s.start() + " " + s.title()).toList();
+            assertThat(actual).as(card.id()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void linkLocationsPointAtTheirTextInEveryCard() {
         int count = 0;
         for (ModelCard card : cards(null)) {
