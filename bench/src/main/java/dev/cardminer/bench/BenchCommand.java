@@ -4,14 +4,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bench}: performance measurements. A parent for one subcommand per benchmark; add yours to
- * {@code subcommands}.
+ * {@code bench}: performance measurements, one subcommand per benchmark. Each prints its figures and
+ * how it measured them.
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measures cardminer's performance on real cards.",
         subcommands = {
                 ParseBench.class,
+                AnalyzeBench.class,
+                LlmBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCommand {
