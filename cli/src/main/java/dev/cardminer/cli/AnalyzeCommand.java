@@ -22,9 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cardminer analyze [SOURCE]}: reads a card source into the store, then annotates it. */
-@Command(name = "analyze", sortOptions = false, description = {
-        "Reads model cards into the store (a DuckDB file), in parallel, skipping cards that did not change,",
-        "then runs the annotation phase. A killed run can simply be started again.",
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Reads a corpus of model cards into the store (a DuckDB file) and annotates its concepts.",
+        "Cards are parsed in parallel; unchanged cards are skipped; a killed run can simply be started again.",
         "SOURCE: hub: (default, the Hub's daily model-card dataset), a folder of cards (org__name.md,",
         "org/name/README.md, *.md), a .parquet file or folder in the Hub dataset's schema, or a .jsonl file."})
 final class AnalyzeCommand implements Callable<Integer> {

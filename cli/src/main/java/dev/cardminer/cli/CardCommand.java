@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cardminer card FILE...}: one JSON object per card. */
-@Command(name = "card", description = {
+@Command(name = "card", mixinStandardHelpOptions = true, description = {
         "Parses model cards and prints one JSON object per card (one per line when there are several).",
         "Exits 0 even when cards have problems; non-zero only when a file cannot be read."})
 final class CardCommand implements Callable<Integer> {

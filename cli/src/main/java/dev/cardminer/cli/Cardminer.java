@@ -1,5 +1,6 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ConceptsCommand.class,
                 ExportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cardminer query "SQL"}: runs read-only SQL against the store. */
-@Command(name = "query", sortOptions = false, description = {
-        "Runs SQL against the store, opened read-only (tables: cards, metadata, metadata_values, sections,",
-        "eval_results, links, problems, sentences, annotations, runs; see docs/analyze.md).",
+@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Runs read-only SQL against the store.",
+        "Tables: cards, metadata, metadata_values, sections, eval_results, links, problems, sentences,",
+        "annotations, llm_cache, runs (see docs/analyze.md).",
         "Example: cardminer query \"SELECT pipeline_tag, count(*) FROM cards GROUP BY 1 ORDER BY 2 DESC\""})
 final class QueryCommand implements Callable<Integer> {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cardminer stats}: the store's headline figures. */
-@Command(name = "stats", description = "Prints the store's headline figures: cards, metadata, problems, sections, ...")
+@Command(name = "stats", mixinStandardHelpOptions = true, description = "Prints the store's headline figures: cards, metadata, problems, sections, ...")
 final class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "FILE", defaultValue = "cardminer.duckdb",

@@ -1,5 +1,6 @@
 package dev.cardminer.core;
 
+import dev.cardminer.core.internal.MarkdownParserFactory;
 import java.util.List;
 import java.util.Objects;
 
@@ -62,6 +63,14 @@ public record ModelCard(
     /** Parses the raw bytes of a card file; invalid UTF-8 is replaced and reported. */
     public static ModelCard parse(String id, byte[] utf8) {
         return CardParser.defaults().parse(id, utf8);
+    }
+
+    /**
+     * The body as a CommonMark tree (GFM tables, block source spans whose input indexes are offsets
+     * into {@link #body()}), parsed anew on each call with the configuration the sections were read with.
+     */
+    public org.commonmark.node.Node markdown() {
+        return MarkdownParserFactory.create().parse(body);
     }
 
     /** Whether any problem is an error. */

@@ -196,7 +196,7 @@ class CardEditorTest {
         String card = "---\nlicense: mit\ntags: [a]\nlicense: gpl-3.0\n---\n";
         String out = CardEditor.of(card).set("license", "apache-2.0").apply();
         assertThat(out).isEqualTo("---\ntags: [a]\nlicense: apache-2.0\n---\n");
-        assertThat(ModelCard.parse(out).problems()).isEmpty();
+        assertThat(metadataProblems(ModelCard.parse(out))).isEmpty();
     }
 
     @Test
@@ -289,5 +289,10 @@ class CardEditorTest {
             }
         }
         return out;
+    }
+
+    /** The problems of the metadata side: block-only test cards also get the body's empty-body note. */
+    private static java.util.List<Problem> metadataProblems(ModelCard card) {
+        return card.problems().stream().filter(p -> !p.code().equals("empty-body")).toList();
     }
 }

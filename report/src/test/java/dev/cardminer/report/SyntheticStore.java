@@ -150,14 +150,16 @@ final class SyntheticStore {
         try (PreparedStatement card = c.prepareStatement("INSERT INTO cards (id, source, content_hash, bytes, author, "
                 + "downloads, likes, created_at, has_metadata, completeness, section_count, problem_count, body) "
                 + "VALUES (?, 'synthetic', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'body')");
-             PreparedStatement meta = c.prepareStatement("INSERT INTO metadata VALUES (?, ?, ?)");
-             PreparedStatement value = c.prepareStatement("INSERT INTO metadata_values VALUES (?, ?, ?, ?)");
+             PreparedStatement meta = c.prepareStatement("INSERT INTO metadata (card_id, key, value_json) VALUES (?, ?, ?)");
+             PreparedStatement value = c.prepareStatement("INSERT INTO metadata_values (card_id, key, position, value) VALUES (?, ?, ?, ?)");
              PreparedStatement section = c.prepareStatement("INSERT INTO sections (card_id, position, level, title, "
                      + "canonical, placeholder, empty) VALUES (?, ?, 2, ?, ?, ?, ?)");
-             PreparedStatement problem = c.prepareStatement("INSERT INTO problems VALUES (?, ?, ?, ?, ?, 1, 1)");
+             PreparedStatement problem = c.prepareStatement("INSERT INTO problems (card_id, position, severity, code, message, line, col) "
+                     + "VALUES (?, ?, ?, ?, ?, 1, 1)");
              PreparedStatement eval = c.prepareStatement("INSERT INTO eval_results (card_id, position, task_type, "
                      + "dataset_type, metric_type, metric_value, verified) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement annotation = c.prepareStatement("INSERT INTO annotations VALUES (?, 0, ?, ?, 'd', 0, 1, "
+             PreparedStatement annotation = c.prepareStatement("INSERT INTO annotations (card_id, sentence, subject, category, "
+                     + "description, span_start, span_end, annotator) VALUES (?, 0, ?, ?, 'd', 0, 1, "
                      + "'synthetic')")) {
             for (Card k : cards) {
                 card.setString(1, k.id());
@@ -225,7 +227,8 @@ final class SyntheticStore {
             }
         }
         try (Statement st = c.createStatement()) {
-            st.execute("INSERT INTO runs VALUES ('run-1', 'synthetic', TIMESTAMP '2026-01-02 03:04:05', "
+            st.execute("INSERT INTO runs (run_id, source, started_at, finished_at, cards_seen, cards_new, "
+                    + "cards_skipped, failures) VALUES ('run-1', 'synthetic', TIMESTAMP '2026-01-02 03:04:05', "
                     + "TIMESTAMP '2026-01-02 03:05:00', " + cards.size() + ", " + cards.size() + ", 0, 0)");
         }
     }

@@ -1,13 +1,18 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.core.Link;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.Section;
+import java.util.ArrayList;
 import java.util.List;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
 
 /**
  * Reads the Markdown body: headings as sections mapped to the template, placeholders, completeness
- * and links.
+ * and links. Thread-safe: the parser and the tables are shared, the rest is per call.
  */
 public final class BodyAnalyzer {
 
@@ -15,13 +20,108 @@ public final class BodyAnalyzer {
     public record Result(List<Section> sections, List<Link> links, double completeness) {
     }
 
+    private final Parser sectionParser = MarkdownParserFactory.createForSections();
+    private final Parser fullParser = MarkdownParserFactory.create();
+    private final SectionExtractor extractor = new SectionExtractor();
+    private final SectionClassifier classifier = new SectionClassifier();
+    private final PlaceholderDetector placeholders = new PlaceholderDetector();
+    private final CompletenessScorer scorer = new CompletenessScorer();
+
     /**
-     * @param body      the text after the metadata block
-     * @param lines     line index of the whole card text
+     * @param body       the text after the metadata block
+     * @param lines      line index of the whole card text
      * @param bodyOffset offset of the body in the card text (to locate lines)
-     * @param problems  where problems go
+     * @param problems   where problems go
      */
     public Result analyze(String body, LineIndex lines, int bodyOffset, List<Problem> problems) {
-        return new Result(List.of(), List.of(), 0);
+        if (body.isBlank()) {
+            problems.add(Problem.info("empty-body", "the card has no text after the metadata block",
+                    lines.line(bodyOffset), 0));
+            return new Result(List.of(), List.of(), 0);
+        }
+        Node document = sectionParser.parse(body);
+        List<SectionExtractor.HeadingSpan> headings = extractor.headings(document, body);
+        if (extractor.mayDependOnTables(headings, body)) {
+            document = fullParser.parse(body);
+            headings = extractor.headings(document, body);
+        }
+        List<Section> sections = sections(headings, body, lines, bodyOffset);
+        reportUnclosedFence(document, lines, bodyOffset, problems);
+        reportPlaceholders(sections, problems);
+        List<Link> links = new LinkExtractor().extract(body, lines, bodyOffset);
+        return new Result(sections, links, scorer.score(sections));
+    }
+
+    private List<Section> sections(List<SectionExtractor.HeadingSpan> headings, String body, LineIndex lines,
+                                   int bodyOffset) {
+        int count = headings.size();
+        List<Section> sections = new ArrayList<>(count);
+        // Open headings (by index) for the canonical context of each heading.
+        int[] open = new int[7];
+        int depth = 0;
+        CanonicalSection[] mapped = new CanonicalSection[count];
+        for (int k = 0; k < count; k++) {
+            SectionExtractor.HeadingSpan h = headings.get(k);
+            while (depth > 0 && headings.get(open[depth - 1]).level() >= h.level()) {
+                depth--;
+            }
+            CanonicalSection context = null;
+            for (int d = depth - 1; d >= 0 && context == null; d--) {
+                context = mapped[open[d]];
+            }
+            mapped[k] = classifier.classify(h.title(), context);
+            open[depth++] = k;
+
+            int end = endOf(headings, k, body.length());
+            int ownEnd = k + 1 < count ? headings.get(k + 1).start() : body.length();
+            PlaceholderDetector.Kind kind = placeholders.classify(body, Math.min(h.textStart(), ownEnd), ownEnd);
+            sections.add(new Section(h.level(), h.title(), mapped[k], h.start(), end,
+                    lines.line(bodyOffset + h.start()), kind == PlaceholderDetector.Kind.PLACEHOLDER,
+                    kind == PlaceholderDetector.Kind.EMPTY));
+        }
+        return sections;
+    }
+
+    /** Where section {@code k} ends: at the next heading of the same or a higher level. */
+    private static int endOf(List<SectionExtractor.HeadingSpan> headings, int k, int bodyEnd) {
+        int level = headings.get(k).level();
+        // Each heading is passed over by at most one earlier heading per level, so this stays linear.
+        for (int j = k + 1; j < headings.size(); j++) {
+            if (headings.get(j).level() <= level) {
+                return headings.get(j).start();
+            }
+        }
+        return bodyEnd;
+    }
+
+    /** A fence that is never closed swallows the rest of the card, headings included. */
+    private static void reportUnclosedFence(Node document, LineIndex lines, int bodyOffset, List<Problem> problems) {
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof FencedCodeBlock f && f.getClosingFenceLength() == null && n.getNext() == null
+                    && !f.getSourceSpans().isEmpty()) {
+                int at = bodyOffset + f.getSourceSpans().get(0).getInputIndex();
+                problems.add(Problem.warning("unclosed-code-fence",
+                        "code fence " + f.getFenceCharacter().repeat(f.getOpeningFenceLength())
+                                + " is never closed: the rest of the card renders as code",
+                        lines.line(at), lines.column(at)));
+            }
+        }
+    }
+
+    private static void reportPlaceholders(List<Section> sections, List<Problem> problems) {
+        int count = 0;
+        Section first = null;
+        for (Section s : sections) {
+            if (s.placeholder()) {
+                count++;
+                if (first == null) {
+                    first = s;
+                }
+            }
+        }
+        if (first != null) {
+            problems.add(Problem.info("placeholder-sections", count + (count == 1 ? " section holds" : " sections hold")
+                    + " only template placeholders, the first \"" + first.title() + "\"", first.line(), 1));
+        }
     }
 }

@@ -1,0 +1,142 @@
+package dev.cardminer.bench;
+
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
+import dev.cardminer.core.Vocabularies;
+import dev.cardminer.core.internal.BodyAnalyzer;
+import dev.cardminer.core.internal.FrontMatterSplitter;
+import dev.cardminer.core.internal.LineIndex;
+import dev.cardminer.core.internal.MarkdownParserFactory;
+import dev.cardminer.core.internal.MetadataAnalyzer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.commonmark.parser.Parser;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Parse throughput over a corpus of real cards. One operation parses every card of the corpus once,
+ * on one thread, so {@code ops/s × corpus MB} is the throughput in MB/s per core.
+ *
+ * <p>{@code part} selects what is measured: {@code card} is {@link ModelCard#parse(String)}, the whole
+ * thing (metadata block, YAML, Markdown, sections, links); {@code metadata} is the card without its
+ * body analysis (split and YAML/metadata only); {@code body} is the body analysis alone (Markdown,
+ * sections, placeholders, completeness, links) on the bodies; {@code markdown} is a full CommonMark
+ * parse (inlines included, as {@link ModelCard#markdown()} does) of the bodies, for comparison.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Warmup(iterations = 3, time = 10)
+@Measurement(iterations = 5, time = 10)
+public class ParseBenchmark {
+
+    @Param("../shared/corpus/hub-2023.parquet")
+    public String parquet;
+
+    @Param({"card"})
+    public String part;
+
+    private List<String> cards;
+    private double megabytes;
+    private List<String> yamls;
+    private List<String> bodies;
+    private MetadataAnalyzer metadataAnalyzer;
+    private final FrontMatterSplitter splitter = new FrontMatterSplitter();
+    private final BodyAnalyzer bodyAnalyzer = new BodyAnalyzer();
+    private final Parser markdownParser = MarkdownParserFactory.create();
+
+    @Setup(Level.Trial)
+    public void load() throws Exception {
+        Corpus corpus = Corpus.load(Path.of(parquet));
+        cards = corpus.cards();
+        megabytes = corpus.megabytes();
+        metadataAnalyzer = new MetadataAnalyzer(Vocabularies.bundled());
+        yamls = new ArrayList<>();
+        bodies = new ArrayList<>(cards.size());
+        for (String card : cards) {
+            FrontMatterSplitter.Split split = splitter.split(card);
+            bodies.add(card.substring(split.bodyStart()));
+            yamls.add(split.found() ? card.substring(split.yamlStart(), split.yamlEnd()) : null);
+        }
+    }
+
+    /**
+     * Thread CPU time next to JMH's wall-clock score: on a shared machine the wall clock also counts
+     * time the benchmark thread waited for a core, the CPU time does not.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        /** CPU seconds the benchmark thread spent in the iteration's operations. */
+        public double cpuSeconds;
+        /** Megabytes (UTF-8) parsed in the iteration. */
+        public double megabytes;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            cpuSeconds = 0;
+            megabytes = 0;
+        }
+    }
+
+    @Benchmark
+    public void parseCorpus(Blackhole sink, CpuTime cpu) {
+        long start = cpu.threads.getCurrentThreadCpuTime();
+        parseAll(sink);
+        cpu.cpuSeconds += (cpu.threads.getCurrentThreadCpuTime() - start) / 1e9;
+        cpu.megabytes += megabytes;
+    }
+
+    private void parseAll(Blackhole sink) {
+        switch (part) {
+            case "card" -> {
+                for (String card : cards) {
+                    sink.consume(ModelCard.parse(card));
+                }
+            }
+            case "metadata" -> {
+                for (int i = 0; i < cards.size(); i++) {
+                    String card = cards.get(i);
+                    sink.consume(new LineIndex(card));
+                    sink.consume(splitter.split(card));
+                    String yaml = yamls.get(i);
+                    if (yaml != null) {
+                        sink.consume(metadataAnalyzer.analyze(yaml, 2, new ArrayList<Problem>()));
+                    }
+                }
+            }
+            case "body" -> {
+                for (String body : bodies) {
+                    sink.consume(bodyAnalyzer.analyze(body, new LineIndex(body), 0, new ArrayList<>()));
+                }
+            }
+            case "markdown" -> {
+                for (String body : bodies) {
+                    sink.consume(markdownParser.parse(body));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown part " + part);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cardminer.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A small Parquet file in the Hub dataset schema, written by DuckDB. */
+    private Path parquet(List<String> cards) throws Exception {
+        Path file = dir.resolve("cards.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (modelId VARCHAR, card VARCHAR)");
+            try (var insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+                int i = 0;
+                for (String card : cards) {
+                    insert.setString(1, "org/m" + i++);
+                    insert.setString(2, card);
+                    insert.executeUpdate();
+                }
+            }
+            s.execute("COPY t TO '" + file.toString().replace("'", "''") + "' (FORMAT parquet)");
+        }
+        return file;
+    }
+
+    @Test
+    void corpusCountsCardsAndUtf8Bytes() throws Exception {
+        Path file = parquet(List.of("---\nlicense: mit\n---\n# é\n", "# x\n"));
+        Corpus corpus = Corpus.load(file);
+        assertThat(corpus.cards()).hasSize(2);
+        assertThat(corpus.bytes()).isEqualTo(("---\nlicense: mit\n---\n# é\n".length() + 1) + 4);
+    }
+
+    @Test
+    void parseRunsTheJmhBenchmarkAndPrintsMegabytesPerSecond() throws Exception {
+        Path file = parquet(List.of(
+                "---\nlicense: mit\n---\n# m\n\n## Model description\n\nSee https://github.com/a/b and arXiv:2106.09685.\n",
+                "# Model Card\n\n## Uses\n\n[More Information Needed]\n"));
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute("parse", "--parquet", file.toString(), "--forks", "0", "--warmup", "0",
+                "--iterations", "1", "--time", "1", "--parts", "metadata,card");
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).anyMatch(l -> l.matches("metadata: 2 cards 0\\.0 MB [0-9.]+ MB/s per core.*"));
+        assertThat(lines.get(lines.size() - 1)).matches("parse: 2 cards 0\\.0 MB [0-9.]+ MB/s per core");
+    }
+
+    @Test
+    void unknownPartIsRefused() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("parse", "--parts", "nothing")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown part nothing");
+    }
+}

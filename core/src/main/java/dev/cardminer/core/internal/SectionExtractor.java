@@ -1,0 +1,116 @@
+package dev.cardminer.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+
+/**
+ * Finds the headings of a parsed body. Only headings at the top level of the document count as
+ * sections: a heading inside a block quote or a list item is part of that block, not a card section.
+ * Headings in code blocks or HTML blocks are no headings for CommonMark, so they never appear.
+ */
+final class SectionExtractor {
+
+    /**
+     * A heading as found in the body.
+     *
+     * @param level      1 to 6
+     * @param title      plain text of the heading
+     * @param start      offset of the heading's first non-blank character in the body
+     * @param textStart  offset just past the heading (where the section's own text begins)
+     */
+    record HeadingSpan(int level, String title, int start, int textStart) {
+    }
+
+    List<HeadingSpan> headings(Node document, CharSequence body) {
+        List<HeadingSpan> out = new ArrayList<>();
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof org.commonmark.node.Heading h) {
+                List<SourceSpan> spans = h.getSourceSpans();
+                if (spans.isEmpty()) {
+                    continue;
+                }
+                int start = spans.get(0).getInputIndex();
+                // A span may begin with up to three spaces of indentation; the section starts at the markup.
+                while (start < body.length() && (body.charAt(start) == ' ' || body.charAt(start) == '\t')) {
+                    start++;
+                }
+                SourceSpan last = spans.get(spans.size() - 1);
+                int textStart = Math.min(body.length(), last.getInputIndex() + last.getLength());
+                out.add(new HeadingSpan(h.getLevel(), plainText(h), start, textStart));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether GFM tables could change these headings (see
+     * {@link MarkdownParserFactory#createForSections()}): a setext heading whose text has a pipe (table
+     * rows followed by a {@code ---} line), or a heading with a pipe on the line right after a line
+     * with a pipe (a row that GFM would add to the table above).
+     */
+    boolean mayDependOnTables(List<HeadingSpan> headings, CharSequence body) {
+        for (HeadingSpan h : headings) {
+            if (body.charAt(h.start()) != '#') {
+                if (indexOf(body, '|', h.start(), h.textStart()) >= 0) {
+                    return true;
+                }
+            } else if (h.title().indexOf('|') >= 0 || indexOf(body, '|', h.start(), h.textStart()) >= 0) {
+                int lineStart = h.start();
+                while (lineStart > 0 && body.charAt(lineStart - 1) != '\n' && body.charAt(lineStart - 1) != '\r') {
+                    lineStart--;
+                }
+                int previousEnd = lineStart;
+                if (previousEnd > 0 && body.charAt(previousEnd - 1) == '\n') {
+                    previousEnd--;
+                }
+                if (previousEnd > 0 && body.charAt(previousEnd - 1) == '\r') {
+                    previousEnd--;
+                }
+                int previousStart = previousEnd;
+                while (previousStart > 0 && body.charAt(previousStart - 1) != '\n' && body.charAt(previousStart - 1) != '\r') {
+                    previousStart--;
+                }
+                if (previousStart < lineStart && indexOf(body, '|', previousStart, previousEnd) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(CharSequence s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The heading's text without markup: text, code and link texts, line breaks as spaces. */
+    static String plainText(Node heading) {
+        StringBuilder sb = new StringBuilder();
+        appendText(heading, sb);
+        return sb.toString().strip();
+    }
+
+    private static void appendText(Node node, StringBuilder sb) {
+        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Text t) {
+                sb.append(t.getLiteral());
+            } else if (n instanceof Code c) {
+                sb.append(c.getLiteral());
+            } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                sb.append(' ');
+            } else {
+                appendText(n, sb);
+            }
+        }
+    }
+}
