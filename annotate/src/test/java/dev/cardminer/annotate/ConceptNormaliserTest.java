@@ -58,4 +58,28 @@ class ConceptNormaliserTest {
         assertThat(rows.get(1).forms()).containsExactly("numerical value", "numeric value", "Numerical Values");
         assertThat(normaliser.distinct(raw.keySet(), true)).isEqualTo(2);
     }
+
+    @Test
+    void distinctThingsOfOneCategoryStayApart() {
+        // Regression: gazetteer lines that listed several libraries, metrics or formats were read as
+        // synonyms, so SetFit merged into SpeechBrain, nDCG@10 into MRR and GGUF into "quantized".
+        for (List<String> apart : List.of(List.of("SpeechBrain", "SetFit", "timm", "NeMo", "fairseq"),
+                List.of("MRR", "nDCG@10", "MAP@100", "recall@10"),
+                List.of("quantized", "GGUF", "GPTQ", "fp16", "bf16"),
+                List.of("Precision", "training_precision"),
+                List.of("LoRA", "QLoRA", "PEFT"),
+                List.of("DeepSpeed", "FSDP"))) {
+            assertThat(apart.stream().map(normaliser::subjectKey).distinct()).as("%s", apart).hasSize(apart.size());
+        }
+    }
+
+    @Test
+    void trueSynonymsStillMerge() {
+        for (List<String> same : List.of(List.of("SetFit", "setfit"), List.of("MRR", "mean reciprocal rank"),
+                List.of("quantized", "quantization", "quantised"), List.of("fp16", "half precision"),
+                List.of("LoRA", "low-rank adaptation"),
+                List.of("Weights & Biases", "wandb"))) {
+            assertThat(same.stream().map(normaliser::subjectKey).distinct()).as("%s", same).hasSize(1);
+        }
+    }
 }
