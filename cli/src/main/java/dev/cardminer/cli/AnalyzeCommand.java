@@ -5,7 +5,6 @@ import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.HubOptions;
-import dev.cardminer.io.HubUnavailableException;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.report.ReportWriter;
 import java.io.IOException;
@@ -73,7 +72,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressOutput progressOutput = switch (progress) {
@@ -85,6 +84,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         if (progressOutput == null) {
             err.println("cardminer analyze: --progress must be auto, bar, lines or none");
+            err.flush();
             return 2;
         }
         HubOptions hub = HubOptions.fromEnvironment();
@@ -111,32 +111,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (HubUnavailableException e) {
-            err.println("cardminer analyze: " + e.getMessage());
-            return 3;
-        } catch (IOException e) {
-            err.println("cardminer analyze: " + e.getMessage());
-            return 2;
         } catch (SQLException e) {
-            err.println("cardminer analyze: store " + db + ": " + firstLine(e.getMessage()));
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("cardminer analyze: interrupted; run again to resume");
-            return 130;
-        } catch (Exception e) {
-            err.println("cardminer analyze: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
-            return 1;
-        } finally {
-            err.flush();
+            // A store that cannot be opened or written is an I/O failure of this command, not a bad query.
+            throw new IOException("store " + db + ": " + OneLineErrorHandler.firstLine(e.getMessage()), e);
         }
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

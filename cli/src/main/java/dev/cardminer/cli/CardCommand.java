@@ -7,6 +7,7 @@ import dev.cardminer.core.ModelCard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,7 +74,7 @@ final class CardCommand implements Callable<Integer> {
     }
 
     private static String describe(Exception e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
+        return e instanceof NoSuchFileException ? "no such file"
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -28,6 +28,11 @@ public final class Cardminer {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new Cardminer()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its one-line error handling; set its out and err to capture them. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Cardminer()).setExecutionExceptionHandler(new OneLineErrorHandler());
     }
 }

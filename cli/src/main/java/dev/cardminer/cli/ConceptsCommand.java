@@ -51,15 +51,7 @@ final class ConceptsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Connection c;
-        try {
-            c = StoreConnections.openExisting(db, true);
-        } catch (IllegalArgumentException e) {
-            err.println("cardminer concepts: " + e.getMessage());
-            return 2;
-        }
-        try (c) {
+        try (Connection c = StoreConnections.openExisting(db, true)) {
             ConceptQueries queries = new ConceptQueries(c);
             ConceptSummary s = queries.summary(category, top, raw, annotator);
             if (json) {

@@ -45,16 +45,10 @@ final class ExportCommand implements Callable<Integer> {
             f = ConceptExport.format(format);
         } catch (IllegalArgumentException e) {
             err.println("cardminer export: --what is sentences or annotations, --format parquet, csv or jsonl");
+            err.flush();
             return 2;
         }
-        Connection c;
-        try {
-            c = StoreConnections.openExisting(db, false);
-        } catch (IllegalArgumentException e) {
-            err.println("cardminer export: " + e.getMessage());
-            return 2;
-        }
-        try (c) {
+        try (Connection c = StoreConnections.openExisting(db, false)) {
             long rows = new ConceptExport(c).export(w, f, out, annotator);
             spec.commandLine().getOut().printf("%,d %s written to %s%n", rows, w.name().toLowerCase(Locale.ROOT), out);
         }

@@ -43,9 +43,8 @@ final class QueryCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, SQLException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement()) {
             boolean hasResult = st.execute(String.join(" ", sql));
             if (hasResult) {
@@ -57,14 +56,6 @@ final class QueryCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException e) {
-            err.println("cardminer query: " + e.getMessage());
-            return 2;
-        } catch (SQLException e) {
-            err.println("cardminer query: " + AnalyzeCommand.firstLine(e.getMessage()));
-            return 1;
-        } finally {
-            err.flush();
         }
     }
 }

@@ -4,12 +4,9 @@ import dev.cardminer.report.ReportOptions;
 import dev.cardminer.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,30 +34,26 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (rows < 1) {
             err.println("cardminer report: --rows must be at least 1");
+            err.flush();
             return 2;
         }
-        if (!Files.isRegularFile(db)) {
-            err.println("cardminer report: no store at " + db);
-            return 2;
-        }
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        try (Connection store = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), readOnly)) {
-            Path index = new ReportWriter(ReportOptions.defaults().withTableRows(rows)).write(store, out);
+        try (Connection store = StoreConnections.openExisting(db, true)) {
+            Path index;
+            try {
+                index = new ReportWriter(ReportOptions.defaults().withTableRows(rows)).write(store, out);
+            } catch (IOException e) {
+                throw new IOException("cannot write to " + out + ": " + e.getMessage(), e);
+            }
             stdout.println("cardminer report: wrote " + index);
             stdout.flush();
             return 0;
         } catch (SQLException e) {
-            err.println("cardminer report: cannot read the store " + db + ": " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("cardminer report: cannot write to " + out + ": " + e.getMessage());
-            return 2;
+            throw new IOException("cannot read the store " + db + ": " + e.getMessage(), e);
         }
     }
 }

@@ -30,9 +30,8 @@ final class StatsCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, SQLException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try (Connection c = CardStore.openReadOnly(db)) {
             StoreStats stats = StoreStats.read(c);
             if (json) {
@@ -42,14 +41,6 @@ final class StatsCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException e) {
-            err.println("cardminer stats: " + e.getMessage());
-            return 2;
-        } catch (SQLException e) {
-            err.println("cardminer stats: " + AnalyzeCommand.firstLine(e.getMessage()));
-            return 1;
-        } finally {
-            err.flush();
         }
     }
 

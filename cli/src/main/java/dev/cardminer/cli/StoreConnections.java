@@ -1,22 +1,23 @@
 package dev.cardminer.cli;
 
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** Opens an existing store file for the read-side commands (concepts, export). */
+/** Opens an existing store file for the read-side commands (concepts, export, report). */
 final class StoreConnections {
 
     private StoreConnections() {
     }
 
-    /** @throws IllegalArgumentException when the file does not exist (DuckDB would create an empty one) */
-    static Connection openExisting(Path db, boolean readOnly) throws SQLException {
+    /** @throws NoSuchFileException when the file does not exist (DuckDB would create an empty one) */
+    static Connection openExisting(Path db, boolean readOnly) throws NoSuchFileException, SQLException {
         if (!Files.isRegularFile(db)) {
-            throw new IllegalArgumentException("no store at " + db + " (run cardminer analyze first)");
+            throw new NoSuchFileException("no store at " + db + " (run cardminer analyze first)");
         }
         Properties p = new Properties();
         if (readOnly) {

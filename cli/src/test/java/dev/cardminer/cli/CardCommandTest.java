@@ -1,20 +1,18 @@
 package dev.cardminer.cli;
 
+import static dev.cardminer.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CardCommandTest {
 
@@ -23,24 +21,11 @@ class CardCommandTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new Cardminer());
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void printsOneObjectWithEveryField() throws Exception {
         Path card = dir.resolve("my-model.md");
         Files.writeString(card, "---\nlicense: mit\nlanguage: no\n---\n# My model\n\nText.\n");
-        Run r = run("card", card.toString());
+        CliRun r = run("card", card.toString());
         assertThat(r.exit()).isZero();
         JsonNode o = json.readTree(r.out());
         assertThat(o.fieldNames()).toIterable().containsExactly("id", "metadata", "body", "evalResults",
@@ -67,7 +52,7 @@ class CardCommandTest {
         Path b = dir.resolve("b.md");
         Files.writeString(a, "# A\n");
         Files.writeString(b, "---\n- not a mapping\n---\n# B\n");
-        Run r = run("card", a.toString(), b.toString());
+        CliRun r = run("card", a.toString(), b.toString());
         assertThat(r.exit()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -81,7 +66,7 @@ class CardCommandTest {
     void unreadableFileIsNamedAndExitsNonZero() throws Exception {
         Path a = dir.resolve("a.md");
         Files.writeString(a, "# A\n");
-        Run r = run("card", a.toString(), dir.resolve("missing.md").toString());
+        CliRun r = run("card", a.toString(), dir.resolve("missing.md").toString());
         assertThat(r.exit()).isNotZero();
         assertThat(r.err().strip()).contains("missing.md").doesNotContain("\n");
         assertThat(r.out().lines()).hasSize(1);
@@ -92,7 +77,7 @@ class CardCommandTest {
         InputStream saved = System.in;
         try {
             System.setIn(new ByteArrayInputStream("---\ntags: [x]\n---\nbody\n".getBytes(StandardCharsets.UTF_8)));
-            Run r = run("card", "-");
+            CliRun r = run("card", "-");
             assertThat(r.exit()).isZero();
             JsonNode o = json.readTree(r.out());
             assertThat(o.get("metadata").get("tags").get(0).asText()).isEqualTo("x");

@@ -1,20 +1,18 @@
 package dev.cardminer.cli;
 
+import static dev.cardminer.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
+import dev.cardminer.io.CardStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,14 +40,8 @@ class ConceptsCommandTest {
 
     private Path store(Path dir) throws Exception {
         Path db = dir.resolve("store.duckdb");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
-             InputStream in = getClass().getResourceAsStream("/dev/cardminer/io/schema.sql");
-             Statement st = c.createStatement()) {
-            for (String sql : new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "").split(";")) {
-                if (!sql.isBlank()) {
-                    st.execute(sql);
-                }
-            }
+        try (CardStore store = CardStore.open(db)) {
+            Connection c = store.connection();
             try (PreparedStatement ins = c.prepareStatement(
                     "INSERT INTO cards (id, content_hash, has_metadata, body) VALUES (?, 'x', false, ?)")) {
                 ins.setString(1, "acme/tiny-bert-sst2");
@@ -75,19 +67,12 @@ class ConceptsCommandTest {
         AnnotatorOptions options;
     }
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new Cardminer()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
-
     @Test
     void conceptsJsonMergesVariantsAndShowsForms(@TempDir Path dir) throws Exception {
         Path db = store(dir);
-        String[] r = run("concepts", "--db", db.toString(), "--category", "metric", "--json");
-        assertThat(r[0]).isEqualTo("0");
-        JsonNode json = new ObjectMapper().readTree(r[1]);
+        CliRun r = run("concepts", "--db", db.toString(), "--category", "metric", "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.path("annotations").asLong()).isEqualTo(5);
         assertThat(json.path("uniqueCategories").asLong()).isEqualTo(1);
         JsonNode top = json.path("topSubjects");
@@ -96,11 +81,11 @@ class ConceptsCommandTest {
         assertThat(top.get(0).path("proportion").asDouble()).isEqualTo(40.0);
         assertThat(top.toString()).contains("\"forms\":[\"F1\",\"f1 score\"]", "\"forms\":[\"Accuracy\",\"accuracy\"]");
 
-        String[] rawRun = run("concepts", "--db", db.toString(), "--category", "metric", "--raw", "--json");
-        assertThat(new ObjectMapper().readTree(rawRun[1]).path("uniqueSubjects").asLong()).isEqualTo(5);
+        CliRun rawRun = run("concepts", "--db", db.toString(), "--category", "metric", "--raw", "--json");
+        assertThat(new ObjectMapper().readTree(rawRun.out()).path("uniqueSubjects").asLong()).isEqualTo(5);
 
-        String[] text = run("concepts", "--db", db.toString(), "--top", "5", "--examples", "1");
-        assertThat(text[1]).contains("total annotations", "| category", "model modification", "Examples of");
+        CliRun text = run("concepts", "--db", db.toString(), "--top", "5", "--examples", "1");
+        assertThat(text.out()).contains("total annotations", "| category", "model modification", "Examples of");
     }
 
     @Test
@@ -108,13 +93,22 @@ class ConceptsCommandTest {
         Path db = store(dir);
         for (String format : new String[] {"parquet", "csv", "jsonl"}) {
             Path out = dir.resolve("a." + format);
-            String[] r = run("export", "--db", db.toString(), "--what", "annotations", "--format", format, "--out", out.toString());
-            assertThat(r[0]).isEqualTo("0");
+            CliRun r = run("export", "--db", db.toString(), "--what", "annotations", "--format", format, "--out", out.toString());
+            assertThat(r.exit()).isZero();
             assertThat(out).isNotEmptyFile();
         }
         assertThat(Files.readString(dir.resolve("a.csv"))).startsWith("card_id,sentence,subject,category");
         assertThat(run("export", "--db", dir.resolve("missing.duckdb").toString(), "--what", "sentences", "--out",
-                dir.resolve("x.csv").toString())[0]).isEqualTo("2");
+                dir.resolve("x.csv").toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoreThatIsNotADatabaseIsOneLineAndANonZeroExit(@TempDir Path dir) throws Exception {
+        Path db = Files.writeString(dir.resolve("garbage.duckdb"), "this is not a DuckDB file\n".repeat(100));
+        CliRun r = run("concepts", "--db", db.toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).startsWith("cardminer concepts: ").doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
     }
 
     @Test

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The README's main job on the real corpus, with the defaults a user gets (rules annotator) and a
@@ -26,12 +23,9 @@ class MainJobTest {
     Path dir;
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Cardminer()).setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true)).execute(args);
-        assertThat(exit).as("exit of %s; stderr: %s", List.of(args), err).isZero();
-        return out.toString();
+        CliRun r = CliRun.run(args);
+        assertThat(r.exit()).as("exit of %s; stderr: %s", List.of(args), r.err()).isZero();
+        return r.out();
     }
 
     @Test

@@ -1,19 +1,15 @@
 package dev.cardminer.cli;
 
+import static dev.cardminer.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.cardminer.io.CardStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
 
@@ -23,8 +19,7 @@ class ReportCommandTest {
     @Test
     void writesTheReportOfAStoreFile() throws Exception {
         Path db = dir.resolve("store.duckdb");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement st = c.createStatement()) {
-            createSchema(st);
+        try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
             st.execute("INSERT INTO cards (id, content_hash, has_metadata, completeness) VALUES "
                     + "('org/a', 'h1', true, 0.5), ('org/b', 'h2', false, 0.0), ('org/c', 'h3', true, 0.25)");
             st.execute("INSERT INTO metadata VALUES ('org/a', 'license', '\"mit\"'), ('org/c', 'license', '\"x\"')");
@@ -33,11 +28,9 @@ class ReportCommandTest {
         }
         long size = Files.size(db);
         Path out = dir.resolve("report");
-        StringWriter stdout = new StringWriter();
-        int exit = new CommandLine(new Cardminer()).setOut(new PrintWriter(stdout))
-                .execute("report", "--db", db.toString(), "--out", out.toString(), "--rows", "5");
-        assertThat(exit).isZero();
-        assertThat(stdout.toString()).contains("wrote").contains("index.html");
+        CliRun r = run("report", "--db", db.toString(), "--out", out.toString(), "--rows", "5");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("wrote").contains("index.html");
         String html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("3 Hugging Face model cards").contains("<section id=\"licenses\">");
         assertThat(Files.readString(out.resolve("data/licenses.csv")))
@@ -49,34 +42,18 @@ class ReportCommandTest {
 
     @Test
     void aMissingStoreIsAnErrorWithoutAReport() {
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Cardminer()).setErr(new PrintWriter(err))
-                .execute("report", "--db", dir.resolve("nope.duckdb").toString(), "--out", dir.resolve("r").toString());
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("no store at");
+        CliRun r = run("report", "--db", dir.resolve("nope.duckdb").toString(), "--out", dir.resolve("r").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no store at");
         assertThat(dir.resolve("r")).doesNotExist();
         assertThat(dir.resolve("nope.duckdb")).doesNotExist();
     }
 
     @Test
     void isListedInTheHelp() {
-        StringWriter out = new StringWriter();
-        new CommandLine(new Cardminer()).setOut(new PrintWriter(out)).execute("--help");
-        assertThat(out.toString()).contains("report");
-        StringWriter help = new StringWriter();
-        assertThat(new CommandLine(new Cardminer()).setOut(new PrintWriter(help)).execute("report", "--help")).isZero();
-        assertThat(help.toString()).contains("--db=FILE").contains("--out=DIR").contains("read-only");
-    }
-
-    private static void createSchema(Statement st) throws Exception {
-        String schema;
-        try (InputStream in = ReportCommandTest.class.getResourceAsStream("/dev/cardminer/io/schema.sql")) {
-            schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        for (String statement : schema.replaceAll("(?m)--.*$", "").split(";")) {
-            if (!statement.isBlank()) {
-                st.execute(statement);
-            }
-        }
+        assertThat(run("--help").out()).contains("report");
+        CliRun help = run("report", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--db=FILE").contains("--out=DIR").contains("read-only");
     }
 }

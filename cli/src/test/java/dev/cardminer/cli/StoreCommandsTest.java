@@ -1,34 +1,21 @@
 package dev.cardminer.cli;
 
+import static dev.cardminer.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code analyze}, {@code stats} and {@code query} as a user runs them. */
 class StoreCommandsTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Cardminer()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path cards() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("cards"));
@@ -43,13 +30,13 @@ class StoreCommandsTest {
     @Test
     void analyzeThenStatsThenQuery() throws Exception {
         Path db = dir.resolve("x.duckdb");
-        Run analyze = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none",
+        CliRun analyze = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none",
                 "--annotator", "none", "--report", dir.resolve("report").toString());
         assertThat(analyze.exit()).as(analyze.err()).isZero();
         assertThat(analyze.out()).contains("analyze: 6 cards (6 new or changed");
         assertThat(dir.resolve("report/index.html")).exists();
 
-        Run stats = run("stats", "--db", db.toString(), "--json");
+        CliRun stats = run("stats", "--db", db.toString(), "--json");
         assertThat(stats.exit()).as(stats.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(stats.out());
         assertThat(json.get("cards").asLong()).isEqualTo(6);
@@ -58,25 +45,25 @@ class StoreCommandsTest {
         assertThat(json.get("problemsBySeverity").get("error").asLong()).isPositive();
         assertThat(json.has("sentences") && json.has("meanCompleteness") && json.has("annotations")).isTrue();
 
-        Run table = run("stats", "--db", db.toString());
+        CliRun table = run("stats", "--db", db.toString());
         assertThat(table.out()).containsPattern("cards\\s+6").contains("with metadata");
 
-        Run csv = run("query", "--db", db.toString(), "--format", "csv",
+        CliRun csv = run("query", "--db", db.toString(), "--format", "csv",
                 "SELECT id, has_metadata FROM cards WHERE id LIKE 'acme/m%' ORDER BY id LIMIT 2");
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out()).isEqualTo("id,has_metadata\r\nacme/m0,true\r\nacme/m1,true\r\n");
 
-        Run rows = run("query", "--db", db.toString(), "--format", "json",
+        CliRun rows = run("query", "--db", db.toString(), "--format", "json",
                 "SELECT key, count(*) AS n FROM metadata GROUP BY key ORDER BY key");
         JsonNode array = new ObjectMapper().readTree(rows.out());
         assertThat(array.isArray()).isTrue();
         assertThat(array.get(0).get("key").asText()).isEqualTo("license");
         assertThat(array.get(0).get("n").asLong()).isEqualTo(5); // the broken block has no readable keys
 
-        Run text = run("query", "--db", db.toString(), "SELECT count(*) AS cards FROM cards");
+        CliRun text = run("query", "--db", db.toString(), "SELECT count(*) AS cards FROM cards");
         assertThat(text.out()).contains("cards").contains("6").contains("(1 row)");
 
-        Run again = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none", "--annotator", "none");
+        CliRun again = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none", "--annotator", "none");
         assertThat(again.out()).contains("0 new or changed").contains("6 unchanged");
     }
 
@@ -85,12 +72,12 @@ class StoreCommandsTest {
         Path db = dir.resolve("x.duckdb");
         run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none", "--annotator", "none");
 
-        Run delete = run("query", "--db", db.toString(), "DELETE FROM cards");
+        CliRun delete = run("query", "--db", db.toString(), "DELETE FROM cards");
         assertThat(delete.exit()).isNotZero();
         assertThat(delete.err()).contains("read-only").doesNotContain("\tat ");
         assertThat(run("query", "--db", db.toString(), "SELECT count(*) FROM cards").out()).contains("6");
 
-        Run missing = run("stats", "--db", dir.resolve("none.duckdb").toString());
+        CliRun missing = run("stats", "--db", dir.resolve("none.duckdb").toString());
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).contains("no such store");
     }
@@ -101,7 +88,7 @@ class StoreCommandsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Run r = run("analyze", "--db", dir.resolve("x.duckdb").toString(), "--hub-endpoint", "http://127.0.0.1:" + port,
+        CliRun r = run("analyze", "--db", dir.resolve("x.duckdb").toString(), "--hub-endpoint", "http://127.0.0.1:" + port,
                 "--cache-dir", dir.resolve("cache").toString(), "--progress", "none");
         assertThat(r.exit()).isNotZero();
         assertThat(r.err().strip().lines()).hasSize(1);

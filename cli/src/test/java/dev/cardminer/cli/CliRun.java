@@ -1,0 +1,16 @@
+package dev.cardminer.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One run of the {@code cardminer} command line as a user starts it, with what it printed. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cardminer.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+}
