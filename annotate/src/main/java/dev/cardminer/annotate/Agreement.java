@@ -2,6 +2,7 @@ package dev.cardminer.annotate;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -53,7 +54,7 @@ public record Agreement(String first, String second, long firstTotal, long first
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s: %d/%d (%.1f%%) also labelled by %s; %s: %d/%d (%.1f%%) also labelled by %s",
+        return String.format(Locale.ROOT, "%s: %d/%d (%.1f%%) also labelled by %s; %s: %d/%d (%.1f%%) also labelled by %s",
                 first, firstMatched, firstTotal, 100 * firstShare(), second, second, secondMatched, secondTotal,
                 100 * secondShare(), first);
     }

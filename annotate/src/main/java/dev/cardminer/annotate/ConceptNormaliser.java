@@ -4,10 +4,12 @@ import dev.cardminer.annotate.internal.Gazetteers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Merges the surface variants of subjects and categories: case, wrapping quotes and backticks,
@@ -33,7 +35,7 @@ public final class ConceptNormaliser {
             Map.entry("parameter", "hyperparameter"), Map.entry("licence", "license"),
             Map.entry("research paper", "paper"), Map.entry("publication", "paper"));
 
-    private static final java.util.Set<String> INVARIANT = java.util.Set.of("series", "species", "news", "lens",
+    private static final Set<String> INVARIANT = Set.of("series", "species", "news", "lens",
             "physics", "mathematics", "statistics", "ethics", "linguistics", "robotics", "genomics", "analytics");
 
     /** Synonym key (see {@link #key}) to the canonical display form. */
@@ -117,7 +119,7 @@ public final class ConceptNormaliser {
 
     /** How many merged keys these raw forms make. */
     public long distinct(Iterable<String> raw, boolean category) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (String r : raw) {
             if (r != null) {
                 keys.add(category ? categoryKey(r) : subjectKey(r));

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,8 +40,8 @@ public final class LlmAnnotator implements Annotator {
     private final AtomicLong promptTokens = new AtomicLong();
     private final AtomicLong completionTokens = new AtomicLong();
     /** Requests in flight by sentence hash: identical sentences (repeated headings) share one request. */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<LlmCache.Answer>>
-            inFlightByHash = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<LlmCache.Answer>>
+            inFlightByHash = new ConcurrentHashMap<>();
 
     public LlmAnnotator(LlmConfig config, LlmCache cache) {
         this.config = config;
@@ -74,7 +77,7 @@ public final class LlmAnnotator implements Annotator {
                 Optional<List<Annotation>> result;
                 try {
                     result = futures.get(i).get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     result = Optional.empty();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -100,12 +103,12 @@ public final class LlmAnnotator implements Annotator {
             cacheHits.incrementAndGet();
             answer = cached.get();
         } else {
-            java.util.concurrent.CompletableFuture<LlmCache.Answer> mine = new java.util.concurrent.CompletableFuture<>();
-            java.util.concurrent.CompletableFuture<LlmCache.Answer> shared = inFlightByHash.putIfAbsent(hash, mine);
+            CompletableFuture<LlmCache.Answer> mine = new CompletableFuture<>();
+            CompletableFuture<LlmCache.Answer> shared = inFlightByHash.putIfAbsent(hash, mine);
             if (shared != null) {
                 try {
                     answer = shared.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     return Optional.empty();
                 }
                 cacheHits.incrementAndGet();

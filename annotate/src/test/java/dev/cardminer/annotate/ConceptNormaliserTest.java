@@ -1,6 +1,7 @@
 package dev.cardminer.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,11 @@ class ConceptNormaliserTest {
         raw.put("Rouge1", 7L);
         List<ConceptCount> rows = normaliser.merge(raw, false, 1000, 10);
         assertThat(rows).extracting(ConceptCount::name, ConceptCount::count).containsExactly(
-                org.assertj.core.api.Assertions.tuple("Validation Loss", 118L),
-                org.assertj.core.api.Assertions.tuple("Accuracy", 110L),
-                org.assertj.core.api.Assertions.tuple("Training Loss", 89L),
-                org.assertj.core.api.Assertions.tuple("F1", 77L),
-                org.assertj.core.api.Assertions.tuple("ROUGE-1", 7L));
+                tuple("Validation Loss", 118L),
+                tuple("Accuracy", 110L),
+                tuple("Training Loss", 89L),
+                tuple("F1", 77L),
+                tuple("ROUGE-1", 7L));
         ConceptCount f1 = rows.get(3);
         assertThat(f1.forms()).containsExactly("f1", "'f1'", "F1", "F1 score");
         assertThat(f1.proportion()).isEqualTo(7.7);

@@ -1,6 +1,7 @@
 package dev.cardminer.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -194,7 +195,7 @@ class LlmAnnotatorTest {
         assertThat(custom.system()).isNull();
         assertThat(custom.render("a b")).isEqualTo("Label entities in: a b");
         assertThat(PromptTemplate.parse("Label entities in: {input}").version()).isEqualTo(custom.version());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PromptTemplate.parse("no placeholder"))
+        assertThatThrownBy(() -> PromptTemplate.parse("no placeholder"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

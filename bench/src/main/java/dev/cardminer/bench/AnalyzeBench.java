@@ -4,9 +4,10 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardStore;
-import dev.cardminer.io.concepts.AnnotationPhase;
 import dev.cardminer.io.ProgressOutput;
+import dev.cardminer.io.concepts.AnnotationPhase;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -15,8 +16,11 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.Notification;
@@ -126,7 +130,7 @@ public final class AnalyzeBench implements Callable<Integer> {
                 sentences = phase.ensureSentences();
                 long t1 = System.nanoTime();
                 AnnotationPhase.Result annotated = phase.run(new RuleAnnotator(phase.knownNames()),
-                        new PrintWriter(java.io.OutputStream.nullOutputStream()));
+                        new PrintWriter(OutputStream.nullOutputStream()));
                 annotations = annotated.annotations();
                 annotateNanos = System.nanoTime() - t0;
                 splitNanos = t1 - t0;
@@ -173,8 +177,8 @@ public final class AnalyzeBench implements Callable<Integer> {
 
     /** Records the largest heap in use right after a collection: the live set, what a run really needs. */
     private static List<Runnable> watchHeapAfterGc(AtomicLong max) {
-        List<Runnable> unregister = new java.util.ArrayList<>();
-        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        List<Runnable> unregister = new ArrayList<>();
+        Set<String> heapPools = new HashSet<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 heapPools.add(pool.getName());

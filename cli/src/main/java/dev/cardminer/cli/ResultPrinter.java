@@ -11,6 +11,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,7 +180,7 @@ final class ResultPrinter {
                 value(g, e.getValue());
             }
             g.writeEndObject();
-        } else if (v instanceof java.sql.Timestamp t) {
+        } else if (v instanceof Timestamp t) {
             g.writeString(t.toLocalDateTime().toString());
         } else if (v instanceof TemporalAccessor t) {
             g.writeString(t.toString());

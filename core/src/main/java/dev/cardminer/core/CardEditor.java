@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +79,7 @@ public final class CardEditor {
             change = new MetadataBlockEditor.Put(Collections.unmodifiableList(all));
         } else if (before instanceof MetadataBlockEditor.Remove) {
             change = new MetadataBlockEditor.Put(Collections.unmodifiableList(
-                    new ArrayList<>(new java.util.LinkedHashSet<>(plainItems))));
+                    new ArrayList<>(new LinkedHashSet<>(plainItems))));
         } else {
             change = new MetadataBlockEditor.Append(List.copyOf(plainItems));
         }

@@ -3,6 +3,8 @@ package dev.cardminer.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cardminer.core.internal.YamlBlockReader;
+import dev.cardminer.core.internal.YamlDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.cardminer.core.internal.YamlBlockReader;
-import dev.cardminer.core.internal.YamlDocument;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -292,7 +292,7 @@ class CardEditorTest {
     }
 
     /** The problems of the metadata side: block-only test cards also get the body's empty-body note. */
-    private static java.util.List<Problem> metadataProblems(ModelCard card) {
+    private static List<Problem> metadataProblems(ModelCard card) {
         return card.problems().stream().filter(p -> !p.code().equals("empty-body")).toList();
     }
 }

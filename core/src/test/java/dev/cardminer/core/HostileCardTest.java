@@ -219,7 +219,7 @@ class HostileCardTest {
     }
 
     /** The problems of the metadata side: block-only test cards also get the body's empty-body note. */
-    private static java.util.List<Problem> metadataProblems(ModelCard card) {
+    private static List<Problem> metadataProblems(ModelCard card) {
         return card.problems().stream().filter(p -> !p.code().equals("empty-body")).toList();
     }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -109,7 +111,7 @@ public final class Analyzer {
                          long duplicates, long failures, long bytes, Duration elapsed, Map<String, Long> stageMillis) {
 
         public Result {
-            stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
+            stageMillis = Collections.unmodifiableMap(new LinkedHashMap<>(stageMillis));
         }
 
         /** One line for people. */

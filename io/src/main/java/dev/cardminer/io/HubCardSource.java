@@ -9,6 +9,7 @@ import dev.cardminer.io.internal.ProgressMeter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -155,7 +156,7 @@ public final class HubCardSource implements CardSource {
         Files.createDirectories(folder);
         Path tmp = folder.resolve(LISTING + ".tmp");
         json.writeValue(tmp.toFile(), array);
-        Files.move(tmp, folder.resolve(LISTING), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, folder.resolve(LISTING), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static List<RemoteFile> cachedListing(Path folder) {

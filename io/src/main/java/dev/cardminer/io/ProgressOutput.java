@@ -1,6 +1,7 @@
 package dev.cardminer.io;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,6 @@ public record ProgressOutput(PrintWriter log, Style style) {
 
     /** Silent: for tests and embedding. */
     public static ProgressOutput none() {
-        return new ProgressOutput(new PrintWriter(java.io.Writer.nullWriter()), Style.NONE);
+        return new ProgressOutput(new PrintWriter(Writer.nullWriter()), Style.NONE);
     }
 }

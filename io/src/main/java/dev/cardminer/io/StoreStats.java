@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,8 +28,8 @@ public record StoreStats(long cards, long cardsWithMetadata, long cardsWithProbl
                          Map<String, Long> topProblemCodes) {
 
     public StoreStats {
-        problemsBySeverity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problemsBySeverity));
-        topProblemCodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topProblemCodes));
+        problemsBySeverity = Collections.unmodifiableMap(new LinkedHashMap<>(problemsBySeverity));
+        topProblemCodes = Collections.unmodifiableMap(new LinkedHashMap<>(topProblemCodes));
     }
 
     public static StoreStats read(Connection store) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.cardminer.io;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 
 /**
@@ -27,7 +28,7 @@ public final class AnalyzeChild {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException();
+                throw new InterruptedIOException();
             }
             return inner.next();
         }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class AnalyzerTest {
         long problems = 0;
         long sentences = 0;
         long evals = 0;
-        List<String> expectedSentences = new java.util.ArrayList<>();
+        List<String> expectedSentences = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             ModelCard card = ModelCard.parse("org" + (i % 3) + "/model-" + i, TestCards.card(i));
             sections += card.sections().size();
@@ -315,7 +316,7 @@ class AnalyzerTest {
     }
 
     private static List<String> rows(ResultSet rs) throws Exception {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         int n = rs.getMetaData().getColumnCount();
         while (rs.next()) {
             StringBuilder b = new StringBuilder();

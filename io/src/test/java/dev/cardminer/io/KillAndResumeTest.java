@@ -2,9 +2,11 @@ package dev.cardminer.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +67,8 @@ class KillAndResumeTest {
                 .containsKeys("cards", "metadata", "metadata_values", "sections", "eval_results", "links", "problems",
                         "sentences")
                 .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
-        java.util.Map<String, Long> counts = TestCards.counts(db);
-        java.util.Map<String, Long> expected = TestCards.counts(reference);
+        Map<String, Long> counts = TestCards.counts(db);
+        Map<String, Long> expected = TestCards.counts(reference);
         counts.remove("runs");
         expected.remove("runs");
         assertThat(counts).isEqualTo(expected);
@@ -76,7 +78,7 @@ class KillAndResumeTest {
     private static String read(Path p) {
         try {
             return String.join("\n", Files.exists(p) ? Files.readAllLines(p) : List.of());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.toString();
         }
     }

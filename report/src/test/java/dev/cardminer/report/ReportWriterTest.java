@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -331,11 +332,11 @@ class ReportWriterTest {
         expected.forEach((v, n) -> assertThat(values).as(table + " " + v).containsEntry(v, String.valueOf(n)));
     }
 
-    private static String count(java.util.function.Predicate<SyntheticStore.Card> p) {
+    private static String count(Predicate<SyntheticStore.Card> p) {
         return String.valueOf(data.cards.stream().filter(p).count());
     }
 
-    private static long sections(java.util.function.Predicate<SyntheticStore.SectionRow> p) {
+    private static long sections(Predicate<SyntheticStore.SectionRow> p) {
         return data.cards.stream().filter(c -> c.sections().stream().anyMatch(p)).count();
     }
 

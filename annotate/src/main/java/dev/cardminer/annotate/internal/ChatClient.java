@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -56,7 +58,7 @@ public final class ChatClient implements AutoCloseable {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.timeout())
-                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
     }
 
@@ -166,13 +168,13 @@ public final class ChatClient implements AutoCloseable {
                 usage.path("completion_tokens").asInt(0));
     }
 
-    private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
             try {
                 double seconds = Double.parseDouble(v.strip());
-                return java.util.Optional.of(Duration.ofMillis(Math.max(0, (long) (seconds * 1000))));
+                return Optional.of(Duration.ofMillis(Math.max(0, (long) (seconds * 1000))));
             } catch (NumberFormatException e) {
-                return java.util.Optional.empty(); // an HTTP date: fall back to our own backoff
+                return Optional.empty(); // an HTTP date: fall back to our own backoff
             }
         }).map(d -> d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d);
     }

@@ -6,8 +6,11 @@ import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Section;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
@@ -284,7 +287,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
     }
 
     /** The template's sections by {@link #key}: looked up per sentence, so computed once. */
-    private static final java.util.Map<String, CanonicalSection> CANONICAL_BY_KEY = new java.util.HashMap<>();
+    private static final Map<String, CanonicalSection> CANONICAL_BY_KEY = new HashMap<>();
 
     static {
         for (CanonicalSection c : CanonicalSection.values()) {
@@ -357,7 +360,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         private void add(char c, int offset) {
             if (text.length() == offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
             offsets[text.length()] = offset;
             text.append(c);

@@ -1,6 +1,7 @@
 package dev.cardminer.annotate.internal;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The tokens of a text: maximal runs of letters and digits, and every other non-space char on its
@@ -73,7 +74,7 @@ public final class Tokens {
 
     /** The token as a trie key: lower-cased, with a leading space when a space separates it from the token before. */
     public String key(int i, boolean first) {
-        String t = text(i).toLowerCase(java.util.Locale.ROOT);
+        String t = text(i).toLowerCase(Locale.ROOT);
         return !first && spaceBefore[i] ? " " + t : t;
     }
 

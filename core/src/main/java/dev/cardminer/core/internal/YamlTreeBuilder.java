@@ -372,7 +372,7 @@ final class YamlTreeBuilder {
             case "str", "binary", "timestamp":
                 return v;
             case "int":
-                if (value instanceof Long || value instanceof java.math.BigInteger) {
+                if (value instanceof Long || value instanceof BigInteger) {
                     return value;
                 }
                 break;

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -177,7 +178,7 @@ public final class AnnotationPhase {
         }
         ConcurrentLinkedQueue<AnnotationOutcome> parts = new ConcurrentLinkedQueue<>();
         int size = (batch.size() + chunks - 1) / chunks;
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(i -> {
+        IntStream.range(0, chunks).parallel().forEach(i -> {
             List<Sentence> part = batch.subList(i * size, Math.min(batch.size(), (i + 1) * size));
             if (!part.isEmpty()) {
                 parts.add(annotator.annotateAll(part));

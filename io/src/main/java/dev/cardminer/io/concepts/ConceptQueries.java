@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,7 +107,7 @@ public final class ConceptQueries {
         if (forms.isEmpty()) {
             return out;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(forms.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(forms.size(), "?"));
         try (PreparedStatement st = connection.prepareStatement("SELECT a.card_id, a.sentence, a.subject, a.category, "
                 + "s.text FROM annotations a JOIN sentences s ON s.card_id = a.card_id AND s.position = a.sentence "
                 + "WHERE a.subject IN (" + marks + ")" + (category == null ? "" : " AND a.category = ?")
@@ -130,7 +132,7 @@ public final class ConceptQueries {
 
     /** The annotators present, with their annotation counts. */
     public Map<String, Long> annotators() throws SQLException {
-        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        Map<String, Long> out = new LinkedHashMap<>();
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT annotator, count(*) FROM annotations GROUP BY 1 ORDER BY 2 DESC, 1");
              ResultSet rs = st.executeQuery()) {

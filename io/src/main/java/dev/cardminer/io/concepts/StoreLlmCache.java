@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class StoreLlmCache implements LlmCache {
         List<String> all = List.copyOf(hashes);
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             try (PreparedStatement st = connection.prepareStatement("SELECT text_hash, response, prompt_tokens, "
                     + "completion_tokens FROM llm_cache WHERE model = ? AND prompt_version = ? AND text_hash IN ("
                     + marks + ")")) {

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 that labels the first word of each sentence and "BERT" when
@@ -91,7 +93,7 @@ final class LocalChatServer implements AutoCloseable {
 
     /** A word naming a BERT-family model, as an answer line, or nothing. */
     private static String model(String sentence) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)[\\w/-]*bert[\\w./-]*").matcher(sentence);
+        Matcher m = Pattern.compile("(?i)[\\w/-]*bert[\\w./-]*").matcher(sentence);
         return m.find() ? m.group().replaceAll("\\.$", "") + " -|- model -|- a language model\n" : "";
     }
 

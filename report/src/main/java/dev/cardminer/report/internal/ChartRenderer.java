@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -114,7 +116,7 @@ public final class ChartRenderer {
             data.addValue(bars.get(i).value(), "value", labels.get(i));
         }
         // A legend only when colours say something: more than one group shown, or only a non-first one.
-        Set<Integer> used = new java.util.TreeSet<>();
+        Set<Integer> used = new TreeSet<>();
         bars.forEach(b -> used.add(b.group()));
         boolean legend = groups.size() > 1 && (used.size() > 1 || !used.contains(0));
         JFreeChart chart = ChartFactory.createBarChart(title, null, valueLabel, data,
@@ -216,7 +218,7 @@ public final class ChartRenderer {
         }
         plot.setRenderer(renderer);
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(
-                new java.text.SimpleDateFormat("yyyy-MM", Locale.ROOT));
+                new SimpleDateFormat("yyyy-MM", Locale.ROOT));
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setNumberFormatOverride(percent ? percentFormat("0") : countFormat());
         range.setAutoRangeIncludesZero(true);

@@ -31,10 +31,8 @@ public final class PopularitySection implements ReportSection {
                     + "popularity cannot be set against documentation.");
             return;
         }
-        String modelIndex = store.has("metadata")
-                ? "count(*) FILTER (WHERE id IN (SELECT card_id FROM metadata WHERE key = 'model-index'))" : "0";
-        String license = store.has("metadata")
-                ? "count(*) FILTER (WHERE id IN (SELECT card_id FROM metadata WHERE key = 'license'))" : "0";
+        String modelIndex = store.countCardsWithKey("model-index");
+        String license = store.countCardsWithKey("license");
         List<Object[]> rows = store.rows("""
                 SELECT CASE WHEN downloads <= 0 THEN 0 WHEN downloads < 10 THEN 1 WHEN downloads < 100 THEN 2
                             WHEN downloads < 1000 THEN 3 WHEN downloads < 10000 THEN 4 WHEN downloads < 100000 THEN 5

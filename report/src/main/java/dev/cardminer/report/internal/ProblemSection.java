@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The most frequent problems: code, severity, how many cards, example cards. */
@@ -75,7 +76,7 @@ public final class ProblemSection implements ReportSection {
                     new Cells.CardRefs(examples.getOrDefault(row[0] + "\u0000" + row[1], List.of())),
                     StoreView.asString(row[4]));
             if (bars.size() < BARS) {
-                int group = severity == null ? 2 : Math.max(0, SEVERITIES.indexOf(severity.toLowerCase(java.util.Locale.ROOT)));
+                int group = severity == null ? 2 : Math.max(0, SEVERITIES.indexOf(severity.toLowerCase(Locale.ROOT)));
                 bars.add(new ChartRenderer.Bar(code + " (" + severity + ")", cards, group));
             }
         }

@@ -74,6 +74,15 @@ public final class StoreView {
         return rows.isEmpty() || rows.get(0)[0] == null ? Double.NaN : ((Number) rows.get(0)[0]).doubleValue();
     }
 
+    /**
+     * An aggregate over {@code cards}: how many have the metadata key, or 0 when the store has no
+     * metadata table.
+     */
+    String countCardsWithKey(String key) {
+        return has("metadata")
+                ? "count(*) FILTER (WHERE id IN (SELECT card_id FROM metadata WHERE key = '" + key + "'))" : "0";
+    }
+
     static long asLong(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }

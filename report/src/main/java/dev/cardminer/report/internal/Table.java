@@ -2,6 +2,7 @@ package dev.cardminer.report.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,9 +26,9 @@ public record Table(String name, String caption, List<String> columns, List<List
                         + columns.size() + " columns");
             }
             // Rows may hold nulls, so no List.copyOf here.
-            copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+            copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
-        rows = java.util.Collections.unmodifiableList(copy);
+        rows = Collections.unmodifiableList(copy);
     }
 
     /** Starts a table with the given columns. */

@@ -28,9 +28,7 @@ public final class TrendSection implements ReportSection {
                     + "there are no trends to show.");
             return;
         }
-        String modelIndex = store.has("metadata")
-                ? "count(*) FILTER (WHERE id IN (SELECT card_id FROM metadata WHERE key = 'model-index'))"
-                : "0";
+        String modelIndex = store.countCardsWithKey("model-index");
         List<Object[]> rows = store.rows("SELECT strftime(created_at, '%Y-%m') AS month, count(*), avg(completeness), "
                 + "count(*) FILTER (WHERE has_metadata), " + modelIndex
                 + " FROM cards WHERE created_at IS NOT NULL GROUP BY month ORDER BY month");

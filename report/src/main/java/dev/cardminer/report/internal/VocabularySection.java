@@ -2,6 +2,7 @@ package dev.cardminer.report.internal;
 
 import dev.cardminer.core.Vocabularies;
 import java.io.IOException;
+import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class VocabularySection implements ReportSection {
     }
 
     private static boolean anyRejected(Object list, Function<String, Verdict> verdict) throws SQLException {
-        Object[] items = list instanceof java.sql.Array array ? (Object[]) array.getArray()
+        Object[] items = list instanceof Array array ? (Object[]) array.getArray()
                 : list instanceof List<?> l ? l.toArray() : new Object[] {list};
         for (Object item : items) {
             if (item != null && verdict.apply(item.toString()) == Verdict.REJECTED) {

@@ -1,6 +1,7 @@
 package dev.cardminer.report.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class CsvWriterTest {
 
     @Test
     void aRowMustFitTheColumns() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Table.builder("t", "c", "a", "b").row("x").build())
+        assertThatThrownBy(() -> Table.builder("t", "c", "a", "b").row("x").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells for 2 columns");
     }
 }
