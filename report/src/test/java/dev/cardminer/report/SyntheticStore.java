@@ -1,8 +1,7 @@
 package dev.cardminer.report;
 
+import dev.cardminer.io.CardStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -133,16 +132,8 @@ final class SyntheticStore {
     }
 
     static void createSchema(Connection c) throws SQLException, IOException {
-        String schema;
-        try (InputStream in = SyntheticStore.class.getResourceAsStream("/dev/cardminer/io/schema.sql")) {
-            schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         try (Statement st = c.createStatement()) {
-            for (String statement : schema.replaceAll("(?m)--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement);
-                }
-            }
+            st.execute(CardStore.schema());
         }
     }
 

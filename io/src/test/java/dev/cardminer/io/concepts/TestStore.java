@@ -1,9 +1,8 @@
 package dev.cardminer.io.concepts;
 
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.io.CardStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,14 +22,8 @@ final class TestStore {
 
     static Connection open(Path file) throws SQLException, IOException {
         Connection c = DriverManager.getConnection("jdbc:duckdb:" + (file == null ? "" : file.toString()));
-        try (InputStream in = TestStore.class.getResourceAsStream("/dev/cardminer/io/schema.sql");
-             Statement st = c.createStatement()) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
-            for (String statement : sql.split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement);
-                }
-            }
+        try (Statement st = c.createStatement()) {
+            st.execute(CardStore.schema());
         }
         return c;
     }
