@@ -87,6 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        annotatorOptions.validate(spec.commandLine());
         HubOptions hub = HubOptions.fromEnvironment();
         if (hubEndpoint != null) {
             hub = hub.withEndpoint(URI.create(hubEndpoint));

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The annotation options of {@code analyze} (a picocli mixin), and the annotation phase they run
@@ -26,6 +29,11 @@ public final class AnnotatorOptions {
     @Option(names = "--annotator", defaultValue = "rules", paramLabel = "rules|llm|both|none",
             description = "Concept annotator: rules (offline, default), llm (an OpenAI-compatible server), both, none.")
     String annotator;
+
+    private static final List<String> ANNOTATORS = List.of("rules", "llm", "both", "none");
+
+    /** The LLM settings as {@link #validate} built them, or null. */
+    private LlmConfig checkedLlm;
 
     @Option(names = "--llm-url", paramLabel = "URL",
             description = "Base URL of an OpenAI-compatible server (vLLM, TGI, llama.cpp, Ollama, OpenAI); "
@@ -83,10 +91,10 @@ public final class AnnotatorOptions {
         if (annotator.equals("none")) {
             return;
         }
-        if (!annotator.equals("rules") && !annotator.equals("llm") && !annotator.equals("both")) {
-            throw new IllegalArgumentException("--annotator must be rules, llm, both or none, not " + annotator);
+        if (!ANNOTATORS.contains(annotator)) {
+            throw new IllegalArgumentException(badAnnotator());
         }
-        LlmConfig llm = annotator.equals("rules") ? null : llmConfig();
+        LlmConfig llm = annotator.equals("rules") ? null : checkedLlm != null ? checkedLlm : llmConfig();
         AnnotationPhase phase = new AnnotationPhase(store, batch);
         long split = phase.ensureSentences();
         if (split > 0) {
@@ -109,6 +117,27 @@ public final class AnnotatorOptions {
             }
         }
         log.flush();
+    }
+
+    /**
+     * Checks the options before any work starts, so that a mistake is reported at once rather than
+     * after a whole ingestion: the annotator's name, and for llm/both the server settings, key and prompt.
+     */
+    public void validate(CommandLine commandLine) {
+        if (!ANNOTATORS.contains(annotator)) {
+            throw new ParameterException(commandLine, badAnnotator());
+        }
+        if (annotator.equals("llm") || annotator.equals("both")) {
+            try {
+                checkedLlm = llmConfig();
+            } catch (IllegalArgumentException | IOException e) {
+                throw new ParameterException(commandLine, e.getMessage());
+            }
+        }
+    }
+
+    private String badAnnotator() {
+        return "--annotator must be rules, llm, both or none, not " + annotator;
     }
 
     /** The LLM settings; the key is read from the named environment variable and never shown. */

@@ -94,4 +94,18 @@ class StoreCommandsTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("cannot reach the Hub").contains("local source").doesNotContain("Exception\n");
     }
+
+    @Test
+    void badAnnotatorOptionsAreRejectedBeforeAnyCardIsRead() throws Exception {
+        Path db = dir.resolve("never.duckdb");
+        CliRun unknown = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none",
+                "--annotator", "nope");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("--annotator must be rules, llm, both or none, not nope");
+        CliRun noServer = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none",
+                "--annotator", "llm");
+        assertThat(noServer.exit()).isNotZero();
+        assertThat(noServer.err()).contains("needs --llm-url and --llm-model");
+        assertThat(db).doesNotExist();
+    }
 }
