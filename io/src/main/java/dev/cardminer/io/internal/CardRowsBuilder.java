@@ -54,15 +54,24 @@ public final class CardRowsBuilder {
                           long fingerprint, boolean replaces, int permits) throws JsonProcessingException {
         List<CardRows.MetadataRow> metadata = new ArrayList<>(card.metadata().keys().size());
         List<CardRows.ValueRow> values = new ArrayList<>();
+        // The whole block's JSON is put together from each key's JSON rather than serialised a second
+        // time: the same text as writing CardJson.value(values()), since the keys are distinct strings.
+        StringBuilder whole = card.hasMetadata() ? new StringBuilder(256).append('{') : null;
         for (Map.Entry<String, Object> e : card.metadata().values().entrySet()) {
-            metadata.add(new CardRows.MetadataRow(e.getKey(), json.writeValueAsString(CardJson.value(e.getValue()))));
+            String valueJson = json.writeValueAsString(CardJson.value(e.getValue()));
+            metadata.add(new CardRows.MetadataRow(e.getKey(), valueJson));
+            if (whole != null) {
+                if (whole.length() > 1) {
+                    whole.append(',');
+                }
+                whole.append(json.writeValueAsString(e.getKey())).append(':').append(valueJson);
+            }
             int position = 0;
             for (String item : card.metadata().strings(e.getKey())) {
                 values.add(new CardRows.ValueRow(e.getKey(), position++, item));
             }
         }
-        String metadataJson = card.hasMetadata()
-                ? json.writeValueAsString(CardJson.value(card.metadata().values())) : null;
+        String metadataJson = whole == null ? null : whole.append('}').toString();
         List<CardRows.EvalRow> evals = new ArrayList<>(card.evalResults().size());
         for (EvalResult e : card.evalResults()) {
             evals.add(new CardRows.EvalRow(e.modelName(), e.taskType(), e.taskName(), e.datasetType(), e.datasetName(),
