@@ -52,6 +52,18 @@ class CardRowsBuilderTest {
     }
 
     @Test
+    void metadataJsonOfEveryKindOfValueIsWhatTheTreeGives() throws IOException {
+        String text = "---\nints: [0, -7, 2147483648, 123456789012345678901234567890, 0x1F, 0o17]\n"
+                + "floats: [1.5, -0.0, 1e300, .nan, -.inf, 2.50]\nbools: [true, false]\nnulls: [null, ~, ]\n"
+                + "mixed_keys: {1: a, \"1\": b, true: c, null: d, 2.5: e}\nnested: {a: {b: [{c: [1, x]}]}}\n"
+                + "date: 2023-01-01\nbin: !!binary aGVsbG8=\nempty_map: {}\nempty_list: []\n"
+                + "text: \"line\\nbreak \\u0001 \\u2028 </script>\"\n---\n# Title\n";
+        SourceCard card = SourceCard.ofText("x/y", "test", text, RepoFacts.NONE);
+        assertTrue(check(card));
+        assertEquals(11, build(card).metadata().size());
+    }
+
+    @Test
     void cardWithoutBlockHasNoMetadataJson() {
         CardRows rows = build(SourceCard.ofText("x/y", "test", "# Title\n\ntext\n", RepoFacts.NONE));
         assertNull(rows.metadataJson());
