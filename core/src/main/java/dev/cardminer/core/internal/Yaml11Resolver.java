@@ -86,6 +86,9 @@ public final class Yaml11Resolver {
         if (!(first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9'))) {
             return new Resolved(Kind.STR, plain);
         }
+        if (!onlyNumberOrTimestampChars(plain)) {
+            return new Resolved(Kind.STR, plain); // e.g. "-1.3b" or "2-stage": no regex below can match
+        }
         if (FLOAT.matcher(plain).matches()) {
             return floatValue(plain);
         }
@@ -99,6 +102,25 @@ public final class Yaml11Resolver {
             }
         }
         return new Resolved(Kind.STR, plain);
+    }
+
+    /**
+     * Whether every character may occur in a FLOAT, INT or TIMESTAMP match: digits, {@code _ . : + -},
+     * hex digits, {@code x}, the letters of inf and nan, the timestamp's {@code T t Z}, space and tab.
+     * A scalar with any other character is a string, found without running the regular expressions.
+     */
+    private static boolean onlyNumberOrTimestampChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                    || c == '_' || c == '.' || c == ':' || c == '+' || c == '-' || c == 'x' || c == 'i'
+                    || c == 'n' || c == 'I' || c == 'N' || c == 'T' || c == 't' || c == 'Z' || c == ' '
+                    || c == '\t';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** SafeConstructor.construct_yaml_int. */

@@ -36,6 +36,13 @@ class Yaml11ResolverTest {
                 Arguments.of("2023-01-01", Kind.TIMESTAMP, "2023-01-01"), Arguments.of("2023-1-1", Kind.STR, "2023-1-1"),
                 Arguments.of("2023-01-01 10:00:00", Kind.TIMESTAMP, "2023-01-01 10:00:00"),
                 Arguments.of("2023-01-01T10:00:00Z", Kind.TIMESTAMP, "2023-01-01T10:00:00Z"),
+                // every character class the regular expressions allow, past the character pre-check
+                Arguments.of("2023-1-1t10:00:00.5 \t-05:30", Kind.TIMESTAMP, "2023-1-1t10:00:00.5 \t-05:30"),
+                Arguments.of("2023-01-01\t10:00:00+1", Kind.TIMESTAMP, "2023-01-01\t10:00:00+1"),
+                Arguments.of("0xaB_cD", Kind.INT, new java.math.BigInteger("abcd", 16)),
+                Arguments.of("-.INF", Kind.FLOAT, Double.NEGATIVE_INFINITY), Arguments.of(".NAN", Kind.FLOAT, Double.NaN),
+                Arguments.of("1.5E-3", Kind.FLOAT, 0.0015), Arguments.of("-1.3b", Kind.STR, "-1.3b"),
+                Arguments.of("7g", Kind.STR, "7g"), Arguments.of("2023-01-01 10:00:00 UTC", Kind.STR, "2023-01-01 10:00:00 UTC"),
                 Arguments.of("2023-02-30", Kind.INVALID, "2023-02-30"),
                 Arguments.of(".inf", Kind.FLOAT, Double.POSITIVE_INFINITY), Arguments.of("-.Inf", Kind.FLOAT, Double.NEGATIVE_INFINITY),
                 Arguments.of(".NaN", Kind.FLOAT, Double.NaN), Arguments.of("<<", Kind.MERGE, "<<"),

@@ -1,5 +1,6 @@
 package dev.cardminer.io.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
@@ -8,6 +9,8 @@ import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.io.SourceCard;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ public final class CardRowsBuilder {
 
     private final CardParser parser;
     private final ObjectMapper json;
+    private StringWriter out = new StringWriter(1024);
 
     public CardRowsBuilder(CardParser parser, ObjectMapper json) {
         this.parser = parser;
@@ -51,18 +55,33 @@ public final class CardRowsBuilder {
     }
 
     private CardRows rows(SourceCard source, ModelCard card, long bytes, String contentHash,
-                          long fingerprint, boolean replaces, int permits) throws JsonProcessingException {
+                          long fingerprint, boolean replaces, int permits) throws IOException {
         List<CardRows.MetadataRow> metadata = new ArrayList<>(card.metadata().keys().size());
         List<CardRows.ValueRow> values = new ArrayList<>();
-        for (Map.Entry<String, Object> e : card.metadata().values().entrySet()) {
-            metadata.add(new CardRows.MetadataRow(e.getKey(), json.writeValueAsString(CardJson.value(e.getValue()))));
-            int position = 0;
-            for (String item : card.metadata().strings(e.getKey())) {
-                values.add(new CardRows.ValueRow(e.getKey(), position++, item));
+        // One generator writes the whole block; each key's JSON is the stretch of text its value took,
+        // so nothing is serialised twice and no JsonNode tree is built for plain data.
+        StringBuffer text = out.getBuffer();
+        text.setLength(0);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : card.metadata().values().entrySet()) {
+                g.writeFieldName(e.getKey());
+                g.flush();
+                int from = text.length() + 1; // the ':' is written with the value
+                writeValue(g, e.getValue());
+                g.flush();
+                metadata.add(new CardRows.MetadataRow(e.getKey(), text.substring(from)));
+                int position = 0;
+                for (String item : card.metadata().strings(e.getKey())) {
+                    values.add(new CardRows.ValueRow(e.getKey(), position++, item));
+                }
             }
+            g.writeEndObject();
         }
-        String metadataJson = card.hasMetadata()
-                ? json.writeValueAsString(CardJson.value(card.metadata().values())) : null;
+        String metadataJson = card.hasMetadata() ? text.toString() : null;
+        if (text.capacity() > 1 << 20) {
+            out = new StringWriter(1024); // do not hold on to a huge block's buffer
+        }
         List<CardRows.EvalRow> evals = new ArrayList<>(card.evalResults().size());
         for (EvalResult e : card.evalResults()) {
             evals.add(new CardRows.EvalRow(e.modelName(), e.taskType(), e.taskName(), e.datasetType(), e.datasetName(),
@@ -90,6 +109,52 @@ public final class CardRowsBuilder {
             return json.writeValueAsString(CardJson.value(value));
         }
         return value.toString();
+    }
+
+    /**
+     * Writes plain data (as in {@code Metadata.values()}) as {@code CardJson.value(v)} serialises: the
+     * common types directly, anything else (maps with non-string keys, big numbers, NaN, bytes) through
+     * the JsonNode tree, so the text is the same either way.
+     */
+    private void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i.intValue());
+        } else if (v instanceof Long l) {
+            g.writeNumber(l.longValue());
+        } else if (v instanceof Double d && Double.isFinite(d)) {
+            g.writeNumber(d.doubleValue());
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                writeValue(g, item);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Map<?, ?> m && stringKeys(m)) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            json.writeTree(g, CardJson.value(v));
+        }
+    }
+
+    /** Keys that are all strings are distinct as JSON names; String.valueOf of other keys may collide. */
+    private static boolean stringKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Double numeric(Object value) {

@@ -1,0 +1,90 @@
+package dev.cardminer.io.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cardminer.core.CardJson;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.internal.DefaultCardParser;
+import dev.cardminer.io.RepoFacts;
+import dev.cardminer.io.SourceCard;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class CardRowsBuilderTest {
+
+    private final ObjectMapper json = CardJson.mapper();
+    private final CardRowsBuilder builder = new CardRowsBuilder(DefaultCardParser.DEFAULT, json);
+
+    /** The block's JSON is assembled from the per-key JSON; it must be what serialising the whole block gives. */
+    @Test
+    void metadataJsonIsTheWholeBlockSerialisedOnCorpusCards() throws IOException {
+        Path cards = Path.of(System.getProperty("cardminer.shared", "../shared")).resolve("corpus/cards");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(cards)) {
+            files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertTrue(files.size() > 400, "corpus cards found: " + files.size());
+        int withMetadata = 0;
+        for (Path f : files) {
+            byte[] utf8 = Files.readAllBytes(f);
+            withMetadata += check(SourceCard.ofBytes(f.getFileName().toString(), f.toString(), utf8, RepoFacts.NONE))
+                    ? 1 : 0;
+        }
+        assertTrue(withMetadata > 400, "cards with metadata: " + withMetadata);
+    }
+
+    @Test
+    void metadataJsonEscapesKeysAndKeepsOrder() throws IOException {
+        String text = "---\n\"quo\\\"te\": 1\n\"uni\\u00e9\\ttab\": [a, {b: 2.50, c: null}]\nz: yes\n"
+                + "a: 1e400\nlicense: mit\n---\n# Title\n";
+        SourceCard card = SourceCard.ofText("x/y", "test", text, RepoFacts.NONE);
+        assertTrue(check(card));
+        CardRows rows = build(card);
+        assertTrue(rows.metadataJson().startsWith("{\"quo\\\"te\":1,\"uni\u00e9\\ttab\":"), rows.metadataJson());
+    }
+
+    @Test
+    void metadataJsonOfEveryKindOfValueIsWhatTheTreeGives() throws IOException {
+        String text = "---\nints: [0, -7, 2147483648, 123456789012345678901234567890, 0x1F, 0o17]\n"
+                + "floats: [1.5, -0.0, 1e300, .nan, -.inf, 2.50]\nbools: [true, false]\nnulls: [null, ~, ]\n"
+                + "mixed_keys: {1: a, \"1\": b, true: c, null: d, 2.5: e}\nnested: {a: {b: [{c: [1, x]}]}}\n"
+                + "date: 2023-01-01\nbin: !!binary aGVsbG8=\nempty_map: {}\nempty_list: []\n"
+                + "text: \"line\\nbreak \\u0001 \\u2028 </script>\"\n---\n# Title\n";
+        SourceCard card = SourceCard.ofText("x/y", "test", text, RepoFacts.NONE);
+        assertTrue(check(card));
+        assertEquals(11, build(card).metadata().size());
+    }
+
+    @Test
+    void cardWithoutBlockHasNoMetadataJson() {
+        CardRows rows = build(SourceCard.ofText("x/y", "test", "# Title\n\ntext\n", RepoFacts.NONE));
+        assertNull(rows.metadataJson());
+    }
+
+    private CardRows build(SourceCard card) {
+        byte[] utf8 = card.bytes();
+        return builder.build(card, utf8, new Hashes().sha256Hex(utf8), 0, false, 1);
+    }
+
+    private boolean check(SourceCard source) throws IOException {
+        CardRows rows = build(source);
+        ModelCard card = source.text() != null ? DefaultCardParser.DEFAULT.parse(source.id(), source.text())
+                : DefaultCardParser.DEFAULT.parse(source.id(), source.utf8());
+        String expected = card.hasMetadata() ? json.writeValueAsString(CardJson.value(card.metadata().values()))
+                : null;
+        assertEquals(expected, rows.metadataJson(), source.id());
+        for (CardRows.MetadataRow m : rows.metadata()) {
+            assertEquals(json.writeValueAsString(CardJson.value(card.metadata().values().get(m.key()))),
+                    m.valueJson(), source.id() + " " + m.key());
+        }
+        return card.hasMetadata();
+    }
+}
