@@ -1,18 +1,16 @@
 package dev.cardminer.bench;
 
+import dev.cardminer.io.ParquetCardSource;
+import dev.cardminer.io.SourceCard;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The cards of a Parquet file in the Hub dataset schema (a {@code card} column), read with DuckDB.
+ * The cards of a Parquet file in the Hub dataset schema, held in memory for a benchmark.
  *
  * @param cards the card texts, nulls left out
  * @param bytes their total size in UTF-8 bytes
@@ -23,22 +21,18 @@ public record Corpus(List<String> cards, long bytes) {
         cards = List.copyOf(cards);
     }
 
-    /** Reads the {@code card} column of a Parquet file. */
-    public static Corpus load(Path parquet) throws SQLException {
+    /** Reads the cards of a Parquet file through the same source {@code analyze} uses; unreadable rows are left out. */
+    public static Corpus load(Path parquet) throws IOException {
         if (!Files.isRegularFile(parquet)) {
             throw new IllegalArgumentException("no such Parquet file: " + parquet);
         }
-        String literal = "'" + parquet.toAbsolutePath().toString().replace("'", "''") + "'";
         List<String> cards = new ArrayList<>();
         long bytes = 0;
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT card FROM read_parquet(" + literal + ")")) {
-            while (rows.next()) {
-                String card = rows.getString(1);
-                if (card != null) {
-                    cards.add(card);
-                    bytes += card.getBytes(StandardCharsets.UTF_8).length;
+        try (ParquetCardSource source = ParquetCardSource.open(parquet)) {
+            for (SourceCard card; (card = source.next()) != null; ) {
+                if (card.failure() == null) {
+                    cards.add(card.text());
+                    bytes += card.text().getBytes(StandardCharsets.UTF_8).length;
                 }
             }
         }
