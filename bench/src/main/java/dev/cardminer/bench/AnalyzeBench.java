@@ -94,16 +94,17 @@ public final class AnalyzeBench implements Callable<Integer> {
         if (db == null) {
             Files.delete(store);
         }
-        Analyzer.Config config = Analyzer.Config.of(store).withProgress(ProgressOutput.auto(err));
+        Analyzer.Builder builder = Analyzer.Config.builder(store).progress(ProgressOutput.auto(err));
         if (threads != null) {
-            config = config.withThreads(threads);
+            builder.threads(threads);
         }
         if (batchCards != null) {
-            config = config.withBatchCards(batchCards);
+            builder.batchCards(batchCards);
         }
         if (batchMb != null) {
-            config = config.withBatchBytes(batchMb * 1_000_000L);
+            builder.batchBytes(batchMb * 1_000_000L);
         }
+        Analyzer.Config config = builder.build();
         AtomicLong liveAfterGc = new AtomicLong();
         List<Runnable> unregister = watchHeapAfterGc(liveAfterGc);
         System.gc();

@@ -1,6 +1,7 @@
 package dev.cardminer.bench;
 
-import dev.cardminer.io.ParquetCardSource;
+import dev.cardminer.io.CardSource;
+import dev.cardminer.io.CardSources;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ public record Corpus(List<String> cards, long bytes) {
         }
         List<String> cards = new ArrayList<>();
         long bytes = 0;
-        try (ParquetCardSource source = ParquetCardSource.open(parquet)) {
+        try (CardSource source = CardSources.parquet(parquet)) {
             for (SourceCard card; (card = source.next()) != null; ) {
                 if (card.failure() == null) {
                     cards.add(card.text());

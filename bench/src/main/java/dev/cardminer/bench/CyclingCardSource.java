@@ -1,7 +1,7 @@
 package dev.cardminer.bench;
 
 import dev.cardminer.io.CardSource;
-import dev.cardminer.io.ParquetCardSource;
+import dev.cardminer.io.CardSources;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ final class CyclingCardSource implements CardSource {
 
     private final Path parquet;
     private final long cards;
-    private ParquetCardSource current;
+    private CardSource current;
     private int pass;
     private long given;
 
@@ -27,7 +27,7 @@ final class CyclingCardSource implements CardSource {
     public SourceCard next() throws IOException {
         while (given < cards) {
             if (current == null) {
-                current = ParquetCardSource.open(parquet);
+                current = CardSources.parquet(parquet);
             }
             SourceCard card = current.next();
             if (card == null) {

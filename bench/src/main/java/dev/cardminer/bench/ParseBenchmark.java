@@ -1,19 +1,15 @@
 package dev.cardminer.bench;
 
-import dev.cardminer.core.ModelCard;
-import dev.cardminer.core.Problem;
-import dev.cardminer.core.Vocabularies;
-import dev.cardminer.core.internal.BodyAnalyzer;
-import dev.cardminer.core.internal.FrontMatterSplitter;
-import dev.cardminer.core.internal.LineIndex;
-import dev.cardminer.core.internal.MarkdownParserFactory;
-import dev.cardminer.core.internal.MetadataAnalyzer;
+import dev.cardminer.core.CardParser;
+import dev.cardminer.core.CardParser.BuiltIn;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,11 +31,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * Parse throughput over a corpus of real cards. One operation parses every card of the corpus once,
  * on one thread, so {@code ops/s × corpus MB} is the throughput in MB/s per core.
  *
- * <p>{@code part} selects what is measured: {@code card} is {@link ModelCard#parse(String)}, the whole
- * thing (metadata block, YAML, Markdown, sections, links); {@code metadata} is the card without its
- * body analysis (split and YAML/metadata only); {@code body} is the body analysis alone (Markdown,
- * sections, placeholders, completeness, links) on the bodies; {@code markdown} is a full CommonMark
- * parse (inlines included, as {@link ModelCard#markdown()} does) of the bodies, for comparison.
+ * <p>{@code part} selects what is measured, all through the public {@link CardParser} API:
+ * {@code card} is the default parser, the whole thing (metadata block, YAML, Markdown, sections,
+ * links); {@code metadata} is a parser with the body's built-ins off (split and YAML/metadata only);
+ * {@code body} is a parser with the metadata built-ins off, on the bodies alone (Markdown, sections,
+ * placeholders, completeness, links); {@code markdown} is a full CommonMark parse of the bodies
+ * (inlines and GFM tables included), for comparison.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,25 +55,24 @@ public class ParseBenchmark {
 
     private List<String> cards;
     private double megabytes;
-    private List<String> yamls;
     private List<String> bodies;
-    private MetadataAnalyzer metadataAnalyzer;
-    private final FrontMatterSplitter splitter = new FrontMatterSplitter();
-    private final BodyAnalyzer bodyAnalyzer = new BodyAnalyzer();
-    private final Parser markdownParser = MarkdownParserFactory.create();
+    private final CardParser cardParser = CardParser.builder().build();
+    private final CardParser metadataParser = CardParser.builder().disable(BuiltIn.SECTIONS, BuiltIn.LINKS).build();
+    private final CardParser bodyParser = CardParser.builder()
+            .disable(BuiltIn.METADATA_VALIDATION, BuiltIn.MODEL_INDEX).build();
+    private final Parser markdownParser = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
 
     @Setup(Level.Trial)
     public void load() throws Exception {
         Corpus corpus = Corpus.load(Path.of(parquet));
         cards = corpus.cards();
         megabytes = corpus.megabytes();
-        metadataAnalyzer = new MetadataAnalyzer(Vocabularies.bundled());
-        yamls = new ArrayList<>();
         bodies = new ArrayList<>(cards.size());
         for (String card : cards) {
-            FrontMatterSplitter.Split split = splitter.split(card);
-            bodies.add(card.substring(split.bodyStart()));
-            yamls.add(split.found() ? card.substring(split.yamlStart(), split.yamlEnd()) : null);
+            bodies.add(metadataParser.parse("", card).body());
         }
     }
 
@@ -112,23 +108,17 @@ public class ParseBenchmark {
         switch (part) {
             case "card" -> {
                 for (String card : cards) {
-                    sink.consume(ModelCard.parse(card));
+                    sink.consume(cardParser.parse("", card));
                 }
             }
             case "metadata" -> {
-                for (int i = 0; i < cards.size(); i++) {
-                    String card = cards.get(i);
-                    sink.consume(new LineIndex(card));
-                    sink.consume(splitter.split(card));
-                    String yaml = yamls.get(i);
-                    if (yaml != null) {
-                        sink.consume(metadataAnalyzer.analyze(yaml, 2, new ArrayList<Problem>()));
-                    }
+                for (String card : cards) {
+                    sink.consume(metadataParser.parse("", card));
                 }
             }
             case "body" -> {
                 for (String body : bodies) {
-                    sink.consume(bodyAnalyzer.analyze(body, new LineIndex(body), 0, new ArrayList<>()));
+                    sink.consume(bodyParser.parse("", body));
                 }
             }
             case "markdown" -> {

@@ -33,7 +33,7 @@ final class CardCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper mapper = CardJson.mapper();
-        CardParser parser = CardParser.defaults();
+        CardParser parser = CardParser.builder().build();
         boolean several = files.size() > 1;
         int exit = 0;
         for (String file : files) {

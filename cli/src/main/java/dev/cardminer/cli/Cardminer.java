@@ -1,10 +1,9 @@
 package dev.cardminer.cli;
 
-import dev.cardminer.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code cardminer} command line. */
+/** The {@code cardminer} command line. ({@code bench} is a launcher of its own: the jar carries no JMH.) */
 @Command(name = "cardminer",
         mixinStandardHelpOptions = true,
         version = "cardminer 0.1.0",
@@ -17,7 +16,6 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ConceptsCommand.class,
                 ExportCommand.class,
-                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

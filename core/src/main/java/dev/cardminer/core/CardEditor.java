@@ -17,11 +17,16 @@ import java.util.Map;
  * new lines use the card's line ending, and a card without a block gets one at the top.
  *
  * <pre>{@code
- * String edited = CardEditor.of(cardText)
+ * Edit edit = CardEditor.of(cardText)
  *         .set("license", "mit")
  *         .add("tags", "text-classification")
  *         .remove("co2_eq_emissions")
  *         .apply();
+ * if (edit.ok()) {
+ *     write(edit.text());
+ * } else {
+ *     edit.problems().forEach(System.err::println);   // located: line, column, what
+ * }
  * }</pre>
  *
  * <p>Values are plain data: String, Boolean, integer types, Float/Double/BigDecimal (written as
@@ -29,6 +34,7 @@ import java.util.Map;
  */
 public final class CardEditor {
 
+    // Stateless and thread-safe; private, so no caller shares it.
     private static final MetadataBlockEditor EDITOR = new MetadataBlockEditor();
 
     private final String text;
@@ -92,17 +98,11 @@ public final class CardEditor {
     }
 
     /**
-     * The edited card text: the input itself (the same string) when nothing changes.
-     *
-     * @throws IllegalStateException when the block cannot be edited line by line (invalid YAML, not a
-     *                               mapping, one flow-style mapping); the message locates the problem
+     * Applies the changes. A block that cannot be edited line by line (invalid YAML, not a mapping, a
+     * list item added to a mapping) leaves the card as it is, with the located problem in the {@link Edit}.
      */
-    public String apply() {
-        try {
-            return EDITOR.apply(text, changes);
-        } catch (MetadataBlockEditor.EditFailure e) {
-            throw new IllegalStateException(e.problem().toString(), e);
-        }
+    public Edit apply() {
+        return EDITOR.apply(text, changes);
     }
 
     private CardEditor with(String key, MetadataBlockEditor.Change change) {

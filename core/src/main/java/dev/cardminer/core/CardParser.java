@@ -1,10 +1,23 @@
 package dev.cardminer.core;
 
 import dev.cardminer.core.internal.DefaultCardParser;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Reads model cards. Implementations are thread-safe and never throw on bad input: problems are
- * recorded in the returned card.
+ * Reads model cards. Build one with {@link #builder()} and share it: parsers are immutable,
+ * thread-safe, and never throw on bad input (problems are recorded in the returned card).
+ *
+ * <pre>{@code
+ * CardParser parser = CardParser.builder()
+ *         .vocabularies(Vocabularies.bundled())
+ *         .extractor(new MyExtractor())
+ *         .build();
+ * ModelCard card = parser.parse("org/model", text);
+ * }</pre>
  */
 public interface CardParser {
 
@@ -14,13 +27,66 @@ public interface CardParser {
     /** Parses the raw bytes of a card file, decoding UTF-8; invalid sequences are replaced and reported. */
     ModelCard parse(String id, byte[] utf8);
 
-    /** A parser with the bundled Hub vocabularies. */
-    static CardParser defaults() {
-        return DefaultCardParser.DEFAULT;
+    /** A builder with the bundled vocabularies and every built-in extractor on. */
+    static Builder builder() {
+        return new Builder();
     }
 
-    /** A parser checking values against the given vocabularies. */
-    static CardParser withVocabularies(Vocabularies vocabularies) {
-        return new DefaultCardParser(vocabularies);
+    /**
+     * What the parser reads besides the metadata block itself; each is on unless disabled. They run in
+     * this order, before the added extractors.
+     */
+    enum BuiltIn {
+        /** Metadata values checked against the Hub's rules and vocabularies (problems). */
+        METADATA_VALIDATION,
+        /** {@code model-index} flattened to {@link ModelCard#evalResults()}. */
+        MODEL_INDEX,
+        /** The body's headings as {@link ModelCard#sections()}, placeholders and completeness. */
+        SECTIONS,
+        /** References to Hub repos, papers and GitHub repositories as {@link ModelCard#links()}. */
+        LINKS
+    }
+
+    /** Configures a {@link CardParser}. Not thread-safe; the parser it builds is. */
+    final class Builder {
+        private Vocabularies vocabularies;
+        private final Set<BuiltIn> builtIns = EnumSet.allOf(BuiltIn.class);
+        private final List<CardExtractor> extractors = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The values {@code license}, {@code pipeline_tag}, ... are checked against; default {@link Vocabularies#bundled()}. */
+        public Builder vocabularies(Vocabularies vocabularies) {
+            this.vocabularies = Objects.requireNonNull(vocabularies, "vocabularies");
+            return this;
+        }
+
+        /** Adds an extractor; added extractors run after the built-ins, in the order added. */
+        public Builder extractor(CardExtractor extractor) {
+            extractors.add(Objects.requireNonNull(extractor, "extractor"));
+            return this;
+        }
+
+        /** Adds extractors in order. */
+        public Builder extractors(Iterable<? extends CardExtractor> extractors) {
+            for (CardExtractor e : extractors) {
+                extractor(e);
+            }
+            return this;
+        }
+
+        /** Turns built-in extractors off, for callers that need less (the metadata only, say) and want it faster. */
+        public Builder disable(BuiltIn... builtIns) {
+            for (BuiltIn b : builtIns) {
+                this.builtIns.remove(b);
+            }
+            return this;
+        }
+
+        public CardParser build() {
+            return new DefaultCardParser(vocabularies != null ? vocabularies : Vocabularies.bundled(),
+                    builtIns, extractors);
+        }
     }
 }

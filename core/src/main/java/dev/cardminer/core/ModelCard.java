@@ -1,8 +1,8 @@
 package dev.cardminer.core;
 
-import dev.cardminer.core.internal.MarkdownParserFactory;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A parsed model card: the metadata block, the Markdown body and what cardminer reads from them.
@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param links          references to Hub repos, arXiv papers and GitHub repositories
  * @param completeness   share of the template's sections present with real content, 0 to 1
  * @param problems       located problems, in the order found
+ * @param extensions     what added {@link CardExtractor}s found, in the order added
  */
 public record ModelCard(
         String id,
@@ -37,7 +38,8 @@ public record ModelCard(
         List<Section> sections,
         List<Link> links,
         double completeness,
-        List<Problem> problems) {
+        List<Problem> problems,
+        List<Object> extensions) {
 
     public ModelCard {
         Objects.requireNonNull(id, "id");
@@ -48,33 +50,52 @@ public record ModelCard(
         sections = List.copyOf(sections);
         links = List.copyOf(links);
         problems = List.copyOf(problems);
+        extensions = List.copyOf(extensions);
     }
 
-    /** Parses a card with the default parser. Never throws on bad input. */
+    /** A card without extensions. */
+    public ModelCard(String id, String text, boolean hasMetadata, String yaml, int yamlLine, Metadata metadata,
+                     String body, int bodyOffset, int bodyLine, List<EvalResult> evalResults, List<Section> sections,
+                     List<Link> links, double completeness, List<Problem> problems) {
+        this(id, text, hasMetadata, yaml, yamlLine, metadata, body, bodyOffset, bodyLine, evalResults, sections,
+                links, completeness, problems, List.of());
+    }
+
+    /**
+     * Parses a card with a parser of {@link CardParser#builder()}'s defaults. Never throws on bad input.
+     * For many cards, or other vocabularies or extractors, build a {@link CardParser} and keep it.
+     */
     public static ModelCard parse(String text) {
         return parse("", text);
     }
 
     /** Parses a card with the default parser, giving it an id. Never throws on bad input. */
     public static ModelCard parse(String id, String text) {
-        return CardParser.defaults().parse(id, text);
+        return DefaultParser.PARSER.parse(id, text);
     }
 
     /** Parses the raw bytes of a card file; invalid UTF-8 is replaced and reported. */
     public static ModelCard parse(String id, byte[] utf8) {
-        return CardParser.defaults().parse(id, utf8);
+        return DefaultParser.PARSER.parse(id, utf8);
     }
 
-    /**
-     * The body as a CommonMark tree (GFM tables, block source spans whose input indexes are offsets
-     * into {@link #body()}), parsed anew on each call with the configuration the sections were read with.
-     */
-    public org.commonmark.node.Node markdown() {
-        return MarkdownParserFactory.create().parse(body);
+    /** The first value of this type an added {@link CardExtractor} found. */
+    public <T> Optional<T> extension(Class<T> type) {
+        for (Object e : extensions) {
+            if (type.isInstance(e)) {
+                return Optional.of(type.cast(e));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether any problem is an error. */
     public boolean hasErrors() {
         return problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+    }
+
+    /** The parser behind the static {@code parse} conveniences, built on first use; not shared beyond them. */
+    private static final class DefaultParser {
+        static final CardParser PARSER = CardParser.builder().build();
     }
 }

@@ -1,8 +1,8 @@
 package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cardminer.testkit.SharedData;
 import dev.cardminer.core.internal.YamlBlockReader;
 import dev.cardminer.core.internal.YamlDocument;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class CardEditorTest {
 
-    private static final Path CARDS = Path.of(System.getProperty("cardminer.shared", "../shared"), "corpus", "cards");
+    private static final Path CARDS = SharedData.corpusCards();
 
     private static final String CARD = """
             ---
@@ -69,7 +69,7 @@ class CardEditorTest {
 
     @Test
     void setReplacesExactlyTheKeysLine() {
-        String out = CardEditor.of(CARD).set("license", "mit").apply();
+        String out = CardEditor.of(CARD).set("license", "mit").apply().text();
         int[] w = changedWindow(CARD, out);
         assertThat(w).containsExactly(5, 5);
         assertThat(lines(out, 5, 5)).containsExactly("license: mit");
@@ -78,7 +78,7 @@ class CardEditorTest {
 
     @Test
     void replacingAMultiLineValueReplacesAllOfItsLinesAndNothingElse() {
-        String out = CardEditor.of(CARD).set("model-index", List.of()).set("tags", List.of("a", "no")).apply();
+        String out = CardEditor.of(CARD).set("model-index", List.of()).set("tags", List.of("a", "no")).apply().text();
         List<String> after = out.lines().toList();
         assertThat(after).contains("tags:", "  - a", "  - 'no'", "model-index: []", "# trailing comment",
                 "# licence checked by legal", "license: apache-2.0   # see LICENSE");
@@ -91,7 +91,7 @@ class CardEditorTest {
 
     @Test
     void removeDeletesExactlyTheKeysLines() {
-        String out = CardEditor.of(CARD).remove("tags").apply();
+        String out = CardEditor.of(CARD).remove("tags").apply().text();
         int[] w = changedWindow(CARD, out);
         assertThat(lines(CARD, w[0], w[1])).containsExactly("tags:", "  - text-classification", "  - 'quoted'");
         assertThat(out.lines().count()).isEqualTo(CARD.lines().count() - 3);
@@ -100,7 +100,7 @@ class CardEditorTest {
 
     @Test
     void addAppendsItemsInTheCardsIndentationAfterTheLastItem() {
-        String out = CardEditor.of(CARD).add("tags", "quoted", "new-tag", "yes").add("language", "no").apply();
+        String out = CardEditor.of(CARD).add("tags", "quoted", "new-tag", "yes").add("language", "no").apply().text();
         List<String> after = out.lines().toList();
         int i = after.indexOf("  - 'quoted'");
         assertThat(after.subList(i + 1, i + 3)).containsExactly("  - new-tag", "  - 'yes'");
@@ -117,7 +117,7 @@ class CardEditorTest {
     @Test
     void newKeysGoAfterTheLastKeyBeforeTrailingComments() {
         String out = CardEditor.of(CARD).set("pipeline_tag", "text-classification")
-                .set("datasets", List.of("imdb", "stanfordnlp/sst2")).apply();
+                .set("datasets", List.of("imdb", "stanfordnlp/sst2")).apply().text();
         List<String> after = out.lines().toList();
         int i = after.indexOf("      value: 0.93");
         assertThat(after.subList(i + 1, i + 6)).containsExactly("pipeline_tag: text-classification", "datasets:",
@@ -149,7 +149,7 @@ class CardEditorTest {
         for (Map.Entry<String, Object> e : values.entrySet()) {
             editor = editor.set(e.getKey(), e.getValue());
         }
-        String out = editor.apply();
+        String out = editor.apply().text();
         ModelCard card = ModelCard.parse(out);
         Map<String, Object> expected = new LinkedHashMap<>(values);
         expected.put("m", 3L);
@@ -163,7 +163,7 @@ class CardEditorTest {
     void crlfStaysCrlfAndTheBodyStaysByteExact() {
         String crlf = CARD.replace("\n", "\r\n");
         String out = CardEditor.of(crlf).set("license", "mit").set("library_name", "transformers")
-                .add("tags", "x").apply();
+                .add("tags", "x").apply().text();
         assertThat(out.replace("\r\n", "")).doesNotContain("\n", "\r");
         assertThat(ModelCard.parse(out).body()).isEqualTo(ModelCard.parse(crlf).body());
         assertThat(ModelCard.parse(out).metadata().libraryName()).contains("transformers");
@@ -171,45 +171,61 @@ class CardEditorTest {
 
     @Test
     void noEditsOrNoChangesGiveTheInputItself() {
-        assertThat(CardEditor.of(CARD).apply()).isSameAs(CARD);
+        assertThat(CardEditor.of(CARD).apply().text()).isSameAs(CARD);
         assertThat(CardEditor.of(CARD).set("license", "apache-2.0").add("tags", "quoted").remove("nothing")
-                .apply()).isSameAs(CARD);
+                .apply().text()).isSameAs(CARD);
         String noBlock = "# Just a body\n";
-        assertThat(CardEditor.of(noBlock).remove("license").apply()).isSameAs(noBlock);
+        assertThat(CardEditor.of(noBlock).remove("license").apply().text()).isSameAs(noBlock);
     }
 
     @Test
     void aCardWithoutBlockGetsOneAtTheTop() {
         String body = "# Title\r\n\r\n---\r\nnot: metadata\r\n";
-        String out = CardEditor.of(body).set("license", "mit").add("tags", "a").apply();
+        String out = CardEditor.of(body).set("license", "mit").add("tags", "a").apply().text();
         assertThat(out).isEqualTo("---\r\nlicense: mit\r\ntags:\r\n- a\r\n---\r\n" + body);
         ModelCard card = ModelCard.parse(out);
         assertThat(card.body()).isEqualTo(body);
         assertThat(card.metadata().values()).isEqualTo(Map.of("license", "mit", "tags", List.of("a")));
         String bom = "\uFEFF# Title\n";
-        assertThat(ModelCard.parse(CardEditor.of(bom).set("license", "mit").apply()).metadata().license())
+        assertThat(ModelCard.parse(CardEditor.of(bom).set("license", "mit").apply().text()).metadata().license())
                 .contains("mit");
     }
 
     @Test
     void duplicateKeysAreMergedIntoTheEditedOne() {
         String card = "---\nlicense: mit\ntags: [a]\nlicense: gpl-3.0\n---\n";
-        String out = CardEditor.of(card).set("license", "apache-2.0").apply();
+        String out = CardEditor.of(card).set("license", "apache-2.0").apply().text();
         assertThat(out).isEqualTo("---\ntags: [a]\nlicense: apache-2.0\n---\n");
         assertThat(metadataProblems(ModelCard.parse(out))).isEmpty();
     }
 
     @Test
     void blocksThatCannotBeEditedLineByLineAreRefusedWithTheirLocation() {
-        assertThatThrownBy(() -> CardEditor.of("---\nlicense: mit\n  bad: [\n---\n").set("a", "b").apply())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("yaml-syntax at 3:");
-        assertThatThrownBy(() -> CardEditor.of("---\n- a\n---\n").set("a", "b").apply())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("yaml-not-mapping");
+        String broken = "---\nlicense: mit\n  bad: [\n---\n";
+        Edit edit = CardEditor.of(broken).set("a", "b").apply();
+        assertThat(edit.ok()).isFalse();
+        assertThat(edit.changed()).isFalse();
+        assertThat(edit.text()).isSameAs(broken);
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.YAML_SYNTAX);
+            assertThat(p.line()).isEqualTo(3);
+        });
+        assertThat(CardEditor.of("---\n- a\n---\n").set("a", "b").apply().problems())
+                .extracting(Problem::code).containsExactly(ProblemCodes.YAML_NOT_MAPPING);
+    }
+
+    @Test
+    void addingListItemsToAMappingIsRefusedAsAProblem() {
+        String card = "---\nwidget:\n  a: 1\n---\n";
+        Edit edit = CardEditor.of(card).add("widget", "x").apply();
+        assertThat(edit.ok()).isFalse();
+        assertThat(edit.text()).isSameAs(card);
+        assertThat(edit.problems()).extracting(Problem::code).containsExactly(ProblemCodes.EDIT_NOT_POSSIBLE);
     }
 
     @Test
     void aFlowStyleBlockIsRewrittenInBlockStyle() {
-        String out = CardEditor.of("---\n{license: mit, tags: [a, b]}\n---\nbody").add("tags", "c").apply();
+        String out = CardEditor.of("---\n{license: mit, tags: [a, b]}\n---\nbody").add("tags", "c").apply().text();
         assertThat(out).isEqualTo("---\nlicense: mit\ntags:\n- a\n- b\n- c\n---\nbody");
     }
 
@@ -237,7 +253,7 @@ class CardEditorTest {
             if (removed != null) {
                 editor = editor.remove(removed);
             }
-            String out = editor.apply();
+            String out = editor.apply().text();
             ModelCard after = ModelCard.parse(out);
             assertThat(after.body()).as(file.toString()).isEqualTo(before.body());
             Map<String, Object> expected = new LinkedHashMap<>(before.metadata().values());

@@ -2,6 +2,7 @@ package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.testkit.SharedData;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class HubAgreementTest {
 
-    private static final Path SHARED = Path.of(System.getProperty("cardminer.shared", "../shared"));
+    private static final Path SHARED = SharedData.root();
     private static final Path CORPUS = SHARED.resolve("corpus");
     private static final Path DOC = Path.of("..", "docs", "hub-differences.md");
     private static final JsonMapper JSON = JsonMapper.builder()

@@ -2,6 +2,7 @@ package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.testkit.SharedData;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The metadata side of {@link ModelCard#parse}: YAML 1.2 values, key checks and model-index. */
 class MetadataParsingTest {
 
-    private static final Path CARDS = Path.of(System.getProperty("cardminer.shared", "../shared"), "corpus", "cards");
+    private static final Path CARDS = SharedData.corpusCards();
 
     private static List<Problem> problems(ModelCard card, String code) {
         return card.problems().stream().filter(p -> p.code().equals(code)).toList();

@@ -3,10 +3,14 @@ package dev.cardminer.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Opens the source a command-line location names. */
+/**
+ * Opens card sources: by the location a command line names ({@link #open}), or by kind. The
+ * implementations are not public; a {@link CardSource} is all callers see.
+ */
 public final class CardSources {
 
     /** The location that means the Hub's model-card dataset. */
@@ -51,6 +55,26 @@ public final class CardSources {
     /** As {@link #open(String, HubOptions, ProgressOutput, boolean)}, reading the Hub shard by shard. */
     public static CardSource open(String location, HubOptions hub, ProgressOutput progress) throws IOException {
         return open(location, hub, progress, false);
+    }
+
+    /** The cards of a {@code .parquet} file, or of every Parquet file under a folder, in the Hub dataset's schema. */
+    public static CardSource parquet(Path fileOrFolder) throws IOException {
+        return ParquetCardSource.open(fileOrFolder);
+    }
+
+    /** The cards of these Parquet files in order, described as {@code origin} (the Hub's shards, say). */
+    public static CardSource parquet(List<Path> files, String origin) throws IOException {
+        return ParquetCardSource.open(files, origin);
+    }
+
+    /** The cards of a JSON Lines file (optionally gzip'd) with at least {@code modelId} and {@code card}. */
+    public static CardSource jsonLines(Path file) throws IOException {
+        return JsonLinesCardSource.open(file);
+    }
+
+    /** The cards of a folder of Markdown files ({@code org__name.md}, {@code org/name/README.md}), or one {@code .md} file. */
+    public static CardSource markdown(Path folderOrFile) throws IOException {
+        return MarkdownFolderCardSource.open(folderOrFile);
     }
 
     private static boolean hasParquet(Path dir) throws IOException {

@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
  * parser; a line that is not such an object becomes an unreadable card ({@code file:line}) and reading
  * goes on. A {@code .gz} file is decompressed on the fly.
  */
-public final class JsonLinesCardSource implements CardSource {
+final class JsonLinesCardSource implements CardSource {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -42,7 +42,7 @@ public final class JsonLinesCardSource implements CardSource {
         this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    public static JsonLinesCardSource open(Path file) throws IOException {
+    static JsonLinesCardSource open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code org/name}; any other {@code *.md} is its path below the folder without {@code .md}. Hidden
  * folders (.git) are skipped and folder links are not followed. A single {@code .md} file works too.
  */
-public final class MarkdownFolderCardSource implements CardSource {
+final class MarkdownFolderCardSource implements CardSource {
 
     private final Path root;
     private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
@@ -27,7 +27,7 @@ public final class MarkdownFolderCardSource implements CardSource {
         this.root = root;
     }
 
-    public static MarkdownFolderCardSource open(Path folderOrFile) throws IOException {
+    static MarkdownFolderCardSource open(Path folderOrFile) throws IOException {
         MarkdownFolderCardSource source = new MarkdownFolderCardSource(folderOrFile);
         if (Files.isDirectory(folderOrFile)) {
             source.stack.push(listing(folderOrFile));

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * card), read through an in-memory DuckDB with a streaming result, so rows are fetched a chunk at a time.
  * Only {@code modelId} and {@code card} are required; other columns may be missing.
  */
-public final class ParquetCardSource implements CardSource {
+final class ParquetCardSource implements CardSource {
 
     private final String description;
     private final String origin;
@@ -82,7 +82,7 @@ public final class ParquetCardSource implements CardSource {
     }
 
     /** A Parquet file, or every {@code *.parquet} file under a folder (recursively, in path order). */
-    public static ParquetCardSource open(Path fileOrFolder) throws IOException {
+    static ParquetCardSource open(Path fileOrFolder) throws IOException {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(fileOrFolder)) {
             try (Stream<Path> walk = Files.walk(fileOrFolder)) {
@@ -101,7 +101,7 @@ public final class ParquetCardSource implements CardSource {
     }
 
     /** Several Parquet files read as one source, named {@code origin} (e.g. the Hub's shards). */
-    public static ParquetCardSource open(List<Path> files, String origin) throws IOException {
+    static ParquetCardSource open(List<Path> files, String origin) throws IOException {
         if (files.isEmpty()) {
             throw new IOException(origin + ": no Parquet files");
         }

@@ -1,8 +1,8 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.CanonicalSection;
-import dev.cardminer.core.Link;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Section;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +11,13 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 
 /**
- * Reads the Markdown body: headings as sections mapped to the template, placeholders, completeness
- * and links. Thread-safe: the parser and the tables are shared, the rest is per call.
+ * Reads the Markdown body: headings as sections mapped to the template, placeholders, completeness.
+ * Thread-safe: the parser and the tables are shared, the rest is per call.
  */
 public final class BodyAnalyzer {
 
-    /** What the body yields. */
-    public record Result(List<Section> sections, List<Link> links, double completeness) {
+    /** What the body yields (links are {@link LinksExtractor}'s). */
+    public record Result(List<Section> sections, double completeness) {
     }
 
     private final Parser sectionParser = MarkdownParserFactory.createForSections();
@@ -35,9 +35,9 @@ public final class BodyAnalyzer {
      */
     public Result analyze(String body, LineIndex lines, int bodyOffset, List<Problem> problems) {
         if (body.isBlank()) {
-            problems.add(Problem.info("empty-body", "the card has no text after the metadata block",
+            problems.add(Problem.info(ProblemCodes.EMPTY_BODY, "the card has no text after the metadata block",
                     lines.line(bodyOffset), 0));
-            return new Result(List.of(), List.of(), 0);
+            return new Result(List.of(), 0);
         }
         Node document = sectionParser.parse(body);
         List<SectionExtractor.HeadingSpan> headings = extractor.headings(document, body);
@@ -48,8 +48,7 @@ public final class BodyAnalyzer {
         List<Section> sections = sections(headings, body, lines, bodyOffset);
         reportUnclosedFence(document, lines, bodyOffset, problems);
         reportPlaceholders(sections, problems);
-        List<Link> links = new LinkExtractor().extract(body, lines, bodyOffset);
-        return new Result(sections, links, scorer.score(sections));
+        return new Result(sections, scorer.score(sections));
     }
 
     private List<Section> sections(List<SectionExtractor.HeadingSpan> headings, String body, LineIndex lines,
@@ -100,7 +99,7 @@ public final class BodyAnalyzer {
             if (n instanceof FencedCodeBlock f && f.getClosingFenceLength() == null && n.getNext() == null
                     && !f.getSourceSpans().isEmpty()) {
                 int at = bodyOffset + f.getSourceSpans().get(0).getInputIndex();
-                problems.add(Problem.warning("unclosed-code-fence",
+                problems.add(Problem.warning(ProblemCodes.UNCLOSED_CODE_FENCE,
                         "code fence " + f.getFenceCharacter().repeat(f.getOpeningFenceLength())
                                 + " is never closed: the rest of the card renders as code",
                         lines.line(at), lines.column(at)));
@@ -120,7 +119,7 @@ public final class BodyAnalyzer {
             }
         }
         if (first != null) {
-            problems.add(Problem.info("placeholder-sections", count + (count == 1 ? " section holds" : " sections hold")
+            problems.add(Problem.info(ProblemCodes.PLACEHOLDER_SECTIONS, count + (count == 1 ? " section holds" : " sections hold")
                     + " only template placeholders, the first \"" + first.title() + "\"", first.line(), 1));
         }
     }

@@ -1,25 +1,46 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.CardExtractor;
 import dev.cardminer.core.CardParser;
-import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.Metadata;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** The parser behind {@link ModelCard#parse}: splitter, YAML reader, body analysis, in that order. */
+/**
+ * The parser {@link CardParser#builder()} builds: split the metadata block with the Hub's rule, read
+ * its YAML, run the metadata extractors, read the body's sections, run the body extractors, then the
+ * added ones. Built-ins run where their problems belong in reading order (metadata before body).
+ * Immutable and thread-safe.
+ */
 public final class DefaultCardParser implements CardParser {
 
-    public static final DefaultCardParser DEFAULT = new DefaultCardParser(Vocabularies.bundled());
-
+    private final Vocabularies vocabularies;
     private final FrontMatterSplitter splitter = new FrontMatterSplitter();
-    private final MetadataAnalyzer metadataAnalyzer;
-    private final BodyAnalyzer bodyAnalyzer = new BodyAnalyzer();
+    private final MetadataAnalyzer metadataAnalyzer = new MetadataAnalyzer();
+    private final BodyAnalyzer bodyAnalyzer;
+    private final List<CardExtractor> metadataExtractors = new ArrayList<>();
+    private final List<CardExtractor> bodyExtractors = new ArrayList<>();
+    private final List<CardExtractor> added;
 
-    public DefaultCardParser(Vocabularies vocabularies) {
-        this.metadataAnalyzer = new MetadataAnalyzer(vocabularies);
+    /** Use {@link CardParser#builder()}. */
+    public DefaultCardParser(Vocabularies vocabularies, Set<BuiltIn> builtIns, List<CardExtractor> added) {
+        this.vocabularies = vocabularies;
+        if (builtIns.contains(BuiltIn.METADATA_VALIDATION)) {
+            metadataExtractors.add(new MetadataValidationExtractor(vocabularies));
+        }
+        if (builtIns.contains(BuiltIn.MODEL_INDEX)) {
+            metadataExtractors.add(new ModelIndexExtractor());
+        }
+        this.bodyAnalyzer = builtIns.contains(BuiltIn.SECTIONS) ? new BodyAnalyzer() : null;
+        if (builtIns.contains(BuiltIn.LINKS)) {
+            bodyExtractors.add(new LinksExtractor());
+        }
+        this.added = List.copyOf(added);
     }
 
     @Override
@@ -35,25 +56,45 @@ public final class DefaultCardParser implements CardParser {
     }
 
     private ModelCard parse(String id, String text, List<Problem> problems) {
-        LineIndex lines = new LineIndex(text);
+        CardContext card = new CardContext(id, text, vocabularies, problems);
         FrontMatterSplitter.Split split = splitter.split(text);
-        Metadata metadata = Metadata.empty();
-        String yaml = null;
-        int yamlLine = 0;
-        List<EvalResult> evalResults = List.of();
+        card.hasMetadata = split.found();
         if (split.found()) {
-            yaml = text.substring(split.yamlStart(), split.yamlEnd());
-            yamlLine = lines.line(split.yamlStart());
-            MetadataAnalyzer.Result read = metadataAnalyzer.analyze(yaml, yamlLine, problems);
-            metadata = read.metadata();
-            evalResults = read.evalResults();
+            card.yaml = text.substring(split.yamlStart(), split.yamlEnd());
+            card.yamlLine = card.lines.line(split.yamlStart());
+            card.document = metadataAnalyzer.read(card.yaml, card.yamlLine, problems);
+            if (card.document.mapping() != null && !card.document.mapping().isEmpty()) {
+                card.metadata = Metadata.of(card.document.mapping());
+            }
         } else {
             metadataAnalyzer.explainMissingBlock(text, problems);
         }
-        String body = text.substring(split.bodyStart());
-        BodyAnalyzer.Result bodyResult = bodyAnalyzer.analyze(body, lines, split.bodyStart(), problems);
-        return new ModelCard(id, text, split.found(), yaml, yamlLine, metadata, body, split.bodyStart(),
-                lines.line(split.bodyStart()), evalResults, bodyResult.sections(), bodyResult.links(),
-                bodyResult.completeness(), problems);
+        card.body = text.substring(split.bodyStart());
+        card.bodyOffset = split.bodyStart();
+        run(metadataExtractors, card);
+        if (bodyAnalyzer != null) {
+            BodyAnalyzer.Result read = bodyAnalyzer.analyze(card.body, card.lines, card.bodyOffset, problems);
+            card.sections = read.sections();
+            card.completeness = read.completeness();
+        }
+        run(bodyExtractors, card);
+        for (CardExtractor e : added) {
+            try {
+                e.extract(card, card);
+            } catch (RuntimeException failure) {
+                // A bug in someone's extractor must not lose the card, nor stop the corpus run.
+                problems.add(Problem.error(ProblemCodes.EXTRACTOR_FAILED, e.getClass().getName() + " failed: "
+                        + failure, 0, 0));
+            }
+        }
+        return new ModelCard(id, text, card.hasMetadata, card.yaml, card.yamlLine, card.metadata, card.body,
+                card.bodyOffset, card.lines.line(card.bodyOffset), card.evalResults, card.sections, card.links,
+                card.completeness, problems, card.extensions);
+    }
+
+    private static void run(List<CardExtractor> extractors, CardContext card) {
+        for (CardExtractor e : extractors) {
+            e.extract(card, card);
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class MarkdownParserFactory {
     private MarkdownParserFactory() {
     }
 
-    /** The full parser: every block and every inline. {@link dev.cardminer.core.ModelCard#markdown()} uses it. */
+    /** The full parser: every block and every inline. */
     public static Parser create() {
         return Parser.builder()
                 .extensions(List.of(TablesExtension.create()))

@@ -1,45 +1,26 @@
 package dev.cardminer.core.internal;
 
-import dev.cardminer.core.EvalResult;
-import dev.cardminer.core.Metadata;
 import dev.cardminer.core.Problem;
-import dev.cardminer.core.Vocabularies;
+import dev.cardminer.core.ProblemCodes;
 import java.util.List;
 
 /**
- * Reads a metadata block: YAML (1.2 core schema), the checks of each documented key against the
- * Hub's rules and vocabularies, and {@code model-index} flattened to evaluation results.
- * Thread-safe.
+ * Reads a metadata block's YAML (1.2 core schema) with the locations of its values, and explains a
+ * missing block. What is read from the values (checks, {@code model-index}) are extractors of their
+ * own ({@link MetadataValidationExtractor}, {@link ModelIndexExtractor}). Thread-safe.
  */
 public final class MetadataAnalyzer {
 
-    /** What the block yields. {@code metadata} is empty when the YAML could not be read. */
-    public record Result(Metadata metadata, List<EvalResult> evalResults) {
-    }
-
     private final YamlBlockReader yamlReader = new YamlBlockReader();
     private final FrontMatterSplitter splitter = new FrontMatterSplitter();
-    private final MetadataValidator validator;
-    private final ModelIndexReader modelIndexReader = new ModelIndexReader();
-
-    public MetadataAnalyzer(Vocabularies vocabularies) {
-        this.validator = new MetadataValidator(vocabularies);
-    }
 
     /**
      * @param yaml      the block's text
      * @param firstLine 1-based line of the block's first line in the card file
      * @param problems  where problems go
      */
-    public Result analyze(String yaml, int firstLine, List<Problem> problems) {
-        YamlDocument doc = yamlReader.read(yaml, firstLine, problems);
-        if (doc.mapping() == null || doc.mapping().isEmpty()) {
-            return new Result(Metadata.empty(), List.of());
-        }
-        ValueProblems out = new ValueProblems(doc.mapping(), doc.locations(), problems);
-        validator.validate(doc.mapping(), out);
-        List<EvalResult> evalResults = modelIndexReader.read(doc.mapping().get("model-index"), out);
-        return new Result(Metadata.of(doc.mapping()), evalResults);
+    public YamlDocument read(String yaml, int firstLine, List<Problem> problems) {
+        return yamlReader.read(yaml, firstLine, problems);
     }
 
     /**
@@ -48,7 +29,7 @@ public final class MetadataAnalyzer {
      */
     public void explainMissingBlock(String text, List<Problem> problems) {
         if (text.startsWith("\uFEFF") && splitter.split(text.substring(1)).found()) {
-            problems.add(Problem.warning("bom-hides-metadata", "the file starts with a byte order mark (U+FEFF),"
+            problems.add(Problem.warning(ProblemCodes.BOM_HIDES_METADATA, "the file starts with a byte order mark (U+FEFF),"
                     + " so the Hub does not see the metadata block behind it; save the file without BOM", 1, 1));
             return;
         }
@@ -62,7 +43,7 @@ public final class MetadataAnalyzer {
         }
         if (text.startsWith("---", p) && p + 3 < text.length()
                 && (text.charAt(p + 3) == '\n' || text.charAt(p + 3) == '\r')) {
-            problems.add(Problem.warning("metadata-unclosed", "a metadata block opens here but no '---' line closes"
+            problems.add(Problem.warning(ProblemCodes.METADATA_UNCLOSED, "a metadata block opens here but no '---' line closes"
                     + " it the way the Hub requires, so the whole file is read as text", line, 1));
         }
     }

@@ -1,6 +1,8 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.Edit;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.internal.YamlDocument.RootEntry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,8 +36,8 @@ public final class MetadataBlockEditor {
     public record Remove() implements Change {
     }
 
-    /** Why a block could not be edited; carries the problem. */
-    public static final class EditFailure extends RuntimeException {
+    /** Why a block could not be edited; carries the problem out of the nested steps to {@link #apply}. */
+    private static final class EditFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Problem problem;
 
@@ -52,8 +54,16 @@ public final class MetadataBlockEditor {
     private final FrontMatterSplitter splitter = new FrontMatterSplitter();
     private final YamlBlockReader reader = new YamlBlockReader();
 
-    /** The card text with the changes applied; {@code text} itself when nothing changes. */
-    public String apply(String text, Map<String, Change> changes) {
+    /** The card text with the changes applied ({@code text} itself when nothing changes), or why not. */
+    public Edit apply(String text, Map<String, Change> changes) {
+        try {
+            return Edit.applied(text, edited(text, changes));
+        } catch (EditFailure e) {
+            return Edit.refused(text, e.problem());
+        }
+    }
+
+    private String edited(String text, Map<String, Change> changes) {
         if (changes.isEmpty()) {
             return text;
         }
@@ -68,7 +78,7 @@ public final class MetadataBlockEditor {
         YamlDocument doc = reader.read(yaml, yamlLine, problems);
         if (doc.mapping() == null) {
             throw new EditFailure(problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).findFirst()
-                    .orElse(Problem.error("yaml-syntax", "the metadata block cannot be read", yamlLine, 1)));
+                    .orElse(Problem.error(ProblemCodes.YAML_SYNTAX, "the metadata block cannot be read", yamlLine, 1)));
         }
         int regionEnd = text.startsWith("\r\n", split.yamlEnd()) ? split.yamlEnd() + 2 : split.yamlEnd() + 1;
         if (doc.flowRoot()) {
@@ -268,7 +278,7 @@ public final class MetadataBlockEditor {
         if (current instanceof List<?> l) {
             out.addAll(l);
         } else if (current instanceof Map) {
-            throw new IllegalArgumentException("cannot add list items to a mapping");
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "cannot add list items to a mapping", 0, 0));
         } else if (current != null) {
             out.add(current);
         }
@@ -285,7 +295,7 @@ public final class MetadataBlockEditor {
         YamlDocument doc = split.found()
                 ? reader.read(result.substring(split.yamlStart(), split.yamlEnd()), 1, new ArrayList<>()) : null;
         if (doc == null || doc.mapping() == null || !doc.mapping().equals(expected)) {
-            throw new EditFailure(Problem.error("edit-not-readable", "the edited metadata block would not read"
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_READABLE, "the edited metadata block would not read"
                     + " back as intended; the card is left as it is", line, 1));
         }
     }

@@ -164,9 +164,9 @@ class BodyAnalyzerTest {
     }
 
     @Test
-    void markdownGivesTheFullTreeWithInlines() {
+    void theFullMarkdownTreeAgreesWithTheSectionOffsets() {
         ModelCard card = ModelCard.parse("---\na: 1\n---\n# Title\n\nSee [gpt2](https://huggingface.co/gpt2).\n");
-        Node document = card.markdown();
+        Node document = MarkdownParserFactory.create().parse(card.body());
         assertThat(document).isInstanceOf(Document.class);
         Node heading = document.getFirstChild();
         assertThat(heading).isInstanceOf(Heading.class);

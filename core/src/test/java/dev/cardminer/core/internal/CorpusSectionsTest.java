@@ -3,6 +3,7 @@ package dev.cardminer.core.internal;
 import static dev.cardminer.core.CanonicalSection.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.testkit.SharedData;
 import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.core.Link;
 import dev.cardminer.core.ModelCard;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Sections and links on the real cards of ../shared/corpus/cards. */
 class CorpusSectionsTest {
 
-    private static final Path CARDS = Path.of(System.getProperty("cardminer.shared", "../shared"), "corpus", "cards");
+    private static final Path CARDS = SharedData.corpusCards();
 
     /**
      * Every heading title (normalised) that occurs in at least three corpus cards, with the section

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cardminer.testkit.SharedData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.ModelCard;
-import dev.cardminer.core.internal.DefaultCardParser;
+import dev.cardminer.core.CardParser;
 import dev.cardminer.io.RepoFacts;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
@@ -20,13 +21,14 @@ import org.junit.jupiter.api.Test;
 
 class CardRowsBuilderTest {
 
+    private static final CardParser PARSER = CardParser.builder().build();
     private final ObjectMapper json = CardJson.mapper();
-    private final CardRowsBuilder builder = new CardRowsBuilder(DefaultCardParser.DEFAULT, json);
+    private final CardRowsBuilder builder = new CardRowsBuilder(PARSER, json);
 
     /** The block's JSON is assembled from the per-key JSON; it must be what serialising the whole block gives. */
     @Test
     void metadataJsonIsTheWholeBlockSerialisedOnCorpusCards() throws IOException {
-        Path cards = Path.of(System.getProperty("cardminer.shared", "../shared")).resolve("corpus/cards");
+        Path cards = SharedData.corpusCards();
         List<Path> files;
         try (Stream<Path> s = Files.walk(cards)) {
             files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
@@ -76,8 +78,8 @@ class CardRowsBuilderTest {
 
     private boolean check(SourceCard source) throws IOException {
         CardRows rows = build(source);
-        ModelCard card = source.text() != null ? DefaultCardParser.DEFAULT.parse(source.id(), source.text())
-                : DefaultCardParser.DEFAULT.parse(source.id(), source.utf8());
+        ModelCard card = source.text() != null ? PARSER.parse(source.id(), source.text())
+                : PARSER.parse(source.id(), source.utf8());
         String expected = card.hasMetadata() ? json.writeValueAsString(CardJson.value(card.metadata().values()))
                 : null;
         assertEquals(expected, rows.metadataJson(), source.id());
