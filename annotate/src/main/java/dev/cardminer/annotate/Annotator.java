@@ -19,6 +19,15 @@ public interface Annotator extends AutoCloseable {
         return new AnnotationOutcome(annotate(sentences), sentences, false);
     }
 
+    /**
+     * Whether a caller may cut a batch into parts and annotate them on all cores at once: true for pure,
+     * CPU-bound annotators (rules); false (the default) for one that keeps its own requests in flight
+     * (a remote model), which gets each batch whole.
+     */
+    default boolean cpuBound() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -3,9 +3,11 @@ package dev.cardminer.annotate;
 import dev.cardminer.annotate.internal.AnswerParser;
 import dev.cardminer.annotate.internal.ChatClient;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -66,6 +68,9 @@ public final class LlmAnnotator implements Annotator {
 
     @Override
     public AnnotationOutcome annotateAll(List<Sentence> sentences) {
+        Set<String> hashes = new LinkedHashSet<>();
+        sentences.forEach(s -> hashes.add(PromptTemplate.hash(s.text())));
+        cache.preload(config.model(), config.prompt().version(), hashes);
         List<Annotation> out = new ArrayList<>();
         List<Sentence> completed = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {

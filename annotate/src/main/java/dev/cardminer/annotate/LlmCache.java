@@ -1,5 +1,6 @@
 package dev.cardminer.annotate;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +17,13 @@ public interface LlmCache {
     Optional<Answer> get(String model, String promptVersion, String textHash);
 
     void put(String model, String promptVersion, String textHash, Answer answer);
+
+    /**
+     * Called with the hashes of a batch before its lookups, so that a cache behind a database can read
+     * them in a few queries; does nothing by default.
+     */
+    default void preload(String model, String promptVersion, Collection<String> textHashes) {
+    }
 
     /** A cache in memory, for one process (benchmarks, tests). */
     static LlmCache inMemory() {

@@ -77,6 +77,12 @@ public final class RuleAnnotator implements Annotator {
         return NAME;
     }
 
+    /** Pure and CPU-bound: a batch may be annotated in parts on all cores. */
+    @Override
+    public boolean cpuBound() {
+        return true;
+    }
+
     @Override
     public List<Annotation> annotate(List<Sentence> sentences) {
         List<Annotation> out = new ArrayList<>();

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cardminer.annotate.FakeChatServer.Reply;
+import dev.cardminer.testkit.FakeChatServer;
+import dev.cardminer.testkit.FakeChatServer.ChatRequest;
+import dev.cardminer.testkit.FakeChatServer.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +42,8 @@ class LlmAnnotatorTest {
                 .withConcurrency(8);
     }
 
-    static Reply healthy(int n, JsonNode request) {
-        return Reply.ok(answer(FakeChatServer.sentence(request)));
+    static Reply healthy(int n, ChatRequest request) {
+        return Reply.ok(answer(request.sentence()));
     }
 
     @Test
@@ -56,7 +58,7 @@ class LlmAnnotatorTest {
                     Annotation::description, Annotation::spanStart, Annotation::annotator).containsExactly(
                     tuple("Fine-tuned", "first word", "the first word of the sentence.", 0, "llm:test-model"),
                     tuple("English", "last word", "", 57, "llm:test-model"));
-            JsonNode request = server.requests.getFirst();
+            JsonNode request = server.requests().getFirst().json();
             assertThat(request.path("model").asText()).isEqualTo("test-model");
             assertThat(request.path("temperature").asDouble()).isEqualTo(0.7);
             assertThat(request.path("top_p").asDouble()).isEqualTo(0.95);
@@ -66,7 +68,7 @@ class LlmAnnotatorTest {
             assertThat(request.path("messages").get(1).path("content").asText())
                     .contains("Label as many entities, concepts, and ideas as possible in the input text.")
                     .endsWith("Input: \"Fine-tuned XLSR-53 large model for speech recognition in English\"\n\nOutput:");
-            assertThat(server.authorizations).containsExactly("Bearer sk-secret-value");
+            assertThat(server.requests()).extracting(ChatRequest::authorization).containsExactly("Bearer sk-secret-value");
             assertThat(llm.config().toString()).doesNotContain("sk-secret-value");
             LlmStats stats = llm.stats();
             assertThat(stats.requests()).isEqualTo(1);
@@ -81,7 +83,7 @@ class LlmAnnotatorTest {
     void survivesRateLimitsServerErrorsTimeoutsAndMalformedAnswers() throws Exception {
         Map<String, Integer> attempts = new ConcurrentHashMap<>();
         try (FakeChatServer server = new FakeChatServer((n, request) -> {
-            String s = FakeChatServer.sentence(request);
+            String s = request.sentence();
             int attempt = attempts.merge(s, 1, Integer::sum);
             int kind = Integer.parseInt(s.replaceAll("^Sentence(\\d+).*", "$1")) % 6;
             if (attempt == 1) {
@@ -128,14 +130,14 @@ class LlmAnnotatorTest {
 
     @Test
     void retriesWithoutTopKWhenTheServerRejectsIt() throws Exception {
-        try (FakeChatServer server = new FakeChatServer((n, request) -> request.has("top_k")
+        try (FakeChatServer server = new FakeChatServer((n, request) -> request.json().has("top_k")
                 ? new Reply(400, Map.of(), "{\"error\":{\"message\":\"Unrecognized request argument supplied: top_k\"}}", 0)
                 : healthy(n, request));
              LlmAnnotator llm = new LlmAnnotator(config(server), LlmCache.inMemory())) {
             AnnotationOutcome outcome = llm.annotateAll(sentences(1));
             assertThat(outcome.completed()).hasSize(1);
             assertThat(llm.annotateAll(sentences(3).subList(1, 3)).completed()).hasSize(2);
-            assertThat(server.requests).extracting(r -> r.has("top_k")).containsExactly(true, false, false, false);
+            assertThat(server.requests()).extracting(r -> r.json().has("top_k")).containsExactly(true, false, false, false);
             assertThat(llm.stats().failures()).isZero();
         }
     }
@@ -163,7 +165,7 @@ class LlmAnnotatorTest {
         Set<String> answeredFirst = ConcurrentHashMap.newKeySet();
         try (FakeChatServer server = new FakeChatServer((n, request) -> {
             if (n <= 15) {
-                answeredFirst.add(FakeChatServer.sentence(request));
+                answeredFirst.add(request.sentence());
                 return healthy(n, request);
             }
             return new Reply(500, Map.of(), "gone", 0);
@@ -180,8 +182,8 @@ class LlmAnnotatorTest {
             AnnotationOutcome second = llm.annotateAll(input);
             assertThat(second.completed()).hasSize(40);
             assertThat(server.requestCount()).isEqualTo(25);
-            assertThat(server.perSentence.keySet()).doesNotContainAnyElementsOf(answeredFirst);
-            assertThat(server.perSentence.values()).allMatch(c -> c.get() == 1);
+            assertThat(server.requestsBySentence().keySet()).doesNotContainAnyElementsOf(answeredFirst);
+            assertThat(server.requestsBySentence().values()).allMatch(c -> c == 1);
             assertThat(llm.stats().cacheHits()).isEqualTo(15);
             assertThat(second.annotations()).hasSize(80);
         }

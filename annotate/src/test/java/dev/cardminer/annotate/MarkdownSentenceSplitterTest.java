@@ -2,6 +2,7 @@ package dev.cardminer.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.testkit.SharedData;
 import dev.cardminer.core.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ class MarkdownSentenceSplitterTest {
 
     @Test
     void everyCorpusCardSplitsWithSaneOffsets() throws IOException {
-        Path cards = Path.of(System.getProperty("cardminer.shared", "../shared")).resolve("corpus/cards");
+        Path cards = SharedData.corpusCards();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(cards)) {
             files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();

@@ -3,6 +3,7 @@ package dev.cardminer.annotate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cardminer.testkit.SharedData;
 import dev.cardminer.core.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class RuleAnnotatorTest {
 
     @Test
     void corpusCardsGetTheSeedCategories() throws IOException {
-        Path corpus = Path.of(System.getProperty("cardminer.shared", "../shared")).resolve("corpus/cards");
+        Path corpus = SharedData.corpusCards();
         List<ModelCard> cards = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(corpus)) {
             for (Path f : walk.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {

@@ -95,11 +95,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (cacheDir != null) {
             hub = hub.withCacheDir(cacheDir);
         }
-        Analyzer.Config config = Analyzer.Config.of(db).withLimit(limit).withBatchCards(batchSize).withForce(force)
-                .withProgress(progressOutput);
+        Analyzer.Builder builder = Analyzer.Config.builder(db).limit(limit).batchCards(batchSize).force(force)
+                .progress(progressOutput);
         if (threads != null) {
-            config = config.withThreads(threads);
+            builder.threads(threads);
         }
+        Analyzer.Config config = builder.build();
         try (CardSource cards = CardSources.open(source, hub, progressOutput, limit < 0);
              CardStore store = CardStore.open(db)) {
             Analyzer.Result result = new Analyzer(config).run(cards, store);

@@ -1,13 +1,8 @@
 package dev.cardminer.cli;
 
-import dev.cardminer.annotate.Agreement;
-import dev.cardminer.annotate.ConceptNormaliser;
-import dev.cardminer.annotate.LlmAnnotator;
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.PromptTemplate;
-import dev.cardminer.annotate.RuleAnnotator;
-import dev.cardminer.io.concepts.AnnotationPhase;
-import dev.cardminer.io.concepts.StoreLlmCache;
+import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -15,22 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The annotation options of {@code analyze} (a picocli mixin), and the annotation phase they run
- * once the cards of a source are in the store.
+ * The annotation options of {@code analyze} (a picocli mixin): checked before any work starts, then
+ * handed to io's {@link ConceptAnnotation} once the cards of a source are in the store.
  */
 public final class AnnotatorOptions {
 
     @Option(names = "--annotator", defaultValue = "rules", paramLabel = "rules|llm|both|none",
             description = "Concept annotator: rules (offline, default), llm (an OpenAI-compatible server), both, none.")
     String annotator;
-
-    private static final List<String> ANNOTATORS = List.of("rules", "llm", "both", "none");
 
     /** The LLM settings as {@link #validate} built them, or null. */
     private LlmConfig checkedLlm;
@@ -82,41 +74,19 @@ public final class AnnotatorOptions {
     int batch;
 
     /**
-     * Annotates the sentences of the store that the chosen annotator(s) have not handled yet.
+     * Annotates the sentences of the store that the chosen annotator(s) have not handled yet, with io's
+     * {@link ConceptAnnotation}.
      *
      * @param store an open connection to the store (the only writer)
      * @param log   where progress lines go
      */
     public void annotate(Connection store, PrintWriter log) throws Exception {
-        if (annotator.equals("none")) {
-            return;
-        }
-        if (!ANNOTATORS.contains(annotator)) {
+        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
+        if (which == null) {
             throw new IllegalArgumentException(badAnnotator());
         }
-        LlmConfig llm = annotator.equals("rules") ? null : checkedLlm != null ? checkedLlm : llmConfig();
-        AnnotationPhase phase = new AnnotationPhase(store, batch);
-        long split = phase.ensureSentences();
-        if (split > 0) {
-            log.printf("annotate: split %,d sentences%n", split);
-        }
-        if (!annotator.equals("llm")) {
-            phase.run(new RuleAnnotator(phase.knownNames()), log);
-        }
-        if (llm != null) {
-            StoreLlmCache cache = new StoreLlmCache(store);
-            String name;
-            try (LlmAnnotator annotator = new LlmAnnotator(llm, cache)) {
-                name = annotator.name();
-                phase.withLlmCache(cache).run(annotator, log);
-                log.println("annotate: " + name + ": " + annotator.stats());
-            }
-            if (annotator.equals("both")) {
-                Agreement agreement = phase.agreement(RuleAnnotator.NAME, name, new ConceptNormaliser());
-                log.println("annotate: agreement: " + agreement);
-            }
-        }
-        log.flush();
+        LlmConfig llm = which.llm() ? (checkedLlm != null ? checkedLlm : llmConfig()) : null;
+        new ConceptAnnotation(new ConceptAnnotation.Settings(which, llm, batch)).run(store, log);
     }
 
     /**
@@ -124,10 +94,11 @@ public final class AnnotatorOptions {
      * after a whole ingestion: the annotator's name, and for llm/both the server settings, key and prompt.
      */
     public void validate(CommandLine commandLine) {
-        if (!ANNOTATORS.contains(annotator)) {
+        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
+        if (which == null) {
             throw new ParameterException(commandLine, badAnnotator());
         }
-        if (annotator.equals("llm") || annotator.equals("both")) {
+        if (which.llm()) {
             try {
                 checkedLlm = llmConfig();
             } catch (IllegalArgumentException | IOException e) {

@@ -1,5 +1,6 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.io.CardStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ final class ConceptsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Connection c = StoreConnections.openExisting(db, true)) {
+        try (Connection c = CardStore.openReadOnly(db)) {
             ConceptQueries queries = new ConceptQueries(c);
             ConceptSummary s = queries.summary(category, top, raw, annotator);
             if (json) {

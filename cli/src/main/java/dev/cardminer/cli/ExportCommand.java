@@ -1,5 +1,6 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.io.CardStore;
 import dev.cardminer.io.concepts.ConceptExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        try (Connection c = StoreConnections.openExisting(db, false)) {
+        try (Connection c = CardStore.openReadOnly(db)) {
             long rows = new ConceptExport(c).export(w, f, out, annotator);
             spec.commandLine().getOut().printf("%,d %s written to %s%n", rows, w.name().toLowerCase(Locale.ROOT), out);
         }

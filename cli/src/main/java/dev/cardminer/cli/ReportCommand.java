@@ -1,5 +1,6 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.io.CardStore;
 import dev.cardminer.report.ReportOptions;
 import dev.cardminer.report.ReportWriter;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        try (Connection store = StoreConnections.openExisting(db, true)) {
+        try (Connection store = CardStore.openReadOnly(db)) {
             Path index;
             try {
                 index = new ReportWriter(ReportOptions.defaults().withTableRows(rows)).write(store, out);

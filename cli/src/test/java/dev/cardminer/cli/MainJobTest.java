@@ -2,6 +2,7 @@ package dev.cardminer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.testkit.SharedData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MainJobTest {
 
-    private static final Path SHARED = Path.of(System.getProperty("cardminer.shared", "../shared"));
+    private static final Path SHARED = SharedData.root();
 
     @TempDir
     Path dir;

@@ -3,20 +3,16 @@ package dev.cardminer.io;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
+import dev.cardminer.io.internal.RunLog;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Reads a card source into the store: streaming, parallel on all cores, with bounded memory. Unchanged
@@ -26,7 +22,8 @@ import java.util.UUID;
  *
  * <pre>{@code
  * try (CardSource source = CardSources.open("cards/", HubOptions.fromEnvironment(), ProgressOutput.none())) {
- *     Analyzer.Result r = new Analyzer(Analyzer.Config.of(Path.of("cardminer.duckdb"))).run(source);
+ *     Analyzer.Result r = new Analyzer(Analyzer.Config.builder(Path.of("cardminer.duckdb")).threads(4).build())
+ *             .run(source);
  * }
  * }</pre>
  */
@@ -56,42 +53,92 @@ public final class Analyzer {
             }
         }
 
-        /**
-         * Defaults: all cores, no limit, batches of 10,000 cards or 24 MB of card text, 64 MB in flight (about
-         * 300 MiB of heap at most), silent. Larger transactions let DuckDB write row groups straight to the file.
-         */
+        /** The defaults for this store file; see {@link Builder}. */
         public static Config of(Path db) {
-            return new Config(db, Runtime.getRuntime().availableProcessors(), -1, 10_000, 24L << 20, 64L << 20, false,
-                    ProgressOutput.none(), CardParser.defaults());
+            return builder(db).build();
         }
 
-        public Config withThreads(int threads) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
+        /** A builder with the defaults for this store file. */
+        public static Builder builder(Path db) {
+            return new Builder(db);
         }
 
-        public Config withLimit(long limit) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
+        /** This configuration as a builder, to change a setting or two. */
+        public Builder toBuilder() {
+            Builder b = new Builder(db);
+            b.threads = threads;
+            b.limit = limit;
+            b.batchCards = batchCards;
+            b.batchBytes = batchBytes;
+            b.inFlightBytes = inFlightBytes;
+            b.force = force;
+            b.progress = progress;
+            b.parser = parser;
+            return b;
+        }
+    }
+
+    /**
+     * Builds a {@link Config}. Defaults: all cores, no limit, batches of 10,000 cards or 24 MB of card
+     * text, 64 MB in flight (about 300 MiB of heap at most), silent, the default parser. Larger
+     * transactions let DuckDB write row groups straight to the file.
+     */
+    public static final class Builder {
+        private final Path db;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private long limit = -1;
+        private int batchCards = 10_000;
+        private long batchBytes = 24L << 20;
+        private long inFlightBytes = 64L << 20;
+        private boolean force;
+        private ProgressOutput progress = ProgressOutput.none();
+        private CardParser parser;
+
+        private Builder(Path db) {
+            this.db = Objects.requireNonNull(db, "db");
         }
 
-        public Config withBatchCards(int batchCards) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
         }
 
-        public Config withForce(boolean force) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
+        /** At most this many cards from the source; -1 for all. */
+        public Builder limit(long limit) {
+            this.limit = limit;
+            return this;
         }
 
-        public Config withProgress(ProgressOutput progress) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
+        public Builder batchCards(int batchCards) {
+            this.batchCards = batchCards;
+            return this;
         }
 
         /** Batches of at most this many bytes of cards, with about three batches' worth in flight. */
-        public Config withBatchBytes(long batchBytes) {
-            return new Config(db, threads, limit, batchCards, batchBytes, 8 * batchBytes / 3, force, progress, parser);
+        public Builder batchBytes(long batchBytes) {
+            this.batchBytes = batchBytes;
+            this.inFlightBytes = 8 * batchBytes / 3;
+            return this;
         }
 
-        public Config withParser(CardParser parser) {
-            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress, parser);
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        public Builder progress(ProgressOutput progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public Builder parser(CardParser parser) {
+            this.parser = parser;
+            return this;
+        }
+
+        public Config build() {
+            return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress,
+                    parser != null ? parser : CardParser.builder().build());
         }
     }
 
@@ -138,15 +185,9 @@ public final class Analyzer {
 
     /** Reads the source into an open store (its file takes the place of {@code config.db()}). */
     public Result run(CardSource source, CardStore store) throws IOException, SQLException, InterruptedException {
-        String runId = UUID.randomUUID().toString();
+        RunLog runs = new RunLog(store.connection());
         Instant started = Instant.now();
-        try (PreparedStatement st = store.connection().prepareStatement(
-                "INSERT INTO runs (run_id, source, started_at) VALUES (?, ?, ?)")) {
-            st.setString(1, runId);
-            st.setString(2, source.description());
-            st.setTimestamp(3, utc(started));
-            st.executeUpdate();
-        }
+        String runId = runs.started(source.description(), started);
         long expected = source.expectedCards();
         long total = config.limit() >= 0 ? (expected >= 0 ? Math.min(expected, config.limit()) : config.limit()) : expected;
         Pipeline.Counts counts;
@@ -157,26 +198,9 @@ public final class Analyzer {
             counts = pipeline.run(source);
         }
         Instant finished = Instant.now();
-        try (PreparedStatement st = store.connection().prepareStatement("UPDATE runs SET finished_at = ?, cards_seen = ?, "
-                + "cards_new = ?, cards_skipped = ?, failures = ?, cards_replaced = ?, duplicates = ?, bytes = ? "
-                + "WHERE run_id = ?")) {
-            st.setTimestamp(1, utc(finished));
-            st.setLong(2, counts.seen());
-            st.setLong(3, counts.written());
-            st.setLong(4, counts.skipped());
-            st.setLong(5, counts.failures());
-            st.setLong(6, counts.replaced());
-            st.setLong(7, counts.duplicates());
-            st.setLong(8, counts.bytes());
-            st.setString(9, runId);
-            st.executeUpdate();
-        }
+        runs.finished(runId, finished, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 Duration.between(started, finished), counts.stageMillis());
-    }
-
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 }

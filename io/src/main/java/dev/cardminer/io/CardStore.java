@@ -4,19 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The cardminer store: one embedded DuckDB file with the tables of {@code schema.sql}. Opening it for
- * writing creates the file and any missing table. One process writes at a time (DuckDB locks the file).
+ * The cardminer store, and the one way into it: one embedded DuckDB file with the tables of
+ * {@code schema.sql}, the only DDL. {@link #open} (for writing) creates the file and any missing table
+ * and migrates an older store to {@link #SCHEMA_VERSION} ({@code migrations/N.sql} takes a store from
+ * version N-1 to N); {@link #openReadOnly} opens an existing store for reading only.
+ * One process writes at a time (DuckDB locks the file).
  */
 public final class CardStore implements AutoCloseable {
+
+    /** The version of schema.sql; bump it, and add {@code migrations/N.sql}, when a table changes. */
+    public static final int SCHEMA_VERSION = 2;
 
     private final Path file;
     private final DuckDBConnection connection;
@@ -33,22 +42,67 @@ public final class CardStore implements AutoCloseable {
             Files.createDirectories(parent);
         }
         DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-        try (Statement st = c.createStatement()) {
-            st.execute(schema());
-        } catch (SQLException | RuntimeException e) {
+        try {
+            migrate(c);
+        } catch (SQLException | IOException | RuntimeException e) {
             c.close();
             throw e;
         }
         return new CardStore(file, c);
     }
 
+    /** Brings the store to {@link #SCHEMA_VERSION}: missing tables from schema.sql, then each migration due. */
+    private static void migrate(Connection c) throws SQLException, IOException {
+        try (Statement st = c.createStatement()) {
+            int version = schemaVersion(c);
+            // 0: a new file, or a store from before versioning; the latter counts as version 1.
+            boolean fresh = version == 0 && !hasTable(c, "cards");
+            if (version > SCHEMA_VERSION) {
+                throw new SQLException("the store was written by a newer cardminer (schema version " + version
+                        + ", this one knows " + SCHEMA_VERSION + ")");
+            }
+            st.execute(schema());
+            for (int v = fresh ? SCHEMA_VERSION + 1 : Math.max(version, 1) + 1; v <= SCHEMA_VERSION; v++) {
+                st.execute(resource("migrations/" + v + ".sql"));
+            }
+            if (version != SCHEMA_VERSION) {
+                st.execute("INSERT OR REPLACE INTO store_info VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+            }
+        }
+    }
+
+    /** The schema version of an open store: 0 for a store from before versioning. */
+    public static int schemaVersion(Connection c) throws SQLException {
+        if (!hasTable(c, "store_info")) {
+            return 0;
+        }
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM store_info WHERE key = 'schema_version'")) {
+            return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+        }
+    }
+
+    /** Whether the store has this table (an older or half-made store may lack one). */
+    public static boolean hasTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM information_schema.tables "
+                + "WHERE table_schema = current_schema() AND lower(table_name) = lower(?)")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
     /**
      * Opens an existing store read-only ({@code access_mode=READ_ONLY}): statements that write fail, and
-     * other readers may open it at the same time.
+     * other readers may open it at the same time. The one read-only opener of every command.
+     *
+     * @throws NoSuchFileException when there is no such file (DuckDB would create an empty one)
      */
     public static Connection openReadOnly(Path file) throws IOException, SQLException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such store (run cardminer analyze first)");
+            throw new NoSuchFileException(file + ": no such store (run cardminer analyze first)");
         }
         Properties props = new Properties();
         props.setProperty("access_mode", "READ_ONLY");
@@ -57,9 +111,13 @@ public final class CardStore implements AutoCloseable {
 
     /** The store's table definitions ({@code CREATE TABLE IF NOT EXISTS ...}). */
     public static String schema() throws IOException {
-        try (InputStream in = CardStore.class.getResourceAsStream("schema.sql")) {
+        return resource("schema.sql");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = CardStore.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IOException("schema.sql is missing from the classpath");
+                throw new IOException(name + " is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

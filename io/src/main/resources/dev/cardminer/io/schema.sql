@@ -159,3 +159,10 @@ CREATE TABLE IF NOT EXISTS runs (
     duplicates  BIGINT,                 -- cards whose id came again in the same source (first kept)
     bytes       BIGINT                  -- UTF-8 bytes of the cards seen
 );
+
+-- What the store is: key 'schema_version' holds the version of this file the store was last brought to
+-- (CardStore.SCHEMA_VERSION); CardStore migrates older stores when it opens them for writing.
+CREATE TABLE IF NOT EXISTS store_info (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR
+);

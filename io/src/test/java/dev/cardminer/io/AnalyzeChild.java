@@ -14,7 +14,7 @@ public final class AnalyzeChild {
         long delay = Long.parseLong(args[2]);
         try (CardSource cards = new SlowSource(CardSources.open(args[0], HubOptions.fromEnvironment(),
                 ProgressOutput.none()), delay)) {
-            Analyzer.Result r = new Analyzer(Analyzer.Config.of(Path.of(args[1])).withBatchCards(Integer.parseInt(args[3])))
+            Analyzer.Result r = new Analyzer(Analyzer.Config.builder(Path.of(args[1])).batchCards(Integer.parseInt(args[3])).build())
                     .run(cards);
             System.out.println(r.summary());
         }

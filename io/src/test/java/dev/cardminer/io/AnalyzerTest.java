@@ -124,7 +124,7 @@ class AnalyzerTest {
         CardParser fixed = new CardParser() {
             @Override
             public ModelCard parse(String id, String text) {
-                ModelCard real = CardParser.defaults().parse(id, text);
+                ModelCard real = CardParser.builder().build().parse(id, text);
                 return new ModelCard(id, text, real.hasMetadata(), real.yaml(), real.yamlLine(), real.metadata(),
                         real.body(), real.bodyOffset(), real.bodyLine(),
                         List.of(new EvalResult("b", "text-classification", "Text Classification", "glue", "GLUE",
@@ -142,7 +142,7 @@ class AnalyzerTest {
         };
         Path db = dir.resolve("store.duckdb");
 
-        analyze(jsonl.toString(), Analyzer.Config.of(db).withParser(fixed));
+        analyze(jsonl.toString(), Analyzer.Config.builder(db).parser(fixed).build());
 
         try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT position, model_name, task_type, dataset_name, dataset_config, "
@@ -225,12 +225,12 @@ class AnalyzerTest {
         CardParser failing = new CardParser() {
             @Override
             public ModelCard parse(String id, String text) {
-                return check(id, CardParser.defaults().parse(id, text));
+                return check(id, CardParser.builder().build().parse(id, text));
             }
 
             @Override
             public ModelCard parse(String id, byte[] utf8) {
-                return check(id, CardParser.defaults().parse(id, utf8));
+                return check(id, CardParser.builder().build().parse(id, utf8));
             }
 
             private ModelCard check(String id, ModelCard card) {
@@ -242,7 +242,7 @@ class AnalyzerTest {
         };
         Path db = dir.resolve("store.duckdb");
 
-        Analyzer.Result r = analyze(cards.toString(), Analyzer.Config.of(db).withParser(failing));
+        Analyzer.Result r = analyze(cards.toString(), Analyzer.Config.builder(db).parser(failing).build());
 
         assertThat(r.written()).isEqualTo(10);
         assertThat(r.failures()).isEqualTo(1);
@@ -281,7 +281,7 @@ class AnalyzerTest {
     void limitTakesTheFirstCards() throws Exception {
         Path cards = TestCards.cardFolder(dir.resolve("cards"), 10);
         Path db = dir.resolve("store.duckdb");
-        Analyzer.Result r = analyze(cards.toString(), Analyzer.Config.of(db).withLimit(4));
+        Analyzer.Result r = analyze(cards.toString(), Analyzer.Config.builder(db).limit(4).build());
         assertThat(r.written()).isEqualTo(4);
         assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(4);
     }
@@ -292,7 +292,7 @@ class AnalyzerTest {
         Path a = dir.resolve("a.duckdb");
         Path b = dir.resolve("b.duckdb");
         analyze(cards.toString(), a);
-        analyze(cards.toString(), Analyzer.Config.of(b).withThreads(1).withBatchCards(3).withBatchBytes(2000));
+        analyze(cards.toString(), Analyzer.Config.builder(b).threads(1).batchCards(3).batchBytes(2000).build());
         assertThat(TestCards.differences(a, b)).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
     }
 

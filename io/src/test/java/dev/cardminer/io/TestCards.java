@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.testkit.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ final class TestCards {
     }
 
     static Path shared() {
-        return Path.of(System.getProperty("cardminer.shared", "../shared"));
+        return SharedData.root();
     }
 
     /** A small card of our own, with metadata, an eval result, sections and links; {@code n} varies it. */

@@ -6,9 +6,8 @@ import dev.cardminer.annotate.AnnotationOutcome;
 import dev.cardminer.annotate.Annotator;
 import dev.cardminer.annotate.ConceptNormaliser;
 import dev.cardminer.annotate.KnownNames;
-import dev.cardminer.annotate.LlmAnnotator;
-import dev.cardminer.annotate.PromptTemplate;
 import dev.cardminer.annotate.Sentence;
+import dev.cardminer.io.CardStore;
 import dev.cardminer.io.internal.SentenceRowsWriter;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -20,10 +19,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.duckdb.DuckDBAppender;
@@ -45,13 +42,12 @@ public final class AnnotationPhase {
     private final int batchSize;
 
     /**
-     * @param connection an open connection to the store (the only writer)
+     * @param connection an open store ({@link CardStore#open}: its tables are there), the only writer
      * @param batchSize  sentences per batch (and per transaction)
      */
     public AnnotationPhase(Connection connection, int batchSize) throws SQLException {
         this.connection = connection;
         this.batchSize = batchSize;
-        ConceptTables.ensure(connection);
     }
 
     /**
@@ -61,16 +57,6 @@ public final class AnnotationPhase {
      * @return the sentences written
      */
     public long ensureSentences() throws SQLException {
-        boolean hasBody;
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.columns "
-                     + "WHERE table_name = 'cards' AND column_name = 'body'")) {
-            rs.next();
-            hasBody = rs.getLong(1) > 0;
-        }
-        if (!hasBody) {
-            return 0;
-        }
         try {
             return new SentenceRowsWriter(connection.unwrap(DuckDBConnection.class),
                     Runtime.getRuntime().availableProcessors()).run();
@@ -84,14 +70,14 @@ public final class AnnotationPhase {
     public KnownNames knownNames() throws SQLException {
         KnownNames known = KnownNames.none();
         try (Statement st = connection.createStatement()) {
-            if (tableExists("cards")) {
+            if (CardStore.hasTable(connection, "cards")) {
                 try (ResultSet rs = st.executeQuery("SELECT id FROM cards")) {
                     while (rs.next()) {
                         known.addModel(rs.getString(1));
                     }
                 }
             }
-            if (tableExists("metadata_values")) {
+            if (CardStore.hasTable(connection, "metadata_values")) {
                 try (ResultSet rs = st.executeQuery(
                         "SELECT DISTINCT key, value FROM metadata_values WHERE key IN ('datasets', 'base_model')")) {
                     while (rs.next()) {
@@ -132,11 +118,6 @@ public final class AnnotationPhase {
                     if (batch.isEmpty()) {
                         break;
                     }
-                    if (annotator instanceof LlmAnnotator llm && llmCache != null) {
-                        Set<String> hashes = new LinkedHashSet<>();
-                        batch.forEach(s -> hashes.add(PromptTemplate.hash(s.text())));
-                        llmCache.preload(llm.config().model(), llm.config().prompt().version(), hashes);
-                    }
                     AnnotationOutcome outcome = annotateBatch(annotator, batch);
                     write(name, outcome);
                     sentences += outcome.completed().size();
@@ -159,17 +140,9 @@ public final class AnnotationPhase {
         return new Result(name, sentences, annotations, stopped);
     }
 
-    private StoreLlmCache llmCache;
-
-    /** The cache the LLM annotator of this phase uses: the phase preloads it batch by batch. */
-    public AnnotationPhase withLlmCache(StoreLlmCache cache) {
-        this.llmCache = cache;
-        return this;
-    }
-
-    /** Rules annotate in parallel chunks (they are pure and thread-safe); others get the whole batch. */
+    /** CPU-bound annotators (rules) annotate in parallel chunks; others get the whole batch. */
     private static AnnotationOutcome annotateBatch(Annotator annotator, List<Sentence> batch) {
-        if (annotator instanceof LlmAnnotator) {
+        if (!annotator.cpuBound()) {
             return annotator.annotateAll(batch);
         }
         int chunks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), batch.size() / 256));
@@ -299,16 +272,5 @@ public final class AnnotationPhase {
             st.executeUpdate();
         }
         return agreement;
-    }
-
-    private boolean tableExists(String table) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
-            st.setString(1, table);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }
     }
 }

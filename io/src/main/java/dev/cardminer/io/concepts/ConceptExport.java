@@ -1,5 +1,6 @@
 package dev.cardminer.io.concepts;
 
+import dev.cardminer.io.CardStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +25,10 @@ public final class ConceptExport {
      * @return the rows written
      */
     public long export(What what, Format format, Path out, String annotator) throws SQLException {
-        ConceptTables.ensure(connection);
+        String table = what == What.SENTENCES ? "sentences" : "annotations";
+        if (!CardStore.hasTable(connection, table)) {
+            throw new SQLException("the store has no " + table + " table: run cardminer analyze on it first");
+        }
         String query = switch (what) {
             case SENTENCES -> "SELECT card_id, position, section, heading, start_offset, end_offset, text, text_hash "
                     + "FROM sentences ORDER BY card_id, position";

@@ -24,14 +24,22 @@ public final class StoreLlmCache implements LlmCache {
     private final Connection connection;
     private final Map<String, Answer> loaded = new ConcurrentHashMap<>();
 
-    public StoreLlmCache(Connection connection) throws SQLException {
+    /** @param connection an open store ({@link dev.cardminer.io.CardStore#open} made its tables) */
+    public StoreLlmCache(Connection connection) {
         this.connection = connection;
-        ConceptTables.ensure(connection);
     }
 
     /** Reads the cached answers for these sentence hashes in a few queries (one per 500 hashes). */
-    public synchronized void preload(String model, String promptVersion, Collection<String> hashes)
-            throws SQLException {
+    @Override
+    public synchronized void preload(String model, String promptVersion, Collection<String> hashes) {
+        try {
+            read(model, promptVersion, hashes);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the LLM cache: " + e.getMessage(), e);
+        }
+    }
+
+    private void read(String model, String promptVersion, Collection<String> hashes) throws SQLException {
         loaded.clear();
         List<String> all = List.copyOf(hashes);
         for (int from = 0; from < all.size(); from += 500) {

@@ -9,6 +9,7 @@ import dev.cardminer.annotate.ConceptSummary;
 import dev.cardminer.annotate.LlmAnnotator;
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.testkit.FakeChatServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -76,9 +77,9 @@ class AnnotationPhaseTest {
             assertThat(total).isGreaterThan(100);
             // The server breaks down after 70 answers: the run stops on its failure budget.
             StoreLlmCache cache = new StoreLlmCache(c);
-            try (LocalChatServer server = new LocalChatServer(n -> n > 70);
+            try (FakeChatServer server = FirstWordLabeller.server(n -> n > 70);
                  LlmAnnotator llm = new LlmAnnotator(config(server).withFailureBudget(2), cache)) {
-                AnnotationPhase.Result r = phase.withLlmCache(cache).run(llm, log);
+                AnnotationPhase.Result r = phase.run(llm, log);
                 assertThat(r.stopped()).isTrue();
                 assertThat(llm.stats().answered()).isEqualTo(70);
                 // Sentences whose text was already answered (repeated headings) are completed from the cache.
@@ -91,14 +92,14 @@ class AnnotationPhaseTest {
         }
         // A new process on the same store file: only the sentences without a cached answer are sent.
         try (Connection c = TestStore.open(db);
-             LocalChatServer server = new LocalChatServer(n -> false)) {
+             FakeChatServer server = FirstWordLabeller.server(n -> false)) {
             StoreLlmCache cache = new StoreLlmCache(c);
-            AnnotationPhase phase = new AnnotationPhase(c, 64).withLlmCache(cache);
+            AnnotationPhase phase = new AnnotationPhase(c, 64);
             try (LlmAnnotator llm = new LlmAnnotator(config(server), cache)) {
                 AnnotationPhase.Result r = phase.run(llm, log);
                 assertThat(r.stopped()).isFalse();
                 assertThat(r.sentences()).isEqualTo(total - firstDone);
-                assertThat(server.requests.get()).isEqualTo(unanswered);
+                assertThat(server.requestCount()).isEqualTo(unanswered);
                 assertThat(llm.stats().hallucinations()).isEqualTo(total - firstDone);
             }
             assertThat(TestStore.count(c, "SELECT count(DISTINCT (card_id, sentence)) FROM annotated_sentences"))
@@ -111,17 +112,17 @@ class AnnotationPhaseTest {
             try (LlmAnnotator llm = new LlmAnnotator(config(server), cache)) {
                 assertThat(phase.run(llm, log).sentences()).isZero();
             }
-            assertThat(server.requests.get()).isEqualTo(unanswered);
+            assertThat(server.requestCount()).isEqualTo(unanswered);
         }
     }
 
     @Test
     void bothAnnotatorsAndTheirAgreement() throws Exception {
         try (Connection c = TestStore.open(null);
-             LocalChatServer server = new LocalChatServer(n -> false)) {
+             FakeChatServer server = FirstWordLabeller.server(n -> false)) {
             TestStore.addCorpusCards(c, List.of("trainer"));
             StoreLlmCache cache = new StoreLlmCache(c);
-            AnnotationPhase phase = new AnnotationPhase(c, 256).withLlmCache(cache);
+            AnnotationPhase phase = new AnnotationPhase(c, 256);
             phase.ensureSentences();
             phase.run(new RuleAnnotator(phase.knownNames()), log);
             try (LlmAnnotator llm = new LlmAnnotator(config(server), cache)) {
@@ -139,7 +140,7 @@ class AnnotationPhaseTest {
         }
     }
 
-    private static LlmConfig config(LocalChatServer server) {
+    private static LlmConfig config(FakeChatServer server) {
         return LlmConfig.defaults(server.url(), "fake").withConcurrency(16).withRetries(0, Duration.ZERO)
                 .withTimeout(Duration.ofSeconds(5));
     }

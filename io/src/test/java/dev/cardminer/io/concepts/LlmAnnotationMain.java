@@ -29,7 +29,7 @@ final class LlmAnnotationMain {
     static AnnotationPhase.Result run(Connection store, URI url, String model, int concurrency, int batch,
                                       PrintWriter log) throws Exception {
         StoreLlmCache cache = new StoreLlmCache(store);
-        AnnotationPhase phase = new AnnotationPhase(store, batch).withLlmCache(cache);
+        AnnotationPhase phase = new AnnotationPhase(store, batch);
         LlmConfig config = LlmConfig.defaults(url, model).withConcurrency(concurrency)
                 .withRetries(0, Duration.ZERO).withTimeout(Duration.ofSeconds(5));
         try (LlmAnnotator llm = new LlmAnnotator(config, cache)) {

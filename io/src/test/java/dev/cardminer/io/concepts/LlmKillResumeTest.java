@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cardminer.annotate.LlmAnnotator;
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.PromptTemplate;
+import dev.cardminer.testkit.FakeChatServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +54,7 @@ class LlmKillResumeTest {
         Files.copy(killed, fresh);
         int total = CARDS * PER_CARD;
 
-        try (LocalChatServer server = new LocalChatServer(n -> false, Duration.ofMillis(20))) {
+        try (FakeChatServer server = FirstWordLabeller.server(n -> false, Duration.ofMillis(20))) {
             // The reference: an uninterrupted run over a copy of the same store.
             List<String> expected;
             long distinct;
@@ -66,10 +66,10 @@ class LlmKillResumeTest {
                 distinct = TestStore.count(c, "SELECT count(DISTINCT text) FROM sentences");
             }
             assertThat(distinct).isLessThan(total);
-            assertThat(server.requests.get()).isEqualTo(distinct);
+            assertThat(server.requestCount()).isEqualTo(distinct);
             assertThat(expected).isNotEmpty();
-            server.requestsByText.clear();
-            int answeredBefore = server.answered.get();
+            server.clearSentenceCounts();
+            int answeredBefore = server.answered();
 
             // The same phase in a JVM of its own, killed once about a third of the sentences are answered.
             Path childLog = dir.resolve("child.log");
@@ -81,7 +81,7 @@ class LlmKillResumeTest {
             int answeredAtKill;
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (server.answered.get() - answeredBefore < distinct * 3 / 10) {
+                while (server.answered() - answeredBefore < distinct * 3 / 10) {
                     assertThat(child.isAlive()).as("child ended early:\n%s", Files.readString(childLog)).isTrue();
                     assertThat(System.nanoTime()).as("child too slow:\n%s", Files.readString(childLog))
                             .isLessThan(deadline);
@@ -89,7 +89,7 @@ class LlmKillResumeTest {
                 }
                 child.destroyForcibly();
                 assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                answeredAtKill = server.answered.get() - answeredBefore;
+                answeredAtKill = server.answered() - answeredBefore;
             } finally {
                 child.destroyForcibly();
                 child.waitFor(10, TimeUnit.SECONDS);
@@ -117,13 +117,13 @@ class LlmKillResumeTest {
             // Killed midway: a good part answered and cached, not all.
             assertThat(cachedTexts).hasSizeGreaterThan(0).hasSizeLessThan((int) distinct);
             assertThat(markedAtKill).isLessThan(total);
-            Map<String, Integer> beforeKill = counts(server.requestsByText);
+            Map<String, Integer> beforeKill = server.requestsBySentence();
             assertThat(beforeKill.keySet()).containsAll(cachedTexts);
 
             // The second run: no cached sentence is sent again; each other text is sent once.
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + killed)) {
                 StoreLlmCache cache = new StoreLlmCache(c);
-                AnnotationPhase phase = new AnnotationPhase(c, BATCH).withLlmCache(cache);
+                AnnotationPhase phase = new AnnotationPhase(c, BATCH);
                 try (LlmAnnotator llm = new LlmAnnotator(LlmConfig.defaults(server.url(), MODEL)
                         .withConcurrency(CONCURRENCY).withRetries(0, Duration.ZERO)
                         .withTimeout(Duration.ofSeconds(5)), cache)) {
@@ -132,7 +132,7 @@ class LlmKillResumeTest {
                     assertThat(r.sentences()).isEqualTo(total - markedAtKill);
                     assertThat(llm.stats().requests()).isEqualTo(distinct - cachedTexts.size());
                 }
-                Map<String, Integer> after = counts(server.requestsByText);
+                Map<String, Integer> after = server.requestsBySentence();
                 for (String text : cachedTexts) {
                     assertThat(after.get(text)).as("requests for a text cached before the kill: %s", text)
                             .isEqualTo(beforeKill.get(text));
@@ -195,9 +195,4 @@ class LlmKillResumeTest {
         return out;
     }
 
-    private static Map<String, Integer> counts(Map<String, AtomicInteger> byText) {
-        Map<String, Integer> out = new HashMap<>();
-        byText.forEach((text, n) -> out.put(text, n.get()));
-        return out;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.cardminer.io.concepts;
 
+import dev.cardminer.testkit.SharedData;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.io.CardStore;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class TestStore {
 
     /** Adds the corpus cards of these kinds (directories under cards/). */
     static int addCorpusCards(Connection c, List<String> kinds) throws IOException, SQLException {
-        Path cards = Path.of(System.getProperty("cardminer.shared", "../shared")).resolve("corpus/cards");
+        Path cards = SharedData.corpusCards();
         int n = 0;
         try (PreparedStatement card = c.prepareStatement(
                 "INSERT INTO cards (id, content_hash, has_metadata, body) VALUES (?, 'x', ?, ?)");

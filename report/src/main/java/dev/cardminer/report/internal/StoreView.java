@@ -1,15 +1,16 @@
 package dev.cardminer.report.internal;
 
+import dev.cardminer.io.CardStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Read-only queries on the store. A table the store lacks (an older or half-made store) reads as
@@ -18,26 +19,24 @@ import java.util.Set;
 public final class StoreView {
 
     private final Connection connection;
-    private final Set<String> tables;
+    private final Map<String, Boolean> tables = new HashMap<>();
 
-    public StoreView(Connection connection) throws SQLException {
+    public StoreView(Connection connection) {
         this.connection = connection;
-        this.tables = new HashSet<>();
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
-            }
-        }
     }
 
     public Connection connection() {
         return connection;
     }
 
-    public boolean has(String table) {
-        return tables.contains(table.toLowerCase(Locale.ROOT));
+    public boolean has(String table) throws SQLException {
+        String key = table.toLowerCase(Locale.ROOT);
+        Boolean known = tables.get(key);
+        if (known == null) {
+            known = CardStore.hasTable(connection, key);
+            tables.put(key, known);
+        }
+        return known;
     }
 
     /** Rows of a query; each row's cells as JDBC gives them. */
@@ -78,7 +77,7 @@ public final class StoreView {
      * An aggregate over {@code cards}: how many have the metadata key, or 0 when the store has no
      * metadata table.
      */
-    String countCardsWithKey(String key) {
+    String countCardsWithKey(String key) throws SQLException {
         return has("metadata")
                 ? "count(*) FILTER (WHERE id IN (SELECT card_id FROM metadata WHERE key = '" + key + "'))" : "0";
     }

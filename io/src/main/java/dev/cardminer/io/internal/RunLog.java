@@ -1,0 +1,58 @@
+package dev.cardminer.io.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The store's {@code runs} table, the one place that writes it: a row when a run starts, its counts
+ * when it ends (a killed run keeps a row without {@code finished_at}).
+ */
+public final class RunLog {
+
+    private final Connection connection;
+
+    public RunLog(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Records the start of a run over {@code source}; returns the run's id. */
+    public String started(String source, Instant at) throws SQLException {
+        String runId = UUID.randomUUID().toString();
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT INTO runs (run_id, source, started_at) VALUES (?, ?, ?)")) {
+            st.setString(1, runId);
+            st.setString(2, source);
+            st.setTimestamp(3, utc(at));
+            st.executeUpdate();
+        }
+        return runId;
+    }
+
+    /** Records the end of a run with what it did. */
+    public void finished(String runId, Instant at, Pipeline.Counts counts) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("UPDATE runs SET finished_at = ?, cards_seen = ?, "
+                + "cards_new = ?, cards_skipped = ?, failures = ?, cards_replaced = ?, duplicates = ?, bytes = ? "
+                + "WHERE run_id = ?")) {
+            st.setTimestamp(1, utc(at));
+            st.setLong(2, counts.seen());
+            st.setLong(3, counts.written());
+            st.setLong(4, counts.skipped());
+            st.setLong(5, counts.failures());
+            st.setLong(6, counts.replaced());
+            st.setLong(7, counts.duplicates());
+            st.setLong(8, counts.bytes());
+            st.setString(9, runId);
+            st.executeUpdate();
+        }
+    }
+
+    private static Timestamp utc(Instant instant) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}
