@@ -8,6 +8,7 @@ import dev.cardminer.core.CardParser;
 import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -39,7 +40,7 @@ public final class CardRowsBuilder {
                           int permits) {
         if (source.failure() != null) {
             return failed(source, utf8, contentHash, fingerprint, replaces, permits,
-                    Problem.error("source-error", source.failure(), 0, 0));
+                    Problem.error(ProblemCodes.SOURCE_ERROR, source.failure(), 0, 0));
         }
         try {
             ModelCard card = source.text() != null ? parser.parse(source.id(), source.text())
@@ -49,7 +50,7 @@ public final class CardRowsBuilder {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (VirtualMachineError) t;
             }
-            return failed(source, utf8, contentHash, fingerprint, replaces, permits, Problem.error("internal-error",
+            return failed(source, utf8, contentHash, fingerprint, replaces, permits, Problem.error(ProblemCodes.INTERNAL_ERROR,
                     "cardminer could not analyse this card: " + describe(t), 0, 0));
         }
     }

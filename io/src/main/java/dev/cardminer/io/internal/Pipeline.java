@@ -3,6 +3,7 @@ package dev.cardminer.io.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,10 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The ingestion engine: one reader thread takes cards from the source, a pool of parser threads hashes,
- * skips unchanged cards and lays the rest out as rows, and the calling thread writes them in batches,
- * one transaction each. Bounded queues and a byte budget for cards in flight keep memory independent of
- * corpus size.
+ * The ingestion engine, in three named stages joined by bounded queues: the {@link Reader} thread takes
+ * cards from the source, {@link Parser} threads hash them, skip unchanged cards and lay the rest out as
+ * rows, and the {@link Writer} (the calling thread) writes them in batches, one transaction each. Each
+ * queue carries typed items ending in a typed end-of-stream. A byte budget for cards in flight keeps
+ * memory independent of corpus size; {@link StageTimes} records where the time went.
  *
  * <p>Each id is taken once per run (the first occurrence; later ones are counted as duplicates), so the
  * order in which parser threads finish cannot change the final store, and a run that was killed and
@@ -47,13 +48,31 @@ public final class Pipeline {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
-    private static final Object WORKER_DONE = new Object();
-    private static final Work POISON = new Work(null, 0, 0);
 
-    private record Work(SourceCard card, long key, int permits) {
+    /** What the reader hands the parsers. */
+    private sealed interface ToParse permits Work, NoMoreCards {
     }
 
-    private record Skipped(int permits, long bytes) {
+    private record Work(SourceCard card, long key, int permits) implements ToParse {
+    }
+
+    /** The reader is done: one per parser thread. */
+    private record NoMoreCards() implements ToParse {
+    }
+
+    /** What the parsers hand the writer. */
+    private sealed interface ToWrite permits Rows, Unchanged, ParserDone {
+    }
+
+    private record Rows(CardRows rows) implements ToWrite {
+    }
+
+    /** A card the store already has as it is: only its budget and size come back. */
+    private record Unchanged(int permits, long bytes) implements ToWrite {
+    }
+
+    /** One parser thread is done. */
+    private record ParserDone() implements ToWrite {
     }
 
     private final DuckDBConnection connection;
@@ -67,221 +86,281 @@ public final class Pipeline {
     }
 
     public Counts run(CardSource source) throws IOException, SQLException, InterruptedException {
+        StageTimes times = new StageTimes();
         long t0 = System.nanoTime();
         LongLongMap known = loadFingerprints();
-        long loadNanos = System.nanoTime() - t0;
+        times.loadIndexNanos.set(System.nanoTime() - t0);
         int threads = Math.max(1, settings.threads());
         int queueSize = Math.max(64, threads * 32);
-        BlockingQueue<Work> work = new ArrayBlockingQueue<>(queueSize);
-        BlockingQueue<Object> done = new ArrayBlockingQueue<>(queueSize);
+        BlockingQueue<ToParse> toParse = new ArrayBlockingQueue<>(queueSize);
+        BlockingQueue<ToWrite> toWrite = new ArrayBlockingQueue<>(queueSize);
         int totalPermits = (int) Math.max(1, settings.inFlightBytes() >> 10);
         Semaphore budget = new Semaphore(totalPermits);
         AtomicReference<Throwable> fatal = new AtomicReference<>();
-        AtomicLong duplicates = new AtomicLong();
-        AtomicLong seen = new AtomicLong();
-        AtomicLong readNanos = new AtomicLong();
-        AtomicLong parseNanos = new AtomicLong();
-        AtomicLong readerCpu = new AtomicLong();
-        AtomicLong parserCpu = new AtomicLong();
-        long writerCpu0 = cpuNow();
 
-        Thread reader = new Thread(() -> {
-            read(source, work, budget, totalPermits, threads, fatal, duplicates, seen, readNanos);
-            readerCpu.set(cpuNow());
-        }, "cardminer-reader");
-        List<Thread> workers = new ArrayList<>();
+        Reader reader = new Reader(source, toParse, budget, totalPermits, threads, fatal, times);
+        List<Thread> started = new ArrayList<>();
+        started.add(daemon("cardminer-reader", reader));
         ObjectMapper json = CardJson.mapper();
-        CardParser parser = settings.parser();
         for (int i = 0; i < threads; i++) {
-            workers.add(new Thread(() -> {
-                parse(work, done, known, parser, json, fatal, parseNanos);
-                parserCpu.addAndGet(cpuNow());
-            }, "cardminer-parser-" + i));
+            started.add(daemon("cardminer-parser-" + i, new Parser(toParse, toWrite, known, json, fatal, times)));
         }
-        reader.setDaemon(true);
-        reader.start();
-        workers.forEach(w -> {
-            w.setDaemon(true);
-            w.start();
-        });
-
-        long written = 0;
-        long replaced = 0;
-        long skipped = 0;
-        long failures = 0;
-        long bytes = 0;
-        long waitNanos = 0;
         boolean ok = false;
-        try (Statement st = connection.createStatement()) {
-            // The default (16 MB of WAL) checkpoints after nearly every batch, and each checkpoint compresses
-            // the table's open row group again: 5x slower overall. One checkpoint at the end instead.
-            st.execute("SET checkpoint_threshold = '1GB'");
-        }
-        try (StoreWriter writer = new StoreWriter(connection)) {
-            List<CardRows> batch = new ArrayList<>();
-            long batchBytes = 0;
-            int finished = 0;
-            while (finished < threads) {
-                long w0 = System.nanoTime();
-                Object next = done.poll(200, TimeUnit.MILLISECONDS);
-                waitNanos += System.nanoTime() - w0;
-                if (next == null) {
-                    // A quiet source (or a reader waiting on the budget): commit what is complete.
-                    if (!batch.isEmpty()) {
-                        commit(writer, batch, budget);
-                        batch.clear();
-                        batchBytes = 0;
-                    }
-                } else if (next == WORKER_DONE) {
-                    finished++;
-                } else if (next instanceof Skipped s) {
-                    budget.release(s.permits());
-                    skipped++;
-                    bytes += s.bytes();
-                    progress.step(1);
-                } else {
-                    CardRows rows = (CardRows) next;
-                    batch.add(rows);
-                    batchBytes += rows.bytes();
-                    bytes += rows.bytes();
-                    written++;
-                    replaced += rows.replaces() ? 1 : 0;
-                    failures += rows.problems().stream()
-                            .anyMatch(p -> p.code().equals("internal-error") || p.code().equals("source-error")) ? 1 : 0;
-                    if (batch.size() >= settings.batchCards() || batchBytes >= settings.batchBytes()) {
-                        commit(writer, batch, budget);
-                        batch.clear();
-                        batchBytes = 0;
-                    }
-                }
-            }
-            if (!batch.isEmpty()) {
-                commit(writer, batch, budget);
-            }
-            long c0 = System.nanoTime();
-            try (Statement st = connection.createStatement()) {
-                st.execute("CHECKPOINT");
-            }
-            long checkpointNanos = System.nanoTime() - c0;
+        try {
+            Counts counts = new Writer(toWrite, budget, threads, times).drain(reader);
             ok = true;
-            long writerCpu = cpuNow() - writerCpu0;
-            reader.join(10_000);
-            for (Thread w : workers) {
-                w.join(10_000);
+            for (Thread t : started) {
+                t.join(10_000);
             }
-            Map<String, Long> stages = new LinkedHashMap<>();
-            stages.put("cpu: reader thread", readerCpu.get() / 1_000_000);
-            stages.put("cpu: parser threads", parserCpu.get() / 1_000_000);
-            stages.put("cpu: writer thread", writerCpu / 1_000_000);
-            stages.put("load-index", loadNanos / 1_000_000);
-            stages.put("read (reader thread)", readNanos.get() / 1_000_000);
-            stages.put("parse+rows (all parser threads)", parseNanos.get() / 1_000_000);
-            stages.put("append (writer)", writer.appendNanos() / 1_000_000);
-            stages.put("commit (writer)", writer.commitNanos() / 1_000_000);
-            stages.put("writer waiting", waitNanos / 1_000_000);
-            stages.put("final checkpoint", checkpointNanos / 1_000_000);
             Throwable failure = fatal.get();
             if (failure != null) {
                 rethrow(failure);
             }
-            return new Counts(seen.get(), written, replaced, skipped, duplicates.get(), failures, bytes, stages);
+            // The stage threads are done: their CPU times are all in.
+            return new Counts(counts.seen(), counts.written(), counts.replaced(), counts.skipped(),
+                    counts.duplicates(), counts.failures(), counts.bytes(), times.millis());
         } finally {
             if (!ok) {
-                reader.interrupt();
-                workers.forEach(Thread::interrupt);
+                started.forEach(Thread::interrupt);
             }
-            reader.join(10_000);
-            for (Thread w : workers) {
-                w.join(10_000);
+            for (Thread t : started) {
+                t.join(10_000);
             }
         }
     }
 
-    private void commit(StoreWriter writer, List<CardRows> batch, Semaphore budget) throws SQLException {
-        writer.write(batch);
-        int permits = 0;
-        for (CardRows rows : batch) {
-            permits += rows.permits();
-        }
-        budget.release(permits);
-        progress.step(batch.size());
+    private static Thread daemon(String name, Runnable stage) {
+        Thread t = new Thread(stage, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
-    private void read(CardSource source, BlockingQueue<Work> work, Semaphore budget, int totalPermits, int threads,
-                      AtomicReference<Throwable> fatal, AtomicLong duplicates, AtomicLong seen, AtomicLong readNanos) {
-        Hashes hashes = new Hashes();
-        LongLongMap ids = new LongLongMap(1 << 16);
-        try {
-            long taken = 0;
-            while (settings.limit() < 0 || taken < settings.limit()) {
-                long t0 = System.nanoTime();
-                SourceCard card = source.next();
-                readNanos.addAndGet(System.nanoTime() - t0);
-                if (card == null) {
-                    break;
-                }
-                seen.incrementAndGet();
-                long key = hashes.key(card.id());
-                if (!ids.put(key, 1)) {
-                    duplicates.incrementAndGet();
-                    continue;
-                }
-                int permits = (int) Math.min(totalPermits, Math.max(1, card.approximateSize() >> 10));
-                budget.acquire(permits);
-                work.put(new Work(card, key, permits));
-                taken++;
-            }
-        } catch (InterruptedException e) {
-            return;
-        } catch (Throwable t) {
-            fatal.compareAndSet(null, t);
-        }
-        try {
-            for (int i = 0; i < threads; i++) {
-                work.put(POISON);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /**
+     * Stage 1: takes cards from the source, each id once (later ones are counted as duplicates), and
+     * waits for budget before handing a card on.
+     */
+    private final class Reader implements Runnable {
+        private final CardSource source;
+        private final BlockingQueue<ToParse> out;
+        private final Semaphore budget;
+        private final int totalPermits;
+        private final int parsers;
+        private final AtomicReference<Throwable> fatal;
+        private final StageTimes times;
+        final AtomicLong seen = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
 
-    private void parse(BlockingQueue<Work> work, BlockingQueue<Object> done, LongLongMap known, CardParser parser,
-                       ObjectMapper json, AtomicReference<Throwable> fatal, AtomicLong parseNanos) {
-        Hashes hashes = new Hashes();
-        CardRowsBuilder builder = new CardRowsBuilder(parser, json);
-        long nanos = 0;
-        try {
-            while (true) {
-                Work w = work.take();
-                if (w == POISON) {
-                    break;
-                }
-                long t0 = System.nanoTime();
-                SourceCard card = w.card();
-                byte[] utf8 = card.bytes();
-                String contentHash = hashes.sha256Hex(utf8);
-                long fingerprint = fingerprint(hashes, contentHash, card);
-                long old = known.get(w.key(), MISSING);
-                Object result;
-                if (!settings.force() && old == fingerprint) {
-                    result = new Skipped(w.permits(), utf8.length);
-                } else {
-                    result = builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits());
-                }
-                nanos += System.nanoTime() - t0;
-                done.put(result);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            fatal.compareAndSet(null, t);
-        } finally {
-            parseNanos.addAndGet(nanos);
+        Reader(CardSource source, BlockingQueue<ToParse> out, Semaphore budget, int totalPermits, int parsers,
+               AtomicReference<Throwable> fatal, StageTimes times) {
+            this.source = source;
+            this.out = out;
+            this.budget = budget;
+            this.totalPermits = totalPermits;
+            this.parsers = parsers;
+            this.fatal = fatal;
+            this.times = times;
+        }
+
+        @Override
+        public void run() {
             try {
-                done.put(WORKER_DONE);
+                if (readAll()) {
+                    for (int i = 0; i < parsers; i++) {
+                        out.put(new NoMoreCards());
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                times.readerCpu.set(StageTimes.cpuNow());
             }
+        }
+
+        /** @return false when interrupted (the run is being torn down) */
+        private boolean readAll() {
+            Hashes hashes = new Hashes();
+            LongLongMap ids = new LongLongMap(1 << 16);
+            try {
+                long taken = 0;
+                while (settings.limit() < 0 || taken < settings.limit()) {
+                    long t0 = System.nanoTime();
+                    SourceCard card = source.next();
+                    times.readNanos.addAndGet(System.nanoTime() - t0);
+                    if (card == null) {
+                        break;
+                    }
+                    seen.incrementAndGet();
+                    long key = hashes.key(card.id());
+                    if (!ids.put(key, 1)) {
+                        duplicates.incrementAndGet();
+                        continue;
+                    }
+                    int permits = (int) Math.min(totalPermits, Math.max(1, card.approximateSize() >> 10));
+                    budget.acquire(permits);
+                    out.put(new Work(card, key, permits));
+                    taken++;
+                }
+            } catch (InterruptedException e) {
+                return false;
+            } catch (Throwable t) {
+                fatal.compareAndSet(null, t);
+            }
+            return true;
+        }
+    }
+
+    /** Stage 2: hashes each card, skips it when the store has it unchanged, else parses it into rows. */
+    private final class Parser implements Runnable {
+        private final BlockingQueue<ToParse> in;
+        private final BlockingQueue<ToWrite> out;
+        private final LongLongMap known;
+        private final CardRowsBuilder builder;
+        private final AtomicReference<Throwable> fatal;
+        private final StageTimes times;
+
+        Parser(BlockingQueue<ToParse> in, BlockingQueue<ToWrite> out, LongLongMap known, ObjectMapper json,
+               AtomicReference<Throwable> fatal, StageTimes times) {
+            this.in = in;
+            this.out = out;
+            this.known = known;
+            this.builder = new CardRowsBuilder(settings.parser(), json);
+            this.fatal = fatal;
+            this.times = times;
+        }
+
+        @Override
+        public void run() {
+            Hashes hashes = new Hashes();
+            long nanos = 0;
+            try {
+                while (in.take() instanceof Work w) {
+                    long t0 = System.nanoTime();
+                    ToWrite result = parse(w, hashes);
+                    nanos += System.nanoTime() - t0;
+                    out.put(result);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                fatal.compareAndSet(null, t);
+            } finally {
+                times.parseNanos.addAndGet(nanos);
+                times.parserCpu.addAndGet(StageTimes.cpuNow());
+                try {
+                    out.put(new ParserDone());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private ToWrite parse(Work w, Hashes hashes) {
+            SourceCard card = w.card();
+            byte[] utf8 = card.bytes();
+            String contentHash = hashes.sha256Hex(utf8);
+            long fingerprint = fingerprint(hashes, contentHash, card);
+            long old = known.get(w.key(), MISSING);
+            if (!settings.force() && old == fingerprint) {
+                return new Unchanged(w.permits(), utf8.length);
+            }
+            return new Rows(builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits()));
+        }
+    }
+
+    /**
+     * Stage 3, on the calling thread: appends rows in batches, one transaction each (and whatever is
+     * complete whenever the parsers go quiet), releases their budget, and counts.
+     */
+    private final class Writer {
+        private final BlockingQueue<ToWrite> in;
+        private final Semaphore budget;
+        private final int parsers;
+        private final StageTimes times;
+
+        Writer(BlockingQueue<ToWrite> in, Semaphore budget, int parsers, StageTimes times) {
+            this.in = in;
+            this.budget = budget;
+            this.parsers = parsers;
+            this.times = times;
+        }
+
+        Counts drain(Reader reader) throws SQLException, InterruptedException {
+            long cpu0 = StageTimes.cpuNow();
+            long written = 0;
+            long replaced = 0;
+            long skipped = 0;
+            long failures = 0;
+            long bytes = 0;
+            try (Statement st = connection.createStatement()) {
+                // The default (16 MB of WAL) checkpoints after nearly every batch, and each checkpoint compresses
+                // the table's open row group again: 5x slower overall. One checkpoint at the end instead.
+                st.execute("SET checkpoint_threshold = '1GB'");
+            }
+            try (StoreWriter writer = new StoreWriter(connection)) {
+                List<CardRows> batch = new ArrayList<>();
+                long batchBytes = 0;
+                int finished = 0;
+                while (finished < parsers) {
+                    long w0 = System.nanoTime();
+                    ToWrite next = in.poll(200, TimeUnit.MILLISECONDS);
+                    times.writerWaitNanos.addAndGet(System.nanoTime() - w0);
+                    switch (next) {
+                        case null -> {
+                            // A quiet source (or a reader waiting on the budget): commit what is complete.
+                            if (!batch.isEmpty()) {
+                                commit(writer, batch);
+                                batchBytes = 0;
+                            }
+                        }
+                        case ParserDone done -> finished++;
+                        case Unchanged u -> {
+                            budget.release(u.permits());
+                            skipped++;
+                            bytes += u.bytes();
+                            progress.step(1);
+                        }
+                        case Rows r -> {
+                            CardRows rows = r.rows();
+                            batch.add(rows);
+                            batchBytes += rows.bytes();
+                            bytes += rows.bytes();
+                            written++;
+                            replaced += rows.replaces() ? 1 : 0;
+                            failures += rows.problems().stream().anyMatch(ProblemCodes::isFailure) ? 1 : 0;
+                            if (batch.size() >= settings.batchCards() || batchBytes >= settings.batchBytes()) {
+                                commit(writer, batch);
+                                batchBytes = 0;
+                            }
+                        }
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    commit(writer, batch);
+                }
+                long c0 = System.nanoTime();
+                try (Statement st = connection.createStatement()) {
+                    st.execute("CHECKPOINT");
+                }
+                times.checkpointNanos.set(System.nanoTime() - c0);
+                times.appendNanos.set(writer.appendNanos());
+                times.commitNanos.set(writer.commitNanos());
+            }
+            times.writerCpu.set(StageTimes.cpuNow() - cpu0);
+            return new Counts(reader.seen.get(), written, replaced, skipped, reader.duplicates.get(), failures, bytes,
+                    Map.of());
+        }
+
+        /** Writes the batch in one transaction, then frees its budget and empties it. */
+        private void commit(StoreWriter writer, List<CardRows> batch) throws SQLException {
+            writer.write(batch);
+            int permits = 0;
+            for (CardRows rows : batch) {
+                permits += rows.permits();
+            }
+            budget.release(permits);
+            progress.step(batch.size());
+            batch.clear();
         }
     }
 
@@ -289,12 +368,6 @@ public final class Pipeline {
     static long fingerprint(Hashes hashes, String contentHash, SourceCard card) {
         String what = contentHash + '\u0000' + card.facts() + '\u0000' + card.failure() + '\u0000' + ROW_FORMAT;
         return ByteBuffer.wrap(hashes.sha256(what.getBytes(StandardCharsets.UTF_8))).getLong();
-    }
-
-    /** CPU time of the calling thread in nanoseconds, 0 where the JVM cannot tell. */
-    private static long cpuNow() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
 
     private LongLongMap loadFingerprints() throws SQLException {
