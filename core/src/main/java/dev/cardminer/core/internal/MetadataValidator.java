@@ -1,5 +1,6 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +41,17 @@ final class MetadataValidator {
                 }
                 case "license" -> {
                     if (isString(key, v, out)) {
-                        vocabulary((String) v, vocabularies.licenses(), "unknown-license", "licence id", out, key);
+                        vocabulary((String) v, vocabularies.licenses(), ProblemCodes.UNKNOWN_LICENSE, "licence id", out, key);
                     }
                 }
                 case "library_name" -> {
                     if (isString(key, v, out)) {
-                        vocabulary((String) v, vocabularies.libraries(), "unknown-library", "library", out, key);
+                        vocabulary((String) v, vocabularies.libraries(), ProblemCodes.UNKNOWN_LIBRARY, "library", out, key);
                     }
                 }
                 case "pipeline_tag" -> {
                     if (isString(key, v, out)) {
-                        vocabulary((String) v, vocabularies.pipelineTags(), "unknown-pipeline-tag", "pipeline tag",
+                        vocabulary((String) v, vocabularies.pipelineTags(), ProblemCodes.UNKNOWN_PIPELINE_TAG, "pipeline tag",
                                 out, key);
                     }
                 }
@@ -61,22 +62,22 @@ final class MetadataValidator {
                 }
                 case "datasets" -> {
                     if (stringOrList(key, v, out)) {
-                        eachString(key, v, out, (s, path) -> repoId(s, "invalid-dataset-id", out, path));
+                        eachString(key, v, out, (s, path) -> repoId(s, ProblemCodes.INVALID_DATASET_ID, out, path));
                     }
                 }
                 case "base_model" -> {
                     if (stringOrList(key, v, out)) {
-                        eachString(key, v, out, (s, path) -> repoId(s, "invalid-model-id", out, path));
+                        eachString(key, v, out, (s, path) -> repoId(s, ProblemCodes.INVALID_MODEL_ID, out, path));
                     }
                 }
                 case "new_version" -> {
                     if (isString(key, v, out)) {
-                        repoId((String) v, "invalid-model-id", out, new Object[]{key});
+                        repoId((String) v, ProblemCodes.INVALID_MODEL_ID, out, new Object[]{key});
                     }
                 }
                 case "base_model_relation" -> {
                     if (isString(key, v, out) && !RELATIONS.contains(v)) {
-                        out.warning("unknown-base-model-relation", "base_model_relation " + ValueProblems.describe(v)
+                        out.warning(ProblemCodes.UNKNOWN_BASE_MODEL_RELATION, "base_model_relation " + ValueProblems.describe(v)
                                 + " is none of adapter, merge, quantized, finetune", key);
                     }
                 }
@@ -100,7 +101,7 @@ final class MetadataValidator {
             boolean name = m.get("license_name") != null;
             boolean link = m.get("license_link") != null;
             if (!name || !link) {
-                out.warning("license-other-incomplete", "license: other needs "
+                out.warning(ProblemCodes.LICENSE_OTHER_INCOMPLETE, "license: other needs "
                         + (!name && !link ? "license_name and license_link" : !name ? "license_name" : "license_link")
                         + " to say which licence applies", "license");
             }
@@ -148,7 +149,7 @@ final class MetadataValidator {
     }
 
     private static void typeProblem(String name, Object v, String expected, ValueProblems out, Object... path) {
-        out.warning("invalid-type", name + " should be " + expected + ", but it is " + ValueProblems.describe(v)
+        out.warning(ProblemCodes.INVALID_TYPE, name + " should be " + expected + ", but it is " + ValueProblems.describe(v)
                 + (v instanceof Number || v instanceof Boolean ? "; quote it if it is meant as text" : ""), path);
     }
 
@@ -170,7 +171,7 @@ final class MetadataValidator {
         } else {
             hint = "";
         }
-        out.warning("unknown-language", name + " '" + code + "' is not an ISO 639-1, 639-2 or 639-3 code" + hint,
+        out.warning(ProblemCodes.UNKNOWN_LANGUAGE, name + " '" + code + "' is not an ISO 639-1, 639-2 or 639-3 code" + hint,
                 path);
     }
 
@@ -254,7 +255,7 @@ final class MetadataValidator {
                     && GATED_FIELD_TYPES.contains(s)) {
                 continue;
             }
-            out.warning("invalid-gated-field", "extra_gated_fields '" + label + "' is "
+            out.warning(ProblemCodes.INVALID_GATED_FIELD, "extra_gated_fields '" + label + "' is "
                     + ValueProblems.describe(type) + "; the Hub expects text, checkbox, date_picker, country,"
                     + " ip_location or {type: select, options: [...]}", "extra_gated_fields", label);
         }

@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.EvalResult;
+import dev.cardminer.core.ProblemCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,14 @@ final class ModelIndexReader {
             return List.of();
         }
         if (!(modelIndex instanceof List<?> entries)) {
-            out.warning("model-index-invalid", "model-index should be a list of {name, results} entries, but it is "
+            out.warning(ProblemCodes.MODEL_INDEX_INVALID, "model-index should be a list of {name, results} entries, but it is "
                     + ValueProblems.describe(modelIndex) + "; no evaluation results are read", KEY);
             return List.of();
         }
         List<EvalResult> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                out.warning("model-index-invalid", ValueProblems.format(KEY, i) + " should be a mapping with name"
+                out.warning(ProblemCodes.MODEL_INDEX_INVALID, ValueProblems.format(KEY, i) + " should be a mapping with name"
                         + " and results, but it is " + ValueProblems.describe(entries.get(i)), KEY, i);
                 continue;
             }
@@ -40,7 +41,7 @@ final class ModelIndexReader {
             }
             for (int j = 0; j < list.size(); j++) {
                 if (!(list.get(j) instanceof Map<?, ?> result)) {
-                    out.warning("model-index-invalid", ValueProblems.format(KEY, i, "results", j)
+                    out.warning(ProblemCodes.MODEL_INDEX_INVALID, ValueProblems.format(KEY, i, "results", j)
                             + " should be a mapping with task, dataset and metrics, but it is "
                             + ValueProblems.describe(list.get(j)), KEY, i, "results", j);
                     continue;
@@ -73,11 +74,11 @@ final class ModelIndexReader {
             sourceName = text(s, "name", false, out, sourceAt);
             sourceUrl = text(s, "url", false, out, sourceAt);
             if (sourceName != null && sourceUrl == null) {
-                out.warning("model-index-missing-field", ValueProblems.format(sourceAt) + " has a name but no url;"
+                out.warning(ProblemCodes.MODEL_INDEX_MISSING_FIELD, ValueProblems.format(sourceAt) + " has a name but no url;"
                         + " the Python client rejects a source without url", sourceAt);
             }
         } else if (source != null) {
-            out.warning("model-index-type", ValueProblems.format(append(at, "source")) + " should be a mapping"
+            out.warning(ProblemCodes.MODEL_INDEX_TYPE, ValueProblems.format(append(at, "source")) + " should be a mapping"
                     + " with name and url, but it is " + ValueProblems.describe(source), append(at, "source"));
         }
         Object ms = result.get("metrics");
@@ -91,7 +92,7 @@ final class ModelIndexReader {
         for (int k = 0; k < metrics.size(); k++) {
             Object[] metricAt = append(at, "metrics", k);
             if (!(metrics.get(k) instanceof Map<?, ?> metric)) {
-                out.warning("model-index-invalid", ValueProblems.format(metricAt) + " should be a mapping with type"
+                out.warning(ProblemCodes.MODEL_INDEX_INVALID, ValueProblems.format(metricAt) + " should be a mapping with type"
                         + " and value, but it is " + ValueProblems.describe(metrics.get(k)), metricAt);
                 continue;
             }
@@ -100,7 +101,7 @@ final class ModelIndexReader {
             if (value == null) {
                 missing(metric, "value", out, metricAt);
             } else if (value instanceof Map || value instanceof List) {
-                out.warning("model-index-type", ValueProblems.format(append(metricAt, "value"))
+                out.warning(ProblemCodes.MODEL_INDEX_TYPE, ValueProblems.format(append(metricAt, "value"))
                         + " should be a number or a string, but it is " + ValueProblems.describe(value),
                         append(metricAt, "value"));
             }
@@ -111,7 +112,7 @@ final class ModelIndexReader {
             if (v instanceof Boolean b) {
                 verified = b;
             } else if (v != null) {
-                out.warning("model-index-type", ValueProblems.format(append(metricAt, "verified"))
+                out.warning(ProblemCodes.MODEL_INDEX_TYPE, ValueProblems.format(append(metricAt, "verified"))
                         + " should be true or false, but it is " + ValueProblems.describe(v), append(metricAt, "verified"));
             }
             String verifyToken = text(metric, "verifyToken", false, out, metricAt);
@@ -147,7 +148,7 @@ final class ModelIndexReader {
             return null;
         }
         Object[] path = append(at, field);
-        out.warning("model-index-type", ValueProblems.format(path) + " should be a string, but it is "
+        out.warning(ProblemCodes.MODEL_INDEX_TYPE, ValueProblems.format(path) + " should be a string, but it is "
                 + ValueProblems.describe(v) + (v instanceof Map || v instanceof List ? "" : "; quote it"), path);
         return v instanceof Map || v instanceof List ? null : v.toString();
     }
@@ -163,7 +164,7 @@ final class ModelIndexReader {
     private static void missing(Map<?, ?> parent, String field, boolean pythonDrops, ValueProblems out,
                                 Object[] at) {
         String where = ValueProblems.format(at);
-        out.warning("model-index-missing-field", where + (parent.containsKey(field) ? " has an empty " : " has no ")
+        out.warning(ProblemCodes.MODEL_INDEX_MISSING_FIELD, where + (parent.containsKey(field) ? " has an empty " : " has no ")
                 + field + (pythonDrops ? "; the Python client drops the whole model-index for this (kept here)"
                 : "; the Hub requires it"), at);
     }
@@ -175,7 +176,7 @@ final class ModelIndexReader {
             missing(parent, field, true, out, at);
         } else {
             Object[] path = append(at, field);
-            out.warning("model-index-type", ValueProblems.format(path) + " should be " + expected + ", but it is "
+            out.warning(ProblemCodes.MODEL_INDEX_TYPE, ValueProblems.format(path) + " should be " + expected + ", but it is "
                     + ValueProblems.describe(v) + "; the Python client drops the whole model-index for this", path);
         }
     }

@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -50,7 +51,7 @@ final class Utf8Decoder {
                         char c = out.get(i);
                         if (c == '\n') { line++; col = 1; } else { col++; }
                     }
-                    problems.add(Problem.warning("invalid-utf8",
+                    problems.add(Problem.warning(ProblemCodes.INVALID_UTF8,
                             "invalid UTF-8 byte sequence at byte " + in.position() + ", replaced by U+FFFD", line, col));
                     reported++;
                 }
@@ -59,7 +60,7 @@ final class Utf8Decoder {
             }
         }
         if (invalid > reported) {
-            problems.add(Problem.warning("invalid-utf8", (invalid - reported) + " more invalid UTF-8 sequences replaced", 0, 0));
+            problems.add(Problem.warning(ProblemCodes.INVALID_UTF8, (invalid - reported) + " more invalid UTF-8 sequences replaced", 0, 0));
         }
         out.flip();
         return out.toString();
