@@ -222,29 +222,37 @@ public final class AnnotationPhase {
         return out;
     }
 
+    /**
+     * Writes a batch's annotations and its done-marks in one transaction. The transaction is begun with a
+     * statement: DuckDB's appender does not join a transaction that {@code setAutoCommit(false)} merely
+     * announces, it commits on its own, which once left a batch's annotations without their marks.
+     */
     private void write(String annotator, AnnotationOutcome outcome) throws SQLException {
-        boolean auto = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-            try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
-                for (Annotation a : outcome.annotations()) {
-                    app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject()).append(a.category())
-                            .append(a.description() == null ? "" : a.description()).append(a.spanStart())
-                            .append(a.spanEnd()).append(a.annotator()).endRow();
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        try (Statement tx = connection.createStatement()) {
+            tx.execute("BEGIN TRANSACTION");
+            try {
+                try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
+                    for (Annotation a : outcome.annotations()) {
+                        app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject())
+                                .append(a.category()).append(a.description() == null ? "" : a.description())
+                                .append(a.spanStart()).append(a.spanEnd()).append(a.annotator()).endRow();
+                    }
                 }
-            }
-            try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
-                for (Sentence s : outcome.completed()) {
-                    app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
+                try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
+                    for (Sentence s : outcome.completed()) {
+                        app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
+                    }
                 }
+                tx.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    tx.execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(auto);
         }
     }
 
