@@ -76,9 +76,9 @@ final class ConceptsCommand implements Callable<Integer> {
                 if (examples > 0) {
                     for (ConceptCount row : s.topSubjects()) {
                         out.println();
-                        out.println("Examples of " + row.name() + ":");
+                        out.println("Examples of " + TerminalText.escape(row.name()) + ":");
                         for (ConceptQueries.Example e : queries.examples(row.forms(), category, examples)) {
-                            out.println("  " + e.cardId() + " #" + e.sentence() + ": " + e.text());
+                            out.println(TerminalText.escape("  " + e.cardId() + " #" + e.sentence() + ": " + e.text()));
                         }
                     }
                 }
@@ -108,8 +108,9 @@ final class ConceptsCommand implements Callable<Integer> {
         for (ConceptCount r : rows) {
             String forms = r.forms().size() <= 1 ? "" : String.join(", ", r.forms().subList(0, Math.min(6, r.forms().size())))
                     + (r.forms().size() > 6 ? ", ..." : "");
+            forms = TerminalText.escape(forms);
             String name = r.name().length() > width ? r.name().substring(0, width - 1) + "…" : r.name();
-            out.printf(Locale.ROOT, format, name, String.format(Locale.ROOT, "%,d", r.count()),
+            out.printf(Locale.ROOT, format, TerminalText.escape(name), String.format(Locale.ROOT, "%,d", r.count()),
                     String.format(Locale.ROOT, "%.4f", r.proportion()), forms);
         }
     }
