@@ -71,6 +71,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is going down (Ctrl-C): the hook runs and says so.
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,6 +96,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 2;
         }
         annotatorOptions.validate(spec.commandLine());
+        annotatorOptions.checkLlmServer();
         HubOptions hub = HubOptions.fromEnvironment();
         if (hubEndpoint != null) {
             hub = hub.withEndpoint(URI.create(hubEndpoint));
@@ -100,21 +109,40 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (threads != null) {
             config = config.withThreads(threads);
         }
+        // Ctrl-C (or SIGTERM) ends the JVM after its shutdown hooks: committed batches stay, the one in
+        // flight is rolled back by DuckDB; say so in one line instead of ending silently.
+        Thread interrupted = new Thread(() -> {
+            err.println((progressOutput.style() == ProgressOutput.Style.BAR ? "\n" : "")
+                    + "cardminer analyze: interrupted; every batch committed so far is kept (cards, sentences, "
+                    + "annotations, LLM answers); run again to resume");
+            err.flush();
+        }, "cardminer-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try (CardSource cards = CardSources.open(source, hub, progressOutput, limit < 0);
              CardStore store = CardStore.open(db)) {
             Analyzer.Result result = new Analyzer(config).run(cards, store);
             out.println(result.summary());
             out.flush();
-            annotatorOptions.annotate(store.connection(), err);
+            long unanswered = annotatorOptions.annotate(store.connection(), err);
+            if (unanswered > 0) {
+                out.flush();
+                err.printf("cardminer analyze: %,d sentences still have no answer from the LLM server after retries; "
+                        + "run again to finish%n", unanswered);
+                err.flush();
+                return OneLineErrorHandler.INCOMPLETE;
+            }
             if (report != null) {
                 new ReportWriter().write(store.connection(), report);
                 out.println("report: " + report.resolve("index.html"));
             }
+            Analyzer.finish(store, result);
             out.flush();
             return 0;
         } catch (SQLException e) {
             // A store that cannot be opened or written is an I/O failure of this command, not a bad query.
             throw new IOException("store " + db + ": " + OneLineErrorHandler.firstLine(e.getMessage()), e);
+        } finally {
+            removeHook(interrupted);
         }
     }
 }

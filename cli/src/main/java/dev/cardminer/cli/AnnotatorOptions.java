@@ -3,6 +3,7 @@ package dev.cardminer.cli;
 import dev.cardminer.annotate.Agreement;
 import dev.cardminer.annotate.ConceptNormaliser;
 import dev.cardminer.annotate.LlmAnnotator;
+import dev.cardminer.annotate.LlmCache;
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.PromptTemplate;
 import dev.cardminer.annotate.RuleAnnotator;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -82,20 +84,40 @@ public final class AnnotatorOptions {
     int batch;
 
     /**
+     * For llm/both: sends the server one small request, so that a wrong address, key or model fails in one
+     * line before any work starts rather than after hundreds of refused requests.
+     *
+     * @throws IOException naming the server's address and the reason
+     */
+    public void checkLlmServer() throws IOException, InterruptedException {
+        if (checkedLlm == null) {
+            return;
+        }
+        try (LlmAnnotator probe = new LlmAnnotator(checkedLlm, LlmCache.inMemory())) {
+            Optional<String> why = probe.checkServer();
+            if (why.isPresent()) {
+                throw new IOException(why.get());
+            }
+        }
+    }
+
+    /**
      * Annotates the sentences of the store that the chosen annotator(s) have not handled yet.
      *
      * @param store an open connection to the store (the only writer)
      * @param log   where progress lines go
+     * @return sentences still without an answer (LLM failures after retries): a re-run retries them
      */
-    public void annotate(Connection store, PrintWriter log) throws Exception {
+    public long annotate(Connection store, PrintWriter log) throws Exception {
         if (annotator.equals("none")) {
-            return;
+            return 0;
         }
         if (!ANNOTATORS.contains(annotator)) {
             throw new IllegalArgumentException(badAnnotator());
         }
         LlmConfig llm = annotator.equals("rules") ? null : checkedLlm != null ? checkedLlm : llmConfig();
         AnnotationPhase phase = new AnnotationPhase(store, batch);
+        long remaining = 0;
         long split = phase.ensureSentences();
         if (split > 0) {
             log.printf("annotate: split %,d sentences%n", split);
@@ -108,7 +130,7 @@ public final class AnnotatorOptions {
             String name;
             try (LlmAnnotator annotator = new LlmAnnotator(llm, cache)) {
                 name = annotator.name();
-                phase.withLlmCache(cache).run(annotator, log);
+                remaining = phase.withLlmCache(cache).run(annotator, log).remaining();
                 log.println("annotate: " + name + ": " + annotator.stats());
             }
             if (annotator.equals("both")) {
@@ -117,6 +139,7 @@ public final class AnnotatorOptions {
             }
         }
         log.flush();
+        return remaining;
     }
 
     /**

@@ -20,6 +20,8 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler {
     /** An input cannot be read or an output cannot be written. */
     static final int IO_ERROR = 2;
     static final int INTERRUPTED = 130;
+    /** The work is not all done (sentences an LLM server did not answer): a re-run finishes it. */
+    static final int INCOMPLETE = 4;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {

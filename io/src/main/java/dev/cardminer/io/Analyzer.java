@@ -129,14 +129,21 @@ public final class Analyzer {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Opens the store at {@code config.db()}, reads the source into it and closes it. */
+    /** Opens the store at {@code config.db()}, reads the source into it, marks the run finished and closes it. */
     public Result run(CardSource source) throws IOException, SQLException, InterruptedException {
         try (CardStore store = CardStore.open(config.db())) {
-            return run(source, store);
+            Result result = run(source, store);
+            finish(store, result);
+            return result;
         }
     }
 
-    /** Reads the source into an open store (its file takes the place of {@code config.db()}). */
+    /**
+     * Reads the source into an open store (its file takes the place of {@code config.db()}) and records the
+     * run's counts. The run has no {@code finished_at} until {@link #finish}: a caller that goes on (to
+     * annotate, to write a report) marks it finished only once everything succeeded, so a run that failed
+     * or was interrupted later shows as unfinished.
+     */
     public Result run(CardSource source, CardStore store) throws IOException, SQLException, InterruptedException {
         String runId = UUID.randomUUID().toString();
         Instant started = Instant.now();
@@ -157,23 +164,32 @@ public final class Analyzer {
             counts = pipeline.run(source);
         }
         Instant finished = Instant.now();
-        try (PreparedStatement st = store.connection().prepareStatement("UPDATE runs SET finished_at = ?, cards_seen = ?, "
+        try (PreparedStatement st = store.connection().prepareStatement("UPDATE runs SET cards_seen = ?, "
                 + "cards_new = ?, cards_skipped = ?, failures = ?, cards_replaced = ?, duplicates = ?, bytes = ? "
                 + "WHERE run_id = ?")) {
-            st.setTimestamp(1, utc(finished));
-            st.setLong(2, counts.seen());
-            st.setLong(3, counts.written());
-            st.setLong(4, counts.skipped());
-            st.setLong(5, counts.failures());
-            st.setLong(6, counts.replaced());
-            st.setLong(7, counts.duplicates());
-            st.setLong(8, counts.bytes());
-            st.setString(9, runId);
+            st.setLong(1, counts.seen());
+            st.setLong(2, counts.written());
+            st.setLong(3, counts.skipped());
+            st.setLong(4, counts.failures());
+            st.setLong(5, counts.replaced());
+            st.setLong(6, counts.duplicates());
+            st.setLong(7, counts.bytes());
+            st.setString(8, runId);
             st.executeUpdate();
         }
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 Duration.between(started, finished), counts.stageMillis());
+    }
+
+    /** Marks a run finished: everything it was asked to do succeeded. */
+    public static void finish(CardStore store, Result result) throws SQLException {
+        try (PreparedStatement st = store.connection().prepareStatement(
+                "UPDATE runs SET finished_at = ? WHERE run_id = ?")) {
+            st.setTimestamp(1, utc(Instant.now()));
+            st.setString(2, result.runId());
+            st.executeUpdate();
+        }
     }
 
     private static Timestamp utc(Instant instant) {

@@ -37,8 +37,12 @@ import org.duckdb.DuckDBConnection;
  */
 public final class AnnotationPhase {
 
-    /** What one run did. */
-    public record Result(String annotator, long sentences, long annotations, boolean stopped) {
+    /**
+     * What one run did.
+     *
+     * @param remaining sentences the annotator has still not handled (an LLM's failures): a re-run retries them
+     */
+    public record Result(String annotator, long sentences, long annotations, boolean stopped, long remaining) {
     }
 
     private final Connection connection;
@@ -153,10 +157,12 @@ public final class AnnotationPhase {
                 }
             }
         }
+        long remaining = pending - sentences;
         log.printf("annotate: %s: %,d sentences, %,d annotations%s%n", name, sentences, annotations,
-                stopped ? " (stopped early; run again to resume)" : "");
+                remaining > 0 ? String.format(" (%,d sentences without an answer%s)", remaining,
+                        stopped ? ", stopped early: failure budget spent" : "") : "");
         log.flush();
-        return new Result(name, sentences, annotations, stopped);
+        return new Result(name, sentences, annotations, stopped, remaining);
     }
 
     private StoreLlmCache llmCache;
