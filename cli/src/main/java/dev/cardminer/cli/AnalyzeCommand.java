@@ -36,9 +36,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The store (default: ${DEFAULT-VALUE}); created when missing.")
     Path db;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "-1",
+    @Option(names = "--limit", paramLabel = "N",
             description = "Read at most N cards (a quick look; from the Hub only the shards needed are fetched).")
-    long limit;
+    Long limit;
 
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Parser threads (default: all cores).")
     Integer threads;
@@ -95,6 +95,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (threads != null) {
+            OptionRules.atLeast(spec.commandLine(), "-j/--threads", threads, 1);
+        }
+        if (limit != null) {
+            OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
+        }
+        OptionRules.atLeast(spec.commandLine(), "--batch-size", batchSize, 1);
+        long cardLimit = limit == null ? -1 : limit;
         annotatorOptions.validate(spec.commandLine());
         annotatorOptions.checkLlmServer();
         HubOptions hub = HubOptions.fromEnvironment();
@@ -104,7 +112,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (cacheDir != null) {
             hub = hub.withCacheDir(cacheDir);
         }
-        Analyzer.Config config = Analyzer.Config.of(db).withLimit(limit).withBatchCards(batchSize).withForce(force)
+        Analyzer.Config config = Analyzer.Config.of(db).withLimit(cardLimit).withBatchCards(batchSize).withForce(force)
                 .withProgress(progressOutput);
         if (threads != null) {
             config = config.withThreads(threads);
@@ -118,11 +126,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
         }, "cardminer-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
-        try (CardSource cards = CardSources.open(source, hub, progressOutput, limit < 0);
+        try (CardSource cards = CardSources.open(source, hub, progressOutput, cardLimit < 0);
              CardStore store = CardStore.open(db)) {
             Analyzer.Result result = new Analyzer(config).run(cards, store);
             out.println(result.summary());
             out.flush();
+            if (cards.skipped().count() > 0) {
+                err.println(TerminalText.escape("analyze: " + cards.skipped().summary(source)));
+                err.flush();
+            }
             long unanswered = annotatorOptions.annotate(store.connection(), err);
             if (unanswered > 0) {
                 out.flush();

@@ -150,6 +150,12 @@ public final class AnnotatorOptions {
         if (!ANNOTATORS.contains(annotator)) {
             throw new ParameterException(commandLine, badAnnotator());
         }
+        OptionRules.atLeast(commandLine, "--annotate-batch", batch, 1);
+        OptionRules.atLeast(commandLine, "--concurrency", concurrency, 1);
+        OptionRules.atLeast(commandLine, "--llm-max-tokens", maxTokens, 1);
+        OptionRules.atLeast(commandLine, "--llm-timeout", timeoutSeconds, 1);
+        OptionRules.atLeast(commandLine, "--llm-retries", retries, 0);
+        OptionRules.atLeast(commandLine, "--llm-failure-budget", failureBudget, 0);
         if (annotator.equals("llm") || annotator.equals("both")) {
             try {
                 checkedLlm = llmConfig();

@@ -50,6 +50,8 @@ final class ConceptsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionRules.atLeast(spec.commandLine(), "--top", top, 1);
+        OptionRules.atLeast(spec.commandLine(), "--examples", examples, 0);
         PrintWriter out = spec.commandLine().getOut();
         try (Connection c = StoreConnections.openExisting(db, true)) {
             ConceptQueries queries = new ConceptQueries(c);

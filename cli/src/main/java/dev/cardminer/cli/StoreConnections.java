@@ -17,7 +17,7 @@ final class StoreConnections {
     /** @throws NoSuchFileException when the file does not exist (DuckDB would create an empty one) */
     static Connection openExisting(Path db, boolean readOnly) throws NoSuchFileException, SQLException {
         if (!Files.isRegularFile(db)) {
-            throw new NoSuchFileException("no store at " + db + " (run cardminer analyze first)");
+            throw new NoSuchFileException(db.toString(), null, "no such store (run cardminer analyze first)");
         }
         Properties p = new Properties();
         if (readOnly) {

@@ -53,6 +53,25 @@ class AnalyzeFailureTest {
     }
 
     @Test
+    void jsonLinesThatAreNotCardsAreSkippedWithLineNumbersAndAFileOfNoneIsAnError() throws Exception {
+        Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), "{\"modelId\": \"a/b\", \"card\": \"# B\"}\n"
+                + "{\"name\": \"not a card\"}\n{\"modelId\": \"a/c\"}\n");
+        Path db = dir.resolve("x.duckdb");
+        CliRun r = run("analyze", mixed.toString(), "--db", db.toString(), "--progress", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("analyze: 1 cards (1 new or changed");
+        assertThat(r.err()).contains("analyze: " + mixed + ": 2 entries are not a card and skipped "
+                + "(line 2: no modelId; line 3: no card)");
+        assertThat(scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);
+
+        Path none = Files.writeString(dir.resolve("none.jsonl"), "{\"text\": \"x\"}\n{\"text\": \"y\"}\n");
+        CliRun bad = run("analyze", none.toString(), "--db", dir.resolve("y.duckdb").toString(), "--progress", "none");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("cardminer analyze: " + none + ": no line is a card (a JSON object with modelId "
+                + "and card); line 1: no modelId\n");
+    }
+
+    @Test
     void anUnreachableLlmServerFailsAtOnceInOneLine() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

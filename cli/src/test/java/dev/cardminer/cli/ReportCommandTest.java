@@ -44,7 +44,7 @@ class ReportCommandTest {
     void aMissingStoreIsAnErrorWithoutAReport() {
         CliRun r = run("report", "--db", dir.resolve("nope.duckdb").toString(), "--out", dir.resolve("r").toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("no store at");
+        assertThat(r.err()).contains("no such store");
         assertThat(dir.resolve("r")).doesNotExist();
         assertThat(dir.resolve("nope.duckdb")).doesNotExist();
     }
