@@ -197,10 +197,21 @@ public final class LlmAnnotator implements Annotator {
         return sentence.toLowerCase(Locale.ROOT).indexOf(entity.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Sends the server one small request (not counted in {@link #stats()}), so that a wrong address, key or
+     * model fails at once rather than after hundreds of refused requests.
+     *
+     * @return empty when the server answers; otherwise one line naming the address and the reason
+     */
+    public Optional<String> checkServer() throws InterruptedException {
+        return client.check().map(why -> "LLM server " + client.endpointForMessages() + ": " + why);
+    }
+
     /** The counters so far. */
     public LlmStats stats() {
         return new LlmStats(client.requests(), cacheHits.get(), answered.get(), client.retries(), failures.get(),
-                hallucinations.get(), annotations.get(), promptTokens.get(), completionTokens.get(), stopped.get());
+                hallucinations.get(), annotations.get(), promptTokens.get(), completionTokens.get(), stopped.get(),
+                client.unreadable());
     }
 
     public boolean stopped() {

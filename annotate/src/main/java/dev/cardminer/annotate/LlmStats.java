@@ -13,15 +13,17 @@ package dev.cardminer.annotate;
  * @param promptTokens     prompt tokens the server reported
  * @param completionTokens completion tokens the server reported
  * @param stopped          the failure budget was spent and the run stopped
+ * @param unreadable       answers that were too large or not chat-completions JSON (each retried)
  */
 public record LlmStats(long requests, long cacheHits, long answered, long retries, long failures,
                        long hallucinations, long annotations, long promptTokens, long completionTokens,
-                       boolean stopped) {
+                       boolean stopped, long unreadable) {
 
     @Override
     public String toString() {
         return "requests=" + requests + " cached=" + cacheHits + " answered=" + answered + " retries=" + retries
                 + " failures=" + failures + " hallucinations=" + hallucinations + " annotations=" + annotations
-                + " tokens=" + promptTokens + "+" + completionTokens + (stopped ? " (stopped: failure budget spent)" : "");
+                + " tokens=" + promptTokens + "+" + completionTokens
+                + (unreadable > 0 ? " unreadable=" + unreadable : "") + (stopped ? " (stopped: failure budget spent)" : "");
     }
 }

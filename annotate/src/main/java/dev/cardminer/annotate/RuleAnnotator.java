@@ -188,6 +188,9 @@ public final class RuleAnnotator implements Annotator {
                     }
                 }
                 case "metric" -> {
+                    if (!readsAsMetric(text, tokens, m, e.canonical())) {
+                        continue;
+                    }
                     out.add(new Candidate(m.start(), end, surface, e.category(), description, false));
                     Matcher number = NUMBER_AFTER.matcher(text).region(end, text.length());
                     if (number.lookingAt()) {
@@ -208,6 +211,34 @@ public final class RuleAnnotator implements Annotator {
                         e.canonical() + " version " + version.group(1), true));
             }
         }
+    }
+
+    /** Words before "precision" that make it numeric precision, not the metric ("float16 precision"). */
+    private static final Set<String> NUMERIC_PRECISION = Set.of("half", "full", "mixed", "single", "double",
+            "lower", "reduced", "numerical", "numeric", "floating", "point", "some", "bit", "fp16", "fp32",
+            "fp8", "bf16", "float16", "float32", "bfloat16", "float64", "int8", "int4", "tf32");
+    /** Words before "recall" that make it the verb. */
+    private static final Set<String> RECALL_VERB = Set.of("we", "i", "you", "they", "may", "might", "can", "cannot",
+            "could", "to", "not", "will", "would", "should", "users", "readers");
+
+    /**
+     * Context for metric names that are also ordinary words: "float16 precision" and "mixed precision"
+     * are numeric formats, "we recall" is a verb, "a loss of detail" is no loss value.
+     */
+    private static boolean readsAsMetric(String text, Tokens tokens, PhraseMatcher.Match m, String canonical) {
+        if (m.endToken() - m.firstToken() != 1) {
+            return true;
+        }
+        String before = m.firstToken() > 0 ? tokens.text(m.firstToken() - 1).toLowerCase(Locale.ROOT) : "";
+        String after = m.endToken() < tokens.size() ? tokens.text(m.endToken()).toLowerCase(Locale.ROOT) : "";
+        return switch (canonical) {
+            case "Precision" -> !NUMERIC_PRECISION.contains(before) && !after.equals("training")
+                    && !after.equals("inference");
+            case "Recall" -> !RECALL_VERB.contains(before) && !after.equals("that");
+            case "Loss" -> !(after.equals("of") && !NUMBER_AFTER.matcher(text).region(m.end(), text.length())
+                    .lookingAt());
+            default -> true;
+        };
     }
 
     /**

@@ -36,9 +36,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The store (default: ${DEFAULT-VALUE}); created when missing.")
     Path db;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "-1",
+    @Option(names = "--limit", paramLabel = "N",
             description = "Read at most N cards (a quick look; from the Hub only the shards needed are fetched).")
-    long limit;
+    Long limit;
 
     @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Parser threads (default: all cores).")
     Integer threads;
@@ -71,6 +71,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is going down (Ctrl-C): the hook runs and says so.
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,7 +95,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (threads != null) {
+            OptionRules.atLeast(spec.commandLine(), "-j/--threads", threads, 1);
+        }
+        if (limit != null) {
+            OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
+        }
+        OptionRules.atLeast(spec.commandLine(), "--batch-size", batchSize, 1);
+        long cardLimit = limit == null ? -1 : limit;
         annotatorOptions.validate(spec.commandLine());
+        annotatorOptions.checkLlmServer();
         HubOptions hub = HubOptions.fromEnvironment();
         if (hubEndpoint != null) {
             hub = hub.withEndpoint(URI.create(hubEndpoint));
@@ -95,27 +112,50 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (cacheDir != null) {
             hub = hub.withCacheDir(cacheDir);
         }
-        Analyzer.Builder builder = Analyzer.Config.builder(db).limit(limit).batchCards(batchSize).force(force)
+        Analyzer.Builder builder = Analyzer.Config.builder(db).limit(cardLimit).batchCards(batchSize).force(force)
                 .progress(progressOutput);
         if (threads != null) {
             builder.threads(threads);
         }
         Analyzer.Config config = builder.build();
-        try (CardSource cards = CardSources.open(source, hub, progressOutput, limit < 0);
+        // Ctrl-C (or SIGTERM) ends the JVM after its shutdown hooks: committed batches stay, the one in
+        // flight is rolled back by DuckDB; say so in one line instead of ending silently.
+        Thread interrupted = new Thread(() -> {
+            err.println((progressOutput.style() == ProgressOutput.Style.BAR ? "\n" : "")
+                    + "cardminer analyze: interrupted; every batch committed so far is kept (cards, sentences, "
+                    + "annotations, LLM answers); run again to resume");
+            err.flush();
+        }, "cardminer-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try (CardSource cards = CardSources.open(source, hub, progressOutput, cardLimit < 0);
              CardStore store = CardStore.open(db)) {
             Analyzer.Result result = new Analyzer(config).run(cards, store);
             out.println(result.summary());
             out.flush();
-            annotatorOptions.annotate(store.connection(), err);
+            if (cards.skipped().count() > 0) {
+                err.println(TerminalText.escape("analyze: " + cards.skipped().summary(source)));
+                err.flush();
+            }
+            long unanswered = annotatorOptions.annotate(store.connection(), err);
+            if (unanswered > 0) {
+                out.flush();
+                err.printf("cardminer analyze: %,d sentences still have no answer from the LLM server after retries; "
+                        + "run again to finish%n", unanswered);
+                err.flush();
+                return OneLineErrorHandler.INCOMPLETE;
+            }
             if (report != null) {
                 new ReportWriter().write(store.connection(), report);
                 out.println("report: " + report.resolve("index.html"));
             }
+            Analyzer.finish(store, result);
             out.flush();
             return 0;
         } catch (SQLException e) {
             // A store that cannot be opened or written is an I/O failure of this command, not a bad query.
             throw new IOException("store " + db + ": " + OneLineErrorHandler.firstLine(e.getMessage()), e);
+        } finally {
+            removeHook(interrupted);
         }
     }
 }

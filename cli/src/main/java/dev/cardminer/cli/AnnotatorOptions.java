@@ -1,5 +1,7 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.annotate.LlmAnnotator;
+import dev.cardminer.annotate.LlmCache;
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.PromptTemplate;
 import dev.cardminer.io.concepts.ConceptAnnotation;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -74,19 +77,38 @@ public final class AnnotatorOptions {
     int batch;
 
     /**
+     * For llm/both: sends the server one small request, so that a wrong address, key or model fails in one
+     * line before any work starts rather than after hundreds of refused requests.
+     *
+     * @throws IOException naming the server's address and the reason
+     */
+    public void checkLlmServer() throws IOException, InterruptedException {
+        if (checkedLlm == null) {
+            return;
+        }
+        try (LlmAnnotator probe = new LlmAnnotator(checkedLlm, LlmCache.inMemory())) {
+            Optional<String> why = probe.checkServer();
+            if (why.isPresent()) {
+                throw new IOException(why.get());
+            }
+        }
+    }
+
+    /**
      * Annotates the sentences of the store that the chosen annotator(s) have not handled yet, with io's
      * {@link ConceptAnnotation}.
      *
      * @param store an open connection to the store (the only writer)
      * @param log   where progress lines go
+     * @return sentences still without an answer (LLM failures after retries): a re-run retries them
      */
-    public void annotate(Connection store, PrintWriter log) throws Exception {
+    public long annotate(Connection store, PrintWriter log) throws Exception {
         ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
         if (which == null) {
             throw new IllegalArgumentException(badAnnotator());
         }
         LlmConfig llm = which.llm() ? (checkedLlm != null ? checkedLlm : llmConfig()) : null;
-        new ConceptAnnotation(new ConceptAnnotation.Settings(which, llm, batch)).run(store, log);
+        return new ConceptAnnotation(new ConceptAnnotation.Settings(which, llm, batch)).run(store, log).remaining();
     }
 
     /**
@@ -98,6 +120,12 @@ public final class AnnotatorOptions {
         if (which == null) {
             throw new ParameterException(commandLine, badAnnotator());
         }
+        OptionRules.atLeast(commandLine, "--annotate-batch", batch, 1);
+        OptionRules.atLeast(commandLine, "--concurrency", concurrency, 1);
+        OptionRules.atLeast(commandLine, "--llm-max-tokens", maxTokens, 1);
+        OptionRules.atLeast(commandLine, "--llm-timeout", timeoutSeconds, 1);
+        OptionRules.atLeast(commandLine, "--llm-retries", retries, 0);
+        OptionRules.atLeast(commandLine, "--llm-failure-budget", failureBudget, 0);
         if (which.llm()) {
             try {
                 checkedLlm = llmConfig();

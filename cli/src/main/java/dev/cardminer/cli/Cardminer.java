@@ -31,6 +31,8 @@ public final class Cardminer {
 
     /** The command line with its one-line error handling; set its out and err to capture them. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Cardminer()).setExecutionExceptionHandler(new OneLineErrorHandler());
+        OneLineErrorHandler errors = new OneLineErrorHandler();
+        return new CommandLine(new Cardminer()).setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 }

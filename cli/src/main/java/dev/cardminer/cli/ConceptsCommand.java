@@ -51,6 +51,8 @@ final class ConceptsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionRules.atLeast(spec.commandLine(), "--top", top, 1);
+        OptionRules.atLeast(spec.commandLine(), "--examples", examples, 0);
         PrintWriter out = spec.commandLine().getOut();
         try (Connection c = CardStore.openReadOnly(db)) {
             ConceptQueries queries = new ConceptQueries(c);
@@ -77,9 +79,9 @@ final class ConceptsCommand implements Callable<Integer> {
                 if (examples > 0) {
                     for (ConceptCount row : s.topSubjects()) {
                         out.println();
-                        out.println("Examples of " + row.name() + ":");
+                        out.println("Examples of " + TerminalText.escape(row.name()) + ":");
                         for (ConceptQueries.Example e : queries.examples(row.forms(), category, examples)) {
-                            out.println("  " + e.cardId() + " #" + e.sentence() + ": " + e.text());
+                            out.println(TerminalText.escape("  " + e.cardId() + " #" + e.sentence() + ": " + e.text()));
                         }
                     }
                 }
@@ -109,8 +111,9 @@ final class ConceptsCommand implements Callable<Integer> {
         for (ConceptCount r : rows) {
             String forms = r.forms().size() <= 1 ? "" : String.join(", ", r.forms().subList(0, Math.min(6, r.forms().size())))
                     + (r.forms().size() > 6 ? ", ..." : "");
+            forms = TerminalText.escape(forms);
             String name = r.name().length() > width ? r.name().substring(0, width - 1) + "…" : r.name();
-            out.printf(Locale.ROOT, format, name, String.format(Locale.ROOT, "%,d", r.count()),
+            out.printf(Locale.ROOT, format, TerminalText.escape(name), String.format(Locale.ROOT, "%,d", r.count()),
                     String.format(Locale.ROOT, "%.4f", r.proportion()), forms);
         }
     }

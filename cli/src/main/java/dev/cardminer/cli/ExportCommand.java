@@ -3,6 +3,7 @@ package dev.cardminer.cli;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.concepts.ConceptExport;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Locale;
@@ -50,6 +51,11 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         try (Connection c = CardStore.openReadOnly(db)) {
+            // Like --db of analyze: a missing folder is created.
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             long rows = new ConceptExport(c).export(w, f, out, annotator);
             spec.commandLine().getOut().printf("%,d %s written to %s%n", rows, w.name().toLowerCase(Locale.ROOT), out);
         }

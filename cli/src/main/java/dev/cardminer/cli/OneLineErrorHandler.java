@@ -3,9 +3,20 @@ package dev.cardminer.cli;
 import dev.cardminer.io.HubUnavailableException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -13,13 +24,15 @@ import picocli.CommandLine.ParseResult;
  * {@code cardminer <command>: <what>}, and an exit status, so that commands need no catch-all of
  * their own and no user sees a stack trace.
  */
-final class OneLineErrorHandler implements IExecutionExceptionHandler {
+final class OneLineErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     /** The Hub cannot be reached: distinct from 2 so that scripts can fall back to a local source. */
     static final int HUB_UNAVAILABLE = 3;
     /** An input cannot be read or an output cannot be written. */
     static final int IO_ERROR = 2;
     static final int INTERRUPTED = 130;
+    /** The work is not all done (sentences an LLM server did not answer): a re-run finishes it. */
+    static final int INCOMPLETE = 4;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
@@ -31,9 +44,13 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler {
                 exit = HUB_UNAVAILABLE;
                 what = h.getMessage();
             }
+            case Exception locked when storeInUse(e).isPresent() -> {
+                exit = IO_ERROR;
+                what = storeInUse(locked).get();
+            }
             case IOException io -> {
                 exit = IO_ERROR;
-                what = firstLine(io.getMessage());
+                what = describe(io);
             }
             case SQLException sql -> {
                 exit = 1;
@@ -54,6 +71,53 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler {
         err.println(command.getCommandSpec().qualifiedName() + ": " + what);
         err.flush();
         return exit;
+    }
+
+    /** A usage error (an unknown option, a value out of range): one line and exit 2, no usage text. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + firstLine(e.getMessage()) + " (see " + name + " --help)");
+        err.flush();
+        return IO_ERROR;
+    }
+
+    private static final Pattern LOCKED = Pattern.compile("Could not set lock on file \"([^\"]*)\"");
+
+    /**
+     * DuckDB's lock message names the JVM's path and PID of the holder; what a user needs to know is that
+     * another run has the store.
+     */
+    static Optional<String> storeInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = t.getMessage() == null ? null : LOCKED.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                return Optional.of("the store " + m.group(1) + " is in use by another cardminer run (or another "
+                        + "program writing it); try again when it has finished");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An I/O failure in words: file-system exceptions carry only a path as their message
+     * ({@code FileAlreadyExistsException: out}), so the reason is added from their type.
+     */
+    static String describe(IOException e) {
+        if (!(e instanceof FileSystemException fs)) {
+            return firstLine(e.getMessage());
+        }
+        String reason = fs.getReason() != null ? fs.getReason() : switch (fs) {
+            case FileAlreadyExistsException x -> "exists and is not a folder";
+            case NoSuchFileException x -> "no such file or folder";
+            case AccessDeniedException x -> "permission denied";
+            case NotDirectoryException x -> "not a folder";
+            case DirectoryNotEmptyException x -> "folder not empty";
+            default -> fs.getClass().getSimpleName();
+        };
+        return firstLine(fs.getFile() == null ? reason : fs.getFile() + ": " + reason);
     }
 
     static String firstLine(String s) {

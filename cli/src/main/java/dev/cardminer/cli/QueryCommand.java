@@ -1,6 +1,6 @@
 package dev.cardminer.cli;
 
-import dev.cardminer.io.CardStore;
+import dev.cardminer.io.QueryConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer query "SQL"}: runs read-only SQL against the store. */
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Runs read-only SQL against the store.",
+        "Runs one read-only SQL statement against the store: no writes, no files, no network, no extensions,",
+        "no settings (docs/analyze.md, Security notes).",
         "Tables: cards, metadata, metadata_values, sections, eval_results, links, problems, sentences,",
         "annotations, llm_cache, runs (see docs/analyze.md).",
         "Example: cardminer query \"SELECT pipeline_tag, count(*) FROM cards GROUP BY 1 ORDER BY 2 DESC\""})
@@ -45,8 +46,9 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement()) {
-            boolean hasResult = st.execute(String.join(" ", sql));
+        String statement = QueryConnection.singleStatement(String.join(" ", sql));
+        try (Connection c = QueryConnection.open(db); Statement st = c.createStatement()) {
+            boolean hasResult = st.execute(statement);
             if (hasResult) {
                 try (ResultSet rs = st.getResultSet()) {
                     new ResultPrinter(out, Math.max(4, maxWidth)).print(rs, format);

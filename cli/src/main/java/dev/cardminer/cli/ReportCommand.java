@@ -38,17 +38,13 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (rows < 1) {
-            err.println("cardminer report: --rows must be at least 1");
-            err.flush();
-            return 2;
-        }
+        OptionRules.atLeast(spec.commandLine(), "--rows", rows, 1);
         try (Connection store = CardStore.openReadOnly(db)) {
             Path index;
             try {
                 index = new ReportWriter(ReportOptions.defaults().withTableRows(rows)).write(store, out);
             } catch (IOException e) {
-                throw new IOException("cannot write to " + out + ": " + e.getMessage(), e);
+                throw new IOException("cannot write the report: " + OneLineErrorHandler.describe(e), e);
             }
             stdout.println("cardminer report: wrote " + index);
             stdout.flush();

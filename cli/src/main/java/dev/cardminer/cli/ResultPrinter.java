@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Prints a result set as an aligned text table, CSV (RFC 4180) or a JSON array of objects. */
+/**
+ * Prints a result set as an aligned text table, CSV (RFC 4180) or a JSON array of objects. Table and CSV
+ * cells have their control characters escaped ({@link TerminalText}); JSON escapes them itself.
+ */
 final class ResultPrinter {
 
     enum Format { table, csv, json }
@@ -91,7 +94,8 @@ final class ResultPrinter {
         String[] row = new String[n];
         for (int i = 0; i < n; i++) {
             String s = rs.getString(i + 1);
-            row[i] = s == null ? "NULL" : s.replace("\r\n", "⏎").replace('\n', '⏎').replace('\t', ' ');
+            row[i] = s == null ? "NULL"
+                    : TerminalText.escape(s.replace("\r\n", "⏎").replace('\n', '⏎').replace('\t', ' '));
         }
         return row;
     }
@@ -117,7 +121,9 @@ final class ResultPrinter {
         return count;
     }
 
-    private static String csvCell(String s) {
+    private static String csvCell(String raw) {
+        // CSV goes to terminals too: control characters are escaped (\r inside a cell included).
+        String s = TerminalText.escape(raw);
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

@@ -176,14 +176,21 @@ public final class Analyzer {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Opens the store at {@code config.db()}, reads the source into it and closes it. */
+    /** Opens the store at {@code config.db()}, reads the source into it, marks the run finished and closes it. */
     public Result run(CardSource source) throws IOException, SQLException, InterruptedException {
         try (CardStore store = CardStore.open(config.db())) {
-            return run(source, store);
+            Result result = run(source, store);
+            finish(store, result);
+            return result;
         }
     }
 
-    /** Reads the source into an open store (its file takes the place of {@code config.db()}). */
+    /**
+     * Reads the source into an open store (its file takes the place of {@code config.db()}) and records the
+     * run's counts. The run has no {@code finished_at} until {@link #finish}: a caller that goes on (to
+     * annotate, to write a report) marks it finished only once everything succeeded, so a run that failed
+     * or was interrupted later shows as unfinished.
+     */
     public Result run(CardSource source, CardStore store) throws IOException, SQLException, InterruptedException {
         RunLog runs = new RunLog(store.connection());
         Instant started = Instant.now();
@@ -198,9 +205,14 @@ public final class Analyzer {
             counts = pipeline.run(source);
         }
         Instant finished = Instant.now();
-        runs.finished(runId, finished, counts);
+        runs.counted(runId, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 Duration.between(started, finished), counts.stageMillis());
+    }
+
+    /** Marks a run finished: everything it was asked to do succeeded. */
+    public static void finish(CardStore store, Result result) throws SQLException {
+        new RunLog(store.connection()).finished(result.runId(), Instant.now());
     }
 }

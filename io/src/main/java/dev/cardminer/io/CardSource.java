@@ -24,6 +24,14 @@ public interface CardSource extends Closeable {
         return -1;
     }
 
+    /**
+     * Entries of the source that are not cards at all (a JSON Lines line without {@code modelId} or
+     * {@code card}): skipped, counted, located. Read it once {@link #next()} has returned null.
+     */
+    default SkippedEntries skipped() {
+        return SkippedEntries.NONE;
+    }
+
     /** What this source reads, for logs and the store's {@code runs} table. */
     String description();
 }

@@ -20,8 +20,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Cards from a JSON Lines file: one object per line with at least {@code modelId} (or {@code id}) and
  * {@code card}, and optionally the Hub dataset's other fields. Each line is read with Jackson's streaming
- * parser; a line that is not such an object becomes an unreadable card ({@code file:line}) and reading
- * goes on. A {@code .gz} file is decompressed on the fly.
+ * parser; a line that is not such an object is a problem of the source, not a card: it is skipped and
+ * counted with its line number ({@link #skipped()}), and reading goes on. A file without a single card is
+ * an error. A {@code .gz} file is decompressed on the fly.
  */
 final class JsonLinesCardSource implements CardSource {
 
@@ -31,6 +32,12 @@ final class JsonLinesCardSource implements CardSource {
     private final String origin;
     private final BufferedReader reader;
     private long lineNumber;
+    private long cards;
+    private long skippedCount;
+    private final List<String> skippedFirst = new ArrayList<>();
+
+    /** Located skipped lines kept for messages; the rest are only counted. */
+    private static final int SKIPPED_KEPT = 5;
 
     private JsonLinesCardSource(Path file) throws IOException {
         this.file = file;
@@ -51,20 +58,37 @@ final class JsonLinesCardSource implements CardSource {
 
     @Override
     public SourceCard next() throws IOException {
-        String line;
-        do {
-            line = reader.readLine();
-            if (line == null) {
-                return null;
+        while (true) {
+            String line;
+            do {
+                line = reader.readLine();
+                if (line == null) {
+                    if (cards == 0) {
+                        throw new IOException(file + ": no line is a card (a JSON object with modelId and card)"
+                                + (skippedFirst.isEmpty() ? "" : "; " + skippedFirst.getFirst()));
+                    }
+                    return null;
+                }
+                lineNumber++;
+            } while (line.isBlank());
+            try {
+                SourceCard card = read(line);
+                cards++;
+                return card;
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    skippedCount++;
+                    if (skippedFirst.size() < SKIPPED_KEPT) {
+                        skippedFirst.add("line " + lineNumber + ": " + firstLine(e.getMessage()));
+                    }
+                }
             }
-            lineNumber++;
-        } while (line.isBlank());
-        try {
-            return read(line);
-        } catch (IOException | RuntimeException e) {
-            return SourceCard.unreadable(origin + ":" + lineNumber, origin,
-                    "line " + lineNumber + " is not a JSON object with modelId and card: " + firstLine(e.getMessage()));
         }
+    }
+
+    @Override
+    public synchronized SkippedEntries skipped() {
+        return new SkippedEntries(skippedCount, skippedFirst);
     }
 
     private SourceCard read(String line) throws IOException {

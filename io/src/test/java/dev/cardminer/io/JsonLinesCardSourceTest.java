@@ -1,6 +1,7 @@
 package dev.cardminer.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,13 +28,14 @@ class JsonLinesCardSourceTest {
             """;
 
     @Test
-    void readsCardsAndFactsAndTurnsBadLinesIntoUnreadableCards() throws IOException {
+    void readsCardsAndFactsAndSkipsLinesThatAreNotCardsWithTheirLineNumbers() throws IOException {
         Path file = dir.resolve("cards.jsonl");
         Files.writeString(file, LINES, StandardCharsets.UTF_8);
 
-        List<SourceCard> cards = TestCards.readAll(JsonLinesCardSource.open(file));
+        JsonLinesCardSource source = JsonLinesCardSource.open(file);
+        List<SourceCard> cards = TestCards.readAll(source);
 
-        assertThat(cards).hasSize(4);
+        assertThat(cards).extracting(SourceCard::id).containsExactly("acme/one", "acme/two");
         SourceCard one = cards.get(0);
         assertThat(one.id()).isEqualTo("acme/one");
         assertThat(one.text()).isEqualTo("---\nlicense: mit\n---\n# One\n");
@@ -41,9 +43,20 @@ class JsonLinesCardSourceTest {
                 Instant.parse("2023-01-02T03:04:05Z"), Instant.parse("2024-05-06T07:08:09Z")));
         assertThat(cards.get(1).text()).isEqualTo("plain ünïcode card");
         assertThat(cards.get(1).facts()).isEqualTo(RepoFacts.NONE);
-        assertThat(cards.get(2).failure()).contains("line 4");
-        assertThat(cards.get(2).id()).isEqualTo(file + ":4");
-        assertThat(cards.get(3).failure()).contains("no modelId");
+        SkippedEntries skipped = source.skipped();
+        assertThat(skipped.count()).isEqualTo(2);
+        assertThat(skipped.first()).hasSize(2);
+        assertThat(skipped.first().get(0)).startsWith("line 4: ");
+        assertThat(skipped.first().get(1)).isEqualTo("line 5: no modelId");
+    }
+
+    @Test
+    void aFileWithoutASingleCardIsAnError() throws IOException {
+        Path file = dir.resolve("not-cards.jsonl");
+        Files.writeString(file, "{\"name\": \"x\"}\n{\"text\": \"y\"}\n[1, 2]\n", StandardCharsets.UTF_8);
+        JsonLinesCardSource source = JsonLinesCardSource.open(file);
+        assertThatThrownBy(() -> TestCards.readAll(source)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": no line is a card (a JSON object with modelId and card); line 1: no modelId");
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 
 /**
  * Writes the corpus report from a cardminer store: {@code index.html} (one page, inline CSS, no
@@ -58,6 +59,9 @@ public final class ReportWriter {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // PNGs are encoded in memory: ImageIO's default temp-file cache, when a write fails (a full disk),
+        // leaves a half-made stream that its shutdown hook then closes with a NullPointerException.
+        ImageIO.setUseCache(false);
         Files.createDirectories(outDir);
         StoreView view = new StoreView(store);
         long cards = view.has("cards") ? view.count("SELECT count(*) FROM cards") : 0;

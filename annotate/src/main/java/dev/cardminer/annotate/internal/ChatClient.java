@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cardminer.annotate.LlmCache;
 import dev.cardminer.annotate.LlmConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * 5xx, timeouts, connection errors and unreadable answers are retried with doubling backoff. A 400 that
  * names {@code top_k} switches top_k off for this and later requests. The API key goes into the
  * Authorization header only; no message or exception carries it.
+ *
+ * <p>Answers are read up to a cap ({@link #MAX_BODY_BYTES}; the rest is not downloaded), and an answer
+ * whose text is longer than {@code max_tokens} can produce ({@link #maxContentChars}) is unreadable too,
+ * so a hostile or broken server can neither exhaust memory nor fill the cache.
  */
 public final class ChatClient implements AutoCloseable {
 
@@ -35,6 +41,10 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+    /** The most bytes of an answer read (a chat completion of a few hundred tokens is a few kB). */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    /** Bytes of an error answer read, enough to find "top_k" in it. */
+    private static final int MAX_ERROR_BYTES = 16 << 10;
 
     private final LlmConfig config;
     private final HttpClient http;
@@ -43,6 +53,7 @@ public final class ChatClient implements AutoCloseable {
     private final AtomicBoolean sendTopK;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong unreadable = new AtomicLong();
 
     public ChatClient(LlmConfig config) {
         this.config = config;
@@ -70,6 +81,65 @@ public final class ChatClient implements AutoCloseable {
         return retries.get();
     }
 
+    /** Answers that were too large or not chat-completions JSON. */
+    public long unreadable() {
+        return unreadable.get();
+    }
+
+    /** The longest answer text accepted: generous for {@code max_tokens} tokens (at most 16 chars each). */
+    public int maxContentChars() {
+        return Math.max(8192, config.maxTokens() * 16);
+    }
+
+    /** The address requests go to, without any user:password part (for messages). */
+    public String endpointForMessages() {
+        return endpoint.getUserInfo() == null ? endpoint.toString()
+                : endpoint.toString().replace(endpoint.getRawUserInfo() + "@", "");
+    }
+
+    /**
+     * Sends one small request (no retries) to see whether the server answers chat completions.
+     *
+     * @return empty when it does; otherwise why not, in a few words
+     */
+    public Optional<String> check() throws InterruptedException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Exchange x;
+            try {
+                x = exchange("Reply with OK.", 1);
+            } catch (HttpTimeoutException e) {
+                return Optional.of("no answer within " + config.timeout().toSeconds() + " s");
+            } catch (java.net.ConnectException e) {
+                return Optional.of("connection refused");
+            } catch (IOException e) {
+                String why = e.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "unknown host"
+                        : "connection error (" + e.getClass().getSimpleName() + ")";
+                return Optional.of(why);
+            } catch (Failure e) {
+                return Optional.of(e.getMessage());
+            }
+            if (x.status() == 200) {
+                try {
+                    read(x.body());
+                    return Optional.empty();
+                } catch (IOException | RuntimeException e) {
+                    // The server's text is not repeated: it goes to a terminal.
+                    return Optional.of("the answer is not a chat completion, or too large");
+                }
+            }
+            if (x.status() == 400 && sendTopK.get() && x.text().toLowerCase(Locale.ROOT).contains("top_k")) {
+                sendTopK.set(false);
+                continue;
+            }
+            return Optional.of("HTTP " + x.status() + switch (x.status()) {
+                case 401, 403 -> " (is the API key right? --llm-api-key-env)";
+                case 404 -> " (no chat-completions route here, or no such model)";
+                default -> "";
+            });
+        }
+        return Optional.of("the server rejects the request");
+    }
+
     /** The answer to one user message, or a Failure once the retries are spent. */
     public LlmCache.Answer complete(String userMessage) throws Failure, InterruptedException {
         Duration wait = config.backoff();
@@ -79,9 +149,9 @@ public final class ChatClient implements AutoCloseable {
                 retries.incrementAndGet();
             }
             requests.incrementAndGet();
-            HttpResponse<String> response;
+            Exchange response;
             try {
-                response = http.send(request(userMessage), HttpResponse.BodyHandlers.ofString());
+                response = exchange(userMessage, config.maxTokens());
             } catch (HttpTimeoutException e) {
                 last = "timeout after " + config.timeout().toMillis() + " ms";
                 sleep(wait);
@@ -93,18 +163,19 @@ public final class ChatClient implements AutoCloseable {
                 wait = wait.multipliedBy(2);
                 continue;
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status == 200) {
                 try {
                     return read(response.body());
                 } catch (IOException | RuntimeException e) {
+                    unreadable.incrementAndGet();
                     last = "unreadable answer";
                     sleep(wait);
                     wait = wait.multipliedBy(2);
                     continue;
                 }
             }
-            if (status == 400 && sendTopK.get() && response.body().toLowerCase(Locale.ROOT).contains("top_k")) {
+            if (status == 400 && sendTopK.get() && response.text().toLowerCase(Locale.ROOT).contains("top_k")) {
                 sendTopK.set(false);
                 attempt--; // not the server's failure: the same attempt without top_k
                 continue;
@@ -123,7 +194,26 @@ public final class ChatClient implements AutoCloseable {
         throw new Failure(last);
     }
 
-    private HttpRequest request(String userMessage) throws Failure {
+    /** A status and the first bytes of the body; body null when a 200 answer was larger than the cap. */
+    private record Exchange(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        String text() {
+            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private Exchange exchange(String userMessage, int maxTokens) throws IOException, InterruptedException, Failure {
+        HttpResponse<InputStream> response = http.send(request(userMessage, maxTokens),
+                HttpResponse.BodyHandlers.ofInputStream());
+        int cap = response.statusCode() == 200 ? MAX_BODY_BYTES : MAX_ERROR_BYTES;
+        // Closing the stream early cancels the rest of the download.
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(cap + 1);
+            return new Exchange(response.statusCode(), response.headers(), bytes.length > cap && response.statusCode() == 200 ? null
+                    : bytes.length > cap ? java.util.Arrays.copyOf(bytes, cap) : bytes);
+        }
+    }
+
+    private HttpRequest request(String userMessage, int maxTokens) throws Failure {
         ObjectNode body = mapper.createObjectNode();
         body.put("model", config.model());
         ArrayNode messages = body.putArray("messages");
@@ -136,7 +226,7 @@ public final class ChatClient implements AutoCloseable {
         if (sendTopK.get()) {
             body.put("top_k", config.topK());
         }
-        body.put("max_tokens", config.maxTokens());
+        body.put("max_tokens", maxTokens);
         String json;
         try {
             json = mapper.writeValueAsString(body);
@@ -153,7 +243,10 @@ public final class ChatClient implements AutoCloseable {
         return b.build();
     }
 
-    private LlmCache.Answer read(String body) throws IOException {
+    private LlmCache.Answer read(byte[] body) throws IOException {
+        if (body == null) {
+            throw new IOException("answer larger than " + MAX_BODY_BYTES + " bytes");
+        }
         JsonNode root = mapper.readTree(body);
         JsonNode content = root.path("choices").path(0).path("message").path("content");
         if (!content.isTextual()) {
@@ -163,12 +256,15 @@ public final class ChatClient implements AutoCloseable {
         if (!content.isTextual()) {
             throw new IOException("no choices[0].message.content");
         }
+        if (content.asText().length() > maxContentChars()) {
+            throw new IOException("answer text longer than " + maxContentChars() + " characters");
+        }
         JsonNode usage = root.path("usage");
         return new LlmCache.Answer(content.asText(), usage.path("prompt_tokens").asInt(0),
                 usage.path("completion_tokens").asInt(0));
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    private static Optional<Duration> retryAfter(Exchange response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
             try {
                 double seconds = Double.parseDouble(v.strip());

@@ -34,8 +34,12 @@ import org.duckdb.DuckDBConnection;
  */
 public final class AnnotationPhase {
 
-    /** What one run did. */
-    public record Result(String annotator, long sentences, long annotations, boolean stopped) {
+    /**
+     * What one run did.
+     *
+     * @param remaining sentences the annotator has still not handled (an LLM's failures): a re-run retries them
+     */
+    public record Result(String annotator, long sentences, long annotations, boolean stopped, long remaining) {
     }
 
     private final Connection connection;
@@ -134,10 +138,12 @@ public final class AnnotationPhase {
                 }
             }
         }
+        long remaining = pending - sentences;
         log.printf("annotate: %s: %,d sentences, %,d annotations%s%n", name, sentences, annotations,
-                stopped ? " (stopped early; run again to resume)" : "");
+                remaining > 0 ? String.format(" (%,d sentences without an answer%s)", remaining,
+                        stopped ? ", stopped early: failure budget spent" : "") : "");
         log.flush();
-        return new Result(name, sentences, annotations, stopped);
+        return new Result(name, sentences, annotations, stopped, remaining);
     }
 
     /** CPU-bound annotators (rules) annotate in parallel chunks; others get the whole batch. */
@@ -195,29 +201,37 @@ public final class AnnotationPhase {
         return out;
     }
 
+    /**
+     * Writes a batch's annotations and its done-marks in one transaction. The transaction is begun with a
+     * statement: DuckDB's appender does not join a transaction that {@code setAutoCommit(false)} merely
+     * announces, it commits on its own, which once left a batch's annotations without their marks.
+     */
     private void write(String annotator, AnnotationOutcome outcome) throws SQLException {
-        boolean auto = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-            try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
-                for (Annotation a : outcome.annotations()) {
-                    app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject()).append(a.category())
-                            .append(a.description() == null ? "" : a.description()).append(a.spanStart())
-                            .append(a.spanEnd()).append(a.annotator()).endRow();
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        try (Statement tx = connection.createStatement()) {
+            tx.execute("BEGIN TRANSACTION");
+            try {
+                try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
+                    for (Annotation a : outcome.annotations()) {
+                        app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject())
+                                .append(a.category()).append(a.description() == null ? "" : a.description())
+                                .append(a.spanStart()).append(a.spanEnd()).append(a.annotator()).endRow();
+                    }
                 }
-            }
-            try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
-                for (Sentence s : outcome.completed()) {
-                    app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
+                try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
+                    for (Sentence s : outcome.completed()) {
+                        app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
+                    }
                 }
+                tx.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    tx.execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(auto);
         }
     }
 

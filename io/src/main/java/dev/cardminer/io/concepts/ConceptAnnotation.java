@@ -77,6 +77,11 @@ public final class ConceptAnnotation {
         public Report {
             runs = List.copyOf(runs);
         }
+
+        /** Sentences some annotator still has not handled (an LLM's failures after retries): a re-run retries them. */
+        public long remaining() {
+            return runs.stream().mapToLong(AnnotationPhase.Result::remaining).sum();
+        }
     }
 
     private final Settings settings;

@@ -1,11 +1,13 @@
 package dev.cardminer.io.concepts;
 
 import dev.cardminer.io.CardStore;
+import dev.cardminer.io.CsvCells;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** Writes the store's sentences or annotations to Parquet, CSV or JSON Lines with DuckDB's COPY. */
 public final class ConceptExport {
@@ -29,12 +31,18 @@ public final class ConceptExport {
         if (!CardStore.hasTable(connection, table)) {
             throw new SQLException("the store has no " + table + " table: run cardminer analyze on it first");
         }
+        // CSV is opened in spreadsheets: text from cards that starts like a formula is defused there.
+        UnaryOperator<String> text = format != Format.CSV ? c -> c
+                : c -> CsvCells.defuseSql(c) + " AS " + c.substring(c.indexOf('.') + 1);
         String query = switch (what) {
-            case SENTENCES -> "SELECT card_id, position, section, heading, start_offset, end_offset, text, text_hash "
-                    + "FROM sentences ORDER BY card_id, position";
-            case ANNOTATIONS -> "SELECT a.card_id, a.sentence, a.subject, a.category, a.description, a.span_start, "
-                    + "a.span_end, a.annotator, s.section, s.text AS sentence_text FROM annotations a "
-                    + "LEFT JOIN sentences s ON s.card_id = a.card_id AND s.position = a.sentence"
+            case SENTENCES -> "SELECT " + text.apply("card_id") + ", position, " + text.apply("section") + ", "
+                    + text.apply("heading") + ", start_offset, end_offset, " + text.apply("text") + ", text_hash "
+                    + "FROM sentences ORDER BY sentences.card_id, position";
+            case ANNOTATIONS -> "SELECT " + text.apply("a.card_id") + ", a.sentence, " + text.apply("a.subject") + ", "
+                    + text.apply("a.category") + ", " + text.apply("a.description") + ", a.span_start, a.span_end, "
+                    + text.apply("a.annotator") + ", " + text.apply("s.section") + ", "
+                    + (format == Format.CSV ? CsvCells.defuseSql("s.text") : "s.text") + " AS sentence_text "
+                    + "FROM annotations a LEFT JOIN sentences s ON s.card_id = a.card_id AND s.position = a.sentence"
                     + (annotator == null ? "" : " WHERE a.annotator = " + literal(annotator))
                     + " ORDER BY a.card_id, a.sentence, a.span_start";
         };

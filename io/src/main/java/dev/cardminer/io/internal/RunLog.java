@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * The store's {@code runs} table, the one place that writes it: a row when a run starts, its counts
- * when it ends (a killed run keeps a row without {@code finished_at}).
+ * when its ingestion ends, {@code finished_at} once the whole run succeeded (a killed or failed run keeps a row
+ * without it).
  */
 public final class RunLog {
 
@@ -34,20 +35,31 @@ public final class RunLog {
         return runId;
     }
 
-    /** Records the end of a run with what it did. */
-    public void finished(String runId, Instant at, Pipeline.Counts counts) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("UPDATE runs SET finished_at = ?, cards_seen = ?, "
+    /** Records what a run's ingestion did; the run is not finished until {@link #finished}. */
+    public void counted(String runId, Pipeline.Counts counts) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("UPDATE runs SET cards_seen = ?, "
                 + "cards_new = ?, cards_skipped = ?, failures = ?, cards_replaced = ?, duplicates = ?, bytes = ? "
                 + "WHERE run_id = ?")) {
+            st.setLong(1, counts.seen());
+            st.setLong(2, counts.written());
+            st.setLong(3, counts.skipped());
+            st.setLong(4, counts.failures());
+            st.setLong(5, counts.replaced());
+            st.setLong(6, counts.duplicates());
+            st.setLong(7, counts.bytes());
+            st.setString(8, runId);
+            st.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks a run finished: everything it was asked to do (ingestion, annotation, report) succeeded. A run
+     * that failed or was interrupted keeps no {@code finished_at}.
+     */
+    public void finished(String runId, Instant at) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("UPDATE runs SET finished_at = ? WHERE run_id = ?")) {
             st.setTimestamp(1, utc(at));
-            st.setLong(2, counts.seen());
-            st.setLong(3, counts.written());
-            st.setLong(4, counts.skipped());
-            st.setLong(5, counts.failures());
-            st.setLong(6, counts.replaced());
-            st.setLong(7, counts.duplicates());
-            st.setLong(8, counts.bytes());
-            st.setString(9, runId);
+            st.setString(2, runId);
             st.executeUpdate();
         }
     }

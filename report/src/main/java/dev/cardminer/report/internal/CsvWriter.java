@@ -1,5 +1,6 @@
 package dev.cardminer.report.internal;
 
+import dev.cardminer.io.CsvCells;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +54,7 @@ public final class CsvWriter {
     }
 
     private static String defuse(String text) {
-        if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text == null ? "" : text;
+        return CsvCells.defuse(text);
     }
 
     private static String quote(String text) {

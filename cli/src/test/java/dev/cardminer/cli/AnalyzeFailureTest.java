@@ -1,0 +1,158 @@
+package dev.cardminer.cli;
+
+import static dev.cardminer.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cardminer.testkit.LocalHttpServer;
+import dev.cardminer.testkit.LocalHttpServer.Response;
+import dev.cardminer.testkit.SharedData;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How {@code analyze} fails (issue 9): an LLM server that is not there, sentences that stay unanswered,
+ * Ctrl-C. Each ends with one line and an exit status that says whether the work is done; a run that did not
+ * finish has no {@code finished_at}.
+ */
+class AnalyzeFailureTest {
+
+    @TempDir
+    Path dir;
+
+    private Path cards() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(folder.resolve("acme__alpha.md"), "# Alpha\n\nAlpha was fine-tuned from BERT.\n");
+        Files.writeString(folder.resolve("acme__beta.md"), "# Beta\n\nBeta reaches 91% accuracy on SQuAD.\n");
+        return folder;
+    }
+
+    private static String completion(String content) {
+        return "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"" + content + "\"}}]}";
+    }
+
+    private static long scalar(Path db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void jsonLinesThatAreNotCardsAreSkippedWithLineNumbersAndAFileOfNoneIsAnError() throws Exception {
+        Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), "{\"modelId\": \"a/b\", \"card\": \"# B\"}\n"
+                + "{\"name\": \"not a card\"}\n{\"modelId\": \"a/c\"}\n");
+        Path db = dir.resolve("x.duckdb");
+        CliRun r = run("analyze", mixed.toString(), "--db", db.toString(), "--progress", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("analyze: 1 cards (1 new or changed");
+        assertThat(r.err()).contains("analyze: " + mixed + ": 2 entries are not a card and skipped "
+                + "(line 2: no modelId; line 3: no card)");
+        assertThat(scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);
+
+        Path none = Files.writeString(dir.resolve("none.jsonl"), "{\"text\": \"x\"}\n{\"text\": \"y\"}\n");
+        CliRun bad = run("analyze", none.toString(), "--db", dir.resolve("y.duckdb").toString(), "--progress", "none");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("cardminer analyze: " + none + ": no line is a card (a JSON object with modelId "
+                + "and card); line 1: no modelId\n");
+    }
+
+    @Test
+    void anUnreachableLlmServerFailsAtOnceInOneLine() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path db = dir.resolve("x.duckdb");
+        CliRun r = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none",
+                "--annotator", "llm", "--llm-url", "http://127.0.0.1:" + port, "--llm-model", "m");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("cardminer analyze: LLM server http://127.0.0.1:" + port
+                + "/v1/chat/completions: connection refused\n");
+        assertThat(db).as("nothing was started").doesNotExist();
+    }
+
+    @Test
+    void sentencesLeftWithoutAnswerEndNonZeroAndARunAgainFinishes() throws Exception {
+        AtomicBoolean failBeta = new AtomicBoolean(true);
+        try (LocalHttpServer server = LocalHttpServer.start()) {
+            server.on("POST", "/v1/chat/completions", (req, g) -> failBeta.get() && req.bodyText().contains("Beta")
+                    ? Response.of(500) : Response.json(completion("BERT -|- model -|- a model")));
+            Path db = dir.resolve("x.duckdb");
+            String[] args = {"analyze", cards().toString(), "--db", db.toString(), "--progress", "none",
+                    "--annotator", "llm", "--llm-url", server.uri().toString(), "--llm-model", "m",
+                    "--llm-retries", "0"};
+            CliRun first = run(args);
+            assertThat(first.exit()).as(first.err()).isEqualTo(OneLineErrorHandler.INCOMPLETE);
+            assertThat(first.err()).contains("cardminer analyze: 2 sentences still have no answer from the LLM "
+                    + "server after retries; run again to finish");
+            assertThat(scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NULL")).isEqualTo(1);
+
+            failBeta.set(false);
+            CliRun second = run(args);
+            assertThat(second.exit()).as(second.err()).isZero();
+            assertThat(second.err()).doesNotContain("run again");
+            assertThat(scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NULL")).isEqualTo(1);
+            assertThat(scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")).isEqualTo(1);
+            assertThat(scalar(db, "SELECT count(*) FROM annotated_sentences")).isEqualTo(
+                    scalar(db, "SELECT count(*) FROM sentences"));
+        }
+    }
+
+    @Test
+    void ctrlCPrintsOneLineLeavesTheRunUnfinishedAndARunAgainFinishes() throws Exception {
+        Path db = dir.resolve("x.duckdb");
+        String corpus = SharedData.corpusCards().toString();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(),
+                "analyze", corpus, "--db", db.toString(), "--progress", "none", "--annotate-batch", "50");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            boolean sent = false;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+                if (!sent && line.matches("annotate: rules: [0-9,]+ sentences to annotate")) {
+                    new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
+                    sent = true;
+                }
+            }
+        } finally {
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        assertThat(child.exitValue()).as(String.join("\n", lines)).isEqualTo(130);
+        List<String> told = lines.stream().filter(l -> l.contains("interrupted")).toList();
+        assertThat(told).as(String.join("\n", lines)).containsExactly("cardminer analyze: interrupted; every batch "
+                + "committed so far is kept (cards, sentences, annotations, LLM answers); run again to resume");
+        assertThat(lines).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+        assertThat(scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NULL")).isEqualTo(1);
+        long marked = scalar(db, "SELECT count(*) FROM annotated_sentences");
+        assertThat(marked).as("interrupted while annotating").isLessThan(scalar(db, "SELECT count(*) FROM sentences"));
+
+        CliRun again = run("analyze", corpus, "--db", db.toString(), "--progress", "none");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")).isEqualTo(1);
+        assertThat(scalar(db, "SELECT count(*) FROM annotated_sentences")).isEqualTo(
+                scalar(db, "SELECT count(*) FROM sentences"));
+        assertThat(scalar(db, "SELECT count(*) FROM (SELECT card_id, sentence FROM annotated_sentences "
+                + "GROUP BY ALL HAVING count(*) > 1)")).isZero();
+    }
+}
