@@ -96,7 +96,7 @@ public final class AnnotatorOptions {
         }
         LlmConfig llm = annotator.equals("rules") ? null : checkedLlm != null ? checkedLlm : llmConfig();
         AnnotationPhase phase = new AnnotationPhase(store, batch);
-        long split = phase.ensureSentences();
+        long split = phase.ensureSentences(log);
         if (split > 0) {
             log.printf("annotate: split %,d sentences%n", split);
         }

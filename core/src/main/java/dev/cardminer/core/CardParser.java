@@ -23,4 +23,9 @@ public interface CardParser {
     static CardParser withVocabularies(Vocabularies vocabularies) {
         return new DefaultCardParser(vocabularies);
     }
+
+    /** A parser with the bundled vocabularies and other per-card limits than {@link CardLimits#DEFAULTS}. */
+    static CardParser withLimits(CardLimits limits) {
+        return new DefaultCardParser(Vocabularies.bundled(), limits);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.Link;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.Section;
@@ -20,6 +21,7 @@ public final class BodyAnalyzer {
     public record Result(List<Section> sections, List<Link> links, double completeness) {
     }
 
+    private final CardLimits limits;
     private final Parser sectionParser = MarkdownParserFactory.createForSections();
     private final Parser fullParser = MarkdownParserFactory.create();
     private final SectionExtractor extractor = new SectionExtractor();
@@ -27,17 +29,37 @@ public final class BodyAnalyzer {
     private final PlaceholderDetector placeholders = new PlaceholderDetector();
     private final CompletenessScorer scorer = new CompletenessScorer();
 
+    public BodyAnalyzer() {
+        this(CardLimits.DEFAULTS);
+    }
+
+    public BodyAnalyzer(CardLimits limits) {
+        this.limits = limits;
+    }
+
     /**
      * @param body       the text after the metadata block
      * @param lines      line index of the whole card text
      * @param bodyOffset offset of the body in the card text (to locate lines)
      * @param problems   where problems go
      */
-    public Result analyze(String body, LineIndex lines, int bodyOffset, List<Problem> problems) {
-        if (body.isBlank()) {
+    public Result analyze(String wholeBody, LineIndex lines, int bodyOffset, List<Problem> problems) {
+        if (wholeBody.isBlank()) {
             problems.add(Problem.info("empty-body", "the card has no text after the metadata block",
                     lines.line(bodyOffset), 0));
             return new Result(List.of(), List.of(), 0);
+        }
+        long deadline = System.nanoTime() + limits.timeLimitMillis() * 1_000_000;
+        int end = limits.analysedEnd(wholeBody);
+        String body = wholeBody;
+        if (end < wholeBody.length()) {
+            // Markdown trees cost up to ~250 bytes of heap per byte of body (a list item per line), so the
+            // analysis reads a bounded prefix and says where it stopped.
+            body = wholeBody.substring(0, end);
+            int at = bodyOffset + end;
+            problems.add(Problem.warning("body-too-large", String.format("the body has %,d characters; sections,"
+                    + " links and sentences cover only the first %,d (up to this line)", wholeBody.length(), end),
+                    lines.line(at), lines.column(at)));
         }
         Node document = sectionParser.parse(body);
         List<SectionExtractor.HeadingSpan> headings = extractor.headings(document, body);
@@ -45,10 +67,30 @@ public final class BodyAnalyzer {
             document = fullParser.parse(body);
             headings = extractor.headings(document, body);
         }
+        if (headings.size() > limits.maxSections()) {
+            SectionExtractor.HeadingSpan first = headings.get(limits.maxSections());
+            int at = bodyOffset + first.start();
+            problems.add(Problem.warning("sections-capped", String.format("the body has %,d headings; only the"
+                    + " first %,d are kept as sections (the rest from here on)", headings.size(),
+                    limits.maxSections()), lines.line(at), lines.column(at)));
+            headings = headings.subList(0, limits.maxSections());
+        }
         List<Section> sections = sections(headings, body, lines, bodyOffset);
         reportUnclosedFence(document, lines, bodyOffset, problems);
         reportPlaceholders(sections, problems);
+        if (System.nanoTime() > deadline) {
+            problems.add(Problem.warning("timeout", "reading the sections took longer than "
+                    + limits.timeLimitMillis() + " ms; links are not read", lines.line(bodyOffset), 0));
+            return new Result(sections, List.of(), scorer.score(sections));
+        }
         List<Link> links = new LinkExtractor().extract(body, lines, bodyOffset);
+        if (links.size() > limits.maxLinks()) {
+            Link first = links.get(limits.maxLinks());
+            problems.add(Problem.warning("links-capped", String.format("the body has %,d links; only the first %,d"
+                    + " are kept (the rest from here on)", links.size(), limits.maxLinks()), first.line(),
+                    first.column()));
+            links = links.subList(0, limits.maxLinks());
+        }
         return new Result(sections, links, scorer.score(sections));
     }
 

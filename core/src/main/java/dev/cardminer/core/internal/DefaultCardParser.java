@@ -1,12 +1,12 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.Metadata;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.Vocabularies;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The parser behind {@link ModelCard#parse}: splitter, YAML reader, body analysis, in that order. */
@@ -16,25 +16,32 @@ public final class DefaultCardParser implements CardParser {
 
     private final FrontMatterSplitter splitter = new FrontMatterSplitter();
     private final MetadataAnalyzer metadataAnalyzer;
-    private final BodyAnalyzer bodyAnalyzer = new BodyAnalyzer();
+    private final BodyAnalyzer bodyAnalyzer;
+    private final CardLimits limits;
 
     public DefaultCardParser(Vocabularies vocabularies) {
+        this(vocabularies, CardLimits.DEFAULTS);
+    }
+
+    public DefaultCardParser(Vocabularies vocabularies, CardLimits limits) {
         this.metadataAnalyzer = new MetadataAnalyzer(vocabularies);
+        this.bodyAnalyzer = new BodyAnalyzer(limits);
+        this.limits = limits;
     }
 
     @Override
     public ModelCard parse(String id, byte[] utf8) {
-        List<Problem> problems = new ArrayList<>();
+        ProblemList problems = new ProblemList(limits.maxProblems());
         String text = Utf8Decoder.decode(utf8, problems);
         return parse(id, text, problems);
     }
 
     @Override
     public ModelCard parse(String id, String text) {
-        return parse(id, text, new ArrayList<>());
+        return parse(id, text, new ProblemList(limits.maxProblems()));
     }
 
-    private ModelCard parse(String id, String text, List<Problem> problems) {
+    private ModelCard parse(String id, String text, ProblemList problems) {
         LineIndex lines = new LineIndex(text);
         FrontMatterSplitter.Split split = splitter.split(text);
         Metadata metadata = Metadata.empty();
@@ -54,6 +61,6 @@ public final class DefaultCardParser implements CardParser {
         BodyAnalyzer.Result bodyResult = bodyAnalyzer.analyze(body, lines, split.bodyStart(), problems);
         return new ModelCard(id, text, split.found(), yaml, yamlLine, metadata, body, split.bodyStart(),
                 lines.line(split.bodyStart()), evalResults, bodyResult.sections(), bodyResult.links(),
-                bodyResult.completeness(), problems);
+                bodyResult.completeness(), problems.finish());
     }
 }

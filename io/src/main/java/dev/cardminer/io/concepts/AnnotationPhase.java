@@ -61,6 +61,11 @@ public final class AnnotationPhase {
      * @return the sentences written
      */
     public long ensureSentences() throws SQLException {
+        return ensureSentences(null);
+    }
+
+    /** As {@link #ensureSentences()}, printing progress lines to {@code log} (may be null) every 5 s at most. */
+    public long ensureSentences(PrintWriter log) throws SQLException {
         boolean hasBody;
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.columns "
@@ -73,7 +78,7 @@ public final class AnnotationPhase {
         }
         try {
             return new SentenceRowsWriter(connection.unwrap(DuckDBConnection.class),
-                    Runtime.getRuntime().availableProcessors()).run();
+                    Runtime.getRuntime().availableProcessors()).withLog(log).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while splitting sentences", e);
