@@ -1,15 +1,38 @@
 package dev.cardminer.annotate;
 
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
 import java.util.List;
 
 /** Cuts a card body into sentences, Markdown-aware; the metadata block is never included. */
 public interface SentenceSplitter {
 
+    /**
+     * The sentences of a card and what kept some out: {@code body-too-large}, {@code too-deep},
+     * {@code sentences-capped}, {@code timeout} (warnings located in the card file, see {@link CardLimits}).
+     */
+    record Split(List<Sentence> sentences, List<Problem> problems) {
+        public Split {
+            sentences = List.copyOf(sentences);
+            problems = List.copyOf(problems);
+        }
+    }
+
     List<Sentence> split(ModelCard card);
+
+    /** The sentences with the problems that limited them; by default {@link #split} without problems. */
+    default Split splitWithProblems(ModelCard card) {
+        return new Split(split(card), List.of());
+    }
 
     /** The Markdown-aware splitter cardminer uses. */
     static SentenceSplitter markdown() {
-        return new dev.cardminer.annotate.internal.MarkdownSentenceSplitter();
+        return new dev.cardminer.annotate.internal.MarkdownSentenceSplitter(CardLimits.DEFAULTS);
+    }
+
+    /** The Markdown-aware splitter with other per-card limits. */
+    static SentenceSplitter markdown(CardLimits limits) {
+        return new dev.cardminer.annotate.internal.MarkdownSentenceSplitter(limits);
     }
 }

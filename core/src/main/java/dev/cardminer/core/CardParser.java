@@ -50,6 +50,7 @@ public interface CardParser {
     /** Configures a {@link CardParser}. Not thread-safe; the parser it builds is. */
     final class Builder {
         private Vocabularies vocabularies;
+        private CardLimits limits = CardLimits.DEFAULTS;
         private final Set<BuiltIn> builtIns = EnumSet.allOf(BuiltIn.class);
         private final List<CardExtractor> extractors = new ArrayList<>();
 
@@ -59,6 +60,12 @@ public interface CardParser {
         /** The values {@code license}, {@code pipeline_tag}, ... are checked against; default {@link Vocabularies#bundled()}. */
         public Builder vocabularies(Vocabularies vocabularies) {
             this.vocabularies = Objects.requireNonNull(vocabularies, "vocabularies");
+            return this;
+        }
+
+        /** Per-card bounds on size, rows and time; default {@link CardLimits#DEFAULTS}. */
+        public Builder limits(CardLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
@@ -85,8 +92,9 @@ public interface CardParser {
         }
 
         public CardParser build() {
-            return new DefaultCardParser(vocabularies != null ? vocabularies : Vocabularies.bundled(),
+            return new DefaultCardParser(vocabularies != null ? vocabularies : Vocabularies.bundled(), limits,
                     builtIns, extractors);
         }
     }
+
 }

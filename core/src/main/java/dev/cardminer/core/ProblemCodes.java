@@ -58,6 +58,20 @@ public final class ProblemCodes {
     public static final String UNCLOSED_CODE_FENCE = "unclosed-code-fence";
     public static final String PLACEHOLDER_SECTIONS = "placeholder-sections";
 
+    // Per-card limits (see CardLimits): what was cut is always said, located where the cut begins
+    /** The body is longer than the analysed prefix; sections, links and sentences cover only the prefix. */
+    public static final String BODY_TOO_LARGE = "body-too-large";
+    /** The card's time limit ran out; what was not read is named in the message. */
+    public static final String TIMEOUT = "timeout";
+    /** Markdown nested deeper than the splitter follows. */
+    public static final String TOO_DEEP = "too-deep";
+    public static final String SECTIONS_CAPPED = "sections-capped";
+    public static final String LINKS_CAPPED = "links-capped";
+    public static final String PROBLEMS_CAPPED = "problems-capped";
+    public static final String SENTENCES_CAPPED = "sentences-capped";
+    /** The sentence splitter failed on this card (a bug, recorded so that the run goes on). */
+    public static final String SPLIT_ERROR = "split-error";
+
     // Editing
     /** A requested edit is not possible (the block is not readable, a key cannot be written). */
     public static final String EDIT_NOT_POSSIBLE = "edit-not-possible";

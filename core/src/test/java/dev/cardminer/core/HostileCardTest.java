@@ -133,7 +133,12 @@ class HostileCardTest {
         assertThat(metadataProblems(inYaml)).isEmpty();
         assertThat(inYaml.metadata().string("model_name")).hasValueSatisfying(s -> assertThat(s).hasSize(10_000_000));
         ModelCard inBody = parse("---\nlicense: mit\n---\n" + line);
-        assertThat(metadataProblems(inBody)).isEmpty();
+        // The body is kept whole; its analysis stops at the body limit, and says so where it stopped.
+        assertThat(metadataProblems(inBody)).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("body-too-large");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.column()).isEqualTo(CardLimits.DEFAULTS.maxBodyChars() + 1);
+        });
         assertThat(inBody.body()).hasSize(10_000_000);
         ModelCard flowLine = parse("---\ntags: [" + "a, ".repeat(3_000_000) + "b]\n---\n");
         assertThat(flowLine.metadata().tags()).hasSize(3_000_001);

@@ -1,8 +1,12 @@
 package dev.cardminer.annotate.internal;
 
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.annotate.SentenceSplitter;
+import dev.cardminer.annotate.SentenceSplitter.Split;
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardLimits;
+import dev.cardminer.core.Problem;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Section;
 import java.util.ArrayList;
@@ -49,14 +53,73 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
+    private final CardLimits limits;
+
+    public MarkdownSentenceSplitter(CardLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public List<Sentence> split(ModelCard card) {
-        String body = card.body();
+        return splitWithProblems(card).sentences();
+    }
+
+    @Override
+    public Split splitWithProblems(ModelCard card) {
+        String whole = card.body();
+        List<Problem> problems = new ArrayList<>();
+        int end = limits.analysedEnd(whole);
+        String body = whole;
+        if (end < whole.length()) {
+            // The same prefix the sections were read from (see CardLimits.maxBodyChars).
+            body = whole.substring(0, end);
+            problems.add(located(card, end, ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d characters;"
+                    + " sentences are split from the first %,d only (up to this line)", whole.length(), end)));
+        }
         Node document = parser.parse(body);
-        Walk walk = new Walk(card, body);
-        walk.blocks(document);
-        return walk.out;
+        Walk walk = new Walk(card, body, System.nanoTime() + limits.timeLimitMillis() * 1_000_000);
+        try {
+            walk.blocks(document, 0);
+        } catch (Stop stop) {
+            problems.add(located(card, stop.offset, stop.code, stop.getMessage()));
+        }
+        if (walk.deepAt >= 0) {
+            problems.add(located(card, walk.deepAt, ProblemCodes.TOO_DEEP, String.format("Markdown nested deeper than"
+                    + " %d levels; %,d deeper blocks or inlines are left out of the sentences (the first here)",
+                    limits.maxDepth(), walk.deepCount)));
+        }
+        return new Split(walk.out, problems);
+    }
+
+    /** A warning at a body offset, located in the card file. */
+    private static Problem located(ModelCard card, int bodyOffset, String code, String message) {
+        // Lines as core counts them: \n, \r\n or a lone \r end a line. A card rebuilt from the store has
+        // only its body as text, with its first line as bodyLine.
+        String text = card.body();
+        int at = Math.max(0, Math.min(text.length(), bodyOffset));
+        int line = card.bodyLine();
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // The body starts a line (the block ends with a line break), so columns count from 1 on every line.
+        return Problem.warning(code, message, Math.max(1, line), at - lineStart + 1);
+    }
+
+    /** Ends a walk early: the sentence cap or the time limit was reached. */
+    private static final class Stop extends RuntimeException {
+        final String code;
+        final int offset;
+
+        Stop(String code, int offset, String message) {
+            super(message, null, false, false);
+            this.code = code;
+            this.offset = offset;
+        }
     }
 
     /** The state of one card's walk: the sentences so far and the heading in force. */
@@ -67,14 +130,44 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         final List<Heading> headingStack = new ArrayList<>();
         final List<String> headingTitles = new ArrayList<>();
         final SentenceBoundaries boundaries = new SentenceBoundaries();
+        final SectionIndex sectionIndex;
+        final long deadline;
+        int deepAt = -1;
+        int deepCount;
+        int steps;
 
-        Walk(ModelCard card, String body) {
+        Walk(ModelCard card, String body, long deadline) {
             this.card = card;
             this.body = body;
+            this.sectionIndex = new SectionIndex(card.sections());
+            this.deadline = deadline;
         }
 
-        void blocks(Node parent) {
+        /** Whether {@code node} is past the depth limit (then it is counted and left out). */
+        boolean tooDeep(Node node, int depth) {
+            if (depth < limits.maxDepth()) {
+                return false;
+            }
+            if (deepAt < 0) {
+                deepAt = Math.max(0, start(node, ""));
+            }
+            deepCount++;
+            return true;
+        }
+
+        void checkTime(Node node) {
+            if ((++steps & 255) == 0 && System.nanoTime() > deadline) {
+                throw new Stop(ProblemCodes.TIMEOUT, Math.max(0, start(node, "")), String.format("splitting sentences took"
+                        + " longer than %,d ms; the sentences from here on are left out", limits.timeLimitMillis()));
+            }
+        }
+
+        void blocks(Node parent, int depth) {
             for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                checkTime(node);
+                if (tooDeep(node, depth)) {
+                    continue;
+                }
                 switch (node) {
                     case FencedCodeBlock ignored -> { }
                     case IndentedCodeBlock ignored -> { }
@@ -83,7 +176,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                     case Heading heading -> heading(heading);
                     case Paragraph paragraph -> prose(paragraph);
                     case TableBlock table -> table(table);
-                    default -> blocks(node);
+                    default -> blocks(node, depth + 1);
                 }
             }
         }
@@ -94,7 +187,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                 headingTitles.removeLast();
             }
             Mapped text = new Mapped();
-            inlines(heading, text);
+            inlines(heading, text, 0);
             headingStack.add(heading);
             headingTitles.add(text.toString().strip());
             emit(text, false);
@@ -102,7 +195,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         void prose(Node block) {
             Mapped text = new Mapped();
-            inlines(block, text);
+            inlines(block, text, 0);
             emit(text, true);
         }
 
@@ -117,7 +210,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                         continue;
                     }
                     Mapped cellText = new Mapped();
-                    inlines(cell, cellText);
+                    inlines(cell, cellText, 0);
                     if (cellText.toString().isBlank()) {
                         continue;
                     }
@@ -132,17 +225,25 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
 
         void collectRows(Node parent, List<TableRow> rows) {
+            // A table holds a head and a body, each of rows: two levels.
             for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof TableRow row) {
                     rows.add(row);
                 } else {
-                    collectRows(n, rows);
+                    for (Node r = n.getFirstChild(); r != null; r = r.getNext()) {
+                        if (r instanceof TableRow row) {
+                            rows.add(row);
+                        }
+                    }
                 }
             }
         }
 
-        void inlines(Node parent, Mapped text) {
+        void inlines(Node parent, Mapped text, int depth) {
             for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                if (tooDeep(node, depth)) {
+                    continue;
+                }
                 switch (node) {
                     case Text t -> text(t, text);
                     case Code code -> literal(code.getLiteral(), code, text, true);
@@ -152,14 +253,14 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                     case Image ignored -> { }
                     case Link link -> {
                         Mapped linkText = new Mapped();
-                        inlines(link, linkText);
+                        inlines(link, linkText, depth + 1);
                         String shown = linkText.toString().strip();
                         // An autolink's text is its URL: keep nothing of it.
                         if (!shown.equals(link.getDestination()) && !BARE_URL.matcher(shown).matches()) {
                             text.appendAll(linkText);
                         }
                     }
-                    default -> inlines(node, text);
+                    default -> inlines(node, text, depth + 1);
                 }
             }
         }
@@ -225,6 +326,10 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                     end = Math.max(start, end);
                 }
                 String heading = headingTitles.isEmpty() ? null : headingTitles.getLast();
+                if (out.size() == limits.maxSentences()) {
+                    throw new Stop(ProblemCodes.SENTENCES_CAPPED, start, String.format("only the first %,d sentences of the"
+                            + " body are kept; the rest from here on is left out", limits.maxSentences()));
+                }
                 out.add(new Sentence(card.id(), out.size(), section(start), heading, start, end, sentence));
             }
         }
@@ -243,16 +348,8 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         /** The canonical title of the innermost enclosing section that maps to the template. */
         String section(int offset) {
-            List<Section> sections = card.sections();
-            if (!sections.isEmpty()) {
-                Section best = null;
-                for (Section s : sections) {
-                    if (s.canonical() != null && s.start() <= offset && offset < Math.max(s.end(), s.start() + 1)
-                            && (best == null || s.level() >= best.level())) {
-                        best = s;
-                    }
-                }
-                return best == null ? null : best.canonical().title();
+            if (!sectionIndex.isEmpty()) {
+                return sectionIndex.canonicalAt(offset);
             }
             for (int i = headingTitles.size() - 1; i >= 0; i--) {
                 CanonicalSection c = canonical(headingTitles.get(i));

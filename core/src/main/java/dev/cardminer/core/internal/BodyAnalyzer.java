@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Section;
@@ -16,10 +17,16 @@ import org.commonmark.parser.Parser;
  */
 public final class BodyAnalyzer {
 
-    /** What the body yields (links are {@link LinksExtractor}'s). */
-    public record Result(List<Section> sections, double completeness) {
+    /**
+     * What the body yields (links are {@link LinksExtractor}'s).
+     *
+     * @param analysedEnd where in the body the analysis stopped ({@link CardLimits#analysedEnd})
+     * @param timedOut    the card's time limit ran out: what comes after the sections is not read
+     */
+    public record Result(List<Section> sections, double completeness, int analysedEnd, boolean timedOut) {
     }
 
+    private final CardLimits limits;
     private final Parser sectionParser = MarkdownParserFactory.createForSections();
     private final Parser fullParser = MarkdownParserFactory.create();
     private final SectionExtractor extractor = new SectionExtractor();
@@ -27,17 +34,37 @@ public final class BodyAnalyzer {
     private final PlaceholderDetector placeholders = new PlaceholderDetector();
     private final CompletenessScorer scorer = new CompletenessScorer();
 
+    public BodyAnalyzer() {
+        this(CardLimits.DEFAULTS);
+    }
+
+    public BodyAnalyzer(CardLimits limits) {
+        this.limits = limits;
+    }
+
     /**
      * @param body       the text after the metadata block
      * @param lines      line index of the whole card text
      * @param bodyOffset offset of the body in the card text (to locate lines)
      * @param problems   where problems go
      */
-    public Result analyze(String body, LineIndex lines, int bodyOffset, List<Problem> problems) {
-        if (body.isBlank()) {
+    public Result analyze(String wholeBody, LineIndex lines, int bodyOffset, List<Problem> problems) {
+        if (wholeBody.isBlank()) {
             problems.add(Problem.info(ProblemCodes.EMPTY_BODY, "the card has no text after the metadata block",
                     lines.line(bodyOffset), 0));
-            return new Result(List.of(), 0);
+            return new Result(List.of(), 0, 0, false);
+        }
+        long deadline = System.nanoTime() + limits.timeLimitMillis() * 1_000_000;
+        int end = limits.analysedEnd(wholeBody);
+        String body = wholeBody;
+        if (end < wholeBody.length()) {
+            // Markdown trees cost up to ~250 bytes of heap per byte of body (a list item per line), so the
+            // analysis reads a bounded prefix and says where it stopped.
+            body = wholeBody.substring(0, end);
+            int at = bodyOffset + end;
+            problems.add(Problem.warning(ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d characters; sections,"
+                    + " links and sentences cover only the first %,d (up to this line)", wholeBody.length(), end),
+                    lines.line(at), lines.column(at)));
         }
         Node document = sectionParser.parse(body);
         List<SectionExtractor.HeadingSpan> headings = extractor.headings(document, body);
@@ -45,10 +72,23 @@ public final class BodyAnalyzer {
             document = fullParser.parse(body);
             headings = extractor.headings(document, body);
         }
+        if (headings.size() > limits.maxSections()) {
+            SectionExtractor.HeadingSpan first = headings.get(limits.maxSections());
+            int at = bodyOffset + first.start();
+            problems.add(Problem.warning(ProblemCodes.SECTIONS_CAPPED, String.format("the body has %,d headings; only the"
+                    + " first %,d are kept as sections (the rest from here on)", headings.size(),
+                    limits.maxSections()), lines.line(at), lines.column(at)));
+            headings = headings.subList(0, limits.maxSections());
+        }
         List<Section> sections = sections(headings, body, lines, bodyOffset);
         reportUnclosedFence(document, lines, bodyOffset, problems);
         reportPlaceholders(sections, problems);
-        return new Result(sections, scorer.score(sections));
+        if (System.nanoTime() > deadline) {
+            problems.add(Problem.warning(ProblemCodes.TIMEOUT, "reading the sections took longer than "
+                    + limits.timeLimitMillis() + " ms; links are not read", lines.line(bodyOffset), 0));
+            return new Result(sections, scorer.score(sections), body.length(), true);
+        }
+        return new Result(sections, scorer.score(sections), body.length(), false);
     }
 
     private List<Section> sections(List<SectionExtractor.HeadingSpan> headings, String body, LineIndex lines,

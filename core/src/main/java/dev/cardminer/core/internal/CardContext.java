@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.CardExtractor;
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.Link;
 import dev.cardminer.core.Metadata;
@@ -36,6 +37,11 @@ final class CardContext implements CardExtractor.Input, CardExtractor.Output {
     double completeness;
     List<EvalResult> evalResults = List.of();
     List<Link> links = List.of();
+    CardLimits limits = CardLimits.DEFAULTS;
+    /** Where in the body analysis stops ({@link CardLimits#analysedEnd}). */
+    int analysedEnd;
+    /** The card's time limit ran out while reading the sections. */
+    boolean bodyTimedOut;
 
     CardContext(String id, String text, Vocabularies vocabularies, List<Problem> problems) {
         this.id = id;

@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.CardExtractor;
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.Metadata;
 import dev.cardminer.core.ModelCard;
@@ -23,20 +24,23 @@ public final class DefaultCardParser implements CardParser {
     private final FrontMatterSplitter splitter = new FrontMatterSplitter();
     private final MetadataAnalyzer metadataAnalyzer = new MetadataAnalyzer();
     private final BodyAnalyzer bodyAnalyzer;
+    private final CardLimits limits;
     private final List<CardExtractor> metadataExtractors = new ArrayList<>();
     private final List<CardExtractor> bodyExtractors = new ArrayList<>();
     private final List<CardExtractor> added;
 
     /** Use {@link CardParser#builder()}. */
-    public DefaultCardParser(Vocabularies vocabularies, Set<BuiltIn> builtIns, List<CardExtractor> added) {
+    public DefaultCardParser(Vocabularies vocabularies, CardLimits limits, Set<BuiltIn> builtIns,
+            List<CardExtractor> added) {
         this.vocabularies = vocabularies;
+        this.limits = limits;
         if (builtIns.contains(BuiltIn.METADATA_VALIDATION)) {
             metadataExtractors.add(new MetadataValidationExtractor(vocabularies));
         }
         if (builtIns.contains(BuiltIn.MODEL_INDEX)) {
             metadataExtractors.add(new ModelIndexExtractor());
         }
-        this.bodyAnalyzer = builtIns.contains(BuiltIn.SECTIONS) ? new BodyAnalyzer() : null;
+        this.bodyAnalyzer = builtIns.contains(BuiltIn.SECTIONS) ? new BodyAnalyzer(limits) : null;
         if (builtIns.contains(BuiltIn.LINKS)) {
             bodyExtractors.add(new LinksExtractor());
         }
@@ -45,17 +49,17 @@ public final class DefaultCardParser implements CardParser {
 
     @Override
     public ModelCard parse(String id, byte[] utf8) {
-        List<Problem> problems = new ArrayList<>();
+        ProblemList problems = new ProblemList(limits.maxProblems());
         String text = Utf8Decoder.decode(utf8, problems);
         return parse(id, text, problems);
     }
 
     @Override
     public ModelCard parse(String id, String text) {
-        return parse(id, text, new ArrayList<>());
+        return parse(id, text, new ProblemList(limits.maxProblems()));
     }
 
-    private ModelCard parse(String id, String text, List<Problem> problems) {
+    private ModelCard parse(String id, String text, ProblemList problems) {
         CardContext card = new CardContext(id, text, vocabularies, problems);
         FrontMatterSplitter.Split split = splitter.split(text);
         card.hasMetadata = split.found();
@@ -71,11 +75,15 @@ public final class DefaultCardParser implements CardParser {
         }
         card.body = text.substring(split.bodyStart());
         card.bodyOffset = split.bodyStart();
+        card.limits = limits;
+        card.analysedEnd = limits.analysedEnd(card.body);
         run(metadataExtractors, card);
         if (bodyAnalyzer != null) {
             BodyAnalyzer.Result read = bodyAnalyzer.analyze(card.body, card.lines, card.bodyOffset, problems);
             card.sections = read.sections();
             card.completeness = read.completeness();
+            card.analysedEnd = read.analysedEnd();
+            card.bodyTimedOut = read.timedOut();
         }
         run(bodyExtractors, card);
         for (CardExtractor e : added) {
@@ -89,7 +97,7 @@ public final class DefaultCardParser implements CardParser {
         }
         return new ModelCard(id, text, card.hasMetadata, card.yaml, card.yamlLine, card.metadata, card.body,
                 card.bodyOffset, card.lines.line(card.bodyOffset), card.evalResults, card.sections, card.links,
-                card.completeness, problems, card.extensions);
+                card.completeness, problems.finish(), card.extensions);
     }
 
     private static void run(List<CardExtractor> extractors, CardContext card) {

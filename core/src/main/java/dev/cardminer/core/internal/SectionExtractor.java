@@ -93,15 +93,15 @@ final class SectionExtractor {
         return -1;
     }
 
-    /** The heading's text without markup: text, code and link texts, line breaks as spaces. */
+    /**
+     * The heading's text without markup: text, code and link texts, line breaks as spaces. Walked
+     * without recursion: emphasis can nest as deep as a heading is long.
+     */
     static String plainText(Node heading) {
         StringBuilder sb = new StringBuilder();
-        appendText(heading, sb);
-        return sb.toString().strip();
-    }
-
-    private static void appendText(Node node, StringBuilder sb) {
-        for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+        Node n = heading.getFirstChild();
+        while (n != null) {
+            Node down = null;
             if (n instanceof Text t) {
                 sb.append(t.getLiteral());
             } else if (n instanceof Code c) {
@@ -109,8 +109,18 @@ final class SectionExtractor {
             } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
                 sb.append(' ');
             } else {
-                appendText(n, sb);
+                down = n.getFirstChild();
             }
+            if (down != null) {
+                n = down;
+                continue;
+            }
+            // Next sibling, or the next sibling of the nearest ancestor below the heading that has one.
+            while (n != heading && n.getNext() == null) {
+                n = n.getParent();
+            }
+            n = n == heading ? null : n.getNext();
         }
+        return sb.toString().strip();
     }
 }

@@ -76,8 +76,9 @@ public final class YamlBlockReader {
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         try {
-            for (Event e : parserFor(yaml.length()).parseString(yaml)) {
-                if (!builder.event(e)) {
+            YamlEscapes escapes = YamlEscapes.prepare(yaml);
+            for (Event e : parserFor(yaml.length()).parseString(escapes.text())) {
+                if (!builder.event(escapes.fix(e))) {
                     break;
                 }
             }

@@ -61,9 +61,14 @@ public final class AnnotationPhase {
      * @return the sentences written
      */
     public long ensureSentences() throws SQLException {
+        return ensureSentences(null);
+    }
+
+    /** As {@link #ensureSentences()}, printing progress lines to {@code log} (may be null) every 5 s at most. */
+    public long ensureSentences(PrintWriter log) throws SQLException {
         try {
             return new SentenceRowsWriter(connection.unwrap(DuckDBConnection.class),
-                    Runtime.getRuntime().availableProcessors()).run();
+                    Runtime.getRuntime().availableProcessors()).withLog(log).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while splitting sentences", e);

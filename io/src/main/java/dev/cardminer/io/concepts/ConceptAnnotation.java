@@ -99,7 +99,7 @@ public final class ConceptAnnotation {
             return new Report(0, List.of(), null, null);
         }
         AnnotationPhase phase = new AnnotationPhase(store, settings.batchSize());
-        long split = phase.ensureSentences();
+        long split = phase.ensureSentences(log);
         if (split > 0) {
             log.printf("annotate: split %,d sentences%n", split);
         }

@@ -1,12 +1,16 @@
 package dev.cardminer.io.internal;
 
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.core.Metadata;
+import dev.cardminer.core.Problem;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Section;
+import java.io.PrintWriter;
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -40,10 +45,17 @@ public final class SentenceRowsWriter {
         }
     }
 
-    private record Body(String id, String body, List<Section> sections) {
+    private record Body(String id, String body, List<Section> sections, int problemCount) {
     }
 
     private record Row(Sentence sentence, String hash) {
+    }
+
+    /** The rows of a batch of cards: sentences, and the problems that limited them, by card. */
+    private record Rows(List<Row> sentences, List<CardProblem> problems, int cards) {
+    }
+
+    private record CardProblem(String cardId, int position, Problem problem) {
     }
 
     private final DuckDBConnection connection;
@@ -63,6 +75,14 @@ public final class SentenceRowsWriter {
         }
     }
 
+    private PrintWriter log;
+
+    /** Progress lines (cards and sentences so far, every 5 s at most) go here; none by default. */
+    public SentenceRowsWriter withLog(PrintWriter log) {
+        this.log = log;
+        return this;
+    }
+
     /** Splits and writes the sentences of every card with a body and no sentences; returns the rows written. */
     public long run() throws SQLException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -71,8 +91,10 @@ public final class SentenceRowsWriter {
             return t;
         });
         ThreadLocal<SentenceSplitter> splitters = ThreadLocal.withInitial(SentenceSplitter::markdown);
-        ArrayDeque<Future<List<Row>>> window = new ArrayDeque<>();
+        ArrayDeque<Future<Rows>> window = new ArrayDeque<>();
         long written = 0;
+        long cards = 0;
+        long lastLog = System.nanoTime();
         // The reading connection streams the cards from a snapshot taken at the start, while this
         // connection commits batch by batch.
         try (DuckDBConnection reader = connection.duplicate();
@@ -85,7 +107,7 @@ public final class SentenceRowsWriter {
             boolean more = true;
             while (more || !window.isEmpty()) {
                 if (more && rs.next()) {
-                    Body b = new Body(rs.getString(1), rs.getString(2), sections(rs));
+                    Body b = new Body(rs.getString(1), rs.getString(2), sections(rs), rs.getInt(11));
                     batch.add(b);
                     chars += b.body().length();
                     if (batch.size() < BATCH_CARDS && chars < BATCH_CHARS) {
@@ -101,7 +123,14 @@ public final class SentenceRowsWriter {
                     chars = 0;
                 }
                 if (window.size() > 2 * threads || (!more && !window.isEmpty())) {
-                    written += write(tx, appender, take(window.poll()));
+                    Rows rows = take(window.poll());
+                    written += write(tx, appender, rows);
+                    cards += rows.cards();
+                    if (log != null && System.nanoTime() - lastLog > 5_000_000_000L) {
+                        log.printf("annotate: split %,d cards, %,d sentences so far%n", cards, written);
+                        log.flush();
+                        lastLog = System.nanoTime();
+                    }
                 }
             }
         } finally {
@@ -112,7 +141,7 @@ public final class SentenceRowsWriter {
 
     private static final String QUERY = """
             WITH todo AS (
-                SELECT id, body FROM cards c WHERE body IS NOT NULL
+                SELECT id, body, problem_count FROM cards c WHERE body IS NOT NULL
                 AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.card_id = c.id)),
             secs AS (
                 SELECT card_id,
@@ -121,7 +150,7 @@ public final class SentenceRowsWriter {
                        list(end_offset ORDER BY position) AS eo, list(line ORDER BY position) AS ln,
                        list(placeholder ORDER BY position) AS ph, list(empty ORDER BY position) AS em
                 FROM sections WHERE card_id IN (SELECT id FROM todo) GROUP BY card_id)
-            SELECT t.id, t.body, s.lv, s.tt, s.cn, s.so, s.eo, s.ln, s.ph, s.em
+            SELECT t.id, t.body, s.lv, s.tt, s.cn, s.so, s.eo, s.ln, s.ph, s.em, coalesce(t.problem_count, 0)
             FROM todo t LEFT JOIN secs s ON s.card_id = t.id""";
 
     /** The stored sections of the current row, or null when the card has none stored. */
@@ -154,29 +183,55 @@ public final class SentenceRowsWriter {
         return o == null ? 0 : ((Number) o).intValue();
     }
 
-    private static List<Row> split(List<Body> batch, SentenceSplitter splitter) {
+    private static Rows split(List<Body> batch, SentenceSplitter splitter) {
         Hashes hashes = new Hashes();
         List<Row> rows = new ArrayList<>();
+        List<CardProblem> problems = new ArrayList<>();
         for (Body b : batch) {
             // Without stored sections (a store written by other means) the card is parsed from its body.
             ModelCard card = b.sections() == null ? ModelCard.parse(b.id(), b.body())
-                    : new ModelCard(b.id(), b.body(), false, null, 0, Metadata.empty(), b.body(), 0, 1, List.of(),
-                    b.sections(), List.of(), 0, List.of());
-            List<Sentence> sentences;
+                    : new ModelCard(b.id(), b.body(), false, null, 0, Metadata.empty(), b.body(), 0,
+                    bodyLine(b.body(), b.sections()), List.of(), b.sections(), List.of(), 0, List.of());
+            SentenceSplitter.Split split;
             try {
-                sentences = splitter.split(card);
+                split = splitter.splitWithProblems(card);
             } catch (RuntimeException | StackOverflowError e) {
-                // A body the splitter cannot walk gets no sentences; ingestion stored the card as it is.
-                continue;
+                // A defect of the splitter on some body: the card gets no sentences, and a problem says so.
+                split = new SentenceSplitter.Split(List.of(), List.of(Problem.warning(ProblemCodes.SPLIT_ERROR,
+                        "the sentences of this card could not be split: " + e.getClass().getSimpleName(), 0, 0)));
             }
-            for (Sentence s : sentences) {
+            for (Sentence s : split.sentences()) {
                 rows.add(new Row(s, hashes.sha256Hex(s.text())));
             }
+            int position = b.problemCount();
+            for (Problem p : split.problems()) {
+                // Ingestion recorded body-too-large already, with the same cut.
+                if (!p.code().equals(ProblemCodes.BODY_TOO_LARGE)) {
+                    problems.add(new CardProblem(b.id(), position++, p));
+                }
+            }
         }
-        return rows;
+        return new Rows(rows, problems, batch.size());
     }
 
-    private static List<Row> take(Future<List<Row>> f) throws SQLException, InterruptedException {
+    /**
+     * The card-file line of the body's first line, from a stored section (its line less the body's line
+     * breaks before it); 1 when there is none, so lines then count within the body.
+     */
+    private static int bodyLine(String body, List<Section> sections) {
+        Section first = sections.getFirst();
+        int breaks = 0;
+        int end = Math.min(body.length(), Math.max(0, first.start()));
+        for (int i = 0; i < end; i++) {
+            char c = body.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= body.length() || body.charAt(i + 1) != '\n'))) {
+                breaks++;
+            }
+        }
+        return Math.max(1, first.line() - breaks);
+    }
+
+    private static Rows take(Future<Rows> f) throws SQLException, InterruptedException {
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -191,9 +246,13 @@ public final class SentenceRowsWriter {
         }
     }
 
-    private long write(Statement tx, DuckDBAppender appender, List<Row> rows) throws SQLException {
+    private long write(Statement tx, DuckDBAppender appender, Rows batch) throws SQLException {
+        List<Row> rows = batch.sentences();
         tx.execute("BEGIN TRANSACTION");
         try {
+            if (!batch.problems().isEmpty()) {
+                writeProblems(batch.problems());
+            }
             for (Row r : rows) {
                 Sentence s = r.sentence();
                 appender.beginRow().append(s.cardId()).append(s.index());
@@ -216,6 +275,28 @@ public final class SentenceRowsWriter {
             throw e;
         }
         return rows.size();
+    }
+
+    /** Rare (a card past a limit), so plain statements in the batch's transaction. */
+    private void writeProblems(List<CardProblem> problems) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO problems (card_id, position, severity, code, message, line, col) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement count = connection.prepareStatement(
+                     "UPDATE cards SET problem_count = coalesce(problem_count, 0) + 1 WHERE id = ?")) {
+            for (CardProblem cp : problems) {
+                Problem p = cp.problem();
+                insert.setString(1, cp.cardId());
+                insert.setInt(2, cp.position());
+                insert.setString(3, p.severity().name().toLowerCase(Locale.ROOT));
+                insert.setString(4, p.code());
+                insert.setString(5, p.message());
+                insert.setInt(6, p.line());
+                insert.setInt(7, p.column());
+                insert.executeUpdate();
+                count.setString(1, cp.cardId());
+                count.executeUpdate();
+            }
+        }
     }
 
     private static void str(DuckDBAppender appender, String v) throws SQLException {

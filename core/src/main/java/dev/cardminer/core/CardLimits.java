@@ -1,0 +1,78 @@
+package dev.cardminer.core;
+
+/**
+ * What one card may cost: past these bounds parsing degrades with a located problem instead of
+ * taking time or memory out of proportion (docs/limits.md). Every bound applies per card.
+ *
+ * @param maxBodyChars  body characters the Markdown analysis reads; past it, sections, links and
+ *                      sentences cover the body up to the last line break before this point and a
+ *                      warning {@code body-too-large} says where the analysis stopped
+ * @param maxSections   sections kept (the rest is counted in a warning {@code sections-capped})
+ * @param maxLinks      links kept ({@code links-capped})
+ * @param maxProblems   problems kept; the rest is counted by code in one warning {@code problems-capped}
+ * @param maxSentences  sentences the splitter keeps ({@code sentences-capped})
+ * @param maxDepth      nesting of Markdown blocks and inlines the sentence splitter walks; deeper
+ *                      content is left out with a warning {@code too-deep}
+ * @param timeLimitMillis time the sentence split and the body analysis may take per card, checked
+ *                      between their steps; past it the rest is left out with a warning {@code timeout}
+ */
+public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int maxProblems, int maxSentences,
+                         int maxDepth, long timeLimitMillis) {
+
+    /** 1 MiB of body, 5,000 sections, 10,000 links, 1,000 problems, 50,000 sentences, depth 200, 10 s. */
+    public static final CardLimits DEFAULTS = new CardLimits(1 << 20, 5_000, 10_000, 1_000, 50_000, 200, 10_000);
+
+    public CardLimits {
+        if (maxBodyChars < 1 || maxSections < 1 || maxLinks < 1 || maxProblems < 1 || maxSentences < 1
+                || maxDepth < 1 || timeLimitMillis < 1) {
+            throw new IllegalArgumentException("every card limit must be positive");
+        }
+    }
+
+    public CardLimits withMaxBodyChars(int chars) {
+        return new CardLimits(chars, maxSections, maxLinks, maxProblems, maxSentences, maxDepth, timeLimitMillis);
+    }
+
+    public CardLimits withMaxSections(int n) {
+        return new CardLimits(maxBodyChars, n, maxLinks, maxProblems, maxSentences, maxDepth, timeLimitMillis);
+    }
+
+    public CardLimits withMaxLinks(int n) {
+        return new CardLimits(maxBodyChars, maxSections, n, maxProblems, maxSentences, maxDepth, timeLimitMillis);
+    }
+
+    public CardLimits withMaxProblems(int n) {
+        return new CardLimits(maxBodyChars, maxSections, maxLinks, n, maxSentences, maxDepth, timeLimitMillis);
+    }
+
+    public CardLimits withMaxSentences(int n) {
+        return new CardLimits(maxBodyChars, maxSections, maxLinks, maxProblems, n, maxDepth, timeLimitMillis);
+    }
+
+    public CardLimits withMaxDepth(int n) {
+        return new CardLimits(maxBodyChars, maxSections, maxLinks, maxProblems, maxSentences, n, timeLimitMillis);
+    }
+
+    public CardLimits withTimeLimitMillis(long millis) {
+        return new CardLimits(maxBodyChars, maxSections, maxLinks, maxProblems, maxSentences, maxDepth, millis);
+    }
+
+    /**
+     * Where the analysed part of a body ends: the whole body when it is within {@link #maxBodyChars},
+     * else just past the last line break before that point (or at it, in a body without one there).
+     */
+    public int analysedEnd(CharSequence body) {
+        if (body.length() <= maxBodyChars) {
+            return body.length();
+        }
+        for (int i = maxBodyChars; i > 0; i--) {
+            char c = body.charAt(i - 1);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        int end = maxBodyChars;
+        // Never split a surrogate pair.
+        return Character.isLowSurrogate(body.charAt(end)) ? end - 1 : end;
+    }
+}
