@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
                 ConceptsCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                CollectCommand.class,
+                ValidateCommand.class,
+                TaxonomyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {
