@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ConceptsCommand.class,
                 ExportCommand.class,
+                CollectCommand.class,
+                ValidateCommand.class,
+                TaxonomyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

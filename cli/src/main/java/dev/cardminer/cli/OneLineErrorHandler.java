@@ -1,6 +1,6 @@
 package dev.cardminer.cli;
 
-import dev.cardminer.io.HubUnavailableException;
+import dev.cardminer.hub.HubException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -13,11 +13,11 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns an exception that escapes a command into the one-line error the README promises,
@@ -40,7 +40,7 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
         int exit;
         String what;
         switch (e) {
-            case HubUnavailableException h -> {
+            case HubException h -> {
                 exit = HUB_UNAVAILABLE;
                 what = h.getMessage();
             }
