@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 ConceptsCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                SuggestCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {
