@@ -71,18 +71,19 @@ public final class BaseModelExtractor implements MetadataExtractor {
             return merge;
         }
         Reading best = null;
-        best = better(best, first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true));
-        best = better(best, first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
-                peft ? "adapter" : "finetune", false));
-        best = better(best, first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false));
+        best = better(best, (text.mentions("base_model_name_or_path") ? first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true) : null));
+        best = better(best, (text.mentions("version of") ? first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
+                peft ? "adapter" : "finetune", false) : null));
+        best = better(best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quanti") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
         boolean quantWords = QUANT_WORDS.matcher(body).find() || text.card().id().toLowerCase(Locale.ROOT)
                 .matches(".*(gguf|gptq|awq|exl2|ggml|[-_]\\dbit|[-_]\\d-bit).*");
-        best = better(best, quantWords
+        boolean originalLine = text.mentions("original model", "base model", "from model");
+        best = better(best, !originalLine ? null : quantWords
                 ? first(text, ORIGINAL_MODEL, 0.9, "original-model-quantized", "quantized", false)
                 : first(text, ORIGINAL_MODEL, 0.9, "base-model-line", peft ? "adapter" : "finetune", false));
-        best = better(best, first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false));
-        best = better(best, first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false));
-        best = better(best, first(text, BASED_ON, 0.7, "based-on", peft ? "adapter" : "finetune", false));
+        best = better(best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
+        best = better(best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.7, "based-on", peft ? "adapter" : "finetune", false) : null));
         return best;
     }
 
@@ -118,6 +119,9 @@ public final class BaseModelExtractor implements MetadataExtractor {
 
     /** A mergekit configuration in a code block: every model it names, and merge as the relation. */
     private Reading merge(BodyText text) {
+        if (!text.mentions("merge_method")) {
+            return null;
+        }
         for (int[] block : text.codeBlocks()) {
             String code = text.body().substring(block[0], block[1]);
             if (!MERGE_METHOD.matcher(code).find()) {

@@ -20,6 +20,7 @@ public final class BodyText {
     private final String body;
     private final int[] lineStarts;
     private final int[] codeRanges;   // start, end pairs of fenced code blocks (content and fences)
+    private String lower;
 
     public BodyText(ModelCard card) {
         this.card = card;
@@ -41,6 +42,22 @@ public final class BodyText {
 
     public String body() {
         return body;
+    }
+
+    /**
+     * Whether the body holds any of these lower-case words: a cheap test before a costly pattern (Java's
+     * regular expressions try every position of the body).
+     */
+    public boolean mentions(String... words) {
+        if (lower == null) {
+            lower = body.toLowerCase(java.util.Locale.ROOT);
+        }
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code offset} lies in a fenced code block. */

@@ -7,13 +7,11 @@ import dev.cardminer.suggest.MetadataExtractor;
 import dev.cardminer.suggest.Suggestion;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code language}: language names where they say what the model handles ("for Persian", "German BERT",
@@ -34,20 +32,16 @@ public final class LanguageExtractor implements MetadataExtractor {
                     + "(?:-(?:base|large|small|medium|xl|tiny|mini|cased|uncased|v\\d|\\d+))*)\\]", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPUS = Pattern.compile("opus-mt-([a-z]{2,3})-([a-z]{2,3})$");
 
+    private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
+    private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b");
+    private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
+
     private final Vocabularies vocabularies;
     private final Map<String, String> codes;
-    private final Pattern forLanguage;
-    private final Pattern languageModel;
-    private final Pattern pair;
 
     public LanguageExtractor(Vocabularies vocabularies) {
         this.vocabularies = vocabularies;
         this.codes = readNames();
-        String names = codes.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-        this.forLanguage = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?(" + names + ")\\b(?!-)(?:\\s+" + MODEL_WORDS + "\\b)?");
-        this.languageModel = Pattern.compile("\\b(" + names + ")[ -]" + MODEL_WORDS + "\\b");
-        this.pair = Pattern.compile("\\b(" + names + ")[ -](?:to|→|->)[ -](" + names + ")\\b");
     }
 
     @Override
@@ -79,29 +73,68 @@ public final class LanguageExtractor implements MetadataExtractor {
                         BodyText.metadata(card, "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
             }
         }
-        find(text, pair, 0.85, "language-pair", out, 1, 2);
+        scan(text, out);
         Matcher english = ENGLISH_BASE.matcher(text.body());
         if (out.isEmpty() && english.find() && vocabularies.languages().contains("en")) {
             out.put("en", text.suggestion(FIELD, "en", english.start(), english.end(), 0.8, "english-base-model"));
         }
-        find(text, languageModel, 0.8, "language-model-name", out, 1);
-        find(text, forLanguage, 0.75, "for-language", out, 1);
         return new ArrayList<>(out.values());
     }
 
-    private void find(BodyText text, Pattern pattern, double confidence, String method, Map<String, Suggestion> out,
-                      int... groups) {
-        Matcher m = pattern.matcher(text.body());
-        while (m.find()) {
-            if (text.inCode(m.start())) {
+    /**
+     * Finds capitalised words that name a language (one scan of the body, not one pattern per name) and keeps
+     * those whose context says what the model handles: "for/in/on ... X", "X BERT/text/speech...", "X-to-Y".
+     */
+    private void scan(BodyText text, Map<String, Suggestion> out) {
+        String body = text.body();
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (c < 'A' || c > 'Z' || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))) {
                 continue;
             }
-            for (int g : groups) {
-                String code = codes.get(m.group(g));
-                if (code != null && vocabularies.languages().contains(code)) {
-                    out.putIfAbsent(code, text.suggestion(FIELD, code, m.start(), m.end(), confidence, method));
+            int end = i + 1;
+            while (end < n && Character.isLowerCase(body.charAt(end))) {
+                end++;
+            }
+            String name = body.substring(i, end);
+            if (end + 1 < n && body.charAt(end) == ' ' && Character.isUpperCase(body.charAt(end + 1))) {
+                int end2 = end + 2;
+                while (end2 < n && Character.isLowerCase(body.charAt(end2))) {
+                    end2++;
+                }
+                String two = body.substring(i, end2);
+                if (codes.containsKey(two)) {
+                    name = two;
+                    end = end2;
                 }
             }
+            String code = codes.get(name);
+            if (code == null || (end < n && Character.isLetterOrDigit(body.charAt(end))) || text.inCode(i)
+                    || !vocabularies.languages().contains(code)) {
+                i = end - 1;
+                continue;
+            }
+            String before = body.substring(Math.max(0, i - 20), i);
+            String after = body.substring(end, Math.min(n, end + 40));
+            Matcher pair = AFTER_PAIR.matcher(after);
+            if (pair.find()) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.85, "language-pair"));
+                int second = end + pair.end();
+                int secondEnd = second;
+                while (secondEnd < n && Character.isLetter(body.charAt(secondEnd))) {
+                    secondEnd++;
+                }
+                String other = codes.get(body.substring(second, secondEnd));
+                if (other != null && vocabularies.languages().contains(other)) {
+                    out.putIfAbsent(other, text.suggestion(FIELD, other, second, secondEnd, 0.85, "language-pair"));
+                }
+            } else if (AFTER_MODEL.matcher(after).find()) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.8, "language-model-name"));
+            } else if (BEFORE.matcher(before).find()) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.75, "for-language"));
+            }
+            i = end - 1;
         }
     }
 

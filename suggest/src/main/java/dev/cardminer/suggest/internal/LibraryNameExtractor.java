@@ -22,28 +22,28 @@ public final class LibraryNameExtractor implements MetadataExtractor {
 
     /** Rules in order of preference: a specific library wins over transformers, which many of them use. */
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("^\\s*-\\s*PEFT\\s+\\d|\\bfrom peft import\\b|\\bPeftModel\\b", Pattern.MULTILINE), "peft", 0.9, "peft-usage"),
-            new Rule(Pattern.compile("\\bfrom setfit import\\b|\\bSetFitModel\\b"), "setfit", 0.92, "setfit-snippet"),
-            new Rule(Pattern.compile("\\bfrom sentence_transformers import\\b|\\bSentenceTransformer\\s*\\("), "sentence-transformers", 0.92, "sentence-transformers-snippet"),
-            new Rule(Pattern.compile("\\bfrom diffusers import\\b|\\b(?:StableDiffusion\\w*|Diffusion)Pipeline\\b"), "diffusers", 0.9, "diffusers-snippet"),
-            new Rule(Pattern.compile("\\btimm\\.create_model\\(|\\bimport timm\\b"), "timm", 0.9, "timm-snippet"),
-            new Rule(Pattern.compile("\\bstable[-_]baselines3\\b|\\bfrom sb3_contrib\\b|\\bStable-Baselines3\\b"), "stable-baselines3", 0.92, "sb3-usage"),
-            new Rule(Pattern.compile("\\bmlagents-learn\\b|\\bML-Agents\\b", Pattern.CASE_INSENSITIVE), "ml-agents", 0.92, "ml-agents-usage"),
-            new Rule(Pattern.compile("\\bsample[-_]factory\\b", Pattern.CASE_INSENSITIVE), "sample-factory", 0.9, "sample-factory-usage"),
-            new Rule(Pattern.compile("\\bspacy\\.load\\(|\\bpip install https://huggingface\\.co/spacy/"), "spacy", 0.9, "spacy-snippet"),
-            new Rule(Pattern.compile("\\bfrom mlx_lm import\\b|\\bmlx-lm\\b|\\bmlx_lm\\b"), "mlx", 0.9, "mlx-snippet"),
-            new Rule(Pattern.compile("\\bfrom span_marker import\\b|\\bSpanMarkerModel\\b"), "span-marker", 0.9, "span-marker-snippet"),
-            new Rule(Pattern.compile("\\bfrom speechbrain\\b"), "speechbrain", 0.9, "speechbrain-snippet"),
-            new Rule(Pattern.compile("\\bfrom flair\\b"), "flair", 0.88, "flair-snippet"),
-            new Rule(Pattern.compile("\\bfrom_pretrained_fastai\\b"), "fastai", 0.9, "fastai-snippet"),
-            new Rule(Pattern.compile("\\bfrom_pretrained_keras\\b|\\bkeras\\.models\\.load_model\\b"), "keras", 0.85, "keras-snippet"),
-            new Rule(Pattern.compile("\\bnemo\\.collections\\b|\\bnemo_toolkit\\b"), "nemo", 0.9, "nemo-snippet"),
-            new Rule(Pattern.compile("\\bfrom espnet\\b|\\bespnet2\\b"), "espnet", 0.88, "espnet-snippet"),
-            new Rule(Pattern.compile("\\bimport open_clip\\b|\\bopen_clip\\.create_model"), "open_clip", 0.88, "open-clip-snippet"),
-            new Rule(Pattern.compile("\\bfrom ultralytics(?:plus)? import\\b"), "ultralytics", 0.85, "ultralytics-snippet"),
-            new Rule(Pattern.compile("^\\s*-\\s*Transformers\\s+\\d", Pattern.MULTILINE), "transformers", 0.92, "trainer-framework-versions"),
+            new Rule(Pattern.compile("^\\s*-\\s*PEFT\\s+\\d|\\bfrom peft import\\b|\\bPeftModel\\b", Pattern.MULTILINE), "peft", 0.9, List.of("peft"), "peft-usage"),
+            new Rule(Pattern.compile("\\bfrom setfit import\\b|\\bSetFitModel\\b"), "setfit", 0.92, List.of("setfit"), "setfit-snippet"),
+            new Rule(Pattern.compile("\\bfrom sentence_transformers import\\b|\\bSentenceTransformer\\s*\\("), "sentence-transformers", 0.92, List.of("sentence"), "sentence-transformers-snippet"),
+            new Rule(Pattern.compile("\\bfrom diffusers import\\b|\\b(?:StableDiffusion\\w*|Diffusion)Pipeline\\b"), "diffusers", 0.9, List.of("diffusers", "pipeline"), "diffusers-snippet"),
+            new Rule(Pattern.compile("\\btimm\\.create_model\\(|\\bimport timm\\b"), "timm", 0.9, List.of("timm"), "timm-snippet"),
+            new Rule(Pattern.compile("\\bstable[-_]baselines3\\b|\\bfrom sb3_contrib\\b|\\bStable-Baselines3\\b"), "stable-baselines3", 0.92, List.of("baselines", "sb3"), "sb3-usage"),
+            new Rule(Pattern.compile("\\bmlagents-learn\\b|\\bML-Agents\\b", Pattern.CASE_INSENSITIVE), "ml-agents", 0.92, List.of("ml-agents", "mlagents"), "ml-agents-usage"),
+            new Rule(Pattern.compile("\\bsample[-_]factory\\b", Pattern.CASE_INSENSITIVE), "sample-factory", 0.9, List.of("sample"), "sample-factory-usage"),
+            new Rule(Pattern.compile("\\bspacy\\.load\\(|\\bpip install https://huggingface\\.co/spacy/"), "spacy", 0.9, List.of("spacy"), "spacy-snippet"),
+            new Rule(Pattern.compile("\\bfrom mlx_lm import\\b|\\bmlx-lm\\b|\\bmlx_lm\\b"), "mlx", 0.9, List.of("mlx"), "mlx-snippet"),
+            new Rule(Pattern.compile("\\bfrom span_marker import\\b|\\bSpanMarkerModel\\b"), "span-marker", 0.9, List.of("span"), "span-marker-snippet"),
+            new Rule(Pattern.compile("\\bfrom speechbrain\\b"), "speechbrain", 0.9, List.of("speechbrain"), "speechbrain-snippet"),
+            new Rule(Pattern.compile("\\bfrom flair\\b"), "flair", 0.88, List.of("flair"), "flair-snippet"),
+            new Rule(Pattern.compile("\\bfrom_pretrained_fastai\\b"), "fastai", 0.9, List.of("fastai"), "fastai-snippet"),
+            new Rule(Pattern.compile("\\bfrom_pretrained_keras\\b|\\bkeras\\.models\\.load_model\\b"), "keras", 0.85, List.of("keras"), "keras-snippet"),
+            new Rule(Pattern.compile("\\bnemo\\.collections\\b|\\bnemo_toolkit\\b"), "nemo", 0.9, List.of("nemo"), "nemo-snippet"),
+            new Rule(Pattern.compile("\\bfrom espnet\\b|\\bespnet2\\b"), "espnet", 0.88, List.of("espnet"), "espnet-snippet"),
+            new Rule(Pattern.compile("\\bimport open_clip\\b|\\bopen_clip\\.create_model"), "open_clip", 0.88, List.of("open_clip"), "open-clip-snippet"),
+            new Rule(Pattern.compile("\\bfrom ultralytics(?:plus)? import\\b"), "ultralytics", 0.85, List.of("ultralytics"), "ultralytics-snippet"),
+            new Rule(Pattern.compile("^\\s*-\\s*Transformers\\s+\\d", Pattern.MULTILINE), "transformers", 0.92, List.of("transformers"), "trainer-framework-versions"),
             new Rule(Pattern.compile("\\bfrom transformers import\\b|\\bAutoModel(?:For\\w+)?\\.from_pretrained\\b|\\bAutoTokenizer\\.from_pretrained\\b"),
-                    "transformers", 0.85, "transformers-snippet"));
+                    "transformers", 0.85, List.of("transformers", "automodel", "autotokenizer"), "transformers-snippet"));
 
     private final Vocabularies vocabularies;
 
@@ -51,7 +51,7 @@ public final class LibraryNameExtractor implements MetadataExtractor {
         this.vocabularies = vocabularies;
     }
 
-    private record Rule(Pattern pattern, String library, double confidence, String method) {
+    private record Rule(Pattern pattern, String library, double confidence, List<String> hints, String method) {
     }
 
     @Override
@@ -63,6 +63,9 @@ public final class LibraryNameExtractor implements MetadataExtractor {
     public List<Suggestion> extract(ModelCard card) {
         BodyText text = new BodyText(card);
         for (Rule rule : RULES) {
+            if (!text.mentions(rule.hints().toArray(String[]::new))) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(text.body());
             if (m.find() && vocabularies.libraries().contains(rule.library())) {
                 return List.of(text.suggestion(FIELD, rule.library(), m.start(), m.end(), rule.confidence(), rule.method()));

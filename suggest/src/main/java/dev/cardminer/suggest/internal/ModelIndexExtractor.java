@@ -106,7 +106,13 @@ public final class ModelIndexExtractor implements MetadataExtractor {
             if (task != null) {
                 entry.put("task", Map.of("type", task, "name", taskName(task)));
             }
-            entry.put("dataset", Map.of("type", dataset.id(), "name", dataset.id()));
+            Map<String, Object> datasetEntry = new LinkedHashMap<>();
+            datasetEntry.put("type", dataset.id());
+            datasetEntry.put("name", dataset.config() == null ? dataset.id() : dataset.id() + " " + dataset.config());
+            if (dataset.config() != null) {
+                datasetEntry.put("args", dataset.config());
+            }
+            entry.put("dataset", datasetEntry);
             Map<String, Object> metric = new LinkedHashMap<>();
             metric.put("type", item.metricType());
             metric.put("value", item.value());

@@ -19,7 +19,8 @@ public final class TrainerResults {
     private static final Pattern ITEM = Pattern.compile("[ \\t]*[-*][ \\t]+([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
             + "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)[ \\t]*\\r?$", Pattern.MULTILINE);
     static final Pattern DATASET_SENTENCE = Pattern.compile(
-            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the " + HubRefs.REF + " dataset", Pattern.CASE_INSENSITIVE);
+            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the " + HubRefs.REF + "(?: ([\\w.-]{1,60}))? dataset",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * The metric ids the Trainer writes into model-index, after transformers' METRIC_TAGS: a results key
@@ -84,14 +85,21 @@ public final class TrainerResults {
             id = HubRefs.valid(m.group(1).strip());
         }
         if (id == null && m.group(4) != null) {
-            id = HubRefs.valid(m.group(4));
+            // "the GLUE QNLI dataset", "the wmt16 ro-en dataset": the Trainer's dataset name, then its config
+            String first = m.group(4);
+            boolean idLike = m.group(5) == null || first.matches(".*[\\d_/-].*") || first.matches("[A-Z0-9]{2,}");
+            String bare = m.group(5) != null && first.indexOf('/') < 0 ? first.toLowerCase(Locale.ROOT) : first;
+            id = idLike ? HubRefs.valid(bare) : null;
         }
         int start = m.start(1) >= 0 ? m.start(1) : m.start(3) >= 0 ? m.start(3) : m.start(4);
         int end = m.end(2) >= 0 ? m.end(2) + 1 : m.end(3) >= 0 ? m.end(3) : m.end(4);
-        return id == null ? null : new DatasetMention(id, start, end);
+        if (m.group(5) != null) {
+            end = m.end(5);
+        }
+        return id == null ? null : new DatasetMention(id, m.group(5), start, end);
     }
 
-    /** A dataset id and where it stands in the body. */
-    public record DatasetMention(String id, int start, int end) {
+    /** A dataset id, its config when the sentence names one (null otherwise), and where it stands in the body. */
+    public record DatasetMention(String id, String config, int start, int end) {
     }
 }

@@ -64,10 +64,10 @@ public final class UnifiedDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 out.add(new Op(' ', a.get(i++)));
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Op('+', b.get(j++)));
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 out.add(new Op('-', a.get(i++)));
+            } else {
+                out.add(new Op('+', b.get(j++)));
             }
         }
         return out;

@@ -20,6 +20,15 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void trainerDatasetWithItsConfig() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the BENCH SUBTASK dataset.\n")))
+                .containsExactly("bench");
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the wmt99 xx-yy dataset.\n")))
+                .containsExactly("wmt99");
+        assertThat(extractor.extract(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the spoken words dataset.\n"))).isEmpty();
+    }
+
+    @Test
     void theTrainersNoneDatasetGivesNothing() {
         assertThat(extractor.extract(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the None dataset.\n"))).isEmpty();
     }
