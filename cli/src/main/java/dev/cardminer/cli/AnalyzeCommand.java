@@ -1,10 +1,10 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
-import dev.cardminer.io.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.report.ReportWriter;
 import java.io.IOException;
