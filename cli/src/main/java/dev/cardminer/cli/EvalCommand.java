@@ -4,7 +4,7 @@ import dev.cardminer.core.CardJson;
 import dev.cardminer.core.Vocabularies;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
-import dev.cardminer.io.HubOptions;
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.SourceCard;
 import dev.cardminer.suggest.EvalReport;

@@ -2,23 +2,28 @@ package dev.cardminer.cli;
 
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.RepoIds;
+import dev.cardminer.hub.HubClient;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
-import dev.cardminer.io.HubOptions;
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.SourceCard;
 import dev.cardminer.suggest.CardPatcher;
 import dev.cardminer.suggest.CardSuggestions;
 import dev.cardminer.suggest.Conflict;
 import dev.cardminer.suggest.DryRunWriter;
+import dev.cardminer.suggest.HubPullRequests;
 import dev.cardminer.suggest.Patch;
 import dev.cardminer.suggest.PullRequestDraft;
+import dev.cardminer.suggest.PullRequestRun;
 import dev.cardminer.suggest.PullRequestTexts;
 import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
 import dev.cardminer.suggest.SuggestionStore;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +31,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,8 +69,13 @@ final class SuggestCommand implements Callable<Integer> {
             "(pr-title.txt, pr-description.md): a dry run, nothing is sent."})
     Path patchDir;
 
-    @Option(names = "--open-prs", description = "Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN).")
+    @Option(names = "--open-prs", description = {"Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN): one per repo,",
+            "none where a cardminer pull request exists, stopping at the first rate limit."})
     boolean openPrs;
+
+    @Option(names = "--hub-endpoint", paramLabel = "URL",
+            description = "The Hub's address (default: $HF_ENDPOINT or https://huggingface.co).")
+    String hubEndpoint;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Read at most N cards.")
     long limit;
@@ -76,14 +87,16 @@ final class SuggestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (openPrs) {
-            err.println("cardminer suggest: --open-prs needs the hub module's client, which this build does not have yet;"
-                    + " the pull requests were not sent (the dry run under --patch-dir shows them)");
-            err.flush();
-            if (patchDir == null) {
-                return 2;
-            }
+        HubOptions hub = HubOptions.fromEnvironment();
+        if (hubEndpoint != null) {
+            hub = hub.withEndpoint(URI.create(hubEndpoint));
         }
+        if (openPrs && (patchDir == null || hub.token() == null)) {
+            err.println("cardminer suggest: --open-prs needs --patch-dir (the drafts are written there first) and HF_TOKEN");
+            err.flush();
+            return 2;
+        }
+        List<PullRequestDraft> toOpen = new ArrayList<>();
         Suggester suggester = Suggester.builder().fields(fields).minConfidence(minConfidence).build();
         CardPatcher patcher = new CardPatcher();
         DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
@@ -92,7 +105,7 @@ final class SuggestCommand implements Callable<Integer> {
         long suggestionCount = 0;
         long conflictCount = 0;
         long patched = 0;
-        try (CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(), ProgressOutput.none());
+        try (CardSource cards = CardSources.open(source, hub, ProgressOutput.none());
              CardStore store = db == null ? null : CardStore.open(db)) {
             SuggestionStore rows = store == null ? null : new SuggestionStore(store.connection());
             Connection c = store == null ? null : store.connection();
@@ -125,6 +138,9 @@ final class SuggestCommand implements Callable<Integer> {
                     if (patch.ok()) {
                         PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch);
                         Path folder = drafts.write(draft);
+                        if (openPrs && RepoIds.isValid(card.id()) && card.id().contains("/")) {
+                            toOpen.add(draft);
+                        }
                         Files.writeString(folder.resolve(CardPatcher.README), patch.patched(), StandardCharsets.UTF_8);
                         patched++;
                     } else if (!json) {
@@ -140,8 +156,19 @@ final class SuggestCommand implements Callable<Integer> {
             out.printf("%,d cards, %,d with findings: %,d suggestions, %,d conflicts%s%n", seen, withSuggestions,
                     suggestionCount, conflictCount, drafts == null ? "" : String.format(", %,d patched in %s", patched, patchDir));
         }
+        int exit = 0;
+        if (openPrs) {
+            HubClient client = HubClient.builder(hub).maxAttempts(1).build();
+            for (PullRequestRun.Outcome o : new PullRequestRun(new HubPullRequests(client)).open(toOpen, Map.of())) {
+                out.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), o.repo(),
+                        PullRequestTexts.clean(String.valueOf(o.detail())));
+                if (o.status() == PullRequestRun.Status.RATE_LIMITED) {
+                    exit = OneLineErrorHandler.HUB_UNAVAILABLE;
+                }
+            }
+        }
         out.flush();
-        return 0;
+        return exit;
     }
 
     private static void printSummary(PrintWriter out, CardSuggestions found) {
