@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 CollectCommand.class,
                 ValidateCommand.class,
                 TaxonomyCommand.class,
+                SuggestCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

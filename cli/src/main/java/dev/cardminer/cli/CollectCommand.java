@@ -1,5 +1,6 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.io.CardStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.facts.FactsCollector;
 import dev.cardminer.facts.FactsStore;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,13 +101,13 @@ final class CollectCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        Connection store = null;
+        CardStore store = null;
         FactsStore facts = null;
         Set<String> todo = new LinkedHashSet<>(models);
         try {
             if (fromDb != null) {
-                store = StoreConnections.openExisting(fromDb, false);
-                facts = new FactsStore(store);
+                store = CardStore.openExisting(fromDb);
+                facts = new FactsStore(store.connection());
                 List<String> topModels = facts.topModels(top, sort);
                 Set<String> done = facts.collected();
                 int skipped = 0;

@@ -51,6 +51,14 @@ public final class CardStore implements AutoCloseable {
         return new CardStore(file, c);
     }
 
+    /** Opens an existing store for writing, as {@link #open}; a missing file is an error, not a new empty store. */
+    public static CardStore openExisting(Path file) throws IOException, SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file + ": no such store (run cardminer analyze first)");
+        }
+        return open(file);
+    }
+
     /** Brings the store to {@link #SCHEMA_VERSION}: missing tables from schema.sql, then each migration due. */
     private static void migrate(Connection c) throws SQLException, IOException {
         try (Statement st = c.createStatement()) {

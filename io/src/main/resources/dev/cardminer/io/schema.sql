@@ -166,3 +166,20 @@ CREATE TABLE IF NOT EXISTS store_info (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR
 );
+
+-- Metadata values the card text supports and the YAML lacks (cardminer suggest); conflicts are values the
+-- text supports that differ from the YAML's, reported and never patched. A re-run replaces a card's rows.
+CREATE TABLE IF NOT EXISTS suggestions (
+    card_id       VARCHAR NOT NULL,
+    field         VARCHAR NOT NULL,   -- metadata key
+    value         VARCHAR,            -- the value; JSON for model-index entries
+    confidence    DOUBLE,
+    method        VARCHAR,            -- the rule that found it
+    evidence      VARCHAR,            -- the sentence or line it was read from
+    line          INTEGER,            -- 1-based line in the card file (0: from the metadata block)
+    "column"      INTEGER,
+    start_offset  INTEGER,            -- UTF-16 offsets into the body, -1 when not from the body
+    end_offset    INTEGER,
+    conflict      BOOLEAN NOT NULL,   -- true: the YAML says otherwise
+    yaml_value    VARCHAR             -- for conflicts, the YAML's value as JSON
+);

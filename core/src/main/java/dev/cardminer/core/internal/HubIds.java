@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code validate_repo_id}: word characters, '-' and '.', each part starting and ending with a word
  * character, the name at most 96 characters, no "--" or "..". Ids are not looked up on the Hub.
  */
-final class HubIds {
+public final class HubIds {
 
     private static final Pattern ID = Pattern.compile(
             "(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?/)?[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?");
@@ -17,7 +17,7 @@ final class HubIds {
     }
 
     /** Why {@code id} is no Hub repo id, or null when it is one. */
-    static String problem(String id) {
+    public static String problem(String id) {
         if (id.isBlank()) {
             return "is empty";
         }

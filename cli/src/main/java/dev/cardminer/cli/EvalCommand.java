@@ -1,0 +1,119 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.core.CardJson;
+import dev.cardminer.core.Vocabularies;
+import dev.cardminer.io.CardSource;
+import dev.cardminer.io.CardSources;
+import dev.cardminer.hub.HubOptions;
+import dev.cardminer.io.ProgressOutput;
+import dev.cardminer.io.SourceCard;
+import dev.cardminer.suggest.EvalReport;
+import dev.cardminer.suggest.Evaluator;
+import dev.cardminer.suggest.FieldScore;
+import dev.cardminer.suggest.Split;
+import dev.cardminer.suggest.Suggester;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cardminer eval SOURCE}: hide-and-recover figures of the suggestion extractors. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Measures the suggestion extractors: for each card with a field in its YAML, the field is hidden,",
+        "the extractor runs on the rest, and what it finds is compared with what was hidden. pipeline_tag and",
+        "library_name are also scored against the source's repo facts (field@hub). Figures are for the",
+        "held-out split unless --split says otherwise (docs/suggest.md)."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "A folder of cards, a .md, .parquet or .jsonl file.")
+    String source;
+
+    @Option(names = "--fields", paramLabel = "F,F", split = ",", description = "Only these fields (default: all).")
+    List<String> fields;
+
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.8",
+            description = "Leave out suggestions below this confidence (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
+    @Option(names = "--split", paramLabel = "held-out|dev|all", defaultValue = "held-out",
+            description = "Which cards to score (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--json", description = "One JSON object: {cards, fields: {f: {support, predicted, correct, precision, recall, f1}}}.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Split part = switch (split) {
+            case "held-out" -> Split.HELD_OUT;
+            case "dev" -> Split.DEV;
+            case "all" -> Split.ALL;
+            default -> throw new IllegalArgumentException("--split must be held-out, dev or all");
+        };
+        Vocabularies vocabularies = Vocabularies.bundled();
+        Suggester suggester = Suggester.builder().vocabularies(vocabularies).fields(fields).build();
+        Evaluator evaluator = new Evaluator(suggester.extractors(), vocabularies, minConfidence, part);
+        try (CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
+                ProgressOutput.auto(spec.commandLine().getErr()))) {
+            for (SourceCard card; (card = cards.next()) != null; ) {
+                if (card.failure() != null) {
+                    continue;
+                }
+                String text = card.text() != null ? card.text() : new String(card.utf8(), StandardCharsets.UTF_8);
+                evaluator.add(card.id(), text, card.facts().pipelineTag(), card.facts().libraryName());
+            }
+        }
+        EvalReport report = evaluator.report();
+        if (json) {
+            out.println(CardJson.mapper().writeValueAsString(toJson(report)));
+        } else {
+            out.printf("%,d cards (%s split); P = precision, R = recall, support = values hidden%n", report.cards(), split);
+            out.printf("%-22s %8s %9s %8s %7s %7s %7s%n", "field", "support", "predicted", "correct", "P", "R", "F1");
+            for (Map.Entry<String, FieldScore> e : ordered(report).entrySet()) {
+                FieldScore s = e.getValue();
+                out.printf("%-22s %8d %9d %8d %7.3f %7.3f %7.3f%n", e.getKey(), s.support(), s.predicted(), s.correct(),
+                        s.precision(), s.recall(), s.f1());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, FieldScore> ordered(EvalReport report) {
+        return new TreeMap<>(report.fields());
+    }
+
+    static Map<String, Object> toJson(EvalReport report) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        ordered(report).forEach((field, s) -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("support", s.support());
+            f.put("predicted", s.predicted());
+            f.put("correct", s.correct());
+            f.put("precision", round(s.precision()));
+            f.put("recall", round(s.recall()));
+            f.put("f1", round(s.f1()));
+            fields.put(field, f);
+        });
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("cards", report.cards());
+        json.put("fields", fields);
+        return json;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.core.CardJson;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.RepoIds;
+import dev.cardminer.hub.HubClient;
+import dev.cardminer.io.CardSource;
+import dev.cardminer.io.CardSources;
+import dev.cardminer.io.CardStore;
+import dev.cardminer.hub.HubOptions;
+import dev.cardminer.io.ProgressOutput;
+import dev.cardminer.io.SourceCard;
+import dev.cardminer.suggest.CardPatcher;
+import dev.cardminer.suggest.CardSuggestions;
+import dev.cardminer.suggest.Conflict;
+import dev.cardminer.suggest.DryRunWriter;
+import dev.cardminer.suggest.HubPullRequests;
+import dev.cardminer.suggest.Patch;
+import dev.cardminer.suggest.PullRequestDraft;
+import dev.cardminer.suggest.PullRequestRun;
+import dev.cardminer.suggest.PullRequestTexts;
+import dev.cardminer.suggest.Suggester;
+import dev.cardminer.suggest.Suggestion;
+import dev.cardminer.suggest.SuggestionStore;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cardminer suggest SOURCE}: metadata the cards' YAML lacks, with evidence, patches and PR drafts. */
+@Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Finds metadata that a card's text states and its YAML lacks (base_model, datasets, model-index,",
+        "pipeline_tag, library_name, license, language, metrics), with the sentence each value was read from.",
+        "Values that differ from the YAML are reported as conflicts and never patched.",
+        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze)."})
+final class SuggestCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "Where the cards come from.")
+    String source;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Also store the suggestions in this store's suggestions table.")
+    Path db;
+
+    @Option(names = "--fields", paramLabel = "F,F", split = ",", description = "Only these fields (default: all).")
+    List<String> fields;
+
+    @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.8",
+            description = "Leave out suggestions below this confidence (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
+    @Option(names = "--json", description = "One JSON line per card with suggestions or conflicts.")
+    boolean json;
+
+    @Option(names = "--patch-dir", paramLabel = "DIR", description = {
+            "Per card: DIR/org__name/README.md (patched), README.md.diff, and the pull request it would be",
+            "(pr-title.txt, pr-description.md): a dry run, nothing is sent."})
+    Path patchDir;
+
+    @Option(names = "--open-prs", description = {"Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN): one per repo,",
+            "none where a cardminer pull request exists, stopping at the first rate limit."})
+    boolean openPrs;
+
+    @Option(names = "--hub-endpoint", paramLabel = "URL",
+            description = "The Hub's address (default: $HF_ENDPOINT or https://huggingface.co).")
+    String hubEndpoint;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Read at most N cards.")
+    long limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        HubOptions hub = HubOptions.fromEnvironment();
+        if (hubEndpoint != null) {
+            hub = hub.withEndpoint(URI.create(hubEndpoint));
+        }
+        if (openPrs && (patchDir == null || hub.token() == null)) {
+            err.println("cardminer suggest: --open-prs needs --patch-dir (the drafts are written there first) and HF_TOKEN");
+            err.flush();
+            return 2;
+        }
+        List<PullRequestDraft> toOpen = new ArrayList<>();
+        Suggester suggester = Suggester.builder().fields(fields).minConfidence(minConfidence).build();
+        CardPatcher patcher = new CardPatcher();
+        DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
+        long seen = 0;
+        long withSuggestions = 0;
+        long suggestionCount = 0;
+        long conflictCount = 0;
+        long patched = 0;
+        try (CardSource cards = CardSources.open(source, hub, ProgressOutput.none());
+             CardStore store = db == null ? null : CardStore.open(db)) {
+            SuggestionStore rows = store == null ? null : new SuggestionStore(store.connection());
+            Connection c = store == null ? null : store.connection();
+            if (c != null) {
+                c.setAutoCommit(false);
+            }
+            for (SourceCard sc; (limit < 0 || seen < limit) && (sc = cards.next()) != null; ) {
+                if (sc.failure() != null) {
+                    continue;
+                }
+                seen++;
+                ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
+                CardSuggestions found = suggester.suggest(card);
+                if (rows != null) {
+                    rows.write(found);
+                }
+                if (found.isEmpty()) {
+                    continue;
+                }
+                withSuggestions++;
+                suggestionCount += found.suggestions().size();
+                conflictCount += found.conflicts().size();
+                if (json) {
+                    out.println(CardJson.mapper().writeValueAsString(toJson(found)));
+                } else {
+                    printSummary(out, found);
+                }
+                if (drafts != null && !found.suggestions().isEmpty()) {
+                    Patch patch = patcher.patch(card, found.suggestions());
+                    if (patch.ok()) {
+                        PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch);
+                        Path folder = drafts.write(draft);
+                        if (openPrs && RepoIds.isValid(card.id()) && card.id().contains("/")) {
+                            toOpen.add(draft);
+                        }
+                        Files.writeString(folder.resolve(CardPatcher.README), patch.patched(), StandardCharsets.UTF_8);
+                        patched++;
+                    } else if (!json) {
+                        out.println("  (no patch: " + PullRequestTexts.clean(patch.failure()) + ")");
+                    }
+                }
+            }
+            if (c != null) {
+                c.commit();
+            }
+        }
+        if (!json) {
+            out.printf("%,d cards, %,d with findings: %,d suggestions, %,d conflicts%s%n", seen, withSuggestions,
+                    suggestionCount, conflictCount, drafts == null ? "" : String.format(", %,d patched in %s", patched, patchDir));
+        }
+        int exit = 0;
+        if (openPrs) {
+            HubClient client = HubClient.builder(hub).maxAttempts(1).build();
+            for (PullRequestRun.Outcome o : new PullRequestRun(new HubPullRequests(client)).open(toOpen, Map.of())) {
+                out.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), o.repo(),
+                        PullRequestTexts.clean(String.valueOf(o.detail())));
+                if (o.status() == PullRequestRun.Status.RATE_LIMITED) {
+                    exit = OneLineErrorHandler.HUB_UNAVAILABLE;
+                }
+            }
+        }
+        out.flush();
+        return exit;
+    }
+
+    private static void printSummary(PrintWriter out, CardSuggestions found) {
+        out.println(PullRequestTexts.clean(found.id()));
+        for (Suggestion s : found.suggestions()) {
+            out.printf("  + %s = %s  (%.2f %s, line %d)%n", s.field(), shown(s.value()), s.confidence(), s.method(),
+                    s.evidence().line());
+        }
+        for (Conflict c : found.conflicts()) {
+            out.printf("  ! %s: YAML has %s, the text says %s  (%.2f %s, line %d)%n", c.field(), shown(c.yamlValue()),
+                    shown(c.suggestion().value()), c.suggestion().confidence(), c.suggestion().method(),
+                    c.suggestion().evidence().line());
+        }
+    }
+
+    private static String shown(Object value) {
+        String s = PullRequestTexts.clean(String.valueOf(value)).replace('\n', ' ');
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+
+    static Map<String, Object> toJson(CardSuggestions found) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", found.id());
+        List<Object> suggestions = new ArrayList<>();
+        found.suggestions().forEach(s -> suggestions.add(suggestionJson(s)));
+        json.put("suggestions", suggestions);
+        List<Object> conflicts = new ArrayList<>();
+        for (Conflict c : found.conflicts()) {
+            Map<String, Object> m = suggestionJson(c.suggestion());
+            m.put("yaml", c.yamlValue());
+            conflicts.add(m);
+        }
+        json.put("conflicts", conflicts);
+        return json;
+    }
+
+    private static Map<String, Object> suggestionJson(Suggestion s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("field", s.field());
+        m.put("value", s.value());
+        m.put("confidence", s.confidence());
+        m.put("method", s.method());
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("text", s.evidence().text());
+        evidence.put("line", s.evidence().line());
+        evidence.put("column", s.evidence().column());
+        evidence.put("start", s.evidence().start());
+        evidence.put("end", s.evidence().end());
+        m.put("evidence", evidence);
+        return m;
+    }
+}

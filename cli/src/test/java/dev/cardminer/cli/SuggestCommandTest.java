@@ -1,0 +1,111 @@
+package dev.cardminer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cardminer.io.CardStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SuggestCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TUNED = "---\nlicense: mit\ntags:\n- generated_from_trainer\n---\n\n# tuned\n\n"
+            + "This model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) on the tiny_reviews dataset.\n"
+            + "It achieves the following results on the evaluation set:\n- Loss: 0.30\n- Accuracy: 0.9012\n\n"
+            + "It is released under the Apache 2.0 license.\n\n### Framework versions\n\n- Transformers 4.30.0\n";
+
+    private static Path corpus(Path dir) throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(cards.resolve("me__tuned.md"), TUNED);
+        Files.writeString(cards.resolve("me__plain.md"), "# plain\n\nNothing to see.\n");
+        return cards;
+    }
+
+    @Test
+    void jsonLinesWithEvidenceAndConflicts(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        String[] lines = run.out().strip().split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode card = JSON.readTree(lines[0]);
+        assertThat(card.path("id").asText()).isEqualTo("me/tuned");
+        JsonNode base = null;
+        for (JsonNode s : card.path("suggestions")) {
+            if (s.path("field").asText().equals("base_model")) {
+                base = s;
+            }
+        }
+        assertThat(base).isNotNull();
+        assertThat(base.path("value").asText()).isEqualTo("acme/base-1");
+        assertThat(base.path("method").asText()).isEqualTo("trainer-finetuned-version");
+        assertThat(base.path("evidence").path("line").asInt()).isEqualTo(9);
+        assertThat(base.path("evidence").path("text").asText()).startsWith("This model is a fine-tuned version");
+        assertThat(card.path("conflicts")).singleElement().satisfies(c -> {
+            assertThat(c.path("field").asText()).isEqualTo("license");
+            assertThat(c.path("yaml").asText()).isEqualTo("mit");
+            assertThat(c.path("value").asText()).isEqualTo("apache-2.0");
+        });
+    }
+
+    @Test
+    void patchDirStoreAndDryRun(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("patches");
+        Path db = dir.resolve("s.duckdb");
+        CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--patch-dir", out.toString(), "--db", db.toString(),
+                "--fields", "base_model,datasets,license");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("+ base_model = acme/base-1", "! license: YAML has mit, the text says apache-2.0",
+                "2 cards, 1 with findings", "1 patched");
+        Path folder = out.resolve("me__tuned");
+        String patched = Files.readString(folder.resolve("README.md"));
+        assertThat(patched).startsWith("---\nlicense: mit\ntags:\n- generated_from_trainer\nbase_model: acme/base-1\ndatasets:\n- tiny_reviews\n---\n");
+        assertThat(patched.substring(patched.indexOf("\n---\n") + 5)).isEqualTo(TUNED.substring(TUNED.indexOf("\n---\n") + 5));
+        assertThat(Files.readString(folder.resolve("README.md.diff"))).contains("+base_model: acme/base-1");
+        assertThat(Files.readString(folder.resolve("pr-title.txt"))).startsWith("[cardminer] Add base_model, datasets");
+        assertThat(Files.readString(folder.resolve("pr-description.md"))).contains("## Evidence", "## If this is wrong");
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT field, value, conflict, yaml_value, line FROM suggestions ORDER BY conflict, field")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("base_model");
+            assertThat(rs.getString(2)).isEqualTo("acme/base-1");
+            assertThat(rs.getInt(5)).isEqualTo(9);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("datasets");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("license");
+            assertThat(rs.getBoolean(3)).isTrue();
+            assertThat(rs.getString(4)).isEqualTo("\"mit\"");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void openPrsNeedsThePatchDir(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--open-prs");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--open-prs needs --patch-dir");
+    }
+
+    @Test
+    void evalPrintsTheIssuesJsonShape(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.run("eval", corpus(dir).toString(), "--split", "all", "--json", "--fields", "license,library_name");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.path("cards").asInt()).isEqualTo(2);
+        JsonNode license = json.path("fields").path("license");
+        assertThat(license.path("support").asInt()).isEqualTo(1);
+        assertThat(license.path("predicted").asInt()).isEqualTo(1);
+        assertThat(license.path("correct").asInt()).isZero();
+        assertThat(license.path("precision").asDouble()).isZero();
+        assertThat(license.has("recall")).isTrue();
+        assertThat(license.has("f1")).isTrue();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cardminer.suggest;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * What opening pull requests needs from the Hub: a repo's pull requests, and a commit that opens one
+ * ({@code POST /api/models/{repo}/commit/main?create_pr=1}, NDJSON). The hub module's client provides it;
+ * the suggest module keeps no HTTP code of its own.
+ */
+public interface PullRequestHub {
+
+    /** A pull request or discussion of a repo as the Hub lists it. */
+    record ExistingPullRequest(String title, String status, boolean pullRequest) {
+    }
+
+    /** The Hub said to slow down (429, or its rate-limit headers): the run stops. */
+    final class RateLimitedException extends IOException {
+        public RateLimitedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The repo's discussions and pull requests. */
+    List<ExistingPullRequest> discussions(String repo) throws IOException;
+
+    /**
+     * Opens a pull request that replaces {@code path} with {@code content} on top of {@code parentCommit}
+     * (null when unknown) and returns its URL.
+     *
+     * @throws RateLimitedException when the Hub rate-limits the call
+     */
+    String openPullRequest(String repo, String parentCommit, String title, String description, String path,
+                           byte[] content) throws IOException;
+}

@@ -1,0 +1,124 @@
+package dev.cardminer.suggest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Titles and descriptions of metadata pull requests, written for the maintainer who reads them: what is
+ * added, the sentence each value was read from, how it was found, why it helps, how to decline. Card text
+ * is hostile input: evidence is shown in a code fence longer than any backtick run it holds, with control
+ * characters removed, so it can neither render HTML, mention users, nor break out of the fence.
+ */
+public final class PullRequestTexts {
+
+    /** Every cardminer pull request title starts with this; it is how earlier ones are recognised. */
+    public static final String TITLE_PREFIX = "[cardminer] ";
+
+    private static final int MAX_EVIDENCE = 300;
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
+    private static final Map<String, String> WHY = Map.of(
+            "base_model", "lists this model on its base model's page (fine-tunes, adapters, quantizations, merges) and in the Hub's `base_model:` filter",
+            "base_model_relation", "tells the Hub how this model derives from its base model instead of leaving it to guess",
+            "datasets", "links this model from the dataset's page and lets people find models trained on it",
+            "model-index", "shows the evaluation results on the model page and makes them comparable across models",
+            "pipeline_tag", "puts the model under its task in the Hub's filters and picks the right inference widget",
+            "library_name", "shows the right code snippet (\"Use this model\") and puts the model under its library's filter",
+            "license", "shows the licence on the model page and in the Hub's licence filter",
+            "language", "puts the model under its language in the Hub's filters",
+            "metrics", "makes the model findable by the metrics it reports");
+
+    private PullRequestTexts() {
+    }
+
+    /** The draft for a successful patch of {@code repo}. */
+    public static PullRequestDraft draft(String repo, Patch patch) {
+        if (!patch.ok()) {
+            throw new IllegalArgumentException("no pull request for a failed patch: " + patch.failure());
+        }
+        return new PullRequestDraft(repo, title(patch.applied()), description(patch.applied(), patch.diff()),
+                patch.diff(), patch.patched());
+    }
+
+    static String title(List<Suggestion> applied) {
+        Map<String, Boolean> fields = new LinkedHashMap<>();
+        applied.forEach(s -> fields.put(s.field(), true));
+        return TITLE_PREFIX + "Add " + String.join(", ", fields.keySet()) + " to the model card metadata";
+    }
+
+    static String description(List<Suggestion> applied, String diff) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("This pull request adds metadata that the model card's own text already states, so that the Hub ")
+                .append("can show and filter on it. It changes only the YAML header of README.md: the keys below are ")
+                .append("added, nothing the header already says is changed, and the card's text is untouched.\n\n");
+        sb.append("## What is added\n\n");
+        Map<String, StringBuilder> byField = new LinkedHashMap<>();
+        for (Suggestion s : applied) {
+            StringBuilder line = byField.computeIfAbsent(s.field(), f -> new StringBuilder());
+            if (!line.isEmpty()) {
+                line.append(", ");
+            }
+            line.append(inlineValue(s));
+        }
+        byField.forEach((field, values) -> sb.append("- `").append(field).append("`: ").append(values)
+                .append(" — ").append(WHY.getOrDefault(field, "makes the model easier to find")).append('\n'));
+        sb.append("\n## Evidence\n\n");
+        for (Suggestion s : applied) {
+            sb.append("`").append(s.field()).append("` = ").append(inlineValue(s));
+            if (s.evidence().line() > 0 && s.evidence().start() >= 0) {
+                sb.append(", from line ").append(s.evidence().line()).append(" of the card");
+            } else {
+                sb.append(", from the card's metadata");
+            }
+            sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
+        }
+        sb.append("## How it was found\n\n");
+        sb.append("cardminer read the card's text with rules, one per field, and proposes a value ")
+                .append("only when it is a valid Hub id or vocabulary value:\n\n");
+        Map<String, String> methods = new LinkedHashMap<>();
+        applied.forEach(s -> methods.putIfAbsent(s.field() + "/" + s.method(),
+                String.format(Locale.ROOT, "- `%s`: rule `%s` (confidence %.2f)%n", s.field(), s.method(), s.confidence())));
+        methods.values().forEach(sb::append);
+        sb.append("\n## If this is wrong\n\n");
+        sb.append("Close this pull request, with a word on what is wrong if you like: it helps to correct the rule. ")
+                .append("cardminer does not open another pull request on a repository that has an open or closed one of its own.\n\n");
+        sb.append("<details><summary>Diff</summary>\n\n").append(fenced(diff, "diff")).append("</details>\n");
+        return sb.toString();
+    }
+
+    private static String inlineValue(Suggestion s) {
+        if (s.value() instanceof Map<?, ?> m && m.get("metric") instanceof Map<?, ?> metric) {
+            return "`" + clean(metric.get("type") + " = " + metric.get("value")) + "`";
+        }
+        return "`" + clean(s.value().toString()).replace("`", "") + "`";
+    }
+
+    /** Text in a fence that it cannot close, without control characters, at most a few hundred characters. */
+    static String fenced(String text, String language) {
+        String t = clean(text);
+        if (t.length() > MAX_EVIDENCE * 20) {
+            t = t.substring(0, MAX_EVIDENCE * 20) + "\n…";
+        }
+        int longest = 0;
+        Matcher m = BACKTICKS.matcher(t);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + language + "\n" + t + (t.endsWith("\n") ? "" : "\n") + fence + "\n";
+    }
+
+    /** Removes control characters (terminal escapes and the like), keeping newlines and tabs. */
+    public static String clean(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\t' || !(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+}

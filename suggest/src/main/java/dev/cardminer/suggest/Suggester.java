@@ -1,0 +1,162 @@
+package dev.cardminer.suggest;
+
+import dev.cardminer.core.EvalResult;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Vocabularies;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Runs the extractors on a card and sorts what they find: values for fields the YAML lacks are
+ * suggestions; values that differ from what the YAML holds are conflicts (never patched); values the
+ * YAML already has are dropped.
+ *
+ * <pre>{@code
+ * Suggester suggester = Suggester.builder().fields(List.of("base_model", "datasets")).minConfidence(0.8).build();
+ * CardSuggestions found = suggester.suggest(ModelCard.parse(id, text));
+ * }</pre>
+ */
+public final class Suggester {
+
+    private final List<MetadataExtractor> extractors;
+    private final double minConfidence;
+
+    private Suggester(List<MetadataExtractor> extractors, double minConfidence) {
+        this.extractors = extractors;
+        this.minConfidence = minConfidence;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The extractors this suggester runs, in order. */
+    public List<MetadataExtractor> extractors() {
+        return extractors;
+    }
+
+    public CardSuggestions suggest(ModelCard card) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        for (MetadataExtractor extractor : extractors) {
+            String field = extractor.field();
+            Object yaml = card.metadata().get(field);
+            boolean present = yaml != null && !(yaml instanceof Collection<?> c && c.isEmpty())
+                    && !(yaml instanceof String s && s.isBlank());
+            for (Suggestion s : extractor.extract(card)) {
+                if (s.confidence() < minConfidence) {
+                    continue;
+                }
+                if (!present) {
+                    suggestions.add(s);
+                } else if (!agrees(card, field, s)) {
+                    conflicts.add(new Conflict(field, yaml, s));
+                }
+            }
+        }
+        return new CardSuggestions(card.id(), suggestions, conflicts);
+    }
+
+    /** Whether the YAML already holds the suggested value (ids compared without case). */
+    static boolean agrees(ModelCard card, String field, Suggestion s) {
+        if (field.equals("model-index")) {
+            return card.evalResults().stream().anyMatch(r -> sameMetric(r, s.value()));
+        }
+        Set<String> held = new LinkedHashSet<>();
+        card.metadata().strings(field).forEach(v -> held.add(v.strip().toLowerCase(Locale.ROOT)));
+        return held.contains(s.value().toString().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether a model-index result has the suggested metric type and (to the card's rounding) value. */
+    public static boolean sameMetric(EvalResult r, Object suggested) {
+        if (!(suggested instanceof Map<?, ?> entry) || !(entry.get("metric") instanceof Map<?, ?> metric)) {
+            return false;
+        }
+        if (r.metricType() == null || !r.metricType().strip().equalsIgnoreCase(String.valueOf(metric.get("type")))) {
+            return false;
+        }
+        Double truth = number(r.metricValue());
+        return truth != null && metric.get("value") instanceof Double v && sameValue(truth, v);
+    }
+
+    /** Values agree when they are equal after the rounding a card shows (4 decimals), or as percentages. */
+    public static boolean sameValue(double truth, double shown) {
+        double tolerance = 5.01e-5 + Math.abs(truth) * 1e-9;
+        return Math.abs(truth - shown) <= tolerance || Math.abs(truth * 100 - shown) <= 5.01e-3
+                || Math.abs(truth - shown * 100) <= 5.01e-3;
+    }
+
+    private static Double number(Object o) {
+        if (o instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (o instanceof String s) {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** Options of a {@link Suggester}. */
+    public static final class Builder {
+        private List<MetadataExtractor> extractors;
+        private Vocabularies vocabularies = Vocabularies.bundled();
+        private Set<String> fields;
+        private double minConfidence;
+
+        private Builder() {
+        }
+
+        /** The extractors to run (default: {@link Extractors#all}). */
+        public Builder extractors(List<MetadataExtractor> extractors) {
+            this.extractors = List.copyOf(extractors);
+            return this;
+        }
+
+        /** The vocabularies the default extractors check values against (default: the bundled ones). */
+        public Builder vocabularies(Vocabularies vocabularies) {
+            this.vocabularies = Objects.requireNonNull(vocabularies);
+            return this;
+        }
+
+        /** Only these fields (default: all the extractors fill). Unknown names are an error. */
+        public Builder fields(Collection<String> fields) {
+            this.fields = fields == null ? null : Set.copyOf(fields);
+            return this;
+        }
+
+        /** Suggestions below this confidence are left out (default 0). */
+        public Builder minConfidence(double minConfidence) {
+            if (minConfidence < 0 || minConfidence > 1) {
+                throw new IllegalArgumentException("min confidence must be within 0..1: " + minConfidence);
+            }
+            this.minConfidence = minConfidence;
+            return this;
+        }
+
+        public Suggester build() {
+            List<MetadataExtractor> all = extractors != null ? extractors : Extractors.all(vocabularies);
+            if (fields == null) {
+                return new Suggester(all, minConfidence);
+            }
+            Set<String> known = new LinkedHashSet<>();
+            all.forEach(e -> known.add(e.field()));
+            for (String f : fields) {
+                if (!known.contains(f)) {
+                    throw new IllegalArgumentException("unknown field " + f + " (known: " + String.join(", ", known) + ")");
+                }
+            }
+            return new Suggester(all.stream().filter(e -> fields.contains(e.field())).toList(), minConfidence);
+        }
+    }
+}

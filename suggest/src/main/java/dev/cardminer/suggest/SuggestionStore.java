@@ -1,0 +1,68 @@
+package dev.cardminer.suggest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cardminer.core.CardJson;
+
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Writes suggestions and conflicts into the store's {@code suggestions} table (schema.sql), replacing the
+ * rows of cards written again. The caller owns the connection and its transactions.
+ */
+public final class SuggestionStore {
+
+    private static final ObjectMapper JSON = CardJson.mapper();
+
+    private final Connection connection;
+
+    public SuggestionStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    public void write(CardSuggestions card) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM suggestions WHERE card_id = ?")) {
+            delete.setString(1, card.id());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Suggestion s : card.suggestions()) {
+                bind(insert, card.id(), s, false, null);
+                insert.addBatch();
+            }
+            for (Conflict c : card.conflicts()) {
+                bind(insert, card.id(), c.suggestion(), true, json(c.yamlValue()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement st, String id, Suggestion s, boolean conflict, String yaml)
+            throws SQLException {
+        st.setString(1, id);
+        st.setString(2, s.field());
+        st.setString(3, s.value() instanceof String v ? v : json(s.value()));
+        st.setDouble(4, s.confidence());
+        st.setString(5, s.method());
+        st.setString(6, s.evidence().text());
+        st.setInt(7, s.evidence().line());
+        st.setInt(8, s.evidence().column());
+        st.setInt(9, s.evidence().start());
+        st.setInt(10, s.evidence().end());
+        st.setBoolean(11, conflict);
+        st.setString(12, yaml);
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.suggest.MetadataExtractor;
+import dev.cardminer.suggest.Suggestion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code base_model}: the model a card's model was made from. Reads the Trainer's "fine-tuned version
+ * of [X](...)", "fine-tuned from / on top of / based on X", PEFT adapter configs and "LoRA adapter for X",
+ * mergekit configs in code blocks, and quantized re-uploads ("GGUF quants of X", "quantized version of X",
+ * "Original model: X"). Only the rule with the highest confidence speaks; a merge gives several values.
+ * The relation ({@link BaseModelRelationExtractor}) is read by the same rules.
+ */
+public final class BaseModelExtractor implements MetadataExtractor {
+
+    public static final String FIELD = "base_model";
+
+    private static final int F = Pattern.CASE_INSENSITIVE;
+    private static final Pattern TRAINER = Pattern.compile("fine-?tuned version of (?:the model )?" + HubRefs.REF, F);
+    private static final Pattern FINETUNED_FROM = Pattern.compile(
+            "(?:fine-?tuned|trained|built|initiali[sz]ed)\\s+(?:(?:it|this|this model|the model)\\s+)?(?:from|on top of|upon|off of|starting from)\\s+(?:the\\s+)?(?:model\\s+)?"
+                    + HubRefs.REF, F);
+    private static final Pattern BASED_ON = Pattern.compile(
+            "(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?based\\s+on\\s+(?:the\\s+)?" + HubRefs.REF, F);
+    private static final Pattern ADAPTER_CONFIG = Pattern.compile(
+            "[\"']?base_model_name_or_path[\"']?\\s*[:=]\\s*[\"']([^\"'\\s,]{1,200})[\"']");
+    private static final Pattern ADAPTER_PROSE = Pattern.compile(
+            "(?:Lo-?RA|QLoRA|PEFT|adapter)\\s+(?:adapters?\\s+|weights\\s+|model\\s+)?(?:for|of|on|trained on top of)\\s+(?:the\\s+)?"
+                    + HubRefs.REF, F);
+    private static final Pattern QUANTIZED = Pattern.compile(
+            "(?:(?:GGUF|GGML|GPTQ|AWQ|EXL2|exllamav2|bitsandbytes|[2-8][- ]?bit)\\s+(?:format\\s+)?(?:model\\s+files|quants?|quantizations?|quantised|quantized|versions?|model|weights)"
+                    + "|quanti[sz]ed\\s+(?:version|model|weights))\\s+(?:of|for|from)\\s+(?:the\\s+)?(?:model\\s+)?" + HubRefs.REF, F);
+    private static final Pattern ORIGINAL_MODEL = Pattern.compile(
+            "(?:Original\\s+model|Base\\s+model|Fine-?tuned\\s+from\\s+model(?:\\s+\\[optional\\])?)\\s*(?:\\*\\*)?\\s*:\\s*(?:\\*\\*)?\\s*(?:"
+                    + HubRefs.REF + ")", F);
+    private static final Pattern QUANT_WORDS = Pattern.compile("\\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|quanti[sz]ed|quants)\\b", F);
+    private static final Pattern MERGE_MODEL = Pattern.compile(
+            "^[ \\t]*-?[ \\t]*(?:model|base_model)[ \\t]*:[ \\t]*[\"']?([A-Za-z0-9][\\w.-]*/[\\w.-]+)[\"']?[ \\t]*\\r?$",
+            Pattern.MULTILINE);
+    private static final Pattern MERGE_METHOD = Pattern.compile("^[ \\t]*merge_method[ \\t]*:", Pattern.MULTILINE);
+
+    /** A base model reading: the values, how they relate, the rule and its confidence. */
+    record Reading(List<Suggestion> values, String relation, double confidence, String method) {
+    }
+
+    @Override
+    public String field() {
+        return FIELD;
+    }
+
+    @Override
+    public List<Suggestion> extract(ModelCard card) {
+        Reading r = read(new BodyText(card));
+        return r == null ? List.of() : r.values();
+    }
+
+    /** The best reading of the card, or null. */
+    Reading read(BodyText text) {
+        String body = text.body();
+        boolean peft = isPeft(text.card());
+        Reading merge = merge(text);
+        if (merge != null) {
+            return merge;
+        }
+        Reading best = null;
+        best = better(best, (text.mentions("base_model_name_or_path") ? first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true) : null));
+        best = better(best, (text.mentions("version of") ? first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
+                peft ? "adapter" : "finetune", false) : null));
+        best = better(best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quanti") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
+        boolean quantWords = QUANT_WORDS.matcher(body).find() || text.card().id().toLowerCase(Locale.ROOT)
+                .matches(".*(gguf|gptq|awq|exl2|ggml|[-_]\\dbit|[-_]\\d-bit).*");
+        boolean originalLine = text.mentions("original model", "base model", "from model");
+        best = better(best, !originalLine ? null : quantWords
+                ? first(text, ORIGINAL_MODEL, 0.9, "original-model-quantized", "quantized", false)
+                : first(text, ORIGINAL_MODEL, 0.9, "base-model-line", peft ? "adapter" : "finetune", false));
+        best = better(best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
+        best = better(best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.7, "based-on", peft ? "adapter" : "finetune", false) : null));
+        return best;
+    }
+
+    private static boolean isPeft(ModelCard card) {
+        return card.metadata().libraryName().map("peft"::equalsIgnoreCase).orElse(false)
+                || card.metadata().tags().stream().anyMatch(t -> t.equalsIgnoreCase("peft") || t.equalsIgnoreCase("lora"))
+                || Pattern.compile("^\\s*-\\s*PEFT\\s+\\d", Pattern.MULTILINE).matcher(card.body()).find();
+    }
+
+    private static Reading better(Reading a, Reading b) {
+        if (a == null) {
+            return b;
+        }
+        return b != null && b.confidence() > a.confidence() ? b : a;
+    }
+
+    private Reading first(BodyText text, Pattern pattern, double confidence, String method, String relation,
+                          boolean group1IsId) {
+        Matcher m = pattern.matcher(text.body());
+        while (m.find()) {
+            if (!group1IsId && text.inCode(m.start())) {
+                continue;
+            }
+            String id = group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1);
+            if (id == null || id.equalsIgnoreCase(text.card().id())) {
+                continue;
+            }
+            Suggestion s = text.suggestion(FIELD, id, m.start(), m.end(), confidence, method);
+            return new Reading(List.of(s), relation, confidence, method);
+        }
+        return null;
+    }
+
+    /** A mergekit configuration in a code block: every model it names, and merge as the relation. */
+    private Reading merge(BodyText text) {
+        if (!text.mentions("merge_method")) {
+            return null;
+        }
+        for (int[] block : text.codeBlocks()) {
+            String code = text.body().substring(block[0], block[1]);
+            if (!MERGE_METHOD.matcher(code).find()) {
+                continue;
+            }
+            Map<String, Suggestion> values = new LinkedHashMap<>();
+            Matcher m = MERGE_MODEL.matcher(code);
+            while (m.find()) {
+                String id = HubRefs.valid(m.group(1));
+                if (id != null && !id.equalsIgnoreCase(text.card().id())) {
+                    values.putIfAbsent(id.toLowerCase(Locale.ROOT), text.suggestion(FIELD, id,
+                            block[0] + m.start(1), block[0] + m.end(1), 0.9, "mergekit-config"));
+                }
+            }
+            if (!values.isEmpty()) {
+                return new Reading(new ArrayList<>(values.values()), "merge", 0.9, "mergekit-config");
+            }
+        }
+        return null;
+    }
+}

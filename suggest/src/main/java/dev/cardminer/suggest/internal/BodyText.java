@@ -1,0 +1,164 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.suggest.Evidence;
+import dev.cardminer.suggest.Suggestion;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A card body with what extractors need to locate their evidence: line starts (for card line and column)
+ * and the fenced code blocks (rules for prose skip them, rules for snippets read only them).
+ */
+public final class BodyText {
+
+    private static final int MAX_EVIDENCE = 300;
+
+    private final ModelCard card;
+    private final String body;
+    private final int[] lineStarts;
+    private final int[] codeRanges;   // start, end pairs of fenced code blocks (content and fences)
+    private String lower;
+
+    public BodyText(ModelCard card) {
+        this.card = card;
+        this.body = card.body();
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < body.length(); i++) {
+            if (body.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        codeRanges = fences(body, lineStarts);
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    /**
+     * Whether the body holds any of these lower-case words: a cheap test before a costly pattern (Java's
+     * regular expressions try every position of the body).
+     */
+    public boolean mentions(String... words) {
+        if (lower == null) {
+            lower = body.toLowerCase(java.util.Locale.ROOT);
+        }
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code offset} lies in a fenced code block. */
+    public boolean inCode(int offset) {
+        for (int i = 0; i < codeRanges.length; i += 2) {
+            if (offset >= codeRanges[i] && offset < codeRanges[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fenced code blocks' contents (without the fence lines), in order. */
+    public List<int[]> codeBlocks() {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < codeRanges.length; i += 2) {
+            int contentStart = body.indexOf('\n', codeRanges[i]);
+            int end = codeRanges[i + 1];
+            int lastLine = body.lastIndexOf('\n', Math.max(0, end - 1) - 1);
+            if (contentStart < 0 || contentStart + 1 > end) {
+                continue;
+            }
+            int contentEnd = lastLine > contentStart ? lastLine + 1 : end;
+            out.add(new int[]{contentStart + 1, Math.max(contentStart + 1, contentEnd)});
+        }
+        return out;
+    }
+
+    /** Evidence for the body range [start, end): the line around it, its card line and column. */
+    public Evidence evidence(int start, int end) {
+        int index = lineIndex(start);
+        int lineStart = lineStarts[index];
+        int lineEnd = body.indexOf('\n', start);
+        if (lineEnd < 0) {
+            lineEnd = body.length();
+        }
+        String text = body.substring(lineStart, lineEnd).strip();
+        if (text.length() > MAX_EVIDENCE) {
+            int from = Math.max(lineStart, start - MAX_EVIDENCE / 3);
+            int to = Math.min(lineEnd, from + MAX_EVIDENCE);
+            text = body.substring(from, to).strip();
+        }
+        return new Evidence(text, card.bodyLine() + index, start - lineStart + 1, start, end);
+    }
+
+    /** A suggestion whose evidence is the body range [start, end). */
+    public Suggestion suggestion(String field, Object value, int start, int end, double confidence, String method) {
+        return new Suggestion(field, value, evidence(start, end), confidence, method);
+    }
+
+    /** Evidence for a value read from the metadata block, not from the body. */
+    public static Evidence metadata(ModelCard card, String text) {
+        return new Evidence(text, card.yamlLine(), 1, -1, -1);
+    }
+
+    private int lineIndex(int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    private static int[] fences(String body, int[] lineStarts) {
+        List<Integer> out = new ArrayList<>();
+        int open = -1;
+        char fenceChar = 0;
+        int fenceLength = 0;
+        for (int start : lineStarts) {
+            int i = start;
+            int indent = 0;
+            while (i < body.length() && body.charAt(i) == ' ' && indent < 4) {
+                i++;
+                indent++;
+            }
+            if (indent > 3 || i >= body.length()) {
+                continue;
+            }
+            char c = body.charAt(i);
+            if (c != '`' && c != '~') {
+                continue;
+            }
+            int n = 0;
+            while (i + n < body.length() && body.charAt(i + n) == c) {
+                n++;
+            }
+            if (n < 3) {
+                continue;
+            }
+            if (open < 0) {
+                open = start;
+                fenceChar = c;
+                fenceLength = n;
+            } else if (c == fenceChar && n >= fenceLength) {
+                int lineEnd = body.indexOf('\n', start);
+                out.add(open);
+                out.add(lineEnd < 0 ? body.length() : lineEnd + 1);
+                open = -1;
+            }
+        }
+        if (open >= 0) {
+            out.add(open);
+            out.add(body.length());
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.core.EvalResult;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.MetadataExtractor;
+import dev.cardminer.suggest.Suggestion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code language}: language names where they say what the model handles ("for Persian", "German BERT",
+ * "trained on Finnish", "English-to-German"), the language pair of an {@code opus-mt-xx-yy} id, and the
+ * language config of a Common Voice or similar dataset in {@code model-index}. Codes as the Hub takes them
+ * (ISO 639-1 where there is one); only codes of the ISO 639 list.
+ */
+public final class LanguageExtractor implements MetadataExtractor {
+
+    public static final String FIELD = "language";
+
+    private static final String MODEL_WORDS = "(?:BERT|RoBERTa|GPT-?\\d?|T5|mT5|BART|ELECTRA|DistilBERT|ALBERT|XLNet|Wav2Vec2|wav2vec2|"
+            + "Whisper|LLaMA|Llama|Mistral|language model|LM|ASR|speech recognition|speech|text|texts|tweets|news|corpus|"
+            + "Wikipedia|sentiment|NER|question answering|summari[sz]ation|transcription|tokenizer|version|model|data|dataset)";
+    private static final Pattern ENGLISH_BASE = Pattern.compile(
+            "fine-?tuned version of \\[(?:[\\w.-]+/)?((?:distil)?(?:bert|roberta|gpt2|albert|electra|deberta(?:-v3)?|xlnet|bart|longformer|mpnet|"
+                    + "bigbird-roberta|funnel-transformer|pegasus|wav2vec2-base-960h|wav2vec2-large-960h(?:-lv60(?:-self)?)?|hubert-large-ls960-ft)"
+                    + "(?:-(?:base|large|small|medium|xl|tiny|mini|cased|uncased|v\\d|\\d+))*)\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OPUS = Pattern.compile("opus-mt-([a-z]{2,3})-([a-z]{2,3})$");
+
+    private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
+    private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b");
+    private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
+
+    private final Vocabularies vocabularies;
+    private final Map<String, String> codes;
+
+    public LanguageExtractor(Vocabularies vocabularies) {
+        this.vocabularies = vocabularies;
+        this.codes = readNames();
+    }
+
+    @Override
+    public String field() {
+        return FIELD;
+    }
+
+    @Override
+    public List<Suggestion> extract(ModelCard card) {
+        BodyText text = new BodyText(card);
+        Map<String, Suggestion> out = new LinkedHashMap<>();
+        Matcher opus = OPUS.matcher(card.id());
+        if (opus.find()) {
+            for (int g = 1; g <= 2; g++) {
+                String code = opus.group(g);
+                if (vocabularies.languages().contains(code)) {
+                    out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card, "repo id: " + card.id()),
+                            0.85, "opus-mt-id"));
+                }
+            }
+        }
+        for (EvalResult r : card.evalResults()) {
+            String config = r.datasetConfig() != null ? r.datasetConfig()
+                    : r.datasetArgs() instanceof String s ? s : null;
+            String type = r.datasetType() == null ? "" : r.datasetType();
+            if (config != null && type.matches("(?i).*(common_voice|fleurs|voxpopuli|mls|cc100|oscar|xnli|wikiann|mc4).*")
+                    && config.matches("[a-z]{2,3}") && vocabularies.languages().contains(config)) {
+                out.putIfAbsent(config, new Suggestion(FIELD, config,
+                        BodyText.metadata(card, "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
+            }
+        }
+        scan(text, out);
+        Matcher english = ENGLISH_BASE.matcher(text.body());
+        if (out.isEmpty() && english.find() && vocabularies.languages().contains("en")) {
+            out.put("en", text.suggestion(FIELD, "en", english.start(), english.end(), 0.8, "english-base-model"));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Finds capitalised words that name a language (one scan of the body, not one pattern per name) and keeps
+     * those whose context says what the model handles: "for/in/on ... X", "X BERT/text/speech...", "X-to-Y".
+     */
+    private void scan(BodyText text, Map<String, Suggestion> out) {
+        String body = text.body();
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (c < 'A' || c > 'Z' || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && Character.isLowerCase(body.charAt(end))) {
+                end++;
+            }
+            String name = body.substring(i, end);
+            if (end + 1 < n && body.charAt(end) == ' ' && Character.isUpperCase(body.charAt(end + 1))) {
+                int end2 = end + 2;
+                while (end2 < n && Character.isLowerCase(body.charAt(end2))) {
+                    end2++;
+                }
+                String two = body.substring(i, end2);
+                if (codes.containsKey(two)) {
+                    name = two;
+                    end = end2;
+                }
+            }
+            String code = codes.get(name);
+            if (code == null || (end < n && Character.isLetterOrDigit(body.charAt(end))) || text.inCode(i)
+                    || !vocabularies.languages().contains(code)) {
+                i = end - 1;
+                continue;
+            }
+            String before = body.substring(Math.max(0, i - 20), i);
+            String after = body.substring(end, Math.min(n, end + 40));
+            Matcher pair = AFTER_PAIR.matcher(after);
+            if (pair.find()) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.85, "language-pair"));
+                int second = end + pair.end();
+                int secondEnd = second;
+                while (secondEnd < n && Character.isLetter(body.charAt(secondEnd))) {
+                    secondEnd++;
+                }
+                String other = codes.get(body.substring(second, secondEnd));
+                if (other != null && vocabularies.languages().contains(other)) {
+                    out.putIfAbsent(other, text.suggestion(FIELD, other, second, secondEnd, 0.85, "language-pair"));
+                }
+            } else if (AFTER_MODEL.matcher(after).find()) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.8, "language-model-name"));
+            } else if (BEFORE.matcher(before).find()) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.75, "for-language"));
+            }
+            i = end - 1;
+        }
+    }
+
+    private static Map<String, String> readNames() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String[] row : TsvResource.rows("languages.tsv")) {
+            out.put(row[0], row[1]);
+        }
+        return out;
+    }
+}

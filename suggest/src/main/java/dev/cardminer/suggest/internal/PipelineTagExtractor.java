@@ -1,0 +1,134 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.core.EvalResult;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.MetadataExtractor;
+import dev.cardminer.suggest.Suggestion;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pipeline_tag}: the task of {@code model-index}, usage snippets ({@code AutoModelForTokenClassification},
+ * {@code pipeline("summarization")}, {@code SentenceTransformer(}, diffusers pipelines, RL libraries) and
+ * tags that name a task. One value, the best reading; only ids of the Hub's task list.
+ */
+public final class PipelineTagExtractor implements MetadataExtractor {
+
+    public static final String FIELD = "pipeline_tag";
+
+    private static final Pattern PIPELINE_CALL = Pattern.compile(
+            "\\bpipeline\\(\\s*(?:task\\s*=\\s*)?[\"']([a-z0-9-]+)[\"']");
+    private static final Pattern AUTO_CLASS = Pattern.compile(
+            "\\b[A-Z]\\w*?For([A-Z]\\w+)\\b");
+    private static final Map<String, String> PIPELINE_ALIASES = Map.of(
+            "sentiment-analysis", "text-classification", "ner", "token-classification",
+            "vqa", "visual-question-answering", "feature-extraction", "feature-extraction");
+    private static final Map<String, String> HEADS = Map.ofEntries(
+            Map.entry("SequenceClassification", "text-classification"),
+            Map.entry("TokenClassification", "token-classification"),
+            Map.entry("QuestionAnswering", "question-answering"),
+            Map.entry("CausalLM", "text-generation"),
+            Map.entry("MaskedLM", "fill-mask"),
+            Map.entry("Seq2SeqLM", "text2text-generation"),
+            Map.entry("ConditionalGeneration", "text2text-generation"),
+            Map.entry("ImageClassification", "image-classification"),
+            Map.entry("CTC", "automatic-speech-recognition"),
+            Map.entry("SpeechSeq2Seq", "automatic-speech-recognition"),
+            Map.entry("AudioClassification", "audio-classification"),
+            Map.entry("ObjectDetection", "object-detection"),
+            Map.entry("SemanticSegmentation", "image-segmentation"),
+            Map.entry("ImageSegmentation", "image-segmentation"),
+            Map.entry("MultipleChoice", "multiple-choice"),
+            Map.entry("TableQuestionAnswering", "table-question-answering"),
+            Map.entry("DepthEstimation", "depth-estimation"),
+            Map.entry("ZeroShotImageClassification", "zero-shot-image-classification"),
+            Map.entry("VideoClassification", "video-classification"),
+            Map.entry("Vision2Seq", "image-to-text"),
+            Map.entry("DocumentQuestionAnswering", "document-question-answering"),
+            Map.entry("TextToSpectrogram", "text-to-speech"),
+            Map.entry("TextToWaveform", "text-to-speech"));
+    private static final List<Rule> SNIPPETS = List.of(
+            new Rule(Pattern.compile("\\bSentenceTransformer\\s*\\("), "sentence-similarity", 0.85, "sentence-transformer-snippet"),
+            new Rule(Pattern.compile("\\bStableDiffusion(?:XL)?Img2ImgPipeline\\b"), "image-to-image", 0.85, "diffusers-pipeline"),
+            new Rule(Pattern.compile("\\b(?:StableDiffusion(?:XL)?Pipeline|DiffusionPipeline|AutoPipelineForText2Image)\\b"),
+                    "text-to-image", 0.88, "diffusers-pipeline"),
+            new Rule(Pattern.compile("\\b(?:stable[-_]baselines3|mlagents-learn|ml-agents|sample[-_]factory|load_from_hub\\(\\s*repo_id)",
+                    Pattern.CASE_INSENSITIVE), "reinforcement-learning", 0.9, "rl-library"),
+            new Rule(Pattern.compile("\\bfrom setfit\\b|\\bSetFitModel\\b"), "text-classification", 0.85, "setfit-snippet"));
+    private static final Map<String, String> TAG_TASKS = Map.of(
+            "stable-diffusion", "text-to-image", "text-to-image", "text-to-image",
+            "sentence-transformers", "sentence-similarity", "reinforcement-learning", "reinforcement-learning",
+            "deep-reinforcement-learning", "reinforcement-learning", "setfit", "text-classification");
+
+    private final Vocabularies vocabularies;
+
+    public PipelineTagExtractor(Vocabularies vocabularies) {
+        this.vocabularies = vocabularies;
+    }
+
+    private record Rule(Pattern pattern, String task, double confidence, String method) {
+    }
+
+    @Override
+    public String field() {
+        return FIELD;
+    }
+
+    @Override
+    public List<Suggestion> extract(ModelCard card) {
+        BodyText text = new BodyText(card);
+        Map<String, Suggestion> found = new LinkedHashMap<>();
+        for (EvalResult r : card.evalResults()) {
+            if (r.taskType() != null && vocabularies.pipelineTags().contains(r.taskType())) {
+                offer(found, new Suggestion(FIELD, r.taskType(),
+                        BodyText.metadata(card, "model-index task: " + r.taskType()), 0.92, "model-index-task"));
+                break;
+            }
+        }
+        Matcher call = PIPELINE_CALL.matcher(text.body());
+        while (call.find()) {
+            String task = PIPELINE_ALIASES.getOrDefault(call.group(1), call.group(1));
+            if (vocabularies.pipelineTags().contains(task)) {
+                offer(found, text.suggestion(FIELD, task, call.start(), call.end(), 0.9, "pipeline-call"));
+                break;
+            }
+        }
+        Matcher auto = AUTO_CLASS.matcher(text.body());
+        while (auto.find()) {
+            String task = HEADS.get(auto.group(1));
+            if (task != null && vocabularies.pipelineTags().contains(task)) {
+                double confidence = task.equals("text2text-generation") ? 0.6 : 0.85;
+                offer(found, text.suggestion(FIELD, task, auto.start(), auto.end(), confidence, "auto-class"));
+                break;
+            }
+        }
+        for (Rule rule : SNIPPETS) {
+            Matcher m = rule.pattern().matcher(text.body());
+            if (m.find() && vocabularies.pipelineTags().contains(rule.task())) {
+                offer(found, text.suggestion(FIELD, rule.task(), m.start(), m.end(), rule.confidence(), rule.method()));
+            }
+        }
+        for (String tag : card.metadata().tags()) {
+            String lower = tag.toLowerCase(Locale.ROOT);
+            String task = vocabularies.pipelineTags().contains(lower) ? lower : TAG_TASKS.get(lower);
+            if (task != null && vocabularies.pipelineTags().contains(task)) {
+                offer(found, new Suggestion(FIELD, task, BodyText.metadata(card, "tags: " + tag), 0.8, "task-tag"));
+            }
+        }
+        List<Suggestion> all = new ArrayList<>(found.values());
+        all.sort(Comparator.comparingDouble(Suggestion::confidence).reversed());
+        return all.isEmpty() ? List.of() : List.of(all.get(0));
+    }
+
+    private static void offer(Map<String, Suggestion> found, Suggestion s) {
+        found.merge((String) s.value(), s, (a, b) -> b.confidence() > a.confidence() ? b : a);
+    }
+}

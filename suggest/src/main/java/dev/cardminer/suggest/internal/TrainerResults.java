@@ -1,0 +1,105 @@
+package dev.cardminer.suggest.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The results block that the transformers Trainer writes into the cards it generates ("It achieves the
+ * following results on the evaluation set: - Loss: 0.12 - Accuracy: 0.97") and the dataset of its opening
+ * sentence ("... fine-tuned version of [X](...) on the imdb dataset.").
+ */
+public final class TrainerResults {
+
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?:achieves|obtains|achieved|gets) the following results on the (?:evaluation|test|validation) set:?[ \\t]*\\r?\\n");
+    private static final Pattern ITEM = Pattern.compile("[ \\t]*[-*][ \\t]+([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
+            + "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)[ \\t]*\\r?$", Pattern.MULTILINE);
+    static final Pattern DATASET_SENTENCE = Pattern.compile(
+            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the " + HubRefs.REF + "(?: ([\\w.-]{1,60}))? dataset",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The metric ids the Trainer writes into model-index, after transformers' METRIC_TAGS: a results key
+     * whose lower-cased, underscored name is one of these (and "Rouge1" as rouge) becomes a metric.
+     */
+    private static final Map<String, String> TRAINER_METRICS = Map.ofEntries(
+            Map.entry("accuracy", "accuracy"), Map.entry("bleu", "bleu"), Map.entry("f1", "f1"),
+            Map.entry("matthews_correlation", "matthews_correlation"), Map.entry("pearsonr", "pearsonr"),
+            Map.entry("precision", "precision"), Map.entry("recall", "recall"), Map.entry("rouge", "rouge"),
+            Map.entry("sacrebleu", "sacrebleu"), Map.entry("spearmanr", "spearmanr"), Map.entry("wer", "wer"),
+            Map.entry("rouge1", "rouge"));
+
+    /** One "- Key: value" line of the block, with the metric id it maps to (null when none). */
+    public record Item(String key, String metricType, double value, String valueText, int start, int end) {
+    }
+
+    private TrainerResults() {
+    }
+
+    /** The items of every results block in the body (usually one). */
+    public static List<Item> items(String body) {
+        List<Item> out = new ArrayList<>();
+        Matcher block = BLOCK.matcher(body);
+        while (block.find()) {
+            int pos = block.end();
+            Matcher item = ITEM.matcher(body);
+            while (pos < body.length()) {
+                int lineEnd = body.indexOf('\n', pos);
+                int end = lineEnd < 0 ? body.length() : lineEnd;
+                item.region(pos, end);
+                if (!item.lookingAt()) {
+                    break;
+                }
+                String key = item.group(1).strip();
+                String number = item.group(2);
+                double value;
+                try {
+                    value = Double.parseDouble(number);
+                } catch (NumberFormatException e) {
+                    break;
+                }
+                out.add(new Item(key, metricType(key), value, number, item.start(1), item.end(2)));
+                pos = end + 1;
+            }
+        }
+        return out;
+    }
+
+    /** The Hub metric id the Trainer gives a results key, or null. */
+    public static String metricType(String key) {
+        return TRAINER_METRICS.get(key.strip().toLowerCase(Locale.ROOT).replace(' ', '_'));
+    }
+
+    /** The dataset id of the Trainer's opening sentence, or null ("on the None dataset" gives none). */
+    public static DatasetMention dataset(String body) {
+        Matcher m = DATASET_SENTENCE.matcher(body);
+        if (!m.find()) {
+            return null;
+        }
+        String id = HubRefs.datasetId(m, 1);
+        if (id == null && m.group(1) != null) {
+            id = HubRefs.valid(m.group(1).strip());
+        }
+        if (id == null && m.group(4) != null) {
+            // "the GLUE QNLI dataset", "the wmt16 ro-en dataset": the Trainer's dataset name, then its config
+            String first = m.group(4);
+            boolean idLike = m.group(5) == null || first.matches(".*[\\d_/-].*") || first.matches("[A-Z0-9]{2,}");
+            String bare = m.group(5) != null && first.indexOf('/') < 0 ? first.toLowerCase(Locale.ROOT) : first;
+            id = idLike ? HubRefs.valid(bare) : null;
+        }
+        int start = m.start(1) >= 0 ? m.start(1) : m.start(3) >= 0 ? m.start(3) : m.start(4);
+        int end = m.end(2) >= 0 ? m.end(2) + 1 : m.end(3) >= 0 ? m.end(3) : m.end(4);
+        if (m.group(5) != null) {
+            end = m.end(5);
+        }
+        return id == null ? null : new DatasetMention(id, m.group(5), start, end);
+    }
+
+    /** A dataset id, its config when the sentence names one (null otherwise), and where it stands in the body. */
+    public record DatasetMention(String id, String config, int start, int end) {
+    }
+}

@@ -1,0 +1,65 @@
+package dev.cardminer.suggest;
+
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
+import dev.cardminer.testkit.SharedData;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On every card of the shared corpus: suggest (all confidences), patch, parse the patch again; the body is
+ * byte-exact, no new problem, every YAML value the card had is unchanged, and the suggested keys read back.
+ */
+class CorpusPatchRoundTripTest {
+
+    @Test
+    void everyCorpusCardPatchesCleanly() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(SharedData.corpusCards())) {
+            files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(400);
+        Suggester suggester = Suggester.builder().build();
+        CardPatcher patcher = new CardPatcher();
+        int patched = 0;
+        List<String> refused = new ArrayList<>();
+        for (Path file : files) {
+            ModelCard card = ModelCard.parse(file.getFileName().toString(), Files.readAllBytes(file));
+            List<Suggestion> suggestions = suggester.suggest(card).suggestions();
+            if (suggestions.isEmpty()) {
+                // Every card still goes through the editor: a key no card has, which must not disturb anything.
+                suggestions = List.of(new Suggestion("pipeline_tag", "text-classification", new Evidence("", 0, 0, -1, -1), 1, "test"));
+                if (card.metadata().has("pipeline_tag")) {
+                    continue;
+                }
+            }
+            Patch patch = patcher.patch(card, suggestions);
+            if (!patch.ok()) {
+                refused.add(file.getFileName() + ": " + patch.failure());
+                assertThat(patch.failure()).as(file.toString()).containsAnyOf("cannot be edited", "nothing to add");
+                continue;
+            }
+            patched++;
+            ModelCard after = ModelCard.parse(card.id(), patch.patched());
+            assertThat(after.body()).as(file.toString()).isEqualTo(card.body());
+            assertThat(CardPatcher.newProblems(card.problems(), after.problems())).as(file.toString()).isEmpty();
+            card.metadata().values().forEach((k, v) -> assertThat(after.metadata().get(k)).as(file + " " + k).isEqualTo(v));
+            for (Suggestion s : patch.applied()) {
+                assertThat(after.metadata().has(s.field())).as(file + " " + s.field()).isTrue();
+            }
+            assertThat(patch.diff()).as(file.toString()).startsWith("--- a/README.md\n+++ b/README.md\n@@ ");
+            assertThat(after.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count())
+                    .isLessThanOrEqualTo(card.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
+        }
+        System.out.printf("patch round trip: %d of %d corpus cards patched; refused: %s%n", patched, files.size(), refused);
+        assertThat(patched).isGreaterThan(files.size() * 9 / 10);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.cardminer.suggest;
+
+import dev.cardminer.core.ModelCard;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PullRequestTest {
+
+    private static final String HOSTILE = "Fine-tuned from [acme/base-1](https://huggingface.co/acme/base-1) <script>alert(1)</script> @everyone ```` \u001b[31mred\u001b[0m";
+
+    private static Patch patch() {
+        ModelCard card = ModelCard.parse("me/m", "# m\n\n" + HOSTILE + "\n");
+        List<Suggestion> found = Suggester.builder().fields(List.of("base_model")).build().suggest(card).suggestions();
+        assertThat(found).isNotEmpty();
+        return new CardPatcher().patch(card, found);
+    }
+
+    @Test
+    void descriptionSaysWhatWhyHowAndHowToDeclineWithTheEvidenceFenced() {
+        PullRequestDraft d = PullRequestTexts.draft("me/m", patch());
+        assertThat(d.title()).isEqualTo("[cardminer] Add base_model to the model card metadata");
+        assertThat(d.description()).contains("## What is added", "`base_model`: `acme/base-1`", "## Evidence", "from line 3 of the card",
+                "## How it was found", "rule `finetuned-from`", "## If this is wrong", "Close this pull request");
+        // The evidence sits in a fence longer than the card's own backtick run; no terminal escapes survive.
+        assertThat(d.description()).contains("`````text\n").doesNotContain("\u001b");
+        assertThat(d.diff()).contains("+base_model: acme/base-1");
+    }
+
+    @Test
+    void dryRunWritesTitleDescriptionAndDiff(@TempDir Path dir) throws IOException {
+        Path folder = new DryRunWriter(dir).write(PullRequestTexts.draft("me/m", patch()));
+        assertThat(folder).isEqualTo(dir.resolve("me__m"));
+        assertThat(Files.readString(folder.resolve("pr-title.txt"))).startsWith("[cardminer] ");
+        assertThat(Files.readString(folder.resolve("pr-description.md"))).contains("## Evidence");
+        assertThat(Files.readString(folder.resolve("README.md.diff"))).startsWith("--- a/README.md");
+        assertThat(DryRunWriter.folder(dir, "..")).isEqualTo(dir.resolve("_.."));
+    }
+
+    /** An in-memory Hub that records calls; the HTTP protocol is the hub module's (tested there). */
+    private static final class RecordingHub implements PullRequestHub {
+        final Map<String, List<ExistingPullRequest>> existing;
+        final String rateLimitedOn;
+        final List<String> opened = new ArrayList<>();
+        final List<String> parents = new ArrayList<>();
+
+        RecordingHub(Map<String, List<ExistingPullRequest>> existing, String rateLimitedOn) {
+            this.existing = existing;
+            this.rateLimitedOn = rateLimitedOn;
+        }
+
+        @Override
+        public List<ExistingPullRequest> discussions(String repo) {
+            return existing.getOrDefault(repo, List.of());
+        }
+
+        @Override
+        public String openPullRequest(String repo, String parentCommit, String title, String description, String path,
+                                      byte[] content) throws IOException {
+            if (repo.equals(rateLimitedOn)) {
+                throw new RateLimitedException("429 Too Many Requests");
+            }
+            assertThat(path).isEqualTo("README.md");
+            assertThat(new String(content, StandardCharsets.UTF_8)).contains("base_model: acme/base-1");
+            opened.add(repo);
+            parents.add(parentCommit);
+            return "https://hub.test/" + repo + "/discussions/1";
+        }
+    }
+
+    @Test
+    void runSkipsReposWithACardminerPullRequestAndStopsAtARateLimit() {
+        PullRequestDraft d = PullRequestTexts.draft("me/m", patch());
+        List<PullRequestDraft> drafts = List.of(d, with(d, "a/declined"), with(d, "a/other-pr"), with(d, "a/limited"), with(d, "a/later"));
+        RecordingHub hub = new RecordingHub(Map.of(
+                "a/declined", List.of(new PullRequestHub.ExistingPullRequest("[cardminer] Add license", "closed", true)),
+                "a/other-pr", List.of(new PullRequestHub.ExistingPullRequest("Fix typo", "open", true))), "a/limited");
+        List<PullRequestRun.Outcome> outcomes = new PullRequestRun(hub).open(drafts, Map.of("me/m", "abc123"));
+        assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.OPENED,
+                PullRequestRun.Status.SKIPPED_EXISTING, PullRequestRun.Status.OPENED, PullRequestRun.Status.RATE_LIMITED,
+                PullRequestRun.Status.NOT_TRIED);
+        assertThat(hub.opened).containsExactly("me/m", "a/other-pr");
+        assertThat(hub.parents).containsExactly("abc123", null);
+    }
+
+    private static PullRequestDraft with(PullRequestDraft d, String repo) {
+        return new PullRequestDraft(repo, d.title(), d.description(), d.diff(), d.patchedReadme());
+    }
+}

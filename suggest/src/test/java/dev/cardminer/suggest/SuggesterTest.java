@@ -1,0 +1,44 @@
+package dev.cardminer.suggest;
+
+import dev.cardminer.core.ModelCard;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SuggesterTest {
+
+    private static final String BODY = "# m\n\nThis model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) on the tiny_reviews dataset.\n"
+            + "The weights are released under the Apache 2.0 license.\n";
+
+    @Test
+    void absentFieldsAreSuggestedPresentOnesNeverOverwritten() {
+        ModelCard card = ModelCard.parse("me/m", "---\nlicense: mit\ndatasets:\n- tiny_reviews\n---\n" + BODY);
+        CardSuggestions found = Suggester.builder().build().suggest(card);
+        assertThat(found.suggestions()).extracting(Suggestion::field).contains("base_model").doesNotContain("license", "datasets");
+        assertThat(found.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("license");
+            assertThat(c.yamlValue()).isEqualTo("mit");
+            assertThat(c.suggestion().value()).isEqualTo("apache-2.0");
+        });
+    }
+
+    @Test
+    void agreementIsNeitherSuggestionNorConflict() {
+        ModelCard card = ModelCard.parse("me/m", "---\nbase_model: ACME/base-1\n---\n" + BODY);
+        CardSuggestions found = Suggester.builder().fields(List.of("base_model")).build().suggest(card);
+        assertThat(found.isEmpty()).isTrue();
+    }
+
+    @Test
+    void fieldsAndMinimumConfidence() {
+        ModelCard card = ModelCard.parse("me/m", BODY);
+        assertThat(Suggester.builder().fields(List.of("license")).build().suggest(card).suggestions())
+                .extracting(Suggestion::field).containsOnly("license");
+        assertThat(Suggester.builder().minConfidence(0.99).build().suggest(card).suggestions()).isEmpty();
+        assertThatThrownBy(() -> Suggester.builder().fields(List.of("colour")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.suggest.Suggestion;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.cardminer.suggest.internal.Cards.body;
+import static dev.cardminer.suggest.internal.Cards.card;
+import static dev.cardminer.suggest.internal.Cards.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BaseModelExtractorTest {
+
+    private final BaseModelExtractor extractor = new BaseModelExtractor();
+    private final BaseModelRelationExtractor relation = new BaseModelRelationExtractor();
+
+    @Test
+    void trainerSentenceGivesTheLinkedIdWithEvidence() {
+        var card = card("me/tuned", "tags:\n- generated_from_trainer\n",
+                "# tuned\n\nThis model is a fine-tuned version of [acme/encoder-small](https://huggingface.co/acme/encoder-small) on the foo dataset.\n");
+        List<Suggestion> found = extractor.extract(card);
+        assertThat(found).hasSize(1);
+        Suggestion s = found.get(0);
+        assertThat(s.value()).isEqualTo("acme/encoder-small");
+        assertThat(s.method()).isEqualTo("trainer-finetuned-version");
+        assertThat(s.confidence()).isGreaterThanOrEqualTo(0.95);
+        assertThat(s.evidence().line()).isEqualTo(7);
+        assertThat(s.evidence().column()).isEqualTo(17);
+        assertThat(card.body().substring(s.evidence().start(), s.evidence().end())).startsWith("fine-tuned version of [acme");
+        assertThat(s.evidence().text()).startsWith("This model is a fine-tuned version of");
+        assertThat(relation.extract(card)).isEmpty();
+    }
+
+    @Test
+    void legacySingleNameIdsAreKeptFromLinks() {
+        assertThat(values(extractor, body("A fine-tuned version of [tiny-encoder-uncased](https://huggingface.co/tiny-encoder-uncased) on the None dataset.")))
+                .containsExactly("tiny-encoder-uncased");
+    }
+
+    @Test
+    void localPathsAndProseGiveNothing() {
+        assertThat(extractor.extract(body("This model is a fine-tuned version of [/content/drive/ckpt](https://huggingface.co//content/drive/ckpt) on the None dataset."))).isEmpty();
+        assertThat(extractor.extract(body("This model is a fine-tuned version of the model we trained last week."))).isEmpty();
+        assertThat(extractor.extract(body("It is based on the idea that small is beautiful."))).isEmpty();
+    }
+
+    @Test
+    void fineTunedFromABareId() {
+        assertThat(values(extractor, body("We fine-tuned it from `acme/chat-7b` for three epochs.\n")))
+                .containsExactly("acme/chat-7b");
+    }
+
+    @Test
+    void baseModelLineOfTheTemplate() {
+        assertThat(values(extractor, body("## Details\n\n- **Finetuned from model:** [acme/lm-1b](https://huggingface.co/acme/lm-1b)\n")))
+                .containsExactly("acme/lm-1b");
+    }
+
+    @Test
+    void peftAdapterConfigIsAnAdapter() {
+        var card = body("```json\n{\"base_model_name_or_path\": \"acme/lm-7b\", \"r\": 8}\n```\n");
+        assertThat(values(extractor, card)).containsExactly("acme/lm-7b");
+        assertThat(values(relation, card)).containsExactly("adapter");
+    }
+
+    @Test
+    void loraAdapterProseIsAnAdapter() {
+        var card = body("This repo holds a LoRA adapter for [acme/lm-7b](https://huggingface.co/acme/lm-7b), trained on recipes.\n");
+        assertThat(values(extractor, card)).containsExactly("acme/lm-7b");
+        assertThat(values(relation, card)).containsExactly("adapter");
+    }
+
+    @Test
+    void mergekitConfigGivesEveryModelAndMerge() {
+        var card = body("Merged with mergekit.\n\n```yaml\nmodels:\n  - model: acme/left-7b\n  - model: other/right-7b\nmerge_method: slerp\nbase_model: acme/left-7b\n```\n");
+        assertThat(values(extractor, card)).containsExactly("acme/left-7b", "other/right-7b");
+        assertThat(values(relation, card)).containsExactly("merge");
+    }
+
+    @Test
+    void quantizedReuploads() {
+        var gguf = card("quanter/lm-7b-GGUF", null, "# lm 7b GGUF\n\nGGUF quants of [acme/lm-7b](https://huggingface.co/acme/lm-7b), made with llama.cpp.\n");
+        assertThat(values(extractor, gguf)).containsExactly("acme/lm-7b");
+        assertThat(values(relation, gguf)).containsExactly("quantized");
+        var original = card("quanter/lm-7b-GPTQ", null, "# GPTQ files\n\nOriginal model: https://huggingface.co/acme/lm-7b\n");
+        assertThat(values(extractor, original)).containsExactly("acme/lm-7b");
+        assertThat(values(relation, original)).containsExactly("quantized");
+        assertThat(values(extractor, body("This is a quantized version of [acme/lm-7b](https://huggingface.co/acme/lm-7b).")))
+                .containsExactly("acme/lm-7b");
+    }
+
+    @Test
+    void theCardsOwnIdIsNoBaseModel() {
+        assertThat(extractor.extract(card("acme/lm-7b", null, "Original model: https://huggingface.co/acme/lm-7b\n"))).isEmpty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.core.Vocabularies;
+import org.junit.jupiter.api.Test;
+
+import static dev.cardminer.suggest.internal.Cards.body;
+import static dev.cardminer.suggest.internal.Cards.card;
+import static dev.cardminer.suggest.internal.Cards.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LicenseLanguageMetricsExtractorTest {
+
+    private final LicenseExtractor license = new LicenseExtractor(Vocabularies.bundled());
+    private final LanguageExtractor language = new LanguageExtractor(Vocabularies.bundled());
+    private final MetricsExtractor metrics = new MetricsExtractor();
+
+    @Test
+    void licenceSentencesLinesSectionsAndBadges() {
+        assertThat(values(license, body("The weights are released under the Apache 2.0 license.\n"))).containsExactly("apache-2.0");
+        assertThat(values(license, body("**License:** CC BY-NC 4.0\n"))).containsExactly("cc-by-nc-4.0");
+        assertThat(values(license, body("## License\n\nThis model is MIT licensed.\n"))).containsExactly("mit");
+        assertThat(values(license, body("[![license](https://img.shields.io/badge/License-GPL%20v3-blue)](LICENSE)\n"))).containsExactly("gpl-3.0");
+        assertThat(values(license, body("Available under the CreativeML OpenRAIL-M license.\n"))).containsExactly("creativeml-openrail-m");
+    }
+
+    @Test
+    void unknownOrCustomLicencesGiveNothing() {
+        assertThat(license.extract(body("Released under the Acme Research Licence v1.\n"))).isEmpty();
+        assertThat(license.extract(body("Nothing about terms here.\n"))).isEmpty();
+        assertThat(license.extract(body("```\n# licensed under the MIT license\n```\n"))).isEmpty();
+    }
+
+    @Test
+    void languageNamesInContext() {
+        assertThat(values(language, body("A speech recognition model for Persian.\n"))).containsExactly("fa");
+        assertThat(values(language, body("German BERT, trained from scratch.\n"))).containsExactly("de");
+        assertThat(values(language, body("Translates English-to-Japanese sentences.\n"))).containsExactly("en", "ja");
+        assertThat(values(language, card("Helsinki-NLP/opus-mt-fi-sv", null, "A translation model.\n"))).containsExactly("fi", "sv");
+        assertThat(values(language, body("This model is a fine-tuned version of [distilbert-base-uncased](https://huggingface.co/distilbert-base-uncased) on the x dataset.\n")))
+                .containsExactly("en");
+    }
+
+    @Test
+    void languageNamesOutOfContextGiveNothing() {
+        assertThat(language.extract(body("We polish the weights. Polish is a verb here.\n"))).isEmpty();
+        assertThat(language.extract(body("```\nprint('for French')\n```\n"))).isEmpty();
+    }
+
+    @Test
+    void metricsFromTheTrainerBlockAndModelIndex() {
+        assertThat(values(metrics, body("It achieves the following results on the evaluation set:\n- Loss: 0.2\n- Wer: 0.31\n- Matthews Correlation: 0.5\n")))
+                .containsExactly("wer", "matthews_correlation");
+        assertThat(values(metrics, card("a/b", "model-index:\n- name: b\n  results:\n  - task:\n      type: t\n    dataset:\n      type: d\n      name: d\n    metrics:\n    - type: exact_match\n      value: 0.7\n", "Text.\n")))
+                .containsExactly("exact_match");
+    }
+}

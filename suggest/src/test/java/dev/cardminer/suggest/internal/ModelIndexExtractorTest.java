@@ -1,0 +1,52 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.Suggestion;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.cardminer.suggest.internal.Cards.body;
+import static dev.cardminer.suggest.internal.Cards.card;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelIndexExtractorTest {
+
+    private final ModelIndexExtractor extractor = new ModelIndexExtractor(new PipelineTagExtractor(Vocabularies.bundled()));
+
+    private static final String TRAINER = "# tuned\n\nThis model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the reviews_tiny dataset.\n"
+            + "It achieves the following results on the evaluation set:\n- Loss: 0.3120\n- Accuracy: 0.9012\n- F1: 0.8877\n- Gen Len: 12.5\n\n## Model description\n";
+
+    @Test
+    void trainerBlockGivesOneEntryPerMetricLossLeftOut() {
+        List<Suggestion> found = extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", TRAINER));
+        assertThat(found).hasSize(2);
+        Map<?, ?> first = (Map<?, ?>) found.get(0).value();
+        assertThat(first.get("task")).isEqualTo(Map.of("type", "text-classification", "name", "Text Classification"));
+        assertThat(first.get("dataset")).isEqualTo(Map.of("type", "reviews_tiny", "name", "reviews_tiny"));
+        assertThat(first.get("metric")).isEqualTo(Map.of("type", "accuracy", "value", 0.9012, "name", "Accuracy"));
+        assertThat(((Map<?, ?>) found.get(1).value()).get("metric")).isEqualTo(Map.of("type", "f1", "value", 0.8877, "name", "F1"));
+        assertThat(found.get(0).evidence().text()).isEqualTo("- Accuracy: 0.9012");
+    }
+
+    @Test
+    void taskFromTheSnippetWhenTheYamlHasNone() {
+        List<Suggestion> found = extractor.extract(body(TRAINER + "\n```python\nAutoModelForSequenceClassification.from_pretrained('me/tuned')\n```\n"));
+        assertThat(((Map<?, ?>) found.get(0).value()).get("task")).isEqualTo(Map.of("type", "text-classification", "name", "Text Classification"));
+    }
+
+    @Test
+    void noDatasetNoEntry() {
+        assertThat(extractor.extract(body(TRAINER.replace("the reviews_tiny dataset", "the None dataset")))).isEmpty();
+    }
+
+    @Test
+    void leaderboardTable() {
+        List<Suggestion> found = extractor.extract(body("|Metric|Value|\n|---|---:|\n|Avg.|50.1|\n|AI2 Reasoning Challenge (25-Shot)|61.20|\n|GSM8k (5-shot)|33.9|\n"));
+        assertThat(found).hasSize(2);
+        Map<?, ?> arc = (Map<?, ?>) found.get(0).value();
+        assertThat(((Map<?, ?>) arc.get("dataset")).get("type")).isEqualTo("ai2_arc");
+        assertThat(arc.get("metric")).isEqualTo(Map.of("type", "acc_norm", "value", 61.2, "name", "acc_norm"));
+    }
+}

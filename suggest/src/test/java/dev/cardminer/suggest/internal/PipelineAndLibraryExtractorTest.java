@@ -1,0 +1,74 @@
+package dev.cardminer.suggest.internal;
+
+import dev.cardminer.core.Vocabularies;
+import org.junit.jupiter.api.Test;
+
+import static dev.cardminer.suggest.internal.Cards.body;
+import static dev.cardminer.suggest.internal.Cards.card;
+import static dev.cardminer.suggest.internal.Cards.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PipelineAndLibraryExtractorTest {
+
+    private final PipelineTagExtractor task = new PipelineTagExtractor(Vocabularies.bundled());
+    private final LibraryNameExtractor library = new LibraryNameExtractor(Vocabularies.bundled());
+
+    @Test
+    void autoClassHeads() {
+        var card = body("```python\nfrom transformers import AutoModelForTokenClassification\nm = AutoModelForTokenClassification.from_pretrained('x/y')\n```\n");
+        assertThat(values(task, card)).containsExactly("token-classification");
+        assertThat(values(library, card)).containsExactly("transformers");
+    }
+
+    @Test
+    void pipelineCallsWithAliases() {
+        assertThat(values(task, body("```py\nsummarizer = pipeline(\"summarization\", model=\"x/y\")\n```\n"))).containsExactly("summarization");
+        assertThat(values(task, body("```py\nclf = pipeline('sentiment-analysis', model='x/y')\n```\n"))).containsExactly("text-classification");
+        assertThat(task.extract(body("```py\np = pipeline('no-such-task')\n```\n"))).isEmpty();
+    }
+
+    @Test
+    void sentenceTransformers() {
+        var card = body("```python\nfrom sentence_transformers import SentenceTransformer\nmodel = SentenceTransformer('x/y')\n```\n");
+        assertThat(values(task, card)).containsExactly("sentence-similarity");
+        assertThat(values(library, card)).containsExactly("sentence-transformers");
+    }
+
+    @Test
+    void diffusers() {
+        var card = body("```python\nfrom diffusers import StableDiffusionPipeline\npipe = StableDiffusionPipeline.from_pretrained('x/y')\n```\n");
+        assertThat(values(task, card)).containsExactly("text-to-image");
+        assertThat(values(library, card)).containsExactly("diffusers");
+    }
+
+    @Test
+    void reinforcementLearningLibraries() {
+        var sb3 = body("This is a trained PPO agent using the [stable-baselines3 library](https://github.com/DLR-RM/stable-baselines3).\n");
+        assertThat(values(task, sb3)).containsExactly("reinforcement-learning");
+        assertThat(values(library, sb3)).containsExactly("stable-baselines3");
+        assertThat(values(library, body("Resume with `mlagents-learn ./config.yaml --resume`.\n"))).containsExactly("ml-agents");
+    }
+
+    @Test
+    void specificLibrariesWinOverTransformers() {
+        assertThat(values(library, body("```python\nfrom setfit import SetFitModel\nfrom transformers import AutoTokenizer\n```\n"))).containsExactly("setfit");
+        assertThat(values(library, body("```python\nimport timm\nm = timm.create_model('hf_hub:x/y')\n```\n"))).containsExactly("timm");
+        assertThat(values(library, body("### Framework versions\n\n- PEFT 0.7.1\n- Transformers 4.36.0\n"))).containsExactly("peft");
+        assertThat(values(library, body("### Framework versions\n\n- Transformers 4.36.0\n- Pytorch 2.1.0\n"))).containsExactly("transformers");
+        assertThat(values(library, body("```\npip install https://huggingface.co/spacy/xx_model/resolve/main/xx_model-any-py3-none-any.whl\n```\n"))).containsExactly("spacy");
+    }
+
+    @Test
+    void modelIndexTaskAndTags() {
+        var indexed = card("a/b", "model-index:\n- name: b\n  results:\n  - task:\n      type: automatic-speech-recognition\n    dataset:\n      type: d\n      name: d\n    metrics:\n    - type: wer\n      value: 0.2\n", "Text.\n");
+        assertThat(values(task, indexed)).containsExactly("automatic-speech-recognition");
+        assertThat(values(task, card("a/b", "tags:\n- image-classification\n", "Text.\n"))).containsExactly("image-classification");
+        assertThat(values(library, card("a/b", "tags:\n- generated_from_trainer\n", "Text.\n"))).containsExactly("transformers");
+    }
+
+    @Test
+    void nothingWithoutASign() {
+        assertThat(task.extract(body("A model that does things.\n"))).isEmpty();
+        assertThat(library.extract(body("A model that does things.\n"))).isEmpty();
+    }
+}
