@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ConceptsCommand.class,
                 ExportCommand.class,
+                ClassifyCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
