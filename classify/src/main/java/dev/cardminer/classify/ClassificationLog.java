@@ -102,6 +102,46 @@ public final class ClassificationLog {
         }
     }
 
+    /**
+     * The outputs of the latest earlier run of the same method, model, prompt version and label set, by
+     * card: a caller may reuse those whose input hash still matches instead of asking the model again.
+     */
+    public Map<String, Classification> previous(Classifier classifier, LabelSet labels) throws SQLException {
+        Map<String, List<Prediction>> predictions = new LinkedHashMap<>();
+        Map<String, String> hashes = new HashMap<>();
+        String method = null;
+        try (PreparedStatement ps = connection.prepareStatement("""
+                WITH latest AS (
+                  SELECT run_id FROM classifications
+                  WHERE method = ? AND concat_ws('@', model, model_version) = ? AND prompt_version = ?
+                    AND label_set = ? AND label_set_version = ?
+                  GROUP BY run_id ORDER BY max(created_at) DESC LIMIT 1)
+                SELECT card_id, label, score, evidence, input_hash, method FROM classifications
+                WHERE run_id = (SELECT run_id FROM latest) ORDER BY card_id, rank""")) {
+            ps.setString(1, classifier.method());
+            ps.setString(2, classifier.model());
+            ps.setString(3, classifier.promptVersion(labels));
+            ps.setString(4, labels.name());
+            ps.setString(5, labels.version());
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    String card = r.getString(1);
+                    List<Prediction> list = predictions.computeIfAbsent(card, k -> new ArrayList<>());
+                    if (r.getString(2) != null) {
+                        list.add(new Prediction(r.getString(2), r.getDouble(3), r.getString(4) == null ? "" : r.getString(4)));
+                    }
+                    hashes.put(card, r.getString(5));
+                    method = r.getString(6);
+                }
+            }
+        }
+        Map<String, Classification> out = new HashMap<>();
+        for (var e : predictions.entrySet()) {
+            out.put(e.getKey(), new Classification(e.getKey(), method, e.getValue(), hashes.get(e.getKey())));
+        }
+        return out;
+    }
+
     /** The run ids in the store, oldest first. */
     public List<String> runs() throws SQLException {
         List<String> out = new ArrayList<>();

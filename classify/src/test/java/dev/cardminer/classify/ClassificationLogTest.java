@@ -44,6 +44,24 @@ class ClassificationLogTest {
     }
 
     @Test
+    void previousOutputsOfTheSameModelAndPromptCanBeReused() throws Exception {
+        LabelSet tasks = LabelSet.builtIn("pipeline_tag").orElseThrow();
+        RuleClassifier rules = new RuleClassifier();
+        List<CardText> cards = List.of(Cards.card("me/agent", Cards.AGENT), Cards.card("me/n", Cards.NOTHING));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            ClassificationLog log = new ClassificationLog(c);
+            assertThat(log.previous(rules, tasks)).isEmpty();
+            log.write("A", tasks, rules, rules.classify(cards, tasks, false), Instant.parse("2026-01-01T00:00:00Z"));
+            var previous = log.previous(rules, tasks);
+            assertThat(previous.get("me/agent").best()).isEqualTo("reinforcement-learning");
+            assertThat(previous.get("me/agent").inputHash()).isEqualTo(cards.get(0).hash());
+            assertThat(previous.get("me/n").abstained()).isTrue();
+            // another label set (so another prompt version) has nothing to reuse
+            assertThat(log.previous(rules, LabelSet.builtIn("domain").orElseThrow())).isEmpty();
+        }
+    }
+
+    @Test
     void runIdsSayWhenWhatAndWhich() {
         assertThat(ClassificationLog.newRunId("ensemble", LabelSet.builtIn("domain").orElseThrow(),
                 Instant.parse("2026-11-30T17:40:01.123Z"))).isEqualTo("20261130-174001Z-ensemble-domain");
