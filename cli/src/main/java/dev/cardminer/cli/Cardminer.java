@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 TaxonomyCommand.class,
                 SuggestCommand.class,
                 EvalCommand.class,
+                ClassifyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

@@ -1,0 +1,82 @@
+package dev.cardminer.annotate;
+
+import dev.cardminer.annotate.internal.ChatClient;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One user message to the OpenAI-compatible server and its answer, with the LLM annotator's machinery:
+ * the same {@link LlmConfig} (system message from its prompt, sampling, timeout, retries with backoff),
+ * at most {@link LlmConfig#concurrency()} requests in flight, and the {@link LlmCache} keyed by (model,
+ * prompt version, message hash). For callers other than the annotator, such as the card classifier.
+ * Thread-safe: call {@link #ask} from as many threads as you like.
+ */
+public final class LlmChat implements AutoCloseable {
+
+    private final LlmConfig config;
+    private final LlmCache cache;
+    private final ChatClient client;
+    private final Semaphore inFlight;
+    private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    public LlmChat(LlmConfig config, LlmCache cache) {
+        this.config = config;
+        this.cache = cache;
+        this.client = new ChatClient(config);
+        this.inFlight = new Semaphore(config.concurrency());
+    }
+
+    public LlmConfig config() {
+        return config;
+    }
+
+    /**
+     * The answer to a user message, from the cache when it was asked before with this model and prompt
+     * version; empty when the server failed for good after the retries.
+     */
+    public Optional<LlmCache.Answer> ask(String userMessage) throws InterruptedException {
+        String hash = PromptTemplate.hash(userMessage);
+        Optional<LlmCache.Answer> cached = cache.get(config.model(), config.prompt().version(), hash);
+        if (cached.isPresent()) {
+            cacheHits.incrementAndGet();
+            return cached;
+        }
+        LlmCache.Answer answer;
+        inFlight.acquire();
+        try {
+            answer = client.complete(userMessage);
+        } catch (ChatClient.Failure e) {
+            failures.incrementAndGet();
+            return Optional.empty();
+        } finally {
+            inFlight.release();
+        }
+        cache.put(config.model(), config.prompt().version(), hash, answer);
+        return Optional.of(answer);
+    }
+
+    /** HTTP requests sent, retries included. */
+    public long requests() {
+        return client.requests();
+    }
+
+    public long retries() {
+        return client.retries();
+    }
+
+    public long cacheHits() {
+        return cacheHits.get();
+    }
+
+    /** Messages given up after all retries. */
+    public long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the classifiers: rule tables, text preparation, vector maths. Not API. */
+package dev.cardminer.classify.internal;
