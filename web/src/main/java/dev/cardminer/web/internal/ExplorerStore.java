@@ -1,0 +1,173 @@
+package dev.cardminer.web.internal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The store, attached read-only to an in-memory DuckDB that holds what the explorer computes once at
+ * start: {@code card_facts}, one narrow row per card with the Hub columns falling back to the YAML's
+ * values and documentation flags, and {@code card_sections}, the template sections each card fills.
+ * Searches and breakdowns read those instead of scanning bodies and JSON per request. A pool of
+ * duplicated connections serves the request threads; every query binds its values as parameters.
+ */
+final class ExplorerStore implements AutoCloseable {
+
+    /** Download buckets, in order: label and lower bound. */
+    static final List<Map.Entry<String, Long>> DOWNLOAD_BUCKETS = List.of(
+            Map.entry("0-9", 0L), Map.entry("10-99", 10L), Map.entry("100-999", 100L),
+            Map.entry("1k-10k", 1_000L), Map.entry("10k-100k", 10_000L), Map.entry("100k-1M", 100_000L),
+            Map.entry("1M+", 1_000_000L));
+
+    private static final String LIMITATIONS = "('Bias, Risks, and Limitations', 'Recommendations')";
+    private static final String EVALUATION = "('Evaluation', 'Testing Data', 'Factors', 'Metrics', 'Results', 'Summary')";
+
+    private final DuckDBConnection root;
+    private final BlockingQueue<Connection> pool;
+    private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final boolean hasAnnotations;
+
+    ExplorerStore(Path db, int connections) throws SQLException {
+        root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = root.createStatement()) {
+            st.execute("ATTACH '" + db.toAbsolutePath().toString().replace("'", "''") + "' AS store (READ_ONLY)");
+            st.execute("USE store");
+            st.execute("CREATE TABLE memory.main.card_sections AS SELECT DISTINCT card_id, canonical FROM sections "
+                    + "WHERE canonical IS NOT NULL AND NOT coalesce(empty, false) AND NOT coalesce(placeholder, false)");
+            StringBuilder bucket = new StringBuilder("CASE WHEN c.downloads IS NULL THEN NULL");
+            for (int i = DOWNLOAD_BUCKETS.size() - 1; i >= 0; i--) {
+                bucket.append(" WHEN c.downloads >= ").append(DOWNLOAD_BUCKETS.get(i).getValue()).append(" THEN '")
+                        .append(DOWNLOAD_BUCKETS.get(i).getKey()).append('\'');
+            }
+            bucket.append(" END");
+            st.execute("CREATE TABLE memory.main.card_facts AS SELECT c.id, lower(c.id) AS id_lower, c.author, "
+                    + "coalesce(c.pipeline_tag, json_extract_string(c.metadata_json, '$.pipeline_tag')) AS pipeline, "
+                    + "coalesce(c.library_name, json_extract_string(c.metadata_json, '$.library_name')) AS library, "
+                    + "strftime(c.created_at, '%Y-%m') AS month, "
+                    + bucket + " AS download_bucket, "
+                    + "c.downloads, c.likes, c.completeness, c.problem_count, c.section_count, c.has_metadata, "
+                    + "json_extract_string(c.metadata_json, '$.license') AS license, "
+                    + "coalesce(e.n, 0) AS eval_count, "
+                    + "coalesce(s.limitations, false) AS has_limitations, "
+                    + "coalesce(s.evaluation, false) AS has_evaluation "
+                    + "FROM cards c "
+                    + "LEFT JOIN (SELECT card_id, count(*) AS n FROM eval_results GROUP BY 1) e ON e.card_id = c.id "
+                    + "LEFT JOIN (SELECT card_id, bool_or(canonical IN " + LIMITATIONS + ") AS limitations, "
+                    + "bool_or(canonical IN " + EVALUATION + ") AS evaluation FROM memory.main.card_sections "
+                    + "GROUP BY 1) s ON s.card_id = c.id");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables "
+                    + "WHERE table_catalog = 'store' AND table_name IN ('annotations', 'sentences')")) {
+                rs.next();
+                hasAnnotations = rs.getInt(1) == 2;
+            }
+        }
+        pool = new ArrayBlockingQueue<>(connections);
+        for (int i = 0; i < connections; i++) {
+            Connection c = root.duplicate();
+            try (Statement st = c.createStatement()) {
+                st.execute("USE store");
+            }
+            pool.add(c);
+        }
+    }
+
+    boolean hasAnnotations() {
+        return hasAnnotations;
+    }
+
+    /** Work on one pooled connection. */
+    <T> T with(SqlWork<T> work) throws SQLException {
+        Connection c;
+        try {
+            c = pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection", e);
+        }
+        try {
+            return work.run(c);
+        } finally {
+            pool.add(c);
+        }
+    }
+
+    /** Rows of a query with bound parameters. */
+    List<Object[]> rows(String sql, Object... params) throws SQLException {
+        return with(c -> rows(c, sql, params));
+    }
+
+    static List<Object[]> rows(Connection c, String sql, Object... params) throws SQLException {
+        List<Object[]> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                int n = meta.getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A value computed once: the store is read-only while the explorer runs, so aggregates (overview,
+     * breakdowns, concept tables) are kept after their first request.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T cached(String key, SqlWork<T> work) throws SQLException {
+        Object hit = cache.get(key);
+        if (hit != null) {
+            return (T) hit;
+        }
+        T value = with(work);
+        cache.put(key, value);
+        return value;
+    }
+
+    /** A list of strings from the first column. */
+    static List<String> strings(List<Object[]> rows) {
+        return rows.stream().map(r -> r[0] == null ? null : r[0].toString()).toList();
+    }
+
+    static long asLong(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    static double asDouble(Object o) {
+        return o == null ? Double.NaN : ((Number) o).doubleValue();
+    }
+
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection c : pool) {
+            c.close();
+        }
+        root.close();
+    }
+}
