@@ -6,24 +6,26 @@ import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cardminer card FILE...}: one JSON object per card. */
 @Command(name = "card", mixinStandardHelpOptions = true, description = {
         "Parses model cards and prints one JSON object per card (one per line when there are several).",
-        "Exits 0 even when cards have problems; non-zero only when a file cannot be read."})
+        "A file org__name.md gets the id org/name, and org/name/README.md too, as analyze gives them.",
+        "Exits 0 even when cards have problems; non-zero only when a file cannot be read (cardminer check lints)."})
 final class CardCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Card files (README.md); '-' reads standard input.")
     List<String> files;
+
+    @Option(names = "--summary", description = "A short digest for people instead of the JSON.")
+    boolean summary;
 
     @Spec
     CommandSpec spec;
@@ -37,44 +39,29 @@ final class CardCommand implements Callable<Integer> {
         boolean several = files.size() > 1;
         int exit = 0;
         for (String file : files) {
-            byte[] bytes;
-            String id;
+            CardFiles.Input input;
             try {
-                if (file.equals("-")) {
-                    bytes = System.in.readAllBytes();
-                    id = "stdin";
-                } else {
-                    Path path = Path.of(file);
-                    bytes = Files.readAllBytes(path);
-                    id = stem(path);
-                }
+                input = CardFiles.read(file, System.in);
             } catch (IOException | RuntimeException e) {
-                err.println("cardminer card: cannot read " + file + ": " + describe(e));
+                err.println("cardminer card: cannot read " + file + ": " + CardFiles.describe(e));
                 exit = 2;
                 continue;
             }
-            ModelCard card = parser.parse(id, bytes);
+            ModelCard card = parser.parse(input.id(), input.bytes());
+            if (summary) {
+                out.print(CardSummary.of(card));
+                continue;
+            }
             try {
                 out.println(several
                         ? mapper.writeValueAsString(CardJson.toJson(card))
                         : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(CardJson.toJson(card)));
             } catch (IOException e) {
-                err.println("cardminer card: cannot write JSON for " + file + ": " + describe(e));
+                err.println("cardminer card: cannot write JSON for " + file + ": " + CardFiles.describe(e));
                 exit = 2;
             }
         }
         out.flush();
         return exit;
-    }
-
-    private static String stem(Path path) {
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String describe(Exception e) {
-        return e instanceof NoSuchFileException ? "no such file"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 ConceptsCommand.class,
                 ExportCommand.class,
+                ServeCommand.class,
+                CheckCommand.class,
+                EditCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
