@@ -95,7 +95,22 @@ class ExplorerHttpTest {
         assertThat(get("/cards?missing=Uses").body()).contains("1 card<").contains("bare/nometa");
         assertThat(get("/cards?key=license&value=mit").body()).contains("1 card<").contains("evil/model");
         assertThat(get("/cards?text=LibriSpeech").body()).contains("1 card<").contains("other/speech");
-        assertThat(get("/cards?problem=no-metadata").statusCode()).isEqualTo(200);
+        // The Hub column stands in where the YAML has no pipeline_tag.
+        assertThat(get("/cards?pipeline=text-generation").body()).contains("1 card<").contains("bare/nometa");
+        assertThat(get("/cards?downloads=1M%2B").body()).contains("1 card<").contains("bare/nometa");
+        assertThat(get("/cards?month=2023-05").body()).contains("2 cards");
+    }
+
+    @Test
+    void leastDocumentedAmongTheMostDownloadedAndTheChooserRankWithReasons() throws Exception {
+        String least = get("/breakdowns?by=downloads").body();
+        assertThat(least).contains("1M+").contains("100k-1M");
+        String table = least.substring(least.indexOf("id=\"least-documented\""));
+        // bare/nometa: most downloaded, least documented, first.
+        assertThat(table.indexOf("bare/nometa")).isLessThan(table.indexOf("good-org/classifier"));
+        String choose = get("/choose?task=text-classification").body();
+        assertThat(choose.indexOf("good-org/classifier")).isLessThan(choose.indexOf("evil/model"));
+        assertThat(choose).contains("states limitations").contains("1 eval results").contains("license mit");
     }
 
     @Test

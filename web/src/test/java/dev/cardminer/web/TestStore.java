@@ -1,5 +1,6 @@
 package dev.cardminer.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
@@ -12,6 +13,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A small store made by the real pipeline from cards written here, one of them hostile. */
 final class TestStore {
@@ -48,11 +53,27 @@ final class TestStore {
     private TestStore() {
     }
 
-    /** Writes the cards into {@code dir}/cards and analyses them (with rule annotations) into {@code dir}/store.duckdb. */
+    /** A line in the Hub dataset's schema (the fields a JSON Lines source reads). */
+    private static Map<String, Object> row(String id, String card, long downloads, long likes, String created,
+                                           String pipelineTag) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("modelId", id);
+        r.put("author", id.substring(0, id.indexOf('/')));
+        r.put("downloads", downloads);
+        r.put("likes", likes);
+        r.put("createdAt", created);
+        if (pipelineTag != null) {
+            r.put("pipeline_tag", pipelineTag);
+        }
+        r.put("card", card);
+        return r;
+    }
+
+    /** Writes the cards as JSON Lines into {@code dir} and analyses them (with rule annotations) into {@code dir}/store.duckdb. */
     static Path create(Path dir) throws Exception {
-        Path cards = Files.createDirectories(dir.resolve("cards"));
-        Files.writeString(cards.resolve("evil__model.md"), HOSTILE);
-        Files.writeString(cards.resolve("good-org__classifier.md"), """
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row("evil/model", HOSTILE, 50, 1, "2023-05-02T10:00:00Z", null));
+        rows.add(row("good-org/classifier", """
                 ---
                 license: apache-2.0
                 language: [en]
@@ -90,8 +111,8 @@ final class TestStore {
                 ## Citation
 
                 See https://arxiv.org/abs/1810.04805 and https://github.com/google-research/bert.
-                """);
-        Files.writeString(cards.resolve("other__speech.md"), """
+                """, 120_000, 40, "2022-11-20T08:00:00Z", null));
+        rows.add(row("other/speech", """
                 ---
                 license: cc-by-4.0
                 pipeline_tag: automatic-speech-recognition
@@ -102,10 +123,19 @@ final class TestStore {
                 ## Uses
 
                 Transcribes English speech. Word error rate 5.1 on LibriSpeech.
-                """);
-        Files.writeString(cards.resolve("bare__nometa.md"), "# A card without metadata\n\nJust text.\n");
+                """, 3_000, 5, "2023-05-17T12:00:00Z", null));
+        // No YAML at all: its task comes from the Hub column only.
+        rows.add(row("bare/nometa", "# A card without metadata\n\nJust text.\n", 2_500_000, 300,
+                "2021-01-04T00:00:00Z", "text-generation"));
+        Path jsonl = dir.resolve("cards.jsonl");
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder lines = new StringBuilder();
+        for (Map<String, Object> r : rows) {
+            lines.append(json.writeValueAsString(r)).append('\n');
+        }
+        Files.writeString(jsonl, lines);
         Path db = dir.resolve("store.duckdb");
-        try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+        try (CardSource source = CardSources.open(jsonl.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
             new Analyzer(Analyzer.Config.of(db)).run(source);
         }
         try (CardStore store = CardStore.open(db)) {
