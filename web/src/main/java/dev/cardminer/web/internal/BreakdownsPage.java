@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Section fill rates and completeness by pipeline tag, library, creation month or download bucket
  * (Hub columns, falling back to the YAML's values), and the least documented of the most downloaded
- * cards. Each aggregate is computed once from {@code card_facts} and {@code card_sections}.
+ * cards. Each aggregate is computed once from {@code card_facts}.
  */
 final class BreakdownsPage {
 
@@ -49,12 +49,11 @@ final class BreakdownsPage {
         StringBuilder sql = new StringBuilder("SELECT f." + column + ", count(*), avg(f.completeness), "
                 + "avg(f.has_metadata::INTEGER)");
         for (int i = 0; i < top.size(); i++) {
-            sql.append(", avg((s.canonicals IS NOT NULL AND list_contains(s.canonicals, ?))::INTEGER)");
+            sql.append(", avg((f.sections & ? <> 0)::INTEGER)");
         }
-        sql.append(" FROM memory.main.card_facts f LEFT JOIN (SELECT card_id, list(canonical) AS canonicals "
-                + "FROM memory.main.card_sections GROUP BY 1) s ON s.card_id = f.id WHERE f." + column
-                + " IS NOT NULL GROUP BY 1 ORDER BY " + order + " LIMIT " + GROUPS);
-        Object[] params = top.stream().map(CanonicalSection::title).toArray();
+        sql.append(" FROM memory.main.card_facts f WHERE f." + column + " IS NOT NULL GROUP BY 1 ORDER BY " + order
+                + " LIMIT " + GROUPS);
+        Object[] params = top.stream().map(ExplorerStore::bit).toArray();
         List<Object[]> rows = store.cached("breakdown:" + by,
                 c -> ExplorerStore.rows(c, sql.toString().replace("min(downloads)", "min(f.downloads)"), params));
         h.element("p", "Share of cards that fill each top-level template section (with real content), by "

@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Card search over {@code card_facts}: filters as bound parameters, a whitelisted sort, 50 rows a page.
- * Filters on child tables (metadata, problems, sections) are semi-joins; the body text filter is the one
- * that scans card text, so it runs only when asked for.
+ * Template sections are bits of {@code card_facts.sections}; metadata and problem filters are semi-joins;
+ * the body text filter is the one that scans card text, so it runs only when asked for.
  */
 final class CardsPage {
 
@@ -41,10 +42,9 @@ final class CardsPage {
         List<Object> params = new ArrayList<>();
         String q = request.param("q");
         if (q != null) {
-            where.add("(id_lower LIKE ? ESCAPE '\\' OR lower(author) LIKE ? ESCAPE '\\')");
-            String like = "%" + likeEscape(q.toLowerCase(Locale.ROOT)) + "%";
-            params.add(like);
-            params.add(like);
+            where.add("(contains(id_lower, ?) OR contains(author_lower, ?))");
+            params.add(q.toLowerCase(Locale.ROOT));
+            params.add(q.toLowerCase(Locale.ROOT));
         }
         equal(request, "author", "author", where, params);
         equal(request, "pipeline", "pipeline", where, params);
@@ -66,15 +66,15 @@ final class CardsPage {
             where.add("id IN (SELECT card_id FROM problems WHERE code = ?)");
             params.add(problem);
         }
-        String has = request.param("has");
+        CanonicalSection has = section(request.param("has"));
         if (has != null) {
-            where.add("id IN (SELECT card_id FROM memory.main.card_sections WHERE canonical = ?)");
-            params.add(has);
+            where.add("sections & ? <> 0");
+            params.add(ExplorerStore.bit(has));
         }
-        String missing = request.param("missing");
+        CanonicalSection missing = section(request.param("missing"));
         if (missing != null) {
-            where.add("id NOT IN (SELECT card_id FROM memory.main.card_sections WHERE canonical = ?)");
-            params.add(missing);
+            where.add("sections & ? = 0");
+            params.add(ExplorerStore.bit(missing));
         }
         Double cmin = request.doubleParam("cmin");
         if (cmin != null) {
@@ -89,8 +89,9 @@ final class CardsPage {
         }
         String text = request.param("text");
         if (text != null) {
-            where.add("id IN (SELECT id FROM cards WHERE body ILIKE ? ESCAPE '\\')");
-            params.add("%" + likeEscape(text) + "%");
+            // The one filter that reads card text: a scan of every body (RE2, literal, any case).
+            where.add("id IN (SELECT id FROM cards WHERE regexp_matches(body, ?))");
+            params.add("(?i)" + Pattern.quote(text));
         }
         String sort = SORTS.containsKey(request.param("sort")) ? request.param("sort") : "downloads";
         int page = request.intParam("page", 1, 1, MAX_PAGE);
@@ -185,7 +186,13 @@ final class CardsPage {
         }
     }
 
-    private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** The template section of a title; null for none or an unknown title (the filter is then left out). */
+    private static CanonicalSection section(String title) {
+        for (CanonicalSection s : CanonicalSection.values()) {
+            if (s.title().equals(title)) {
+                return s;
+            }
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cardminer.web.internal;
 
+import dev.cardminer.core.CanonicalSection;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,8 +20,9 @@ import org.duckdb.DuckDBConnection;
 /**
  * The store, attached read-only to an in-memory DuckDB that holds what the explorer computes once at
  * start: {@code card_facts}, one narrow row per card with the Hub columns falling back to the YAML's
- * values and documentation flags, and {@code card_sections}, the template sections each card fills.
- * Searches and breakdowns read those instead of scanning bodies and JSON per request. A pool of
+ * values, and in {@code sections} a bit per template section the card fills with content (itself or
+ * in a subsection; {@link #bit}). Searches and breakdowns read that table instead of scanning
+ * bodies, JSON and section rows per request. A pool of
  * duplicated connections serves the request threads; every query binds its values as parameters.
  */
 final class ExplorerStore implements AutoCloseable {
@@ -31,8 +33,6 @@ final class ExplorerStore implements AutoCloseable {
             Map.entry("1k-10k", 1_000L), Map.entry("10k-100k", 10_000L), Map.entry("100k-1M", 100_000L),
             Map.entry("1M+", 1_000_000L));
 
-    private static final String LIMITATIONS = "('Bias, Risks, and Limitations', 'Recommendations')";
-    private static final String EVALUATION = "('Evaluation', 'Testing Data', 'Factors', 'Metrics', 'Results', 'Summary')";
 
     private final DuckDBConnection root;
     private final BlockingQueue<Connection> pool;
@@ -44,8 +44,19 @@ final class ExplorerStore implements AutoCloseable {
         try (Statement st = root.createStatement()) {
             st.execute("ATTACH '" + db.toAbsolutePath().toString().replace("'", "''") + "' AS store (READ_ONLY)");
             st.execute("USE store");
-            st.execute("CREATE TABLE memory.main.card_sections AS SELECT DISTINCT card_id, canonical FROM sections "
-                    + "WHERE canonical IS NOT NULL AND NOT coalesce(empty, false) AND NOT coalesce(placeholder, false)");
+            st.execute("CREATE TABLE memory.main.canonical (title VARCHAR, mask BIGINT)");
+            try (PreparedStatement insert = root.prepareStatement("INSERT INTO memory.main.canonical VALUES (?, ?)")) {
+                for (CanonicalSection c : CanonicalSection.values()) {
+                    long mask = 0;
+                    for (CanonicalSection a = c; a != null; a = a.parent()) {
+                        mask |= bit(a);
+                    }
+                    insert.setString(1, c.title());
+                    insert.setLong(2, mask);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
             StringBuilder bucket = new StringBuilder("CASE WHEN c.downloads IS NULL THEN NULL");
             for (int i = DOWNLOAD_BUCKETS.size() - 1; i >= 0; i--) {
                 bucket.append(" WHEN c.downloads >= ").append(DOWNLOAD_BUCKETS.get(i).getValue()).append(" THEN '")
@@ -53,20 +64,22 @@ final class ExplorerStore implements AutoCloseable {
             }
             bucket.append(" END");
             st.execute("CREATE TABLE memory.main.card_facts AS SELECT c.id, lower(c.id) AS id_lower, c.author, "
+                    + "lower(c.author) AS author_lower, "
                     + "coalesce(c.pipeline_tag, json_extract_string(c.metadata_json, '$.pipeline_tag')) AS pipeline, "
                     + "coalesce(c.library_name, json_extract_string(c.metadata_json, '$.library_name')) AS library, "
                     + "strftime(c.created_at, '%Y-%m') AS month, "
                     + bucket + " AS download_bucket, "
                     + "c.downloads, c.likes, c.completeness, c.problem_count, c.section_count, c.has_metadata, "
                     + "json_extract_string(c.metadata_json, '$.license') AS license, "
-                    + "coalesce(e.n, 0) AS eval_count, "
-                    + "coalesce(s.limitations, false) AS has_limitations, "
-                    + "coalesce(s.evaluation, false) AS has_evaluation "
+                    + "coalesce(e.n, 0) AS eval_count, coalesce(s.mask, 0) AS sections, "
+                    + "coalesce(s.mask, 0) & " + bit(CanonicalSection.BIAS_RISKS_AND_LIMITATIONS) + " <> 0 AS has_limitations, "
+                    + "coalesce(s.mask, 0) & " + bit(CanonicalSection.EVALUATION) + " <> 0 AS has_evaluation "
                     + "FROM cards c "
                     + "LEFT JOIN (SELECT card_id, count(*) AS n FROM eval_results GROUP BY 1) e ON e.card_id = c.id "
-                    + "LEFT JOIN (SELECT card_id, bool_or(canonical IN " + LIMITATIONS + ") AS limitations, "
-                    + "bool_or(canonical IN " + EVALUATION + ") AS evaluation FROM memory.main.card_sections "
-                    + "GROUP BY 1) s ON s.card_id = c.id");
+                    + "LEFT JOIN (SELECT s.card_id, bit_or(k.mask) AS mask FROM sections s "
+                    + "JOIN memory.main.canonical k ON k.title = s.canonical "
+                    + "WHERE NOT coalesce(s.empty, false) AND NOT coalesce(s.placeholder, false) GROUP BY 1) s "
+                    + "ON s.card_id = c.id");
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables "
                     + "WHERE table_catalog = 'store' AND table_name IN ('annotations', 'sentences')")) {
                 rs.next();
@@ -81,6 +94,11 @@ final class ExplorerStore implements AutoCloseable {
             }
             pool.add(c);
         }
+    }
+
+    /** The bit of a template section in {@code card_facts.sections}. */
+    static long bit(CanonicalSection section) {
+        return 1L << section.ordinal();
     }
 
     boolean hasAnnotations() {

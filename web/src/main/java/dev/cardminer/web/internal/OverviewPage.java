@@ -3,6 +3,7 @@ package dev.cardminer.web.internal;
 import dev.cardminer.core.CanonicalSection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,17 +74,17 @@ final class OverviewPage {
     }
 
     private List<BarChart.Bar> sections(long cards) throws SQLException {
-        List<Object[]> rows = store.cached("overview:sections", c -> ExplorerStore.rows(c,
-                "SELECT canonical, count(*) FROM memory.main.card_sections GROUP BY 1"));
+        List<CanonicalSection> top = Arrays.stream(CanonicalSection.values()).filter(s -> s.parent() == null).toList();
+        StringBuilder sql = new StringBuilder("SELECT 0");
+        top.forEach(s -> sql.append(", count(*) FILTER (WHERE sections & ? <> 0)"));
+        Object[] bits = top.stream().map(ExplorerStore::bit).toArray();
+        Object[] row = store.cached("overview:sections", c -> ExplorerStore.rows(c,
+                sql + " FROM memory.main.card_facts", bits).get(0));
         List<BarChart.Bar> bars = new ArrayList<>();
-        for (CanonicalSection s : CanonicalSection.values()) {
-            if (s.parent() != null) {
-                continue;
-            }
-            long n = rows.stream().filter(r -> s.title().equals(r[0])).mapToLong(r -> ExplorerStore.asLong(r[1]))
-                    .findFirst().orElse(0);
-            double share = cards == 0 ? 0 : n / (double) cards;
-            bars.add(new BarChart.Bar(s.title(), share, Html.percent(share), Request.url("/cards", "has", s.title())));
+        for (int i = 0; i < top.size(); i++) {
+            double share = cards == 0 ? 0 : ExplorerStore.asLong(row[i + 1]) / (double) cards;
+            bars.add(new BarChart.Bar(top.get(i).title(), share, Html.percent(share),
+                    Request.url("/cards", "has", top.get(i).title())));
         }
         return bars;
     }
