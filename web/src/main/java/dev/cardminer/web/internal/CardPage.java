@@ -6,6 +6,7 @@ import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.report.SafeHtml;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,15 @@ final class CardPage {
 
     /** Renders the card; false when the store has no such card. */
     boolean render(Html h, String id) throws SQLException {
-        List<Object[]> found = store.rows("SELECT c.id, c.author, f.pipeline, f.library, c.downloads, c.likes, "
-                + "c.created_at, c.last_modified, c.has_metadata, c.metadata_json, c.completeness, c.body, c.source "
-                + "FROM cards c JOIN memory.main.card_facts f ON f.id = c.id WHERE c.id = ?", id);
-        if (found.isEmpty()) {
+        List<Object[]> found = store.cardRows("cards", "SELECT id, author, NULL, NULL, downloads, likes, created_at, "
+                + "last_modified, has_metadata, metadata_json, completeness, body, source", null, id);
+        List<Object[]> facts = store.rows("SELECT pipeline, library FROM memory.main.card_facts WHERE id = ?", id);
+        if (found.isEmpty() || facts.isEmpty()) {
             return false;
         }
         Object[] c = found.get(0);
+        c[2] = facts.get(0)[0];
+        c[3] = facts.get(0)[1];
         h.open("p", "class", "links");
         safe.hubModelPage(id).ifPresent(url -> h.link(url, "Open on the Hub ↗", "class", "hub"));
         h.close("p");
@@ -55,10 +58,9 @@ final class CardPage {
         fact(h, "source", c[12]);
         h.close("dl");
 
-        List<Object[]> problems = store.rows("SELECT severity, code, message, line, col FROM problems "
-                + "WHERE card_id = ? ORDER BY position", id);
-        List<Object[]> sections = store.rows("SELECT level, title, canonical, line, placeholder, empty FROM sections "
-                + "WHERE card_id = ? ORDER BY position", id);
+        List<Object[]> problems = store.cardRows("problems", "SELECT severity, code, message, line, col", "position", id);
+        List<Object[]> sections = store.cardRows("sections", "SELECT level, title, canonical, line, placeholder, empty",
+                "position", id);
 
         h.open("nav", "class", "toc").link("#metadata", "Metadata").link("#outline", "Outline")
                 .link("#evaluation", "Evaluation").link("#links", "Links").link("#concepts", "Concepts")
@@ -176,9 +178,8 @@ final class CardPage {
     }
 
     private void evaluation(Html h, String id) throws SQLException {
-        List<Object[]> rows = store.rows("SELECT model_name, task_type, dataset_name, dataset_config, dataset_split, "
-                + "metric_type, metric_name, metric_value_text, verified FROM eval_results WHERE card_id = ? "
-                + "ORDER BY position LIMIT 500", id);
+        List<Object[]> rows = store.cardRows("eval_results", "SELECT model_name, task_type, dataset_name, dataset_config, "
+                + "dataset_split, metric_type, metric_name, metric_value_text, verified", "position LIMIT 500", id);
         h.open("section", "id", "evaluation").element("h2", "Evaluation results (" + rows.size() + ")");
         table(h, List.of("model", "task", "dataset", "config", "split", "metric type", "metric", "value", "verified"),
                 rows);
@@ -186,8 +187,7 @@ final class CardPage {
     }
 
     private void links(Html h, String id) throws SQLException {
-        List<Object[]> rows = store.rows("SELECT kind, target, text, line FROM links WHERE card_id = ? "
-                + "ORDER BY position LIMIT 500", id);
+        List<Object[]> rows = store.cardRows("links", "SELECT kind, target, text, line", "position LIMIT 500", id);
         h.open("section", "id", "links").element("h2", "Links (" + rows.size() + ")");
         h.open("table").open("thead").open("tr").element("th", "kind").element("th", "target").element("th", "text")
                 .element("th", "line").close("tr").close("thead").open("tbody");
@@ -214,9 +214,22 @@ final class CardPage {
             h.element("p", "The store has no annotations.", "class", "note").close("section");
             return;
         }
-        List<Object[]> rows = store.rows("SELECT s.position, s.text, a.subject, a.category, a.span_start, a.span_end "
-                + "FROM annotations a JOIN sentences s ON s.card_id = a.card_id AND s.position = a.sentence "
-                + "WHERE a.card_id = ? AND s.card_id = ? ORDER BY s.position, a.span_start LIMIT 2000", id, id);
+        List<Object[]> annotations = store.cardRows("annotations",
+                "SELECT sentence, subject, category, span_start, span_end", "sentence, span_start LIMIT 2000", id);
+        Map<Integer, String> sentences = new HashMap<>();
+        if (!annotations.isEmpty()) {
+            for (Object[] r : store.cardRows("sentences", "SELECT position, text", null, id)) {
+                sentences.put(((Number) r[0]).intValue(), (String) r[1]);
+            }
+        }
+        // Rows as the page lays them out: sentence position, its text, then the annotation's fields.
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] a : annotations) {
+            String text = sentences.get(((Number) a[0]).intValue());
+            if (text != null) {
+                rows.add(new Object[] {a[0], text, a[1], a[2], a[3], a[4]});
+            }
+        }
         if (rows.isEmpty()) {
             h.element("p", "No concept annotations in this card.", "class", "note").close("section");
             return;

@@ -34,6 +34,10 @@ final class ExplorerStore implements AutoCloseable {
             Map.entry("1M+", 1_000_000L));
 
 
+    /** Tables with one card's rows, located through {@code card_rows}; the last two exist with annotations. */
+    private static final List<String> CHILD_TABLES = List.of("problems", "sections", "eval_results", "links",
+            "sentences", "annotations");
+
     private final DuckDBConnection root;
     private final BlockingQueue<Connection> pool;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
@@ -85,6 +89,16 @@ final class ExplorerStore implements AutoCloseable {
                 rs.next();
                 hasAnnotations = rs.getInt(1) == 2;
             }
+            // Where each card's rows lie: the writer appends a card's child rows together, so a rowid range
+            // (which DuckDB pushes into the scan) finds them without reading the card_id column of the table.
+            st.execute("CREATE TABLE memory.main.card_rows AS SELECT id AS card_id, rowid AS lo, rowid AS hi, "
+                    + "'cards' AS tbl FROM cards");
+            for (String table : hasAnnotations ? CHILD_TABLES : CHILD_TABLES.subList(0, 4)) {
+                st.execute("INSERT INTO memory.main.card_rows SELECT card_id, min(rowid), max(rowid), '" + table
+                        + "' FROM " + table + " GROUP BY 1");
+            }
+            st.execute("CREATE INDEX card_rows_id ON memory.main.card_rows (card_id)");
+            st.execute("CREATE INDEX card_facts_id ON memory.main.card_facts (id)");
         }
         pool = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
@@ -119,6 +133,26 @@ final class ExplorerStore implements AutoCloseable {
         } finally {
             pool.add(c);
         }
+    }
+
+    /**
+     * Rows of one card in a table: {@code sql} selects from {@code table} and ends in a WHERE clause
+     * that this method completes with the card's rowid range and id.
+     */
+    List<Object[]> cardRows(String table, String select, String orderBy, String id) throws SQLException {
+        if (!CHILD_TABLES.contains(table) && !table.equals("cards")) {
+            throw new IllegalArgumentException("not a card table: " + table);
+        }
+        return with(c -> {
+            List<Object[]> range = rows(c, "SELECT lo, hi FROM memory.main.card_rows WHERE card_id = ? AND tbl = ?",
+                    id, table);
+            if (range.isEmpty()) {
+                return List.of();
+            }
+            return rows(c, select + " FROM " + table + " WHERE rowid BETWEEN ? AND ? AND "
+                    + (table.equals("cards") ? "id" : "card_id") + " = ?" + (orderBy == null ? "" : " ORDER BY " + orderBy),
+                    range.get(0)[0], range.get(0)[1], id);
+        });
     }
 
     /** Rows of a query with bound parameters. */
