@@ -11,9 +11,6 @@ import dev.cardminer.hub.RepoType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code cardminer card FILE...}: one JSON object per card. */
 @Command(name = "card", mixinStandardHelpOptions = true, description = {
         "Parses model cards and prints one JSON object per card (one per line when there are several).",
+        "A file org__name.md gets the id org/name, and org/name/README.md too, as analyze gives them.",
         "Exits 0 even when cards have problems; non-zero only when a file cannot be read",
-        "(2; 3 when the Hub cannot be reached or refuses)."})
+        "(2; 3 when the Hub cannot be reached or refuses; cardminer check lints)."})
 final class CardCommand implements Callable<Integer> {
 
     /** Cards larger than this are not fetched from the Hub (the largest real cards are well under 1 MB). */
@@ -43,6 +41,9 @@ final class CardCommand implements Callable<Integer> {
 
     private HubClient hub;
 
+    @Option(names = "--summary", description = "A short digest for people instead of the JSON.")
+    boolean summary;
+
     @Spec
     CommandSpec spec;
 
@@ -55,39 +56,38 @@ final class CardCommand implements Callable<Integer> {
         boolean several = files.size() > 1;
         int exit = 0;
         for (String file : files) {
-            byte[] bytes;
-            String id;
+            CardFiles.Input input;
             try {
-                if (file.equals("-")) {
-                    bytes = System.in.readAllBytes();
-                    id = "stdin";
-                } else if (file.startsWith("hub:")) {
+                if (file.startsWith("hub:")) {
                     String ref = file.substring(4);
                     int at = ref.indexOf('@');
-                    id = at < 0 ? ref : ref.substring(0, at);
+                    String id = at < 0 ? ref : ref.substring(0, at);
                     String revision = at < 0 ? null : ref.substring(at + 1);
-                    bytes = hub().readFile(RepoType.MODEL, id, revision, "README.md", MAX_CARD_BYTES);
+                    input = new CardFiles.Input(file, id, hub().readFile(RepoType.MODEL, id, revision, "README.md",
+                            MAX_CARD_BYTES));
                 } else {
-                    Path path = Path.of(file);
-                    bytes = Files.readAllBytes(path);
-                    id = stem(path);
+                    input = CardFiles.read(file, System.in);
                 }
             } catch (HubException e) {
                 err.println("cardminer card: " + file + ": " + e.getMessage());
                 exit = Math.max(exit, OneLineErrorHandler.HUB_UNAVAILABLE);
                 continue;
             } catch (IOException | RuntimeException e) {
-                err.println("cardminer card: cannot read " + file + ": " + describe(e));
+                err.println("cardminer card: cannot read " + file + ": " + CardFiles.describe(e));
                 exit = Math.max(exit, 2);
                 continue;
             }
-            ModelCard card = parser.parse(id, bytes);
+            ModelCard card = parser.parse(input.id(), input.bytes());
+            if (summary) {
+                out.print(CardSummary.of(card));
+                continue;
+            }
             try {
                 out.println(several
                         ? mapper.writeValueAsString(CardJson.toJson(card))
                         : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(CardJson.toJson(card)));
             } catch (IOException e) {
-                err.println("cardminer card: cannot write JSON for " + file + ": " + describe(e));
+                err.println("cardminer card: cannot write JSON for " + file + ": " + CardFiles.describe(e));
                 exit = 2;
             }
         }
@@ -101,16 +101,5 @@ final class CardCommand implements Callable<Integer> {
             hub = HubClient.create(hubEndpoint == null ? options : options.withEndpoint(URI.create(hubEndpoint)));
         }
         return hub;
-    }
-
-    private static String stem(Path path) {
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static String describe(Exception e) {
-        return e instanceof NoSuchFileException ? "no such file"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
                 SuggestCommand.class,
                 EvalCommand.class,
                 ClassifyCommand.class,
+                ServeCommand.class,
+                CheckCommand.class,
+                EditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

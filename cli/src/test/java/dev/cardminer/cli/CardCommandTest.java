@@ -86,4 +86,24 @@ class CardCommandTest {
             System.setIn(saved);
         }
     }
+
+    @Test
+    void theIdOfAHubLayoutFileIsTheRepoIdAsAnalyzeGivesIt() throws Exception {
+        Path flat = Files.writeString(dir.resolve("my-org__my-model.md"), "# x\n");
+        assertThat(json.readTree(run("card", flat.toString()).out()).get("id").asText()).isEqualTo("my-org/my-model");
+        Path nested = Files.createDirectories(dir.resolve("org2/name2")).resolve("README.md");
+        Files.writeString(nested, "# x\n");
+        assertThat(json.readTree(run("card", nested.toString()).out()).get("id").asText()).isEqualTo("org2/name2");
+    }
+
+    @Test
+    void summaryIsAShortDigest() throws Exception {
+        Path card = Files.writeString(dir.resolve("o__m.md"), "---\nlicense: mit\npipeline_tag: fill-mask\n"
+                + "tags: [\"\\e[2J\"]\n---\n# M\n\n## Uses\n\nMasked words. See https://arxiv.org/abs/1810.04805\n");
+        CliRun r = run("card", "--summary", card.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("o/m\n  metadata: 3 keys · license mit · task fill-mask\n")
+                .contains("links: 1 arxiv").contains("problems: 0 errors").doesNotContain("\u001b");
+        assertThat(r.out().lines().count()).isLessThan(12);
+    }
 }

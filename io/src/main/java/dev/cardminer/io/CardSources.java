@@ -74,6 +74,14 @@ public final class CardSources {
     }
 
     /** The cards of a folder of Markdown files ({@code org__name.md}, {@code org/name/README.md}), or one {@code .md} file. */
+    /**
+     * The id a card file gets in a folder of cards ({@code org__name.md} and {@code org/name/README.md} are
+     * {@code org/name}), so that a single-card command names a card as {@code analyze} does.
+     */
+    public static String cardId(Path root, Path file) {
+        return MarkdownFolderCardSource.idOf(root, file);
+    }
+
     public static CardSource markdown(Path folderOrFile) throws IOException {
         return MarkdownFolderCardSource.open(folderOrFile);
     }

@@ -1,0 +1,61 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.io.CardSources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads the card files named on the command line of the single-card commands (card, check, edit). */
+final class CardFiles {
+
+    /** A card file's bytes and the id {@code analyze} would give it ({@code org__name.md} is {@code org/name}). */
+    record Input(String name, String id, byte[] bytes) {
+    }
+
+    private CardFiles() {
+    }
+
+    /** Reads a file, or standard input for {@code -}. */
+    static Input read(String file, InputStream stdin) throws IOException {
+        if (file.equals("-")) {
+            return new Input("<stdin>", "stdin", stdin.readAllBytes());
+        }
+        Path path = Path.of(file);
+        byte[] bytes = Files.readAllBytes(path);
+        return new Input(file, idOf(path), bytes);
+    }
+
+    /** The id of a card file as {@code analyze} gives it to the same file in a folder of cards. */
+    static String idOf(Path path) {
+        String name = path.getFileName().toString();
+        if (!name.regionMatches(true, name.length() - 3, ".md", 0, 3)) {
+            int dot = name.lastIndexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        return CardSources.cardId(absolute, absolute);
+    }
+
+    static String describe(Exception e) {
+        return e instanceof NoSuchFileException ? "no such file"
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * Card-derived text made safe for a terminal or a one-line format: control characters (escape
+     * sequences, carriage returns, newlines) become visible escapes.
+     */
+    static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}

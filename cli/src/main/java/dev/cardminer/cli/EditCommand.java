@@ -1,0 +1,133 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.core.CardParser;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cardminer edit FILE --set k=v --add k=v --remove k}: metadata edits with a minimal diff. */
+@Command(name = "edit", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Edits a card's metadata, rewriting only the lines of the keys changed, and prints a unified diff "
+                + "(or writes the card with --in-place or -o). Values are YAML: --set 'language=[en, de]'.",
+        "The edited card is parsed again; an edit that adds an error is refused (exit 1) and nothing is written."})
+final class EditCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The card file; '-' reads standard input.")
+    String file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Give KEY this value (replacing it or adding it).")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--add", paramLabel = "KEY=VALUE",
+            description = "Add items to a list-valued KEY (tags, datasets, base_model), skipping those it has.")
+    List<String> add = new ArrayList<>();
+
+    @Option(names = "--remove", paramLabel = "KEY", description = "Remove KEY and its lines.")
+    List<String> remove = new ArrayList<>();
+
+    @ArgGroup(exclusive = true)
+    Target target;
+
+    static final class Target {
+        @Option(names = "--in-place", description = "Write the edited card over FILE.")
+        boolean inPlace;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the edited card to OUT.")
+        Path output;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<MetadataEdits.Op> ops = new ArrayList<>();
+        try {
+            for (String s : set) {
+                Map.Entry<String, Object> e = MetadataEdits.parse(s);
+                ops.add(new MetadataEdits.Set(e.getKey(), e.getValue()));
+            }
+            for (String a : add) {
+                Map.Entry<String, Object> e = MetadataEdits.parse(a);
+                ops.add(new MetadataEdits.Add(e.getKey(), e.getValue() instanceof List<?> l ? new ArrayList<>(l)
+                        : new ArrayList<>(java.util.Collections.singletonList(e.getValue()))));
+            }
+            remove.forEach(k -> ops.add(new MetadataEdits.Remove(k)));
+        } catch (RuntimeException e) {
+            err.println("cardminer edit: " + CardFiles.oneLine(String.valueOf(e.getMessage())));
+            err.flush();
+            return 2;
+        }
+        if (ops.isEmpty()) {
+            err.println("cardminer edit: nothing to do (give --set, --add or --remove)");
+            err.flush();
+            return 2;
+        }
+        if (target != null && target.inPlace && file.equals("-")) {
+            err.println("cardminer edit: --in-place needs a file, not standard input");
+            err.flush();
+            return 2;
+        }
+        CardFiles.Input input;
+        try {
+            input = CardFiles.read(file, System.in);
+        } catch (IOException | RuntimeException e) {
+            err.println("cardminer edit: cannot read " + file + ": " + CardFiles.describe(e));
+            err.flush();
+            return 2;
+        }
+        CardParser parser = CardParser.builder().build();
+        ModelCard before = parser.parse(input.id(), input.bytes());
+        MetadataEdits.Outcome outcome = MetadataEdits.apply(before.text(), ops);
+        if (outcome.failure() != null) {
+            err.println("cardminer edit: cannot edit " + input.name() + ": " + CardFiles.oneLine(outcome.failure()));
+            err.flush();
+            return 1;
+        }
+        List<Problem> added = addedErrors(before, parser.parse(input.id(), outcome.text()));
+        if (!added.isEmpty()) {
+            err.println("cardminer edit: refused, the edit adds " + (added.size() == 1 ? "an error" : added.size() + " errors")
+                    + " to " + input.name() + ":");
+            added.forEach(p -> err.println("  " + CardFiles.oneLine(p.toString())));
+            err.flush();
+            return 1;
+        }
+        if (target == null) {
+            out.print(UnifiedDiff.of(before.text(), outcome.text(), "a/" + input.name(), "b/" + input.name()));
+        } else {
+            Path to = target.inPlace ? Path.of(file) : target.output;
+            if (!outcome.text().equals(before.text()) || !target.inPlace) {
+                Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), ".cardminer-edit", ".tmp");
+                Files.writeString(tmp, outcome.text(), StandardCharsets.UTF_8);
+                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Errors of the edited card that the original did not have (compared by code and message). */
+    static List<Problem> addedErrors(ModelCard before, ModelCard after) {
+        List<String> had = before.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                .map(p -> p.code() + '\u0000' + p.message()).toList();
+        return after.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+                .filter(p -> !had.contains(p.code() + '\u0000' + p.message())).toList();
+    }
+}

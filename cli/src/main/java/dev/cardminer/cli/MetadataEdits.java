@@ -1,0 +1,67 @@
+package dev.cardminer.cli;
+
+import dev.cardminer.core.CardEditor;
+import dev.cardminer.core.Edit;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The one place the command line calls {@link CardEditor}: edits given as {@code key=value} text, the
+ * values read as YAML 1.2 (a scalar, {@code [en, de]}, {@code {a: 1}}), and the outcome as a value.
+ */
+final class MetadataEdits {
+
+    /** One edit from the command line. */
+    sealed interface Op permits Set, Add, Remove {
+    }
+
+    record Set(String key, Object value) implements Op {
+    }
+
+    record Add(String key, List<Object> items) implements Op {
+    }
+
+    record Remove(String key) implements Op {
+    }
+
+    /** The edited text, or why the block could not be edited (then text is null). */
+    record Outcome(String text, String failure) {
+    }
+
+    private MetadataEdits() {
+    }
+
+    /** {@code key=value} with the value read as YAML; a key alone or an empty key is refused. */
+    static Map.Entry<String, Object> parse(String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("expected key=value, got '" + assignment + "'");
+        }
+        String key = assignment.substring(0, eq).strip();
+        String text = assignment.substring(eq + 1);
+        Object value;
+        try {
+            value = text.isBlank() ? "" : new Load(LoadSettings.builder().build()).loadFromString(text);
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines()
+                    .findFirst().orElse("");
+            throw new IllegalArgumentException("the value of '" + key + "' is not YAML: " + why, e);
+        }
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
+    }
+
+    static Outcome apply(String card, List<Op> ops) {
+        CardEditor editor = CardEditor.of(card);
+        for (Op op : ops) {
+            editor = switch (op) {
+                case Set s -> editor.set(s.key(), s.value());
+                case Add a -> editor.add(a.key(), a.items().toArray());
+                case Remove r -> editor.remove(r.key());
+            };
+        }
+        Edit edit = editor.apply();
+        return edit.ok() ? new Outcome(edit.text(), null) : new Outcome(null, edit.problems().get(0).message());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.cardminer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+
+    private static final String GOOD = """
+            ---
+            license: mit
+            language: [en]
+            pipeline_tag: text-classification
+            library_name: transformers
+            ---
+            # Model
+
+            ## Uses
+
+            Sentiment of English reviews.
+
+            ## Bias, Risks, and Limitations
+
+            English only.
+
+            ## Training Details
+
+            Fine-tuned for two epochs on our reviews.
+
+            ## Evaluation
+
+            Accuracy 0.9.
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text).toString();
+    }
+
+    @Test
+    void aCompleteCardPassesEvenStrictly() throws Exception {
+        String good = write("org__good.md", GOOD);
+        CliRun run = CliRun.run("check", "--strict", good);
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).isEqualTo("1 card checked: 0 errors, 0 warnings\n");
+    }
+
+    @Test
+    void textFormatIsFileLineColumnSeverityCodeMessageAndErrorsExitOne() throws Exception {
+        String bad = write("bad.md", "---\nlicense: [mit\n---\n# x\n");
+        CliRun run = CliRun.run("check", bad);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(bad) + ":\\d+:\\d+: error yaml-syntax ");
+    }
+
+    @Test
+    void warningsFailOnlyWithStrict() throws Exception {
+        String noLicense = write("w.md", GOOD.replace("license: mit\n", ""));
+        CliRun plain = CliRun.run("check", noLicense);
+        assertThat(plain.exit()).isZero();
+        assertThat(plain.out()).contains(noLicense + ":1:1: warning missing-license recommended key 'license'");
+        assertThat(CliRun.run("check", "--strict", noLicense).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void checklistFindsMissingBlockKeysAndPlaceholderSections() throws Exception {
+        String none = write("none.md", "# Just a title\n\nText.\n");
+        assertThat(CliRun.run("check", none).out()).contains("warning no-metadata");
+        String empty = write("empty.md", "---\n# nothing yet\n---\n# x\n");
+        assertThat(CliRun.run("check", empty).out()).contains("warning empty-metadata");
+        String fineTune = write("ft.md", "---\nlicense: mit\npipeline_tag: text-generation\nlibrary_name: peft\n"
+                + "tags: [generated_from_trainer]\n---\n# ft\n\n## Uses\n\n[More Information Needed]\n");
+        String out = CliRun.run("check", fineTune).out();
+        assertThat(out).contains("warning missing-base-model").contains("warning missing-language")
+                .contains(":9:1: warning placeholder-section section 'Uses'")
+                .contains("info missing-section template section 'Evaluation'");
+    }
+
+    @Test
+    void unreadableFilesExitTwo() {
+        CliRun run = CliRun.run("check", dir.resolve("nope.md").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no such file");
+    }
+
+    @Test
+    void githubAnnotationsEscapeTheirSeparators() throws Exception {
+        String bad = write("a,b.md", "---\nlicense: [mit\n---\n# x\n");
+        CliRun run = CliRun.run("check", "--format", "github", bad);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("(?m)^::error file=[^,]*a%2Cb\\.md,line=\\d+,col=\\d+,title=yaml-syntax::");
+        assertThat(run.out()).contains("::notice file=");
+    }
+
+    @Test
+    void jsonAndSarifAreWellFormed() throws Exception {
+        String bad = write("org__bad.md", "---\nlicense: [mit\n---\n# x\n");
+        ObjectMapper m = new ObjectMapper();
+        JsonNode json = m.readTree(CliRun.run("check", "--format", "json", bad).out());
+        assertThat(json.at("/cards/0/id").asText()).isEqualTo("org/bad");
+        assertThat(json.at("/cards/0/problems").findValuesAsText("code")).contains("yaml-syntax", "missing-section");
+        JsonNode sarif = m.readTree(CliRun.run("check", "--format", "sarif", bad).out());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode result = null;
+        for (JsonNode r : sarif.at("/runs/0/results")) {
+            result = r.get("ruleId").asText().equals("yaml-syntax") ? r : result;
+        }
+        assertThat(result).isNotNull();
+        assertThat(result.get("ruleId").asText()).isEqualTo("yaml-syntax");
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
+        assertThat(sarif.at("/runs/0/tool/driver/rules").findValuesAsText("id")).contains("yaml-syntax");
+    }
+
+    @Test
+    void cardTextCannotSendTerminalEscapes() throws Exception {
+        String evil = write("evil.md", "---\nlicense: \"mit\\e[31m\"\n---\n# x\n");
+        String out = CliRun.run("check", evil).out();
+        assertThat(out).doesNotContain("\u001b").contains("\\u001b");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.cardminer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cardminer.core.ModelCard;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EditCommandTest {
+
+    private static final String CARD = "---\nlicense: mit\n# keep this comment\ntags:\n- a\n---\n# Card\n\nBody.\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsAUnifiedDiffAndLeavesTheFileAlone() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__m.md"), CARD);
+        CliRun run = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "--add", "tags=b",
+                "--set", "language=[en, de]");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("--- a/" + card + "\n+++ b/" + card + "\n"
+                + "@@ -1,8 +1,12 @@\n"
+                + " ---\n"
+                + "-license: mit\n"
+                + "+license: apache-2.0\n"
+                + " # keep this comment\n"
+                + " tags:\n"
+                + " - a\n"
+                + "+- b\n"
+                + "+language:\n"
+                + "+- en\n"
+                + "+- de\n"
+                + " ---\n"
+                + " # Card\n"
+                + " \n");
+        assertThat(Files.readString(card)).isEqualTo(CARD);
+    }
+
+    @Test
+    void inPlaceAndOutputWriteTheCardThatReadsBackWithTheValues() throws Exception {
+        Path card = Files.writeString(dir.resolve("m.md"), CARD);
+        Path out = dir.resolve("out.md");
+        assertThat(CliRun.run("edit", card.toString(), "--remove", "tags", "-o", out.toString()).exit()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("---\nlicense: mit\n# keep this comment\n---\n# Card\n\nBody.\n");
+        assertThat(CliRun.run("edit", card.toString(), "--set", "language=[en, de]", "--in-place").exit()).isZero();
+        ModelCard edited = ModelCard.parse(Files.readString(card));
+        assertThat(edited.metadata().language()).containsExactly("en", "de");
+        assertThat(edited.metadata().license()).hasValue("mit");
+        assertThat(Files.readString(card)).startsWith("---\nlicense: mit\n# keep this comment\n");
+    }
+
+    @Test
+    void theDiffAppliesToGiveTheEditedCard() throws Exception {
+        // Round trip: applying the printed diff by hand gives what -o writes.
+        Path card = Files.writeString(dir.resolve("r.md"), CARD + "\n".repeat(3) + "## More\n\ntext\n");
+        String diff = CliRun.run("edit", card.toString(), "--set", "pipeline_tag=text-classification").out();
+        Path out = dir.resolve("r-out.md");
+        CliRun.run("edit", card.toString(), "--set", "pipeline_tag=text-classification", "-o", out.toString());
+        assertThat(applyPatch(Files.readString(card), diff)).isEqualTo(Files.readString(out));
+    }
+
+    @Test
+    void anUneditableBlockAndBadArgumentsAreRefused() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.md"), "---\nlicense: [unclosed\n---\nx\n");
+        CliRun run = CliRun.run("edit", bad.toString(), "--set", "license=mit", "--in-place");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot edit").contains("yaml-syntax");
+        assertThat(Files.readString(bad)).isEqualTo("---\nlicense: [unclosed\n---\nx\n");
+        Path card = Files.writeString(dir.resolve("c.md"), CARD);
+        assertThat(CliRun.run("edit", card.toString(), "--set", "novalue").exit()).isEqualTo(2);
+        assertThat(CliRun.run("edit", card.toString(), "--set", "k=*undefined").err()).contains("is not YAML");
+        assertThat(CliRun.run("edit", card.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void anEditThatAddsAnErrorIsFound() {
+        ModelCard before = ModelCard.parse(CARD);
+        ModelCard after = ModelCard.parse(CARD.replace("tags:\n- a\n", "tags: [a\n"));
+        assertThat(EditCommand.addedErrors(before, after)).extracting(p -> p.code()).containsExactly("yaml-syntax");
+        assertThat(EditCommand.addedErrors(after, after)).isEmpty();
+    }
+
+    /** Applies a unified diff (as produced here: hunks in order) to a text. */
+    private static String applyPatch(String text, String diff) {
+        String[] lines = text.split("(?<=\n)");
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        String[] d = diff.split("(?<=\n)");
+        for (int k = 2; k < d.length; k++) {
+            if (d[k].startsWith("@@")) {
+                int start = Integer.parseInt(d[k].replaceAll("^@@ -(\\d+).*\n$", "$1"));
+                while (next < start - 1) {
+                    out.append(lines[next++]);
+                }
+            } else if (d[k].startsWith(" ")) {
+                out.append(d[k].substring(1));
+                next++;
+            } else if (d[k].startsWith("-")) {
+                next++;
+            } else if (d[k].startsWith("+")) {
+                out.append(d[k].substring(1));
+            }
+        }
+        while (next < lines.length) {
+            out.append(lines[next++]);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cardminer.core.internal;
+
+import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.Metadata;
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
+import dev.cardminer.core.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The checklist rules of {@link dev.cardminer.core.CardLinter}, beyond what parsing reports. */
+public final class LintRules {
+
+    /** Tasks whose models work in a human language, so {@code language} says which. */
+    private static final Set<String> LANGUAGE_TASKS = Set.of("text-classification", "token-classification",
+            "question-answering", "summarization", "translation", "text-generation", "text2text-generation",
+            "fill-mask", "sentence-similarity", "zero-shot-classification", "table-question-answering",
+            "conversational", "automatic-speech-recognition", "text-to-speech", "text-to-audio",
+            "multiple-choice", "text-ranking");
+    /** Template sections a card should fill; the others are optional. */
+    private static final List<CanonicalSection> EXPECTED = List.of(CanonicalSection.USES,
+            CanonicalSection.BIAS_RISKS_AND_LIMITATIONS, CanonicalSection.TRAINING_DETAILS, CanonicalSection.EVALUATION);
+    private static final Pattern FINE_TUNED = Pattern.compile(
+            "(?i)\\bfine-?tuned (version|from|on top)\\b|\\bfine-?tuned checkpoint of\\b");
+
+    public List<Problem> check(ModelCard card) {
+        List<Problem> out = new ArrayList<>();
+        int blockLine = card.hasMetadata() ? Math.max(1, card.yamlLine() - 1) : 1;
+        boolean unreadable = card.problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR
+                && p.code().startsWith("yaml-"));
+        if (!card.hasMetadata()) {
+            out.add(Problem.warning("no-metadata", "the card has no metadata block; the Hub warns about it and cannot "
+                    + "show a license, task or library", 1, 1));
+        } else if (card.metadata().isEmpty() && !unreadable) {
+            out.add(Problem.warning("empty-metadata", "the metadata block is empty", blockLine, 1));
+        }
+        if (!unreadable) {
+            keys(card, blockLine, out);
+        }
+        sections(card, out);
+        return out;
+    }
+
+    private static void keys(ModelCard card, int line, List<Problem> out) {
+        Metadata m = card.metadata();
+        if (!m.has("license")) {
+            out.add(missing("license", "the license is unknown to users and the Hub", line));
+        }
+        String task = m.pipelineTag().orElse(null);
+        if (!m.has("pipeline_tag")) {
+            out.add(missing("pipeline_tag", "the Hub guesses the task and widget, or shows none", line));
+        }
+        if (!m.has("library_name")) {
+            out.add(missing("library_name", "the Hub cannot show how to load the model", line));
+        }
+        if (!m.has("language") && task != null && LANGUAGE_TASKS.contains(task)) {
+            out.add(missing("language", "a " + task + " model should say which languages it handles", line));
+        }
+        if (!m.has("base_model") && fineTune(card)) {
+            out.add(missing("base_model", "the card describes a fine-tuned model but does not name the model "
+                    + "it was fine-tuned from", line));
+        }
+    }
+
+    private static boolean fineTune(ModelCard card) {
+        Metadata m = card.metadata();
+        return m.tags().contains("generated_from_trainer") || m.baseModelRelation().isPresent()
+                || FINE_TUNED.matcher(card.body()).find();
+    }
+
+    private static Problem missing(String key, String why, int line) {
+        return new Problem(Problem.Severity.WARNING, "missing-" + key.replace('_', '-'),
+                "recommended key '" + key + "' is missing: " + why, line, 1, key);
+    }
+
+    private static void sections(ModelCard card, List<Problem> out) {
+        for (Section s : card.sections()) {
+            if (s.canonical() != null && s.placeholder()) {
+                out.add(Problem.warning("placeholder-section", "section '" + s.title()
+                        + "' holds only the template's placeholder text", s.line(), 1));
+            }
+        }
+        for (CanonicalSection expected : EXPECTED) {
+            boolean filled = card.sections().stream()
+                    .anyMatch(s -> s.canonical() != null && within(s.canonical(), expected) && s.hasContent());
+            if (!filled) {
+                out.add(Problem.info("missing-section", "template section '" + expected.title()
+                        + "' is missing or has no content", 1, 1));
+            }
+        }
+    }
+
+    private static boolean within(CanonicalSection s, CanonicalSection ancestor) {
+        for (CanonicalSection c = s; c != null; c = c.parent()) {
+            if (c == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

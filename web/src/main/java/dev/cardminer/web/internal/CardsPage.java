@@ -1,0 +1,198 @@
+package dev.cardminer.web.internal;
+
+import dev.cardminer.core.CanonicalSection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Card search over {@code card_facts}: filters as bound parameters, a whitelisted sort, 50 rows a page.
+ * Template sections are bits of {@code card_facts.sections}; metadata and problem filters are semi-joins;
+ * the body text filter is the one that scans card text, so it runs only when asked for.
+ */
+final class CardsPage {
+
+    static final int PAGE_SIZE = 50;
+    /** Deep pages cost an OFFSET scan; past this, narrow the search instead. */
+    static final int MAX_PAGE = 200;
+
+    private static final Map<String, String> SORTS = new LinkedHashMap<>();
+
+    static {
+        SORTS.put("downloads", "downloads DESC NULLS LAST, id");
+        SORTS.put("likes", "likes DESC NULLS LAST, id");
+        SORTS.put("completeness", "completeness DESC NULLS LAST, id");
+        SORTS.put("least-complete", "completeness ASC NULLS LAST, id");
+        SORTS.put("problems", "problem_count DESC NULLS LAST, id");
+        SORTS.put("id", "id");
+    }
+
+    private final ExplorerStore store;
+
+    CardsPage(ExplorerStore store) {
+        this.store = store;
+    }
+
+    void render(Html h, Request request) throws SQLException {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        String q = request.param("q");
+        if (q != null) {
+            where.add("(contains(id_lower, ?) OR contains(author_lower, ?))");
+            params.add(q.toLowerCase(Locale.ROOT));
+            params.add(q.toLowerCase(Locale.ROOT));
+        }
+        equal(request, "author", "author", where, params);
+        equal(request, "pipeline", "pipeline", where, params);
+        equal(request, "library", "library", where, params);
+        equal(request, "month", "month", where, params);
+        equal(request, "downloads", "download_bucket", where, params);
+        String key = request.param("key");
+        String value = request.param("value");
+        if (key != null && value != null) {
+            where.add("id IN (SELECT card_id FROM metadata_values WHERE key = ? AND value = ?)");
+            params.add(key);
+            params.add(value);
+        } else if (key != null) {
+            where.add("id IN (SELECT card_id FROM metadata WHERE key = ?)");
+            params.add(key);
+        }
+        String problem = request.param("problem");
+        if (problem != null) {
+            where.add("id IN (SELECT card_id FROM problems WHERE code = ?)");
+            params.add(problem);
+        }
+        CanonicalSection has = section(request.param("has"));
+        if (has != null) {
+            where.add("sections & ? <> 0");
+            params.add(ExplorerStore.bit(has));
+        }
+        CanonicalSection missing = section(request.param("missing"));
+        if (missing != null) {
+            where.add("sections & ? = 0");
+            params.add(ExplorerStore.bit(missing));
+        }
+        Double cmin = request.doubleParam("cmin");
+        if (cmin != null) {
+            where.add("completeness >= ?");
+            params.add(cmin);
+        }
+        Double cmax = request.doubleParam("cmax");
+        if (cmax != null) {
+            // The top bucket includes 1.0 itself.
+            where.add(cmax >= 1 ? "completeness <= ?" : "completeness < ?");
+            params.add(cmax);
+        }
+        String text = request.param("text");
+        if (text != null) {
+            // The one filter that reads card text: a scan of every body (RE2, literal, any case).
+            where.add("id IN (SELECT id FROM cards WHERE regexp_matches(body, ?))");
+            params.add("(?i)" + Pattern.quote(text));
+        }
+        String sort = SORTS.containsKey(request.param("sort")) ? request.param("sort") : "downloads";
+        int page = request.intParam("page", 1, 1, MAX_PAGE);
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+
+        form(h, request, sort);
+        long total = ExplorerStore.asLong(store.rows("SELECT count(*) FROM memory.main.card_facts" + filter,
+                params.toArray()).get(0)[0]);
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(PAGE_SIZE);
+        pageParams.add((page - 1) * PAGE_SIZE);
+        List<Object[]> rows = store.rows("SELECT id, author, pipeline, library, downloads, likes, completeness, "
+                + "problem_count FROM memory.main.card_facts" + filter + " ORDER BY " + SORTS.get(sort)
+                + " LIMIT ? OFFSET ?", pageParams.toArray());
+
+        h.open("p", "class", "count", "id", "result-count").text(Html.number(total) + (total == 1 ? " card" : " cards"))
+                .close("p");
+        h.open("table", "class", "cards").open("thead").open("tr");
+        for (String c : List.of("card", "author", "pipeline tag", "library", "downloads", "likes", "completeness",
+                "problems")) {
+            h.element("th", c);
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (Object[] r : rows) {
+            String id = (String) r[0];
+            h.open("tr").open("td").link(Request.cardUrl(id), id, "class", "card-link").close("td")
+                    .element("td", r[1]).element("td", r[2]).element("td", r[3])
+                    .element("td", r[4] == null ? "" : Html.number(ExplorerStore.asLong(r[4])), "class", "num")
+                    .element("td", r[5] == null ? "" : Html.number(ExplorerStore.asLong(r[5])), "class", "num")
+                    .element("td", Html.percent(ExplorerStore.asDouble(r[6])), "class", "num")
+                    .element("td", Html.number(ExplorerStore.asLong(r[7])), "class", "num").close("tr");
+        }
+        h.close("tbody").close("table");
+        long pages = Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        h.open("nav", "class", "pager");
+        if (page > 1) {
+            h.link(request.with("page", String.valueOf(page - 1)), "← previous", "rel", "prev");
+        }
+        h.element("span", "page " + page + " of " + Math.max(1, pages));
+        if (page < pages) {
+            h.link(request.with("page", String.valueOf(page + 1)), "next →", "rel", "next");
+        }
+        h.close("nav");
+    }
+
+    private static void form(Html h, Request request, String sort) {
+        h.open("form", "method", "get", "action", "/cards", "class", "filters", "id", "filters");
+        input(h, request, "q", "id or author");
+        input(h, request, "text", "text in the body");
+        input(h, request, "key", "metadata key");
+        input(h, request, "value", "… with value");
+        input(h, request, "problem", "problem code");
+        input(h, request, "pipeline", "pipeline tag");
+        input(h, request, "library", "library");
+        input(h, request, "cmin", "completeness ≥ (0-1)");
+        input(h, request, "cmax", "completeness < (0-1)");
+        sectionSelect(h, request, "has", "section present");
+        sectionSelect(h, request, "missing", "section missing");
+        h.open("label").text("sort ").open("select", "name", "sort");
+        for (String s : SORTS.keySet()) {
+            h.open("option", "value", s, "selected", s.equals(sort) ? "selected" : null).text(s).close("option");
+        }
+        h.close("select").close("label");
+        for (String hidden : List.of("author", "month", "downloads")) {
+            if (request.param(hidden) != null) {
+                h.empty("input", "type", "hidden", "name", hidden, "value", request.param(hidden));
+            }
+        }
+        h.open("button", "type", "submit").text("Search").close("button").close("form");
+    }
+
+    private static void input(Html h, Request request, String name, String label) {
+        h.open("label").text(label + " ").empty("input", "type", "text", "name", name, "value", request.param(name))
+                .close("label");
+    }
+
+    private static void sectionSelect(Html h, Request request, String name, String label) {
+        String chosen = request.param(name);
+        h.open("label").text(label + " ").open("select", "name", name).element("option", "", "value", "");
+        for (CanonicalSection s : CanonicalSection.values()) {
+            h.open("option", "value", s.title(), "selected", s.title().equals(chosen) ? "selected" : null)
+                    .text(s.title()).close("option");
+        }
+        h.close("select").close("label");
+    }
+
+    private static void equal(Request request, String param, String column, List<String> where, List<Object> params) {
+        String v = request.param(param);
+        if (v != null) {
+            where.add(column + " = ?");
+            params.add(v);
+        }
+    }
+
+    /** The template section of a title; null for none or an unknown title (the filter is then left out). */
+    private static CanonicalSection section(String title) {
+        for (CanonicalSection s : CanonicalSection.values()) {
+            if (s.title().equals(title)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

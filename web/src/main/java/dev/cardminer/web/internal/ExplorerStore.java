@@ -1,0 +1,225 @@
+package dev.cardminer.web.internal;
+
+import dev.cardminer.core.CanonicalSection;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The store, attached read-only to an in-memory DuckDB that holds what the explorer computes once at
+ * start: {@code card_facts}, one narrow row per card with the Hub columns falling back to the YAML's
+ * values, and in {@code sections} a bit per template section the card fills with content (itself or
+ * in a subsection; {@link #bit}). Searches and breakdowns read that table instead of scanning
+ * bodies, JSON and section rows per request. A pool of
+ * duplicated connections serves the request threads; every query binds its values as parameters.
+ */
+final class ExplorerStore implements AutoCloseable {
+
+    /** Download buckets, in order: label and lower bound. */
+    static final List<Map.Entry<String, Long>> DOWNLOAD_BUCKETS = List.of(
+            Map.entry("0-9", 0L), Map.entry("10-99", 10L), Map.entry("100-999", 100L),
+            Map.entry("1k-10k", 1_000L), Map.entry("10k-100k", 10_000L), Map.entry("100k-1M", 100_000L),
+            Map.entry("1M+", 1_000_000L));
+
+
+    /** Tables with one card's rows, located through {@code card_rows}; the last two exist with annotations. */
+    private static final List<String> CHILD_TABLES = List.of("problems", "sections", "eval_results", "links",
+            "sentences", "annotations");
+
+    private final DuckDBConnection root;
+    private final BlockingQueue<Connection> pool;
+    private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final boolean hasAnnotations;
+
+    ExplorerStore(Path db, int connections) throws SQLException {
+        root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement st = root.createStatement()) {
+            st.execute("ATTACH '" + db.toAbsolutePath().toString().replace("'", "''") + "' AS store (READ_ONLY)");
+            st.execute("USE store");
+            st.execute("CREATE TABLE memory.main.canonical (title VARCHAR, mask BIGINT)");
+            try (PreparedStatement insert = root.prepareStatement("INSERT INTO memory.main.canonical VALUES (?, ?)")) {
+                for (CanonicalSection c : CanonicalSection.values()) {
+                    long mask = 0;
+                    for (CanonicalSection a = c; a != null; a = a.parent()) {
+                        mask |= bit(a);
+                    }
+                    insert.setString(1, c.title());
+                    insert.setLong(2, mask);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            StringBuilder bucket = new StringBuilder("CASE WHEN c.downloads IS NULL THEN NULL");
+            for (int i = DOWNLOAD_BUCKETS.size() - 1; i >= 0; i--) {
+                bucket.append(" WHEN c.downloads >= ").append(DOWNLOAD_BUCKETS.get(i).getValue()).append(" THEN '")
+                        .append(DOWNLOAD_BUCKETS.get(i).getKey()).append('\'');
+            }
+            bucket.append(" END");
+            st.execute("CREATE TABLE memory.main.card_facts AS SELECT c.id, lower(c.id) AS id_lower, c.author, "
+                    + "lower(c.author) AS author_lower, "
+                    + "coalesce(c.pipeline_tag, json_extract_string(c.metadata_json, '$.pipeline_tag')) AS pipeline, "
+                    + "coalesce(c.library_name, json_extract_string(c.metadata_json, '$.library_name')) AS library, "
+                    + "strftime(c.created_at, '%Y-%m') AS month, "
+                    + bucket + " AS download_bucket, "
+                    + "c.downloads, c.likes, c.completeness, c.problem_count, c.section_count, c.has_metadata, "
+                    + "json_extract_string(c.metadata_json, '$.license') AS license, "
+                    + "coalesce(e.n, 0) AS eval_count, coalesce(s.mask, 0) AS sections, "
+                    + "coalesce(s.mask, 0) & " + bit(CanonicalSection.BIAS_RISKS_AND_LIMITATIONS) + " <> 0 AS has_limitations, "
+                    + "coalesce(s.mask, 0) & " + bit(CanonicalSection.EVALUATION) + " <> 0 AS has_evaluation "
+                    + "FROM cards c "
+                    + "LEFT JOIN (SELECT card_id, count(*) AS n FROM eval_results GROUP BY 1) e ON e.card_id = c.id "
+                    + "LEFT JOIN (SELECT s.card_id, bit_or(k.mask) AS mask FROM sections s "
+                    + "JOIN memory.main.canonical k ON k.title = s.canonical "
+                    + "WHERE NOT coalesce(s.empty, false) AND NOT coalesce(s.placeholder, false) GROUP BY 1) s "
+                    + "ON s.card_id = c.id");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables "
+                    + "WHERE table_catalog = 'store' AND table_name IN ('annotations', 'sentences')")) {
+                rs.next();
+                hasAnnotations = rs.getInt(1) == 2;
+            }
+            // Where each card's rows lie: the writer appends a card's child rows together, so a rowid range
+            // (which DuckDB pushes into the scan) finds them without reading the card_id column of the table.
+            st.execute("CREATE TABLE memory.main.card_rows AS SELECT id AS card_id, rowid AS lo, rowid AS hi, "
+                    + "'cards' AS tbl FROM cards");
+            for (String table : hasAnnotations ? CHILD_TABLES : CHILD_TABLES.subList(0, 4)) {
+                st.execute("INSERT INTO memory.main.card_rows SELECT card_id, min(rowid), max(rowid), '" + table
+                        + "' FROM " + table + " GROUP BY 1");
+            }
+            st.execute("CREATE INDEX card_rows_id ON memory.main.card_rows (card_id)");
+            st.execute("CREATE INDEX card_facts_id ON memory.main.card_facts (id)");
+        }
+        pool = new ArrayBlockingQueue<>(connections);
+        for (int i = 0; i < connections; i++) {
+            Connection c = root.duplicate();
+            try (Statement st = c.createStatement()) {
+                st.execute("USE store");
+            }
+            pool.add(c);
+        }
+    }
+
+    /** The bit of a template section in {@code card_facts.sections}. */
+    static long bit(CanonicalSection section) {
+        return 1L << section.ordinal();
+    }
+
+    boolean hasAnnotations() {
+        return hasAnnotations;
+    }
+
+    /** Work on one pooled connection. */
+    <T> T with(SqlWork<T> work) throws SQLException {
+        Connection c;
+        try {
+            c = pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection", e);
+        }
+        try {
+            return work.run(c);
+        } finally {
+            pool.add(c);
+        }
+    }
+
+    /**
+     * Rows of one card in a table: {@code sql} selects from {@code table} and ends in a WHERE clause
+     * that this method completes with the card's rowid range and id.
+     */
+    List<Object[]> cardRows(String table, String select, String orderBy, String id) throws SQLException {
+        if (!CHILD_TABLES.contains(table) && !table.equals("cards")) {
+            throw new IllegalArgumentException("not a card table: " + table);
+        }
+        return with(c -> {
+            List<Object[]> range = rows(c, "SELECT lo, hi FROM memory.main.card_rows WHERE card_id = ? AND tbl = ?",
+                    id, table);
+            if (range.isEmpty()) {
+                return List.of();
+            }
+            return rows(c, select + " FROM " + table + " WHERE rowid BETWEEN ? AND ? AND "
+                    + (table.equals("cards") ? "id" : "card_id") + " = ?" + (orderBy == null ? "" : " ORDER BY " + orderBy),
+                    range.get(0)[0], range.get(0)[1], id);
+        });
+    }
+
+    /** Rows of a query with bound parameters. */
+    List<Object[]> rows(String sql, Object... params) throws SQLException {
+        return with(c -> rows(c, sql, params));
+    }
+
+    static List<Object[]> rows(Connection c, String sql, Object... params) throws SQLException {
+        List<Object[]> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                int n = meta.getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A value computed once: the store is read-only while the explorer runs, so aggregates (overview,
+     * breakdowns, concept tables) are kept after their first request.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T cached(String key, SqlWork<T> work) throws SQLException {
+        Object hit = cache.get(key);
+        if (hit != null) {
+            return (T) hit;
+        }
+        T value = with(work);
+        cache.put(key, value);
+        return value;
+    }
+
+    /** A list of strings from the first column. */
+    static List<String> strings(List<Object[]> rows) {
+        return rows.stream().map(r -> r[0] == null ? null : r[0].toString()).toList();
+    }
+
+    static long asLong(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    static double asDouble(Object o) {
+        return o == null ? Double.NaN : ((Number) o).doubleValue();
+    }
+
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection c : pool) {
+            c.close();
+        }
+        root.close();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.cardminer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The explorer's pages over HTTP: status codes, security headers, escaping, bound parameters. */
+class ExplorerHttpTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Explorer.Running explorer;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        explorer = Explorer.builder(TestStore.create(dir)).port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        explorer.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(explorer.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void bindsTheLoopbackAddressByDefault() {
+        assertThat(explorer.uri().getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void everyPageAnswersWithTheCspAndNoInlineScript() throws Exception {
+        for (String path : new String[] {"/", "/cards", "/cards/good-org/classifier", "/concepts", "/breakdowns",
+                "/breakdowns?by=library", "/choose?task=text-classification", "/concepts?category=metric"}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("default-src 'none'");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            // The only script element is the explorer's own file.
+            assertThat(r.body().split("<script", -1)).as(path).hasSize(2);
+            assertThat(r.body()).contains("<script src=\"/static/app.js\"");
+        }
+    }
+
+    @Test
+    void hostileCardTextIsEscapedAndItsLinksDropped() throws Exception {
+        HttpResponse<String> r = get("/cards/evil/model");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String html = r.body();
+        assertThat(html).doesNotContain("<script>window").doesNotContain("<img src=\"x\" onerror")
+                .doesNotContain("<svg onload").doesNotContain("<iframe").doesNotContain("href=\"javascript:")
+                .doesNotContain("href=\"data:").doesNotContain("src=\"data:image/svg");
+        assertThat(html).contains("&lt;script&gt;window.__xss = 1&lt;/script&gt;");
+        assertThat(html).contains("https://huggingface.co/evil/model");
+    }
+
+    @Test
+    void unknownCardsAndPagesAre404AndOtherMethodsRefused() throws Exception {
+        assertThat(get("/cards/nobody/nothing").statusCode()).isEqualTo(404);
+        assertThat(get("/nowhere").statusCode()).isEqualTo(404);
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(explorer.uri().resolve("/cards"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void searchValuesAreBoundNotSpliced() throws Exception {
+        HttpResponse<String> r = get("/cards?q=" + enc("x' OR 1=1 --") + "&problem=" + enc("'); DROP TABLE cards; --"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("0 cards");
+        assertThat(get("/cards?q=classifier").body()).contains("1 card<").contains("good-org/classifier");
+        // A wildcard typed by the user is a literal character.
+        assertThat(get("/cards?q=%25").body()).contains("0 cards");
+    }
+
+    @Test
+    void filtersFindTheCardsBehindAChart() throws Exception {
+        String byPipeline = get("/cards?pipeline=text-classification").body();
+        assertThat(byPipeline).contains("2 cards").contains("good-org/classifier").contains("evil/model")
+                .doesNotContain("other/speech");
+        assertThat(get("/cards?has=" + enc("Bias, Risks, and Limitations")).body()).contains("1 card<")
+                .contains("good-org/classifier");
+        assertThat(get("/cards?missing=Uses").body()).contains("1 card<").contains("bare/nometa");
+        assertThat(get("/cards?key=license&value=mit").body()).contains("1 card<").contains("evil/model");
+        assertThat(get("/cards?text=LibriSpeech").body()).contains("1 card<").contains("other/speech");
+        // The Hub column stands in where the YAML has no pipeline_tag.
+        assertThat(get("/cards?pipeline=text-generation").body()).contains("1 card<").contains("bare/nometa");
+        assertThat(get("/cards?downloads=1M%2B").body()).contains("1 card<").contains("bare/nometa");
+        assertThat(get("/cards?month=2023-05").body()).contains("2 cards");
+    }
+
+    @Test
+    void leastDocumentedAmongTheMostDownloadedAndTheChooserRankWithReasons() throws Exception {
+        String least = get("/breakdowns?by=downloads").body();
+        assertThat(least).contains("1M+").contains("100k-1M");
+        String table = least.substring(least.indexOf("id=\"least-documented\""));
+        // bare/nometa: most downloaded, least documented, first.
+        assertThat(table.indexOf("bare/nometa")).isLessThan(table.indexOf("good-org/classifier"));
+        String choose = get("/choose?task=text-classification").body();
+        assertThat(choose.indexOf("good-org/classifier")).isLessThan(choose.indexOf("evil/model"));
+        assertThat(choose).contains("states limitations").contains("1 eval results").contains("license mit");
+    }
+
+    @Test
+    void cardPageShowsOutlineEvalLinksAndConcepts() throws Exception {
+        String html = get("/cards/good-org/classifier").body();
+        assertThat(html).contains("status-filled").contains("status-missing");
+        assertThat(html).contains("accuracy").contains("0.91");
+        assertThat(html).contains("https://arxiv.org/abs/1810.04805");
+        assertThat(html).contains("<mark class=\"concept\"");
+    }
+
+    @Test
+    void aForeignHostHeaderIsRefused() throws Exception {
+        // DNS rebinding: a page of another origin whose name resolves to 127.0.0.1 sends its own Host.
+        assertThat(rawStatus("evil.example:" + explorer.uri().getPort())).isEqualTo(421);
+        assertThat(rawStatus("localhost:" + explorer.uri().getPort())).isEqualTo(200);
+    }
+
+    private static int rawStatus(String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", explorer.uri().getPort())) {
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+}
