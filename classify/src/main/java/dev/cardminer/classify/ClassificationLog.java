@@ -22,31 +22,11 @@ import java.util.Objects;
  */
 public final class ClassificationLog {
 
-    static final String DDL = """
-            CREATE TABLE IF NOT EXISTS classifications (
-              run_id VARCHAR NOT NULL,
-              card_id VARCHAR NOT NULL,
-              label_set VARCHAR NOT NULL,
-              label_set_version VARCHAR NOT NULL,
-              method VARCHAR NOT NULL,
-              rank INTEGER NOT NULL,
-              label VARCHAR,
-              score DOUBLE,
-              evidence VARCHAR,
-              model VARCHAR NOT NULL,
-              model_version VARCHAR,
-              prompt_version VARCHAR NOT NULL,
-              input_hash VARCHAR NOT NULL,
-              created_at TIMESTAMP NOT NULL)""";
-
     private final Connection connection;
 
-    /** Uses an open store connection (the caller's); creates the table when missing. */
-    public ClassificationLog(Connection connection) throws SQLException {
+    /** Uses an open store connection (io's {@code CardStore}, whose schema.sql has the table). */
+    public ClassificationLog(Connection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        try (Statement s = connection.createStatement()) {
-            s.execute(DDL);
-        }
     }
 
     /** A new run id: time and method, unique enough for one store. */

@@ -3,13 +3,17 @@ package dev.cardminer.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.cardminer.io.CardStore;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassificationLogTest {
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
 
     @Test
     void storesEveryOutputAndComparesRuns() throws Exception {
@@ -19,7 +23,8 @@ class ClassificationLogTest {
                 Cards.card("me/n", Cards.NOTHING));
         List<CardText> after = List.of(Cards.card("me/agent", Cards.AGENT), Cards.card("me/t", Cards.NOTHING),
                 Cards.card("me/n", Cards.TRANSLATOR));
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (CardStore store = CardStore.open(dir.resolve("s" + System.nanoTime() + ".duckdb"))) {
+            Connection c = store.connection();
             ClassificationLog log = new ClassificationLog(c);
             log.write("A", tasks, rules, rules.classify(before, tasks, false), Instant.parse("2026-01-01T00:00:00Z"));
             log.write("B", tasks, rules, rules.classify(after, tasks, false), Instant.parse("2026-01-02T00:00:00Z"));
@@ -48,7 +53,8 @@ class ClassificationLogTest {
         LabelSet tasks = LabelSet.builtIn("pipeline_tag").orElseThrow();
         RuleClassifier rules = new RuleClassifier();
         List<CardText> cards = List.of(Cards.card("me/agent", Cards.AGENT), Cards.card("me/n", Cards.NOTHING));
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (CardStore store = CardStore.open(dir.resolve("s" + System.nanoTime() + ".duckdb"))) {
+            Connection c = store.connection();
             ClassificationLog log = new ClassificationLog(c);
             assertThat(log.previous(rules, tasks)).isEmpty();
             log.write("A", tasks, rules, rules.classify(cards, tasks, false), Instant.parse("2026-01-01T00:00:00Z"));

@@ -21,24 +21,12 @@ import java.util.Set;
  */
 public final class FactsStore {
 
-    private static final String DDL = """
-            CREATE TABLE IF NOT EXISTS model_facts (
-                model_id         VARCHAR PRIMARY KEY,
-                sha              VARCHAR,
-                collected_at     TIMESTAMP,
-                total_parameters BIGINT,
-                facts_json       VARCHAR,    -- the facts file's JSON; null when collection failed
-                error            VARCHAR     -- why it failed (one line); null on success
-            )""";
-
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
 
-    public FactsStore(Connection connection) throws SQLException {
+    /** Uses an open store connection (io's {@code CardStore}, whose schema.sql has the table). */
+    public FactsStore(Connection connection) {
         this.connection = connection;
-        try (Statement s = connection.createStatement()) {
-            s.execute(DDL);
-        }
     }
 
     /** The store's {@code n} most downloaded (or liked) model ids; {@code sort} is {@code downloads} or {@code likes}. */

@@ -183,3 +183,33 @@ CREATE TABLE IF NOT EXISTS suggestions (
     conflict      BOOLEAN NOT NULL,   -- true: the YAML says otherwise
     yaml_value    VARCHAR             -- for conflicts, the YAML's value as JSON
 );
+
+-- Model facts collected from the Hub (cardminer collect --from-db): one row per model, its facts JSON, or
+-- the error that kept it from being collected (retried by the next run).
+CREATE TABLE IF NOT EXISTS model_facts (
+    model_id         VARCHAR PRIMARY KEY,
+    sha              VARCHAR,
+    collected_at     TIMESTAMP,
+    total_parameters BIGINT,
+    facts_json       VARCHAR,    -- the facts file's JSON; null when collection failed
+    error            VARCHAR     -- why it failed (one line); null on success
+);
+
+-- Every classifier output (cardminer classify --db), logged with what produced it so that runs can be
+-- compared and drift told apart from changed cards (seed 004).
+CREATE TABLE IF NOT EXISTS classifications (
+    run_id            VARCHAR NOT NULL,
+    card_id           VARCHAR NOT NULL,
+    label_set         VARCHAR NOT NULL,
+    label_set_version VARCHAR NOT NULL,
+    method            VARCHAR NOT NULL,
+    rank              INTEGER NOT NULL,
+    label             VARCHAR,
+    score             DOUBLE,
+    evidence          VARCHAR,
+    model             VARCHAR NOT NULL,
+    model_version     VARCHAR,
+    prompt_version    VARCHAR NOT NULL,
+    input_hash        VARCHAR NOT NULL,   -- what the classifier saw
+    created_at        TIMESTAMP NOT NULL
+);
