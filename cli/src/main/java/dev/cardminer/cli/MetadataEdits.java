@@ -2,6 +2,7 @@ package dev.cardminer.cli;
 
 import dev.cardminer.core.CardEditor;
 import dev.cardminer.core.Edit;
+import dev.cardminer.core.Problem;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
@@ -62,6 +63,10 @@ final class MetadataEdits {
             };
         }
         Edit edit = editor.apply();
-        return edit.ok() ? new Outcome(edit.text(), null) : new Outcome(null, edit.problems().get(0).message());
+        if (edit.ok()) {
+            return new Outcome(edit.text(), null);
+        }
+        Problem why = edit.problems().get(0);
+        return new Outcome(null, "line " + why.line() + ": " + why.code() + ": " + why.message());
     }
 }

@@ -67,7 +67,7 @@ class EditCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.md"), "---\nlicense: [unclosed\n---\nx\n");
         CliRun run = CliRun.run("edit", bad.toString(), "--set", "license=mit", "--in-place");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("cannot edit").contains("yaml-syntax");
+        assertThat(run.err()).contains("cannot edit").contains("line 2: yaml-syntax");
         assertThat(Files.readString(bad)).isEqualTo("---\nlicense: [unclosed\n---\nx\n");
         Path card = Files.writeString(dir.resolve("c.md"), CARD);
         assertThat(CliRun.run("edit", card.toString(), "--set", "novalue").exit()).isEqualTo(2);
