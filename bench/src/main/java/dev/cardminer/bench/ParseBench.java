@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "parse",
         mixinStandardHelpOptions = true,
         description = {
-                "Parse throughput (ModelCard.parse: YAML, Markdown, sections, links) on one thread over the cards "
+                "Parse throughput (the default CardParser: YAML, Markdown, sections, links) on one thread over the cards "
                         + "of a Parquet file, with JMH. Prints MB/s per core.",
                 "Parts: card (the whole parse), metadata (without the body analysis), body (the body analysis alone), "
                         + "markdown (a full CommonMark parse of the bodies)."})
