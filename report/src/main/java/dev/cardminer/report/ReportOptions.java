@@ -7,7 +7,7 @@ import java.util.Objects;
  * Settings of a report.
  *
  * @param vocabularies the Hub's accepted values, to flag values it would reject
- * @param tableRows    rows shown per table in the page (every CSV has all rows)
+ * @param tableRows    rows shown per table in the page (every CSV has all rows of its table)
  */
 public record ReportOptions(Vocabularies vocabularies, int tableRows) {
 

@@ -93,7 +93,7 @@ public final class HtmlSection {
         html.append("</tbody>\n</table>\n");
         if (shown < rows.size()) {
             html.append("<p class=\"note\">Showing ").append(shown).append(" of ").append(rows.size())
-                    .append(" rows; the CSV has all of them.</p>\n");
+                    .append(" rows; the CSV has all ").append(rows.size()).append(".</p>\n");
         }
         html.append("</div>\n");
         return this;
@@ -112,7 +112,7 @@ public final class HtmlSection {
     private String cell(Object cell) {
         return switch (cell) {
             case null -> "";
-            case Cells.Percent p -> Double.isNaN(p.value()) ? "" : String.format(Locale.ROOT, "%.1f%%", p.value());
+            case Cells.Percent p -> Double.isNaN(p.value()) ? "" : escaper.escape(ReportContext.percentText(p.value()));
             case Double d -> Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%,.2f", d);
             case Long l -> String.format(Locale.ROOT, "%,d", l);
             case Integer i -> String.format(Locale.ROOT, "%,d", i);

@@ -8,7 +8,7 @@ import java.util.Locale;
  * What every section needs: the store, where to put files, the renderers and the settings.
  *
  * @param totalCards rows of {@code cards}, the denominator of every share
- * @param tableRows  rows shown per HTML table (the CSV has all)
+ * @param tableRows  rows shown per HTML table (the CSV has every row of the table)
  */
 public record ReportContext(StoreView store, Assets assets, ChartRenderer charts, WordCloudRenderer clouds,
                             Vocabularies vocabularies, long totalCards, int tableRows) {
@@ -33,7 +33,21 @@ public record ReportContext(StoreView store, Assets assets, ChartRenderer charts
     }
 
     public static String percentText(long part, long whole) {
-        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+        return whole == 0 ? "n/a" : percentText(100.0 * part / whole);
+    }
+
+    /**
+     * A percentage with one decimal; a share that is not zero never reads as 0.0% ("< 0.1%"), and one that
+     * is not all never reads as 100.0% ("> 99.9%").
+     */
+    public static String percentText(double percent) {
+        if (percent > 0 && percent < 0.05) {
+            return "< 0.1%";
+        }
+        if (percent < 100 && percent >= 99.95) {
+            return "> 99.9%";
+        }
+        return String.format(Locale.ROOT, "%.1f%%", percent);
     }
 
     public static String count(long n) {

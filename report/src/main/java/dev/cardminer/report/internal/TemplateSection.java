@@ -149,6 +149,12 @@ public final class TemplateSection implements ReportSection {
         Table otherHeadings = otherHeadings(ctx);
         if (!otherHeadings.rows().isEmpty()) {
             out.subheading("Most frequent headings outside the template");
+            long distinct = ctx.store().count("SELECT count(DISTINCT lower(trim(title))) FROM sections WHERE canonical "
+                    + "IS NULL AND title IS NOT NULL AND trim(title) <> ''");
+            if (distinct > otherHeadings.rows().size()) {
+                out.note("The table and its CSV list the " + ReportContext.count(otherHeadings.rows().size())
+                        + " most frequent of " + ReportContext.count(distinct) + " distinct headings.");
+            }
             ctx.table(out, otherHeadings);
         }
     }

@@ -40,35 +40,39 @@ public final class VocabularySection implements ReportSection {
     private final String key;
     private final Function<Vocabularies, Function<String, Verdict>> check;
     private final String rule;
+    /** The column of {@code cards} with the Hub's own value of the key, or null when the Hub has none. */
+    private final String hubColumn;
 
     private VocabularySection(String id, String title, String key,
-                              Function<Vocabularies, Function<String, Verdict>> check, String rule) {
+                              Function<Vocabularies, Function<String, Verdict>> check, String rule, String hubColumn) {
         this.id = id;
         this.title = title;
         this.key = key;
         this.check = check;
         this.rule = rule;
+        this.hubColumn = hubColumn;
     }
 
     public static VocabularySection licenses() {
         return new VocabularySection("licenses", "Licenses", "license", v -> in(v.licenses()),
-                "Accepted values are the Hub's license ids (" + "compared exactly; 'other' means a custom licence).");
+                "Accepted values are the Hub's license ids (" + "compared exactly; 'other' means a custom licence).", null);
     }
 
     public static VocabularySection pipelineTags() {
         return new VocabularySection("pipeline-tags", "Pipeline tags", "pipeline_tag", v -> in(v.pipelineTags()),
-                "Accepted values are the Hub's task ids (compared exactly).");
+                "Accepted values are the Hub's task ids (compared exactly).", "pipeline_tag");
     }
 
     public static VocabularySection libraries() {
         return new VocabularySection("libraries", "Libraries", "library_name", v -> in(v.libraries()),
-                "Accepted values are the Hub's library ids (compared exactly; the Hub is case-sensitive here).");
+                "Accepted values are the Hub's library ids (compared exactly; the Hub is case-sensitive here).",
+                "library_name");
     }
 
     public static VocabularySection languages() {
         return new VocabularySection("languages", "Languages", "language", v -> in(v.languages()),
                 "The Hub accepts ISO 639-1, 639-2 and 639-3 codes and rejects others (such as 'jp', 'es-ES', "
-                + "'noinfo'). Values are checked against the bundled list of all three (8,138 codes).");
+                + "'noinfo'). Values are checked against the bundled list of all three (8,138 codes).", null);
     }
 
     private static Function<String, Verdict> in(Set<String> accepted) {
@@ -113,9 +117,17 @@ public final class VocabularySection implements ReportSection {
         out.note("Values of the '" + key + "' key in the cards' metadata blocks (each item of a list counts). "
                 + rule);
         if (values.isEmpty()) {
-            out.paragraph("No card declares " + key + ".");
-            return;
+            out.paragraph("No card declares " + key + " in its metadata.");
+        } else {
+            yamlValues(ctx, out, values, verdict);
         }
+        if (hubColumn != null) {
+            hubValues(ctx, out, verdict);
+        }
+    }
+
+    private void yamlValues(ReportContext ctx, HtmlSection out, List<Object[]> values, Function<String, Verdict> verdict)
+            throws IOException {
         List<ChartRenderer.Bar> bars = new ArrayList<>();
         boolean anyRejected = false;
         Table.Builder t = Table.builder(id, "Values of " + key, "value", "cards", "share of all cards (%)",
@@ -135,6 +147,39 @@ public final class VocabularySection implements ReportSection {
         ctx.charts().horizontalBars(ctx.assets().image(id), title + " (top " + bars.size() + ")",
                 "share of all cards", bars, groups, true);
         out.figure(ctx.assets().imageHref(id), "Bar chart: share of cards with each " + key + " value");
+        ctx.table(out, t.build());
+    }
+
+    /**
+     * The Hub's own value (the source's column, as the Hub dataset gives it), which the Hub fills from the
+     * YAML or infers when the YAML has no such key: shown apart from the YAML's values, labelled.
+     */
+    private void hubValues(ReportContext ctx, HtmlSection out, Function<String, Verdict> verdict)
+            throws SQLException, IOException {
+        StoreView store = ctx.store();
+        long withHub = store.count("SELECT count(*) FROM cards WHERE " + hubColumn + " IS NOT NULL");
+        if (withHub == 0) {
+            return;
+        }
+        List<Object[]> values = store.rows("SELECT c." + hubColumn + ", count(*) AS n, count(*) FILTER (WHERE NOT EXISTS "
+                + "(SELECT 1 FROM metadata_values m WHERE m.card_id = c.id AND m.key = ?)) AS hub_only FROM cards c "
+                + "WHERE c." + hubColumn + " IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1", key);
+        long hubOnly = values.stream().mapToLong(r -> StoreView.asLong(r[2])).sum();
+        out.subheading("The Hub's " + key + " (the source's own column)");
+        out.facts(List.of(
+                new HtmlSection.Fact("cards with a Hub " + key, ReportContext.percentText(withHub, ctx.totalCards())),
+                new HtmlSection.Fact("of them without " + key + " in the YAML", ReportContext.count(hubOnly) + " ("
+                        + ReportContext.percentText(hubOnly, ctx.totalCards()) + " of all cards)")));
+        out.note("The value the Hub records for each model (the Hub dataset's " + hubColumn + " column), which it takes "
+                + "from the metadata or, when the YAML has no " + key + ", infers (from the files or the library's "
+                + "config). These are not the YAML values above; a card can appear in both.");
+        Table.Builder t = Table.builder(id + "-hub", "The Hub's " + key + " values", "value", "cards",
+                "share of all cards (%)", "cards without the key in YAML", "Hub check");
+        for (Object[] row : values) {
+            String value = StoreView.asString(row[0]);
+            long n = StoreView.asLong(row[1]);
+            t.row(value, n, ctx.shareOfCards(n), StoreView.asLong(row[2]), verdict.apply(value).label());
+        }
         ctx.table(out, t.build());
     }
 

@@ -1,0 +1,120 @@
+package dev.cardminer.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the report says is true (issue 9): a CSV cut to its most frequent rows says so, a share that is not
+ * zero never reads 0.0%, the Hub's own pipeline_tag and library_name are shown (labelled) where the YAML
+ * lacks them, and evaluation metric variants are merged.
+ */
+class ReportHonestyTest {
+
+    static final int CARDS = 2_500;
+
+    @TempDir
+    static Path dir;
+    static Path out;
+    static String html;
+
+    @BeforeAll
+    static void writeReport() throws Exception {
+        out = dir.resolve("report");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            SyntheticStore.createSchema(c);
+            try (PreparedStatement card = c.prepareStatement("INSERT INTO cards (id, source, content_hash, bytes, "
+                    + "has_metadata, completeness, section_count, problem_count, body, pipeline_tag, library_name) "
+                    + "VALUES (?, 'synthetic', 'h', 1, true, 0.5, 1, 0, 'b', ?, ?)");
+                 PreparedStatement value = c.prepareStatement(
+                         "INSERT INTO metadata_values (card_id, key, position, value) VALUES (?, ?, 0, ?)");
+                 PreparedStatement section = c.prepareStatement("INSERT INTO sections (card_id, position, level, "
+                         + "title, canonical, placeholder, empty) VALUES (?, 0, 2, ?, NULL, false, false)");
+                 PreparedStatement eval = c.prepareStatement("INSERT INTO eval_results (card_id, position, task_type, "
+                         + "dataset_type, metric_type, metric_value, verified) VALUES (?, 0, 'text-classification', "
+                         + "'imdb', ?, 0.9, false)")) {
+                for (int i = 0; i < CARDS; i++) {
+                    String id = "org/m" + i;
+                    // The Hub knows every card's pipeline tag; only the first 100 say it in YAML.
+                    card.setString(1, id);
+                    card.setString(2, "text-generation");
+                    card.setString(3, i < 1_500 ? "transformers" : null);
+                    card.executeUpdate();
+                    if (i < 100) {
+                        value.setString(1, id);
+                        value.setString(2, "pipeline_tag");
+                        value.setString(3, "text-generation");
+                        value.executeUpdate();
+                    }
+                    value.setString(1, id);
+                    value.setString(2, "license");
+                    value.setString(3, i == 0 ? "rare-licence" : "mit");
+                    value.executeUpdate();
+                    // 600 distinct headings outside the template; the table keeps the 500 most frequent.
+                    section.setString(1, id);
+                    section.setString(2, "Heading " + (i % 600));
+                    section.executeUpdate();
+                    if (i < 3) {
+                        eval.setString(1, id);
+                        eval.setString(2, List.of("accuracy", "acc", "Accuracy").get(i));
+                        eval.executeUpdate();
+                    }
+                }
+            }
+            new ReportWriter().write(c, out);
+        }
+        html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCsvCutToItsMostFrequentRowsSaysSo() throws Exception {
+        assertThat(CsvReader.read(out.resolve("data/other-headings.csv"))).hasSize(501); // header + 500
+        assertThat(html).contains("The table and its CSV list the 500 most frequent of 600 distinct headings.")
+                .contains("the CSV has all 500.").doesNotContain("the CSV has all of them");
+    }
+
+    @Test
+    void aShareThatIsNotZeroNeverReadsZero() {
+        // One card of 2,500 is 0.04%: "0.0%" would hide it.
+        assertThat(html).contains("<td>rare-licence</td><td class=\"num\">1</td><td class=\"num\">&lt; 0.1%</td>")
+                // A true zero stays 0.0%.
+                .containsPattern("<td class=\"num\">0</td><td class=\"num\">0.0%</td>");
+    }
+
+    @Test
+    void theHubsOwnColumnsAreShownWhereTheYamlLacksTheKey() throws Exception {
+        assertThat(html).contains("The Hub&#39;s pipeline_tag (the source&#39;s own column)")
+                .contains("The Hub&#39;s library_name (the source&#39;s own column)");
+        Map<String, String> hub = CsvReader.column(out.resolve("data/pipeline-tags-hub.csv"), 0, 1);
+        assertThat(hub).containsEntry("text-generation", String.valueOf(CARDS));
+        assertThat(CsvReader.column(out.resolve("data/pipeline-tags-hub.csv"), 0, 3))
+                .containsEntry("text-generation", String.valueOf(CARDS - 100));
+        assertThat(CsvReader.column(out.resolve("data/pipeline-tags.csv"), 0, 1)).containsEntry("text-generation", "100");
+        assertThat(CsvReader.column(out.resolve("data/libraries-hub.csv"), 0, 1)).containsEntry("transformers", "1500");
+    }
+
+    @Test
+    void evaluationMetricVariantsAreMerged() throws Exception {
+        List<List<String>> rows = CsvReader.read(out.resolve("data/eval-metrics.csv"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).subList(0, 2)).containsExactly("Accuracy", "3");
+        assertThat(rows.get(1).get(4)).contains("accuracy").contains("acc").contains("Accuracy");
+    }
+
+    @Test
+    void pngsAreEncodedInMemorySoAFullDiskLeavesNoHalfClosedStream() {
+        // ImageIO's file cache, when a write fails, is closed again by a shutdown hook with an NPE.
+        assertThat(ImageIO.getUseCache()).isFalse();
+    }
+}
