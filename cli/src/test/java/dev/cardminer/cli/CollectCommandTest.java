@@ -122,6 +122,37 @@ class CollectCommandTest {
         assertThat(hub.server().requests("/api/models/org/")).hasSize(infoRequests);
     }
 
+    private static byte[] leaderboardParquet(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT * FROM (VALUES ('org/a', 'bfloat16', 41.5, 70.0, 40.0, 20.0, 10.0, 15.0, 33.0)) "
+                    + "AS t(fullname, \"Precision\", \"Average ⬆️\", \"IFEval\", \"BBH\", \"MATH Lvl 5\", \"GPQA\", "
+                    + "\"MUSR\", \"MMLU-PRO\")) TO '" + file.toAbsolutePath() + "' (FORMAT parquet)");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    @Test
+    void leaderboardScoresComeFromTheHubsParquetOrALocalCopy() throws Exception {
+        byte[] parquet = leaderboardParquet(dir.resolve("lb.parquet"));
+        hub.dataset("open-llm-leaderboard/contents").file("data/train-00000-of-00001.parquet", parquet);
+
+        CliRun fromHub = run("collect", "--hub-endpoint", hub.endpoint().toString(), "--cache-dir",
+                dir.resolve("cache").toString(), "org/a");
+        assertThat(fromHub.exit()).as(fromHub.err()).isZero();
+        JsonNode scores = json.readTree(fromHub.out()).path("results").path("open_llm_leaderboard");
+        assertThat(scores.path("average").asDouble()).isEqualTo(41.5);
+        assertThat(scores.path("math_lvl_5").asDouble()).isEqualTo(20.0);
+
+        CliRun local = run("collect", "--hub-endpoint", hub.endpoint().toString(), "--leaderboard",
+                dir.resolve("lb.parquet").toString(), "org/b");
+        assertThat(json.readTree(local.out()).path("results").path("open_llm_leaderboard").isNull()).isTrue();
+
+        CliRun notParquet = run("collect", "--hub-endpoint", hub.endpoint().toString(), "--leaderboard",
+                dir.resolve("missing.parquet").toString(), "org/b");
+        assertThat(notParquet.exit()).isEqualTo(2);
+        assertThat(notParquet.err()).contains("missing.parquet: no such file");
+    }
+
     @Test
     void validateNamesTheFileAndPathOfEachViolation() throws Exception {
         Path bad = dir.resolve("bad.json");
