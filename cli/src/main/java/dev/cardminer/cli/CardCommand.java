@@ -6,11 +6,9 @@ import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.hub.HubClient;
 import dev.cardminer.hub.HubException;
-import dev.cardminer.hub.HubOptions;
 import dev.cardminer.hub.RepoType;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,10 +93,9 @@ final class CardCommand implements Callable<Integer> {
         return exit;
     }
 
-    private HubClient hub() {
+    private HubClient hub() throws IOException {
         if (hub == null) {
-            HubOptions options = HubOptions.fromEnvironment();
-            hub = HubClient.create(hubEndpoint == null ? options : options.withEndpoint(URI.create(hubEndpoint)));
+            hub = HubClient.create(HubSettings.options(hubEndpoint, null));
         }
         return hub;
     }
@@ -111,6 +108,7 @@ final class CardCommand implements Callable<Integer> {
 
     private static String describe(Exception e) {
         return e instanceof NoSuchFileException ? "no such file"
+                : e.getClass() == IOException.class ? e.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }
