@@ -17,6 +17,11 @@ class TaxonomyLinkerTest {
         assertThat(linker.curated("someone/cnn_dailymail")).extracting(TaxonomyLink::category).containsExactly("web/news");
         assertThat(linker.curated("bigcode/the-stack").get(0).evidence()).isEqualTo("curated table: GitHub source files");
         assertThat(linker.curated("org/unknown")).isEmpty();
+        assertThat(linker.curated("mozilla-foundation/common_voice_13_0")).singleElement()
+                .satisfies(l -> assertThat(l.dataset()).isEqualTo("mozilla-foundation/common_voice_13_0"))
+                .satisfies(l -> assertThat(l.category()).isEqualTo("specific_datasets/speech"))
+                .satisfies(l -> assertThat(l.evidence()).endsWith("(as mozilla-foundation/common_voice)"));
+        assertThat(linker.curated("org/unknown_2")).isEmpty();
     }
 
     @Test
