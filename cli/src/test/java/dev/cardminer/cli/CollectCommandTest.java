@@ -154,6 +154,21 @@ class CollectCommandTest {
     }
 
     @Test
+    void anUnreachableHubStopsTheRunWithOneLine() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        CliRun r = run("collect", "--hub-endpoint", "http://127.0.0.1:" + closed, "--no-leaderboard", "-j", "1",
+                "org/a", "org/b", "org/c");
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().lines().filter(l -> l.contains("cannot reach the Hub"))).containsExactly(
+                "collect: cannot reach the Hub at http://127.0.0.1:" + closed
+                        + " (connection refused); stopped, 3 models left: run again to resume");
+    }
+
+    @Test
     void validateNamesTheFileAndPathOfEachViolation() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"model\": \"org/x\", \"hub\": {\"id\": \"org/x\", \"sha\": null}, \"card\": null, "
