@@ -9,7 +9,6 @@ import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -105,13 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         long cardLimit = limit == null ? -1 : limit;
         annotatorOptions.validate(spec.commandLine());
         annotatorOptions.checkLlmServer();
-        HubOptions hub = HubOptions.fromEnvironment();
-        if (hubEndpoint != null) {
-            hub = hub.withEndpoint(URI.create(hubEndpoint));
-        }
-        if (cacheDir != null) {
-            hub = hub.withCacheDir(cacheDir);
-        }
+        HubOptions hub = HubSettings.options(hubEndpoint, cacheDir);
         Analyzer.Builder builder = Analyzer.Config.builder(db).limit(cardLimit).batchCards(batchSize).force(force)
                 .progress(progressOutput);
         if (threads != null) {

@@ -6,11 +6,9 @@ import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.hub.HubClient;
 import dev.cardminer.hub.HubException;
-import dev.cardminer.hub.HubOptions;
 import dev.cardminer.hub.RepoType;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,10 +93,9 @@ final class CardCommand implements Callable<Integer> {
         return exit;
     }
 
-    private HubClient hub() {
+    private HubClient hub() throws IOException {
         if (hub == null) {
-            HubOptions options = HubOptions.fromEnvironment();
-            hub = HubClient.create(hubEndpoint == null ? options : options.withEndpoint(URI.create(hubEndpoint)));
+            hub = HubClient.create(HubSettings.options(hubEndpoint, null));
         }
         return hub;
     }

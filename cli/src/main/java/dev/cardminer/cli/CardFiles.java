@@ -40,6 +40,7 @@ final class CardFiles {
 
     static String describe(Exception e) {
         return e instanceof NoSuchFileException ? "no such file"
+                : e.getClass() == IOException.class ? e.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 

@@ -154,6 +154,13 @@ final class CollectCommand implements Callable<Integer> {
                     facts = f.get();
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
+                    if (cause instanceof HubException h && h.kind() == HubException.Kind.UNREACHABLE) {
+                        // Offline: one line, not one per model; nothing is marked failed, a re-run resumes.
+                        err.println("collect: " + h.getMessage() + "; stopped, " + (futures.size() - collected - failed)
+                                + " models left: run again to resume");
+                        failed += futures.size() - collected - failed;
+                        break;
+                    }
                     String why = cause instanceof IOException ? cause.getMessage()
                             : cause.getClass().getSimpleName() + ": " + cause.getMessage();
                     err.println("collect " + model + ": " + why);

@@ -55,14 +55,10 @@ final class TaxonomyCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        int unplaced = 0;
         for (String dataset : datasets) {
             List<String> problems = new ArrayList<>();
             List<TaxonomyLink> links = collector.linkDataset(dataset, problems);
             problems.forEach(p -> err.println("taxonomy " + p));
-            if (links.isEmpty()) {
-                unplaced++;
-            }
             ObjectNode o = json.createObjectNode().put("$schema", FactsValidator.DATASET_SCHEMA_ID).put("dataset", dataset);
             ArrayNode t = o.putArray("taxonomy");
             links.forEach(l -> t.addObject().put("category", l.category()).put("confidence", l.confidence())

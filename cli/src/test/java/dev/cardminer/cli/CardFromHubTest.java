@@ -51,4 +51,15 @@ class CardFromHubTest {
                         + "/meta/gated and set HF_TOKEN",
                 "cardminer card: hub:../x: not a model id: '../x' (expected org/name)");
     }
+
+    @Test
+    void aHubEndpointThatIsNoHttpAddressIsOneLineWithoutCredentials() {
+        CliRun r = run("card", "--hub-endpoint", "file:///etc", "hub:org/llm");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("cardminer card: cannot read hub:org/llm: --hub-endpoint file:///etc is not an http(s) address\n");
+
+        CliRun collect = run("collect", "--hub-endpoint", "http://me:hf_secret123456@bad host", "org/llm");
+        assertThat(collect.exit()).isEqualTo(2);
+        assertThat(collect.err()).contains("is not an address").doesNotContain("hf_secret123456");
+    }
 }

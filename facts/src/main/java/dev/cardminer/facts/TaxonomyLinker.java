@@ -69,6 +69,8 @@ public final class TaxonomyLinker {
         FOCUS.put("dialog(?:ue)?s?|conversations?|chat", "dialogue");
     }
 
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("(?:[_-]v?\\d+)+$");
+
     private final Map<String, String[]> curated;
 
     private TaxonomyLinker(Map<String, String[]> curated) {
@@ -100,6 +102,12 @@ public final class TaxonomyLinker {
         String[] hit = curated.get(key);
         if (hit == null && key.contains("/")) {
             hit = curated.get(key.substring(key.indexOf('/') + 1));
+        }
+        if (hit == null && VERSION_SUFFIX.matcher(key).find()) {
+            // common_voice_11_0, wikipedia_20220301: the versioned release of a known dataset
+            String release = VERSION_SUFFIX.matcher(dataset).replaceFirst("");
+            return curated(release).stream().map(l -> new TaxonomyLink(dataset, l.category(), l.confidence(),
+                    l.evidence() + " (as " + release + ")")).toList();
         }
         if (hit == null) {
             return List.of();

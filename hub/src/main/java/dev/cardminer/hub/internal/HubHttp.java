@@ -257,8 +257,12 @@ public final class HubHttp {
     }
 
     private HubException unreachable(Exception e) {
+        String why = hasCause(e, UnknownHostException.class) ? "unknown host"
+                : hasCause(e, HttpConnectTimeoutException.class) ? "connection timed out"
+                : hasCause(e, ConnectException.class) && (e.getMessage() == null || e.getMessage().isBlank())
+                ? "connection refused" : describe(e);
         return new HubException(Kind.UNREACHABLE, 0, "cannot reach the Hub at " + Redaction.url(options.endpoint())
-                + " (" + describe(e) + ")", e);
+                + " (" + why + ")", e);
     }
 
     private static String describe(Exception e) {
