@@ -22,6 +22,11 @@ public final class TrainerResults {
             "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the " + HubRefs.REF + "(?: ([\\w.-]{1,60}))? dataset",
             Pattern.CASE_INSENSITIVE);
 
+    /** "... on the [ATCOSIM corpus](https://huggingface.co/datasets/x/atcosim)": a dataset link, whatever its words. */
+    private static final Pattern LINKED_DATASET = Pattern.compile(
+            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the \\[[^\\]\\n]{1,200}\\]\\((https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
+            Pattern.CASE_INSENSITIVE);
+
     /** "Common Voice 11.0", as the speech fine-tuning scripts name Mozilla's versioned datasets. */
     private static final Pattern COMMON_VOICE = Pattern.compile(
             "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the (?:mozilla-foundation/)?common[ _]voice[ _-]?(\\d{1,2})(?:[._](\\d))?\\b",
@@ -29,14 +34,15 @@ public final class TrainerResults {
 
     /**
      * The metric ids the Trainer writes into model-index, after transformers' METRIC_TAGS: a results key
-     * whose lower-cased, underscored name is one of these (and "Rouge1" as rouge) becomes a metric.
+     * whose lower-cased, underscored name is one of these (and "Rouge1" as rouge) becomes a metric; cer, which
+     * the speech fine-tuning scripts add, too.
      */
     private static final Map<String, String> TRAINER_METRICS = Map.ofEntries(
             Map.entry("accuracy", "accuracy"), Map.entry("bleu", "bleu"), Map.entry("f1", "f1"),
             Map.entry("matthews_correlation", "matthews_correlation"), Map.entry("pearsonr", "pearsonr"),
             Map.entry("precision", "precision"), Map.entry("recall", "recall"), Map.entry("rouge", "rouge"),
             Map.entry("sacrebleu", "sacrebleu"), Map.entry("spearmanr", "spearmanr"), Map.entry("wer", "wer"),
-            Map.entry("rouge1", "rouge"));
+            Map.entry("rouge1", "rouge"), Map.entry("cer", "cer"));
 
     /** One "- Key: value" line of the block, with the metric id it maps to (null when none). */
     public record Item(String key, String metricType, double value, String valueText, int start, int end) {
@@ -87,6 +93,13 @@ public final class TrainerResults {
         if (cv.find()) {
             String id = "mozilla-foundation/common_voice_" + cv.group(1) + "_" + (cv.group(2) == null ? "0" : cv.group(2));
             return new DatasetMention(id, null, cv.start(1), cv.end());
+        }
+        Matcher linked = LINKED_DATASET.matcher(body);
+        if (linked.find()) {
+            String id = HubRefs.datasetFromUrl(linked.group(1));
+            if (id != null) {
+                return new DatasetMention(id, null, linked.start(), linked.end());
+            }
         }
         Matcher m = DATASET_SENTENCE.matcher(body);
         if (!m.find()) {

@@ -36,6 +36,12 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void linkedCorpusWithoutTheWordDataset() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the [Tower Talk corpus](https://huggingface.co/datasets/me/tower-talk).\n")))
+                .containsExactly("me/tower-talk");
+    }
+
+    @Test
     void versionedCommonVoice() {
         assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the Common Voice 9.0 dataset.\n")))
                 .containsExactly("mozilla-foundation/common_voice_9_0");
