@@ -33,7 +33,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final Pattern ADAPTER_CONFIG = Pattern.compile(
             "[\"']?base_model_name_or_path[\"']?\\s*[:=]\\s*[\"']([^\"'\\s,]{1,200})[\"']");
     private static final Pattern ADAPTER_PROSE = Pattern.compile(
-            "(?:Lo-?RA|QLoRA|PEFT|adapter)\\s+(?:adapters?\\s+|weights\\s+|model\\s+)?(?:for|of|on|trained on top of)\\s+(?:the\\s+)?"
+            "(?:Lo-?RA|QLoRA|PEFT|adapter)\\s+(?:adapters?\\s+|adapt(?:at)?ion\\s+weights\\s+|weights\\s+|model\\s+)?(?:for|of|on|trained on top of)\\s+(?:the\\s+)?"
                     + HubRefs.REF, F);
     private static final Pattern QUANTIZED = Pattern.compile(
             "(?:(?:GGUF|GGML|GPTQ|AWQ|EXL2|exllamav2|bitsandbytes|[2-8][- ]?bit)\\s+(?:format\\s+)?(?:model\\s+files|quants?|quantizations?|quantised|quantized|versions?|model|weights)"
@@ -83,7 +83,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
                 : first(text, ORIGINAL_MODEL, 0.9, "base-model-line", peft ? "adapter" : "finetune", false));
         best = better(best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
         best = better(best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.7, "based-on", peft ? "adapter" : "finetune", false) : null));
+        best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
         return best;
     }
 

@@ -30,6 +30,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[\\w.-]+(?:/[\\w.-]+)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ON_THE_ID_DATASET = Pattern.compile(
             "\\bon the `?([A-Za-z0-9][\\w.-]*(?:/[\\w.-]+)?)`? (?:dataset|corpus|data set)\\b");
+    /** AutoTrain names its repos {@code owner/autotrain-PROJECT-NUMBER} and the project's data {@code owner/autotrain-data-PROJECT}. */
+    private static final Pattern AUTOTRAIN_ID = Pattern.compile("([^/]+)/autotrain-(.+)-\\d{6,}");
     private static final Pattern TRAINING_WORDS = Pattern.compile("\\b(?:train|trained|training|fine-?tun|dataset)",
             Pattern.CASE_INSENSITIVE);
 
@@ -60,6 +62,14 @@ public final class DatasetsExtractor implements MetadataExtractor {
         TrainerResults.DatasetMention trainer = TrainerResults.dataset(text.body());
         if (trainer != null && !text.inCode(trainer.start())) {
             put(out, text.suggestion(FIELD, trainer.id(), trainer.start(), trainer.end(), 0.93, "trainer-on-dataset"));
+        }
+        Matcher autotrain = AUTOTRAIN_ID.matcher(card.id());
+        if (autotrain.matches() && text.mentions("autotrain")) {
+            String id = HubRefs.valid(autotrain.group(1) + "/autotrain-data-" + autotrain.group(2));
+            if (id != null) {
+                put(out, new Suggestion(FIELD, id, BodyText.metadata(card, "AutoTrain repo id: " + card.id()), 0.85,
+                        "autotrain-project-data"));
+            }
         }
         boolean trainerCard = trainer != null || card.metadata().tags().contains("generated_from_trainer");
         for (EvalResult r : trainerCard ? card.evalResults() : List.<EvalResult>of()) {

@@ -38,10 +38,16 @@ public final class LanguageExtractor implements MetadataExtractor {
 
     private final Vocabularies vocabularies;
     private final Map<String, String> codes;
+    private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
 
     public LanguageExtractor(Vocabularies vocabularies) {
         this.vocabularies = vocabularies;
         this.codes = readNames();
+        codes.forEach((name, code) -> {
+            if (!name.contains(" ")) {
+                lowerCaseCodes.put(name.toLowerCase(java.util.Locale.ROOT), code);
+            }
+        });
     }
 
     @Override
@@ -63,10 +69,21 @@ public final class LanguageExtractor implements MetadataExtractor {
                 }
             }
         }
+        String repoName = card.id().substring(card.id().indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String token : repoName.split("[-_.]")) {
+            String code = lowerCaseCodes.get(token);
+            if (code != null && vocabularies.languages().contains(code)) {
+                out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card, "repo id: " + card.id()),
+                        0.85, "language-name-in-id"));
+            }
+        }
         for (EvalResult r : card.evalResults()) {
             String config = r.datasetConfig() != null ? r.datasetConfig()
                     : r.datasetArgs() instanceof String s ? s : null;
             String type = r.datasetType() == null ? "" : r.datasetType();
+            if (config != null && config.matches("[a-z]{2,3}-[A-Za-z]{2,4}")) {
+                config = config.substring(0, config.indexOf('-'));   // Common Voice's "sv-SE", "zh-HK"
+            }
             if (config != null && type.matches("(?i).*(common_voice|fleurs|voxpopuli|mls|cc100|oscar|xnli|wikiann|mc4).*")
                     && config.matches("[a-z]{2,3}") && vocabularies.languages().contains(config)) {
                 out.putIfAbsent(config, new Suggestion(FIELD, config,

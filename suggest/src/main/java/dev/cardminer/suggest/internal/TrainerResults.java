@@ -22,16 +22,27 @@ public final class TrainerResults {
             "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the " + HubRefs.REF + "(?: ([\\w.-]{1,60}))? dataset",
             Pattern.CASE_INSENSITIVE);
 
+    /** "... on the [ATCOSIM corpus](https://huggingface.co/datasets/x/atcosim)": a dataset link, whatever its words. */
+    private static final Pattern LINKED_DATASET = Pattern.compile(
+            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the \\[[^\\]\\n]{1,200}\\]\\((https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** "Common Voice 11.0", as the speech fine-tuning scripts name Mozilla's versioned datasets. */
+    private static final Pattern COMMON_VOICE = Pattern.compile(
+            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the (?:mozilla-foundation/)?common[ _]voice[ _-]?(\\d{1,2})(?:[._](\\d))?\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /**
      * The metric ids the Trainer writes into model-index, after transformers' METRIC_TAGS: a results key
-     * whose lower-cased, underscored name is one of these (and "Rouge1" as rouge) becomes a metric.
+     * whose lower-cased, underscored name is one of these (and "Rouge1" as rouge) becomes a metric; cer, which
+     * the speech fine-tuning scripts add, too.
      */
     private static final Map<String, String> TRAINER_METRICS = Map.ofEntries(
             Map.entry("accuracy", "accuracy"), Map.entry("bleu", "bleu"), Map.entry("f1", "f1"),
             Map.entry("matthews_correlation", "matthews_correlation"), Map.entry("pearsonr", "pearsonr"),
             Map.entry("precision", "precision"), Map.entry("recall", "recall"), Map.entry("rouge", "rouge"),
             Map.entry("sacrebleu", "sacrebleu"), Map.entry("spearmanr", "spearmanr"), Map.entry("wer", "wer"),
-            Map.entry("rouge1", "rouge"));
+            Map.entry("rouge1", "rouge"), Map.entry("cer", "cer"));
 
     /** One "- Key: value" line of the block, with the metric id it maps to (null when none). */
     public record Item(String key, String metricType, double value, String valueText, int start, int end) {
@@ -71,11 +82,25 @@ public final class TrainerResults {
 
     /** The Hub metric id the Trainer gives a results key, or null. */
     public static String metricType(String key) {
-        return TRAINER_METRICS.get(key.strip().toLowerCase(Locale.ROOT).replace(' ', '_'));
+        String k = key.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        // the speech fine-tuning scripts print the Trainer's raw keys ("eval_wer")
+        return TRAINER_METRICS.get(k.startsWith("eval_") ? k.substring(5) : k);
     }
 
     /** The dataset id of the Trainer's opening sentence, or null ("on the None dataset" gives none). */
     public static DatasetMention dataset(String body) {
+        Matcher cv = COMMON_VOICE.matcher(body);
+        if (cv.find()) {
+            String id = "mozilla-foundation/common_voice_" + cv.group(1) + "_" + (cv.group(2) == null ? "0" : cv.group(2));
+            return new DatasetMention(id, null, cv.start(1), cv.end());
+        }
+        Matcher linked = LINKED_DATASET.matcher(body);
+        if (linked.find()) {
+            String id = HubRefs.datasetFromUrl(linked.group(1));
+            if (id != null) {
+                return new DatasetMention(id, null, linked.start(), linked.end());
+            }
+        }
         Matcher m = DATASET_SENTENCE.matcher(body);
         if (!m.find()) {
             return null;

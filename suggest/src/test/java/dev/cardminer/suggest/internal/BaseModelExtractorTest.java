@@ -72,6 +72,19 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void dreamBoothLoraWeights() {
+        var card = body("# LoRA DreamBooth - me/dogs\n\nThese are LoRA adaption weights for acme/image-base-1.0. The weights were trained on dogs.\n");
+        assertThat(values(extractor, card)).containsExactly("acme/image-base-1.0");
+        assertThat(values(relation, card)).containsExactly("adapter");
+    }
+
+    @Test
+    void basedOnALinkedModel() {
+        assertThat(values(extractor, body("Pup is based on the [acme/chat-7b](https://huggingface.co/acme/chat-7b) model, tuned further.\n")))
+                .containsExactly("acme/chat-7b");
+    }
+
+    @Test
     void mergekitConfigGivesEveryModelAndMerge() {
         var card = body("Merged with mergekit.\n\n```yaml\nmodels:\n  - model: acme/left-7b\n  - model: other/right-7b\nmerge_method: slerp\nbase_model: acme/left-7b\n```\n");
         assertThat(values(extractor, card)).containsExactly("acme/left-7b", "other/right-7b");

@@ -29,6 +29,25 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void autoTrainProjectData() {
+        assertThat(values(extractor, card("someone/autotrain-pets-classifier-123456789", null, "# Model Trained Using AutoTrain\n\n- Problem type: Binary\n")))
+                .containsExactly("someone/autotrain-data-pets-classifier");
+        assertThat(extractor.extract(card("someone/autotrain-pets-classifier-123456789", null, "No word of the tool.\n"))).isEmpty();
+    }
+
+    @Test
+    void linkedCorpusWithoutTheWordDataset() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the [Tower Talk corpus](https://huggingface.co/datasets/me/tower-talk).\n")))
+                .containsExactly("me/tower-talk");
+    }
+
+    @Test
+    void versionedCommonVoice() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the Common Voice 9.0 dataset.\n")))
+                .containsExactly("mozilla-foundation/common_voice_9_0");
+    }
+
+    @Test
     void theTrainersNoneDatasetGivesNothing() {
         assertThat(extractor.extract(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the None dataset.\n"))).isEmpty();
     }

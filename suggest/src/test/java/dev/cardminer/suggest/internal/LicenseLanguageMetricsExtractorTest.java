@@ -50,6 +50,8 @@ class LicenseLanguageMetricsExtractorTest {
     void metricsFromTheTrainerBlockAndModelIndex() {
         assertThat(values(metrics, body("It achieves the following results on the evaluation set:\n- Loss: 0.2\n- Wer: 0.31\n- Matthews Correlation: 0.5\n")))
                 .containsExactly("wer", "matthews_correlation");
+        assertThat(values(metrics, body("It achieves the following results on the evaluation set:\n- eval_loss: 0.2\n- eval_wer: 17.5\n- eval_runtime: 12.0\n")))
+                .containsExactly("wer");
         assertThat(values(metrics, card("a/b", "model-index:\n- name: b\n  results:\n  - task:\n      type: t\n    dataset:\n      type: d\n      name: d\n    metrics:\n    - type: exact_match\n      value: 0.7\n", "Text.\n")))
                 .containsExactly("exact_match");
     }
