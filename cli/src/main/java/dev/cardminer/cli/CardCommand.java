@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.io.CardFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,11 +41,11 @@ final class CardCommand implements Callable<Integer> {
             String id;
             try {
                 if (file.equals("-")) {
-                    bytes = System.in.readAllBytes();
+                    bytes = CardFiles.read(System.in, "standard input");
                     id = "stdin";
                 } else {
                     Path path = Path.of(file);
-                    bytes = Files.readAllBytes(path);
+                    bytes = CardFiles.read(path);
                     id = stem(path);
                 }
             } catch (IOException | RuntimeException e) {
@@ -74,6 +74,9 @@ final class CardCommand implements Callable<Integer> {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof CardFiles.TooLargeException) {
+            return e.getMessage();
+        }
         return e instanceof NoSuchFileException ? "no such file"
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

@@ -19,6 +19,13 @@ package dev.cardminer.core;
 public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int maxProblems, int maxSentences,
                          int maxDepth, long timeLimitMillis) {
 
+    /**
+     * The largest card file or stream cardminer reads, in bytes (32 MiB): larger ones are refused before
+     * reading with a {@code source-error} card (analyze) or a one-line error ({@code card}). The largest
+     * card known on the Hub is a 28.9 MB README, almost all {@code model-index}.
+     */
+    public static final int MAX_CARD_BYTES = 32 << 20;
+
     /** 1 MiB of body, 5,000 sections, 10,000 links, 1,000 problems, 50,000 sentences, depth 200, 10 s. */
     public static final CardLimits DEFAULTS = new CardLimits(1 << 20, 5_000, 10_000, 1_000, 50_000, 200, 10_000);
 

@@ -3,6 +3,7 @@ package dev.cardminer.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cardminer.core.CardLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,11 +54,16 @@ public final class JsonLinesCardSource implements CardSource {
     public SourceCard next() throws IOException {
         String line;
         do {
-            line = reader.readLine();
+            line = boundedLine();
             if (line == null) {
                 return null;
             }
             lineNumber++;
+            if (line == TOO_LONG) {
+                return SourceCard.unreadable(origin + ":" + lineNumber, origin, String.format("line %d is longer than"
+                        + " %,d characters (twice the card size limit, for JSON escapes): not read", lineNumber,
+                        MAX_LINE_CHARS));
+            }
         } while (line.isBlank());
         try {
             return read(line);
@@ -65,6 +71,46 @@ public final class JsonLinesCardSource implements CardSource {
             return SourceCard.unreadable(origin + ":" + lineNumber, origin,
                     "line " + lineNumber + " is not a JSON object with modelId and card: " + firstLine(e.getMessage()));
         }
+    }
+
+    /** Lines are read up to this length; a longer one is skipped to its end without being held. */
+    private static final int MAX_LINE_CHARS = 2 * CardLimits.MAX_CARD_BYTES;
+    private static final String TOO_LONG = new String("(too long)");
+    private final StringBuilder lineBuffer = new StringBuilder();
+
+    /** The next line without its line break, {@link #TOO_LONG}, or null at the end of the file. */
+    private String boundedLine() throws IOException {
+        lineBuffer.setLength(0);
+        boolean tooLong = false;
+        int c;
+        while ((c = reader.read()) >= 0 && c != '\n') {
+            if (tooLong) {
+                continue;
+            }
+            if (lineBuffer.length() == MAX_LINE_CHARS) {
+                tooLong = true;
+                lineBuffer.setLength(0);
+                lineBuffer.trimToSize();
+                continue;
+            }
+            lineBuffer.append((char) c);
+        }
+        if (c < 0 && lineBuffer.isEmpty() && !tooLong) {
+            return null;
+        }
+        if (tooLong) {
+            return TOO_LONG;
+        }
+        int end = lineBuffer.length();
+        if (end > 0 && lineBuffer.charAt(end - 1) == '\r') {
+            end--;
+        }
+        String line = lineBuffer.substring(0, end);
+        if (lineBuffer.capacity() > 1 << 20) {
+            lineBuffer.setLength(0);
+            lineBuffer.trimToSize();
+        }
+        return line;
     }
 
     private SourceCard read(String line) throws IOException {

@@ -75,7 +75,7 @@ public final class Pipeline {
         BlockingQueue<Work> work = new ArrayBlockingQueue<>(queueSize);
         BlockingQueue<Object> done = new ArrayBlockingQueue<>(queueSize);
         int totalPermits = (int) Math.max(1, settings.inFlightBytes() >> 10);
-        Semaphore budget = new Semaphore(totalPermits);
+        Budget budget = new Budget(totalPermits);
         AtomicReference<Throwable> fatal = new AtomicReference<>();
         AtomicLong duplicates = new AtomicLong();
         AtomicLong seen = new AtomicLong();
@@ -94,7 +94,7 @@ public final class Pipeline {
         CardParser parser = settings.parser();
         for (int i = 0; i < threads; i++) {
             workers.add(new Thread(() -> {
-                parse(work, done, known, parser, json, fatal, parseNanos);
+                parse(work, done, known, parser, json, fatal, parseNanos, budget);
                 parserCpu.addAndGet(cpuNow());
             }, "cardminer-parser-" + i));
         }
@@ -142,7 +142,8 @@ public final class Pipeline {
                 } else {
                     CardRows rows = (CardRows) next;
                     batch.add(rows);
-                    batchBytes += rows.bytes();
+                    // A card's rows can outweigh its text: a batch is as large as its larger measure.
+                    batchBytes += Math.max(rows.bytes(), (long) rows.permits() << 10);
                     bytes += rows.bytes();
                     written++;
                     replaced += rows.replaces() ? 1 : 0;
@@ -246,7 +247,7 @@ public final class Pipeline {
     }
 
     private void parse(BlockingQueue<Work> work, BlockingQueue<Object> done, LongLongMap known, CardParser parser,
-                       ObjectMapper json, AtomicReference<Throwable> fatal, AtomicLong parseNanos) {
+                       ObjectMapper json, AtomicReference<Throwable> fatal, AtomicLong parseNanos, Budget budget) {
         Hashes hashes = new Hashes();
         CardRowsBuilder builder = new CardRowsBuilder(parser, json);
         long nanos = 0;
@@ -266,7 +267,14 @@ public final class Pipeline {
                 if (!settings.force() && old == fingerprint) {
                     result = new Skipped(w.permits(), utf8.length);
                 } else {
-                    result = builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits());
+                    CardRows rows = builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits());
+                    int extra = rowPermits(rows) - w.permits();
+                    if (extra > 0) {
+                        // A small card can have many rows (a list of a million items): its share grows to match.
+                        budget.take(extra);
+                        rows = rows.withPermits(w.permits() + extra);
+                    }
+                    result = rows;
                 }
                 nanos += System.nanoTime() - t0;
                 done.put(result);
@@ -282,6 +290,32 @@ public final class Pipeline {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Bytes of heap a row costs in flight, about: a record, its strings and list slot. */
+    static final int ROW_BYTES = 256;
+
+    /** The card's share of the budget by its rows (1 KiB permits). */
+    static int rowPermits(CardRows rows) {
+        long count = 1L + rows.metadata().size() + rows.values().size() + rows.sections().size()
+                + rows.evalResults().size() + rows.links().size() + rows.problems().size();
+        long bytes = count * ROW_BYTES + (rows.metadataJson() == null ? 0 : 2L * rows.metadataJson().length());
+        return (int) Math.min(Integer.MAX_VALUE, bytes >> 10);
+    }
+
+    /**
+     * The in-flight budget in 1 KiB permits. The reader waits for permits by card size; a parser thread that
+     * finds a card's rows larger takes the difference without waiting (the count may go below zero), so
+     * it can never deadlock against cards queued behind it, and the reader waits until it is paid back.
+     */
+    static final class Budget extends Semaphore {
+        Budget(int permits) {
+            super(permits);
+        }
+
+        void take(int permits) {
+            reducePermits(permits);
         }
     }
 
