@@ -58,7 +58,7 @@ public final class BodyAnalyzer {
             body = wholeBody.substring(0, end);
             int at = bodyOffset + end;
             problems.add(Problem.warning("body-too-large", String.format("the body has %,d characters; sections,"
-                    + " links and sentences cover only the first %,d (up to this line)", wholeBody.length(), end),
+                    + " links and sentences cover only the first %,d (up to here)", wholeBody.length(), end),
                     lines.line(at), lines.column(at)));
         }
         Node document = sectionParser.parse(body);
