@@ -26,8 +26,8 @@ public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int ma
      */
     public static final int MAX_CARD_BYTES = 32 << 20;
 
-    /** 1 MiB of body, 5,000 sections, 10,000 links, 1,000 problems, 50,000 sentences, depth 200, 10 s. */
-    public static final CardLimits DEFAULTS = new CardLimits(1 << 20, 5_000, 10_000, 1_000, 50_000, 200, 10_000);
+    /** 512 KiB of body, 5,000 sections, 10,000 links, 1,000 problems, 5,000 sentences, depth 200, 10 s. */
+    public static final CardLimits DEFAULTS = new CardLimits(1 << 19, 5_000, 10_000, 1_000, 5_000, 200, 10_000);
 
     public CardLimits {
         if (maxBodyChars < 1 || maxSections < 1 || maxLinks < 1 || maxProblems < 1 || maxSentences < 1

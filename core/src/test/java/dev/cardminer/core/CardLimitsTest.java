@@ -61,6 +61,17 @@ class CardLimitsTest {
     }
 
     @Test
+    void aBodyAnalysisPastTheTimeLimitStopsWithAProblemAndKeepsTheMetadata() {
+        CardParser parser = CardParser.withLimits(CardLimits.DEFAULTS.withTimeLimitMillis(1));
+        ModelCard card = parser.parse("x", "---\nlicense: mit\n---\n"
+                + "# H\n\nsee https://huggingface.co/a/b and more words\n\n".repeat(20_000));
+        assertThat(only(card, "timeout").message()).contains("1 ms");
+        assertThat(card.metadata().license()).contains("mit");
+        assertThat(card.sections()).isNotEmpty();
+        assertThat(card.links()).isEmpty();
+    }
+
+    @Test
     void headingTextOfAnyNestingIsRead() {
         // Images nest inside image descriptions (commonmark nests up to somewhere between 50 and 200 levels).
         String deep = "![".repeat(100) + "a" + "](b)".repeat(100);

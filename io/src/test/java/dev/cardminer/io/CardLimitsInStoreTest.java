@@ -76,8 +76,8 @@ class CardLimitsInStoreTest {
     @Test
     void sentencesPastTheCapAreStoredWithAProblemAfterTheCardsOwn() throws Exception {
         Path cards = Files.createDirectories(dir.resolve("cards"));
-        // 60,000 one-sentence paragraphs in a body under the body limit: more than the 50,000 sentence cap.
-        Files.writeString(cards.resolve("org__many.md"), "---\nlicense: mit\n---\n# Intro\n\n" + "Word.\n\n".repeat(60_000));
+        // 6,000 one-sentence paragraphs: more than the 5,000 sentence cap.
+        Files.writeString(cards.resolve("org__many.md"), "---\nlicense: mit\n---\n# Intro\n\n" + "Word.\n\n".repeat(6_000));
         Path db = dir.resolve("s.duckdb");
         try (CardSource source = MarkdownFolderCardSource.open(cards)) {
             new Analyzer(Analyzer.Config.of(db)).run(source);
