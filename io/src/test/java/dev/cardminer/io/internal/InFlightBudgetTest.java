@@ -29,7 +29,8 @@ class InFlightBudgetTest {
         // A 1 MB list of "- no": 200,000 value rows and the capped problems, about 50 MiB in flight.
         int permits = Pipeline.rowPermits(rows(200_000, 1_001, "{\"language\":[" + "\"no\",".repeat(200_000) + "]}"));
         assertThat(permits).isGreaterThan(50_000).isLessThan(60_000);
-        assertThat(Pipeline.rowPermits(rows(3, 1, "{}"))).isZero();
+        // A small card's few rows fit in the one permit its text takes at least.
+        assertThat(Pipeline.rowPermits(rows(3, 1, "{}"))).isLessThanOrEqualTo(1);
     }
 
     @Test
