@@ -20,10 +20,11 @@ final class CardFiles {
     /** Reads a file, or standard input for {@code -}. */
     static Input read(String file, InputStream stdin) throws IOException {
         if (file.equals("-")) {
-            return new Input("<stdin>", "stdin", stdin.readAllBytes());
+            return new Input("<stdin>", "stdin", dev.cardminer.io.CardFiles.read(stdin, "standard input"));
         }
         Path path = Path.of(file);
-        byte[] bytes = Files.readAllBytes(path);
+        // Refused by size before it is read (a card over the limit, /dev/zero): one line, not an OutOfMemoryError.
+        byte[] bytes = dev.cardminer.io.CardFiles.read(path);
         return new Input(file, idOf(path), bytes);
     }
 
@@ -40,7 +41,8 @@ final class CardFiles {
 
     static String describe(Exception e) {
         return e instanceof NoSuchFileException ? "no such file"
-                : e.getClass() == IOException.class ? e.getMessage()
+                : e.getClass() == IOException.class || e instanceof dev.cardminer.io.CardFiles.TooLargeException
+                ? e.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 

@@ -5,7 +5,7 @@ package dev.cardminer.core;
  * taking time or memory out of proportion (docs/limits.md). Every bound applies per card.
  *
  * @param maxBodyChars  body characters the Markdown analysis reads; past it, sections, links and
- *                      sentences cover the body up to the last line break before this point and a
+ *                      sentences cover the body up to about this point ({@link #analysedEnd}) and a
  *                      warning {@code body-too-large} says where the analysis stopped
  * @param maxSections   sections kept (the rest is counted in a warning {@code sections-capped})
  * @param maxLinks      links kept ({@code links-capped})
@@ -19,8 +19,15 @@ package dev.cardminer.core;
 public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int maxProblems, int maxSentences,
                          int maxDepth, long timeLimitMillis) {
 
-    /** 1 MiB of body, 5,000 sections, 10,000 links, 1,000 problems, 50,000 sentences, depth 200, 10 s. */
-    public static final CardLimits DEFAULTS = new CardLimits(1 << 20, 5_000, 10_000, 1_000, 50_000, 200, 10_000);
+    /**
+     * The largest card file or stream cardminer reads, in bytes (32 MiB): larger ones are refused before
+     * reading with a {@code source-error} card (analyze) or a one-line error ({@code card}). The largest
+     * card known on the Hub is a 28.9 MB README, almost all {@code model-index}.
+     */
+    public static final int MAX_CARD_BYTES = 32 << 20;
+
+    /** 512 KiB of body, 5,000 sections, 10,000 links, 1,000 problems, 5,000 sentences, depth 200, 10 s. */
+    public static final CardLimits DEFAULTS = new CardLimits(1 << 19, 5_000, 10_000, 1_000, 5_000, 200, 10_000);
 
     public CardLimits {
         if (maxBodyChars < 1 || maxSections < 1 || maxLinks < 1 || maxProblems < 1 || maxSentences < 1
@@ -58,21 +65,21 @@ public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int ma
     }
 
     /**
-     * Where the analysed part of a body ends: the whole body when it is within {@link #maxBodyChars},
-     * else just past the last line break before that point (or at it, in a body without one there).
+     * Where the analysed part of a body ends: the whole body when it is within {@link #maxBodyChars}, else
+     * just past the last line break before that point, or at the point itself (never inside a surrogate
+     * pair) when there is no line break in the second half of the allowance (one huge line).
      */
     public int analysedEnd(CharSequence body) {
         if (body.length() <= maxBodyChars) {
             return body.length();
         }
-        for (int i = maxBodyChars; i > 0; i--) {
+        for (int i = maxBodyChars; i > maxBodyChars / 2; i--) {
             char c = body.charAt(i - 1);
             if (c == '\n' || c == '\r') {
                 return i;
             }
         }
         int end = maxBodyChars;
-        // Never split a surrogate pair.
         return Character.isLowSurrogate(body.charAt(end)) ? end - 1 : end;
     }
 }

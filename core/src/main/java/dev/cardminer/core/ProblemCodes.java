@@ -72,6 +72,17 @@ public final class ProblemCodes {
     /** The sentence splitter failed on this card (a bug, recorded so that the run goes on). */
     public static final String SPLIT_ERROR = "split-error";
 
+    // Linting (cardminer check): what a publisher should add before pushing
+    public static final String NO_METADATA = "no-metadata";
+    public static final String EMPTY_METADATA = "empty-metadata";
+    public static final String PLACEHOLDER_SECTION = "placeholder-section";
+    public static final String MISSING_SECTION = "missing-section";
+    public static final String MISSING_LICENSE = "missing-license";
+    public static final String MISSING_PIPELINE_TAG = "missing-pipeline-tag";
+    public static final String MISSING_LIBRARY_NAME = "missing-library-name";
+    public static final String MISSING_LANGUAGE = "missing-language";
+    public static final String MISSING_BASE_MODEL = "missing-base-model";
+
     // Editing
     /** A requested edit is not possible (the block is not readable, a key cannot be written). */
     public static final String EDIT_NOT_POSSIBLE = "edit-not-possible";

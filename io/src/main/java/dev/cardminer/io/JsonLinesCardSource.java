@@ -3,6 +3,7 @@ package dev.cardminer.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cardminer.core.CardLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ final class JsonLinesCardSource implements CardSource {
         while (true) {
             String line;
             do {
-                line = reader.readLine();
+                line = boundedLine();
                 if (line == null) {
                     if (cards == 0) {
                         throw new IOException(file + ": no line is a card (a JSON object with modelId and card)"
@@ -70,25 +71,72 @@ final class JsonLinesCardSource implements CardSource {
                     return null;
                 }
                 lineNumber++;
+                if (line == TOO_LONG) {
+                    skip(String.format("line %d: longer than %,d characters (twice the card size limit, for JSON"
+                            + " escapes): not read", lineNumber, MAX_LINE_CHARS));
+                    line = "";
+                }
             } while (line.isBlank());
             try {
                 SourceCard card = read(line);
                 cards++;
                 return card;
             } catch (IOException | RuntimeException e) {
-                synchronized (this) {
-                    skippedCount++;
-                    if (skippedFirst.size() < SKIPPED_KEPT) {
-                        skippedFirst.add("line " + lineNumber + ": " + firstLine(e.getMessage()));
-                    }
-                }
+                skip("line " + lineNumber + ": " + firstLine(e.getMessage()));
             }
+        }
+    }
+
+    private synchronized void skip(String why) {
+        skippedCount++;
+        if (skippedFirst.size() < SKIPPED_KEPT) {
+            skippedFirst.add(why);
         }
     }
 
     @Override
     public synchronized SkippedEntries skipped() {
         return new SkippedEntries(skippedCount, skippedFirst);
+    }
+
+    /** Lines are read up to this length; a longer one is skipped to its end without being held. */
+    private static final int MAX_LINE_CHARS = 2 * CardLimits.MAX_CARD_BYTES;
+    private static final String TOO_LONG = new String("(too long)");
+    private final StringBuilder lineBuffer = new StringBuilder();
+
+    /** The next line without its line break, {@link #TOO_LONG}, or null at the end of the file. */
+    private String boundedLine() throws IOException {
+        lineBuffer.setLength(0);
+        boolean tooLong = false;
+        int c;
+        while ((c = reader.read()) >= 0 && c != '\n') {
+            if (tooLong) {
+                continue;
+            }
+            if (lineBuffer.length() == MAX_LINE_CHARS) {
+                tooLong = true;
+                lineBuffer.setLength(0);
+                lineBuffer.trimToSize();
+                continue;
+            }
+            lineBuffer.append((char) c);
+        }
+        if (c < 0 && lineBuffer.isEmpty() && !tooLong) {
+            return null;
+        }
+        if (tooLong) {
+            return TOO_LONG;
+        }
+        int end = lineBuffer.length();
+        if (end > 0 && lineBuffer.charAt(end - 1) == '\r') {
+            end--;
+        }
+        String line = lineBuffer.substring(0, end);
+        if (lineBuffer.capacity() > 1 << 20) {
+            lineBuffer.setLength(0);
+            lineBuffer.trimToSize();
+        }
+        return line;
     }
 
     private SourceCard read(String line) throws IOException {

@@ -56,7 +56,9 @@ final class MarkdownFolderCardSource implements CardSource {
             } else if (name.toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(path)) {
                 String id = idOf(root, path);
                 try {
-                    return SourceCard.ofBytes(id, path.toString(), Files.readAllBytes(path), facts(name, id));
+                    return SourceCard.ofBytes(id, path.toString(), CardFiles.read(path), facts(name, id));
+                } catch (CardFiles.TooLargeException e) {
+                    return SourceCard.unreadable(id, path.toString(), e.getMessage());
                 } catch (IOException e) {
                     return SourceCard.unreadable(id, path.toString(), "cannot read the file: " + e.getMessage());
                 }

@@ -74,7 +74,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             // The same prefix the sections were read from (see CardLimits.maxBodyChars).
             body = whole.substring(0, end);
             problems.add(located(card, end, ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d characters;"
-                    + " sentences are split from the first %,d only (up to this line)", whole.length(), end)));
+                    + " sentences are split from the first %,d only (up to here)", whole.length(), end)));
         }
         Node document = parser.parse(body);
         Walk walk = new Walk(card, body, System.nanoTime() + limits.timeLimitMillis() * 1_000_000);

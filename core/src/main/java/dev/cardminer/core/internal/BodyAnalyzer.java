@@ -63,7 +63,7 @@ public final class BodyAnalyzer {
             body = wholeBody.substring(0, end);
             int at = bodyOffset + end;
             problems.add(Problem.warning(ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d characters; sections,"
-                    + " links and sentences cover only the first %,d (up to this line)", wholeBody.length(), end),
+                    + " links and sentences cover only the first %,d (up to here)", wholeBody.length(), end),
                     lines.line(at), lines.column(at)));
         }
         Node document = sectionParser.parse(body);

@@ -4,6 +4,7 @@ import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.core.Metadata;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Section;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,10 @@ public final class LintRules {
         boolean unreadable = card.problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR
                 && p.code().startsWith("yaml-"));
         if (!card.hasMetadata()) {
-            out.add(Problem.warning("no-metadata", "the card has no metadata block; the Hub warns about it and cannot "
+            out.add(Problem.warning(ProblemCodes.NO_METADATA, "the card has no metadata block; the Hub warns about it and cannot "
                     + "show a license, task or library", 1, 1));
         } else if (card.metadata().isEmpty() && !unreadable) {
-            out.add(Problem.warning("empty-metadata", "the metadata block is empty", blockLine, 1));
+            out.add(Problem.warning(ProblemCodes.EMPTY_METADATA, "the metadata block is empty", blockLine, 1));
         }
         if (!unreadable) {
             keys(card, blockLine, out);
@@ -46,20 +47,20 @@ public final class LintRules {
     private static void keys(ModelCard card, int line, List<Problem> out) {
         Metadata m = card.metadata();
         if (!m.has("license")) {
-            out.add(missing("license", "the license is unknown to users and the Hub", line));
+            out.add(missing("license", ProblemCodes.MISSING_LICENSE, "the license is unknown to users and the Hub", line));
         }
         String task = m.pipelineTag().orElse(null);
         if (!m.has("pipeline_tag")) {
-            out.add(missing("pipeline_tag", "the Hub guesses the task and widget, or shows none", line));
+            out.add(missing("pipeline_tag", ProblemCodes.MISSING_PIPELINE_TAG, "the Hub guesses the task and widget, or shows none", line));
         }
         if (!m.has("library_name")) {
-            out.add(missing("library_name", "the Hub cannot show how to load the model", line));
+            out.add(missing("library_name", ProblemCodes.MISSING_LIBRARY_NAME, "the Hub cannot show how to load the model", line));
         }
         if (!m.has("language") && task != null && LANGUAGE_TASKS.contains(task)) {
-            out.add(missing("language", "a " + task + " model should say which languages it handles", line));
+            out.add(missing("language", ProblemCodes.MISSING_LANGUAGE, "a " + task + " model should say which languages it handles", line));
         }
         if (!m.has("base_model") && fineTune(card)) {
-            out.add(missing("base_model", "the card describes a fine-tuned model but does not name the model "
+            out.add(missing("base_model", ProblemCodes.MISSING_BASE_MODEL, "the card describes a fine-tuned model but does not name the model "
                     + "it was fine-tuned from", line));
         }
     }
@@ -70,15 +71,15 @@ public final class LintRules {
                 || FINE_TUNED.matcher(card.body()).find();
     }
 
-    private static Problem missing(String key, String why, int line) {
-        return new Problem(Problem.Severity.WARNING, "missing-" + key.replace('_', '-'),
+    private static Problem missing(String key, String code, String why, int line) {
+        return new Problem(Problem.Severity.WARNING, code,
                 "recommended key '" + key + "' is missing: " + why, line, 1, key);
     }
 
     private static void sections(ModelCard card, List<Problem> out) {
         for (Section s : card.sections()) {
             if (s.canonical() != null && s.placeholder()) {
-                out.add(Problem.warning("placeholder-section", "section '" + s.title()
+                out.add(Problem.warning(ProblemCodes.PLACEHOLDER_SECTION, "section '" + s.title()
                         + "' holds only the template's placeholder text", s.line(), 1));
             }
         }
@@ -86,7 +87,7 @@ public final class LintRules {
             boolean filled = card.sections().stream()
                     .anyMatch(s -> s.canonical() != null && within(s.canonical(), expected) && s.hasContent());
             if (!filled) {
-                out.add(Problem.info("missing-section", "template section '" + expected.title()
+                out.add(Problem.info(ProblemCodes.MISSING_SECTION, "template section '" + expected.title()
                         + "' is missing or has no content", 1, 1));
             }
         }

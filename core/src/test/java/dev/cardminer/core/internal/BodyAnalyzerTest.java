@@ -192,5 +192,11 @@ class BodyAnalyzerTest {
         ModelCard card = ModelCard.parse(sb.toString());
         assertThat(card.sections()).hasSize(1);
         assertThat(card.links()).isNotEmpty();
+        // One line longer than the body limit: the analysis stops inside it, where the problem says.
+        assertThat(card.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("body-too-large");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.column()).isEqualTo(dev.cardminer.core.CardLimits.DEFAULTS.maxBodyChars() - 8 + 1);
+        });
     }
 }

@@ -31,6 +31,12 @@ public record CardRows(
         List<Problem> problems,
         int permits) {
 
+    /** The same rows with another share of the budget. */
+    public CardRows withPermits(int newPermits) {
+        return new CardRows(id, replaces, fingerprint, source, contentHash, bytes, facts, hasMetadata, metadataJson,
+                completeness, body, metadata, values, sections, evalResults, links, problems, newPermits);
+    }
+
     public record MetadataRow(String key, String valueJson) {
     }
 

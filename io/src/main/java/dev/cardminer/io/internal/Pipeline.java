@@ -95,7 +95,7 @@ public final class Pipeline {
         BlockingQueue<ToParse> toParse = new ArrayBlockingQueue<>(queueSize);
         BlockingQueue<ToWrite> toWrite = new ArrayBlockingQueue<>(queueSize);
         int totalPermits = (int) Math.max(1, settings.inFlightBytes() >> 10);
-        Semaphore budget = new Semaphore(totalPermits);
+        Budget budget = new Budget(totalPermits);
         AtomicReference<Throwable> fatal = new AtomicReference<>();
 
         Reader reader = new Reader(source, toParse, budget, totalPermits, threads, fatal, times);
@@ -103,7 +103,7 @@ public final class Pipeline {
         started.add(daemon("cardminer-reader", reader));
         ObjectMapper json = CardJson.mapper();
         for (int i = 0; i < threads; i++) {
-            started.add(daemon("cardminer-parser-" + i, new Parser(toParse, toWrite, known, json, fatal, times)));
+            started.add(daemon("cardminer-parser-" + i, new Parser(toParse, toWrite, known, json, budget, fatal, times)));
         }
         boolean ok = false;
         try {
@@ -216,15 +216,17 @@ public final class Pipeline {
         private final BlockingQueue<ToWrite> out;
         private final LongLongMap known;
         private final CardRowsBuilder builder;
+        private final Budget budget;
         private final AtomicReference<Throwable> fatal;
         private final StageTimes times;
 
         Parser(BlockingQueue<ToParse> in, BlockingQueue<ToWrite> out, LongLongMap known, ObjectMapper json,
-               AtomicReference<Throwable> fatal, StageTimes times) {
+               Budget budget, AtomicReference<Throwable> fatal, StageTimes times) {
             this.in = in;
             this.out = out;
             this.known = known;
             this.builder = new CardRowsBuilder(settings.parser(), json);
+            this.budget = budget;
             this.fatal = fatal;
             this.times = times;
         }
@@ -264,7 +266,14 @@ public final class Pipeline {
             if (!settings.force() && old == fingerprint) {
                 return new Unchanged(w.permits(), utf8.length);
             }
-            return new Rows(builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits()));
+            CardRows rows = builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits());
+            int extra = rowPermits(rows) - w.permits();
+            if (extra > 0) {
+                // A small card can have many rows (a list of a million items): its share grows to match.
+                budget.take(extra);
+                rows = rows.withPermits(w.permits() + extra);
+            }
+            return new Rows(rows);
         }
     }
 
@@ -323,7 +332,8 @@ public final class Pipeline {
                         case Rows r -> {
                             CardRows rows = r.rows();
                             batch.add(rows);
-                            batchBytes += rows.bytes();
+                            // A card's rows can outweigh its text: a batch is as large as its larger measure.
+                            batchBytes += Math.max(rows.bytes(), (long) rows.permits() << 10);
                             bytes += rows.bytes();
                             written++;
                             replaced += rows.replaces() ? 1 : 0;
@@ -361,6 +371,32 @@ public final class Pipeline {
             budget.release(permits);
             progress.step(batch.size());
             batch.clear();
+        }
+    }
+
+    /** Bytes of heap a row costs in flight, about: a record, its strings and list slot. */
+    static final int ROW_BYTES = 256;
+
+    /** The card's share of the budget by its rows (1 KiB permits). */
+    static int rowPermits(CardRows rows) {
+        long count = 1L + rows.metadata().size() + rows.values().size() + rows.sections().size()
+                + rows.evalResults().size() + rows.links().size() + rows.problems().size();
+        long bytes = count * ROW_BYTES + (rows.metadataJson() == null ? 0 : 2L * rows.metadataJson().length());
+        return (int) Math.min(Integer.MAX_VALUE, bytes >> 10);
+    }
+
+    /**
+     * The in-flight budget in 1 KiB permits. The reader waits for permits by card size; a parser thread that
+     * finds a card's rows larger takes the difference without waiting (the count may go below zero), so
+     * it can never deadlock against cards queued behind it, and the reader waits until it is paid back.
+     */
+    static final class Budget extends Semaphore {
+        Budget(int permits) {
+            super(permits);
+        }
+
+        void take(int permits) {
+            reducePermits(permits);
         }
     }
 

@@ -1,0 +1,89 @@
+package dev.cardminer.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Past each per-card limit, parsing keeps what fits and says with a located warning what it left out. */
+class CardLimitsTest {
+
+    private static Problem only(ModelCard card, String code) {
+        List<Problem> found = card.problems().stream().filter(p -> p.code().equals(code)).toList();
+        assertThat(found).as(code + " in " + card.problems()).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void bodyPastTheLimitIsReadUpToTheLastLineBreakBeforeIt() {
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withMaxBodyChars(100)).build();
+        String body = "# A\n" + "text\n".repeat(30) + "# B\nafter the cut https://huggingface.co/org/late\n";
+        ModelCard card = parser.parse("x", "---\nlicense: mit\n---\n" + body);
+        Problem p = only(card, "body-too-large");
+        assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+        // 4 + 19 lines of "text" fit in 100 chars: the analysis stops at the start of card line 4 + 20.
+        assertThat(p.line()).isEqualTo(24);
+        assertThat(p.column()).isEqualTo(1);
+        assertThat(card.metadata().license()).contains("mit");
+        assertThat(card.body()).isEqualTo(body); // the body itself is kept whole
+        assertThat(card.sections()).extracting(Section::title).containsExactly("A");
+        assertThat(card.links()).isEmpty();
+    }
+
+    @Test
+    void sectionsPastTheCapAreCountedAtTheFirstOneLeftOut() {
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withMaxSections(3)).build();
+        ModelCard card = parser.parse("x", "# a\n# b\n# c\n# d\n# e\n");
+        assertThat(card.sections()).extracting(Section::title).containsExactly("a", "b", "c");
+        Problem p = only(card, "sections-capped");
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.message()).contains("5 headings").contains("first 3");
+    }
+
+    @Test
+    void linksPastTheCapAreCounted() {
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withMaxLinks(2)).build();
+        ModelCard card = parser.parse("x", "see https://huggingface.co/a/b\nhttps://huggingface.co/c/d\n"
+                + "https://huggingface.co/e/f\n");
+        assertThat(card.links()).hasSize(2);
+        assertThat(only(card, "links-capped").line()).isEqualTo(3);
+    }
+
+    @Test
+    void problemsPastTheCapAreSummarisedByCode() {
+        // Every "no" is a yaml11-scalar note: a million-item list must not make a million rows.
+        ModelCard card = ModelCard.parse("---\nlanguage:\n" + "- no\n".repeat(5_000) + "---\n# t\n");
+        assertThat(card.problems()).hasSize(CardLimits.DEFAULTS.maxProblems() + 1);
+        Problem p = only(card, "problems-capped");
+        assertThat(p.message()).contains("4,000 more").contains("yaml11-scalar 4000");
+        assertThat(p.line()).isEqualTo(3 + CardLimits.DEFAULTS.maxProblems());
+        assertThat(card.metadata().language()).hasSize(5_000);
+    }
+
+    @Test
+    void aBodyAnalysisPastTheTimeLimitStopsWithAProblemAndKeepsTheMetadata() {
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withTimeLimitMillis(1)).build();
+        ModelCard card = parser.parse("x", "---\nlicense: mit\n---\n"
+                + "# H\n\nsee https://huggingface.co/a/b and more words\n\n".repeat(20_000));
+        assertThat(only(card, "timeout").message()).contains("1 ms");
+        assertThat(card.metadata().license()).contains("mit");
+        assertThat(card.sections()).isNotEmpty();
+        assertThat(card.links()).isEmpty();
+    }
+
+    @Test
+    void headingTextOfAnyNestingIsRead() {
+        // Images nest inside image descriptions (commonmark nests up to somewhere between 50 and 200 levels).
+        String deep = "![".repeat(100) + "a" + "](b)".repeat(100);
+        ModelCard card = ModelCard.parse("# " + deep + " b\n");
+        assertThat(card.sections()).singleElement().satisfies(s -> assertThat(s.title()).endsWith("a b"));
+    }
+
+    @Test
+    void headingsOfInlineMarkupReadAsTheFullTreeReadsThem() {
+        ModelCard card = ModelCard.parse("# Model *x* `y` [z][r] [w][missing]\n\nSet\nup\\\n=== \n\n# a #\n\n"
+                + "> # quoted *h*\n\n[r]: http://example.com\n");
+        assertThat(card.sections()).extracting(Section::title)
+                .containsExactly("Model x y z [w][missing]", "Set up\\", "a");
+    }
+}
