@@ -107,6 +107,10 @@ final class CardsPage {
                 + "problem_count FROM memory.main.card_facts" + filter + " ORDER BY " + SORTS.get(sort)
                 + " LIMIT ? OFFSET ?", pageParams.toArray());
 
+        if (text != null) {
+            h.element("p", "The body-text filter reads every card's text: on a large store it takes seconds, "
+                    + "the other filters do not.", "class", "note");
+        }
         h.open("p", "class", "count", "id", "result-count").text(Html.number(total) + (total == 1 ? " card" : " cards"))
                 .close("p");
         h.open("table", "class", "cards").open("thead").open("tr");
