@@ -1,15 +1,14 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
-import dev.cardminer.io.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -88,13 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 2;
         }
         annotatorOptions.validate(spec.commandLine());
-        HubOptions hub = HubOptions.fromEnvironment();
-        if (hubEndpoint != null) {
-            hub = hub.withEndpoint(URI.create(hubEndpoint));
-        }
-        if (cacheDir != null) {
-            hub = hub.withCacheDir(cacheDir);
-        }
+        HubOptions hub = HubSettings.options(hubEndpoint, cacheDir);
         Analyzer.Config config = Analyzer.Config.of(db).withLimit(limit).withBatchCards(batchSize).withForce(force)
                 .withProgress(progressOutput);
         if (threads != null) {

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.cardminer.hub.HubException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,11 +20,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "card", mixinStandardHelpOptions = true, description = {
         "Parses model cards and prints one JSON object per card (one per line when there are several).",
         "A file org__name.md gets the id org/name, and org/name/README.md too, as analyze gives them.",
-        "Exits 0 even when cards have problems; non-zero only when a file cannot be read (cardminer check lints)."})
+        "Exits 0 even when cards have problems; non-zero only when a file cannot be read (2; 3 when the Hub "
+                + "cannot be reached or refuses). cardminer check lints."})
 final class CardCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Card files (README.md); '-' reads standard input.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = {
+            "Card files (README.md); '-' reads standard input;",
+            "hub:org/name[@revision] reads the model's README.md from the Hub."})
     List<String> files;
+
+    @Mixin
+    HubInput hub;
 
     @Option(names = "--summary", description = "A short digest for people instead of the JSON.")
     boolean summary;
@@ -41,10 +49,14 @@ final class CardCommand implements Callable<Integer> {
         for (String file : files) {
             CardFiles.Input input;
             try {
-                input = CardFiles.read(file, System.in);
+                input = CardFiles.read(file, System.in, hub);
+            } catch (HubException e) {
+                err.println("cardminer card: " + file + ": " + e.getMessage());
+                exit = Math.max(exit, OneLineErrorHandler.HUB_UNAVAILABLE);
+                continue;
             } catch (IOException | RuntimeException e) {
                 err.println("cardminer card: cannot read " + file + ": " + CardFiles.describe(e));
-                exit = 2;
+                exit = Math.max(exit, 2);
                 continue;
             }
             ModelCard card = parser.parse(input.id(), input.bytes());

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 EditCommand.class,
                 BenchCommand.class,
+                CollectCommand.class,
+                ValidateCommand.class,
+                TaxonomyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cardminer {

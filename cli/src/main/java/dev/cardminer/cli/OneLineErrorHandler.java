@@ -1,12 +1,12 @@
 package dev.cardminer.cli;
 
-import dev.cardminer.io.HubUnavailableException;
+import dev.cardminer.hub.HubException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns an exception that escapes a command into the one-line error the README promises,
@@ -27,7 +27,7 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler {
         int exit;
         String what;
         switch (e) {
-            case HubUnavailableException h -> {
+            case HubException h -> {
                 exit = HUB_UNAVAILABLE;
                 what = h.getMessage();
             }

@@ -1,6 +1,7 @@
 package dev.cardminer.io;
 
 import dev.cardminer.core.CardParser;
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.hub.HubOptions;
 import java.io.Closeable;
 import java.io.IOException;
 

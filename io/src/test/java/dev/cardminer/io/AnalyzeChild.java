@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.hub.HubOptions;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;

@@ -10,6 +10,7 @@ import dev.cardminer.core.Link;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.Section;
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.concepts.AnnotationPhase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.cardminer.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.hub.HubOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

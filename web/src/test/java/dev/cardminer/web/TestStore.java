@@ -2,11 +2,11 @@ package dev.cardminer.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
-import dev.cardminer.io.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.concepts.AnnotationPhase;
 import java.io.PrintWriter;

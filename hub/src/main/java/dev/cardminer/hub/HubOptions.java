@@ -1,4 +1,4 @@
-package dev.cardminer.io;
+package dev.cardminer.hub;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the Hub is and where its files are kept.
+ * Where the Hub is, who we are to it, and where its files are kept.
  *
  * @param endpoint the Hub's address ({@code HF_ENDPOINT}, default {@code https://huggingface.co})
- * @param dataset  the model-card dataset's repo id
- * @param cacheDir where downloaded shards are kept between runs
- * @param token    a Hub access token sent as a bearer token ({@code HF_TOKEN}), or null; never printed
+ * @param dataset  the model-card dataset that {@code analyze hub:} reads
+ * @param cacheDir where downloaded files are kept between runs
+ * @param token    a Hub access token sent as a bearer token ({@code HF_TOKEN}) to the endpoint's own host
+ *                 only, or null; never printed
  */
 public record HubOptions(URI endpoint, String dataset, Path cacheDir, String token) {
 
@@ -55,10 +56,14 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }
 
-    /** Keeps the token out of logs and exception messages. */
+    public HubOptions withDataset(String dataset) {
+        return new HubOptions(endpoint, dataset, cacheDir, token);
+    }
+
+    /** Keeps the token (and any credentials written into the endpoint) out of logs and exception messages. */
     @Override
     public String toString() {
-        return "HubOptions[endpoint=" + endpoint + ", dataset=" + dataset + ", cacheDir=" + cacheDir
+        return "HubOptions[endpoint=" + Redaction.url(endpoint) + ", dataset=" + dataset + ", cacheDir=" + cacheDir
                 + ", token=" + (token == null ? "none" : "(set)") + "]";
     }
 }

@@ -1,0 +1,26 @@
+package dev.cardminer.facts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * What {@code collect} found about one model: the JSON of its facts file (see docs/facts.md and
+ * {@code model-facts.schema.json}) and the problems met on the way, each one line.
+ */
+public record ModelFacts(String model, String sha, JsonNode json, List<String> problems) {
+
+    public ModelFacts {
+        json = json.deepCopy();
+        problems = List.copyOf(problems);
+    }
+
+    @Override
+    public JsonNode json() {
+        return json.deepCopy();
+    }
+
+    /** {@code org/name} → {@code org_name.json}, the file name {@code collect --out} writes. */
+    public static String fileName(String model) {
+        return model.replace('/', '_').replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    }
+}

@@ -1,0 +1,314 @@
+package dev.cardminer.hub.internal;
+
+import dev.cardminer.hub.HubException;
+import dev.cardminer.hub.HubException.Kind;
+import dev.cardminer.hub.HubOptions;
+import dev.cardminer.hub.HubTimer;
+import dev.cardminer.hub.Redaction;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One HTTP exchange with the Hub, with the policies every request shares: redirects followed by hand
+ * (only to http/https; the token goes to the endpoint's own origin only), 429 and 5xx retried after the
+ * wait that Retry-After or the RateLimit headers ask for (else exponential backoff), and one pause shared
+ * by all threads so that concurrent callers stay within the rate limit together.
+ */
+public final class HubHttp {
+
+    /** A request: what it is for ({@code what}) appears in error messages. */
+    public record Call(String method, URI uri, Map<String, String> headers, byte[] body, String what) {
+        public static Call get(URI uri, String what) {
+            return new Call("GET", uri, Map.of(), null, what);
+        }
+
+        public Call withHeader(String name, String value) {
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Call(method, uri, h, body, what);
+        }
+
+        boolean idempotent() {
+            return method.equals("GET") || method.equals("HEAD");
+        }
+    }
+
+    private static final int MAX_REDIRECTS = 5;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Pattern RATE_LIMIT_RESET = Pattern.compile("(?:^|[;,\\s])t=(\\d+)");
+
+    private final HubOptions options;
+    private final HttpClient http;
+    private final int maxAttempts;
+    private final Duration maxWait;
+    private final HubTimer timer;
+    private final String userAgent;
+    /** In {@link HubTimer#nanoTime()} terms; nano times are only ever compared by difference. */
+    private final AtomicLong pausedUntil;
+
+    public HubHttp(HubOptions options, int maxAttempts, Duration maxWait, HubTimer timer, String userAgent) {
+        this.options = options;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.maxWait = maxWait;
+        this.timer = timer;
+        this.userAgent = userAgent;
+        this.pausedUntil = new AtomicLong(timer.nanoTime());
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HubOptions options() {
+        return options;
+    }
+
+    /**
+     * Sends {@code call}, following redirects and retrying 429/5xx (any answer for idempotent calls, only
+     * 429 for others, which the server did not act on). Returns the final answer, whatever its status,
+     * except a 429 or 5xx that outlasted the retries, which is thrown.
+     */
+    public <T> HttpResponse<T> send(Call call, HttpResponse.BodyHandler<T> handler) throws IOException {
+        IOException lastFailure = null;
+        for (int attempt = 1; ; attempt++) {
+            awaitPause();
+            HttpResponse<T> response;
+            try {
+                response = sendFollowingRedirects(call, handler);
+            } catch (HubException e) {
+                throw e;
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                // A connection dropped mid-exchange: worth another try for a request that changes nothing.
+                lastFailure = e;
+                if (!call.idempotent() || attempt >= maxAttempts) {
+                    throw new HubException(Kind.SERVER_ERROR, 0, "the Hub's answer to " + call.what()
+                            + " broke off (" + describe(e) + ")", e);
+                }
+                pause(backoff(attempt));
+                continue;
+            }
+            int status = response.statusCode();
+            boolean retryable = status == 429 || (status >= 500 && call.idempotent());
+            noteRateLimit(response.headers(), status);
+            if (!retryable) {
+                return response;
+            }
+            discard(response);
+            Duration wait = requestedWait(response.headers()).orElse(backoff(attempt));
+            if (attempt >= maxAttempts || wait.compareTo(maxWait) > 0) {
+                if (status == 429) {
+                    throw new HubException(Kind.RATE_LIMITED, status, "the Hub is rate-limiting " + call.what()
+                            + " (HTTP 429" + (wait.compareTo(maxWait) > 0 ? ", asks to wait " + wait.toSeconds() + " s" : "")
+                            + "); try again later" + (options.token() == null ? " or set HF_TOKEN for a higher limit" : ""),
+                            lastFailure);
+                }
+                throw new HubException(Kind.SERVER_ERROR, status, "the Hub answered HTTP " + status + " to "
+                        + call.what() + " " + attempt + " times; try again later", lastFailure);
+            }
+            pause(wait);
+        }
+    }
+
+    private <T> HttpResponse<T> sendFollowingRedirects(Call call, HttpResponse.BodyHandler<T> handler)
+            throws IOException {
+        URI current = call.uri();
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            requireHttp(current, call);
+            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(60))
+                    .header("User-Agent", userAgent);
+            call.headers().forEach(request::header);
+            if (options.token() != null && sameOrigin(current, options.endpoint())) {
+                request.header("Authorization", "Bearer " + options.token());
+            }
+            request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+            HttpResponse<T> response;
+            try {
+                response = http.send(request.build(), handler);
+            } catch (ConnectException | UnknownHostException | HttpConnectTimeoutException e) {
+                throw unreachable(e);
+            } catch (HttpTimeoutException e) {
+                throw new HubException(Kind.UNREACHABLE, 0, "the Hub did not answer " + call.what() + " in time ("
+                        + Redaction.url(hostOnly(current)) + ")", e);
+            } catch (IOException e) {
+                if (hasCause(e, UnknownHostException.class) || hasCause(e, ConnectException.class)) {
+                    throw unreachable(e);
+                }
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while talking to the Hub");
+            }
+            int status = response.statusCode();
+            Optional<String> location = response.headers().firstValue("Location");
+            if (status >= 300 && status < 400 && location.isPresent()) {
+                discard(response);
+                current = resolveRedirect(current, location.get(), call);
+                continue;
+            }
+            return response;
+        }
+        throw new HubException(Kind.SERVER_ERROR, 0, "too many redirects for " + call.what(), null);
+    }
+
+    /** A Location that is no address or not http(s) (a {@code file:} URL) is refused in one line. */
+    private static URI resolveRedirect(URI from, String location, Call call) throws HubException {
+        URI next;
+        try {
+            next = from.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new HubException(Kind.SERVER_ERROR, 0, "the Hub redirected " + call.what()
+                    + " to an invalid address (" + Redaction.text(printable(location)) + ")", null);
+        }
+        requireHttp(next, call);
+        return next;
+    }
+
+    private static void requireHttp(URI uri, Call call) throws HubException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new HubException(Kind.SERVER_ERROR, 0, "refusing to follow " + call.what() + " to "
+                    + Redaction.text(printable(uri.toString())) + ": only http and https addresses are fetched", null);
+        }
+    }
+
+    private void awaitPause() throws IOException {
+        while (true) {
+            long remaining = pausedUntil.get() - timer.nanoTime();
+            if (remaining <= 0) {
+                return;
+            }
+            try {
+                timer.sleep(Duration.ofNanos(remaining));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the Hub's rate limit");
+            }
+        }
+    }
+
+    private void pause(Duration wait) {
+        long until = timer.nanoTime() + wait.toNanos();
+        pausedUntil.accumulateAndGet(until, (a, b) -> a - b >= 0 ? a : b);
+    }
+
+    /** A successful answer that says the budget is spent ({@code RateLimit: "api";r=0;t=30}) pauses everyone. */
+    private void noteRateLimit(HttpHeaders headers, int status) {
+        if (status == 429) {
+            return;
+        }
+        Optional<String> rateLimit = headers.firstValue("RateLimit");
+        if (rateLimit.isPresent() && rateLimit.get().matches(".*(?:^|[;,\\s])r=0(?:[;,\\s].*|$)")) {
+            rateLimitReset(rateLimit.get()).ifPresent(s -> pause(Duration.ofSeconds(Math.min(s, maxWait.toSeconds()))));
+        }
+    }
+
+    /** Retry-After (seconds or an HTTP date), else the RateLimit header's {@code t=}, else RateLimit-Reset. */
+    static Optional<Duration> requestedWait(HttpHeaders headers) {
+        Optional<String> retryAfter = headers.firstValue("Retry-After").map(String::strip);
+        if (retryAfter.isPresent()) {
+            String v = retryAfter.get();
+            if (v.matches("\\d{1,9}")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+            }
+            try {
+                ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+                return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            } catch (RuntimeException e) {
+                // an unreadable Retry-After falls through to the other headers
+            }
+        }
+        OptionalLong t = headers.firstValue("RateLimit").map(HubHttp::rateLimitReset).orElse(OptionalLong.empty());
+        if (t.isPresent()) {
+            return Optional.of(Duration.ofSeconds(t.getAsLong()));
+        }
+        return headers.firstValue("RateLimit-Reset").or(() -> headers.firstValue("X-RateLimit-Reset"))
+                .map(String::strip).filter(s -> s.matches("\\d{1,9}")).map(s -> Duration.ofSeconds(Long.parseLong(s)));
+    }
+
+    private static OptionalLong rateLimitReset(String header) {
+        Matcher m = RATE_LIMIT_RESET.matcher(header);
+        return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+    }
+
+    private Duration backoff(int attempt) {
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 10));
+        return d.compareTo(maxWait) > 0 ? maxWait : d;
+    }
+
+    private HubException unreachable(Exception e) {
+        return new HubException(Kind.UNREACHABLE, 0, "cannot reach the Hub at " + Redaction.url(options.endpoint())
+                + " (" + describe(e) + ")", e);
+    }
+
+    private static String describe(Exception e) {
+        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return Redaction.text(printable(why));
+    }
+
+    /** Server-sent text (a Location) shown without control characters. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(300).forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return b.toString();
+    }
+
+    private static URI hostOnly(URI uri) {
+        return URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+    }
+
+    public static boolean sameOrigin(URI a, URI b) {
+        return Objects.equals(lower(a.getScheme()), lower(b.getScheme())) && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+                && effectivePort(a) == effectivePort(b);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int effectivePort(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static void discard(HttpResponse<?> response) {
+        if (response.body() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the body of an answer we do not use
+            }
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package dev.cardminer.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cardminer.testkit.FakeHub;
+import dev.cardminer.testkit.LocalHttpServer;
+import dev.cardminer.testkit.LocalHttpServer.Request;
+import dev.cardminer.testkit.LocalHttpServer.Response;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubClientTest {
+
+    private static final String TOKEN = "hf_secretTOKEN123456";
+
+    @TempDir
+    Path dir;
+
+    private FakeHub hub;
+    /** Sleeps the client asked for; the clock advances by them instead of the test waiting. */
+    private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    private long now;
+
+    private final HubTimer timer = new HubTimer() {
+        @Override
+        public synchronized long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public synchronized void sleep(Duration d) {
+            sleeps.add(d);
+            now += d.toNanos();
+        }
+    };
+
+    @BeforeEach
+    void start() {
+        hub = FakeHub.start();
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    private HubClient client(String token) {
+        return HubClient.builder(new HubOptions(hub.endpoint(), HubOptions.DEFAULT_DATASET, dir, token))
+                .timer(timer).build();
+    }
+
+    @Test
+    void listsModelsOverSeveralPagesUntilTheLimit() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            hub.model("org/m" + i).info("\"downloads\":" + (100 - i) + ",\"tags\":[\"text-generation\"]");
+        }
+        hub.model("other/x").info("\"tags\":[\"text-generation\"]");
+
+        List<RepoInfo> all = client(null).listModels(ModelQuery.builder().author("org").build());
+        assertThat(all).extracting(RepoInfo::id).containsExactly("org/m0", "org/m1", "org/m2", "org/m3", "org/m4",
+                "org/m5", "org/m6");
+        assertThat(all.get(0).downloads()).isEqualTo(100);
+
+        hub.server().requests().size();
+        int before = hub.server().requests("/api/models").size();
+        List<RepoInfo> three = client(null).listModels(ModelQuery.builder().filter("text-generation").limit(3)
+                .sort("downloads").expand("safetensors").build());
+        assertThat(three).hasSize(3);
+        List<Request> pages = hub.server().requests("/api/models").subList(before, hub.server().requests("/api/models").size());
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).query()).contains("filter=text-generation", "sort=downloads", "direction=-1", "limit=3",
+                "expand%5B%5D=safetensors");
+    }
+
+    @Test
+    void paginatesWithTheLinkHeader() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            hub.model("org/m" + i);
+        }
+        hub.server().once(r -> true, Response.json("[{\"id\":\"org/a\"},{\"id\":\"org/b\"}]")
+                .withHeader("Link", "<" + hub.endpoint() + "/api/models?cursor=3&limit=2>; rel=\"next\""));
+
+        List<RepoInfo> models = client(null).listModels(ModelQuery.builder().build());
+
+        assertThat(models).extracting(RepoInfo::id).containsExactly("org/a", "org/b", "org/m3", "org/m4");
+        assertThat(hub.server().requests("/api/models")).hasSize(2);
+    }
+
+    @Test
+    void modelInfoAtARevision() throws Exception {
+        hub.model("org/llm").sha("a".repeat(40)).file("config.json", "{}").file("README.md", "# x")
+                .info("\"pipeline_tag\":\"text-generation\",\"library_name\":\"transformers\",\"gated\":false,"
+                        + "\"cardData\":{\"license\":\"apache-2.0\"},\"safetensors\":{\"parameters\":{\"BF16\":10},\"total\":10}");
+
+        RepoInfo info = client(null).modelInfo("org/llm", "a".repeat(40));
+
+        assertThat(info.sha()).isEqualTo("a".repeat(40));
+        assertThat(info.author()).isEqualTo("org");
+        assertThat(info.siblings()).containsExactly("README.md", "config.json");
+        assertThat(info.license()).isEqualTo("apache-2.0");
+        assertThat(info.gated()).isEqualTo("false");
+        assertThat(info.safetensors().path("total").asLong()).isEqualTo(10);
+        assertThat(hub.server().requests().get(0).path()).isEqualTo("/api/models/org/llm/revision/" + "a".repeat(40));
+
+        assertThatThrownBy(() -> client(null).modelInfo("org/llm", "nope"))
+                .isInstanceOf(HubException.class).hasMessage("model org/llm has no revision nope");
+    }
+
+    @Test
+    void readsFilesAndRangesAtARevisionThroughARedirectWithoutForwardingTheToken() throws Exception {
+        byte[] weights = new byte[5000];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (byte) i;
+        }
+        hub.model("org/llm").file("config.json", "{\"a\":1}").file("model.safetensors", weights);
+        HubClient client = client(TOKEN);
+
+        assertThat(new String(client.readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100),
+                StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        byte[] range = client.readRange(RepoType.MODEL, "org/llm", "main", "model.safetensors", 100, 8);
+
+        assertThat(range).containsExactly(100, 101, 102, 103, 104, 105, 106, 107);
+        assertThat(hub.cdnRequests()).hasSize(1);
+        assertThat(hub.cdnRequests().get(0).header("range")).isEqualTo("bytes=100-107");
+        assertThat(hub.cdnRequests().get(0).header("authorization")).isNull();
+        assertThat(hub.server().requests("/org/llm/resolve/")).extracting(r -> r.header("authorization"))
+                .containsOnly("Bearer " + TOKEN);
+        assertThatThrownBy(() -> client.readFile(RepoType.MODEL, "org/llm", "main", "config.json", 3))
+                .hasMessageContaining("larger than 3 bytes");
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndEmptyWhenAsked() throws Exception {
+        hub.model("org/llm").file("README.md", "# x");
+        HubClient client = client(null);
+
+        assertThatThrownBy(() -> client.readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100))
+                .isInstanceOf(HubException.class).hasMessage("model org/llm has no config.json at revision main")
+                .extracting(e -> ((HubException) e).kind()).isEqualTo(HubException.Kind.MISSING_FILE);
+        assertThat(client.readFileIfPresent(RepoType.MODEL, "org/llm", "main", "config.json", 100)).isEmpty();
+        assertThatThrownBy(() -> client.readFile(RepoType.MODEL, "nobody/none", "main", "config.json", 100))
+                .hasMessageStartingWith("no model nobody/none at " + hub.endpoint())
+                .extracting(e -> ((HubException) e).kind()).isEqualTo(HubException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void aGatedRepoSaysToAcceptItsConditions() {
+        hub.model("meta/llama").gated().file("config.json", "{}");
+
+        assertThatThrownBy(() -> client(null).readFile(RepoType.MODEL, "meta/llama", "main", "config.json", 100))
+                .isInstanceOf(HubException.class)
+                .hasMessage("model meta/llama is gated: accept its conditions at " + hub.endpoint() + "/meta/llama and set HF_TOKEN");
+        assertThatThrownBy(() -> client(TOKEN).modelInfo("meta/llama", null))
+                .hasMessageContaining("is gated").hasMessageContaining("with the account of HF_TOKEN")
+                .hasMessageNotContaining(TOKEN)
+                .extracting(e -> ((HubException) e).kind()).isEqualTo(HubException.Kind.NO_ACCESS);
+    }
+
+    @Test
+    void a429IsRetriedAfterTheWaitRetryAfterAsks() throws Exception {
+        hub.model("org/llm").file("config.json", "{}");
+        hub.server().once(r -> r.path().contains("/resolve/"), Response.text(429, "slow down").withHeader("Retry-After", "7"));
+
+        byte[] config = client(null).readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100);
+
+        assertThat(config).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+        assertThat(hub.server().requests("/org/llm/resolve/")).hasSize(2);
+    }
+
+    @Test
+    void theRateLimitHeadersSetTheWaitWhenThereIsNoRetryAfter() throws Exception {
+        hub.model("org/llm").file("config.json", "{}");
+        hub.server().once(r -> true, Response.text(429, "slow").withHeader("RateLimit", "\"api\";r=0;t=42"));
+        hub.server().once(r -> true, Response.text(429, "slow").withHeader("RateLimit-Reset", "3"));
+
+        client(null).modelInfo("org/llm", null);
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(42), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aSuccessfulAnswerWithNoBudgetLeftPausesTheNextRequest() throws Exception {
+        hub.model("org/llm").file("config.json", "{}");
+        hub.server().once(r -> true, Response.json("{\"id\":\"org/llm\"}").withHeader("RateLimit", "\"api\";r=0;t=9"));
+        HubClient client = client(null);
+
+        client.modelInfo("org/llm", null);
+        assertThat(sleeps).isEmpty();
+        client.modelInfo("org/llm", null);
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackoffThenReportedInOneLine() throws Exception {
+        hub.model("org/llm").file("config.json", "{}");
+        hub.server().once(r -> true, Response.text(500, "oops"));
+        hub.server().once(r -> true, Response.text(503, "oops"));
+
+        assertThat(client(null).modelInfo("org/llm", null).id()).isEqualTo("org/llm");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+        for (int i = 0; i < 5; i++) {
+            hub.server().once(r -> true, Response.text(502, "down"));
+        }
+        assertThatThrownBy(() -> client(null).modelInfo("org/llm", null))
+                .isInstanceOf(HubException.class)
+                .hasMessage("the Hub answered HTTP 502 to the info of model org/llm 5 times; try again later");
+    }
+
+    @Test
+    void aRateLimitLongerThanTheClientWaitsIsOneLine() {
+        hub.model("org/llm");
+        hub.server().once(r -> true, Response.text(429, "slow").withHeader("Retry-After", "3600"));
+
+        assertThatThrownBy(() -> client(null).modelInfo("org/llm", null))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("rate-limiting").hasMessageContaining("asks to wait 3600 s")
+                .extracting(e -> ((HubException) e).kind()).isEqualTo(HubException.Kind.RATE_LIMITED);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void redirectsToFileUrlsOrBadLocationsAreClearErrors() {
+        hub.model("org/llm").file("config.json", "{}");
+        hub.server().once(r -> true, Response.of(302).withHeader("Location", "file:///etc/passwd"));
+        assertThatThrownBy(() -> client(TOKEN).readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100))
+                .isInstanceOf(HubException.class)
+                .hasMessageContaining("refusing to follow config.json of org/llm to file:///etc/passwd")
+                .hasMessageContaining("only http and https");
+
+        hub.server().once(r -> true, Response.of(302).withHeader("Location", "http://exa mple.com/x y|{}"));
+        assertThatThrownBy(() -> client(TOKEN).readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100))
+                .isInstanceOf(HubException.class).hasMessageContaining("redirected config.json of org/llm to an invalid address");
+    }
+
+    @Test
+    void offlineIsOneLineWithoutCredentials() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        HubClient offline = HubClient.builder(new HubOptions(URI.create("http://me:" + TOKEN + "@127.0.0.1:" + closed),
+                HubOptions.DEFAULT_DATASET, dir, TOKEN)).timer(timer).build();
+
+        assertThatThrownBy(() -> offline.modelInfo("org/llm", null))
+                .isInstanceOf(HubException.class)
+                .hasMessageStartingWith("cannot reach the Hub at http://***@127.0.0.1:" + closed)
+                .hasMessageNotContaining(TOKEN)
+                .extracting(e -> ((HubException) e).kind()).isEqualTo(HubException.Kind.UNREACHABLE);
+    }
+
+    @Test
+    void aRepoIdThatIsNoRepoIdIsRefusedBeforeAnyRequest() {
+        for (String bad : List.of("../etc", "org/name/extra", "org/..", "", "a b/c")) {
+            assertThatThrownBy(() -> client(null).modelInfo(bad, null)).isInstanceOf(HubException.class)
+                    .hasMessageContaining("not a model id");
+        }
+        assertThat(hub.server().requests()).isEmpty();
+    }
+
+    @Test
+    void listsDiscussionsOverPagesAndOpensAPullRequestWithTheCommitApi() throws Exception {
+        hub.model("org/llm").sha("b".repeat(40)).file("README.md", "# old")
+                .discussion("\"num\":3,\"title\":\"Typo\",\"status\":\"open\",\"isPullRequest\":true,\"author\":{\"name\":\"ann\"}")
+                .discussion("\"num\":2,\"title\":\"Q\",\"status\":\"closed\",\"isPullRequest\":false")
+                .discussion("\"num\":1,\"title\":\"First\",\"status\":\"merged\",\"isPullRequest\":true");
+        HubClient client = client(TOKEN);
+
+        List<Discussion> discussions = client.discussions(RepoType.MODEL, "org/llm");
+        assertThat(discussions).extracting(Discussion::num).containsExactly(3, 2, 1);
+        assertThat(discussions.get(0).author()).isEqualTo("ann");
+        assertThat(discussions.get(0).pullRequest()).isTrue();
+
+        CommitResult result = client.createPullRequest(RepoType.MODEL, "org/llm", null, "b".repeat(40),
+                "Add license", "Adds the \"license\" key.", List.of(new CommitFile("README.md", "# new ✓".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(result.pullRequestUrl()).isEqualTo(hub.endpoint() + "/org/llm/discussions/4");
+        assertThat(result.commitOid()).hasSize(40);
+        FakeHub.Commit commit = hub.commits().get(0);
+        assertThat(commit.createPr()).isTrue();
+        assertThat(commit.revision()).isEqualTo("main");
+        assertThat(commit.headerJson()).contains("\"summary\":\"Add license\"", "\"parentCommit\":\"" + "b".repeat(40) + "\"");
+        assertThat(new String(commit.files().get("README.md"), StandardCharsets.UTF_8)).isEqualTo("# new ✓");
+        Request post = hub.server().requests().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(post.query()).isEqualTo("create_pr=1");
+        assertThat(post.header("authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(client.discussions(RepoType.MODEL, "org/llm")).extracting(Discussion::title).first().isEqualTo("Add license");
+    }
+
+    @Test
+    void aStaleParentCommitAndAPostAnswering500AreNotRetriedBlindly() {
+        hub.model("org/llm").sha("b".repeat(40)).file("README.md", "# old");
+        HubClient client = client(TOKEN);
+        List<CommitFile> files = List.of(new CommitFile("README.md", new byte[] {'x'}));
+
+        assertThatThrownBy(() -> client.createPullRequest(RepoType.MODEL, "org/llm", null, "c".repeat(40), "t", "", files))
+                .isInstanceOf(HubException.class).hasMessageContaining("changed since commit " + "c".repeat(40));
+
+        hub.server().once(r -> r.method().equals("POST"), Response.text(500, "oops"));
+        assertThatThrownBy(() -> client.createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
+                .isInstanceOf(HubException.class).hasMessageContaining("HTTP 500");
+        assertThat(hub.server().requests().stream().filter(r -> r.method().equals("POST"))).hasSize(2);
+        assertThat(hub.commits()).isEmpty();
+    }
+
+    @Test
+    void listsAFolderOverPagesAndDownloadsResumably() throws Exception {
+        byte[] big = new byte[3000];
+        java.util.Arrays.fill(big, (byte) 7);
+        hub.dataset("org/data").file("data/a.parquet", big).file("data/b.parquet", "small").file("README.md", "x");
+        HubClient client = client(null);
+
+        List<RepoFile> files = client.listFiles(RepoType.DATASET, "org/data", null, "data");
+
+        assertThat(files).extracting(RepoFile::path).containsExactly("data/a.parquet", "data/b.parquet");
+        assertThat(files.get(0).sha256()).isEqualTo(FakeHub.sha256(big));
+        assertThat(hub.server().requests("/api/datasets/org/data/tree/")).hasSize(2);
+        hub.server().once(r -> r.path().startsWith("/cdn/") && r.header("range") == null,
+                LocalHttpServer.Response.bytes(big).droppedAfter(1000));
+        long[] progress = new long[1];
+        Path target = client.download(RepoType.DATASET, "org/data", null, files.get(0), dir.resolve("a.parquet"),
+                n -> progress[0] += n);
+        assertThat(java.nio.file.Files.readAllBytes(target)).isEqualTo(big);
+        assertThat(progress[0]).isEqualTo(3000);
+        assertThat(hub.cdnRequests()).extracting(r -> r.header("range")).containsExactly(null, "bytes=1000-");
+    }
+
+    @Test
+    void redactionMasksCredentialsInAddressesAndText() {
+        assertThat(Redaction.url(URI.create("https://user:pw@hub.example/x?token=abc&b=1")))
+                .isEqualTo("https://***@hub.example/x?token=***&b=1");
+        assertThat(Redaction.text("cannot reach http://u:hf_abcdefghij@host (x) with hf_ZYXWVUTSRQ"))
+                .isEqualTo("cannot reach http://***@host (x) with hf_***");
+        assertThat(new HubOptions(URI.create("http://a:b@h"), "d/s", dir, TOKEN).toString())
+                .doesNotContain(TOKEN).doesNotContain("a:b@");
+    }
+}
