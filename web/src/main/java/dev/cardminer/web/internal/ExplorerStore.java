@@ -43,6 +43,9 @@ final class ExplorerStore implements AutoCloseable {
     record CardLocation(String id, Map<String, long[]> ranges) {
     }
 
+    /** Metadata values up to this length are kept in memory for the key=value filter. */
+    static final int SHORT_VALUE = 200;
+
     private final DuckDBConnection root;
     private final BlockingQueue<Connection> pool;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
@@ -107,6 +110,11 @@ final class ExplorerStore implements AutoCloseable {
                         .append(" GROUP BY 1) ").append(t).append(" ON ").append(t).append(".card_id = c.id");
             }
             st.execute(sql.append(joins).toString());
+            // Metadata filters read these in-memory copies instead of the file: keys per card, and the
+            // short values (longer ones are looked up in the store; see cardsWithValue).
+            st.execute("CREATE TABLE memory.main.card_keys AS SELECT DISTINCT key, card_id FROM metadata");
+            st.execute("CREATE TABLE memory.main.card_values AS SELECT key, value, card_id FROM metadata_values "
+                    + "WHERE length(value) <= " + SHORT_VALUE);
             st.execute("CREATE INDEX card_facts_id ON memory.main.card_facts (id)");
         }
         pool = new ArrayBlockingQueue<>(connections);
