@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
-import dev.cardminer.hub.HubClient;
-import dev.cardminer.hub.HubException;
-import dev.cardminer.hub.RepoType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.cardminer.hub.HubException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,23 +20,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "card", mixinStandardHelpOptions = true, description = {
         "Parses model cards and prints one JSON object per card (one per line when there are several).",
         "A file org__name.md gets the id org/name, and org/name/README.md too, as analyze gives them.",
-        "Exits 0 even when cards have problems; non-zero only when a file cannot be read",
-        "(2; 3 when the Hub cannot be reached or refuses; cardminer check lints)."})
+        "Exits 0 even when cards have problems; non-zero only when a file cannot be read (2; 3 when the Hub "
+                + "cannot be reached or refuses). cardminer check lints."})
 final class CardCommand implements Callable<Integer> {
-
-    /** Cards larger than this are not fetched from the Hub (the largest real cards are well under 1 MB). */
-    private static final long MAX_CARD_BYTES = 8L << 20;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = {
             "Card files (README.md); '-' reads standard input;",
             "hub:org/name[@revision] reads the model's README.md from the Hub."})
     List<String> files;
 
-    @Option(names = "--hub-endpoint", paramLabel = "URL",
-            description = "The Hub's address (default: $HF_ENDPOINT or https://huggingface.co). HF_TOKEN is sent when set.")
-    String hubEndpoint;
-
-    private HubClient hub;
+    @Mixin
+    HubInput hub;
 
     @Option(names = "--summary", description = "A short digest for people instead of the JSON.")
     boolean summary;
@@ -56,16 +49,7 @@ final class CardCommand implements Callable<Integer> {
         for (String file : files) {
             CardFiles.Input input;
             try {
-                if (file.startsWith("hub:")) {
-                    String ref = file.substring(4);
-                    int at = ref.indexOf('@');
-                    String id = at < 0 ? ref : ref.substring(0, at);
-                    String revision = at < 0 ? null : ref.substring(at + 1);
-                    input = new CardFiles.Input(file, id, hub().readFile(RepoType.MODEL, id, revision, "README.md",
-                            MAX_CARD_BYTES));
-                } else {
-                    input = CardFiles.read(file, System.in);
-                }
+                input = CardFiles.read(file, System.in, hub);
             } catch (HubException e) {
                 err.println("cardminer card: " + file + ": " + e.getMessage());
                 exit = Math.max(exit, OneLineErrorHandler.HUB_UNAVAILABLE);
@@ -91,12 +75,5 @@ final class CardCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
-    }
-
-    private HubClient hub() throws IOException {
-        if (hub == null) {
-            hub = HubClient.create(HubSettings.options(hubEndpoint, null));
-        }
-        return hub;
     }
 }

@@ -1,6 +1,8 @@
 package dev.cardminer.cli;
 
 import dev.cardminer.io.CardSources;
+import dev.cardminer.hub.HubException;
+import dev.cardminer.hub.RepoType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,10 +19,23 @@ final class CardFiles {
     private CardFiles() {
     }
 
-    /** Reads a file, or standard input for {@code -}. */
-    static Input read(String file, InputStream stdin) throws IOException {
+    /**
+     * Reads a file, standard input for {@code -}, or a model's README.md from the Hub for
+     * {@code hub:org/name[@revision]}.
+     *
+     * @throws HubException when the Hub cannot be reached or refuses (the commands exit 3)
+     */
+    static Input read(String file, InputStream stdin, HubInput hub) throws IOException {
         if (file.equals("-")) {
             return new Input("<stdin>", "stdin", dev.cardminer.io.CardFiles.read(stdin, "standard input"));
+        }
+        if (file.startsWith("hub:")) {
+            String ref = file.substring(4);
+            int at = ref.indexOf('@');
+            String id = at < 0 ? ref : ref.substring(0, at);
+            String revision = at < 0 ? null : ref.substring(at + 1);
+            byte[] bytes = hub.client().readFile(RepoType.MODEL, id, revision, "README.md", HubInput.MAX_CARD_BYTES);
+            return new Input(file, id, bytes);
         }
         Path path = Path.of(file);
         // Refused by size before it is read (a card over the limit, /dev/zero): one line, not an OutOfMemoryError.

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.cardminer.hub.HubException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,8 +31,13 @@ final class CheckCommand implements Callable<Integer> {
 
     enum Format { text, json, github, sarif }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Card files (README.md); '-' reads standard input.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = {
+            "Card files (README.md); '-' reads standard input;",
+            "hub:org/name[@revision] reads the model's README.md from the Hub."})
     List<String> files;
+
+    @Mixin
+    HubInput hub;
 
     @Option(names = "--strict", description = "Warnings fail the check too.")
     boolean strict;
@@ -57,14 +64,18 @@ final class CheckCommand implements Callable<Integer> {
         CardParser parser = CardParser.builder().build();
         CardLinter linter = new CardLinter();
         List<Checked> checked = new ArrayList<>();
-        boolean unreadable = false;
+        int unreadable = 0;
         for (String file : files) {
             CardFiles.Input input;
             try {
-                input = CardFiles.read(file, System.in);
+                input = CardFiles.read(file, System.in, hub);
+            } catch (HubException e) {
+                err.println("cardminer check: " + file + ": " + e.getMessage());
+                unreadable = Math.max(unreadable, OneLineErrorHandler.HUB_UNAVAILABLE);
+                continue;
             } catch (IOException | RuntimeException e) {
                 err.println("cardminer check: cannot read " + file + ": " + CardFiles.describe(e));
-                unreadable = true;
+                unreadable = Math.max(unreadable, 2);
                 continue;
             }
             checked.add(new Checked(input.name(), input.id(), linter.check(parser.parse(input.id(), input.bytes()))));
@@ -77,8 +88,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        if (unreadable) {
-            return 2;
+        if (unreadable > 0) {
+            return unreadable;
         }
         return checked.stream().flatMap(c -> c.problems().stream()).anyMatch(this::fails) ? 1 : 0;
     }

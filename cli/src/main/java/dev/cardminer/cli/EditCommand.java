@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.cardminer.hub.HubException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
         "The edited card is parsed again; an edit that adds an error is refused (exit 1) and nothing is written."})
 final class EditCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The card file; '-' reads standard input.")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "The card file; '-' reads standard input; hub:org/name[@revision] the Hub's (with -o or the diff).")
     String file;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Give KEY this value (replacing it or adding it).")
@@ -42,6 +45,9 @@ final class EditCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     Target target;
+
+    @Mixin
+    HubInput hub;
 
     static final class Target {
         @Option(names = "--in-place", description = "Write the edited card over FILE.")
@@ -80,14 +86,18 @@ final class EditCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        if (target != null && target.inPlace && file.equals("-")) {
-            err.println("cardminer edit: --in-place needs a file, not standard input");
+        if (target != null && target.inPlace && (file.equals("-") || file.startsWith("hub:"))) {
+            err.println("cardminer edit: --in-place needs a local file (use -o OUT)");
             err.flush();
             return 2;
         }
         CardFiles.Input input;
         try {
-            input = CardFiles.read(file, System.in);
+            input = CardFiles.read(file, System.in, hub);
+        } catch (HubException e) {
+            err.println("cardminer edit: " + file + ": " + e.getMessage());
+            err.flush();
+            return OneLineErrorHandler.HUB_UNAVAILABLE;
         } catch (IOException | RuntimeException e) {
             err.println("cardminer edit: cannot read " + file + ": " + CardFiles.describe(e));
             err.flush();

@@ -62,4 +62,18 @@ class CardFromHubTest {
         assertThat(collect.exit()).isEqualTo(2);
         assertThat(collect.err()).contains("is not an address").doesNotContain("hf_secret123456");
     }
+
+    @Test
+    void checkAndEditReadHubCardsThroughTheSameClient() throws Exception {
+        CliRun check = run("check", "--hub-endpoint", hub.endpoint().toString(), "hub:org/llm");
+        assertThat(check.exit()).as(check.err()).isZero();
+        assertThat(check.out()).contains("hub:org/llm:1:1: warning missing-pipeline-tag");
+        CliRun gated = run("check", "--hub-endpoint", hub.endpoint().toString(), "hub:meta/gated");
+        assertThat(gated.exit()).isEqualTo(OneLineErrorHandler.HUB_UNAVAILABLE);
+        CliRun edit = run("edit", "--hub-endpoint", hub.endpoint().toString(), "hub:org/llm", "--set", "license=apache-2.0");
+        assertThat(edit.exit()).as(edit.err()).isZero();
+        assertThat(edit.out()).contains("-license: mit\n+license: apache-2.0\n");
+        assertThat(run("edit", "--hub-endpoint", hub.endpoint().toString(), "hub:org/llm", "--set", "a=b", "--in-place")
+                .exit()).isEqualTo(2);
+    }
 }

@@ -102,6 +102,14 @@ class ExplorerHttpTest {
     }
 
     @Test
+    void theOverviewChartsLinkToTheirCards() throws Exception {
+        String html = get("/").body();
+        assertThat(html).contains("href=\"/cards?pipeline=text-classification\"")
+                .contains("href=\"/cards?downloads=1M%2B\"").contains("href=\"/cards?month=2023-05\"")
+                .contains("href=\"/cards?has=Uses\"").contains("href=\"/cards?cmin=0.1&amp;cmax=0.2\"");
+    }
+
+    @Test
     void leastDocumentedAmongTheMostDownloadedAndTheChooserRankWithReasons() throws Exception {
         String least = get("/breakdowns?by=downloads").body();
         assertThat(least).contains("1M+").contains("100k-1M");

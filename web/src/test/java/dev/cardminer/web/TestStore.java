@@ -2,6 +2,7 @@ package dev.cardminer.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;

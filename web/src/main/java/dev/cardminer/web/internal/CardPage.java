@@ -34,8 +34,12 @@ final class CardPage {
 
     /** Renders the card; false when the store has no such card. */
     boolean render(Html h, String id) throws SQLException {
-        List<Object[]> found = store.cardRows("cards", "SELECT id, author, NULL, NULL, downloads, likes, created_at, "
-                + "last_modified, has_metadata, metadata_json, completeness, body, source", null, id);
+        ExplorerStore.CardLocation at = store.locate(id);
+        if (at == null) {
+            return false;
+        }
+        List<Object[]> found = store.cardRows(at, "cards", "SELECT id, author, NULL, NULL, downloads, likes, created_at, "
+                + "last_modified, has_metadata, metadata_json, completeness, body, source", null);
         List<Object[]> facts = store.rows("SELECT pipeline, library FROM memory.main.card_facts WHERE id = ?", id);
         if (found.isEmpty() || facts.isEmpty()) {
             return false;
@@ -58,9 +62,9 @@ final class CardPage {
         fact(h, "source", c[12]);
         h.close("dl");
 
-        List<Object[]> problems = store.cardRows("problems", "SELECT severity, code, message, line, col", "position", id);
-        List<Object[]> sections = store.cardRows("sections", "SELECT level, title, canonical, line, placeholder, empty",
-                "position", id);
+        List<Object[]> problems = store.cardRows(at, "problems", "SELECT severity, code, message, line, col", "position");
+        List<Object[]> sections = store.cardRows(at, "sections", "SELECT level, title, canonical, line, placeholder, empty",
+                "position");
 
         h.open("nav", "class", "toc").link("#metadata", "Metadata").link("#outline", "Outline")
                 .link("#evaluation", "Evaluation").link("#links", "Links").link("#concepts", "Concepts")
@@ -68,9 +72,9 @@ final class CardPage {
         problems(h, problems);
         metadata(h, Boolean.TRUE.equals(c[8]), (String) c[9], problems);
         outline(h, sections);
-        evaluation(h, id);
-        links(h, id);
-        concepts(h, id);
+        evaluation(h, at);
+        links(h, at);
+        concepts(h, at);
         h.open("section", "id", "body").element("h2", "Card").open("article", "class", "markdown")
                 .markup(markdown.render((String) c[11])).close("article").close("section");
         return true;
@@ -177,17 +181,17 @@ final class CardPage {
         h.close("ol").close("section");
     }
 
-    private void evaluation(Html h, String id) throws SQLException {
-        List<Object[]> rows = store.cardRows("eval_results", "SELECT model_name, task_type, dataset_name, dataset_config, "
-                + "dataset_split, metric_type, metric_name, metric_value_text, verified", "position LIMIT 500", id);
+    private void evaluation(Html h, ExplorerStore.CardLocation at) throws SQLException {
+        List<Object[]> rows = store.cardRows(at, "eval_results", "SELECT model_name, task_type, dataset_name, dataset_config, "
+                + "dataset_split, metric_type, metric_name, metric_value_text, verified", "position LIMIT 500");
         h.open("section", "id", "evaluation").element("h2", "Evaluation results (" + rows.size() + ")");
         table(h, List.of("model", "task", "dataset", "config", "split", "metric type", "metric", "value", "verified"),
                 rows);
         h.close("section");
     }
 
-    private void links(Html h, String id) throws SQLException {
-        List<Object[]> rows = store.cardRows("links", "SELECT kind, target, text, line", "position LIMIT 500", id);
+    private void links(Html h, ExplorerStore.CardLocation at) throws SQLException {
+        List<Object[]> rows = store.cardRows(at, "links", "SELECT kind, target, text, line", "position LIMIT 500");
         h.open("section", "id", "links").element("h2", "Links (" + rows.size() + ")");
         h.open("table").open("thead").open("tr").element("th", "kind").element("th", "target").element("th", "text")
                 .element("th", "line").close("tr").close("thead").open("tbody");
@@ -208,17 +212,17 @@ final class CardPage {
         h.close("tbody").close("table").close("section");
     }
 
-    private void concepts(Html h, String id) throws SQLException {
+    private void concepts(Html h, ExplorerStore.CardLocation at) throws SQLException {
         h.open("section", "id", "concepts").element("h2", "Concepts");
         if (!store.hasAnnotations()) {
             h.element("p", "The store has no annotations.", "class", "note").close("section");
             return;
         }
-        List<Object[]> annotations = store.cardRows("annotations",
-                "SELECT sentence, subject, category, span_start, span_end", "sentence, span_start LIMIT 2000", id);
+        List<Object[]> annotations = store.cardRows(at, "annotations",
+                "SELECT sentence, subject, category, span_start, span_end", "sentence, span_start LIMIT 2000");
         Map<Integer, String> sentences = new HashMap<>();
         if (!annotations.isEmpty()) {
-            for (Object[] r : store.cardRows("sentences", "SELECT position, text", null, id)) {
+            for (Object[] r : store.cardRows(at, "sentences", "SELECT position, text", null)) {
                 sentences.put(((Number) r[0]).intValue(), (String) r[1]);
             }
         }
@@ -245,19 +249,19 @@ final class CardPage {
                 spans.add(rows.get(i++));
             }
             h.open("li");
-            int at = 0;
+            int done = 0;
             for (Object[] a : spans) {
                 int start = a[4] == null ? -1 : ((Number) a[4]).intValue();
                 int end = a[5] == null ? -1 : ((Number) a[5]).intValue();
-                if (start < at || end <= start || end > text.length()) {
+                if (start < done || end <= start || end > text.length()) {
                     continue;
                 }
-                h.text(text.substring(at, start))
+                h.text(text.substring(done, start))
                         .open("mark", "class", "concept", "title", a[3] + ": " + a[2]).text(text.substring(start, end))
                         .element("sub", a[3]).close("mark");
-                at = end;
+                done = end;
             }
-            h.text(text.substring(at));
+            h.text(text.substring(done));
             List<String> unlocated = spans.stream().filter(a -> a[4] == null || ((Number) a[4]).intValue() < 0)
                     .map(a -> a[2] + " (" + a[3] + ")").toList();
             if (!unlocated.isEmpty()) {

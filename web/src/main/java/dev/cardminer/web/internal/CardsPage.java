@@ -54,11 +54,12 @@ final class CardsPage {
         String key = request.param("key");
         String value = request.param("value");
         if (key != null && value != null) {
-            where.add("id IN (SELECT card_id FROM metadata_values WHERE key = ? AND value = ?)");
+            where.add("id IN (SELECT card_id FROM " + (value.length() <= ExplorerStore.SHORT_VALUE
+                    ? "memory.main.card_values" : "metadata_values") + " WHERE key = ? AND value = ?)");
             params.add(key);
             params.add(value);
         } else if (key != null) {
-            where.add("id IN (SELECT card_id FROM metadata WHERE key = ?)");
+            where.add("id IN (SELECT card_id FROM memory.main.card_keys WHERE key = ?)");
             params.add(key);
         }
         String problem = request.param("problem");
@@ -107,6 +108,10 @@ final class CardsPage {
                 + "problem_count FROM memory.main.card_facts" + filter + " ORDER BY " + SORTS.get(sort)
                 + " LIMIT ? OFFSET ?", pageParams.toArray());
 
+        if (text != null) {
+            h.element("p", "The body-text filter reads every card's text: on a large store it takes seconds, "
+                    + "the other filters do not.", "class", "note");
+        }
         h.open("p", "class", "count", "id", "result-count").text(Html.number(total) + (total == 1 ? " card" : " cards"))
                 .close("p");
         h.open("table", "class", "cards").open("thead").open("tr");

@@ -10,6 +10,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,6 +38,13 @@ final class ExplorerStore implements AutoCloseable {
     /** Tables with one card's rows, located through {@code card_rows}; the last two exist with annotations. */
     private static final List<String> CHILD_TABLES = List.of("problems", "sections", "eval_results", "links",
             "sentences", "annotations");
+
+    /** Where one card's rows lie in each table: rowid ranges (first, last), absent for tables without its rows. */
+    record CardLocation(String id, Map<String, long[]> ranges) {
+    }
+
+    /** Metadata values up to this length are kept in memory for the key=value filter. */
+    static final int SHORT_VALUE = 200;
 
     private final DuckDBConnection root;
     private final BlockingQueue<Connection> pool;
@@ -91,13 +99,22 @@ final class ExplorerStore implements AutoCloseable {
             }
             // Where each card's rows lie: the writer appends a card's child rows together, so a rowid range
             // (which DuckDB pushes into the scan) finds them without reading the card_id column of the table.
-            st.execute("CREATE TABLE memory.main.card_rows AS SELECT id AS card_id, rowid AS lo, rowid AS hi, "
-                    + "'cards' AS tbl FROM cards");
-            for (String table : hasAnnotations ? CHILD_TABLES : CHILD_TABLES.subList(0, 4)) {
-                st.execute("INSERT INTO memory.main.card_rows SELECT card_id, min(rowid), max(rowid), '" + table
-                        + "' FROM " + table + " GROUP BY 1");
+            List<String> tables = located();
+            StringBuilder sql = new StringBuilder("CREATE TABLE memory.main.card_rows AS SELECT c.id AS card_id, "
+                    + "c.rowid AS cards_lo, c.rowid AS cards_hi");
+            StringBuilder joins = new StringBuilder(" FROM cards c");
+            for (String t : tables.subList(1, tables.size())) {
+                sql.append(", ").append(t).append(".lo AS ").append(t).append("_lo, ").append(t).append(".hi AS ")
+                        .append(t).append("_hi");
+                joins.append(" LEFT JOIN (SELECT card_id, min(rowid) AS lo, max(rowid) AS hi FROM ").append(t)
+                        .append(" GROUP BY 1) ").append(t).append(" ON ").append(t).append(".card_id = c.id");
             }
-            st.execute("CREATE INDEX card_rows_id ON memory.main.card_rows (card_id)");
+            st.execute(sql.append(joins).toString());
+            // Metadata filters read these in-memory copies instead of the file: keys per card, and the
+            // short values (longer ones are looked up in the store; see cardsWithValue).
+            st.execute("CREATE TABLE memory.main.card_keys AS SELECT DISTINCT key, card_id FROM metadata");
+            st.execute("CREATE TABLE memory.main.card_values AS SELECT key, value, card_id FROM metadata_values "
+                    + "WHERE length(value) <= " + SHORT_VALUE);
             st.execute("CREATE INDEX card_facts_id ON memory.main.card_facts (id)");
         }
         pool = new ArrayBlockingQueue<>(connections);
@@ -135,24 +152,43 @@ final class ExplorerStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Rows of one card in a table: {@code sql} selects from {@code table} and ends in a WHERE clause
-     * that this method completes with the card's rowid range and id.
-     */
-    List<Object[]> cardRows(String table, String select, String orderBy, String id) throws SQLException {
-        if (!CHILD_TABLES.contains(table) && !table.equals("cards")) {
-            throw new IllegalArgumentException("not a card table: " + table);
+    /** The tables whose rows the explorer finds by rowid range: cards first. */
+    private List<String> located() {
+        List<String> out = new ArrayList<>(List.of("cards"));
+        out.addAll(hasAnnotations ? CHILD_TABLES : CHILD_TABLES.subList(0, 4));
+        return out;
+    }
+
+    /** Where a card's rows are, or null when the store has no such card. */
+    CardLocation locate(String id) throws SQLException {
+        List<Object[]> found = rows("SELECT * FROM memory.main.card_rows WHERE card_id = ?", id);
+        if (found.isEmpty()) {
+            return null;
         }
-        return with(c -> {
-            List<Object[]> range = rows(c, "SELECT lo, hi FROM memory.main.card_rows WHERE card_id = ? AND tbl = ?",
-                    id, table);
-            if (range.isEmpty()) {
-                return List.of();
+        Object[] r = found.get(0);
+        Map<String, long[]> ranges = new HashMap<>();
+        List<String> tables = located();
+        for (int i = 0; i < tables.size(); i++) {
+            if (r[1 + 2 * i] != null) {
+                ranges.put(tables.get(i), new long[] {asLong(r[1 + 2 * i]), asLong(r[2 + 2 * i])});
             }
-            return rows(c, select + " FROM " + table + " WHERE rowid BETWEEN ? AND ? AND "
-                    + (table.equals("cards") ? "id" : "card_id") + " = ?" + (orderBy == null ? "" : " ORDER BY " + orderBy),
-                    range.get(0)[0], range.get(0)[1], id);
-        });
+        }
+        return new CardLocation(id, ranges);
+    }
+
+    /**
+     * Rows of one card in a table: {@code select} is the SELECT list; the card's rowid range and id
+     * complete the query. The range goes in as numeric literals (longs from our own table): DuckDB
+     * pushes a rowid filter into the scan only when it is a constant, not a parameter.
+     */
+    List<Object[]> cardRows(CardLocation card, String table, String select, String orderBy) throws SQLException {
+        long[] range = card.ranges().get(table);
+        if (range == null) {
+            return List.of();
+        }
+        return rows(select + " FROM " + table + " WHERE rowid BETWEEN " + range[0] + " AND " + range[1] + " AND "
+                + (table.equals("cards") ? "id" : "card_id") + " = ?" + (orderBy == null ? "" : " ORDER BY " + orderBy),
+                card.id());
     }
 
     /** Rows of a query with bound parameters. */

@@ -41,6 +41,12 @@ final class OverviewPage {
         BarChart.render(h, "chart-completeness", "Cards by completeness (share of the template's sections filled)",
                 completeness());
         BarChart.render(h, "chart-sections", "Template sections: share of cards that fill them", sections(cards));
+        BarChart.render(h, "chart-downloads", "Cards by downloads (Hub column)",
+                counts("downloads", "SELECT download_bucket, count(*) FROM memory.main.card_facts "
+                        + "WHERE download_bucket IS NOT NULL GROUP BY 1 ORDER BY min(downloads)", "downloads"));
+        BarChart.render(h, "chart-month", "Cards by creation month (Hub column), the last 24 months with cards",
+                counts("month", "SELECT * FROM (SELECT month, count(*) FROM memory.main.card_facts "
+                        + "WHERE month IS NOT NULL GROUP BY 1 ORDER BY 1 DESC LIMIT 24) ORDER BY 1", "month"));
         BarChart.render(h, "chart-problems", "Cards by problem code",
                 counts("problem", "SELECT code, count(DISTINCT card_id) FROM problems "
                         + "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15", "problem"));
