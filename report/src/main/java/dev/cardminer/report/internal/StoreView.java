@@ -1,12 +1,9 @@
 package dev.cardminer.report.internal;
 
+import dev.cardminer.io.StoreQuery;
 import dev.cardminer.io.CardStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,24 +38,7 @@ public final class StoreView {
 
     /** Rows of a query; each row's cells as JDBC gives them. */
     public List<Object[]> rows(String sql, Object... params) throws SQLException {
-        List<Object[]> out = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                int n = meta.getColumnCount();
-                while (rs.next()) {
-                    Object[] row = new Object[n];
-                    for (int c = 0; c < n; c++) {
-                        row[c] = rs.getObject(c + 1);
-                    }
-                    out.add(row);
-                }
-            }
-        }
-        return out;
+        return StoreQuery.rows(connection, sql, params);
     }
 
     /** A single number (0 when the query gives no row or null). */

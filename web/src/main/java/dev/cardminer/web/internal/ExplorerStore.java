@@ -1,12 +1,12 @@
 package dev.cardminer.web.internal;
 
+import dev.cardminer.io.StoreQuery;
 import dev.cardminer.core.CanonicalSection;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -197,24 +197,7 @@ final class ExplorerStore implements AutoCloseable {
     }
 
     static List<Object[]> rows(Connection c, String sql, Object... params) throws SQLException {
-        List<Object[]> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                int n = meta.getColumnCount();
-                while (rs.next()) {
-                    Object[] row = new Object[n];
-                    for (int i = 0; i < n; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    out.add(row);
-                }
-            }
-        }
-        return out;
+        return StoreQuery.rows(c, sql, params);
     }
 
     /**
