@@ -263,9 +263,13 @@ final class ClassifyCommand implements Callable<Integer> {
             if (!todo.isEmpty()) {
                 speed.put(c.method(), todo.size() / seconds);
             }
-            err.printf(Locale.ROOT, "classify: %s: %,d cards in %.1f s (%.1f CPU s), %.1f cards/s, %.1f cards per CPU second;"
-                            + " %,d reused from the log%n", c.method(), todo.size(), seconds, cpu, todo.size() / seconds,
-                    todo.size() / cpu, cards.texts.size() - todo.size());
+            if (todo.isEmpty()) {
+                err.printf("classify: %s: all %,d cards reused from the log%n", c.method(), cards.texts.size());
+            } else {
+                err.printf(Locale.ROOT, "classify: %s: %,d cards in %.1f s (%.1f CPU s), %.1f cards/s, %.1f cards per CPU second;"
+                                + " %,d reused from the log%n", c.method(), todo.size(), seconds, cpu, todo.size() / seconds,
+                        todo.size() / cpu, cards.texts.size() - todo.size());
+            }
             err.flush();
             if (log != null && !todo.isEmpty()) {
                 Instant now = Instant.now();

@@ -63,6 +63,8 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Threads that spin while waiting for work burn the CPU that other processes on a shared machine need.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtSession session = env.createSession(onnx, options);
             Map<String, String> tokenizerOptions = new HashMap<>();
             tokenizerOptions.put("truncation", "true");
