@@ -2,7 +2,8 @@ package dev.cardminer.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cardminer.annotate.FakeChatServer.Reply;
+import dev.cardminer.testkit.FakeChatServer;
+import dev.cardminer.testkit.FakeChatServer.Reply;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,7 @@ class LlmChatTest {
             assertThat(chat.ask("other").orElseThrow().response()).isEqualTo("answer 2");
             assertThat(server.requestCount()).isEqualTo(2);
             assertThat(chat.cacheHits()).isEqualTo(1);
-            assertThat(server.requests.get(0).path("messages").get(0).path("content").asText()).isEqualTo("be brief");
+            assertThat(server.requests().get(0).json().path("messages").get(0).path("content").asText()).isEqualTo("be brief");
         }
     }
 
