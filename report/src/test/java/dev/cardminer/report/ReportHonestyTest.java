@@ -2,12 +2,13 @@ package dev.cardminer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.io.CardStore;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -32,46 +33,25 @@ class ReportHonestyTest {
     @BeforeAll
     static void writeReport() throws Exception {
         out = dir.resolve("report");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            SyntheticStore.createSchema(c);
-            try (PreparedStatement card = c.prepareStatement("INSERT INTO cards (id, source, content_hash, bytes, "
-                    + "has_metadata, completeness, section_count, problem_count, body, pipeline_tag, library_name) "
-                    + "VALUES (?, 'synthetic', 'h', 1, true, 0.5, 1, 0, 'b', ?, ?)");
-                 PreparedStatement value = c.prepareStatement(
-                         "INSERT INTO metadata_values (card_id, key, position, value) VALUES (?, ?, 0, ?)");
-                 PreparedStatement section = c.prepareStatement("INSERT INTO sections (card_id, position, level, "
-                         + "title, canonical, placeholder, empty) VALUES (?, 0, 2, ?, NULL, false, false)");
-                 PreparedStatement eval = c.prepareStatement("INSERT INTO eval_results (card_id, position, task_type, "
-                         + "dataset_type, metric_type, metric_value, verified) VALUES (?, 0, 'text-classification', "
-                         + "'imdb', ?, 0.9, false)")) {
-                for (int i = 0; i < CARDS; i++) {
-                    String id = "org/m" + i;
-                    // The Hub knows every card's pipeline tag; only the first 100 say it in YAML.
-                    card.setString(1, id);
-                    card.setString(2, "text-generation");
-                    card.setString(3, i < 1_500 ? "transformers" : null);
-                    card.executeUpdate();
-                    if (i < 100) {
-                        value.setString(1, id);
-                        value.setString(2, "pipeline_tag");
-                        value.setString(3, "text-generation");
-                        value.executeUpdate();
-                    }
-                    value.setString(1, id);
-                    value.setString(2, "license");
-                    value.setString(3, i == 0 ? "rare-licence" : "mit");
-                    value.executeUpdate();
-                    // 600 distinct headings outside the template; the table keeps the 500 most frequent.
-                    section.setString(1, id);
-                    section.setString(2, "Heading " + (i % 600));
-                    section.executeUpdate();
-                    if (i < 3) {
-                        eval.setString(1, id);
-                        eval.setString(2, List.of("accuracy", "acc", "Accuracy").get(i));
-                        eval.executeUpdate();
-                    }
-                }
+        SyntheticStore.Builder store = SyntheticStore.builder().schema(CardStore.schema());
+        for (int i = 0; i < CARDS; i++) {
+            // The Hub knows every card's pipeline tag; only the first 100 say it in YAML.
+            SyntheticStore.CardBuilder card = SyntheticStore.card("org/m" + i).hasMetadata(true).completeness(0.5)
+                    .hubPipelineTag("text-generation").hubLibrary(i < 1_500 ? "transformers" : null);
+            if (i < 100) {
+                card.metadata("pipeline_tag", List.of("text-generation"));
             }
+            card.metadata("license", List.of(i == 0 ? "rare-licence" : "mit"));
+            // 600 distinct headings outside the template; the table keeps the 500 most frequent.
+            card.section(new SyntheticStore.SectionRow("Heading " + (i % 600), null, false, false));
+            if (i < 3) {
+                card.eval(new SyntheticStore.EvalRow("text-classification", "imdb",
+                        List.of("accuracy", "acc", "Accuracy").get(i), 0.9, false));
+            }
+            store.card(card.build());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            store.build().writeTo(c);
             new ReportWriter().write(c, out);
         }
         html = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);

@@ -2,6 +2,8 @@ package dev.cardminer.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cardminer.io.CardStore;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +39,9 @@ class ReportWriterTest {
             "pipeline-tags", "libraries", "languages", "eval-metrics", "eval-datasets", "trends-documentation",
             "trends-cards", "popularity", "problems", "concept-subjects-cloud", "concept-categories-cloud");
 
+    static final String HOSTILE = "<script>alert(1)</script>";
+    static final String HOSTILE_LINK = "javascript:alert(2)";
+
     @TempDir
     static Path dir;
     static SyntheticStore data;
@@ -43,11 +50,10 @@ class ReportWriterTest {
 
     @BeforeAll
     static void writeReport() throws Exception {
-        data = SyntheticStore.varied(true);
+        data = varied(true);
         out = dir.resolve("report");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            SyntheticStore.createSchema(c);
-            data.insert(c);
+            data.writeTo(c);
             Path index = new ReportWriter().write(c, out);
             assertThat(index).isEqualTo(out.resolve("index.html"));
         }
@@ -98,10 +104,10 @@ class ReportWriterTest {
         Map<String, String> corpus = CsvReader.column(out.resolve("data/corpus.csv"), 0, 1);
         assertThat(corpus).containsEntry("cards", "12")
                 .containsEntry("cards with a metadata block", count(c -> c.hasMetadata()))
-                .containsEntry("problems found", String.valueOf(data.cards.stream()
+                .containsEntry("problems found", String.valueOf(data.cards().stream()
                         .mapToLong(c -> c.problems().size()).sum()));
         Map<String, String> keys = CsvReader.column(out.resolve("data/metadata-keys.csv"), 0, 1);
-        Map<String, Long> expected = data.cards.stream().flatMap(c -> c.metadata().keySet().stream())
+        Map<String, Long> expected = data.cards().stream().flatMap(c -> c.metadata().keySet().stream())
                 .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
         assertThat(keys).hasSize(expected.size());
         expected.forEach((k, n) -> assertThat(keys).containsEntry(k, String.valueOf(n)));
@@ -115,8 +121,8 @@ class ReportWriterTest {
         assertValues("libraries", "library_name");
         Map<String, String> license = CsvReader.column(out.resolve("data/licenses.csv"), 0, 3);
         assertThat(license).containsEntry("apache-2.0", "accepted").containsEntry("other", "accepted")
-                .containsEntry("Apache 2.0", "rejected").containsEntry(SyntheticStore.HOSTILE, "rejected")
-                .containsEntry(SyntheticStore.HOSTILE_LINK, "rejected");
+                .containsEntry("Apache 2.0", "rejected").containsEntry(HOSTILE, "rejected")
+                .containsEntry(HOSTILE_LINK, "rejected");
         assertThat(CsvReader.column(out.resolve("data/languages.csv"), 0, 3)).containsEntry("en", "accepted")
                 .containsEntry("jp", "rejected").containsEntry("es-ES", "rejected").containsEntry("eng", "accepted");
         assertThat(CsvReader.column(out.resolve("data/libraries.csv"), 0, 3))
@@ -154,7 +160,7 @@ class ReportWriterTest {
         assertThat(liang.get(2).get(1)).contains("Training Details: " + pct1(trainingData) + " with content, rank 1 of 14");
         assertThat(html).contains("quotes Liang et al. 2024").contains("not recomputed");
         assertThat(CsvReader.column(out.resolve("data/other-headings.csv"), 0, 1))
-                .containsEntry("acknowledgements", "10").containsEntry(SyntheticStore.HOSTILE, "1");
+                .containsEntry("acknowledgements", "10").containsEntry(HOSTILE, "1");
     }
 
     @Test
@@ -162,7 +168,7 @@ class ReportWriterTest {
         Map<String, String> bins = CsvReader.column(out.resolve("data/completeness.csv"), 0, 1);
         assertThat(bins).hasSize(10);
         long[] expected = new long[10];
-        data.cards.forEach(c -> expected[Math.min(9, (int) Math.floor(c.completeness() * 10))]++);
+        data.cards().forEach(c -> expected[Math.min(9, (int) Math.floor(c.completeness() * 10))]++);
         int i = 0;
         for (String n : bins.values()) {
             assertThat(n).as("bin " + i).isEqualTo(String.valueOf(expected[i++]));
@@ -174,33 +180,33 @@ class ReportWriterTest {
         Map<String, String> metrics = CsvReader.column(out.resolve("data/eval-metrics.csv"), 0, 1);
         // Metric variants are merged and named as the concept tables name them ("accuracy" -> "Accuracy").
         dev.cardminer.annotate.ConceptNormaliser names = new dev.cardminer.annotate.ConceptNormaliser();
-        Map<String, Long> expected = data.cards.stream()
+        Map<String, Long> expected = data.cards().stream()
                 .flatMap(c -> c.evals().stream().map(SyntheticStore.EvalRow::metric).distinct())
                 .collect(Collectors.groupingBy(m -> names.canonicalSubject(m) == null ? m : names.canonicalSubject(m),
                         Collectors.counting()));
         assertThat(metrics).hasSize(expected.size());
         expected.forEach((m, n) -> assertThat(metrics).containsEntry(m, String.valueOf(n)));
         assertThat(CsvReader.column(out.resolve("data/eval-datasets.csv"), 0, 3))
-                .containsEntry("imdb", String.valueOf(data.cards.stream().mapToLong(c -> c.evals().stream()
+                .containsEntry("imdb", String.valueOf(data.cards().stream().mapToLong(c -> c.evals().stream()
                         .filter(e -> e.dataset().equals("imdb")).count()).sum()));
     }
 
     @Test
     void trendsAndPopularityGroupTheCards() throws IOException {
         Map<String, String> months = CsvReader.column(out.resolve("data/trends.csv"), 0, 1);
-        Map<String, Long> expected = data.cards.stream().collect(Collectors.groupingBy(
+        Map<String, Long> expected = data.cards().stream().collect(Collectors.groupingBy(
                 c -> c.created().format(DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT)), TreeMap::new,
                 Collectors.counting()));
         assertThat(months).hasSize(expected.size());
         expected.forEach((m, n) -> assertThat(months).containsEntry(m, String.valueOf(n)));
 
         Map<String, String> buckets = CsvReader.column(out.resolve("data/popularity.csv"), 0, 1);
-        Map<String, Long> byBucket = data.cards.stream().collect(Collectors.groupingBy(
+        Map<String, Long> byBucket = data.cards().stream().collect(Collectors.groupingBy(
                 c -> bucket(c.downloads()), Collectors.counting()));
         assertThat(buckets).hasSize(byBucket.size());
         byBucket.forEach((b, n) -> assertThat(buckets).containsEntry(b, String.valueOf(n)));
         List<List<String>> top = CsvReader.read(out.resolve("data/most-downloaded.csv"));
-        assertThat(top.get(1).get(0)).isEqualTo(SyntheticStore.HOSTILE);
+        assertThat(top.get(1).get(0)).isEqualTo(HOSTILE);
         assertThat(top.get(2).get(0)).isEqualTo("org-c/model-6");
     }
 
@@ -209,9 +215,9 @@ class ReportWriterTest {
         List<List<String>> rows = CsvReader.read(out.resolve("data/problems.csv"));
         Map<String, List<String>> byCode = rows.stream().skip(1).collect(Collectors.toMap(r -> r.get(0), r -> r));
         for (String code : List.of("unknown-license", "yaml-syntax", "no-card-body")) {
-            long cards = data.cards.stream().filter(c -> c.problems().stream().anyMatch(p -> p.code().equals(code)))
+            long cards = data.cards().stream().filter(c -> c.problems().stream().anyMatch(p -> p.code().equals(code)))
                     .count();
-            long occurrences = data.cards.stream().mapToLong(c -> c.problems().stream()
+            long occurrences = data.cards().stream().mapToLong(c -> c.problems().stream()
                     .filter(p -> p.code().equals(code)).count()).sum();
             assertThat(byCode.get(code).get(2)).as(code).isEqualTo(String.valueOf(cards));
             assertThat(byCode.get(code).get(4)).as(code).isEqualTo(String.valueOf(occurrences));
@@ -223,10 +229,10 @@ class ReportWriterTest {
 
     @Test
     void conceptTablesFollowSeed000() throws IOException {
-        long total = data.cards.stream().mapToLong(c -> c.annotations().size()).sum();
+        long total = data.cards().stream().mapToLong(c -> c.annotations().size()).sum();
         assertThat(html).contains("<div class=\"value\">" + total + "</div><div class=\"label\">total annotations");
         Map<String, String> subjects = CsvReader.column(out.resolve("data/concept-subjects.csv"), 1, 2);
-        Map<String, Long> expected = data.cards.stream().flatMap(c -> c.annotations().stream())
+        Map<String, Long> expected = data.cards().stream().flatMap(c -> c.annotations().stream())
                 .collect(Collectors.groupingBy(SyntheticStore.AnnotationRow::subject, Collectors.counting()));
         // Plain subjects with a single raw form: merging may show them under a canonical spelling
         // ("Accuracy"), so the row is found ignoring case, and its count must be the raw count.
@@ -234,7 +240,7 @@ class ReportWriterTest {
             assertThat(ignoringCase(subjects, subject)).as(subject).isEqualTo(String.valueOf(expected.get(subject)));
         }
         Map<String, String> metric = CsvReader.column(out.resolve("data/concept-metric-subjects.csv"), 1, 3);
-        long metricTotal = data.cards.stream().flatMap(c -> c.annotations().stream())
+        long metricTotal = data.cards().stream().flatMap(c -> c.annotations().stream())
                 .filter(a -> a.category().equals("metric")).count();
         long accuracy = expected.get("accuracy");
         assertThat(ignoringCase(metric, "accuracy"))
@@ -282,8 +288,7 @@ class ReportWriterTest {
     void theSameStoreGivesTheSameFiles() throws Exception {
         Path again = dir.resolve("again");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            SyntheticStore.createSchema(c);
-            data.insert(c);
+            data.writeTo(c);
             new ReportWriter().write(c, again);
         }
         Map<Path, byte[]> first = files(out);
@@ -294,10 +299,9 @@ class ReportWriterTest {
 
     @Test
     void withoutDatesOrDownloadsThoseSectionsSayWhy(@TempDir Path tmp) throws Exception {
-        SyntheticStore undated = SyntheticStore.varied(false);
+        SyntheticStore undated = varied(false);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            SyntheticStore.createSchema(c);
-            undated.insert(c);
+            undated.writeTo(c);
             new ReportWriter().write(c, tmp);
         }
         String page = Files.readString(tmp.resolve("index.html"));
@@ -311,7 +315,7 @@ class ReportWriterTest {
     @Test
     void anEmptyStoreGivesAReportSayingThereAreNoCards(@TempDir Path tmp) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            SyntheticStore.createSchema(c);
+            SyntheticStore.builder().schema(CardStore.schema()).build().writeTo(c);
             new ReportWriter().write(c, tmp.resolve("schema-only"));
         }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -328,27 +332,119 @@ class ReportWriterTest {
 
     private static void assertValues(String table, String key) throws IOException {
         Map<String, String> values = CsvReader.column(out.resolve("data/" + table + ".csv"), 0, 1);
-        Map<String, Long> expected = data.cards.stream()
+        Map<String, Long> expected = data.cards().stream()
                 .flatMap(c -> c.metadata().getOrDefault(key, List.of()).stream().distinct())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(values).as(table).hasSize(expected.size());
         expected.forEach((v, n) -> assertThat(values).as(table + " " + v).containsEntry(v, String.valueOf(n)));
     }
 
+    /**
+     * A varied corpus with hostile text in ids, titles, licences, keys, messages and subjects, written as rows:
+     * the tests compute what the report should say from these cards, not from the report's own SQL.
+     */
+    static SyntheticStore varied(boolean withDatesAndDownloads) throws IOException {
+        String[] licenses = {"apache-2.0", "apache-2.0", "mit", "apache-2.0", "Apache 2.0", "mit", "other",
+                HOSTILE, "apache-2.0", HOSTILE_LINK, null, null};
+        String[][] languages = {{"en"}, {"en", "fr"}, {"jp"}, {"eng"}, {"es-ES"}, {"de"}, {}, {"en"}, {}, {"zh"},
+                {}, {}};
+        String[] pipelines = {"text-classification", "text-generation", "text-generation", "fill-mask",
+                "not-a-task", null, "text-generation", null, null, null, null, null};
+        String[] libraries = {"transformers", "transformers", "peft", "Transformers", null, "diffusers", null, null,
+                null, null, null, null};
+        String[] ids = {"org-a/model-0", "org-a/model-1", "org-b/model-2", "org-b/model-3", "solo-4",
+                "org-c/model-5", "org-c/model-6", HOSTILE, "org-d/model-8", HOSTILE_LINK, "org-e/model-10",
+                "org-e/model-11"};
+        long[] downloads = {0, 5, 50, 500, 5000, 50000, 500000, 5000000, 12, 7, 0, 3};
+        List<SyntheticStore.Card> cards = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            boolean meta = i < 10;
+            SyntheticStore.CardBuilder card = SyntheticStore.card(ids[i]).hasMetadata(meta).completeness((i % 11) / 10.0);
+            if (withDatesAndDownloads) {
+                card.downloads(downloads[i]).likes(downloads[i] / 10).created(LocalDateTime.of(2023, 1 + i % 3, 10, 12, 0));
+            }
+            if (meta) {
+                if (licenses[i] != null) {
+                    card.metadata("license", List.of(licenses[i]));
+                }
+                if (languages[i].length > 0) {
+                    card.metadata("language", List.of(languages[i]));
+                }
+                if (pipelines[i] != null) {
+                    card.metadata("pipeline_tag", List.of(pipelines[i]));
+                }
+                if (libraries[i] != null) {
+                    card.metadata("library_name", List.of(libraries[i]));
+                }
+                if (i % 3 == 0) {
+                    card.metadata("model-index", List.of());
+                }
+                if (i == 7) {
+                    card.metadata("<b>bold-key</b>", List.of("x"));
+                }
+                card.metadata("tags", List.of("tag-" + (i % 2)));
+            }
+            // Training Details with content in most cards; Environmental Impact placeholder-only in a few.
+            if (i % 4 != 3) {
+                card.section(new SyntheticStore.SectionRow("Training", "Training Details", false, true));
+                card.section(new SyntheticStore.SectionRow("Training data", "Training Data", false, false));
+            }
+            if (i % 3 == 1) {
+                card.section(new SyntheticStore.SectionRow("Environmental Impact", "Environmental Impact", true, false));
+            }
+            if (i % 2 == 0) {
+                card.section(new SyntheticStore.SectionRow("Uses", "Uses", false, false));
+                card.section(new SyntheticStore.SectionRow("Evaluation", "Evaluation", false, true));
+            }
+            card.section(new SyntheticStore.SectionRow(i == 7 ? HOSTILE : i == 9 ? "<img src=x onerror=alert(3)>"
+                    : "Acknowledgements", null, false, false));
+            if (i % 2 == 1) {
+                card.problem(new SyntheticStore.ProblemRow("warning", "unknown-license", "license " + HOSTILE + " is not a Hub id"));
+            }
+            if (i % 5 == 0) {
+                card.problem(new SyntheticStore.ProblemRow("error", "yaml-syntax", "bad YAML"));
+                card.problem(new SyntheticStore.ProblemRow("error", "yaml-syntax", "bad YAML again"));
+            }
+            if (i == 7) {
+                card.problem(new SyntheticStore.ProblemRow("info", "no-card-body", "empty body"));
+            }
+            if (i % 3 == 0) {
+                card.eval(new SyntheticStore.EvalRow("text-classification", "imdb", "accuracy", 0.9, i == 0));
+                card.eval(new SyntheticStore.EvalRow("text-classification", "imdb", "f1", 0.8, false));
+                if (i == 9) {
+                    card.eval(new SyntheticStore.EvalRow("text-generation", "glue", HOSTILE, null, false));
+                }
+            }
+            if (i < 6) {
+                card.annotation(new SyntheticStore.AnnotationRow("accuracy", "metric"));
+                card.annotation(new SyntheticStore.AnnotationRow("training", "process"));
+                if (i % 2 == 0) {
+                    card.annotation(new SyntheticStore.AnnotationRow("perplexity", "metric"));
+                    card.annotation(new SyntheticStore.AnnotationRow(HOSTILE, "dataset"));
+                }
+            }
+            cards.add(card.build());
+        }
+        return SyntheticStore.builder().schema(CardStore.schema()).cards(cards)
+                .run(new SyntheticStore.RunRow("run-1", "synthetic", LocalDateTime.of(2026, 1, 2, 3, 4, 5),
+                        LocalDateTime.of(2026, 1, 2, 3, 5, 0)))
+                .build();
+    }
+
     private static String count(Predicate<SyntheticStore.Card> p) {
-        return String.valueOf(data.cards.stream().filter(p).count());
+        return String.valueOf(data.cards().stream().filter(p).count());
     }
 
     private static long sections(Predicate<SyntheticStore.SectionRow> p) {
-        return data.cards.stream().filter(c -> c.sections().stream().anyMatch(p)).count();
+        return data.cards().stream().filter(c -> c.sections().stream().anyMatch(p)).count();
     }
 
     private static String pct(long n) {
-        return String.format(Locale.ROOT, "%.2f", 100.0 * n / data.cards.size());
+        return String.format(Locale.ROOT, "%.2f", 100.0 * n / data.cards().size());
     }
 
     private static String pct1(long n) {
-        return String.format(Locale.ROOT, "%.1f%%", 100.0 * n / data.cards.size());
+        return String.format(Locale.ROOT, "%.1f%%", 100.0 * n / data.cards().size());
     }
 
     private static String bucket(long downloads) {

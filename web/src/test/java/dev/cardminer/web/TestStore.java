@@ -1,25 +1,20 @@
 package dev.cardminer.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
-import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.concepts.AnnotationPhase;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDateTime;
 
-/** A small store made by the real pipeline from cards written here, one of them hostile. */
+/** A small store made by the real pipeline from cards written here (testkit-store's builder), one of them hostile. */
 final class TestStore {
 
     static final String HOSTILE_ID = "evil/model";
@@ -54,27 +49,16 @@ final class TestStore {
     private TestStore() {
     }
 
-    /** A line in the Hub dataset's schema (the fields a JSON Lines source reads). */
-    private static Map<String, Object> row(String id, String card, long downloads, long likes, String created,
-                                           String pipelineTag) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("modelId", id);
-        r.put("author", id.substring(0, id.indexOf('/')));
-        r.put("downloads", downloads);
-        r.put("likes", likes);
-        r.put("createdAt", created);
-        if (pipelineTag != null) {
-            r.put("pipeline_tag", pipelineTag);
-        }
-        r.put("card", card);
-        return r;
+    private static SyntheticStore.CardBuilder card(String id, String text, long downloads, long likes,
+                                                  LocalDateTime created) {
+        return SyntheticStore.card(id).text(text).downloads(downloads).likes(likes).created(created);
     }
 
     /** Writes the cards as JSON Lines into {@code dir} and analyses them (with rule annotations) into {@code dir}/store.duckdb. */
     static Path create(Path dir) throws Exception {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("evil/model", HOSTILE, 50, 1, "2023-05-02T10:00:00Z", null));
-        rows.add(row("good-org/classifier", """
+        SyntheticStore cards = SyntheticStore.builder()
+                .card(card("evil/model", HOSTILE, 50, 1, LocalDateTime.of(2023, 5, 2, 10, 0)).build())
+                .card(card("good-org/classifier", """
                 ---
                 license: apache-2.0
                 language: [en]
@@ -112,8 +96,8 @@ final class TestStore {
                 ## Citation
 
                 See https://arxiv.org/abs/1810.04805 and https://github.com/google-research/bert.
-                """, 120_000, 40, "2022-11-20T08:00:00Z", null));
-        rows.add(row("other/speech", """
+                """, 120_000, 40, LocalDateTime.of(2022, 11, 20, 8, 0)).build())
+                .card(card("other/speech", """
                 ---
                 license: cc-by-4.0
                 pipeline_tag: automatic-speech-recognition
@@ -124,17 +108,12 @@ final class TestStore {
                 ## Uses
 
                 Transcribes English speech. Word error rate 5.1 on LibriSpeech.
-                """, 3_000, 5, "2023-05-17T12:00:00Z", null));
-        // No YAML at all: its task comes from the Hub column only.
-        rows.add(row("bare/nometa", "# A card without metadata\n\nJust text.\n", 2_500_000, 300,
-                "2021-01-04T00:00:00Z", "text-generation"));
-        Path jsonl = dir.resolve("cards.jsonl");
-        ObjectMapper json = new ObjectMapper();
-        StringBuilder lines = new StringBuilder();
-        for (Map<String, Object> r : rows) {
-            lines.append(json.writeValueAsString(r)).append('\n');
-        }
-        Files.writeString(jsonl, lines);
+                """, 3_000, 5, LocalDateTime.of(2023, 5, 17, 12, 0)).build())
+                // No YAML at all: its task comes from the Hub column only.
+                .card(card("bare/nometa", "# A card without metadata\n\nJust text.\n", 2_500_000, 300,
+                        LocalDateTime.of(2021, 1, 4, 0, 0)).hubPipelineTag("text-generation").build())
+                .build();
+        Path jsonl = cards.writeJsonLines(dir.resolve("cards.jsonl"));
         Path db = dir.resolve("store.duckdb");
         try (CardSource source = CardSources.open(jsonl.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
             new Analyzer(Analyzer.Config.of(db)).run(source);

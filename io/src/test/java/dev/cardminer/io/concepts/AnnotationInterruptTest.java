@@ -8,6 +8,9 @@ import dev.cardminer.annotate.AnnotationOutcome;
 import dev.cardminer.annotate.Annotator;
 import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.annotate.Sentence;
+import dev.cardminer.io.CardStore;
+import dev.cardminer.testkit.store.Queries;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -48,8 +51,7 @@ class AnnotationInterruptTest {
     @BeforeAll
     static void referenceRun() throws Exception {
         base = dir.resolve("base.duckdb");
-        try (Connection c = TestStore.open(base)) {
-            TestStore.addCorpusCards(c, List.of("trainer", "llm", "peft"));
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).corpusCards(List.of("trainer", "llm", "peft")).build().open(base)) {
             sentences = new AnnotationPhase(c, BATCH).ensureSentences();
         }
         Path reference = copy("reference");
@@ -90,8 +92,8 @@ class AnnotationInterruptTest {
                 st.execute("ALTER TABLE marks_elsewhere RENAME TO annotated_sentences");
             }
             other.close();
-            assertThat(TestStore.count(c, "SELECT count(*) FROM annotated_sentences")).isEqualTo(3L * BATCH);
-            assertThat(TestStore.count(c, "SELECT count(*) FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM "
+            assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences")).isEqualTo(3L * BATCH);
+            assertThat(Queries.count(c, "SELECT count(*) FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM "
                     + "annotated_sentences a WHERE a.card_id = n.card_id AND a.sentence = n.sentence)"))
                     .as("annotations without their mark").isZero();
             phase.run(new RuleAnnotator(phase.knownNames()), log);
@@ -135,16 +137,16 @@ class AnnotationInterruptTest {
                 interrupted++;
             }
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
-                long marked = TestStore.count(c, "SELECT count(*) FROM annotated_sentences");
+                long marked = Queries.count(c, "SELECT count(*) FROM annotated_sentences");
                 assertThat(marked % BATCH).as("whole batches only (SIG%s after %d)", signal, afterBatches[i]).isZero();
-                assertThat(TestStore.count(c, "SELECT count(*) FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM "
+                assertThat(Queries.count(c, "SELECT count(*) FROM annotations n WHERE NOT EXISTS (SELECT 1 FROM "
                         + "annotated_sentences a WHERE a.card_id = n.card_id AND a.sentence = n.sentence)"))
                         .as("annotations without their mark (SIG%s after %d)", signal, afterBatches[i]).isZero();
                 AnnotationPhase phase = new AnnotationPhase(c, BATCH);
                 AnnotationPhase.Result r = phase.run(new RuleAnnotator(phase.knownNames()), log);
                 assertThat(r.sentences()).isEqualTo(sentences - marked);
                 assertThat(annotations(c)).as("SIG%s after %d batches", signal, afterBatches[i]).isEqualTo(expected);
-                assertThat(TestStore.count(c, "SELECT count(*) FROM annotated_sentences")).isEqualTo(sentences);
+                assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences")).isEqualTo(sentences);
             }
         }
         assertThat(interrupted).as("runs the signal stopped before their end").isGreaterThan(afterBatches.length / 2);
@@ -157,7 +159,7 @@ class AnnotationInterruptTest {
     }
 
     private static List<String> annotations(Connection c) throws SQLException {
-        return TestStore.rows(c, "SELECT * FROM annotations ORDER BY ALL");
+        return Queries.rows(c, "SELECT * FROM annotations ORDER BY ALL");
     }
 
     /** An annotator that passes everything to another. */

@@ -9,7 +9,10 @@ import dev.cardminer.annotate.ConceptSummary;
 import dev.cardminer.annotate.LlmAnnotator;
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.io.CardStore;
 import dev.cardminer.testkit.FakeChatServer;
+import dev.cardminer.testkit.store.Queries;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -26,21 +29,22 @@ class AnnotationPhaseTest {
 
     @Test
     void rulesAnnotateTheStoreOnceAndTheSeedTablesFollow() throws Exception {
-        try (Connection c = TestStore.open(null)) {
-            int cards = TestStore.addCorpusCards(c, List.of("trainer", "llm"));
+        SyntheticStore store = SyntheticStore.builder().schema(CardStore.schema()).corpusCards(List.of("trainer", "llm")).build();
+        try (Connection c = store.open(null)) {
+            int cards = store.cards().size();
             AnnotationPhase phase = new AnnotationPhase(c, 500);
             long sentences = phase.ensureSentences();
             assertThat(sentences).isGreaterThan(20L * cards);
             assertThat(phase.ensureSentences()).isZero();
             AnnotationPhase.Result first = phase.run(new RuleAnnotator(phase.knownNames()), log);
             assertThat(first.sentences()).isEqualTo(sentences);
-            assertThat(first.annotations()).isEqualTo(TestStore.count(c, "SELECT count(*) FROM annotations"));
+            assertThat(first.annotations()).isEqualTo(Queries.count(c, "SELECT count(*) FROM annotations"));
             AnnotationPhase.Result again = phase.run(new RuleAnnotator(phase.knownNames()), log);
             assertThat(again.sentences()).isZero();
-            assertThat(TestStore.count(c, "SELECT count(*) FROM annotations")).isEqualTo(first.annotations());
+            assertThat(Queries.count(c, "SELECT count(*) FROM annotations")).isEqualTo(first.annotations());
 
             // Corpus datasets are known names: a trainer card's dataset id is labelled a dataset.
-            assertThat(TestStore.count(c, "SELECT count(*) FROM annotations a JOIN metadata_values m "
+            assertThat(Queries.count(c, "SELECT count(*) FROM annotations a JOIN metadata_values m "
                     + "ON m.card_id = a.card_id AND m.key = 'datasets' AND m.value = a.subject "
                     + "WHERE a.category = 'dataset'")).isPositive();
 
@@ -70,8 +74,7 @@ class AnnotationPhaseTest {
         long total;
         long firstDone;
         long unanswered;
-        try (Connection c = TestStore.open(db)) {
-            TestStore.addCorpusCards(c, List.of("translation"));
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).corpusCards(List.of("translation")).build().open(db)) {
             AnnotationPhase phase = new AnnotationPhase(c, 64);
             total = phase.ensureSentences();
             assertThat(total).isGreaterThan(100);
@@ -86,12 +89,12 @@ class AnnotationPhaseTest {
                 assertThat(r.sentences()).isGreaterThanOrEqualTo(70).isLessThan(total);
                 firstDone = r.sentences();
             }
-            assertThat(TestStore.count(c, "SELECT count(*) FROM llm_cache")).isEqualTo(70);
-            unanswered = TestStore.count(c, "SELECT count(DISTINCT text_hash) FROM sentences "
+            assertThat(Queries.count(c, "SELECT count(*) FROM llm_cache")).isEqualTo(70);
+            unanswered = Queries.count(c, "SELECT count(DISTINCT text_hash) FROM sentences "
                     + "WHERE text_hash NOT IN (SELECT text_hash FROM llm_cache)");
         }
         // A new process on the same store file: only the sentences without a cached answer are sent.
-        try (Connection c = TestStore.open(db);
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).build().open(db);
              FakeChatServer server = FirstWordLabeller.server(n -> false)) {
             StoreLlmCache cache = new StoreLlmCache(c);
             AnnotationPhase phase = new AnnotationPhase(c, 64);
@@ -102,12 +105,12 @@ class AnnotationPhaseTest {
                 assertThat(server.requestCount()).isEqualTo(unanswered);
                 assertThat(llm.stats().hallucinations()).isEqualTo(total - firstDone);
             }
-            assertThat(TestStore.count(c, "SELECT count(DISTINCT (card_id, sentence)) FROM annotated_sentences"))
+            assertThat(Queries.count(c, "SELECT count(DISTINCT (card_id, sentence)) FROM annotated_sentences"))
                     .isEqualTo(total);
-            assertThat(TestStore.count(c, "SELECT count(*) FROM annotations WHERE category = 'first word'"))
+            assertThat(Queries.count(c, "SELECT count(*) FROM annotations WHERE category = 'first word'"))
                     .isEqualTo(total);
-            assertThat(TestStore.count(c, "SELECT count(*) FROM llm_cache"))
-                    .isEqualTo(TestStore.count(c, "SELECT count(DISTINCT text_hash) FROM sentences"));
+            assertThat(Queries.count(c, "SELECT count(*) FROM llm_cache"))
+                    .isEqualTo(Queries.count(c, "SELECT count(DISTINCT text_hash) FROM sentences"));
             // A third run has nothing left to do and sends nothing.
             try (LlmAnnotator llm = new LlmAnnotator(config(server), cache)) {
                 assertThat(phase.run(llm, log).sentences()).isZero();
@@ -118,9 +121,8 @@ class AnnotationPhaseTest {
 
     @Test
     void bothAnnotatorsAndTheirAgreement() throws Exception {
-        try (Connection c = TestStore.open(null);
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).corpusCards(List.of("trainer")).build().open(null);
              FakeChatServer server = FirstWordLabeller.server(n -> false)) {
-            TestStore.addCorpusCards(c, List.of("trainer"));
             StoreLlmCache cache = new StoreLlmCache(c);
             AnnotationPhase phase = new AnnotationPhase(c, 256);
             phase.ensureSentences();
@@ -133,7 +135,7 @@ class AnnotationPhaseTest {
             assertThat(agreement.secondTotal()).isPositive();
             // The fake LLM labels BERT when present, as the rules do.
             assertThat(agreement.firstMatched()).isPositive().isLessThan(agreement.firstTotal());
-            assertThat(TestStore.count(c, "SELECT count(*) FROM annotator_agreement")).isEqualTo(1);
+            assertThat(Queries.count(c, "SELECT count(*) FROM annotator_agreement")).isEqualTo(1);
             assertThat(new ConceptQueries(c).annotators()).containsKeys("rules", "llm:fake");
             assertThat(new ConceptQueries(c).summary(null, 5, true, "llm:fake").topCategories())
                     .extracting(ConceptCount::name).containsExactly("first word", "model");

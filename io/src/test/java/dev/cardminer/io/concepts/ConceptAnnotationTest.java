@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.io.CardStore;
 import dev.cardminer.testkit.FakeChatServer;
+import dev.cardminer.testkit.store.Queries;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -18,9 +21,8 @@ class ConceptAnnotationTest {
     @Test
     void bothAnnotatorsRunOverTheStoreAndAgreementIsMeasured() throws Exception {
         StringWriter logText = new StringWriter();
-        try (Connection c = TestStore.open(null);
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).corpusCards(List.of("trainer")).build().open(null);
              FakeChatServer server = FirstWordLabeller.server(n -> false)) {
-            TestStore.addCorpusCards(c, List.of("trainer"));
             LlmConfig llm = LlmConfig.defaults(server.url(), "fake").withConcurrency(8)
                     .withRetries(0, Duration.ZERO).withTimeout(Duration.ofSeconds(5));
             ConceptAnnotation annotation = new ConceptAnnotation(
@@ -30,11 +32,11 @@ class ConceptAnnotationTest {
             assertThat(report.sentencesSplit()).isPositive();
             assertThat(report.runs()).extracting(AnnotationPhase.Result::annotator)
                     .containsExactly(RuleAnnotator.NAME, "llm:fake");
-            long distinct = TestStore.count(c, "SELECT count(DISTINCT text_hash) FROM sentences");
+            long distinct = Queries.count(c, "SELECT count(DISTINCT text_hash) FROM sentences");
             assertThat(report.llm().requests()).isEqualTo(distinct);
             assertThat(server.requestCount()).isEqualTo((int) distinct);
             assertThat(report.agreement()).isNotNull();
-            assertThat(TestStore.count(c, "SELECT count(*) FROM annotator_agreement")).isEqualTo(1);
+            assertThat(Queries.count(c, "SELECT count(*) FROM annotator_agreement")).isEqualTo(1);
             assertThat(logText.toString()).contains("annotate: split", "annotate: agreement:");
 
             // Run again: nothing left to do, no request sent.
@@ -47,13 +49,12 @@ class ConceptAnnotationTest {
 
     @Test
     void noneDoesNothingAndAnLlmNeedsItsSettings() throws Exception {
-        try (Connection c = TestStore.open(null)) {
-            TestStore.addCorpusCards(c, List.of("trainer"));
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).corpusCards(List.of("trainer")).build().open(null)) {
             ConceptAnnotation.Report report = new ConceptAnnotation(
                     new ConceptAnnotation.Settings(ConceptAnnotation.Annotators.NONE, null, 10))
                     .run(c, new PrintWriter(new StringWriter()));
             assertThat(report.runs()).isEmpty();
-            assertThat(TestStore.count(c, "SELECT count(*) FROM sentences")).isZero();
+            assertThat(Queries.count(c, "SELECT count(*) FROM sentences")).isZero();
         }
         assertThatThrownBy(() -> new ConceptAnnotation.Settings(ConceptAnnotation.Annotators.LLM, null, 10))
                 .isInstanceOf(IllegalArgumentException.class);

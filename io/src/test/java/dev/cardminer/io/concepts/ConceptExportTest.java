@@ -3,6 +3,9 @@ package dev.cardminer.io.concepts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.io.CardStore;
+import dev.cardminer.testkit.store.Queries;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,12 +19,11 @@ class ConceptExportTest {
 
     @Test
     void exportsSentencesAndAnnotationsInEachFormat(@TempDir Path dir) throws Exception {
-        try (Connection c = TestStore.open(null)) {
-            TestStore.addCorpusCards(c, List.of("peft"));
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).corpusCards(List.of("peft")).build().open(null)) {
             AnnotationPhase phase = new AnnotationPhase(c, 1000);
             long sentences = phase.ensureSentences();
             phase.run(new RuleAnnotator(), new PrintWriter(new StringWriter()));
-            long annotations = TestStore.count(c, "SELECT count(*) FROM annotations");
+            long annotations = Queries.count(c, "SELECT count(*) FROM annotations");
             ConceptExport export = new ConceptExport(c);
             for (ConceptExport.Format format : ConceptExport.Format.values()) {
                 Path s = dir.resolve("sentences." + format.name().toLowerCase());
@@ -33,10 +35,10 @@ class ConceptExportTest {
                     case CSV -> "read_csv";
                     case JSONL -> "read_json";
                 };
-                assertThat(TestStore.count(c, "SELECT count(*) FROM " + reader + "('" + a + "')")).isEqualTo(annotations);
-                assertThat(TestStore.count(c, "SELECT count(*) FROM " + reader + "('" + s + "') WHERE text IS NOT NULL"))
+                assertThat(Queries.count(c, "SELECT count(*) FROM " + reader + "('" + a + "')")).isEqualTo(annotations);
+                assertThat(Queries.count(c, "SELECT count(*) FROM " + reader + "('" + s + "') WHERE text IS NOT NULL"))
                         .isEqualTo(sentences);
-                assertThat(TestStore.count(c, "SELECT count(*) FROM " + reader + "('" + a + "') WHERE "
+                assertThat(Queries.count(c, "SELECT count(*) FROM " + reader + "('" + a + "') WHERE "
                         + "substr(sentence_text, span_start + 1, span_end - span_start) = subject")).isEqualTo(annotations);
             }
             assertThat(Files.readString(dir.resolve("annotations.jsonl")).lines().findFirst().orElseThrow())

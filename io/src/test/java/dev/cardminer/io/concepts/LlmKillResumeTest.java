@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cardminer.annotate.LlmAnnotator;
 import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.annotate.PromptTemplate;
+import dev.cardminer.io.CardStore;
 import dev.cardminer.testkit.FakeChatServer;
+import dev.cardminer.testkit.store.Queries;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -63,7 +66,7 @@ class LlmKillResumeTest {
                 assertThat(r.stopped()).isFalse();
                 assertThat(r.sentences()).isEqualTo(total);
                 expected = rows(c, "SELECT * FROM annotations ORDER BY ALL");
-                distinct = TestStore.count(c, "SELECT count(DISTINCT text) FROM sentences");
+                distinct = Queries.count(c, "SELECT count(DISTINCT text) FROM sentences");
             }
             assertThat(distinct).isLessThan(total);
             assertThat(server.requestCount()).isEqualTo(distinct);
@@ -105,12 +108,12 @@ class LlmKillResumeTest {
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + killed, readOnly)) {
                 cachedTexts = new HashSet<>(rows(c, "SELECT DISTINCT s.text FROM llm_cache l JOIN sentences s "
                         + "ON s.text_hash = l.text_hash WHERE l.model = '" + MODEL + "'"));
-                markedAtKill = TestStore.count(c, "SELECT count(*) FROM annotated_sentences");
+                markedAtKill = Queries.count(c, "SELECT count(*) FROM annotated_sentences");
                 // Batches commit whole: a marked sentence has its answer cached and its annotations written.
-                assertThat(TestStore.count(c, "SELECT count(*) FROM annotated_sentences a JOIN sentences s "
+                assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences a JOIN sentences s "
                         + "ON s.card_id = a.card_id AND s.position = a.sentence "
                         + "WHERE s.text_hash NOT IN (SELECT text_hash FROM llm_cache)")).isZero();
-                assertThat(TestStore.count(c, "SELECT count(*) FROM annotated_sentences a WHERE NOT EXISTS "
+                assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences a WHERE NOT EXISTS "
                         + "(SELECT 1 FROM annotations n WHERE n.card_id = a.card_id AND n.sentence = a.sentence)"))
                         .isZero();
             }
@@ -140,10 +143,10 @@ class LlmKillResumeTest {
 
                 // The store ends as the uninterrupted run left its copy: same annotations, no duplicates.
                 assertThat(rows(c, "SELECT * FROM annotations ORDER BY ALL")).isEqualTo(expected);
-                assertThat(TestStore.count(c, "SELECT count(*) FROM annotated_sentences")).isEqualTo(total);
-                assertThat(TestStore.count(c, "SELECT count(DISTINCT (card_id, sentence)) FROM annotated_sentences"))
+                assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences")).isEqualTo(total);
+                assertThat(Queries.count(c, "SELECT count(DISTINCT (card_id, sentence)) FROM annotated_sentences"))
                         .isEqualTo(total);
-                assertThat(TestStore.count(c, "SELECT count(*) FROM llm_cache")).isEqualTo(distinct);
+                assertThat(Queries.count(c, "SELECT count(*) FROM llm_cache")).isEqualTo(distinct);
             }
             System.out.printf("LlmKillResumeTest: %d sentences (%d texts); killed after %d answers with %d cached, "
                     + "%d sentences marked%n", total, distinct, answeredAtKill, cachedTexts.size(), markedAtKill);
@@ -157,7 +160,7 @@ class LlmKillResumeTest {
     private static void writeStore(Path file) throws Exception {
         String[] models = {"DistilBERT", "a small LSTM", "RoBERTa-large", "T5"};
         String[] openers = {"This", "Our", "The", "Each"};
-        try (Connection c = TestStore.open(file);
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).build().open(file);
              PreparedStatement st = c.prepareStatement("INSERT INTO sentences (card_id, position, section, heading, "
                      + "start_offset, end_offset, text, text_hash) VALUES (?, ?, NULL, NULL, 0, 0, ?, ?)")) {
             for (int card = 0; card < CARDS; card++) {
@@ -181,7 +184,7 @@ class LlmKillResumeTest {
     }
 
     private static List<String> rows(Connection c, String sql) throws SQLException {
-        return TestStore.rows(c, sql);
+        return Queries.rows(c, sql);
     }
 
 }
