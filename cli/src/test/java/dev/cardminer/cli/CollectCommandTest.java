@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.io.CardStore;
+import dev.cardminer.testkit.store.SyntheticStore;
 import dev.cardminer.testkit.FakeHub;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -94,10 +95,13 @@ class CollectCommandTest {
     @Test
     void fromAStoreCollectsTheTopModelsIntoModelFactsAndResumes() throws Exception {
         Path db = dir.resolve("store.duckdb");
-        try (CardStore store = CardStore.open(db); Statement s = store.connection().createStatement()) {
-            s.execute("INSERT INTO cards (id, content_hash, downloads, has_metadata) VALUES "
-                    + "('org/a', 'h1', 500, true), ('org/b', 'h2', 900, true), ('meta/gated', 'h3', 100, true), "
-                    + "('local-file', 'h4', 99999, false)");
+        try (CardStore store = CardStore.open(db)) {
+            SyntheticStore.builder()
+                    .card(SyntheticStore.card("org/a").downloads(500).hasMetadata(true).build())
+                    .card(SyntheticStore.card("org/b").downloads(900).hasMetadata(true).build())
+                    .card(SyntheticStore.card("meta/gated").downloads(100).hasMetadata(true).build())
+                    .card(SyntheticStore.card("local-file").downloads(99999).hasMetadata(false).build())
+                    .build().writeTo(store.connection());
         }
 
         CliRun first = run(args("--from-db", db.toString(), "--top", "3"));

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.io.CardStore;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,15 +42,10 @@ class ConceptsCommandTest {
         Path db = dir.resolve("store.duckdb");
         try (CardStore store = CardStore.open(db)) {
             Connection c = store.connection();
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO cards (id, content_hash, has_metadata, body) VALUES (?, 'x', false, ?)")) {
-                ins.setString(1, "acme/tiny-bert-sst2");
-                ins.setString(2, CARD_A);
-                ins.executeUpdate();
-                ins.setString(1, "acme/other-model");
-                ins.setString(2, CARD_B);
-                ins.executeUpdate();
-            }
+            SyntheticStore.builder()
+                    .card(SyntheticStore.card("acme/tiny-bert-sst2").body(CARD_A).build())
+                    .card(SyntheticStore.card("acme/other-model").body(CARD_B).build())
+                    .build().writeTo(c);
             Holder holder = new Holder();
             new CommandLine(holder).parseArgs("--annotator", "rules");
             AnnotatorOptions options = holder.options;

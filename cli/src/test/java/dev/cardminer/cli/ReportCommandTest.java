@@ -4,10 +4,11 @@ import static dev.cardminer.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cardminer.io.CardStore;
+import dev.cardminer.testkit.store.SyntheticStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +20,13 @@ class ReportCommandTest {
     @Test
     void writesTheReportOfAStoreFile() throws Exception {
         Path db = dir.resolve("store.duckdb");
-        try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
-            st.execute("INSERT INTO cards (id, content_hash, has_metadata, completeness) VALUES "
-                    + "('org/a', 'h1', true, 0.5), ('org/b', 'h2', false, 0.0), ('org/c', 'h3', true, 0.25)");
-            st.execute("INSERT INTO metadata VALUES ('org/a', 'license', '\"mit\"'), ('org/c', 'license', '\"x\"')");
-            st.execute("INSERT INTO metadata_values VALUES ('org/a', 'license', 0, 'mit'), "
-                    + "('org/c', 'license', 0, 'not-a-licence')");
+        try (CardStore store = CardStore.open(db)) {
+            SyntheticStore.builder()
+                    .card(SyntheticStore.card("org/a").hasMetadata(true).completeness(0.5).metadata("license", List.of("mit")).build())
+                    .card(SyntheticStore.card("org/b").hasMetadata(false).completeness(0.0).build())
+                    .card(SyntheticStore.card("org/c").hasMetadata(true).completeness(0.25)
+                            .metadata("license", List.of("not-a-licence")).build())
+                    .build().writeTo(store.connection());
         }
         long size = Files.size(db);
         Path out = dir.resolve("report");

@@ -115,6 +115,12 @@ public final class SyntheticStore {
             return this;
         }
 
+        /** The body as stored, for a card given field by field ("body" unless set). */
+        public CardBuilder body(String body) {
+            this.body = body;
+            return this;
+        }
+
         public CardBuilder downloads(long downloads) {
             this.downloads = downloads;
             return this;
