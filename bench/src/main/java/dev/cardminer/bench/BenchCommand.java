@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ParseBench.class,
                 AnalyzeBench.class,
                 LlmBench.class,
+                ClassifyBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCommand {

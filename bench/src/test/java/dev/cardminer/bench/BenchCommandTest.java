@@ -61,6 +61,42 @@ class BenchCommandTest {
     }
 
     @Test
+    void classifyPrintsSpeedPerMethodAndTheModelLoadOnItsOwnLine() throws Exception {
+        Path file = parquet(List.of(
+                "---\nlibrary_name: stable-baselines3\ntags:\n- reinforcement-learning\n---\n# PPO agent playing LunarLander-v2\n",
+                "# A speech model\n\nFine-tuned for automatic speech recognition; WER 12.\n",
+                "# Notes\n\nNothing here.\n"));
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute("classify", "--parquet", file.toString(), "--cards", "2");
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("bench classify: 2 cards of cards.parquet, label set pipeline_tag");
+        assertThat(lines).filteredOn(l -> l.startsWith("embedding model load: ")).singleElement()
+                .asString().matches("embedding model load: [0-9.]+ s wall [0-9.]+ CPU-s peak-heap [0-9]+ MiB .*");
+        String figures = " 2 cards [0-9.]+ s wall [0-9.]+ CPU-s [0-9.]+ cards/s [0-9.]+ cards/CPU-s peak-heap [0-9]+ MiB labelled [01]\\.[0-9]{3}";
+        assertThat(lines).filteredOn(l -> l.matches("(rules|embedding|ensemble):" + figures))
+                .extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("rules", "embedding", "ensemble");
+        // The embedding never abstains; the ensemble may.
+        assertThat(lines).anyMatch(l -> l.startsWith("embedding:") && l.endsWith("labelled 1.000"));
+    }
+
+    @Test
+    void classifyWithRulesAloneLoadsNoModelAndRefusesUnknownMethods() throws Exception {
+        Path file = parquet(List.of("# x\n"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("classify", "--parquet", file.toString(), "--cards", "5", "--methods", "rules")).isZero();
+        assertThat(out.toString()).contains("bench classify: 1 cards").contains("rules: 1 cards").doesNotContain("embedding model load");
+        assertThat(cli.execute("classify", "--parquet", file.toString(), "--methods", "rules,llm")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown method llm");
+    }
+
+    @Test
     void unknownPartIsRefused() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());

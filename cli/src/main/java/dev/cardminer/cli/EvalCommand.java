@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +51,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object: {cards, fields: {f: {support, predicted, correct, precision, recall, f1}}}.")
     boolean json;
 
+    @CommandLine.Mixin
+    TaskClassifierOptions taskClassifier;
+
     @Spec
     CommandSpec spec;
 
@@ -63,9 +67,10 @@ final class EvalCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--split must be held-out, dev or all");
         };
         Vocabularies vocabularies = Vocabularies.bundled();
-        Suggester suggester = Suggester.builder().vocabularies(vocabularies).fields(fields).build();
-        Evaluator evaluator = new Evaluator(suggester.extractors(), vocabularies, minConfidence, part);
-        try (CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
+        Suggester.Builder builder = Suggester.builder().vocabularies(vocabularies).fields(fields);
+        AutoCloseable plugged = taskClassifier.apply(builder);
+        Evaluator evaluator = new Evaluator(builder.build().extractors(), vocabularies, minConfidence, part);
+        try (plugged; CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
                 ProgressOutput.auto(spec.commandLine().getErr()))) {
             for (SourceCard card; (card = cards.next()) != null; ) {
                 if (card.failure() != null) {

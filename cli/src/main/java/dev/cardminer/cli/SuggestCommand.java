@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,6 +81,9 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Read at most N cards.")
     long limit;
 
+    @CommandLine.Mixin
+    TaskClassifierOptions taskClassifier;
+
     @Spec
     CommandSpec spec;
 
@@ -97,7 +101,9 @@ final class SuggestCommand implements Callable<Integer> {
             return 2;
         }
         List<PullRequestDraft> toOpen = new ArrayList<>();
-        Suggester suggester = Suggester.builder().fields(fields).minConfidence(minConfidence).build();
+        Suggester.Builder builder = Suggester.builder().fields(fields).minConfidence(minConfidence);
+        AutoCloseable plugged = taskClassifier.apply(builder);
+        Suggester suggester = builder.build();
         CardPatcher patcher = new CardPatcher();
         DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
         long seen = 0;
@@ -105,7 +111,7 @@ final class SuggestCommand implements Callable<Integer> {
         long suggestionCount = 0;
         long conflictCount = 0;
         long patched = 0;
-        try (CardSource cards = CardSources.open(source, hub, ProgressOutput.none());
+        try (plugged; CardSource cards = CardSources.open(source, hub, ProgressOutput.none());
              CardStore store = db == null ? null : CardStore.open(db)) {
             SuggestionStore rows = store == null ? null : new SuggestionStore(store.connection());
             Connection c = store == null ? null : store.connection();

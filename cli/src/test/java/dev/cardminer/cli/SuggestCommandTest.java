@@ -56,6 +56,24 @@ class SuggestCommandTest {
     }
 
     @Test
+    void pipelineTagFromClassifyRulesWhenNoPatternFindsItAndNoneWithTheClassifierOff(@TempDir Path dir) throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(cards.resolve("me__dutch.md"), "---\nmetrics:\n- wer\n---\n# asr\n\nA speech recognition model for Dutch.\n");
+        CliRun run = CliRun.run("suggest", cards.toString(), "--json", "--fields", "pipeline_tag");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode suggestion = JSON.readTree(run.out().strip()).path("suggestions").get(0);
+        assertThat(suggestion.path("value").asText()).isEqualTo("automatic-speech-recognition");
+        assertThat(suggestion.path("method").asText()).isEqualTo("classifier:classify-rules");
+        assertThat(suggestion.path("evidence").path("text").asText())
+                .matches("classifier classify-rules: automatic-speech-recognition 0\\.9[89] \\(metric=wer; text~speech recognition\\)");
+        CliRun off = CliRun.run("suggest", cards.toString(), "--json", "--fields", "pipeline_tag", "--task-classifier", "none");
+        assertThat(off.exit()).as(off.err()).isZero();
+        assertThat(off.out()).isBlank();
+        CliRun strict = CliRun.run("suggest", cards.toString(), "--json", "--fields", "pipeline_tag", "--task-classifier-min", "0.999");
+        assertThat(strict.out()).isBlank();
+    }
+
+    @Test
     void patchDirStoreAndDryRun(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("patches");
         Path db = dir.resolve("s.duckdb");

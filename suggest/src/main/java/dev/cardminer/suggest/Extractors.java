@@ -29,7 +29,15 @@ public final class Extractors {
 
     /** Every bundled extractor, checking values against these vocabularies. */
     public static List<MetadataExtractor> all(Vocabularies vocabularies) {
-        PipelineTagExtractor pipelineTag = new PipelineTagExtractor(vocabularies);
+        return all(vocabularies, null, 1.0);
+    }
+
+    /**
+     * Every bundled extractor; the pipeline_tag one consults {@code taskClassifier} (may be null) when its own
+     * patterns find nothing, and proposes the classifier's task only at a score of {@code minScore} or more.
+     */
+    public static List<MetadataExtractor> all(Vocabularies vocabularies, TaskClassifier taskClassifier, double minScore) {
+        PipelineTagExtractor pipelineTag = new PipelineTagExtractor(vocabularies, taskClassifier, minScore);
         return List.of(new BaseModelExtractor(), new BaseModelRelationExtractor(), new DatasetsExtractor(),
                 new ModelIndexExtractor(pipelineTag), pipelineTag, new LibraryNameExtractor(vocabularies),
                 new LicenseExtractor(vocabularies), new LanguageExtractor(vocabularies), new MetricsExtractor());

@@ -113,6 +113,8 @@ public final class Suggester {
         private Vocabularies vocabularies = Vocabularies.bundled();
         private Set<String> fields;
         private double minConfidence;
+        private TaskClassifier taskClassifier;
+        private double taskClassifierMinScore = 1.0;
 
         private Builder() {
         }
@@ -135,6 +137,19 @@ public final class Suggester {
             return this;
         }
 
+        /**
+         * A task classifier the default pipeline_tag extractor consults when its patterns find nothing (default:
+         * none); its task is proposed only at a score of {@code minScore} or more, with that score as confidence.
+         */
+        public Builder taskClassifier(TaskClassifier classifier, double minScore) {
+            if (minScore < 0 || minScore > 1) {
+                throw new IllegalArgumentException("min score must be within 0..1: " + minScore);
+            }
+            this.taskClassifier = classifier;
+            this.taskClassifierMinScore = minScore;
+            return this;
+        }
+
         /** Suggestions below this confidence are left out (default 0). */
         public Builder minConfidence(double minConfidence) {
             if (minConfidence < 0 || minConfidence > 1) {
@@ -145,7 +160,8 @@ public final class Suggester {
         }
 
         public Suggester build() {
-            List<MetadataExtractor> all = extractors != null ? extractors : Extractors.all(vocabularies);
+            List<MetadataExtractor> all = extractors != null ? extractors
+                    : Extractors.all(vocabularies, taskClassifier, taskClassifierMinScore);
             if (fields == null) {
                 return new Suggester(all, minConfidence);
             }

@@ -5,6 +5,7 @@ import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Vocabularies;
 import dev.cardminer.suggest.MetadataExtractor;
 import dev.cardminer.suggest.Suggestion;
+import dev.cardminer.suggest.TaskClassifier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,13 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code pipeline_tag}: the task of {@code model-index}, usage snippets ({@code AutoModelForTokenClassification},
  * {@code pipeline("summarization")}, {@code SentenceTransformer(}, diffusers pipelines, RL libraries) and
- * tags that name a task. One value, the best reading; only ids of the Hub's task list.
+ * tags that name a task. One value, the best reading; only ids of the Hub's task list. When none of these
+ * finds anything and a {@link TaskClassifier} is plugged in, its task is proposed if its score reaches the
+ * minimum (method {@code classifier:<name>}, the score as confidence).
  */
 public final class PipelineTagExtractor implements MetadataExtractor {
 
@@ -69,9 +73,18 @@ public final class PipelineTagExtractor implements MetadataExtractor {
             "deep-reinforcement-learning", "reinforcement-learning", "setfit", "text-classification");
 
     private final Vocabularies vocabularies;
+    private final TaskClassifier classifier;
+    private final double minScore;
 
     public PipelineTagExtractor(Vocabularies vocabularies) {
+        this(vocabularies, null, 1.0);
+    }
+
+    /** With a task classifier (may be null) consulted when the patterns find nothing. */
+    public PipelineTagExtractor(Vocabularies vocabularies, TaskClassifier classifier, double minScore) {
         this.vocabularies = vocabularies;
+        this.classifier = classifier;
+        this.minScore = minScore;
     }
 
     private record Rule(Pattern pattern, String task, double confidence, String method) {
@@ -121,6 +134,19 @@ public final class PipelineTagExtractor implements MetadataExtractor {
             String task = vocabularies.pipelineTags().contains(lower) ? lower : TAG_TASKS.get(lower);
             if (task != null && vocabularies.pipelineTags().contains(task)) {
                 offer(found, new Suggestion(FIELD, task, BodyText.metadata(card, "tags: " + tag), 0.8, "task-tag"));
+            }
+        }
+        if (found.isEmpty() && classifier != null) {
+            Optional<TaskClassifier.Guess> guess = classifier.classify(card);
+            if (guess.isPresent() && guess.get().score() >= minScore && vocabularies.pipelineTags().contains(guess.get().task())) {
+                TaskClassifier.Guess g = guess.get();
+                String why = "classifier " + classifier.name() + ": " + g.task()
+                        + String.format(Locale.ROOT, " %.2f", g.score()) + (g.evidence().isEmpty() ? "" : " (" + g.evidence() + ")");
+                if (why.length() > 300) {
+                    why = why.substring(0, 299) + "…";
+                }
+                return List.of(new Suggestion(FIELD, g.task(), BodyText.metadata(card, why), Math.min(1, g.score()),
+                        "classifier:" + classifier.name()));
             }
         }
         List<Suggestion> all = new ArrayList<>(found.values());
