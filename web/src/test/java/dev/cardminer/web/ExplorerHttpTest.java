@@ -131,6 +131,24 @@ class ExplorerHttpTest {
     }
 
     @Test
+    void cardPageShowsSuggestionsAndTheLatestClassificationRunPerLabelSet() throws Exception {
+        String html = get("/cards/good-org/classifier").body();
+        String suggestions = html.substring(html.indexOf("id=\"suggestions\""), html.indexOf("id=\"classifications\""));
+        assertThat(suggestions).contains("base_model").contains("google-bert/bert-base-uncased")
+                .contains("conflict: the YAML says &quot;apache-2.0&quot;").contains("missing from the YAML")
+                .contains("fine-tuned &lt;script&gt;window.__xss=1&lt;/script&gt;").doesNotContain("<script>");
+        // The conflict comes first.
+        assertThat(suggestions.indexOf("license-sentence")).isLessThan(suggestions.indexOf("fine-tuned-from"));
+        String classifications = html.substring(html.indexOf("id=\"classifications\""), html.indexOf("id=\"body\""));
+        assertThat(classifications).contains("sentiment-analysis").contains("text-classification").contains("run-new")
+                .contains("nlp").contains("all-MiniLM-L6-v2 v1").doesNotContain("old-label").doesNotContain("run-old")
+                .contains("&lt;img src=x onerror=window.__xss=1&gt;").doesNotContain("<img src=x");
+        assertThat(classifications.indexOf("sentiment-analysis")).isLessThan(classifications.indexOf("text-classification"));
+        String other = get("/cards/other/speech").body();
+        assertThat(other).contains("No suggestions for this card").contains("No classifications for this card");
+    }
+
+    @Test
     void aForeignHostHeaderIsRefused() throws Exception {
         // DNS rebinding: a page of another origin whose name resolves to 127.0.0.1 sends its own Host.
         assertThat(rawStatus("evil.example:" + explorer.uri().getPort())).isEqualTo(421);

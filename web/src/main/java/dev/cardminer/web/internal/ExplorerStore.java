@@ -132,6 +132,12 @@ final class ExplorerStore implements AutoCloseable {
         return 1L << section.ordinal();
     }
 
+    /** Whether the store has this table (stores written before a table was added lack it). */
+    boolean hasTable(String table) throws SQLException {
+        return cached("table:" + table, c -> !rows(c, "SELECT 1 FROM information_schema.tables "
+                + "WHERE table_catalog = 'store' AND table_name = ?", table).isEmpty());
+    }
+
     boolean hasAnnotations() {
         return hasAnnotations;
     }
