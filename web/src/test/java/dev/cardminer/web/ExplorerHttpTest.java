@@ -95,6 +95,15 @@ class ExplorerHttpTest {
         assertThat(get("/cards?missing=Uses").body()).contains("1 card<").contains("bare/nometa");
         assertThat(get("/cards?key=license&value=mit").body()).contains("1 card<").contains("evil/model");
         assertThat(get("/cards?text=LibriSpeech").body()).contains("1 card<").contains("other/speech");
+        // Body text: every word must occur, each as a word or part of one, in any case.
+        assertThat(get("/cards?text=libri").body()).contains("1 card<").contains("other/speech");
+        assertThat(get("/cards?text=" + enc("English, sarcasm")).body()).contains("1 card<")
+                .contains("good-org/classifier");
+        assertThat(get("/cards?text=" + enc("English reviews")).body()).contains("1 card<");
+        assertThat(get("/cards?text=English").body()).contains("2 cards");
+        assertThat(get("/cards?text=" + enc("English nowhereword")).body()).contains("0 cards");
+        // Nothing to look up in the index: a bounded scan for the literal text.
+        assertThat(get("/cards?text=" + enc("](")).body()).contains("1 card<").contains("evil/model");
         // The Hub column stands in where the YAML has no pipeline_tag.
         assertThat(get("/cards?pipeline=text-generation").body()).contains("1 card<").contains("bare/nometa");
         assertThat(get("/cards?downloads=1M%2B").body()).contains("1 card<").contains("bare/nometa");
