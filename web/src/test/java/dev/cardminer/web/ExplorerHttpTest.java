@@ -95,8 +95,11 @@ class ExplorerHttpTest {
         assertThat(get("/cards?missing=Uses").body()).contains("1 card<").contains("bare/nometa");
         assertThat(get("/cards?key=license&value=mit").body()).contains("1 card<").contains("evil/model");
         assertThat(get("/cards?text=LibriSpeech").body()).contains("1 card<").contains("other/speech");
-        // Body text: every word must occur, each as a word or part of one, in any case.
+        // Body text: every word must begin a word of the card (short ones: be one), in any case.
         assertThat(get("/cards?text=libri").body()).contains("1 card<").contains("other/speech");
+        assertThat(get("/cards?text=speech").body()).contains("1 card<");
+        assertThat(get("/cards?text=peech").body()).contains("0 cards");
+        assertThat(get("/cards?text=on").body()).contains("3 cards");
         assertThat(get("/cards?text=" + enc("English, sarcasm")).body()).contains("1 card<")
                 .contains("good-org/classifier");
         assertThat(get("/cards?text=" + enc("English reviews")).body()).contains("1 card<");

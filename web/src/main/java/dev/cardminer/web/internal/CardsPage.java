@@ -21,6 +21,8 @@ final class CardsPage {
     static final int MAX_PAGE = 200;
     /** A body-text query without letters or digits scans bodies until this many cards match. */
     static final int MAX_SCANNED = 1_000;
+    /** Query words at least this long match the words they begin; shorter ones match whole words. */
+    static final int MIN_PREFIX = 3;
     /** Words of a body-text query looked up at most. */
     static final int MAX_WORDS = 8;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -102,10 +104,12 @@ final class CardsPage {
         String text = request.param("text");
         List<String> words = text == null ? List.of() : words(text);
         if (text != null && !words.isEmpty()) {
-            // Every word of the query must be part of a word of the body: read from the body index.
+            // Every word of the query must begin a word of the body (short ones: be one), read from the
+            // body index. Prefixes, not any substring: "e" or "on" inside words would match most cards.
             store.ensureBodyIndex();
             for (String w : words) {
-                where.add("card_row IN (SELECT unnest(cards) FROM memory.main.body_index WHERE contains(word, ?))");
+                where.add("card_row IN (SELECT unnest(cards) FROM memory.main.body_index WHERE "
+                        + (w.length() < MIN_PREFIX ? "word = ?" : "starts_with(word, ?)") + ")");
                 params.add(w);
             }
         } else if (text != null) {
@@ -129,7 +133,8 @@ final class CardsPage {
 
         if (text != null && !words.isEmpty()) {
             h.element("p", "Cards whose text has every word of the query (" + String.join(", ", words)
-                    + "), each as a whole word or part of one, in any case.", "class", "note");
+                    + ") in any case, as the start of a word (words under " + MIN_PREFIX + " letters: the whole "
+                    + "word).", "class", "note");
         } else if (text != null) {
             h.element("p", "The query has no letters or digits: the first " + Html.number(MAX_SCANNED)
                     + " cards whose text contains it.", "class", "note");
