@@ -122,6 +122,25 @@ class ExplorerHttpTest {
     }
 
     @Test
+    void theOverviewShowsTheReportsFiguresWithBarsLinkingToTheirCards() throws Exception {
+        String html = get("/").body();
+        String metrics = html.substring(html.indexOf("id=\"chart-metrics\""));
+        assertThat(metrics.substring(0, metrics.indexOf("</figure>"))).contains("href=\"/cards?metric=Accuracy\"");
+        // The metric's bar (its usual name, Accuracy) leads to the card with results under its form (accuracy); the licence bars to the cards declaring it.
+        assertThat(get("/cards?metric=Accuracy").body()).contains("1 card<").contains("good-org/classifier");
+        String licenses = html.substring(html.indexOf("id=\"chart-licenses\""));
+        assertThat(licenses.substring(0, licenses.indexOf("</figure>")))
+                .contains("href=\"/cards?key=license&amp;value=apache-2.0\"").contains("cc-by-4.0");
+        String languages = html.substring(html.indexOf("id=\"chart-languages\""));
+        assertThat(languages.substring(0, languages.indexOf("</figure>"))).contains("href=\"/cards?key=language&amp;value=en\"");
+        String trend = html.substring(html.indexOf("id=\"chart-trend-model-index\""));
+        // May 2023: evil/model and other/speech, neither with a model-index; Nov 2022: good-org/classifier, with one.
+        assertThat(trend.substring(0, trend.indexOf("</figure>"))).contains("href=\"/cards?month=2022-11\"")
+                .contains("100% of 1").contains("0% of 2");
+        assertThat(html).contains("id=\"chart-trend-completeness\"");
+    }
+
+    @Test
     void leastDocumentedAmongTheMostDownloadedAndTheChooserRankWithReasons() throws Exception {
         String least = get("/breakdowns?by=downloads").body();
         assertThat(least).contains("1M+").contains("100k-1M");

@@ -1,6 +1,7 @@
 package dev.cardminer.web.internal;
 
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.report.ReportFigures;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +75,15 @@ final class CardsPage {
         } else if (key != null) {
             where.add("id IN (SELECT card_id FROM memory.main.card_keys WHERE key = ?)");
             params.add(key);
+        }
+        String metric = request.param("metric");
+        if (metric != null) {
+            // The report's metric names merge variants: the cards with results under any of its forms.
+            List<String> forms = store.metrics().stream().filter(m -> m.metric().equals(metric)).findFirst()
+                    .map(ReportFigures.MetricUse::forms).orElse(List.of(metric));
+            where.add("id IN (SELECT card_id FROM eval_results WHERE coalesce(metric_type, metric_name) IN ("
+                    + String.join(", ", java.util.Collections.nCopies(forms.size(), "?")) + "))");
+            params.addAll(forms);
         }
         String problem = request.param("problem");
         if (problem != null) {
@@ -176,6 +186,7 @@ final class CardsPage {
         input(h, request, "key", "metadata key");
         input(h, request, "value", "… with value");
         input(h, request, "problem", "problem code");
+        input(h, request, "metric", "eval metric");
         input(h, request, "pipeline", "pipeline tag");
         input(h, request, "library", "library");
         input(h, request, "cmin", "completeness ≥ (0-1)");

@@ -2,6 +2,7 @@ package dev.cardminer.web.internal;
 
 import dev.cardminer.io.StoreQuery;
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.report.ReportFigures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -161,6 +162,11 @@ final class ExplorerStore implements AutoCloseable {
                 bodyIndexBuilt = true;
             }
         }
+    }
+
+    /** The report's metrics of the eval results (variants merged), computed once. */
+    List<ReportFigures.MetricUse> metrics() throws SQLException {
+        return cached("figures:metrics", c -> new ReportFigures(c).metrics());
     }
 
     /** Whether the store has this table (stores written before a table was added lack it). */
