@@ -132,14 +132,16 @@ final class CardsPage {
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
 
         form(h, request, sort);
-        long total = ExplorerStore.asLong(store.rows("SELECT count(*) FROM memory.main.card_facts" + filter,
-                params.toArray()).get(0)[0]);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(PAGE_SIZE);
         pageParams.add((page - 1) * PAGE_SIZE);
+        // The total comes with the page (a window over the matches), so the filters are evaluated once.
         List<Object[]> rows = store.rows("SELECT id, author, pipeline, library, downloads, likes, completeness, "
-                + "problem_count FROM memory.main.card_facts" + filter + " ORDER BY " + SORTS.get(sort)
-                + " LIMIT ? OFFSET ?", pageParams.toArray());
+                + "problem_count, count(*) OVER () FROM memory.main.card_facts" + filter + " ORDER BY "
+                + SORTS.get(sort) + " LIMIT ? OFFSET ?", pageParams.toArray());
+        long total = !rows.isEmpty() ? ExplorerStore.asLong(rows.get(0)[8])
+                : page == 1 ? 0 : ExplorerStore.asLong(store.rows("SELECT count(*) FROM memory.main.card_facts"
+                + filter, params.toArray()).get(0)[0]);
 
         if (text != null && !words.isEmpty()) {
             h.element("p", "Cards whose text has every word of the query (" + String.join(", ", words)
