@@ -95,6 +95,18 @@ class ExplorerHttpTest {
         assertThat(get("/cards?missing=Uses").body()).contains("1 card<").contains("bare/nometa");
         assertThat(get("/cards?key=license&value=mit").body()).contains("1 card<").contains("evil/model");
         assertThat(get("/cards?text=LibriSpeech").body()).contains("1 card<").contains("other/speech");
+        // Body text: every word must begin a word of the card (short ones: be one), in any case.
+        assertThat(get("/cards?text=libri").body()).contains("1 card<").contains("other/speech");
+        assertThat(get("/cards?text=speech").body()).contains("1 card<");
+        assertThat(get("/cards?text=peech").body()).contains("0 cards");
+        assertThat(get("/cards?text=on").body()).contains("3 cards");
+        assertThat(get("/cards?text=" + enc("English, sarcasm")).body()).contains("1 card<")
+                .contains("good-org/classifier");
+        assertThat(get("/cards?text=" + enc("English reviews")).body()).contains("1 card<");
+        assertThat(get("/cards?text=English").body()).contains("2 cards");
+        assertThat(get("/cards?text=" + enc("English nowhereword")).body()).contains("0 cards");
+        // Nothing to look up in the index: a bounded scan for the literal text.
+        assertThat(get("/cards?text=" + enc("](")).body()).contains("1 card<").contains("evil/model");
         // The Hub column stands in where the YAML has no pipeline_tag.
         assertThat(get("/cards?pipeline=text-generation").body()).contains("1 card<").contains("bare/nometa");
         assertThat(get("/cards?downloads=1M%2B").body()).contains("1 card<").contains("bare/nometa");
@@ -107,6 +119,25 @@ class ExplorerHttpTest {
         assertThat(html).contains("href=\"/cards?pipeline=text-classification\"")
                 .contains("href=\"/cards?downloads=1M%2B\"").contains("href=\"/cards?month=2023-05\"")
                 .contains("href=\"/cards?has=Uses\"").contains("href=\"/cards?cmin=0.1&amp;cmax=0.2\"");
+    }
+
+    @Test
+    void theOverviewShowsTheReportsFiguresWithBarsLinkingToTheirCards() throws Exception {
+        String html = get("/").body();
+        String metrics = html.substring(html.indexOf("id=\"chart-metrics\""));
+        assertThat(metrics.substring(0, metrics.indexOf("</figure>"))).contains("href=\"/cards?metric=Accuracy\"");
+        // The metric's bar (its usual name, Accuracy) leads to the card with results under its form (accuracy); the licence bars to the cards declaring it.
+        assertThat(get("/cards?metric=Accuracy").body()).contains("1 card<").contains("good-org/classifier");
+        String licenses = html.substring(html.indexOf("id=\"chart-licenses\""));
+        assertThat(licenses.substring(0, licenses.indexOf("</figure>")))
+                .contains("href=\"/cards?key=license&amp;value=apache-2.0\"").contains("cc-by-4.0");
+        String languages = html.substring(html.indexOf("id=\"chart-languages\""));
+        assertThat(languages.substring(0, languages.indexOf("</figure>"))).contains("href=\"/cards?key=language&amp;value=en\"");
+        String trend = html.substring(html.indexOf("id=\"chart-trend-model-index\""));
+        // May 2023: evil/model and other/speech, neither with a model-index; Nov 2022: good-org/classifier, with one.
+        assertThat(trend.substring(0, trend.indexOf("</figure>"))).contains("href=\"/cards?month=2022-11\"")
+                .contains("100% of 1").contains("0% of 2");
+        assertThat(html).contains("id=\"chart-trend-completeness\"");
     }
 
     @Test
@@ -128,6 +159,24 @@ class ExplorerHttpTest {
         assertThat(html).contains("accuracy").contains("0.91");
         assertThat(html).contains("https://arxiv.org/abs/1810.04805");
         assertThat(html).contains("<mark class=\"concept\"");
+    }
+
+    @Test
+    void cardPageShowsSuggestionsAndTheLatestClassificationRunPerLabelSet() throws Exception {
+        String html = get("/cards/good-org/classifier").body();
+        String suggestions = html.substring(html.indexOf("id=\"suggestions\""), html.indexOf("id=\"classifications\""));
+        assertThat(suggestions).contains("base_model").contains("google-bert/bert-base-uncased")
+                .contains("conflict: the YAML says &quot;apache-2.0&quot;").contains("missing from the YAML")
+                .contains("fine-tuned &lt;script&gt;window.__xss=1&lt;/script&gt;").doesNotContain("<script>");
+        // The conflict comes first.
+        assertThat(suggestions.indexOf("license-sentence")).isLessThan(suggestions.indexOf("fine-tuned-from"));
+        String classifications = html.substring(html.indexOf("id=\"classifications\""), html.indexOf("id=\"body\""));
+        assertThat(classifications).contains("sentiment-analysis").contains("text-classification").contains("run-new")
+                .contains("nlp").contains("all-MiniLM-L6-v2 v1").doesNotContain("old-label").doesNotContain("run-old")
+                .contains("&lt;img src=x onerror=window.__xss=1&gt;").doesNotContain("<img src=x");
+        assertThat(classifications.indexOf("sentiment-analysis")).isLessThan(classifications.indexOf("text-classification"));
+        String other = get("/cards/other/speech").body();
+        assertThat(other).contains("No suggestions for this card").contains("No classifications for this card");
     }
 
     @Test

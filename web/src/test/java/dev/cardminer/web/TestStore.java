@@ -122,6 +122,23 @@ final class TestStore {
             AnnotationPhase phase = new AnnotationPhase(store.connection(), 500);
             phase.ensureSentences();
             phase.run(new RuleAnnotator(phase.knownNames()), new PrintWriter(new StringWriter()));
+            // What suggest --db and classify --db write; hostile text in the evidence, two runs of one label set.
+            try (java.sql.Statement st = store.connection().createStatement()) {
+                st.execute("INSERT INTO suggestions VALUES "
+                        + "('good-org/classifier', 'base_model', 'google-bert/bert-base-uncased', 0.8, 'fine-tuned-from', "
+                        + "'A BERT model fine-tuned <script>window.__xss=1</script>', 12, 3, 10, 40, false, NULL), "
+                        + "('good-org/classifier', 'license', 'mit', 0.6, 'license-sentence', 'MIT licensed', 20, 1, "
+                        + "50, 62, true, '\"apache-2.0\"')");
+                st.execute("INSERT INTO classifications VALUES "
+                        + "('run-old', 'good-org/classifier', 'task', '1', 'rules', 1, 'old-label', 0.5, NULL, 'rules', "
+                        + "NULL, 'p1', 'h', TIMESTAMP '2026-01-01 10:00:00'), "
+                        + "('run-new', 'good-org/classifier', 'task', '1', 'rules', 1, 'sentiment-analysis', 0.93, "
+                        + "'<img src=x onerror=window.__xss=1>', 'rules', NULL, 'p1', 'h', TIMESTAMP '2026-02-01 10:00:00'), "
+                        + "('run-new', 'good-org/classifier', 'task', '1', 'rules', 2, 'text-classification', 0.41, "
+                        + "NULL, 'rules', NULL, 'p1', 'h', TIMESTAMP '2026-02-01 10:00:00'), "
+                        + "('run-x', 'good-org/classifier', 'domain', '2', 'embedding', 1, 'nlp', 0.7, NULL, "
+                        + "'all-MiniLM-L6-v2', 'v1', 'p1', 'h', TIMESTAMP '2025-12-01 10:00:00')");
+            }
         }
         return db;
     }

@@ -1,15 +1,10 @@
 package dev.cardminer.report.internal;
 
-import dev.cardminer.annotate.ConceptNormaliser;
+import dev.cardminer.report.ReportFigures;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Evaluation results (model-index): how many cards have them, and the metrics, datasets and tasks used. */
 public final class EvaluationSection implements ReportSection {
@@ -70,38 +65,17 @@ public final class EvaluationSection implements ReportSection {
     private static void metrics(ReportContext ctx, HtmlSection out) throws SQLException, IOException {
         String name = "eval-metrics";
         String caption = "Metrics most used";
-        ConceptNormaliser normaliser = new ConceptNormaliser();
-        Map<String, Set<String>> cards = new HashMap<>();
-        Map<String, Long> results = new HashMap<>();
-        Map<String, Map<String, Long>> forms = new HashMap<>();
-        for (Object[] row : ctx.store().rows("SELECT coalesce(metric_type, metric_name) AS v, card_id, count(*) "
-                + "FROM eval_results WHERE coalesce(metric_type, metric_name) IS NOT NULL GROUP BY v, card_id")) {
-            String form = StoreView.asString(row[0]);
-            String key = normaliser.subjectKey(form);
-            cards.computeIfAbsent(key, k -> new HashSet<>()).add(StoreView.asString(row[1]));
-            results.merge(key, StoreView.asLong(row[2]), Long::sum);
-            forms.computeIfAbsent(key, k -> new HashMap<>()).merge(form, 1L, Long::sum);
-        }
-        List<String> keys = new ArrayList<>(cards.keySet());
-        keys.sort(Comparator.comparingInt((String k) -> cards.get(k).size()).reversed()
-                .thenComparing(Comparator.comparingLong((String k) -> results.get(k)).reversed())
-                .thenComparing(Comparator.naturalOrder()));
+        List<ReportFigures.MetricUse> metrics = new ReportFigures(ctx.store().connection()).metrics();
         out.subheading(caption);
         out.note("Variants of a metric are merged as concept variants are (\"acc\" and \"accuracy\" are one row, "
                 + "named by its usual form); the last column lists the forms merged, most used first.");
         Table.Builder t = Table.builder(name, caption, "metric", "cards", "share of all cards (%)", "results",
                 "forms");
         List<ChartRenderer.Bar> bars = new ArrayList<>();
-        for (String key : keys) {
-            List<String> byUse = forms.get(key).entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey).toList();
-            String canonical = normaliser.canonicalSubject(byUse.getFirst());
-            String label = canonical != null ? canonical : byUse.getFirst();
-            long n = cards.get(key).size();
-            t.row(label, n, ctx.shareOfCards(n), results.get(key), new Cells.Texts(byUse));
+        for (ReportFigures.MetricUse m : metrics) {
+            t.row(m.metric(), m.cards(), ctx.shareOfCards(m.cards()), m.results(), new Cells.Texts(m.forms()));
             if (bars.size() < BARS) {
-                bars.add(new ChartRenderer.Bar(label, n, 0));
+                bars.add(new ChartRenderer.Bar(m.metric(), m.cards(), 0));
             }
         }
         if (!bars.isEmpty()) {

@@ -57,7 +57,7 @@ public final class StoreView {
      * An aggregate over {@code cards}: how many have the metadata key, or 0 when the store has no
      * metadata table.
      */
-    String countCardsWithKey(String key) throws SQLException {
+    public String countCardsWithKey(String key) throws SQLException {
         return has("metadata")
                 ? "count(*) FILTER (WHERE id IN (SELECT card_id FROM metadata WHERE key = '" + key + "'))" : "0";
     }

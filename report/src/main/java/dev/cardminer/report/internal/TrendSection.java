@@ -1,5 +1,6 @@
 package dev.cardminer.report.internal;
 
+import dev.cardminer.report.ReportFigures;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.YearMonth;
@@ -28,13 +29,10 @@ public final class TrendSection implements ReportSection {
                     + "there are no trends to show.");
             return;
         }
-        String modelIndex = store.countCardsWithKey("model-index");
-        List<Object[]> rows = store.rows("SELECT strftime(created_at, '%Y-%m') AS month, count(*), avg(completeness), "
-                + "count(*) FILTER (WHERE has_metadata), " + modelIndex
-                + " FROM cards WHERE created_at IS NOT NULL GROUP BY month ORDER BY month");
+        List<ReportFigures.MonthTrend> rows = new ReportFigures(store.connection()).trends();
         out.paragraph(ReportContext.count(dated) + " of " + ReportContext.count(ctx.totalCards())
                 + " cards have a creation date (" + ReportContext.percentText(dated, ctx.totalCards()) + "), from "
-                + rows.get(0)[0] + " to " + rows.get(rows.size() - 1)[0] + ".");
+                + rows.get(0).month() + " to " + rows.get(rows.size() - 1).month() + ".");
         out.note("Months are those of the repository's creation as the source gives it. Months with few cards "
                 + "swing widely; the table gives the counts behind each point.");
         List<YearMonth> months = new ArrayList<>();
@@ -44,19 +42,18 @@ public final class TrendSection implements ReportSection {
         List<Double> evals = new ArrayList<>();
         Table.Builder t = Table.builder("trends", "Cards by creation month, newest first", "month", "cards",
                 "mean completeness (%)", "with metadata (%)", "with model-index (%)");
-        for (Object[] row : rows.reversed()) {
-            long n = StoreView.asLong(row[1]);
-            t.row(StoreView.asString(row[0]), n, new Cells.Percent(100 * StoreView.asDouble(row[2])),
-                    ReportContext.percent(StoreView.asLong(row[3]), n), ReportContext.percent(StoreView.asLong(row[4]), n));
+        for (ReportFigures.MonthTrend row : rows.reversed()) {
+            long n = row.cards();
+            t.row(row.month(), n, new Cells.Percent(100 * row.meanCompleteness()),
+                    ReportContext.percent(row.withMetadata(), n), ReportContext.percent(row.withModelIndex(), n));
         }
-        for (Object[] row : rows) {
-            long n = StoreView.asLong(row[1]);
-            months.add(YearMonth.parse(StoreView.asString(row[0])));
+        for (ReportFigures.MonthTrend row : rows) {
+            long n = row.cards();
+            months.add(YearMonth.parse(row.month()));
             counts.add((double) n);
-            double c = 100 * StoreView.asDouble(row[2]);
-            completeness.add(c);
-            metadata.add(ReportContext.percent(StoreView.asLong(row[3]), n).value());
-            evals.add(ReportContext.percent(StoreView.asLong(row[4]), n).value());
+            completeness.add(100 * row.meanCompleteness());
+            metadata.add(ReportContext.percent(row.withMetadata(), n).value());
+            evals.add(ReportContext.percent(row.withModelIndex(), n).value());
         }
         ctx.charts().monthlyLines(ctx.assets().image("trends-documentation"), "Documentation by creation month",
                 "share of cards created that month", List.of(

@@ -1,6 +1,7 @@
 package dev.cardminer.report.internal;
 
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.report.ReportFigures;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.SQLException;
@@ -98,8 +99,7 @@ public final class VocabularySection implements ReportSection {
         }
         Function<String, Verdict> verdict = check.apply(ctx.vocabularies());
         long declaring = store.count("SELECT count(DISTINCT card_id) FROM metadata_values WHERE key = ?", key);
-        List<Object[]> values = store.rows("SELECT value, count(DISTINCT card_id) AS n FROM metadata_values "
-                + "WHERE key = ? AND value IS NOT NULL GROUP BY value ORDER BY n DESC, value", key);
+        List<ReportFigures.ValueUse> values = new ReportFigures(store.connection()).values(key);
         long rejectedCards = 0;
         // One row per card: a card counts once however many of its values are rejected.
         for (Object[] row : store.rows("SELECT card_id, list(DISTINCT value) FROM metadata_values "
@@ -126,15 +126,15 @@ public final class VocabularySection implements ReportSection {
         }
     }
 
-    private void yamlValues(ReportContext ctx, HtmlSection out, List<Object[]> values, Function<String, Verdict> verdict)
+    private void yamlValues(ReportContext ctx, HtmlSection out, List<ReportFigures.ValueUse> values, Function<String, Verdict> verdict)
             throws IOException {
         List<ChartRenderer.Bar> bars = new ArrayList<>();
         boolean anyRejected = false;
         Table.Builder t = Table.builder(id, "Values of " + key, "value", "cards", "share of all cards (%)",
                 "Hub check");
-        for (Object[] row : values) {
-            String value = StoreView.asString(row[0]);
-            long n = StoreView.asLong(row[1]);
+        for (ReportFigures.ValueUse row : values) {
+            String value = row.value();
+            long n = row.cards();
             Verdict v = verdict.apply(value);
             t.row(value, n, ctx.shareOfCards(n), v.label());
             if (bars.size() < BARS) {

@@ -22,6 +22,8 @@ final class CardPage {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Sentences shown with their annotations at most. */
     private static final int MAX_SENTENCES = 200;
+    /** Suggestion and classification rows shown at most. */
+    private static final int MAX_ROWS = 500;
 
     private final ExplorerStore store;
     private final MarkdownRenderer markdown;
@@ -68,6 +70,7 @@ final class CardPage {
 
         h.open("nav", "class", "toc").link("#metadata", "Metadata").link("#outline", "Outline")
                 .link("#evaluation", "Evaluation").link("#links", "Links").link("#concepts", "Concepts")
+                .link("#suggestions", "Suggestions").link("#classifications", "Classifications")
                 .link("#body", "Card").close("nav");
         problems(h, problems);
         metadata(h, Boolean.TRUE.equals(c[8]), (String) c[9], problems);
@@ -75,6 +78,8 @@ final class CardPage {
         evaluation(h, at);
         links(h, at);
         concepts(h, at);
+        suggestions(h, id);
+        classifications(h, id);
         h.open("section", "id", "body").element("h2", "Card").open("article", "class", "markdown")
                 .markup(markdown.render((String) c[11])).close("article").close("section");
         return true;
@@ -271,6 +276,47 @@ final class CardPage {
             shown++;
         }
         h.close("ol").close("section");
+    }
+
+    /** What {@code cardminer suggest --db} found in the text for this card; conflicts first. */
+    private void suggestions(Html h, String id) throws SQLException {
+        h.open("section", "id", "suggestions").element("h2", "Suggested metadata");
+        if (!store.hasTable("suggestions")) {
+            h.element("p", "The store has no suggestions table.", "class", "note").close("section");
+            return;
+        }
+        List<Object[]> rows = store.rows("SELECT field, value, CASE WHEN conflict THEN 'conflict: the YAML says ' "
+                + "|| coalesce(yaml_value, '?') ELSE 'missing from the YAML' END, round(confidence, 2), method, "
+                + "line, evidence FROM suggestions WHERE card_id = ? ORDER BY conflict DESC, field, confidence DESC "
+                + "LIMIT " + MAX_ROWS, id);
+        if (rows.isEmpty()) {
+            h.element("p", "No suggestions for this card (cardminer suggest --db writes them).", "class", "note");
+        } else {
+            table(h, List.of("key", "value", "status", "confidence", "rule", "line", "evidence"), rows);
+        }
+        h.close("section");
+    }
+
+    /** The latest run per label set of {@code cardminer classify --db} for this card, labels by rank. */
+    private void classifications(Html h, String id) throws SQLException {
+        h.open("section", "id", "classifications").element("h2", "Classifications");
+        if (!store.hasTable("classifications")) {
+            h.element("p", "The store has no classifications table.", "class", "note").close("section");
+            return;
+        }
+        List<Object[]> rows = store.rows("WITH latest AS (SELECT label_set, arg_max(run_id, created_at) AS run_id "
+                + "FROM classifications WHERE card_id = ? GROUP BY 1) "
+                + "SELECT c.label_set || ' ' || c.label_set_version, c.method, c.rank, c.label, round(c.score, 3), "
+                + "c.evidence, c.model || coalesce(' ' || c.model_version, ''), c.run_id, "
+                + "strftime(c.created_at, '%Y-%m-%d %H:%M') FROM classifications c JOIN latest l "
+                + "ON l.label_set = c.label_set AND l.run_id = c.run_id WHERE c.card_id = ? "
+                + "ORDER BY c.label_set, c.method, c.rank LIMIT " + MAX_ROWS, id, id);
+        if (rows.isEmpty()) {
+            h.element("p", "No classifications for this card (cardminer classify --db writes them).", "class", "note");
+        } else {
+            table(h, List.of("label set", "method", "rank", "label", "score", "evidence", "model", "run", "at"), rows);
+        }
+        h.close("section");
     }
 
     private static void table(Html h, List<String> columns, List<Object[]> rows) {

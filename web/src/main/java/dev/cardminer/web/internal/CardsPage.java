@@ -1,6 +1,7 @@
 package dev.cardminer.web.internal;
 
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.report.ReportFigures;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,13 @@ final class CardsPage {
     static final int PAGE_SIZE = 50;
     /** Deep pages cost an OFFSET scan; past this, narrow the search instead. */
     static final int MAX_PAGE = 200;
+    /** A body-text query without letters or digits scans bodies until this many cards match. */
+    static final int MAX_SCANNED = 1_000;
+    /** Query words at least this long match the words they begin; shorter ones match whole words. */
+    static final int MIN_PREFIX = 3;
+    /** Words of a body-text query looked up at most. */
+    static final int MAX_WORDS = 8;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private static final Map<String, String> SORTS = new LinkedHashMap<>();
 
@@ -35,6 +43,12 @@ final class CardsPage {
 
     CardsPage(ExplorerStore store) {
         this.store = store;
+    }
+
+    /** The words of a body-text query as the body index holds them: lowercase runs of letters and digits. */
+    static List<String> words(String text) {
+        return WORD.matcher(text.toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group)
+                .filter(w -> w.length() <= ExplorerStore.MAX_WORD).distinct().limit(MAX_WORDS).toList();
     }
 
     void render(Html h, Request request) throws SQLException {
@@ -61,6 +75,15 @@ final class CardsPage {
         } else if (key != null) {
             where.add("id IN (SELECT card_id FROM memory.main.card_keys WHERE key = ?)");
             params.add(key);
+        }
+        String metric = request.param("metric");
+        if (metric != null) {
+            // The report's metric names merge variants: the cards with results under any of its forms.
+            List<String> forms = store.metrics().stream().filter(m -> m.metric().equals(metric)).findFirst()
+                    .map(ReportFigures.MetricUse::forms).orElse(List.of(metric));
+            where.add("id IN (SELECT card_id FROM eval_results WHERE coalesce(metric_type, metric_name) IN ("
+                    + String.join(", ", java.util.Collections.nCopies(forms.size(), "?")) + "))");
+            params.addAll(forms);
         }
         String problem = request.param("problem");
         if (problem != null) {
@@ -89,9 +112,19 @@ final class CardsPage {
             params.add(cmax);
         }
         String text = request.param("text");
-        if (text != null) {
-            // The one filter that reads card text: a scan of every body (RE2, literal, any case).
-            where.add("id IN (SELECT id FROM cards WHERE regexp_matches(body, ?))");
+        List<String> words = text == null ? List.of() : words(text);
+        if (text != null && !words.isEmpty()) {
+            // Every word of the query must begin a word of the body (short ones: be one), read from the
+            // body index. Prefixes, not any substring: "e" or "on" inside words would match most cards.
+            store.ensureBodyIndex();
+            for (String w : words) {
+                where.add("card_row IN (SELECT unnest(cards) FROM memory.main.body_index WHERE "
+                        + (w.length() < MIN_PREFIX ? "word = ?" : "starts_with(word, ?)") + ")");
+                params.add(w);
+            }
+        } else if (text != null) {
+            // No letters or digits to look up: a scan of the bodies (RE2, literal, any case), bounded.
+            where.add("id IN (SELECT id FROM cards WHERE regexp_matches(body, ?) LIMIT " + MAX_SCANNED + ")");
             params.add("(?i)" + Pattern.quote(text));
         }
         String sort = SORTS.containsKey(request.param("sort")) ? request.param("sort") : "downloads";
@@ -99,18 +132,24 @@ final class CardsPage {
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
 
         form(h, request, sort);
-        long total = ExplorerStore.asLong(store.rows("SELECT count(*) FROM memory.main.card_facts" + filter,
-                params.toArray()).get(0)[0]);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(PAGE_SIZE);
         pageParams.add((page - 1) * PAGE_SIZE);
+        // The total comes with the page (a window over the matches), so the filters are evaluated once.
         List<Object[]> rows = store.rows("SELECT id, author, pipeline, library, downloads, likes, completeness, "
-                + "problem_count FROM memory.main.card_facts" + filter + " ORDER BY " + SORTS.get(sort)
-                + " LIMIT ? OFFSET ?", pageParams.toArray());
+                + "problem_count, count(*) OVER () FROM memory.main.card_facts" + filter + " ORDER BY "
+                + SORTS.get(sort) + " LIMIT ? OFFSET ?", pageParams.toArray());
+        long total = !rows.isEmpty() ? ExplorerStore.asLong(rows.get(0)[8])
+                : page == 1 ? 0 : ExplorerStore.asLong(store.rows("SELECT count(*) FROM memory.main.card_facts"
+                + filter, params.toArray()).get(0)[0]);
 
-        if (text != null) {
-            h.element("p", "The body-text filter reads every card's text: on a large store it takes seconds, "
-                    + "the other filters do not.", "class", "note");
+        if (text != null && !words.isEmpty()) {
+            h.element("p", "Cards whose text has every word of the query (" + String.join(", ", words)
+                    + ") in any case, as the start of a word (words under " + MIN_PREFIX + " letters: the whole "
+                    + "word).", "class", "note");
+        } else if (text != null) {
+            h.element("p", "The query has no letters or digits: the first " + Html.number(MAX_SCANNED)
+                    + " cards whose text contains it.", "class", "note");
         }
         h.open("p", "class", "count", "id", "result-count").text(Html.number(total) + (total == 1 ? " card" : " cards"))
                 .close("p");
@@ -149,6 +188,7 @@ final class CardsPage {
         input(h, request, "key", "metadata key");
         input(h, request, "value", "… with value");
         input(h, request, "problem", "problem code");
+        input(h, request, "metric", "eval metric");
         input(h, request, "pipeline", "pipeline tag");
         input(h, request, "library", "library");
         input(h, request, "cmin", "completeness ≥ (0-1)");

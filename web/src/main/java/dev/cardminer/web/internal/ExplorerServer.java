@@ -46,7 +46,7 @@ public final class ExplorerServer implements AutoCloseable {
         this.store = new ExplorerStore(db, threads);
         this.log = log;
         this.layout = new Layout(db.getFileName().toString());
-        this.overview = new OverviewPage(store);
+        this.overview = new OverviewPage(store, dev.cardminer.core.Vocabularies.bundled());
         this.cards = new CardsPage(store);
         this.card = new CardPage(store, new MarkdownRenderer());
         this.concepts = new ConceptsPage(store);

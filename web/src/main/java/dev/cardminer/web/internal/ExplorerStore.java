@@ -2,6 +2,7 @@ package dev.cardminer.web.internal;
 
 import dev.cardminer.io.StoreQuery;
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.report.ReportFigures;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,7 +76,7 @@ final class ExplorerStore implements AutoCloseable {
                         .append(DOWNLOAD_BUCKETS.get(i).getKey()).append('\'');
             }
             bucket.append(" END");
-            st.execute("CREATE TABLE memory.main.card_facts AS SELECT c.id, lower(c.id) AS id_lower, c.author, "
+            st.execute("CREATE TABLE memory.main.card_facts AS SELECT c.id, c.rowid::INTEGER AS card_row, lower(c.id) AS id_lower, c.author, "
                     + "lower(c.author) AS author_lower, "
                     + "coalesce(c.pipeline_tag, json_extract_string(c.metadata_json, '$.pipeline_tag')) AS pipeline, "
                     + "coalesce(c.library_name, json_extract_string(c.metadata_json, '$.library_name')) AS library, "
@@ -130,6 +131,48 @@ final class ExplorerStore implements AutoCloseable {
     /** The bit of a template section in {@code card_facts.sections}. */
     static long bit(CanonicalSection section) {
         return 1L << section.ordinal();
+    }
+
+    /** Words longer than this are left out of the body index (hashes, base64, URLs run together). */
+    static final int MAX_WORD = 40;
+
+    private volatile boolean bodyIndexBuilt;
+
+    /**
+     * The body-text index, built on the first text search: {@code body_index} holds each distinct
+     * lowercase word of the card bodies (runs of letters and digits) with the sorted list of the cards
+     * ({@code card_facts.card_row}) whose body has it. A word query then reads this table (a few
+     * million words) instead of every body; see docs/explorer.md for its size and build time.
+     */
+    void ensureBodyIndex() throws SQLException {
+        if (bodyIndexBuilt) {
+            return;
+        }
+        synchronized (this) {
+            if (!bodyIndexBuilt) {
+                with(c -> {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("CREATE TABLE IF NOT EXISTS memory.main.body_index AS SELECT word, "
+                                + "list(card ORDER BY card) AS cards FROM (SELECT rowid::INTEGER AS card, "
+                                + "unnest(list_distinct(regexp_extract_all(lower(body), '[\\pL\\pN]+'))) AS word "
+                                + "FROM cards) WHERE length(word) <= " + MAX_WORD + " GROUP BY word");
+                    }
+                    return null;
+                });
+                bodyIndexBuilt = true;
+            }
+        }
+    }
+
+    /** The report's metrics of the eval results (variants merged), computed once. */
+    List<ReportFigures.MetricUse> metrics() throws SQLException {
+        return cached("figures:metrics", c -> new ReportFigures(c).metrics());
+    }
+
+    /** Whether the store has this table (stores written before a table was added lack it). */
+    boolean hasTable(String table) throws SQLException {
+        return cached("table:" + table, c -> !rows(c, "SELECT 1 FROM information_schema.tables "
+                + "WHERE table_catalog = 'store' AND table_name = ?", table).isEmpty());
     }
 
     boolean hasAnnotations() {

@@ -1,6 +1,8 @@
 package dev.cardminer.web.internal;
 
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.Vocabularies;
+import dev.cardminer.report.ReportFigures;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,10 +12,17 @@ import java.util.Locale;
 /** The overview: headline figures and the report's main charts, each bar linking to its cards. */
 final class OverviewPage {
 
-    private final ExplorerStore store;
+    /** Bars per chart of the report's figures at most. */
+    private static final int BARS = 15;
+    /** Months shown in the trend charts. */
+    private static final int MONTHS = 24;
 
-    OverviewPage(ExplorerStore store) {
+    private final ExplorerStore store;
+    private final Vocabularies vocabularies;
+
+    OverviewPage(ExplorerStore store, Vocabularies vocabularies) {
         this.store = store;
+        this.vocabularies = vocabularies;
     }
 
     void render(Html h) throws SQLException {
@@ -50,6 +59,52 @@ final class OverviewPage {
         BarChart.render(h, "chart-problems", "Cards by problem code",
                 counts("problem", "SELECT code, count(DISTINCT card_id) FROM problems "
                         + "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15", "problem"));
+        reportFigures(h, cards);
+    }
+
+    /** The report's evaluation, vocabulary and trend figures (ReportFigures), as charts of links. */
+    private void reportFigures(Html h, long cards) throws SQLException {
+        List<BarChart.Bar> metrics = new ArrayList<>();
+        for (ReportFigures.MetricUse m : store.metrics()) {
+            if (metrics.size() < BARS) {
+                metrics.add(new BarChart.Bar(m.metric(), m.cards(), Html.number(m.cards()),
+                        Request.url("/cards", "metric", m.metric())));
+            }
+        }
+        BarChart.render(h, "chart-metrics", "Evaluation metrics: cards with results for each (variants merged)",
+                metrics);
+        BarChart.render(h, "chart-licenses", "Licences declared in the YAML (✗: not a Hub licence id)",
+                values("license", vocabularies.licenses(), cards));
+        BarChart.render(h, "chart-languages", "Languages declared in the YAML (✗: not an ISO 639 code)",
+                values("language", vocabularies.languages(), cards));
+        List<ReportFigures.MonthTrend> trends = store.cached("figures:trends", c -> new ReportFigures(c).trends());
+        List<ReportFigures.MonthTrend> recent = trends.subList(Math.max(0, trends.size() - MONTHS), trends.size());
+        List<BarChart.Bar> completeness = new ArrayList<>();
+        List<BarChart.Bar> modelIndex = new ArrayList<>();
+        for (ReportFigures.MonthTrend t : recent) {
+            String href = Request.url("/cards", "month", t.month());
+            completeness.add(new BarChart.Bar(t.month(), t.meanCompleteness(), Html.percent(t.meanCompleteness()), href));
+            double share = t.cards() == 0 ? 0 : t.withModelIndex() / (double) t.cards();
+            modelIndex.add(new BarChart.Bar(t.month(), share, Html.percent(share) + " of " + Html.number(t.cards()),
+                    href));
+        }
+        BarChart.render(h, "chart-trend-completeness", "Mean completeness by creation month (the last " + MONTHS
+                + " months with cards)", completeness);
+        BarChart.render(h, "chart-trend-model-index", "Share of cards with a model-index by creation month",
+                modelIndex);
+    }
+
+    /** A metadata key's most declared values, as a share of all cards, marked where the Hub would reject them. */
+    private List<BarChart.Bar> values(String key, java.util.Set<String> accepted, long cards) throws SQLException {
+        List<ReportFigures.ValueUse> values = store.cached("figures:values:" + key, c -> new ReportFigures(c).values(key));
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (ReportFigures.ValueUse v : values.subList(0, Math.min(BARS, values.size()))) {
+            double share = cards == 0 ? 0 : v.cards() / (double) cards;
+            String label = accepted.contains(v.value()) ? v.value() : v.value() + " ✗";
+            bars.add(new BarChart.Bar(label, share, Html.number(v.cards()) + " (" + Html.percent(share) + ")",
+                    Request.url("/cards", "key", key, "value", v.value())));
+        }
+        return bars;
     }
 
     private List<BarChart.Bar> counts(String key, String sql, String param) throws SQLException {
