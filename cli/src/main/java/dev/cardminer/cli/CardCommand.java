@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.cardminer.hub.HubException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,18 +46,12 @@ final class CardCommand implements Callable<Integer> {
         boolean several = files.size() > 1;
         int exit = 0;
         for (String file : files) {
-            CardFiles.Input input;
-            try {
-                input = CardFiles.read(file, System.in, hub);
-            } catch (HubException e) {
-                err.println("cardminer card: " + file + ": " + e.getMessage());
-                exit = Math.max(exit, OneLineErrorHandler.HUB_UNAVAILABLE);
-                continue;
-            } catch (IOException | RuntimeException e) {
-                err.println("cardminer card: cannot read " + file + ": " + CardFiles.describe(e));
-                exit = Math.max(exit, 2);
+            CardFiles.Read read = CardFiles.readOrExplain("card", file, System.in, hub, err);
+            if (read.input() == null) {
+                exit = Math.max(exit, read.exit());
                 continue;
             }
+            CardFiles.Input input = read.input();
             ModelCard card = parser.parse(input.id(), input.bytes());
             if (summary) {
                 out.print(CardSummary.of(card));

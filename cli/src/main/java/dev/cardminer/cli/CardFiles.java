@@ -5,6 +5,7 @@ import dev.cardminer.hub.HubException;
 import dev.cardminer.hub.RepoType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -52,6 +53,26 @@ final class CardFiles {
         }
         Path absolute = path.toAbsolutePath().normalize();
         return CardSources.cardId(absolute, absolute);
+    }
+
+    /** A card read for a single-card command: the input, or the exit status of why it could not be read. */
+    record Read(Input input, int exit) {
+    }
+
+    /**
+     * Reads one named card for {@code command}; when it cannot be read, prints the one line that says why to
+     * {@code err} and gives the exit status (3 when the Hub failed, 2 otherwise) with no input.
+     */
+    static Read readOrExplain(String command, String file, InputStream stdin, HubInput hub, PrintWriter err) {
+        try {
+            return new Read(read(file, stdin, hub), 0);
+        } catch (HubException e) {
+            err.println("cardminer " + command + ": " + file + ": " + e.getMessage());
+            return new Read(null, OneLineErrorHandler.HUB_UNAVAILABLE);
+        } catch (IOException | RuntimeException e) {
+            err.println("cardminer " + command + ": cannot read " + file + ": " + describe(e));
+            return new Read(null, 2);
+        }
     }
 
     static String describe(Exception e) {

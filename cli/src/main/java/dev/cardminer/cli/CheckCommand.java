@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import dev.cardminer.hub.HubException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,18 +65,12 @@ final class CheckCommand implements Callable<Integer> {
         List<Checked> checked = new ArrayList<>();
         int unreadable = 0;
         for (String file : files) {
-            CardFiles.Input input;
-            try {
-                input = CardFiles.read(file, System.in, hub);
-            } catch (HubException e) {
-                err.println("cardminer check: " + file + ": " + e.getMessage());
-                unreadable = Math.max(unreadable, OneLineErrorHandler.HUB_UNAVAILABLE);
-                continue;
-            } catch (IOException | RuntimeException e) {
-                err.println("cardminer check: cannot read " + file + ": " + CardFiles.describe(e));
-                unreadable = Math.max(unreadable, 2);
+            CardFiles.Read read = CardFiles.readOrExplain("check", file, System.in, hub, err);
+            if (read.input() == null) {
+                unreadable = Math.max(unreadable, read.exit());
                 continue;
             }
+            CardFiles.Input input = read.input();
             checked.add(new Checked(input.name(), input.id(), linter.check(parser.parse(input.id(), input.bytes()))));
         }
         switch (format) {

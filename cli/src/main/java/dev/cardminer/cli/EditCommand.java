@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import dev.cardminer.hub.HubException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,18 +90,12 @@ final class EditCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        CardFiles.Input input;
-        try {
-            input = CardFiles.read(file, System.in, hub);
-        } catch (HubException e) {
-            err.println("cardminer edit: " + file + ": " + e.getMessage());
+        CardFiles.Read read = CardFiles.readOrExplain("edit", file, System.in, hub, err);
+        if (read.input() == null) {
             err.flush();
-            return OneLineErrorHandler.HUB_UNAVAILABLE;
-        } catch (IOException | RuntimeException e) {
-            err.println("cardminer edit: cannot read " + file + ": " + CardFiles.describe(e));
-            err.flush();
-            return 2;
+            return read.exit();
         }
+        CardFiles.Input input = read.input();
         CardParser parser = CardParser.builder().build();
         ModelCard before = parser.parse(input.id(), input.bytes());
         MetadataEdits.Outcome outcome = MetadataEdits.apply(before.text(), ops);
