@@ -58,11 +58,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         FactsValidator validator = new FactsValidator();
         int invalid = 0;
-        boolean unreadable = false;
+        int unreadable = 0;
         for (Path f : all) {
             if (!Files.isRegularFile(f)) {
                 err.println(f + ": no such file");
-                unreadable = true;
+                unreadable++;
                 continue;
             }
             List<FactsValidator.Violation> violations = validator.validate(f);
@@ -71,9 +71,10 @@ final class ValidateCommand implements Callable<Integer> {
                 violations.forEach(v -> out.println(v));
             }
         }
-        out.println(all.size() + (all.size() == 1 ? " file, " : " files, ") + invalid + " invalid");
+        out.println(all.size() + (all.size() == 1 ? " file, " : " files, ") + invalid + " invalid"
+                + (unreadable > 0 ? ", " + unreadable + " unreadable" : ""));
         out.flush();
         err.flush();
-        return unreadable ? 2 : invalid > 0 ? 1 : 0;
+        return unreadable > 0 ? 2 : invalid > 0 ? 1 : 0;
     }
 }
