@@ -28,6 +28,19 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final Pattern FINETUNED_FROM = Pattern.compile(
             "(?:fine-?tuned|trained|built|initiali[sz]ed)\\s+(?:(?:it|this|this model|the model)\\s+)?(?:from|on top of|upon|off of|starting from)\\s+(?:the\\s+)?(?:model\\s+)?"
                     + HubRefs.REF, F);
+    /** "This is a finetune of [X](...)", "a full fine-tune of X". */
+    private static final Pattern FINETUNE_OF = Pattern.compile(
+            "\\b(?:a|an|the)\\s+(?:full(?:-parameter)?\\s+)?fine-?tune\\s+of\\s+(?:the\\s+)?(?:model\\s+)?" + HubRefs.REF, F);
+    /** A quantized re-upload's name: the original's name and a quantization suffix ("-GGUF", "-AWQ", "-exl2-4bpw", "-Q4_K_M-GGUF"). */
+    private static final Pattern QUANT_SUFFIX = Pattern.compile(
+            "[-_.](?:gguf|ggml|gptq|awq|exl2|hqq|mlx|imatrix|imat|i1|qat|bnb|int[48]|nf4|fp16|bf16|[0-9.]+-?bpw|[0-9]+-?bits?"
+                    + "|[iq]?q[0-9](?:_[a-z0-9]+)*)$", F);
+    /** The heading of an original card quoted by a re-upload: what follows describes the original's own base. */
+    private static final Pattern QUOTED_ORIGINAL = Pattern.compile(
+            "^#{1,6}[ \\t]*Original[ \\t]+model(?:'s)?[ \\t]+(?:card|description|readme)\\b", F | Pattern.MULTILINE);
+    /** Hub model links and URLs anywhere in the body. */
+    private static final Pattern HUB_MODEL_URL = Pattern.compile(
+            "https?://(?:www\\.)?(?:huggingface|hf)\\.co/[A-Za-z0-9][\\w.-]*/[\\w.-]+", F);
     private static final Pattern BASED_ON = Pattern.compile(
             "(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?based\\s+on\\s+(?:the\\s+)?" + HubRefs.REF, F);
     private static final Pattern ADAPTER_CONFIG = Pattern.compile(
@@ -83,8 +96,41 @@ public final class BaseModelExtractor implements MetadataExtractor {
                 : first(text, ORIGINAL_MODEL, 0.9, "base-model-line", peft ? "adapter" : "finetune", false));
         best = better(best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
         best = better(best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(best, (text.mentions("tune of") ? first(text, FINETUNE_OF, 0.85, "finetune-of", peft ? "adapter" : "finetune", false) : null));
+        best = better(best, quantizedRepoName(text));
         best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
         return best;
+    }
+
+    /**
+     * A quantized re-upload ("org/Model-7B-GGUF") that links the model its name is made of ("other/Model-7B"):
+     * the link is the original. Bartowski-style names ("org_Model-7B-GGUF") are read as "org/Model-7B".
+     */
+    private Reading quantizedRepoName(BodyText text) {
+        String id = text.card().id();
+        String name = id.substring(id.indexOf('/') + 1);
+        String stripped = name;
+        for (Matcher m = QUANT_SUFFIX.matcher(stripped); m.find(); m = QUANT_SUFFIX.matcher(stripped)) {
+            stripped = stripped.substring(0, m.start());
+        }
+        if (stripped.equals(name) || stripped.length() < 3) {
+            return null;
+        }
+        String wanted = stripped.toLowerCase(Locale.ROOT);
+        Matcher url = HUB_MODEL_URL.matcher(text.body());
+        while (url.find()) {
+            String found = HubRefs.modelFromUrl(url.group());
+            if (found == null || found.equalsIgnoreCase(id) || found.indexOf('/') < 0) {
+                continue;
+            }
+            String lower = found.toLowerCase(Locale.ROOT);
+            String foundName = lower.substring(lower.indexOf('/') + 1);
+            if (foundName.equals(wanted) || lower.replace('/', '_').equals(wanted)) {
+                Suggestion s = text.suggestion(FIELD, found, url.start(), url.end(), 0.9, "quantized-repo-name");
+                return new Reading(List.of(s), "quantized", 0.9, "quantized-repo-name");
+            }
+        }
+        return null;
     }
 
     private static boolean isPeft(ModelCard card) {
@@ -103,8 +149,9 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private Reading first(BodyText text, Pattern pattern, double confidence, String method, String relation,
                           boolean group1IsId) {
         Matcher m = pattern.matcher(text.body());
+        int quoted = quotedOriginal(text);
         while (m.find()) {
-            if (!group1IsId && text.inCode(m.start())) {
+            if (!group1IsId && (text.inCode(m.start()) || m.start() >= quoted)) {
                 continue;
             }
             String id = group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1);
@@ -115,6 +162,15 @@ public final class BaseModelExtractor implements MetadataExtractor {
             return new Reading(List.of(s), relation, confidence, method);
         }
         return null;
+    }
+
+    /** Where a quoted original card starts (prose after it is not about this repo), or the body's length. */
+    private static int quotedOriginal(BodyText text) {
+        if (!text.mentions("original model")) {
+            return text.body().length();
+        }
+        Matcher m = QUOTED_ORIGINAL.matcher(text.body());
+        return m.find() ? m.start() : text.body().length();
     }
 
     /** A mergekit configuration in a code block: every model it names, and merge as the relation. */

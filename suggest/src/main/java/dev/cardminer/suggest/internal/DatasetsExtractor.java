@@ -32,6 +32,24 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "\\bon the `?([A-Za-z0-9][\\w.-]*(?:/[\\w.-]+)?)`? (?:dataset|corpus|data set)\\b");
     /** AutoTrain names its repos {@code owner/autotrain-PROJECT-NUMBER} and the project's data {@code owner/autotrain-data-PROJECT}. */
     private static final Pattern AUTOTRAIN_ID = Pattern.compile("([^/]+)/autotrain-(.+)-\\d{6,}");
+    /** The XLSR fine-tuning week's template: "Fine-tuned [base](...) on Breton using the [Common Voice](.../datasets/common_voice)". */
+    private static final Pattern FINETUNED_USING_LINK = Pattern.compile(
+            "fine-?tuned\\s+\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)\\s+(?:(?:on|in)\\s+[\\w -]{1,40}?\\s+)?using\\s+(?:the\\s+)?"
+                    + "\\[[^\\]\\n]{1,200}\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
+            Pattern.CASE_INSENSITIVE);
+    /** ESPnet's model cards: "This model was trained by someone using jsut/tts1 recipe in [espnet](...)"; its YAML lists the recipe. */
+    private static final Pattern ESPNET_RECIPE = Pattern.compile(
+            "trained by [^\\n]{1,80}? using ([A-Za-z0-9][\\w.-]{0,60})(?:/\\w+)? recipe in \\[espnet\\]", Pattern.CASE_INSENSITIVE);
+    /** timm's and other templates' "- **Dataset:** ImageNet-1k", "- **Pretrain Dataset:** ImageNet-22k" lines: one name, nothing else. */
+    private static final Pattern DATASET_LINE = Pattern.compile(
+            "^[ \\t]*[-*][ \\t]+\\*\\*(?:Pre-?train(?:ing)? |Train(?:ing)? )?Datasets?(?::\\*\\*|\\*\\*:)[ \\t]*", Pattern.MULTILINE);
+    private static final Pattern DATASET_LINE_VALUE = Pattern.compile(
+            "`?([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)`?[ \\t]*\\r?$", Pattern.MULTILINE);
+    /** The hyperparameter list of some training scripts' cards: "- dataset_name: org/name". */
+    private static final Pattern DATASET_NAME_PARAMETER = Pattern.compile(
+            "^[ \\t]*-[ \\t]+dataset_name:[ \\t]*([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)[ \\t]*\\r?$", Pattern.MULTILINE);
+    /** Evaluation-only data: the XLS-R speech recognition event's dev and eval sets. */
+    private static final String EVALUATION_ONLY = "speech-recognition-community-v2/";
     private static final Pattern TRAINING_WORDS = Pattern.compile("\\b(?:train|trained|training|fine-?tun|dataset)",
             Pattern.CASE_INSENSITIVE);
 
@@ -72,12 +90,28 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         boolean trainerCard = trainer != null || card.metadata().tags().contains("generated_from_trainer");
-        for (EvalResult r : trainerCard ? card.evalResults() : List.<EvalResult>of()) {
-            String id = r.datasetType() == null ? null : HubRefs.valid(r.datasetType());
-            if (id != null && isDataset(id)) {
-                put(out, new Suggestion(FIELD, id, BodyText.metadata(card, "model-index dataset type: " + id),
-                        0.9, "model-index-dataset"));
+        String indexed = trainerCard ? onlyModelIndexDataset(card) : null;
+        if (indexed != null) {
+            put(out, new Suggestion(FIELD, indexed, BodyText.metadata(card, "model-index dataset type: " + indexed),
+                    0.9, "model-index-dataset"));
+        }
+        if (text.mentions("recipe in [espnet]")) {
+            Matcher recipe = ESPNET_RECIPE.matcher(text.body());
+            if (recipe.find() && !text.inCode(recipe.start())) {
+                String id = HubRefs.valid(recipe.group(1));
+                if (id != null && isDataset(id)) {
+                    put(out, text.suggestion(FIELD, id, recipe.start(1), recipe.end(1), 0.9, "espnet-recipe"));
+                }
             }
+        }
+        if (text.mentions("dataset**", "dataset:**")) {
+            datasetLines(text, out);
+        }
+        if (text.mentions("dataset_name:")) {
+            each(text, DATASET_NAME_PARAMETER, HubRefs::valid, 0.85, "dataset-name-parameter", out);
+        }
+        if (text.mentions("using")) {
+            each(text, FINETUNED_USING_LINK, HubRefs::datasetFromUrl, 0.88, "finetuned-using-dataset-link", out);
         }
         Matcher named = namedDataset.matcher(text.body());
         while (named.find()) {
@@ -95,13 +129,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
                 put(out, text.suggestion(FIELD, id, onThe.start(1), onThe.end(1), 0.8, "on-the-id-dataset"));
             }
         }
-        Matcher m = TRAINED_ON_LINK.matcher(text.body());
-        while (m.find()) {
-            String id = HubRefs.datasetFromUrl(m.group(2));
-            if (id != null && isDataset(id) && !text.inCode(m.start())) {
-                put(out, text.suggestion(FIELD, id, m.start(), m.end(), 0.88, "trained-on-dataset-link"));
-            }
-        }
+        each(text, TRAINED_ON_LINK, HubRefs::datasetFromUrl, 0.88, "trained-on-dataset-link", out);
         Matcher url = DATASET_URL.matcher(text.body());
         while (url.find()) {
             String id = HubRefs.datasetFromUrl(url.group());
@@ -115,6 +143,55 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** Every match of {@code pattern} outside code whose last group reads as a dataset id. */
+    private static void each(BodyText text, Pattern pattern, java.util.function.UnaryOperator<String> toId, double confidence,
+                             String method, Map<String, Suggestion> out) {
+        Matcher m = pattern.matcher(text.body());
+        while (m.find()) {
+            String id = toId.apply(m.group(m.groupCount()));
+            if (id != null && isDataset(id) && !text.inCode(m.start())) {
+                put(out, text.suggestion(FIELD, id, m.start(), m.end(), confidence, method));
+            }
+        }
+    }
+
+    /**
+     * The dataset type of a Trainer card's model-index when it names one dataset only (several are evaluation
+     * sets as often as not), and not evaluation-only data; null otherwise.
+     */
+    private static String onlyModelIndexDataset(ModelCard card) {
+        String only = null;
+        for (EvalResult r : card.evalResults()) {
+            String id = r.datasetType() == null ? null : HubRefs.valid(r.datasetType());
+            if (id == null || !isDataset(id) || id.toLowerCase(Locale.ROOT).startsWith(EVALUATION_ONLY)) {
+                continue;
+            }
+            if (only != null && !only.equalsIgnoreCase(id)) {
+                return null;
+            }
+            only = id;
+        }
+        return only;
+    }
+
+    /** "- **Dataset:** ImageNet-1k": a line whose whole value is one dataset name (single names lower-cased, as the Hub's canonical ids). */
+    private static void datasetLines(BodyText text, Map<String, Suggestion> out) {
+        Matcher line = DATASET_LINE.matcher(text.body());
+        while (line.find()) {
+            Matcher value = DATASET_LINE_VALUE.matcher(text.body());
+            int lineEnd = text.body().indexOf('\n', line.end());
+            value.region(line.end(), lineEnd < 0 ? text.body().length() : lineEnd);
+            if (!value.lookingAt() || text.inCode(line.start())) {
+                continue;
+            }
+            String raw = value.group(1);
+            String id = HubRefs.valid(raw.indexOf('/') < 0 ? raw.toLowerCase(Locale.ROOT) : raw);
+            if (id != null && isDataset(id)) {
+                put(out, text.suggestion(FIELD, id, value.start(1), value.end(1), 0.88, "dataset-line"));
+            }
+        }
     }
 
     private String idOfName(String name) {

@@ -87,8 +87,15 @@ public final class ModelIndexExtractor implements MetadataExtractor {
             return List.of();
         }
         TrainerResults.DatasetMention dataset = TrainerResults.dataset(text.body());
+        String method = "trainer-results";
         if (dataset == null) {
-            return List.of();
+            // "on the None dataset": the card's own datasets key, when it names one dataset, is the one the block is about
+            String only = onlyYamlDataset(card);
+            if (only == null) {
+                return List.of();
+            }
+            dataset = new TrainerResults.DatasetMention(only, null, -1, -1);
+            method = "trainer-results-yaml-dataset";
         }
         String task = card.metadata().pipelineTag().orElse(null);
         double confidence = 0.95;
@@ -96,6 +103,11 @@ public final class ModelIndexExtractor implements MetadataExtractor {
             List<Suggestion> tasks = pipelineTag.extract(card);
             task = tasks.isEmpty() ? null : (String) tasks.get(0).value();
             confidence = tasks.isEmpty() ? 0.8 : 0.93;
+        }
+        if (text.mentions("eval.py")) {
+            // the speech event's cards: the block is the validation set during training, while the card's own
+            // evaluation script gives the test results the card reports
+            confidence = Math.min(confidence, 0.6);
         }
         List<Suggestion> out = new ArrayList<>();
         for (TrainerResults.Item item : items) {
@@ -118,9 +130,16 @@ public final class ModelIndexExtractor implements MetadataExtractor {
             metric.put("value", item.value());
             metric.put("name", item.key());
             entry.put("metric", metric);
-            out.add(text.suggestion(FIELD, entry, item.start(), item.end(), confidence, "trainer-results"));
+            out.add(text.suggestion(FIELD, entry, item.start(), item.end(), confidence, method));
         }
         return out;
+    }
+
+    /** The one valid dataset id of the card's {@code datasets} key, or null when it has none or several. */
+    private static String onlyYamlDataset(ModelCard card) {
+        List<String> ids = card.metadata().strings(DatasetsExtractor.FIELD).stream()
+                .map(HubRefs::valid).filter(java.util.Objects::nonNull).distinct().toList();
+        return ids.size() == 1 ? ids.get(0) : null;
     }
 
     /** "text-classification" → "Text Classification", as the Trainer names tasks. */

@@ -17,19 +17,21 @@ public final class TrainerResults {
     private static final Pattern BLOCK = Pattern.compile(
             "(?:achieves|obtains|achieved|gets) the following results on the (?:evaluation|test|validation) set:?[ \\t]*\\r?\\n");
     private static final Pattern ITEM = Pattern.compile("[ \\t]*[-*][ \\t]+([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
-            + "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)[ \\t]*\\r?$", Pattern.MULTILINE);
+            + "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]*\\r?$", Pattern.MULTILINE);
+    /** The opening sentence up to its dataset: "fine-tuned version of X ... on the ", or "trained from scratch on the ". */
+    private static final String OPENING = "(?:(?:fine-?tuned|trained) (?:version of|on) .{0,400}? |trained from scratch )on the ";
     static final Pattern DATASET_SENTENCE = Pattern.compile(
-            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the " + HubRefs.REF + "(?: ([\\w.-]{1,60}))? dataset",
+            OPENING + HubRefs.REF + "(?: ([\\w.-]{1,60}))? dataset",
             Pattern.CASE_INSENSITIVE);
 
     /** "... on the [ATCOSIM corpus](https://huggingface.co/datasets/x/atcosim)": a dataset link, whatever its words. */
     private static final Pattern LINKED_DATASET = Pattern.compile(
-            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the \\[[^\\]\\n]{1,200}\\]\\((https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
+            OPENING + "\\[[^\\]\\n]{1,200}\\]\\((https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
             Pattern.CASE_INSENSITIVE);
 
     /** "Common Voice 11.0", as the speech fine-tuning scripts name Mozilla's versioned datasets. */
     private static final Pattern COMMON_VOICE = Pattern.compile(
-            "(?:fine-?tuned|trained) (?:version of|on) .{0,400}? on the (?:mozilla-foundation/)?common[ _]voice[ _-]?(\\d{1,2})(?:[._](\\d))?\\b",
+            OPENING + "(?:mozilla-foundation/)?common[ _]voice[ _-]?(\\d{1,2})(?:[._](\\d))?\\b",
             Pattern.CASE_INSENSITIVE);
 
     /**

@@ -107,4 +107,41 @@ class BaseModelExtractorTest {
     void theCardsOwnIdIsNoBaseModel() {
         assertThat(extractor.extract(card("acme/lm-7b", null, "Original model: https://huggingface.co/acme/lm-7b\n"))).isEmpty();
     }
+
+    @Test
+    void quantizedRepoNamedAfterALinkedModel() {
+        var gguf = card("quanter/Lm-7B-Chat-Q4_K_M-GGUF", null,
+                "# Lm 7B Chat\n\nRun it with llama.cpp. See the [full-precision weights](https://huggingface.co/acme/Lm-7B-Chat).\n");
+        assertThat(values(extractor, gguf)).containsExactly("acme/Lm-7B-Chat");
+        assertThat(values(relation, gguf)).containsExactly("quantized");
+        var orgPrefixed = card("quanter/acme_Lm-7B-Chat-exl2-4.0bpw", null, "Made from https://huggingface.co/acme/Lm-7B-Chat today.\n");
+        assertThat(values(extractor, orgPrefixed)).containsExactly("acme/Lm-7B-Chat");
+    }
+
+    @Test
+    void quantizedRepoNameNeedsAMatchingLinkAndASuffix() {
+        // a link to another model of the family is no evidence
+        assertThat(extractor.extract(card("quanter/Lm-7B-Chat-GGUF", null, "Compare with https://huggingface.co/acme/Lm-13B-Chat.\n"))).isEmpty();
+        // a repo without a quantization suffix is not a re-upload
+        assertThat(extractor.extract(card("acme/Lm-7B-Chat-v2", null, "Older: https://huggingface.co/acme/Lm-7B-Chat\n"))).isEmpty();
+        // the card's own id (download commands) is not its base
+        assertThat(extractor.extract(card("acme/Lm-7B-GGUF", null, "Get https://huggingface.co/acme/Lm-7B-GGUF/resolve/main/x.gguf\n"))).isEmpty();
+    }
+
+    @Test
+    void aFinetuneOfALinkedModel() {
+        assertThat(values(extractor, body("This is a finetune of [Chat 3B](https://huggingface.co/acme/chat-3b) with two datasets.\n")))
+                .containsExactly("acme/chat-3b");
+        assertThat(extractor.extract(body("This is a finetune of the ideas we had last year.\n"))).isEmpty();
+    }
+
+    @Test
+    void theQuotedOriginalCardDescribesTheOriginalsBase() {
+        var card = card("quanter/pup-7b-AWQ", null, "# Pup 7B AWQ\n\nAWQ weights.\n\n# Original model card: Pup 7B\n\n"
+                + "Pup is a fine-tuned version of [acme/lm-7b](https://huggingface.co/acme/lm-7b) on dialogues.\n");
+        assertThat(extractor.extract(card)).isEmpty();
+        var before = card("quanter/pup-7b-AWQ", null, "# Pup 7B AWQ\n\nAWQ quants of [me/pup-7b](https://huggingface.co/me/pup-7b).\n\n"
+                + "# Original model card: Pup 7B\n\nPup is a fine-tuned version of [acme/lm-7b](https://huggingface.co/acme/lm-7b) on dialogues.\n");
+        assertThat(values(extractor, before)).containsExactly("me/pup-7b");
+    }
 }

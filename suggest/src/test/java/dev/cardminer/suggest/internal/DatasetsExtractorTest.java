@@ -78,4 +78,54 @@ class DatasetsExtractorTest {
                 "Nothing about training.\n");
         assertThat(extractor.extract(card)).allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
     }
+
+    @Test
+    void trainedFromScratchOnADataset() {
+        assertThat(values(extractor, body("This model was trained from scratch on the reviews_tiny dataset.\nIt achieves the following results on the evaluation set:\n- Loss: 0.5\n")))
+                .containsExactly("reviews_tiny");
+        assertThat(extractor.extract(body("This model was trained from scratch on an unknown dataset.\n"))).isEmpty();
+    }
+
+    @Test
+    void espnetRecipe() {
+        assertThat(values(extractor, body("## ESPnet2 TTS model\n\nThis model was trained by someone using speechset/tts1 recipe in [espnet](https://github.com/espnet/espnet/).\n")))
+                .containsExactly("speechset");
+        assertThat(values(extractor, body("This model was trained by A. Person using chimes recipe in [espnet](https://github.com/espnet/espnet/).\n")))
+                .containsExactly("chimes");
+        assertThat(extractor.extract(body("Follow the recipe in [espnet](https://github.com/espnet/espnet/) to train your own.\n"))).isEmpty();
+    }
+
+    @Test
+    void datasetLinesOfTemplates() {
+        var card = body("## Model Details\n- **Model Type:** Image classification\n- **Dataset:** PicNet-1k\n- **Pretrain Dataset:** PicNet-22k\n");
+        assertThat(values(extractor, card)).containsExactly("picnet-1k", "picnet-22k");
+        assertThat(extractor.extract(body("- **Dataset:** [More Information Needed]\n- **Dataset:** ./data/train.csv\n- **Dataset:** our own photos of cats\n"))).isEmpty();
+    }
+
+    @Test
+    void datasetNameHyperparameter() {
+        assertThat(values(extractor, body("The following hyperparameters were used during training:\n- dataset_name: someone/book-reviews\n- learning_rate: 5e-05\n")))
+                .containsExactly("someone/book-reviews");
+        assertThat(extractor.extract(body("- dataset_name: None\n"))).isEmpty();
+    }
+
+    @Test
+    void fineTunedUsingALinkedDataset() {
+        assertThat(values(extractor, body("Fine-tuned [a/xlsr](https://huggingface.co/a/xlsr) on Breton using the [Voices](https://huggingface.co/datasets/voices) dataset.\n")))
+                .containsExactly("voices");
+    }
+
+    @Test
+    void modelIndexDatasetOnlyWhenItIsTheOnlyOneAndNotEvaluationData() {
+        String entry = "  - task:\n      type: automatic-speech-recognition\n    dataset:\n      type: %s\n      name: x\n    metrics:\n    - type: wer\n      value: 0.5\n";
+        String one = "tags:\n- generated_from_trainer\nmodel-index:\n- name: b\n  results:\n" + entry.formatted("talks/speech-set");
+        assertThat(values(extractor, card("a/b", one, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
+                .containsExactly("talks/speech-set");
+        String two = one + entry.formatted("other/speech-eval");
+        assertThat(extractor.extract(card("a/b", two, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
+                .isEmpty();
+        String event = "tags:\n- generated_from_trainer\nmodel-index:\n- name: b\n  results:\n" + entry.formatted("speech-recognition-community-v2/dev_data");
+        assertThat(extractor.extract(card("a/b", event, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
+                .isEmpty();
+    }
 }

@@ -49,4 +49,32 @@ class ModelIndexExtractorTest {
         assertThat(((Map<?, ?>) arc.get("dataset")).get("type")).isEqualTo("ai2_arc");
         assertThat(arc.get("metric")).isEqualTo(Map.of("type", "acc_norm", "value", 61.2, "name", "acc_norm"));
     }
+
+    @Test
+    void trainedFromScratchAndAValueWithItsPercentage() {
+        String text = "This model was trained from scratch on the calls_small dataset.\nIt achieves the following results on the evaluation set:\n"
+                + "- Loss: 0.0850\n- Wer: 0.0167 (1.67% WER)\n";
+        List<Suggestion> found = extractor.extract(card("me/asr", "pipeline_tag: automatic-speech-recognition\n", text));
+        assertThat(found).hasSize(1);
+        assertThat(((Map<?, ?>) found.get(0).value()).get("metric")).isEqualTo(Map.of("type", "wer", "value", 0.0167, "name", "Wer"));
+        assertThat(((Map<?, ?>) found.get(0).value()).get("dataset")).isEqualTo(Map.of("type", "calls_small", "name", "calls_small"));
+    }
+
+    @Test
+    void theYamlsOnlyDatasetWhenTheSentenceHasNone() {
+        String none = TRAINER.replace("the reviews_tiny dataset", "the None dataset");
+        List<Suggestion> found = extractor.extract(card("me/tuned", "pipeline_tag: text-classification\ndatasets:\n- someone/reviews\n", none));
+        assertThat(found).hasSize(2);
+        assertThat(found.get(0).method()).isEqualTo("trainer-results-yaml-dataset");
+        assertThat(((Map<?, ?>) found.get(0).value()).get("dataset")).isEqualTo(Map.of("type", "someone/reviews", "name", "someone/reviews"));
+        assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\ndatasets:\n- someone/reviews\n- someone/tweets\n", none)))
+                .isEmpty();
+    }
+
+    @Test
+    void cardsWithTheirOwnEvaluationScriptAreBelowTheThreshold() {
+        String text = TRAINER + "\n## Evaluation Commands\n\n`python eval.py --model_id me/tuned --split test`\n";
+        assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", text)))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
+    }
 }
