@@ -48,6 +48,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** The hyperparameter list of some training scripts' cards: "- dataset_name: org/name". */
     private static final Pattern DATASET_NAME_PARAMETER = Pattern.compile(
             "^[ \\t]*-[ \\t]+dataset_name:[ \\t]*([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)[ \\t]*\\r?$", Pattern.MULTILINE);
+    /** Headings of the sections that list what a model was trained on, and of those that list other data. */
+    private static final Pattern HEADING = Pattern.compile("^[ \\t]{0,3}#{1,6}[ \\t]+([^\\n]*)$", Pattern.MULTILINE);
+    private static final Pattern TRAINING_HEADING = Pattern.compile(
+            "\\b(?:train\\w*|fine-?tun\\w*|pre-?train\\w*|datasets?|data|corpus|corpora)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OTHER_HEADING = Pattern.compile(
+            "eval|bias|limitation|risk|performance|benchmark|result|test|usage|how to|citation", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIST_ITEM = Pattern.compile("[ \\t]*(?:[-*+]|\\d{1,3}[.)])[ \\t]+");
     /** Evaluation-only data: the XLS-R speech recognition event's dev and eval sets. */
     private static final String EVALUATION_ONLY = "speech-recognition-community-v2/";
     private static final Pattern TRAINING_WORDS = Pattern.compile("\\b(?:train|trained|training|fine-?tun|dataset)",
@@ -137,12 +144,37 @@ public final class DatasetsExtractor implements MetadataExtractor {
             if (id == null || file || !isDataset(id) || text.inCode(url.start())) {
                 continue;
             }
+            if (listedUnderTrainingHeading(text, url.start())) {
+                put(out, text.suggestion(FIELD, id, url.start(), url.end(), 0.85, "training-section-link"));
+                continue;
+            }
             Suggestion s = text.suggestion(FIELD, id, url.start(), url.end(), 0.6, "dataset-link");
             if (TRAINING_WORDS.matcher(s.evidence().text()).find()) {
                 put(out, s);
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Whether the link at {@code offset} is the first dataset link of a list item in a section about training
+     * data ("## Training data", "### Datasets"), not one about evaluation, bias or usage.
+     */
+    private static boolean listedUnderTrainingHeading(BodyText text, int offset) {
+        String body = text.body();
+        int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+        Matcher item = LIST_ITEM.matcher(body).region(lineStart, offset);
+        if (!item.lookingAt() || body.substring(lineStart, offset).contains("/datasets/")) {
+            return false;
+        }
+        String heading = null;
+        Matcher h = HEADING.matcher(body).region(0, lineStart);
+        while (h.find()) {
+            if (!text.inCode(h.start())) {
+                heading = h.group(1);
+            }
+        }
+        return heading != null && TRAINING_HEADING.matcher(heading).find() && !OTHER_HEADING.matcher(heading).find();
     }
 
     /** Every match of {@code pattern} outside code whose last group reads as a dataset id. */

@@ -23,7 +23,9 @@ public final class HubRefs {
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_REPOS = Set.of("docs", "blog", "papers", "models", "join", "login",
             "settings", "organizations", "collections", "tasks", "learn", "pricing", "new", "spaces", "datasets",
-            "api", "chat", "posts", "welcome", "transformers", "huggingface", "course", "inference-api");
+            "api", "chat", "posts", "welcome", "transformers", "huggingface", "course", "inference-api", "viewer");
+    /** Pages of a repo, which follow a legacy single-name id in a URL. */
+    private static final Set<String> PAGES = Set.of("viewer", "tree", "blob", "resolve", "discussions", "commits", "raw");
     private static final Set<String> WORDS = Set.of("the", "a", "an", "this", "that", "our", "their", "its", "it",
             "model", "models", "dataset", "datasets", "none", "null", "unknown", "data", "original", "base", "same",
             "pretrained", "pre-trained", "following", "previous", "above", "below", "my", "your", "his", "her");
@@ -84,6 +86,10 @@ public final class HubRefs {
 
     private static String repo(String path) {
         String id = trimPunctuation(path);
+        int slash = id.indexOf('/');
+        if (slash > 0 && PAGES.contains(id.substring(slash + 1).toLowerCase(Locale.ROOT))) {
+            id = id.substring(0, slash);   // "datasets/wikiann/viewer/en": a legacy single-name repo's page
+        }
         if (id.endsWith(".git")) {
             id = id.substring(0, id.length() - 4);
         }

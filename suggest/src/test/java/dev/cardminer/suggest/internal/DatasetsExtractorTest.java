@@ -128,4 +128,24 @@ class DatasetsExtractorTest {
         assertThat(extractor.extract(card("a/b", event, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
                 .isEmpty();
     }
+
+    @Test
+    void listedLinksInATrainingDataSection() {
+        var card = body("## Training data\n\n- [Recipes v2](https://huggingface.co/datasets/cook/recipes-v2): cleaned, see [its source](https://huggingface.co/datasets/cook/raw-recipes)\n"
+                + "- [Menus](https://huggingface.co/datasets/cook/menus)\n");
+        assertThat(extractor.extract(card)).filteredOn(s -> s.confidence() >= 0.8).extracting(s -> s.value())
+                .containsExactly("cook/recipes-v2", "cook/menus");
+        // evaluation sections and prose lines are not lists of training data
+        assertThat(extractor.extract(body("## Evaluation data\n\n- [Menus](https://huggingface.co/datasets/cook/menus)\n")))
+                .allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
+        assertThat(extractor.extract(body("## Training data\n\nWe left out [Menus](https://huggingface.co/datasets/cook/menus) on purpose.\n")))
+                .allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
+    }
+
+    @Test
+    void dataViewerLinksOfLegacyDatasets() {
+        assertThat(values(extractor, body("## Datasets\n\n- 5000 rows of the [tagged set](https://huggingface.co/datasets/tagset/viewer/en/train)\n")))
+                .containsExactly("tagset");
+        assertThat(extractor.extract(body("## Datasets\n\n1. [Dialects](https://huggingface.co/datasets/viewer/?dataset=dialects)\n"))).isEmpty();
+    }
 }
