@@ -88,8 +88,10 @@ public final class Evaluator {
     private void scoreHidden(ModelCard card, MetadataExtractor extractor) {
         String field = extractor.field();
         if (field.equals("model-index")) {
+            // verified results were computed and signed by the Hub's evaluation service: no extractor may propose them
             List<EvalResult> truth = card.evalResults().stream()
-                    .filter(r -> r.metricType() != null && r.metricValue() instanceof Number).toList();
+                    .filter(r -> r.metricType() != null && r.metricValue() instanceof Number && !Boolean.TRUE.equals(r.verified()))
+                    .toList();
             if (truth.isEmpty()) {
                 return;
             }

@@ -46,6 +46,17 @@ class EvaluatorTest {
     }
 
     @Test
+    void verifiedResultsOfTheHubsEvaluationServiceAreLeftOutOfTheSupport() {
+        Evaluator e = evaluator(List.of("model-index"));
+        e.add("me/v", "---\npipeline_tag: text-classification\nmodel-index:\n- name: v\n  results:\n  - task:\n      type: text-classification\n"
+                + "    dataset:\n      type: tiny_reviews\n      name: tiny_reviews\n    metrics:\n    - type: accuracy\n      value: 0.9012\n"
+                + "  - task:\n      type: text-classification\n    dataset:\n      type: tiny_reviews\n      name: tiny_reviews\n      split: validation\n"
+                + "    metrics:\n    - type: precision\n      value: 0.85\n      verified: true\n---\n" + TRAINER_BODY, null, null);
+        assertThat(e.report().fields().get("model-index")).isEqualTo(new FieldScore(1, 1, 1));
+        assertThat(e.report().fields().get("model-index@trainer")).isEqualTo(new FieldScore(1, 1, 1));
+    }
+
+    @Test
     void repoFactsScoreCardsWhoseYamlLacksTheField() {
         Evaluator e = evaluator(List.of("library_name", "pipeline_tag"));
         e.add("me/c", TRAINER_BODY, "text-classification", "transformers");
