@@ -23,7 +23,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
     public static final String FIELD = "datasets";
 
     private static final Pattern TRAINED_ON_LINK = Pattern.compile(
-            "(?:fine-?tuned|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:on|using|with)\\s+(?:the\\s+)?"
+            "(?:fine-?tuned|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:on|using|with)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,6}?"
                     + "\\[([^\\]\\n]{1,200})\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATASET_URL = Pattern.compile(

@@ -59,6 +59,15 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void aFewWordsBetweenTrainedOnAndTheLink() {
+        assertThat(values(extractor, body("It was fine-tuned on the Basque portion of the [Inference set](https://huggingface.co/datasets/nli-sets/inference).\n")))
+                .containsExactly("nli-sets/inference");
+        // a sentence that ends before the link is no evidence
+        assertThat(extractor.extract(body("It was fine-tuned on our own data. See also [Inference set](https://huggingface.co/datasets/nli-sets/inference).\n")))
+                .allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
+    }
+
+    @Test
     void namedDatasetsOfTheTable() {
         assertThat(values(extractor, body("The encoder was fine-tuned on SQuAD v2 for extractive answers.\n")))
                 .containsExactly("squad_v2");
