@@ -38,6 +38,9 @@ public final class BaseModelExtractor implements MetadataExtractor {
     /** The heading of an original card quoted by a re-upload: what follows describes the original's own base. */
     private static final Pattern QUOTED_ORIGINAL = Pattern.compile(
             "^#{1,6}[ \\t]*Original[ \\t]+model(?:'s)?[ \\t]+(?:card|description|readme)\\b", F | Pattern.MULTILINE);
+    /** A usage snippet that loads this adapter onto a base: {@code PeftModel.from_pretrained(model, "me/adapter")}. */
+    private static final Pattern PEFT_LOAD = Pattern.compile(
+            "PeftModel\\.from_pretrained\\(\\s*([A-Za-z_]\\w*)\\s*,\\s*(?:model_id\\s*=\\s*)?[\"']([^\"'\\n]{1,200})[\"']");
     /** Hub model links and URLs anywhere in the body. */
     private static final Pattern HUB_MODEL_URL = Pattern.compile(
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/[A-Za-z0-9][\\w.-]*/[\\w.-]+", F);
@@ -50,6 +53,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
                     + HubRefs.REF, F);
     private static final Pattern QUANTIZED = Pattern.compile(
             "(?:(?:GGUF|GGML|GPTQ|AWQ|EXL2|exllamav2|bitsandbytes|[2-8][- ]?bit)\\s+(?:format\\s+)?(?:model\\s+files|quants?|quantizations?|quantised|quantized|versions?|model|weights)"
+                    + "|(?:static|weighted/imatrix|imatrix|weighted)\\s+quants"
+                    + "|converted\\s+to\\s+(?:GGUF|GGML|EXL2|GPTQ|AWQ)\\s+format"
                     + "|quanti[sz]ed\\s+(?:version|model|weights))\\s+(?:of|for|from)\\s+(?:the\\s+)?(?:model\\s+)?" + HubRefs.REF, F);
     private static final Pattern ORIGINAL_MODEL = Pattern.compile(
             "(?:Original\\s+model|Base\\s+model|Fine-?tuned\\s+from\\s+model(?:\\s+\\[optional\\])?)\\s*(?:\\*\\*)?\\s*:\\s*(?:\\*\\*)?\\s*(?:"
@@ -87,7 +92,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
         best = better(best, (text.mentions("base_model_name_or_path") ? first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true) : null));
         best = better(best, (text.mentions("version of") ? first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
                 peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quanti") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
+        best = better(best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quant") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
         boolean quantWords = QUANT_WORDS.matcher(body).find() || text.card().id().toLowerCase(Locale.ROOT)
                 .matches(".*(gguf|gptq|awq|exl2|ggml|[-_]\\dbit|[-_]\\d-bit).*");
         boolean originalLine = text.mentions("original model", "base model", "from model");
@@ -98,6 +103,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
         best = better(best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
         best = better(best, (text.mentions("tune of") ? first(text, FINETUNE_OF, 0.85, "finetune-of", peft ? "adapter" : "finetune", false) : null));
         best = better(best, quantizedRepoName(text));
+        best = better(best, (text.mentions("peftmodel.from_pretrained") ? peftSnippet(text) : null));
         best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
         return best;
     }
@@ -131,6 +137,52 @@ public final class BaseModelExtractor implements MetadataExtractor {
             }
         }
         return null;
+    }
+
+    /**
+     * The base a usage snippet loads this repo's adapter onto: the model variable given to
+     * {@code PeftModel.from_pretrained} was loaded {@code from_pretrained("X")} (or from a variable holding
+     * "X") earlier in the same code block. Only when the adapter loaded is this repo or a local folder.
+     */
+    private Reading peftSnippet(BodyText text) {
+        String id = text.card().id();
+        for (int[] block : text.codeBlocks()) {
+            String code = text.body().substring(block[0], block[1]);
+            Matcher load = PEFT_LOAD.matcher(code);
+            while (load.find()) {
+                String adapter = load.group(2).strip();
+                boolean local = adapter.startsWith(".") || adapter.startsWith("/") || adapter.indexOf('/') < 0;
+                if (!local && !adapter.equalsIgnoreCase(id)) {
+                    continue;
+                }
+                String before = code.substring(0, load.start());
+                String[] origin = lastAssignment(before, load.group(1));
+                if (origin != null && origin[1] == null) {
+                    origin = lastAssignment(before, origin[0]);   // from_pretrained(base_model) with base_model = "X"
+                }
+                String found = origin == null || origin[1] == null ? null : HubRefs.valid(origin[1]);
+                if (found != null && found.indexOf('/') > 0 && !found.equalsIgnoreCase(id)) {
+                    int at = block[0] + code.lastIndexOf(origin[1], load.start());
+                    Suggestion s = text.suggestion(FIELD, found, at, at + origin[1].length(), 0.9, "peft-snippet");
+                    return new Reading(List.of(s), "adapter", 0.9, "peft-snippet");
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The last assignment to {@code variable} in {@code code}: {@code {null, "X"}} for {@code v = "X"} or
+     * {@code v = Auto...from_pretrained("X")}, {@code {"name", null}} for {@code v = ...from_pretrained(name)}; null when none.
+     */
+    private static String[] lastAssignment(String code, String variable) {
+        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(variable)
+                + "[ \\t]*=[ \\t]*(?:[\\w.]+\\.from_pretrained\\([ \\t]*)?(?:[\"']([^\"'\\n]{1,200})[\"']|([A-Za-z_]\\w*)[ \\t]*[,)])").matcher(code);
+        String[] last = null;
+        while (m.find()) {
+            last = m.group(1) != null ? new String[]{null, m.group(1)} : new String[]{m.group(2), null};
+        }
+        return last;
     }
 
     private static boolean isPeft(ModelCard card) {

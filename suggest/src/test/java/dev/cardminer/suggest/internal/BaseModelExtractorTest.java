@@ -104,6 +104,30 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void quantizationTemplates() {
+        var converted = card("me/lm-7b-Q4_K_M-GGUF", null, "# me/lm-7b\nThis model was converted to GGUF format from [`acme/lm-7b`](https://huggingface.co/acme/lm-7b) using llama.cpp.\n");
+        assertThat(values(extractor, converted)).containsExactly("acme/lm-7b");
+        assertThat(values(relation, converted)).containsExactly("quantized");
+        var statics = card("me/pup-GGUF", null, "## About\n\nstatic quants of https://huggingface.co/acme/pup\n\nweighted/imatrix quants are elsewhere.\n");
+        assertThat(values(extractor, statics)).containsExactly("acme/pup");
+        assertThat(extractor.extract(body("We converted to GGUF format from the raw checkpoint.\n"))).isEmpty();
+    }
+
+    @Test
+    void peftUsageSnippetLoadingThisAdapter() {
+        var direct = card("me/pup-lora", null, "## Use\n\n```python\nbase = AutoModelForCausalLM.from_pretrained(\"acme/lm-7b\", device_map=\"auto\")\n"
+                + "model = PeftModel.from_pretrained(base, \"me/pup-lora\")\n```\n");
+        assertThat(values(extractor, direct)).containsExactly("acme/lm-7b");
+        assertThat(values(relation, direct)).containsExactly("adapter");
+        var viaName = card("me/pup-lora", null, "```python\nbase_name = \"acme/lm-7b\"\nmodel = AutoModelForCausalLM.from_pretrained(base_name)\n"
+                + "model = PeftModel.from_pretrained(model, \"./lora_adapter\")\n```\n");
+        assertThat(values(extractor, viaName)).containsExactly("acme/lm-7b");
+        // another repo's adapter loaded in the snippet says nothing about this one
+        assertThat(extractor.extract(card("me/full-model", null, "```python\nm = AutoModelForCausalLM.from_pretrained(\"me/pretrain\")\n"
+                + "m = PeftModel.from_pretrained(m, \"me/pretrain-lora\")\n```\n"))).isEmpty();
+    }
+
+    @Test
     void theCardsOwnIdIsNoBaseModel() {
         assertThat(extractor.extract(card("acme/lm-7b", null, "Original model: https://huggingface.co/acme/lm-7b\n"))).isEmpty();
     }
