@@ -82,13 +82,6 @@ class DatasetsExtractorTest {
     }
 
     @Test
-    void modelIndexDatasetsAreLowConfidence() {
-        var card = card("a/b", "model-index:\n- name: b\n  results:\n  - task:\n      type: text-classification\n    dataset:\n      type: bench/eval-set\n      name: eval\n    metrics:\n    - type: accuracy\n      value: 0.5\n",
-                "Nothing about training.\n");
-        assertThat(extractor.extract(card)).allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
-    }
-
-    @Test
     void trainedFromScratchOnADataset() {
         assertThat(values(extractor, body("This model was trained from scratch on the reviews_tiny dataset.\nIt achieves the following results on the evaluation set:\n- Loss: 0.5\n")))
                 .containsExactly("reviews_tiny");
@@ -126,6 +119,10 @@ class DatasetsExtractorTest {
 
     @Test
     void modelIndexDatasetOnlyWhenItIsTheOnlyOneAndNotEvaluationData() {
+        // not a task name where the id belongs
+        String task = "model-index:\n- name: b\n  results:\n  - task:\n      type: token-classification\n    dataset:\n      type: ner\n      name: x\n"
+                + "    metrics:\n    - type: f1\n      value: 0.5\n";
+        assertThat(extractor.extract(card("a/b", task, "Nothing.\n"))).isEmpty();
         String entry = "  - task:\n      type: automatic-speech-recognition\n    dataset:\n      type: %s\n      name: x\n    metrics:\n    - type: wer\n      value: 0.5\n";
         String one = "tags:\n- generated_from_trainer\nmodel-index:\n- name: b\n  results:\n" + entry.formatted("talks/speech-set");
         assertThat(values(extractor, card("a/b", one, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
@@ -133,6 +130,8 @@ class DatasetsExtractorTest {
         String two = one + entry.formatted("other/speech-eval");
         assertThat(extractor.extract(card("a/b", two, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
                 .isEmpty();
+        var plain = card("a/b", one.replace("tags:\n- generated_from_trainer\n", ""), "Nothing about training.\n");
+        assertThat(values(extractor, plain)).containsExactly("talks/speech-set");
         String event = "tags:\n- generated_from_trainer\nmodel-index:\n- name: b\n  results:\n" + entry.formatted("speech-recognition-community-v2/dev_data");
         assertThat(extractor.extract(card("a/b", event, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
                 .isEmpty();
