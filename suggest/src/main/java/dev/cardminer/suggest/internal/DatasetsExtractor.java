@@ -160,7 +160,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
 
     /**
      * Whether the link at {@code offset} is the first dataset link of a list item in a section about training
-     * data ("## Training data", "### Datasets"), not one about evaluation, bias or usage.
+     * data ("## Training data", "### Datasets"), not one about evaluation, bias or usage, or of a list that a
+     * line about training introduces ("It was pretrained on these datasets:").
      */
     private static boolean listedUnderTrainingHeading(BodyText text, int offset) {
         String body = text.body();
@@ -168,6 +169,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
         Matcher item = LIST_ITEM.matcher(body).region(lineStart, offset);
         if (!item.lookingAt() || body.substring(lineStart, offset).contains("/datasets/")) {
             return false;
+        }
+        if (introducesTrainingData(listIntro(body, lineStart))) {
+            return true;
         }
         String heading = null;
         Matcher h = HEADING.matcher(body).region(0, lineStart);
@@ -177,6 +181,26 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         return heading != null && TRAINING_HEADING.matcher(heading).find() && !OTHER_HEADING.matcher(heading).find();
+    }
+
+    /** The line a list is introduced by: the first line above {@code lineStart} that is neither blank nor a list item. */
+    private static String listIntro(String body, int lineStart) {
+        int end = lineStart - 1;
+        while (end > 0) {
+            int start = body.lastIndexOf('\n', end - 1) + 1;
+            String line = body.substring(start, end);
+            if (!line.isBlank() && !LIST_ITEM.matcher(line).lookingAt()) {
+                return line.strip();
+            }
+            end = start - 1;
+        }
+        return "";
+    }
+
+    /** "This model was pretrained on the combination of six datasets:", not a heading and not about evaluation. */
+    private static boolean introducesTrainingData(String line) {
+        return line.endsWith(":") && !line.startsWith("#") && TRAINING_WORDS.matcher(line).find()
+                && !OTHER_HEADING.matcher(line).find();
     }
 
     /** Every match of {@code pattern} outside code whose last group reads as a dataset id. */

@@ -151,6 +151,15 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void listsThatALineAboutTrainingIntroduces() {
+        var card = body("# Pup\n\nPup was pretrained on a mix of three sets:\n\n- [Tales](https://huggingface.co/datasets/books/tales)\n"
+                + "- [Songs](https://huggingface.co/datasets/books/songs) (2 GB)\n");
+        assertThat(values(extractor, card)).containsExactly("books/tales", "books/songs");
+        assertThat(extractor.extract(body("# Pup\n\nWe evaluated the trained model on:\n\n- [Tales](https://huggingface.co/datasets/books/tales)\n")))
+                .allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
+    }
+
+    @Test
     void dataViewerLinksOfLegacyDatasets() {
         assertThat(values(extractor, body("## Datasets\n\n- 5000 rows of the [tagged set](https://huggingface.co/datasets/tagset/viewer/en/train)\n")))
                 .containsExactly("tagset");
