@@ -39,7 +39,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             Pattern.CASE_INSENSITIVE);
     /** ESPnet's model cards: "This model was trained by someone using jsut/tts1 recipe in [espnet](...)"; its YAML lists the recipe. */
     private static final Pattern ESPNET_RECIPE = Pattern.compile(
-            "trained by [^\\n]{1,80}? using ([A-Za-z0-9][\\w.-]{0,60})(?:/\\w+)? recipe in \\[espnet\\]", Pattern.CASE_INSENSITIVE);
+            "trained by [^\\n]{1,80}? using (?:the )?(?:egs2?/)?([A-Za-z0-9][\\w.-]{0,60})(?:/\\w+)? recipe in \\[espnet\\]", Pattern.CASE_INSENSITIVE);
+    /** ESPnet's task folders, which a recipe path may name without its corpus ("egs2/asr1"). */
+    private static final Pattern ESPNET_TASK = Pattern.compile("(?:egs|asr|tts|enh|st|s2t|s2st|mt|diar|slu|lm|ssl|svs|uasr)\\d*",
+            Pattern.CASE_INSENSITIVE);
     /** timm's and other templates' "- **Dataset:** ImageNet-1k", "- **Pretrain Dataset:** ImageNet-22k" lines: one name, nothing else. */
     private static final Pattern DATASET_LINE = Pattern.compile(
             "^[ \\t]*[-*][ \\t]+\\*\\*(?:Pre-?train(?:ing)? |Train(?:ing)? )?Datasets?(?::\\*\\*|\\*\\*:)[ \\t]*", Pattern.MULTILINE);
@@ -108,7 +111,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             Matcher recipe = ESPNET_RECIPE.matcher(text.body());
             if (recipe.find() && !text.inCode(recipe.start())) {
                 String id = HubRefs.valid(recipe.group(1));
-                if (id != null && isDataset(id)) {
+                if (id != null && isDataset(id) && !ESPNET_TASK.matcher(id).matches()) {
                     put(out, text.suggestion(FIELD, id, recipe.start(1), recipe.end(1), 0.9, "espnet-recipe"));
                 }
             }

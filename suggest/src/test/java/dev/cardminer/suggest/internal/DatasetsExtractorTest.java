@@ -95,6 +95,7 @@ class DatasetsExtractorTest {
         assertThat(values(extractor, body("This model was trained by A. Person using chimes recipe in [espnet](https://github.com/espnet/espnet/).\n")))
                 .containsExactly("chimes");
         assertThat(extractor.extract(body("Follow the recipe in [espnet](https://github.com/espnet/espnet/) to train your own.\n"))).isEmpty();
+        assertThat(extractor.extract(body("This model was trained by someone using egs2/asr1 recipe in [espnet](https://github.com/espnet/espnet/).\n"))).isEmpty();
     }
 
     @Test
