@@ -61,8 +61,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** Placeholders and task names that cards write where a dataset id belongs. */
     private static final java.util.Set<String> NOT_DATASETS = java.util.Set.of("none", "custom", "ner", "pos", "translation",
             "summarization", "classification", "text-classification", "question-answering", "qa", "asr", "dataset", "data");
-    /** Evaluation-only data: the XLS-R speech recognition event's dev and eval sets. */
-    private static final String EVALUATION_ONLY = "speech-recognition-community-v2/";
+    /** Evaluation-only data: the XLS-R speech event's dev and eval sets, translation test sets, MTEB's tasks. */
+    private static final List<String> EVALUATION_ONLY = List.of("speech-recognition-community-v2/", "flores", "facebook/flores",
+            "tatoeba_mt", "helsinki-nlp/tatoeba_mt", "mteb/");
     private static final Pattern TRAINING_WORDS = Pattern.compile("\\b(?:train|trained|training|fine-?tun|dataset)",
             Pattern.CASE_INSENSITIVE);
 
@@ -226,8 +227,12 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static String onlyModelIndexDataset(ModelCard card) {
         String only = null;
         for (EvalResult r : card.evalResults()) {
+            if ("reinforcement-learning".equalsIgnoreCase(r.taskType())) {
+                return null;   // its "dataset" is the agent's environment (LunarLander-v2), not a Hub dataset
+            }
             String id = r.datasetType() == null ? null : HubRefs.valid(r.datasetType());
-            if (id == null || !isDataset(id) || id.toLowerCase(Locale.ROOT).startsWith(EVALUATION_ONLY)) {
+            String lower = id == null ? "" : id.toLowerCase(Locale.ROOT);
+            if (id == null || !isDataset(id) || EVALUATION_ONLY.stream().anyMatch(lower::startsWith)) {
                 continue;
             }
             if (only != null && !only.equalsIgnoreCase(id)) {

@@ -133,6 +133,10 @@ class DatasetsExtractorTest {
                 .isEmpty();
         var plain = card("a/b", one.replace("tags:\n- generated_from_trainer\n", ""), "Nothing about training.\n");
         assertThat(values(extractor, plain)).containsExactly("talks/speech-set");
+        String rl = "model-index:\n- name: b\n  results:\n  - task:\n      type: reinforcement-learning\n    dataset:\n      type: Lander-v9\n      name: Lander-v9\n"
+                + "    metrics:\n    - type: mean_reward\n      value: 250.5\n";
+        assertThat(extractor.extract(card("a/ppo-Lander-v9", rl, "A trained agent.\n"))).isEmpty();
+        assertThat(extractor.extract(card("a/b", one.replace("talks/speech-set", "flores_101"), "Nothing.\n"))).isEmpty();
         String event = "tags:\n- generated_from_trainer\nmodel-index:\n- name: b\n  results:\n" + entry.formatted("speech-recognition-community-v2/dev_data");
         assertThat(extractor.extract(card("a/b", event, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
                 .isEmpty();
