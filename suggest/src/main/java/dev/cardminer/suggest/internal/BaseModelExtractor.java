@@ -110,33 +110,60 @@ public final class BaseModelExtractor implements MetadataExtractor {
 
     /**
      * A quantized re-upload ("org/Model-7B-GGUF") that links the model its name is made of ("other/Model-7B"):
-     * the link is the original. Bartowski-style names ("org_Model-7B-GGUF") are read as "org/Model-7B".
+     * the link is the original. Bartowski-style names ("org_Model-7B-GGUF"), this repo's or a linked quant
+     * repo's, are read as "org/Model-7B". The YAML's {@code license_link} into the original repo counts as a link.
      */
     private Reading quantizedRepoName(BodyText text) {
         String id = text.card().id();
         String name = id.substring(id.indexOf('/') + 1);
-        String stripped = name;
-        for (Matcher m = QUANT_SUFFIX.matcher(stripped); m.find(); m = QUANT_SUFFIX.matcher(stripped)) {
-            stripped = stripped.substring(0, m.start());
-        }
+        String stripped = stripQuantSuffixes(name);
         if (stripped.equals(name) || stripped.length() < 3) {
             return null;
         }
         String wanted = stripped.toLowerCase(Locale.ROOT);
         Matcher url = HUB_MODEL_URL.matcher(text.body());
         while (url.find()) {
-            String found = HubRefs.modelFromUrl(url.group());
-            if (found == null || found.equalsIgnoreCase(id) || found.indexOf('/') < 0) {
-                continue;
-            }
-            String lower = found.toLowerCase(Locale.ROOT);
-            String foundName = lower.substring(lower.indexOf('/') + 1);
-            if (foundName.equals(wanted) || lower.replace('/', '_').equals(wanted)) {
+            String found = baseOf(HubRefs.modelFromUrl(url.group()), id, wanted);
+            if (found != null) {
                 Suggestion s = text.suggestion(FIELD, found, url.start(), url.end(), 0.9, "quantized-repo-name");
                 return new Reading(List.of(s), "quantized", 0.9, "quantized-repo-name");
             }
         }
+        Object licenseLink = text.card().metadata().get("license_link");
+        String found = licenseLink instanceof String link ? baseOf(HubRefs.modelFromUrl(link), id, wanted) : null;
+        if (found != null) {
+            Suggestion s = new Suggestion(FIELD, found, BodyText.metadata(text.card(), "license_link: " + licenseLink), 0.9,
+                    "quantized-repo-name");
+            return new Reading(List.of(s), "quantized", 0.9, "quantized-repo-name");
+        }
         return null;
+    }
+
+    /** The original's id that a linked repo names, when its name is {@code wanted} (or org_wanted plus quant suffixes). */
+    private static String baseOf(String linked, String cardId, String wanted) {
+        if (linked == null || linked.equalsIgnoreCase(cardId) || linked.indexOf('/') < 0) {
+            return null;
+        }
+        String lower = linked.toLowerCase(Locale.ROOT);
+        String linkedName = linked.substring(linked.indexOf('/') + 1);
+        if (linkedName.equalsIgnoreCase(wanted) || lower.replace('/', '_').equals(wanted)) {
+            return linked;
+        }
+        // "bartowski/acme_Lm-7B-GGUF": another quantizer's repo whose name spells the original id
+        String linkedStripped = stripQuantSuffixes(linkedName);
+        int underscore = linkedStripped.indexOf('_');
+        if (underscore > 0 && linkedStripped.substring(underscore + 1).equalsIgnoreCase(wanted)) {
+            return HubRefs.valid(linkedStripped.substring(0, underscore) + "/" + linkedStripped.substring(underscore + 1));
+        }
+        return null;
+    }
+
+    private static String stripQuantSuffixes(String name) {
+        String stripped = name;
+        for (Matcher m = QUANT_SUFFIX.matcher(stripped); m.find(); m = QUANT_SUFFIX.matcher(stripped)) {
+            stripped = stripped.substring(0, m.start());
+        }
+        return stripped;
     }
 
     /**

@@ -143,6 +143,17 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void quantizedRepoNamedAfterTheLicenseLinkOrAnotherQuantizersRepo() {
+        var license = card("quanter/Lm-7B-GGUF", "license: other\nlicense_link: https://huggingface.co/acme/Lm-7B/blob/main/LICENSE\n", "# Lm 7B\n\nRun it.\n");
+        assertThat(values(extractor, license)).containsExactly("acme/Lm-7B");
+        assertThat(extractor.extract(license).get(0).evidence().text()).startsWith("license_link: ");
+        var other = card("quanter/Lm-7B-GGUF", null, "Also see https://huggingface.co/someone/acme_Lm-7B-GGUF for other sizes.\n");
+        assertThat(values(extractor, other)).containsExactly("acme/Lm-7B");
+        // another quantizer's repo of the same name is no original
+        assertThat(extractor.extract(card("quanter/Lm-7B-GGUF", null, "Also https://huggingface.co/someone/Lm-7B-i1-GGUF\n"))).isEmpty();
+    }
+
+    @Test
     void quantizedRepoNameNeedsAMatchingLinkAndASuffix() {
         // a link to another model of the family is no evidence
         assertThat(extractor.extract(card("quanter/Lm-7B-Chat-GGUF", null, "Compare with https://huggingface.co/acme/Lm-13B-Chat.\n"))).isEmpty();
