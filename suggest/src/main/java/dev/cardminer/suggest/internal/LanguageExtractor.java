@@ -36,7 +36,21 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b");
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
 
+    /**
+     * Two-letter tokens of repo names that are ISO 639-1 codes but, on the dev split, more often mean something
+     * else (mt: machine translation, lm, qa, ft, tf, sd, ml, bn: batch norm, ...) or were right less than 80% of
+     * the time (no, hi, nb, sv).
+     */
+    private static final java.util.Set<String> AMBIGUOUS_CODES = java.util.Set.of("mt", "no", "br", "sa", "sm", "lg", "sd",
+            "md", "to", "tf", "qa", "ft", "sp", "ml", "lm", "tc", "pf", "ud", "ai", "am", "an", "as", "my", "or", "so",
+            "cv", "go", "do", "me", "ha", "la", "ne", "pa", "st", "tn", "ts", "ti", "tt", "ln", "gd", "ku", "bn", "nb",
+            "sv", "hi", "ig", "ii", "io", "ia", "ie", "ak", "av", "ce", "ch", "co", "cr", "cu", "ee", "ff", "fj", "gn",
+            "gv", "ho", "ht", "hz", "ik", "iu", "kg", "ki", "kj", "kl", "kr", "kv", "kw", "li", "lu", "mh", "mi", "na",
+            "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
+            "tw", "ty", "ve", "vo", "wa", "za");
+
     private final Vocabularies vocabularies;
+    private final ProseLanguage proseLanguage = new ProseLanguage();
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
 
@@ -71,6 +85,11 @@ public final class LanguageExtractor implements MetadataExtractor {
         }
         String repoName = card.id().substring(card.id().indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
         for (String token : repoName.split("[-_.]")) {
+            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && vocabularies.languages().contains(token)) {
+                out.putIfAbsent(token, new Suggestion(FIELD, token, BodyText.metadata(card, "repo id: " + card.id()),
+                        0.85, "language-code-in-id"));
+                continue;
+            }
             String code = lowerCaseCodes.get(token);
             if (code != null && vocabularies.languages().contains(code)) {
                 out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card, "repo id: " + card.id()),
@@ -91,9 +110,22 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         scan(text, out);
+        List<ProseLanguage.Share> prose = proseLanguage.shares(text.body());
+        if (out.isEmpty() && !imageGeneration(card)) {
+            for (ProseLanguage.Share share : prose) {
+                if (!share.code().equals("en") && share.weight() >= 20 && share.share() >= (share.latin() ? 0.6 : 0.5)
+                        && vocabularies.languages().contains(share.code())) {
+                    out.putIfAbsent(share.code(), new Suggestion(FIELD, share.code(), proseEvidence(card, share), 0.85, "prose-language"));
+                }
+            }
+        }
         Matcher english = ENGLISH_BASE.matcher(text.body());
         if (out.isEmpty() && english.find() && vocabularies.languages().contains("en")) {
             out.put("en", text.suggestion(FIELD, "en", english.start(), english.end(), 0.8, "english-base-model"));
+        }
+        if (out.isEmpty() && !prose.isEmpty() && prose.get(0).code().equals("en") && prose.get(0).share() >= 0.7
+                && !speaksOfOtherLanguages(text)) {
+            out.put("en", new Suggestion(FIELD, "en", proseEvidence(card, prose.get(0)), 0.8, "prose-english"));
         }
         return new ArrayList<>(out.values());
     }
@@ -153,6 +185,42 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
             i = end - 1;
         }
+    }
+
+    /**
+     * Whether English prose is weak evidence here: the Trainer's template (English whatever the model's language),
+     * multilingual or dialect cards, or another language named anywhere in the text.
+     */
+    private boolean speaksOfOtherLanguages(BodyText text) {
+        if (text.mentions("the trainer had access", "multilingual", "languages", "dialect", "cross-lingual",
+                "translat", "language-universal")) {
+            return true;
+        }
+        String body = text.body();
+        for (String name : codes.keySet()) {
+            if (name.equals("English")) {
+                continue;
+            }
+            for (int at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+                int end = at + name.length();
+                if ((at == 0 || !Character.isLetter(body.charAt(at - 1))) && (end >= body.length() || !Character.isLetter(body.charAt(end)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Text-to-image cards: their prompts are English whatever language the card is written in. */
+    private static boolean imageGeneration(ModelCard card) {
+        return card.metadata().tags().stream().anyMatch(t -> t.equals("stable-diffusion") || t.equals("text-to-image")
+                || t.equals("diffusers") || t.equals("lora"));
+    }
+
+    private static dev.cardminer.suggest.Evidence proseEvidence(ModelCard card, ProseLanguage.Share share) {
+        return new dev.cardminer.suggest.Evidence(String.format(java.util.Locale.ROOT,
+                "the card's prose: %.0f%% of its language markers are %s", share.share() * 100, share.code()),
+                card.bodyLine(), 1, -1, -1);
     }
 
     private static Map<String, String> readNames() {

@@ -40,6 +40,40 @@ class LicenseLanguageMetricsExtractorTest {
                 .containsExactly("en");
     }
 
+    private static final String ENGLISH_PROSE = "This is a small model that we trained for a week. It is meant for people who want to "
+            + "sort their notes, and it has not been tested on anything else. The weights are on this page and you can use them "
+            + "with the usual tools; we have no plans for a larger one.\n";
+
+    @Test
+    void proseLanguageAndEnglishProse() {
+        assertThat(values(language, body("Эта модель обучена на диалогах из открытых источников. Для генерации ответа нужно ввести "
+                + "текст вопроса, и модель продолжит его. Она работает быстро и не требует видеокарты.\n"))).containsExactly("ru");
+        assertThat(values(language, body("このモデルは、会話の要約を作るために学習させたものです。短い文章でも長い文章でも使えますが、"
+                + "専門的な内容には向いていません。\n"))).containsExactly("ja");
+        assertThat(values(language, body(ENGLISH_PROSE))).containsExactly("en");
+        var english = language.extract(body(ENGLISH_PROSE)).get(0);
+        assertThat(english.method()).isEqualTo("prose-english");
+        assertThat(english.evidence().start()).isEqualTo(-1);
+    }
+
+    @Test
+    void englishProseIsNoEvidenceWhenOtherLanguagesAreInPlay() {
+        assertThat(language.extract(body(ENGLISH_PROSE + "It is for Turkish reviews.\n"))).extracting(s -> s.value()).containsExactly("tr");
+        assertThat(language.extract(body(ENGLISH_PROSE + "It is multilingual.\n"))).isEmpty();
+        assertThat(language.extract(body("<!-- This model card has been generated automatically according to the information the Trainer had access to. -->\n"
+                + ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/picture-model", "tags:\n- stable-diffusion\n",
+                "这是一个用来生成动漫风格图片的模型，请在提示词里写上角色的名字和画面的细节，效果会更好。\n"))).isEmpty();
+        assertThat(language.extract(body("Too short to tell.\n"))).isEmpty();
+    }
+
+    @Test
+    void languageCodesInTheRepoName() {
+        assertThat(values(language, card("someone/bert-base-fa-cased", null, "Weights.\n"))).containsExactly("fa");
+        assertThat(values(language, card("someone/whisper-small-de", null, "Weights.\n"))).containsExactly("de");
+        assertThat(language.extract(card("someone/t5-small-mt-qa", null, "Weights.\n"))).isEmpty();
+    }
+
     @Test
     void languageNamesOutOfContextGiveNothing() {
         assertThat(language.extract(body("We polish the weights. Polish is a verb here.\n"))).isEmpty();
