@@ -31,6 +31,10 @@ public final class PullRequestTexts {
             "language", "puts the model under its language in the Hub's filters",
             "metrics", "makes the model findable by the metrics it reports");
 
+    private static final Map<String, String> WHY_COMPANIONS = Map.of(
+            "license_name", "names the custom licence (`license: other`) on the model page",
+            "license_link", "links the custom licence's text from the model page");
+
     private PullRequestTexts() {
     }
 
@@ -64,7 +68,7 @@ public final class PullRequestTexts {
             line.append(inlineValue(s));
         }
         byField.forEach((field, values) -> sb.append("- `").append(field).append("`: ").append(values)
-                .append(" — ").append(WHY.getOrDefault(field, "makes the model easier to find")).append('\n'));
+                .append(" — ").append(WHY.getOrDefault(field, WHY_COMPANIONS.getOrDefault(field, "makes the model easier to find"))).append('\n'));
         sb.append("\n## Evidence\n\n");
         for (Suggestion s : applied) {
             sb.append("`").append(s.field()).append("` = ").append(inlineValue(s));

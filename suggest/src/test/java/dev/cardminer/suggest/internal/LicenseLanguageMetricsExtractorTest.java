@@ -24,6 +24,45 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void licenceTablesHubIdsAndOpenRailSpellings() {
+        assertThat(values(license, body("| **License** | `CC BY-SA 4.0` |\n"))).containsExactly("cc-by-sa-4.0");
+        assertThat(values(license, body("- **License:** creativeml-openrail-m\n"))).containsExactly("creativeml-openrail-m");
+        assertThat(values(license, body("## License\n\nOpen to all, with a Creative ML Open RAIL-M licence.\n"))).containsExactly("creativeml-openrail-m");
+        assertThat(values(license, body("- **License:** [CreativeML Open RAIL++-M License](https://example.org/LICENSE)\n"))).containsExactly("openrail++");
+        assertThat(values(license, body("## License\n\nThis work is licensed under a\n[Creative Commons Attribution 4.0 International License](https://example.org).\n")))
+                .containsExactly("cc-by-4.0");
+    }
+
+    @Test
+    void licencesOfModifiedTermsOrOfOutputsGiveNothing() {
+        assertThat(license.extract(body("- **License:** [Modified MIT License](https://example.org/LICENSE)\n"))).isEmpty();
+        assertThat(license.extract(body("Images you make must be distributed under the CC0 1.0 terms.\n"))).isEmpty();
+    }
+
+    @Test
+    void customLicenceWithItsLinkGivesTheTrio() {
+        var found = license.extract(body("The weights are released under the [Acme Research Licence](https://acme.example/LICENSE.md).\n"));
+        assertThat(found).extracting(s -> s.field() + "=" + s.value()).containsExactly(
+                "license=other", "license_name=acme-research-licence", "license_link=https://acme.example/LICENSE.md");
+        assertThat(found).allSatisfy(s -> assertThat(s.evidence().line()).isEqualTo(1));
+        assertThat(license.extract(body("Released under the [MIT License](https://opensource.org/licenses/MIT).\n")))
+                .extracting(s -> s.field() + "=" + s.value()).containsExactly("license=mit");
+        assertThat(license.extract(body("Released under the Acme Research Licence, see the repo.\n"))).isEmpty();
+    }
+
+    @Test
+    void licenceInheritedFromATrainerBaseModelOrStableDiffusionV1() {
+        assertThat(license.extract(body("This model is a fine-tuned version of [roberta-base](https://huggingface.co/roberta-base) on an unknown dataset.\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("mit trainer-base-license");
+        assertThat(license.extract(body("This model is a fine-tuned version of [someone/own-model](https://huggingface.co/someone/own-model) on an unknown dataset.\n")))
+                .isEmpty();
+        assertThat(license.extract(body("Trained with roberta-base as the start.\n"))).isEmpty();
+        assertThat(values(license, card("a/b", "tags:\n- stable-diffusion\n", "A DreamBooth model of my cat.\n"))).containsExactly("creativeml-openrail-m");
+        assertThat(license.extract(card("a/b", "tags:\n- stable-diffusion\n", "A DreamBooth model of my cat, on Stable Diffusion 2.1.\n"))).isEmpty();
+        assertThat(license.extract(body("A DreamBooth model of my cat.\n"))).isEmpty();
+    }
+
+    @Test
     void unknownOrCustomLicencesGiveNothing() {
         assertThat(license.extract(body("Released under the Acme Research Licence v1.\n"))).isEmpty();
         assertThat(license.extract(body("Nothing about terms here.\n"))).isEmpty();
