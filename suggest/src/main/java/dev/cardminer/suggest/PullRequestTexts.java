@@ -40,11 +40,16 @@ public final class PullRequestTexts {
 
     /** The draft for a successful patch of {@code repo}. */
     public static PullRequestDraft draft(String repo, Patch patch) {
+        return draft(repo, patch, null);
+    }
+
+    /** The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown). */
+    public static PullRequestDraft draft(String repo, Patch patch, String readme) {
         if (!patch.ok()) {
             throw new IllegalArgumentException("no pull request for a failed patch: " + patch.failure());
         }
         return new PullRequestDraft(repo, title(patch.applied()), description(patch.applied(), patch.diff()),
-                patch.diff(), patch.patched());
+                patch.diff(), patch.patched(), readme);
     }
 
     static String title(List<Suggestion> applied) {
