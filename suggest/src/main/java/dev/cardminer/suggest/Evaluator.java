@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * the field's extractor runs on the rest, and what it proposes is compared with what was removed. Truth
  * values that are themselves invalid (not a Hub id, not a vocabulary id) are left out of the support, since
  * no extractor may propose them. pipeline_tag and library_name are also scored against the Hub's repo facts
- * on cards whose YAML lacks them. Not thread-safe: one caller adds cards.
+ * on cards whose YAML lacks them (with the same rule: a Hub value no longer in the vocabulary, such as 2023's
+ * {@code conversational}, is left out). Not thread-safe: one caller adds cards.
  */
 public final class Evaluator {
 
@@ -88,9 +89,9 @@ public final class Evaluator {
             String field = extractor.field();
             if (card.metadata().has(field)) {
                 scoreHidden(card, extractor);
-            } else if (field.equals("pipeline_tag") && hubPipelineTag != null) {
+            } else if (field.equals("pipeline_tag") && hubPipelineTag != null && valid(field, hubPipelineTag)) {
                 scoreScalar(field + "@hub", hubPipelineTag, predict(extractor, card), card);
-            } else if (field.equals("library_name") && hubLibraryName != null) {
+            } else if (field.equals("library_name") && hubLibraryName != null && valid(field, hubLibraryName)) {
                 scoreScalar(field + "@hub", hubLibraryName, predict(extractor, card), card);
             }
         }
