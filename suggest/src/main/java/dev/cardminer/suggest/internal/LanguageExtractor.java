@@ -49,6 +49,16 @@ public final class LanguageExtractor implements MetadataExtractor {
             "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
             "tw", "ty", "ve", "vo", "wa", "za");
 
+    /** Speech corpora of ESPnet, SpeechBrain and Asteroid recipes, whose names their repo names carry, and their language. */
+    private static final Map<String, String> SPEECH_CORPORA = Map.ofEntries(
+            Map.entry("an4", "en"), Map.entry("vctk", "en"), Map.entry("libritts", "en"), Map.entry("ljspeech", "en"),
+            Map.entry("librispeech", "en"), Map.entry("wsj", "en"), Map.entry("wsj0", "en"), Map.entry("gigaspeech", "en"),
+            Map.entry("tedlium2", "en"), Map.entry("tedlium3", "en"), Map.entry("swbd", "en"), Map.entry("chime4", "en"),
+            Map.entry("spgispeech", "en"), Map.entry("libri2mix", "en"), Map.entry("libri3mix", "en"), Map.entry("wham", "en"),
+            Map.entry("whamr", "en"), Map.entry("jsut", "ja"), Map.entry("jvs", "ja"), Map.entry("csj", "ja"),
+            Map.entry("reazonspeech", "ja"), Map.entry("csmsc", "zh"), Map.entry("kss", "ko"), Map.entry("ksponspeech", "ko"));
+    private static final java.util.Set<String> TEXT_RULES = java.util.Set.of("for-language", "language-model-name");
+
     private final Vocabularies vocabularies;
     private final ProseLanguage proseLanguage = new ProseLanguage();
     private final Map<String, String> codes;
@@ -84,10 +94,16 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         String repoName = card.id().substring(card.id().indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        for (String token : repoName.split("[-_.]")) {
+        for (String token : repoName.split("[-_.+]")) {
             if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && vocabularies.languages().contains(token)) {
                 out.putIfAbsent(token, new Suggestion(FIELD, token, BodyText.metadata(card, "repo id: " + card.id()),
                         0.85, "language-code-in-id"));
+                continue;
+            }
+            String corpus = SPEECH_CORPORA.get(token);
+            if (corpus != null && vocabularies.languages().contains(corpus)) {
+                out.putIfAbsent(corpus, new Suggestion(FIELD, corpus, BodyText.metadata(card, "repo id: " + card.id()),
+                        0.85, "speech-corpus-in-id"));
                 continue;
             }
             String code = lowerCaseCodes.get(token);
@@ -115,9 +131,13 @@ public final class LanguageExtractor implements MetadataExtractor {
             for (ProseLanguage.Share share : prose) {
                 if (!share.code().equals("en") && share.weight() >= 20 && share.share() >= (share.latin() ? 0.6 : 0.5)
                         && vocabularies.languages().contains(share.code())) {
-                    out.putIfAbsent(share.code(), new Suggestion(FIELD, share.code(), proseEvidence(card, share), 0.85, "prose-language"));
+                    out.putIfAbsent(share.code(), new Suggestion(FIELD, share.code(), proseEvidence(card, share), 0.75, "prose-language"));
                 }
             }
+        }
+        Suggestion mentionedEnglish = out.get("en");
+        if (mentionedEnglish != null && out.size() > 1 && TEXT_RULES.contains(mentionedEnglish.method())) {
+            out.remove("en");   // English named beside another language is most often the contrast ("unlike English models")
         }
         Matcher english = ENGLISH_BASE.matcher(text.body());
         if (out.isEmpty() && english.find() && vocabularies.languages().contains("en")) {
@@ -181,7 +201,7 @@ public final class LanguageExtractor implements MetadataExtractor {
             } else if (AFTER_MODEL.matcher(after).find()) {
                 out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.8, "language-model-name"));
             } else if (BEFORE.matcher(before).find()) {
-                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.75, "for-language"));
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.82, "for-language"));
             }
             i = end - 1;
         }

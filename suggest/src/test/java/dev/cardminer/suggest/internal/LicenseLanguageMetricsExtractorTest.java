@@ -107,6 +107,13 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void englishNamedBesideAnotherLanguageIsTheContrastAndSpeechCorporaInIds() {
+        assertThat(values(language, body("Unlike English models, this one is trained for Catalan news.\n"))).containsExactly("ca");
+        assertThat(values(language, card("someone/jsut_tts_train_vits", null, "Weights.\n"))).containsExactly("ja");
+        assertThat(values(language, card("someone/vctk+xvector_conformer", null, "Weights.\n"))).containsExactly("en");
+    }
+
+    @Test
     void languageCodesInTheRepoName() {
         assertThat(values(language, card("someone/bert-base-fa-cased", null, "Weights.\n"))).containsExactly("fa");
         assertThat(values(language, card("someone/whisper-small-de", null, "Weights.\n"))).containsExactly("de");
