@@ -25,11 +25,11 @@ public final class LicenseExtractor implements MetadataExtractor {
     public static final String LINK_FIELD = "license_link";
 
     private static final Pattern UNDER = Pattern.compile(
-            "(?:released|licensed|licenced|distributed|available|provided|published|shared|made available|is|are|falls)\\s+under\\s+"
-                    + "(?:the\\s+|an?\\s+)?(?:terms\\s+of\\s+(?:the\\s+)?)?([^\\n]{1,120}(?:\\n[^\\n]{1,80})?)",
+            "(?:(?:released|licensed|licenced|distributed|available|provided|published|shared|made available|is|are|falls)\\s+under"
+                    + "|subject\\s+to)\\s+(?:the\\s+|an?\\s+)?(?:terms\\s+of\\s+(?:the\\s+)?)?([^\\n]{1,120}(?:\\n[^\\n]{1,80})?)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LICENSE_LINE = Pattern.compile(
-            "^[ \\t>*_-]*(?:<li>\\s*)?\\**Licen[cs]e\\**\\s*:\\**\\s*\\**(.{1,120})$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+            "^[ \\t>*_-]*(?:<li>\\s*)?\\**Licen[cs]e\\**\\s*:\\**\\s*\\**([^\\n]{1,120})", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_CELL = Pattern.compile(
             "^\\|\\s*\\**Licen[cs]e\\**\\s*\\|([^|\\n]{1,120})\\|", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_HEADING = Pattern.compile(
@@ -40,6 +40,8 @@ public final class LicenseExtractor implements MetadataExtractor {
     /** "licensed under the [Acme Model License](https://acme.example/LICENSE)": a named licence with its link. */
     private static final Pattern NAMED_LINK = Pattern.compile(
             "^\\[([^\\]\\n]{3,60}?\\b(?:licen[cs]e|terms of use|agreement))\\]\\((https://[^)\\s]{1,300})\\)", Pattern.CASE_INSENSITIVE);
+    /** "License: [Acme](https://...)": on a licence line the link's text is the name, whatever its words. */
+    private static final Pattern ANY_NAMED_LINK = Pattern.compile("^\\[([^\\]\\n]{2,60})\\]\\((https://[^)\\s]{1,300})\\)");
     private static final Pattern ID_TOKEN = Pattern.compile("[a-z0-9][a-z0-9.+-]*[a-z0-9+]");
     private static final Pattern NAME_SLUG = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");
 
@@ -88,6 +90,7 @@ public final class LicenseExtractor implements MetadataExtractor {
         if (s == null) {
             s = find(text, BADGE, 0.85, "license-badge");
         }
+
         if (s != null) {
             return List.of(s);
         }
@@ -145,13 +148,24 @@ public final class LicenseExtractor implements MetadataExtractor {
         if (!vocabularies.licenses().contains("other")) {
             return List.of();
         }
-        Matcher m = UNDER.matcher(text.body());
+        for (Pattern where : List.of(UNDER, LICENSE_LINE)) {
+            List<Suggestion> trio = custom(text, where, where == UNDER ? NAMED_LINK : ANY_NAMED_LINK);
+            if (!trio.isEmpty()) {
+                return trio;
+            }
+        }
+        return List.of();
+    }
+
+    private List<Suggestion> custom(BodyText text, Pattern where, Pattern namedLink) {
+        Matcher m = where.matcher(text.body());
         while (m.find()) {
             if (text.inCode(m.start())) {
                 continue;
             }
-            Matcher link = NAMED_LINK.matcher(m.group(1));
-            if (!link.find() || knownId(link.group(1)) != null) {
+            Matcher link = namedLink.matcher(m.group(1));
+            if (!link.find() || knownId(link.group(1)) != null || EXCLUDED_CONTEXT.matcher(link.group(1)).find()
+                    || link.group(1).toLowerCase(java.util.Locale.ROOT).contains("information")) {
                 continue;
             }
             String slug = link.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("^the\\s+", "")
@@ -161,9 +175,9 @@ public final class LicenseExtractor implements MetadataExtractor {
             }
             int start = m.start();
             int end = m.start(1) + link.end();
-            return List.of(text.suggestion(FIELD, "other", start, end, 0.82, "custom-license-link"),
-                    text.suggestion(NAME_FIELD, slug, start, end, 0.82, "custom-license-link"),
-                    text.suggestion(LINK_FIELD, link.group(2), start, end, 0.82, "custom-license-link"));
+            return List.of(text.suggestion(FIELD, "other", start, end, 0.8, "custom-license-link"),
+                    text.suggestion(NAME_FIELD, slug, start, end, 0.8, "custom-license-link"),
+                    text.suggestion(LINK_FIELD, link.group(2), start, end, 0.8, "custom-license-link"));
         }
         return List.of();
     }

@@ -35,7 +35,9 @@ class LicenseLanguageMetricsExtractorTest {
 
     @Test
     void licencesOfModifiedTermsOrOfOutputsGiveNothing() {
+        // A modified licence is neither the licence it modifies nor, by a rule, a custom one.
         assertThat(license.extract(body("- **License:** [Modified MIT License](https://example.org/LICENSE)\n"))).isEmpty();
+        assertThat(license.extract(body("This model is licensed under a modified MIT license.\n"))).isEmpty();
         assertThat(license.extract(body("Images you make must be distributed under the CC0 1.0 terms.\n"))).isEmpty();
     }
 
@@ -48,6 +50,11 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(license.extract(body("Released under the [MIT License](https://opensource.org/licenses/MIT).\n")))
                 .extracting(s -> s.field() + "=" + s.value()).containsExactly("license=mit");
         assertThat(license.extract(body("Released under the Acme Research Licence, see the repo.\n"))).isEmpty();
+        assertThat(license.extract(body("- **License:** [Acme](https://acme.example/terms)\n"))).extracting(s -> s.value())
+                .containsExactly("other", "acme", "https://acme.example/terms");
+        assertThat(license.extract(body("- **License:** [More Information Needed](https://example.org)\n"))).isEmpty();
+        assertThat(values(license, body("This model is subject to the Llama 2 Community License.\n"))).containsExactly("llama2");
+        assertThat(values(license, body("- License: see https://llama.meta.com/llama3/license\n"))).containsExactly("llama3");
     }
 
     @Test
