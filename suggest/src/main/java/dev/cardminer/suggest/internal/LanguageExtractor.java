@@ -38,8 +38,8 @@ public final class LanguageExtractor implements MetadataExtractor {
 
     /**
      * Two-letter tokens of repo names that are ISO 639-1 codes but, on the dev split, more often mean something
-     * else (mt: machine translation, lm, qa, ft, tf, sd, ml, bn: batch norm, ...) or were right less than 80% of
-     * the time (no, hi, nb, sv).
+     * else (mt: machine translation, lm, qa, ft, tf, sd, ml, bn: batch norm, yi: the Yi models, ...) or were right
+     * less than 80% of the time (no, hi, nb, sv).
      */
     private static final java.util.Set<String> AMBIGUOUS_CODES = java.util.Set.of("mt", "no", "br", "sa", "sm", "lg", "sd",
             "md", "to", "tf", "qa", "ft", "sp", "ml", "lm", "tc", "pf", "ud", "ai", "am", "an", "as", "my", "or", "so",
@@ -47,7 +47,9 @@ public final class LanguageExtractor implements MetadataExtractor {
             "sv", "hi", "ig", "ii", "io", "ia", "ie", "ak", "av", "ce", "ch", "co", "cr", "cu", "ee", "ff", "fj", "gn",
             "gv", "ho", "ht", "hz", "ik", "iu", "kg", "ki", "kj", "kl", "kr", "kv", "kw", "li", "lu", "mh", "mi", "na",
             "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
-            "tw", "ty", "ve", "vo", "wa", "za");
+            "tw", "ty", "ve", "vo", "wa", "za", "yi");
+    /** Names of large language models, where "-it" means instruction-tuned, not Italian. */
+    private static final Pattern LLM_NAME = Pattern.compile("\\d+(?:\\.\\d+)?b\\b|llama|gemma|mistral|mixtral|qwen|phi|instruct|chat");
 
     /** Speech corpora of ESPnet, SpeechBrain and Asteroid recipes, whose names their repo names carry, and their language. */
     private static final Map<String, String> SPEECH_CORPORA = Map.ofEntries(
@@ -95,7 +97,8 @@ public final class LanguageExtractor implements MetadataExtractor {
         }
         String repoName = card.id().substring(card.id().indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
         for (String token : repoName.split("[-_.+]")) {
-            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && vocabularies.languages().contains(token)) {
+            boolean instructTuned = token.equals("it") && LLM_NAME.matcher(repoName).find();   // gemma-2b-it: instruction-tuned
+            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !instructTuned && vocabularies.languages().contains(token)) {
                 out.putIfAbsent(token, new Suggestion(FIELD, token, BodyText.metadata(card, "repo id: " + card.id()),
                         0.85, "language-code-in-id"));
                 continue;

@@ -125,6 +125,8 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(language, card("someone/bert-base-fa-cased", null, "Weights.\n"))).containsExactly("fa");
         assertThat(values(language, card("someone/whisper-small-de", null, "Weights.\n"))).containsExactly("de");
         assertThat(language.extract(card("someone/t5-small-mt-qa", null, "Weights.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/gemma-2-9b-it-GGUF", null, "Weights.\n"))).isEmpty();
+        assertThat(values(language, card("someone/wav2vec2-xls-r-300m-it", null, "Weights.\n"))).containsExactly("it");
     }
 
     @Test
