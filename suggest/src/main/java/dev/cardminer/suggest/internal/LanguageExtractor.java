@@ -134,7 +134,7 @@ public final class LanguageExtractor implements MetadataExtractor {
             for (ProseLanguage.Share share : prose) {
                 if (!share.code().equals("en") && share.weight() >= 20 && share.share() >= (share.latin() ? 0.6 : 0.5)
                         && vocabularies.languages().contains(share.code())) {
-                    out.putIfAbsent(share.code(), new Suggestion(FIELD, share.code(), proseEvidence(card, share), 0.75, "prose-language"));
+                    out.putIfAbsent(share.code(), proseSuggestion(text, share, 0.75, "prose-language"));
                 }
             }
         }
@@ -148,7 +148,7 @@ public final class LanguageExtractor implements MetadataExtractor {
         }
         if (out.isEmpty() && !prose.isEmpty() && prose.get(0).code().equals("en") && prose.get(0).share() >= 0.7
                 && !speaksOfOtherLanguages(text)) {
-            out.put("en", new Suggestion(FIELD, "en", proseEvidence(card, prose.get(0)), 0.8, "prose-english"));
+            out.put("en", proseSuggestion(text, prose.get(0), 0.8, "prose-english"));
         }
         return new ArrayList<>(out.values());
     }
@@ -240,10 +240,13 @@ public final class LanguageExtractor implements MetadataExtractor {
                 || t.equals("diffusers") || t.equals("lora"));
     }
 
-    private static dev.cardminer.suggest.Evidence proseEvidence(ModelCard card, ProseLanguage.Share share) {
-        return new dev.cardminer.suggest.Evidence(String.format(java.util.Locale.ROOT,
-                "the card's prose: %.0f%% of its language markers are %s", share.share() * 100, share.code()),
-                card.bodyLine(), 1, -1, -1);
+    /** Evidence for a prose language: the first line that counted for it (the method says how it was told). */
+    private static Suggestion proseSuggestion(BodyText text, ProseLanguage.Share share, double confidence, String method) {
+        int end = share.first();
+        while (end < text.body().length() && !Character.isWhitespace(text.body().charAt(end))) {
+            end++;
+        }
+        return text.suggestion(FIELD, share.code(), share.first(), Math.max(end, share.first() + 1), confidence, method);
     }
 
     private static Map<String, String> readNames() {

@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  */
 final class ProseLanguage {
 
-    /** A language and its share of the prose's weight (0..1). */
-    record Share(String code, double share, int weight) {
+    /**
+     * A language and its share of the prose's weight (0..1).
+     *
+     * @param first body offset of the first word or letter that counted for it
+     */
+    record Share(String code, double share, int weight, int first) {
 
         /** Whether this language was told by its function words (Latin script), a weaker signal than a script. */
         boolean latin() {
@@ -66,8 +70,11 @@ final class ProseLanguage {
 
     /** The languages of {@code body}'s prose, the largest share first; empty when there is too little prose. */
     List<Share> shares(String body) {
-        String prose = NOT_PROSE.matcher(body).replaceAll(" ");
+        String prose = blankOut(body);
         Map<String, Integer> weights = new HashMap<>();
+        Map<String, Integer> firsts = new HashMap<>();
+        int[] scriptFirst = new int[Script.values().length];
+        java.util.Arrays.fill(scriptFirst, -1);
         int[] scripts = new int[Script.values().length];
         int cyrillicRu = 0;
         int cyrillicUk = 0;
@@ -83,6 +90,9 @@ final class ProseLanguage {
             Script s = Script.of(cp);
             if (s == null) {
                 continue;
+            }
+            if (scriptFirst[s.ordinal()] < 0) {
+                scriptFirst[s.ordinal()] = i - Character.charCount(cp);
             }
             scripts[s.ordinal()]++;
             switch (s) {
@@ -117,16 +127,16 @@ final class ProseLanguage {
             }
         }
         // CJK characters carry about a word each; alphabetic letters about a fifth of one.
-        addScript(weights, scripts, Script.HAN, kana * 10 > scripts[Script.HAN.ordinal()] ? "ja" : "zh", 1.0);
-        addScript(weights, scripts, Script.HANGUL, "ko", 1.0);
+        addScript(weights, firsts, scripts, scriptFirst, Script.HAN, kana * 10 > scripts[Script.HAN.ordinal()] ? "ja" : "zh", 1.0);
+        addScript(weights, firsts, scripts, scriptFirst, Script.HANGUL, "ko", 1.0);
         String cyrillic = cyrillicUk > cyrillicRu ? "uk" : cyrillicSr > cyrillicRu ? "sr"
                 : cyrillicBg > 2 * cyrillicRu ? "bg" : "ru";
-        addScript(weights, scripts, Script.CYRILLIC, cyrillic, 0.2);
+        addScript(weights, firsts, scripts, scriptFirst, Script.CYRILLIC, cyrillic, 0.2);
         String arabicScript = urdu * 20 > scripts[Script.ARABIC.ordinal()] ? "ur" : farsi > arabic ? "fa" : "ar";
-        addScript(weights, scripts, Script.ARABIC, arabicScript, 0.2);
+        addScript(weights, firsts, scripts, scriptFirst, Script.ARABIC, arabicScript, 0.2);
         for (Script s : Script.values()) {
             if (s.code != null) {
-                addScript(weights, scripts, s, s.code, 0.2);
+                addScript(weights, firsts, scripts, scriptFirst, s, s.code, 0.2);
             }
         }
         var words = WORD.matcher(prose);
@@ -135,6 +145,7 @@ final class ProseLanguage {
             if (codes != null) {
                 for (String code : codes) {
                     weights.merge(code, 1, Integer::sum);
+                    firsts.putIfAbsent(code, words.start());
                 }
             }
         }
@@ -143,16 +154,32 @@ final class ProseLanguage {
             return List.of();
         }
         List<Share> out = new ArrayList<>();
-        weights.forEach((code, w) -> out.add(new Share(code, (double) w / total, w)));
+        weights.forEach((code, w) -> out.add(new Share(code, (double) w / total, w, firsts.getOrDefault(code, 0))));
         out.sort(Comparator.comparingDouble(Share::share).reversed());
         return out;
     }
 
-    private static void addScript(Map<String, Integer> weights, int[] scripts, Script script, String code, double perLetter) {
+    private static void addScript(Map<String, Integer> weights, Map<String, Integer> firsts, int[] scripts, int[] scriptFirst,
+                                  Script script, String code, double perLetter) {
         int w = (int) (scripts[script.ordinal()] * perLetter);
         if (w > 0) {
             weights.merge(code, w, Integer::sum);
+            firsts.merge(code, scriptFirst[script.ordinal()], Math::min);
         }
+    }
+
+    /** The body with what is not prose replaced by spaces (line breaks kept), so offsets stay the body's. */
+    private static String blankOut(String body) {
+        StringBuilder out = new StringBuilder(body);
+        var m = NOT_PROSE.matcher(body);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                if (out.charAt(i) != '\n') {
+                    out.setCharAt(i, ' ');
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Scripts other than Latin; those with one language of their own name it. */

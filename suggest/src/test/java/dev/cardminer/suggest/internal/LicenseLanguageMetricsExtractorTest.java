@@ -99,7 +99,10 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(language, body(ENGLISH_PROSE))).containsExactly("en");
         var english = language.extract(body(ENGLISH_PROSE)).get(0);
         assertThat(english.method()).isEqualTo("prose-english");
-        assertThat(english.evidence().start()).isEqualTo(-1);
+        // The evidence is the first line of the prose that counted, located in the body.
+        assertThat(english.evidence().line()).isEqualTo(1);
+        assertThat(english.evidence().start()).isGreaterThanOrEqualTo(0);
+        assertThat(english.evidence().text()).startsWith("This is a small model");
     }
 
     @Test
