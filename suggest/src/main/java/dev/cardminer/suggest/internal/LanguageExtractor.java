@@ -3,6 +3,7 @@ package dev.cardminer.suggest.internal;
 import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.Evidence;
 import dev.cardminer.suggest.MetadataExtractor;
 import dev.cardminer.suggest.Suggestion;
 
@@ -63,6 +64,7 @@ public final class LanguageExtractor implements MetadataExtractor {
 
     private final Vocabularies vocabularies;
     private final ProseLanguage proseLanguage = new ProseLanguage();
+    private final BaseModelExtractor baseModels = new BaseModelExtractor();
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
 
@@ -95,26 +97,8 @@ public final class LanguageExtractor implements MetadataExtractor {
                 }
             }
         }
-        String repoName = card.id().substring(card.id().indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        for (String token : repoName.split("[-_.+]")) {
-            boolean instructTuned = token.equals("it") && LLM_NAME.matcher(repoName).find();   // gemma-2b-it: instruction-tuned
-            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !instructTuned && vocabularies.languages().contains(token)) {
-                out.putIfAbsent(token, new Suggestion(FIELD, token, BodyText.metadata(card, "repo id: " + card.id()),
-                        0.85, "language-code-in-id"));
-                continue;
-            }
-            String corpus = SPEECH_CORPORA.get(token);
-            if (corpus != null && vocabularies.languages().contains(corpus)) {
-                out.putIfAbsent(corpus, new Suggestion(FIELD, corpus, BodyText.metadata(card, "repo id: " + card.id()),
-                        0.85, "speech-corpus-in-id"));
-                continue;
-            }
-            String code = lowerCaseCodes.get(token);
-            if (code != null && vocabularies.languages().contains(code)) {
-                out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card, "repo id: " + card.id()),
-                        0.85, "language-name-in-id"));
-            }
-        }
+        Evidence repoId = BodyText.metadata(card, "repo id: " + card.id());
+        nameLanguages(card.id()).forEach((code, method) -> out.putIfAbsent(code, new Suggestion(FIELD, code, repoId, 0.85, method)));
         for (EvalResult r : card.evalResults()) {
             String config = r.datasetConfig() != null ? r.datasetConfig()
                     : r.datasetArgs() instanceof String s ? s : null;
@@ -135,6 +119,15 @@ public final class LanguageExtractor implements MetadataExtractor {
                 if (!share.code().equals("en") && share.weight() >= 20 && share.share() >= (share.latin() ? 0.6 : 0.5)
                         && vocabularies.languages().contains(share.code())) {
                     out.putIfAbsent(share.code(), proseSuggestion(text, share, 0.75, "prose-language"));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            // A fine-tune keeps its base model's language: "fine-tuned version of [dbmdz/bert-base-turkish-cased](...)".
+            for (Suggestion base : baseModels.extract(card)) {
+                if (base.method().equals("trainer-finetuned-version")) {
+                    nameLanguages(base.value().toString()).forEach((code, method) -> out.putIfAbsent(code,
+                            new Suggestion(FIELD, code, base.evidence(), 0.8, "base-model-" + method)));
                 }
             }
         }
@@ -232,6 +225,29 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         return false;
+    }
+
+    /** Languages that the parts of a repo id's name say, by code, corpus or language name, with the rule's name. */
+    private Map<String, String> nameLanguages(String repoId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String repoName = repoId.substring(repoId.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String token : repoName.split("[-_.+]")) {
+            boolean instructTuned = token.equals("it") && LLM_NAME.matcher(repoName).find();   // gemma-2b-it: instruction-tuned
+            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !instructTuned && vocabularies.languages().contains(token)) {
+                out.putIfAbsent(token, "language-code-in-id");
+                continue;
+            }
+            String corpus = SPEECH_CORPORA.get(token);
+            if (corpus != null && vocabularies.languages().contains(corpus)) {
+                out.putIfAbsent(corpus, "speech-corpus-in-id");
+                continue;
+            }
+            String code = lowerCaseCodes.get(token);
+            if (code != null && vocabularies.languages().contains(code)) {
+                out.putIfAbsent(code, "language-name-in-id");
+            }
+        }
+        return out;
     }
 
     /** Text-to-image cards: their prompts are English whatever language the card is written in. */

@@ -124,6 +124,18 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void aTrainerFineTuneKeepsItsBaseModelsLanguage() {
+        var found = language.extract(card("someone/my-classifier", null,
+                "This model is a fine-tuned version of [dbmdz/bert-base-turkish-cased](https://huggingface.co/dbmdz/bert-base-turkish-cased) on an unknown dataset.\n"));
+        assertThat(found).extracting(s -> s.value() + " " + s.method()).containsExactly("tr base-model-language-name-in-id");
+        assertThat(found.get(0).evidence().text()).startsWith("This model is a fine-tuned version of");
+        // The repo's own name wins over the base model's.
+        assertThat(values(language, card("someone/bert-base-fa-cased", null,
+                "This model is a fine-tuned version of [dbmdz/bert-base-turkish-cased](https://huggingface.co/dbmdz/bert-base-turkish-cased) on an unknown dataset.\n")))
+                .containsExactly("fa");
+    }
+
+    @Test
     void languageCodesInTheRepoName() {
         assertThat(values(language, card("someone/bert-base-fa-cased", null, "Weights.\n"))).containsExactly("fa");
         assertThat(values(language, card("someone/whisper-small-de", null, "Weights.\n"))).containsExactly("de");
