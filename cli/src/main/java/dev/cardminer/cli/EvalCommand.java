@@ -51,6 +51,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object: {cards, fields: {f: {support, predicted, correct, precision, recall, f1}}}.")
     boolean json;
 
+    @Option(names = "--dump-outcomes", paramLabel = "FILE", hidden = true,
+            description = "Debugging: write every scored card and field (JSON lines with the card's text) to FILE.")
+    java.nio.file.Path dumpOutcomes;
+
     @CommandLine.Mixin
     TaskClassifierOptions taskClassifier;
 
@@ -70,7 +74,12 @@ final class EvalCommand implements Callable<Integer> {
         Suggester.Builder builder = Suggester.builder().vocabularies(vocabularies).fields(fields);
         AutoCloseable plugged = taskClassifier.apply(builder);
         Evaluator evaluator = new Evaluator(builder.build().extractors(), vocabularies, minConfidence, part);
-        try (plugged; CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
+        PrintWriter outcomes = dumpOutcomes == null ? null
+                : new PrintWriter(java.nio.file.Files.newBufferedWriter(dumpOutcomes, StandardCharsets.UTF_8));
+        if (outcomes != null) {
+            evaluator.onOutcome(o -> writeOutcome(outcomes, o));
+        }
+        try (plugged; outcomes; CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
                 ProgressOutput.auto(spec.commandLine().getErr()))) {
             for (SourceCard card; (card = cards.next()) != null; ) {
                 if (card.failure() != null) {
@@ -94,6 +103,23 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** One JSON line per scored card and field (error analysis on the dev split; card text, so never committed). */
+    private static void writeOutcome(PrintWriter out, Evaluator.Outcome o) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", o.card().id());
+        line.put("field", o.field());
+        line.put("truth", o.truth());
+        line.put("predicted", o.predicted().stream().map(s -> Map.of("value", s.value().toString(), "method", s.method(),
+                "evidence", s.evidence().text())).toList());
+        line.put("tags", o.card().metadata().tags());
+        line.put("body", o.card().body().length() > 6000 ? o.card().body().substring(0, 6000) : o.card().body());
+        try {
+            out.println(CardJson.mapper().writeValueAsString(line));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, FieldScore> ordered(EvalReport report) {

@@ -142,7 +142,7 @@ final class SuggestCommand implements Callable<Integer> {
                 if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = patcher.patch(card, found.suggestions());
                     if (patch.ok()) {
-                        PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch);
+                        PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text());
                         Path folder = drafts.write(draft);
                         if (openPrs && RepoIds.isValid(card.id()) && card.id().contains("/")) {
                             toOpen.add(draft);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,5 +126,24 @@ class SuggestCommandTest {
         assertThat(license.path("precision").asDouble()).isZero();
         assertThat(license.has("recall")).isTrue();
         assertThat(license.has("f1")).isTrue();
+    }
+
+    @Test
+    void evalDumpsEachScoredFieldForErrorAnalysis(@TempDir Path dir) throws Exception {
+        Path dump = dir.resolve("outcomes.jsonl");
+        CliRun run = CliRun.run("eval", corpus(dir).toString(), "--split", "all", "--json", "--fields", "license",
+                "--dump-outcomes", dump.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(dump);
+        assertThat(lines).hasSize(1);
+        JsonNode line = JSON.readTree(lines.get(0));
+        assertThat(line.path("id").asText()).isEqualTo("me/tuned");
+        assertThat(line.path("field").asText()).isEqualTo("license");
+        assertThat(line.path("truth").get(0).asText()).isEqualTo("mit");
+        // What the extractor proposed on the card with its licence hidden: the text's, with rule and evidence.
+        assertThat(line.path("predicted").get(0).path("value").asText()).isEqualTo("apache-2.0");
+        assertThat(line.path("predicted").get(0).path("method").asText()).isEqualTo("released-under");
+        assertThat(line.path("predicted").get(0).path("evidence").asText()).contains("Apache 2.0");
+        assertThat(line.path("body").asText()).contains("# tuned");
     }
 }

@@ -71,6 +71,23 @@ public final class HubClient {
         return http.options();
     }
 
+    /**
+     * The request budget the Hub reported on its last answer ({@code RateLimit} header), with the time left until
+     * its window resets; empty when no answer reported one.
+     */
+    public Optional<RateLimitStatus> rateLimit() {
+        return http.rateLimit();
+    }
+
+    /**
+     * Makes sure the Hub's reported budget covers {@code requests} more requests: true when it does (or none was
+     * reported); when it does not and the window resets within the client's longest wait, waits for the reset;
+     * false when the reset is further away, so that a caller can stop before being refused with a 429.
+     */
+    public boolean reserve(int requests) throws IOException {
+        return http.reserve(requests);
+    }
+
     /** Models matching {@code query}, following {@code Link: rel="next"} pages until its limit. */
     public List<RepoInfo> listModels(ModelQuery query) throws IOException {
         List<String> params = new ArrayList<>();

@@ -204,6 +204,34 @@ class HubClientTest {
     }
 
     @Test
+    void successfulAnswersReportTheirBudgetAndReserveWaitsOrDeclines() throws Exception {
+        hub.model("org/llm").file("config.json", "{}");
+        HubClient client = client(null);
+        assertThat(client.rateLimit()).isEmpty();
+        assertThat(client.reserve(100)).isTrue();
+
+        hub.server().once(r -> true, Response.json("{\"id\":\"org/llm\"}").withHeader("RateLimit", "\"api\";r=3;t=50")
+                .withHeader("RateLimit-Policy", "\"fixed window\";\"api\";q=500;w=300"));
+        client.modelInfo("org/llm", null);
+        hub.server().once(r -> true, Response.bytes("{}".getBytes(StandardCharsets.UTF_8)).withHeader("RateLimit", "\"resolvers\";r=2999;t=50"));
+        client.readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100);
+        // The smallest budget counts: the API's, not the resolvers'.
+        assertThat(client.rateLimit()).contains(new RateLimitStatus(3, Duration.ofSeconds(50)));
+        assertThat(client.reserve(3)).isTrue();
+        assertThat(sleeps).isEmpty();
+        assertThat(client.reserve(4)).isTrue();   // resets in 50 s, within the longest wait (120 s): waited
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(50));
+        assertThat(client.rateLimit()).isEmpty();
+
+        hub.server().once(r -> true, Response.json("{\"id\":\"org/llm\"}").withHeader("X-RateLimit-Remaining", "1")
+                .withHeader("X-RateLimit-Reset", "600"));
+        client.modelInfo("org/llm", null);
+        assertThat(client.rateLimit()).contains(new RateLimitStatus(1, Duration.ofSeconds(600)));
+        assertThat(client.reserve(2)).isFalse();   // 10 minutes away: declined at once, no wait
+        assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoffThenReportedInOneLine() throws Exception {
         hub.model("org/llm").file("config.json", "{}");
         hub.server().once(r -> true, Response.text(500, "oops"));

@@ -13,7 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  * the field's extractor runs on the rest, and what it proposes is compared with what was removed. Truth
  * values that are themselves invalid (not a Hub id, not a vocabulary id) are left out of the support, since
  * no extractor may propose them. pipeline_tag and library_name are also scored against the Hub's repo facts
- * on cards whose YAML lacks them. Not thread-safe: one caller adds cards.
+ * on cards whose YAML lacks them (with the same rule: a Hub value no longer in the vocabulary, such as 2023's
+ * {@code conversational}, is left out). Not thread-safe: one caller adds cards.
  */
 public final class Evaluator {
 
@@ -33,8 +36,26 @@ public final class Evaluator {
     private final double minConfidence;
     private final Split split;
     private final Map<String, FieldScore> scores = new LinkedHashMap<>();
+    private Consumer<Outcome> outcomes = o -> { };
     private long cards;
     private long uneditable;
+
+    /**
+     * One scored card and field, for error analysis: the truth values, what was proposed, and the hidden card.
+     *
+     * @param field     the scored field ({@code license}, {@code pipeline_tag@hub}, ...)
+     * @param truth     the values hidden (lower case)
+     * @param predicted what the extractor proposed at the minimum confidence
+     * @param card      the card the extractor saw
+     */
+    public record Outcome(String field, Set<String> truth, List<Suggestion> predicted, ModelCard card) {
+    }
+
+    /** Calls {@code listener} with every scored card and field (default: nothing); for debugging dumps. */
+    public Evaluator onOutcome(Consumer<Outcome> listener) {
+        this.outcomes = Objects.requireNonNull(listener);
+        return this;
+    }
 
     public Evaluator(List<MetadataExtractor> extractors, Vocabularies vocabularies, double minConfidence, Split split) {
         this.extractors = List.copyOf(extractors);
@@ -68,10 +89,10 @@ public final class Evaluator {
             String field = extractor.field();
             if (card.metadata().has(field)) {
                 scoreHidden(card, extractor);
-            } else if (field.equals("pipeline_tag") && hubPipelineTag != null) {
-                scoreScalar(field + "@hub", hubPipelineTag, predict(extractor, card));
-            } else if (field.equals("library_name") && hubLibraryName != null) {
-                scoreScalar(field + "@hub", hubLibraryName, predict(extractor, card));
+            } else if (field.equals("pipeline_tag") && hubPipelineTag != null && valid(field, hubPipelineTag)) {
+                scoreScalar(field + "@hub", hubPipelineTag, predict(extractor, card), card);
+            } else if (field.equals("library_name") && hubLibraryName != null && valid(field, hubLibraryName)) {
+                scoreScalar(field + "@hub", hubLibraryName, predict(extractor, card), card);
             }
         }
     }
@@ -131,12 +152,14 @@ public final class Evaluator {
             predicted.forEach(s -> values.add(key(s.value())));
             long correct = values.stream().filter(truth::contains).count();
             add(field, truth.size(), values.size(), correct);
+            outcomes.accept(new Outcome(field, truth, predicted, hidden));
         } else {
-            scoreScalar(field, truth.iterator().next(), predicted);
+            scoreScalar(field, truth.iterator().next(), predicted, hidden);
         }
     }
 
-    private void scoreScalar(String field, String truth, List<Suggestion> predicted) {
+    private void scoreScalar(String field, String truth, List<Suggestion> predicted, ModelCard card) {
+        outcomes.accept(new Outcome(field, Set.of(truth.toLowerCase(Locale.ROOT)), predicted, card));
         if (predicted.isEmpty()) {
             add(field, 1, 0, 0);
         } else {

@@ -3,15 +3,19 @@ package dev.cardminer.suggest;
 import dev.cardminer.hub.CommitFile;
 import dev.cardminer.hub.HubClient;
 import dev.cardminer.hub.HubException;
+import dev.cardminer.hub.RateLimitStatus;
 import dev.cardminer.hub.RepoType;
 
 import java.io.IOException;
 import java.util.List;
 
 /**
- * {@link PullRequestHub} on the hub module's client: the repo's discussions, and a commit with
- * {@code create_pr=1} against main. Build the client with one attempt per request
- * ({@code HubClient.builder(options).maxAttempts(1)}) so that a 429 stops the run instead of waiting it out.
+ * {@link PullRequestHub} on the hub module's client: the repo's discussions, its head (model info's sha and
+ * README.md there), and a commit with {@code create_pr=1} against main. Build the client with one attempt per
+ * request ({@code HubClient.builder(options).maxAttempts(1)}) so that a 429 stops the run instead of waiting it
+ * out. Before each repo it checks the budget the Hub's {@code RateLimit} header reported on the last answer: when
+ * it is smaller than one pull request's requests, it waits for the window's reset if that is within the client's
+ * longest wait, and otherwise stops the run before the Hub refuses it.
  */
 public final class HubPullRequests implements PullRequestHub {
 
@@ -21,11 +25,34 @@ public final class HubPullRequests implements PullRequestHub {
         this.client = client;
     }
 
+    /** Requests one pull request takes: discussions (one page), model info, README.md, the commit. */
+    static final int REQUESTS_PER_PULL_REQUEST = 4;
+
     @Override
     public List<ExistingPullRequest> discussions(String repo) throws IOException {
+        if (!client.reserve(REQUESTS_PER_PULL_REQUEST)) {
+            RateLimitStatus left = client.rateLimit().orElseThrow();
+            throw new RateLimitedException("the Hub's RateLimit header leaves " + left.remaining() + " requests for "
+                    + left.resetIn().toSeconds() + " s; stopped before being refused (HTTP 429)");
+        }
         try {
             return client.discussions(RepoType.MODEL, repo).stream()
                     .map(d -> new ExistingPullRequest(d.title(), d.status(), d.pullRequest())).toList();
+        } catch (HubException e) {
+            throw rateLimited(e);
+        }
+    }
+
+    @Override
+    public Head head(String repo) throws IOException {
+        try {
+            String sha = client.modelInfo(repo, null).sha();
+            if (sha == null) {
+                return new Head(null, null);
+            }
+            byte[] readme = client.readFileIfPresent(RepoType.MODEL, repo, sha, CardPatcher.README, HubClient.DEFAULT_MAX_FILE_BYTES)
+                    .orElse(null);
+            return new Head(sha, readme);
         } catch (HubException e) {
             throw rateLimited(e);
         }

@@ -14,12 +14,19 @@ public interface PullRequestHub {
     record ExistingPullRequest(String title, String status, boolean pullRequest) {
     }
 
-    /** The Hub said to slow down (429, or its rate-limit headers): the run stops. */
+    /** The Hub said to slow down (429, or its rate-limit headers left too few requests): the run stops. */
     final class RateLimitedException extends IOException {
         public RateLimitedException(String message) {
             super(message);
         }
     }
+
+    /** The revision (commit sha) of the repo's main branch, and its README.md there (null when it has none). */
+    record Head(String sha, byte[] readme) {
+    }
+
+    /** The repo's main branch now: its sha (the model info's) and README.md at that sha. */
+    Head head(String repo) throws IOException;
 
     /** The repo's discussions and pull requests. */
     List<ExistingPullRequest> discussions(String repo) throws IOException;

@@ -19,6 +19,8 @@ public final class PullRequestRun {
 
     public enum Status { OPENED, SKIPPED_EXISTING, FAILED, RATE_LIMITED, NOT_TRIED }
 
+    private static final java.util.regex.Pattern SHA = java.util.regex.Pattern.compile("[0-9a-f]{40}");
+
     private final PullRequestHub hub;
 
     public PullRequestRun(PullRequestHub hub) {
@@ -26,7 +28,9 @@ public final class PullRequestRun {
     }
 
     /**
-     * @param parentCommits the revision each card was read at, by repo (missing: null, the Hub's head)
+     * @param parentCommits the revision each card was read at, by repo; for a repo missing here the Hub's head is
+     *                      read (its sha and README.md) and the pull request is made against it, only if that
+     *                      README.md is the one the draft was made from (when the draft knows it)
      */
     public List<Outcome> open(List<PullRequestDraft> drafts, Map<String, String> parentCommits) {
         List<Outcome> out = new ArrayList<>();
@@ -43,7 +47,17 @@ public final class PullRequestRun {
                     out.add(new Outcome(d.repo(), Status.SKIPPED_EXISTING, "a cardminer pull request exists"));
                     continue;
                 }
-                String url = hub.openPullRequest(d.repo(), parentCommits.get(d.repo()), d.title(), d.description(),
+                String parent = parentCommits.get(d.repo());
+                if (parent == null) {
+                    PullRequestHub.Head head = hub.head(d.repo());
+                    String refused = refusedHead(d, head);
+                    if (refused != null) {
+                        out.add(new Outcome(d.repo(), Status.FAILED, refused));
+                        continue;
+                    }
+                    parent = head.sha();
+                }
+                String url = hub.openPullRequest(d.repo(), parent, d.title(), d.description(),
                         CardPatcher.README, d.patchedReadme().getBytes(StandardCharsets.UTF_8));
                 out.add(new Outcome(d.repo(), Status.OPENED, url));
             } catch (PullRequestHub.RateLimitedException e) {
@@ -54,5 +68,25 @@ public final class PullRequestRun {
             }
         }
         return out;
+    }
+
+    /** Why a pull request must not be made against this head, or null when it may. */
+    private static String refusedHead(PullRequestDraft d, PullRequestHub.Head head) {
+        if (head.sha() == null || !SHA.matcher(head.sha()).matches()) {
+            return "the Hub gave no revision for the repo, so the pull request could not be tied to the card that was read";
+        }
+        if (d.readme() != null && (head.readme() == null || !sameText(head.readme(), d.readme()))) {
+            return "README.md at revision " + head.sha() + " is not the card the suggestions were made from; read the card again";
+        }
+        return null;
+    }
+
+    private static boolean sameText(byte[] hub, String readme) {
+        String text = new String(hub, StandardCharsets.UTF_8);
+        return strip(text).equals(strip(readme));
+    }
+
+    private static String strip(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 }

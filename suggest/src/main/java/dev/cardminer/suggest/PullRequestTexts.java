@@ -31,16 +31,25 @@ public final class PullRequestTexts {
             "language", "puts the model under its language in the Hub's filters",
             "metrics", "makes the model findable by the metrics it reports");
 
+    private static final Map<String, String> WHY_COMPANIONS = Map.of(
+            "license_name", "names the custom licence (`license: other`) on the model page",
+            "license_link", "links the custom licence's text from the model page");
+
     private PullRequestTexts() {
     }
 
     /** The draft for a successful patch of {@code repo}. */
     public static PullRequestDraft draft(String repo, Patch patch) {
+        return draft(repo, patch, null);
+    }
+
+    /** The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown). */
+    public static PullRequestDraft draft(String repo, Patch patch, String readme) {
         if (!patch.ok()) {
             throw new IllegalArgumentException("no pull request for a failed patch: " + patch.failure());
         }
         return new PullRequestDraft(repo, title(patch.applied()), description(patch.applied(), patch.diff()),
-                patch.diff(), patch.patched());
+                patch.diff(), patch.patched(), readme);
     }
 
     static String title(List<Suggestion> applied) {
@@ -64,7 +73,7 @@ public final class PullRequestTexts {
             line.append(inlineValue(s));
         }
         byField.forEach((field, values) -> sb.append("- `").append(field).append("`: ").append(values)
-                .append(" — ").append(WHY.getOrDefault(field, "makes the model easier to find")).append('\n'));
+                .append(" — ").append(WHY.getOrDefault(field, WHY_COMPANIONS.getOrDefault(field, "makes the model easier to find"))).append('\n'));
         sb.append("\n## Evidence\n\n");
         for (Suggestion s : applied) {
             sb.append("`").append(s.field()).append("` = ").append(inlineValue(s));

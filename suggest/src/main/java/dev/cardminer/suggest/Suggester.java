@@ -56,6 +56,8 @@ public final class Suggester {
                 }
                 if (!present) {
                     suggestions.add(s);
+                } else if (!s.field().equals(field)) {
+                    continue;   // a companion key (license_name with license: other) only goes with its main key
                 } else if (!agrees(card, field, s)) {
                     conflicts.add(new Conflict(field, yaml, s));
                 }

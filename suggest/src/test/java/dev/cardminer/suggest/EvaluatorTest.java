@@ -67,6 +67,23 @@ class EvaluatorTest {
     }
 
     @Test
+    void hubFactsOutsideTheVocabularyAreLeftOutAndOutcomesAreReported() {
+        Evaluator e = evaluator(List.of("library_name", "pipeline_tag"));
+        List<Evaluator.Outcome> seen = new java.util.ArrayList<>();
+        e.onOutcome(seen::add);
+        e.add("me/c", TRAINER_BODY, "conversational", "no-such-library");   // the Hub's 2023 task, gone from today's list
+        e.add("me/d", TRAINER_BODY, "text-classification", null);
+        EvalReport r = e.report();
+        assertThat(r.fields().get("pipeline_tag@hub")).isEqualTo(new FieldScore(1, 0, 0));
+        assertThat(r.fields().get("library_name@hub")).isEqualTo(FieldScore.ZERO);
+        assertThat(seen).singleElement().satisfies(o -> {
+            assertThat(o.field()).isEqualTo("pipeline_tag@hub");
+            assertThat(o.truth()).containsExactly("text-classification");
+            assertThat(o.card().id()).isEqualTo("me/d");
+        });
+    }
+
+    @Test
     void splitIsFixedByTheId() {
         assertThat(Split.of("acme/base-1")).isEqualTo(Split.of("acme/base-1"));
         long heldOut = java.util.stream.IntStream.range(0, 10_000).filter(i -> Split.of("org/m" + i) == Split.HELD_OUT).count();

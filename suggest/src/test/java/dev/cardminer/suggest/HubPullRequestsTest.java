@@ -9,7 +9,10 @@ import dev.cardminer.testkit.FakeHub;
 import dev.cardminer.testkit.LocalHttpServer;
 import org.junit.jupiter.api.Test;
 
+import dev.cardminer.hub.HubTimer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +26,108 @@ class HubPullRequestsTest {
     private static final String SHA = "a".repeat(40);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String README = "---\nlicense: mit\n---\n# m\n\nThis model is a fine-tuned version of "
+            + "[acme/base-1](https://huggingface.co/acme/base-1) on the tiny_reviews dataset.\n";
+
     private static PullRequestDraft draft(String repo) {
-        ModelCard card = ModelCard.parse(repo, "---\nlicense: mit\n---\n# m\n\nThis model is a fine-tuned version of "
-                + "[acme/base-1](https://huggingface.co/acme/base-1) on the tiny_reviews dataset.\n");
+        ModelCard card = ModelCard.parse(repo, README);
         List<Suggestion> found = Suggester.builder().fields(List.of("base_model")).build().suggest(card).suggestions();
-        return PullRequestTexts.draft(repo, new CardPatcher().patch(card, found));
+        return PullRequestTexts.draft(repo, new CardPatcher().patch(card, found), card.text());
+    }
+
+    private static HubClient client(FakeHub hub, HubTimer timer) {
+        return HubClient.builder(HubOptions.fromEnvironment().withEndpoint(hub.endpoint()).withToken(TOKEN))
+                .maxAttempts(1).timer(timer).build();
+    }
+
+    /** A clock that moves only when slept on, and calls {@code onSleep} then (a new rate-limit window). */
+    private static final class SteppedTimer implements HubTimer {
+        final List<Duration> sleeps = new ArrayList<>();
+        final Runnable onSleep;
+        long now;
+
+        SteppedTimer(Runnable onSleep) {
+            this.onSleep = onSleep;
+        }
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleep(Duration d) {
+            sleeps.add(d);
+            now += d.toNanos();
+            onSleep.run();
+        }
+    }
+
+    @Test
+    void parentCommitIsReadFromTheHubWhenTheSourceDoesNotKnowIt() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.model("me/m").sha(SHA).file("README.md", README);
+            hub.model("me/changed").sha("c".repeat(40)).file("README.md", README + "A line added on the Hub since.\n");
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, HubTimer.SYSTEM)))
+                    .open(List.of(draft("me/m"), draft("me/changed")), Map.of());
+
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status)
+                    .containsExactly(PullRequestRun.Status.OPENED, PullRequestRun.Status.FAILED);
+            assertThat(outcomes.get(1).detail()).contains("is not the card the suggestions were made from");
+            // me/m: discussions, the model info (its sha), README.md at that sha, then the commit on top of that sha.
+            assertThat(hub.server().requests("/").stream().filter(r -> r.path().contains("/me/m"))
+                    .map(r -> r.method() + " " + r.path()).toList()).containsExactly(
+                    "GET /api/models/me/m/discussions", "GET /api/models/me/m", "GET /me/m/resolve/" + SHA + "/README.md",
+                    "POST /api/models/me/m/commit/main");
+            assertThat(hub.commits()).singleElement().satisfies(c -> {
+                assertThat(c.repo()).isEqualTo("me/m");
+                assertThat(JSON.readTree(c.headerJson()).path("value").path("parentCommit").asText()).isEqualTo(SHA);
+            });
+            assertThat(hub.server().requests("/api/models/me/changed/commit")).isEmpty();
+        }
+    }
+
+    @Test
+    void stopsBeforeTheHubRefusesWhenTheRateLimitHeaderLeavesTooFewRequests() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.rateLimit(6, 3600);
+            for (String repo : List.of("me/m", "me/n", "me/o")) {
+                hub.model(repo).sha(SHA);
+            }
+            SteppedTimer timer = new SteppedTimer(() -> { });
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, timer)))
+                    .open(List.of(draft("me/m"), draft("me/n"), draft("me/o")), Map.of("me/m", SHA, "me/n", SHA, "me/o", SHA));
+
+            // Each pull request took 2 API requests (discussions, commit); after two, RateLimit said r=2;t=3600: fewer
+            // than a pull request may need, and the reset is beyond the client's longest wait, so the run stopped there.
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.OPENED,
+                    PullRequestRun.Status.OPENED, PullRequestRun.Status.RATE_LIMITED);
+            assertThat(outcomes.get(2).detail()).contains("RateLimit header leaves 2 requests for 3600 s");
+            assertThat(hub.server().requests("/api/")).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                    "GET /api/models/me/m/discussions", "POST /api/models/me/m/commit/main",
+                    "GET /api/models/me/n/discussions", "POST /api/models/me/n/commit/main");
+            assertThat(hub.commits()).extracting(FakeHub.Commit::repo).containsExactly("me/m", "me/n");
+            assertThat(timer.sleeps).isEmpty();
+        }
+    }
+
+    @Test
+    void waitsForTheWindowWhenItResetsSoon() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.rateLimit(3, 20);
+            hub.model("me/m").sha(SHA);
+            hub.model("me/n").sha(SHA);
+            SteppedTimer timer = new SteppedTimer(hub::resetRateLimit);
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, timer)))
+                    .open(List.of(draft("me/m"), draft("me/n")), Map.of("me/m", SHA, "me/n", SHA));
+
+            // me/m left 1 request (r=1;t=20): fewer than a pull request needs, so the run waited the 20 s, then went on.
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status)
+                    .containsExactly(PullRequestRun.Status.OPENED, PullRequestRun.Status.OPENED);
+            assertThat(timer.sleeps).containsExactly(Duration.ofSeconds(20));
+            assertThat(hub.commits()).extracting(FakeHub.Commit::repo).containsExactly("me/m", "me/n");
+            assertThat(hub.server().requests("/").stream().filter(r -> r.path().startsWith("/api/")).count()).isEqualTo(4);
+        }
     }
 
     @Test

@@ -59,6 +59,11 @@ class PullRequestTest {
         }
 
         @Override
+        public Head head(String repo) {
+            return new Head("b".repeat(40), null);
+        }
+
+        @Override
         public List<ExistingPullRequest> discussions(String repo) {
             return existing.getOrDefault(repo, List.of());
         }
@@ -89,7 +94,8 @@ class PullRequestTest {
                 PullRequestRun.Status.SKIPPED_EXISTING, PullRequestRun.Status.OPENED, PullRequestRun.Status.RATE_LIMITED,
                 PullRequestRun.Status.NOT_TRIED);
         assertThat(hub.opened).containsExactly("me/m", "a/other-pr");
-        assertThat(hub.parents).containsExactly("abc123", null);
+        // me/m's revision was known; a/other-pr's was read from the Hub (its head) before committing.
+        assertThat(hub.parents).containsExactly("abc123", "b".repeat(40));
     }
 
     private static PullRequestDraft with(PullRequestDraft d, String repo) {

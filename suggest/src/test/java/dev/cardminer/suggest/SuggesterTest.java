@@ -41,4 +41,24 @@ class SuggesterTest {
         assertThatThrownBy(() -> Suggester.builder().fields(List.of("colour")).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
     }
+
+    @Test
+    void customLicenceTrioIsSuggestedAndPatchedTogetherOnlyWhenTheLicenceIsAbsent() {
+        String body = "# m\n\nThe weights are released under the [Acme Model License](https://acme.example/LICENSE).\n";
+        ModelCard card = ModelCard.parse("me/m", "---\ntags:\n- x\n---\n" + body);
+        CardSuggestions found = Suggester.builder().fields(List.of("license")).build().suggest(card);
+        assertThat(found.suggestions()).extracting(Suggestion::field).containsExactly("license", "license_name", "license_link");
+        Patch patch = new CardPatcher().patch(card, found.suggestions());
+        assertThat(patch.ok()).isTrue();
+        ModelCard patched = ModelCard.parse("me/m", patch.patched());
+        assertThat(patched.metadata().get("license")).isEqualTo("other");
+        assertThat(patched.metadata().get("license_name")).isEqualTo("acme-model-license");
+        assertThat(patched.metadata().get("license_link")).isEqualTo("https://acme.example/LICENSE");
+        assertThat(patched.body()).isEqualTo(card.body());
+
+        ModelCard licensed = ModelCard.parse("me/m", "---\nlicense: other\n---\n" + body);
+        CardSuggestions none = Suggester.builder().fields(List.of("license")).build().suggest(licensed);
+        assertThat(none.suggestions()).isEmpty();
+        assertThat(none.conflicts()).isEmpty();
+    }
 }

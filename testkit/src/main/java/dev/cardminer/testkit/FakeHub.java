@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * {@link LocalHttpServer#otherHostUri()} {@code /cdn/...}, another origin, which serves byte ranges),
  * discussions, and the NDJSON commit API with {@code create_pr=1}. Gated repos answer 401/403 with
  * {@code X-Error-Code: GatedRepo}; missing repos and files answer as the Hub does. Use {@link #server()} to
- * queue one-shot failures (a 429, a 500) and to read the recorded requests.
+ * queue one-shot failures (a 429, a 500) and to read the recorded requests; {@link #rateLimit} emulates the
+ * Hub's {@code RateLimit} headers and quota.
  */
 public final class FakeHub implements AutoCloseable {
 
@@ -102,13 +103,50 @@ public final class FakeHub implements AutoCloseable {
     /** Files this size or larger are LFS files, redirected to the other origin (default 1 KiB). */
     public volatile int lfsThreshold = LFS_THRESHOLD;
 
+    private volatile int apiQuota = -1;
+    private volatile int resetSeconds;
+    private final java.util.concurrent.atomic.AtomicInteger apiUsed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Emulates the Hub's API rate limit: {@code quota} {@code /api/} requests per window, every answer carrying
+     * {@code RateLimit: "api";r=<remaining>;t=<resetSeconds>} and {@code RateLimit-Policy}, the request past the
+     * quota answered 429 (as hub-docs' rate-limits page describes). The window never resets by itself: see
+     * {@link #resetRateLimit()}.
+     */
+    public FakeHub rateLimit(int quota, int resetSeconds) {
+        this.resetSeconds = resetSeconds;
+        this.apiUsed.set(0);
+        this.apiQuota = quota;
+        return this;
+    }
+
+    /** A new rate-limit window: the whole quota again. */
+    public void resetRateLimit() {
+        apiUsed.set(0);
+    }
+
+    private LocalHttpServer.Handler budgeted(LocalHttpServer.Handler handler) {
+        return (request, groups) -> {
+            int quota = apiQuota;
+            if (quota < 0) {
+                return handler.handle(request, groups);
+            }
+            int used = apiUsed.incrementAndGet();
+            Response response = used > quota
+                    ? Response.text(429, "You have exceeded our API rate limit").withHeader("Retry-After", String.valueOf(resetSeconds))
+                    : handler.handle(request, groups);
+            return response.withHeader("RateLimit", "\"api\";r=" + Math.max(0, quota - used) + ";t=" + resetSeconds)
+                    .withHeader("RateLimit-Policy", "\"fixed window\";\"api\";q=" + quota + ";w=300");
+        };
+    }
+
     private FakeHub(LocalHttpServer server) {
         this.server = server;
-        server.onRegex("GET", "/api/models", this::listModels);
-        server.onRegex("GET", "/api/(models|datasets)/([^/]+/[^/]+)/tree/([^/]+)/?(.*)", this::tree);
-        server.onRegex("GET", "/api/(models|datasets)/([^/]+/[^/]+)/discussions", this::discussions);
-        server.onRegex("POST", "/api/(models|datasets)/([^/]+/[^/]+)/commit/([^/]+)", this::commit);
-        server.onRegex("GET", "/api/(models|datasets)/([^/]+/[^/]+)(?:/revision/([^/]+))?", this::info);
+        server.onRegex("GET", "/api/models", budgeted(this::listModels));
+        server.onRegex("GET", "/api/(models|datasets)/([^/]+/[^/]+)/tree/([^/]+)/?(.*)", budgeted(this::tree));
+        server.onRegex("GET", "/api/(models|datasets)/([^/]+/[^/]+)/discussions", budgeted(this::discussions));
+        server.onRegex("POST", "/api/(models|datasets)/([^/]+/[^/]+)/commit/([^/]+)", budgeted(this::commit));
+        server.onRegex("GET", "/api/(models|datasets)/([^/]+/[^/]+)(?:/revision/([^/]+))?", budgeted(this::info));
         server.onRegex("GET", "/(datasets/)?([^/]+/[^/]+)/resolve/([^/]+)/(.+)", this::resolve);
         server.onRegex("GET", "/cdn/(models|datasets)/([^/]+/[^/]+)/(.+)", this::cdn);
     }

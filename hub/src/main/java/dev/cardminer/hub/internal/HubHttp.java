@@ -4,6 +4,7 @@ import dev.cardminer.hub.HubException;
 import dev.cardminer.hub.HubException.Kind;
 import dev.cardminer.hub.HubOptions;
 import dev.cardminer.hub.HubTimer;
+import dev.cardminer.hub.RateLimitStatus;
 import dev.cardminer.hub.Redaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -55,6 +56,8 @@ public final class HubHttp {
     private static final int MAX_REDIRECTS = 5;
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Pattern RATE_LIMIT_RESET = Pattern.compile("(?:^|[;,\\s])t=(\\d+)");
+    private static final Pattern RATE_LIMIT_POLICY_NAME = Pattern.compile("^\\s*\"([^\"]*)\"");
+    private static final Pattern RATE_LIMIT_REMAINING = Pattern.compile("(?:^|[;,\\s])r=(\\d+)");
 
     private final HubOptions options;
     private final HttpClient http;
@@ -64,6 +67,11 @@ public final class HubHttp {
     private final String userAgent;
     /** In {@link HubTimer#nanoTime()} terms; nano times are only ever compared by difference. */
     private final AtomicLong pausedUntil;
+    /** Per policy ("api", "resolvers", ...; "" for unnamed fields): the last budget reported and its reset (nano time). */
+    private final Map<String, Budget> budgets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Budget(long remaining, long resetAt) {
+    }
 
     public HubHttp(HubOptions options, int maxAttempts, Duration maxWait, HubTimer timer, String userAgent) {
         this.options = options;
@@ -211,15 +219,64 @@ public final class HubHttp {
         pausedUntil.accumulateAndGet(until, (a, b) -> a - b >= 0 ? a : b);
     }
 
-    /** A successful answer that says the budget is spent ({@code RateLimit: "api";r=0;t=30}) pauses everyone. */
+    /**
+     * Notes the budget an answer reports; a successful answer that says it is spent ({@code RateLimit: "api";r=0;t=30},
+     * or {@code RateLimit-Remaining: 0}) pauses everyone until the reset (at most the longest wait).
+     */
     private void noteRateLimit(HttpHeaders headers, int status) {
-        if (status == 429) {
+        OptionalLong remaining = remaining(headers);
+        if (remaining.isEmpty()) {
             return;
         }
-        Optional<String> rateLimit = headers.firstValue("RateLimit");
-        if (rateLimit.isPresent() && rateLimit.get().matches(".*(?:^|[;,\\s])r=0(?:[;,\\s].*|$)")) {
-            rateLimitReset(rateLimit.get()).ifPresent(s -> pause(Duration.ofSeconds(Math.min(s, maxWait.toSeconds()))));
+        Duration reset = requestedWait(headers).orElse(Duration.ZERO);
+        Matcher policy = RATE_LIMIT_POLICY_NAME.matcher(headers.firstValue("RateLimit").orElse(""));
+        budgets.put(policy.find() ? policy.group(1) : "", new Budget(remaining.getAsLong(), timer.nanoTime() + reset.toNanos()));
+        if (status != 429 && remaining.getAsLong() == 0 && !reset.isZero()) {
+            pause(reset.compareTo(maxWait) > 0 ? maxWait : reset);
         }
+    }
+
+    /**
+     * The smallest budget the answers reported (the Hub reports one per policy: api, resolvers, pages), with the
+     * time left until its reset; empty when none did.
+     */
+    public Optional<RateLimitStatus> rateLimit() {
+        long now = timer.nanoTime();
+        return budgets.values().stream().min(java.util.Comparator.comparingLong(Budget::remaining))
+                .map(b -> new RateLimitStatus(b.remaining(), Duration.ofNanos(Math.max(0, b.resetAt() - now))));
+    }
+
+    /**
+     * Makes sure the reported budget covers {@code requests} more: true at once when it does or when no budget was
+     * reported; when it does not and the window resets within the longest wait, waits for the reset and returns
+     * true; otherwise returns false without waiting, so the caller can stop before the Hub refuses it.
+     */
+    public boolean reserve(int requests) throws IOException {
+        Optional<RateLimitStatus> status = rateLimit();
+        if (status.isEmpty() || status.get().remaining() >= requests) {
+            return true;
+        }
+        Duration wait = status.get().resetIn();
+        if (wait.compareTo(maxWait) > 0) {
+            return false;
+        }
+        pause(wait);
+        awaitPause();
+        budgets.clear();   // a new window: the next answers report their budgets
+        return true;
+    }
+
+    private static OptionalLong remaining(HttpHeaders headers) {
+        Optional<String> rateLimit = headers.firstValue("RateLimit");
+        if (rateLimit.isPresent()) {
+            Matcher m = RATE_LIMIT_REMAINING.matcher(rateLimit.get());
+            if (m.find()) {
+                return OptionalLong.of(Long.parseLong(m.group(1)));
+            }
+        }
+        return headers.firstValue("RateLimit-Remaining").or(() -> headers.firstValue("X-RateLimit-Remaining"))
+                .map(String::strip).filter(v -> v.matches("\\d{1,18}")).map(v -> OptionalLong.of(Long.parseLong(v)))
+                .orElse(OptionalLong.empty());
     }
 
     /** Retry-After (seconds or an HTTP date), else the RateLimit header's {@code t=}, else RateLimit-Reset. */

@@ -3,6 +3,7 @@ package dev.cardminer.suggest.internal;
 import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.Evidence;
 import dev.cardminer.suggest.MetadataExtractor;
 import dev.cardminer.suggest.Suggestion;
 
@@ -36,7 +37,34 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b");
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
 
+    /**
+     * Two-letter tokens of repo names that are ISO 639-1 codes but, on the dev split, more often mean something
+     * else (mt: machine translation, lm, qa, ft, tf, sd, ml, bn: batch norm, yi: the Yi models, ...) or were right
+     * less than 80% of the time (no, hi, nb, sv).
+     */
+    private static final java.util.Set<String> AMBIGUOUS_CODES = java.util.Set.of("mt", "no", "br", "sa", "sm", "lg", "sd",
+            "md", "to", "tf", "qa", "ft", "sp", "ml", "lm", "tc", "pf", "ud", "ai", "am", "an", "as", "my", "or", "so",
+            "cv", "go", "do", "me", "ha", "la", "ne", "pa", "st", "tn", "ts", "ti", "tt", "ln", "gd", "ku", "bn", "nb",
+            "sv", "hi", "ig", "ii", "io", "ia", "ie", "ak", "av", "ce", "ch", "co", "cr", "cu", "ee", "ff", "fj", "gn",
+            "gv", "ho", "ht", "hz", "ik", "iu", "kg", "ki", "kj", "kl", "kr", "kv", "kw", "li", "lu", "mh", "mi", "na",
+            "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
+            "tw", "ty", "ve", "vo", "wa", "za", "yi");
+    /** Names of large language models, where "-it" means instruction-tuned, not Italian. */
+    private static final Pattern LLM_NAME = Pattern.compile("\\d+(?:\\.\\d+)?b\\b|llama|gemma|mistral|mixtral|qwen|phi|instruct|chat");
+
+    /** Speech corpora of ESPnet, SpeechBrain and Asteroid recipes, whose names their repo names carry, and their language. */
+    private static final Map<String, String> SPEECH_CORPORA = Map.ofEntries(
+            Map.entry("an4", "en"), Map.entry("vctk", "en"), Map.entry("libritts", "en"), Map.entry("ljspeech", "en"),
+            Map.entry("librispeech", "en"), Map.entry("wsj", "en"), Map.entry("wsj0", "en"), Map.entry("gigaspeech", "en"),
+            Map.entry("tedlium2", "en"), Map.entry("tedlium3", "en"), Map.entry("swbd", "en"), Map.entry("chime4", "en"),
+            Map.entry("spgispeech", "en"), Map.entry("libri2mix", "en"), Map.entry("libri3mix", "en"), Map.entry("wham", "en"),
+            Map.entry("whamr", "en"), Map.entry("jsut", "ja"), Map.entry("jvs", "ja"), Map.entry("csj", "ja"),
+            Map.entry("reazonspeech", "ja"), Map.entry("csmsc", "zh"), Map.entry("kss", "ko"), Map.entry("ksponspeech", "ko"));
+    private static final java.util.Set<String> TEXT_RULES = java.util.Set.of("for-language", "language-model-name");
+
     private final Vocabularies vocabularies;
+    private final ProseLanguage proseLanguage = new ProseLanguage();
+    private final BaseModelExtractor baseModels = new BaseModelExtractor();
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
 
@@ -69,14 +97,8 @@ public final class LanguageExtractor implements MetadataExtractor {
                 }
             }
         }
-        String repoName = card.id().substring(card.id().indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        for (String token : repoName.split("[-_.]")) {
-            String code = lowerCaseCodes.get(token);
-            if (code != null && vocabularies.languages().contains(code)) {
-                out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card, "repo id: " + card.id()),
-                        0.85, "language-name-in-id"));
-            }
-        }
+        Evidence repoId = BodyText.metadata(card, "repo id: " + card.id());
+        nameLanguages(card.id()).forEach((code, method) -> out.putIfAbsent(code, new Suggestion(FIELD, code, repoId, 0.85, method)));
         for (EvalResult r : card.evalResults()) {
             String config = r.datasetConfig() != null ? r.datasetConfig()
                     : r.datasetArgs() instanceof String s ? s : null;
@@ -91,9 +113,35 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         scan(text, out);
+        List<ProseLanguage.Share> prose = proseLanguage.shares(text.body());
+        if (out.isEmpty() && !imageGeneration(card)) {
+            for (ProseLanguage.Share share : prose) {
+                if (!share.code().equals("en") && share.weight() >= 20 && share.share() >= (share.latin() ? 0.6 : 0.5)
+                        && vocabularies.languages().contains(share.code())) {
+                    out.putIfAbsent(share.code(), proseSuggestion(text, share, 0.75, "prose-language"));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            // A fine-tune keeps its base model's language: "fine-tuned version of [dbmdz/bert-base-turkish-cased](...)".
+            for (Suggestion base : baseModels.extract(card)) {
+                if (base.method().equals("trainer-finetuned-version")) {
+                    nameLanguages(base.value().toString()).forEach((code, method) -> out.putIfAbsent(code,
+                            new Suggestion(FIELD, code, base.evidence(), 0.8, "base-model-" + method)));
+                }
+            }
+        }
+        Suggestion mentionedEnglish = out.get("en");
+        if (mentionedEnglish != null && out.size() > 1 && TEXT_RULES.contains(mentionedEnglish.method())) {
+            out.remove("en");   // English named beside another language is most often the contrast ("unlike English models")
+        }
         Matcher english = ENGLISH_BASE.matcher(text.body());
         if (out.isEmpty() && english.find() && vocabularies.languages().contains("en")) {
             out.put("en", text.suggestion(FIELD, "en", english.start(), english.end(), 0.8, "english-base-model"));
+        }
+        if (out.isEmpty() && !prose.isEmpty() && prose.get(0).code().equals("en") && prose.get(0).share() >= 0.7
+                && !speaksOfOtherLanguages(text)) {
+            out.put("en", proseSuggestion(text, prose.get(0), 0.8, "prose-english"));
         }
         return new ArrayList<>(out.values());
     }
@@ -149,10 +197,72 @@ public final class LanguageExtractor implements MetadataExtractor {
             } else if (AFTER_MODEL.matcher(after).find()) {
                 out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.8, "language-model-name"));
             } else if (BEFORE.matcher(before).find()) {
-                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.75, "for-language"));
+                out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.82, "for-language"));
             }
             i = end - 1;
         }
+    }
+
+    /**
+     * Whether English prose is weak evidence here: the Trainer's template (English whatever the model's language),
+     * multilingual or dialect cards, or another language named anywhere in the text.
+     */
+    private boolean speaksOfOtherLanguages(BodyText text) {
+        if (text.mentions("the trainer had access", "multilingual", "languages", "dialect", "cross-lingual",
+                "translat", "language-universal")) {
+            return true;
+        }
+        String body = text.body();
+        for (String name : codes.keySet()) {
+            if (name.equals("English")) {
+                continue;
+            }
+            for (int at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+                int end = at + name.length();
+                if ((at == 0 || !Character.isLetter(body.charAt(at - 1))) && (end >= body.length() || !Character.isLetter(body.charAt(end)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Languages that the parts of a repo id's name say, by code, corpus or language name, with the rule's name. */
+    private Map<String, String> nameLanguages(String repoId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String repoName = repoId.substring(repoId.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String token : repoName.split("[-_.+]")) {
+            boolean instructTuned = token.equals("it") && LLM_NAME.matcher(repoName).find();   // gemma-2b-it: instruction-tuned
+            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !instructTuned && vocabularies.languages().contains(token)) {
+                out.putIfAbsent(token, "language-code-in-id");
+                continue;
+            }
+            String corpus = SPEECH_CORPORA.get(token);
+            if (corpus != null && vocabularies.languages().contains(corpus)) {
+                out.putIfAbsent(corpus, "speech-corpus-in-id");
+                continue;
+            }
+            String code = lowerCaseCodes.get(token);
+            if (code != null && vocabularies.languages().contains(code)) {
+                out.putIfAbsent(code, "language-name-in-id");
+            }
+        }
+        return out;
+    }
+
+    /** Text-to-image cards: their prompts are English whatever language the card is written in. */
+    private static boolean imageGeneration(ModelCard card) {
+        return card.metadata().tags().stream().anyMatch(t -> t.equals("stable-diffusion") || t.equals("text-to-image")
+                || t.equals("diffusers") || t.equals("lora"));
+    }
+
+    /** Evidence for a prose language: the first line that counted for it (the method says how it was told). */
+    private static Suggestion proseSuggestion(BodyText text, ProseLanguage.Share share, double confidence, String method) {
+        int end = share.first();
+        while (end < text.body().length() && !Character.isWhitespace(text.body().charAt(end))) {
+            end++;
+        }
+        return text.suggestion(FIELD, share.code(), share.first(), Math.max(end, share.first() + 1), confidence, method);
     }
 
     private static Map<String, String> readNames() {

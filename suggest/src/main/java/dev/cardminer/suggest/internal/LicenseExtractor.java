@@ -13,26 +13,48 @@ import java.util.regex.Pattern;
 /**
  * {@code license}: a licence named where the card speaks of its licence: "released / licensed / available
  * under the X license", a "License: X" line, the first paragraph of a License section, a licence badge.
- * Names are mapped to the Hub's ids by licenses.tsv; a name the table does not know gives nothing
- * (custom licences are left to people: {@code other} needs a name and link that a rule cannot vouch for).
+ * Names are mapped to the Hub's ids by licenses.tsv. A licence the table does not know gives the trio
+ * {@code other} + {@code license_name} + {@code license_link} only when the card links it by name where it
+ * says the model is released under it; otherwise nothing.
  */
 public final class LicenseExtractor implements MetadataExtractor {
 
     public static final String FIELD = "license";
+    /** The custom licence's name and link, proposed only with {@code license: other}. */
+    public static final String NAME_FIELD = "license_name";
+    public static final String LINK_FIELD = "license_link";
 
     private static final Pattern UNDER = Pattern.compile(
-            "(?:released|licensed|distributed|available|provided|published|shared|made available|licenced|is)\\s+under\\s+(?:the\\s+)?(?:terms\\s+of\\s+(?:the\\s+)?)?(.{1,120})",
+            "(?:(?:released|licensed|licenced|distributed|available|provided|published|shared|made available|is|are|falls)\\s+under"
+                    + "|subject\\s+to)\\s+(?:the\\s+|an?\\s+)?(?:terms\\s+of\\s+(?:the\\s+)?)?([^\\n]{1,120}(?:\\n[^\\n]{1,80})?)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LICENSE_LINE = Pattern.compile(
-            "^[ \\t>*_-]*\\**Licen[cs]e\\**\\s*:\\s*\\**(.{1,120})$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+            "^[ \\t>*_-]*(?:<li>\\s*)?\\**Licen[cs]e\\**\\s*:\\**\\s*\\**([^\\n]{1,120})", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern LICENSE_CELL = Pattern.compile(
+            "^\\|\\s*\\**Licen[cs]e\\**\\s*\\|([^|\\n]{1,120})\\|", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_HEADING = Pattern.compile(
-            "^#{1,6}[ \\t]+(?:Model[ \\t]+)?Licen[cs](?:e|ing)[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*(.{1,300})",
+            "^#{1,6}[ \\t]+(?:Model[ \\t]+)?(?:Licen[cs](?:e|es|ing|ese)(?:[ \\t]+information)?)\\b([^\\n]{0,80}\\r?\\n(?:[ \\t]*\\r?\\n)*.{1,300})",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern BADGE = Pattern.compile(
             "img\\.shields\\.io/badge/[Ll]icen[cs]e-([^-/)\\s]{1,40})-", Pattern.CASE_INSENSITIVE);
+    /** "licensed under the [Acme Model License](https://acme.example/LICENSE)": a named licence with its link. */
+    private static final Pattern NAMED_LINK = Pattern.compile(
+            "^\\[([^\\]\\n]{3,60}?\\b(?:licen[cs]e|terms of use|agreement))\\]\\((https://[^)\\s]{1,300})\\)", Pattern.CASE_INSENSITIVE);
+    /** "License: [Acme](https://...)": on a licence line the link's text is the name, whatever its words. */
+    private static final Pattern ANY_NAMED_LINK = Pattern.compile("^\\[([^\\]\\n]{2,60})\\]\\((https://[^)\\s]{1,300})\\)");
+    private static final Pattern ID_TOKEN = Pattern.compile("[a-z0-9][a-z0-9.+-]*[a-z0-9+]");
+    private static final Pattern NAME_SLUG = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");
+
+    private static final Pattern SD_V1 = Pattern.compile(
+            "stable-diffusion-v1-[45]|stable diffusion v?1\\.[45]|\\bsd ?v?1\\.[45]|dreambooth", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SD_V2 = Pattern.compile(
+            "stable-diffusion-2|stable diffusion v?2|\\bsd ?v?2\\.|\\bsdxl|stable-diffusion-xl", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXCLUDED_CONTEXT = Pattern.compile("(?i)modified|output|derived from|based on");
 
     private final Vocabularies vocabularies;
     private final List<Name> names;
+    private final List<Name> baseLicenses;
+    private final BaseModelExtractor baseModels = new BaseModelExtractor();
 
     private record Name(Pattern pattern, String id) {
     }
@@ -40,6 +62,11 @@ public final class LicenseExtractor implements MetadataExtractor {
     public LicenseExtractor(Vocabularies vocabularies) {
         this.vocabularies = vocabularies;
         this.names = readNames();
+        List<Name> bases = new ArrayList<>();
+        for (String[] row : TsvResource.rows("base-licenses.tsv")) {
+            bases.add(new Name(Pattern.compile(row[0].startsWith("~") ? row[0].substring(1) : Pattern.quote(row[0])), row[1]));
+        }
+        this.baseLicenses = List.copyOf(bases);
     }
 
     @Override
@@ -50,9 +77,12 @@ public final class LicenseExtractor implements MetadataExtractor {
     @Override
     public List<Suggestion> extract(ModelCard card) {
         BodyText text = new BodyText(card);
-        Suggestion s = find(text, UNDER, 0.88, "released-under");
+        Suggestion s = !text.mentions("licen", "shields.io") ? null : find(text, UNDER, 0.88, "released-under");
         if (s == null) {
             s = find(text, LICENSE_LINE, 0.88, "license-line");
+        }
+        if (s == null) {
+            s = find(text, LICENSE_CELL, 0.88, "license-table");
         }
         if (s == null) {
             s = find(text, LICENSE_HEADING, 0.8, "license-section");
@@ -60,7 +90,112 @@ public final class LicenseExtractor implements MetadataExtractor {
         if (s == null) {
             s = find(text, BADGE, 0.85, "license-badge");
         }
+
+        if (s != null) {
+            return List.of(s);
+        }
+        List<Suggestion> custom = text.mentions("licen") ? custom(text) : List.of();
+        if (!custom.isEmpty()) {
+            return custom;
+        }
+        s = stableDiffusionV1(text);
+        if (s == null) {
+            s = trainerBase(card);
+        }
         return s == null ? List.of() : List.of(s);
+    }
+
+    /**
+     * A DreamBooth or fine-tune of Stable Diffusion v1 (tagged so, naming v1.4/1.5 or DreamBooth, not v2): the
+     * CreativeML OpenRAIL-M's use restrictions bind its derivatives, and the Hub's templates give them that licence.
+     */
+    private Suggestion stableDiffusionV1(BodyText text) {
+        boolean tagged = text.card().metadata().tags().stream()
+                .anyMatch(t -> t.equals("stable-diffusion") || t.equals("text-to-image"));
+        if (!tagged || !text.mentions("stable-diffusion-v1-", "stable diffusion", "sd", "dreambooth")
+                || SD_V2.matcher(text.body()).find() || !vocabularies.licenses().contains("creativeml-openrail-m")) {
+            return null;
+        }
+        Matcher m = SD_V1.matcher(text.body());
+        return m.find() ? text.suggestion(FIELD, "creativeml-openrail-m", m.start(), m.end(), 0.9, "stable-diffusion-v1-derivative") : null;
+    }
+
+    /**
+     * A Trainer card fine-tuned from a base model whose licence is known: the Trainer copies the base model's
+     * licence into the card it writes, so the key is most likely missing because it was removed or not yet there.
+     */
+    private Suggestion trainerBase(ModelCard card) {
+        for (Suggestion base : baseModels.extract(card)) {
+            if (!base.method().equals("trainer-finetuned-version")) {
+                continue;
+            }
+            String id = base.value().toString().toLowerCase(java.util.Locale.ROOT);
+            for (Name known : baseLicenses) {
+                if (known.pattern().matcher(id).matches() && vocabularies.licenses().contains(known.id())) {
+                    return new Suggestion(FIELD, known.id(), base.evidence(), 0.88, "trainer-base-license");
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A custom licence: "released under the [Acme Model License](https://...)" where the name is none the Hub
+     * knows. The Hub's form for it is the trio {@code license: other}, {@code license_name} (a slug of the name)
+     * and {@code license_link} (the link), proposed together with the same evidence.
+     */
+    private List<Suggestion> custom(BodyText text) {
+        if (!vocabularies.licenses().contains("other")) {
+            return List.of();
+        }
+        for (Pattern where : List.of(UNDER, LICENSE_LINE)) {
+            List<Suggestion> trio = custom(text, where, where == UNDER ? NAMED_LINK : ANY_NAMED_LINK);
+            if (!trio.isEmpty()) {
+                return trio;
+            }
+        }
+        return List.of();
+    }
+
+    private List<Suggestion> custom(BodyText text, Pattern where, Pattern namedLink) {
+        Matcher m = where.matcher(text.body());
+        while (m.find()) {
+            if (text.inCode(m.start())) {
+                continue;
+            }
+            Matcher link = namedLink.matcher(m.group(1));
+            if (!link.find() || knownId(link.group(1)) != null || EXCLUDED_CONTEXT.matcher(link.group(1)).find()
+                    || link.group(1).toLowerCase(java.util.Locale.ROOT).contains("information")) {
+                continue;
+            }
+            String slug = link.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("^the\\s+", "")
+                    .replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
+            if (!NAME_SLUG.matcher(slug).matches() || slug.length() > 60) {
+                continue;
+            }
+            int start = m.start();
+            int end = m.start(1) + link.end();
+            return List.of(text.suggestion(FIELD, "other", start, end, 0.8, "custom-license-link"),
+                    text.suggestion(NAME_FIELD, slug, start, end, 0.8, "custom-license-link"),
+                    text.suggestion(LINK_FIELD, link.group(2), start, end, 0.8, "custom-license-link"));
+        }
+        return List.of();
+    }
+
+    private String knownId(String phrase) {
+        Matcher token = ID_TOKEN.matcher(phrase.toLowerCase(java.util.Locale.ROOT));
+        while (token.find()) {
+            String t = token.group();
+            if (t.contains("-") && vocabularies.licenses().contains(t)) {
+                return t;   // the Hub's own id, as in "License: creativeml-openrail-m"
+            }
+        }
+        for (Name name : names) {
+            if (name.pattern().matcher(phrase).find() && vocabularies.licenses().contains(name.id())) {
+                return name.id();
+            }
+        }
+        return null;
     }
 
     private Suggestion find(BodyText text, Pattern pattern, double confidence, String method) {
@@ -69,12 +204,10 @@ public final class LicenseExtractor implements MetadataExtractor {
             if (text.inCode(m.start())) {
                 continue;
             }
-            String phrase = m.group(1).replace('_', ' ').replace("%20", " ");
-            for (Name name : names) {
-                Matcher n = name.pattern().matcher(phrase);
-                if (n.find() && vocabularies.licenses().contains(name.id())) {
-                    return text.suggestion(FIELD, name.id(), m.start(), m.end(), confidence, method);
-                }
+            String before = text.body().substring(Math.max(0, m.start() - 60), m.start());
+            String id = knownId(m.group(1).replace('_', ' ').replace("%20", " "));
+            if (id != null && !EXCLUDED_CONTEXT.matcher(before + m.group(1)).find()) {
+                return text.suggestion(FIELD, id, m.start(), m.end(), confidence, method);
             }
         }
         return null;

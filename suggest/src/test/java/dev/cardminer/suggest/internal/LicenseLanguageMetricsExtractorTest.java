@@ -24,6 +24,52 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void licenceTablesHubIdsAndOpenRailSpellings() {
+        assertThat(values(license, body("| **License** | `CC BY-SA 4.0` |\n"))).containsExactly("cc-by-sa-4.0");
+        assertThat(values(license, body("- **License:** creativeml-openrail-m\n"))).containsExactly("creativeml-openrail-m");
+        assertThat(values(license, body("## License\n\nOpen to all, with a Creative ML Open RAIL-M licence.\n"))).containsExactly("creativeml-openrail-m");
+        assertThat(values(license, body("- **License:** [CreativeML Open RAIL++-M License](https://example.org/LICENSE)\n"))).containsExactly("openrail++");
+        assertThat(values(license, body("## License\n\nThis work is licensed under a\n[Creative Commons Attribution 4.0 International License](https://example.org).\n")))
+                .containsExactly("cc-by-4.0");
+    }
+
+    @Test
+    void licencesOfModifiedTermsOrOfOutputsGiveNothing() {
+        // A modified licence is neither the licence it modifies nor, by a rule, a custom one.
+        assertThat(license.extract(body("- **License:** [Modified MIT License](https://example.org/LICENSE)\n"))).isEmpty();
+        assertThat(license.extract(body("This model is licensed under a modified MIT license.\n"))).isEmpty();
+        assertThat(license.extract(body("Images you make must be distributed under the CC0 1.0 terms.\n"))).isEmpty();
+    }
+
+    @Test
+    void customLicenceWithItsLinkGivesTheTrio() {
+        var found = license.extract(body("The weights are released under the [Acme Research Licence](https://acme.example/LICENSE.md).\n"));
+        assertThat(found).extracting(s -> s.field() + "=" + s.value()).containsExactly(
+                "license=other", "license_name=acme-research-licence", "license_link=https://acme.example/LICENSE.md");
+        assertThat(found).allSatisfy(s -> assertThat(s.evidence().line()).isEqualTo(1));
+        assertThat(license.extract(body("Released under the [MIT License](https://opensource.org/licenses/MIT).\n")))
+                .extracting(s -> s.field() + "=" + s.value()).containsExactly("license=mit");
+        assertThat(license.extract(body("Released under the Acme Research Licence, see the repo.\n"))).isEmpty();
+        assertThat(license.extract(body("- **License:** [Acme](https://acme.example/terms)\n"))).extracting(s -> s.value())
+                .containsExactly("other", "acme", "https://acme.example/terms");
+        assertThat(license.extract(body("- **License:** [More Information Needed](https://example.org)\n"))).isEmpty();
+        assertThat(values(license, body("This model is subject to the Llama 2 Community License.\n"))).containsExactly("llama2");
+        assertThat(values(license, body("- License: see https://llama.meta.com/llama3/license\n"))).containsExactly("llama3");
+    }
+
+    @Test
+    void licenceInheritedFromATrainerBaseModelOrStableDiffusionV1() {
+        assertThat(license.extract(body("This model is a fine-tuned version of [roberta-base](https://huggingface.co/roberta-base) on an unknown dataset.\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("mit trainer-base-license");
+        assertThat(license.extract(body("This model is a fine-tuned version of [someone/own-model](https://huggingface.co/someone/own-model) on an unknown dataset.\n")))
+                .isEmpty();
+        assertThat(license.extract(body("Trained with roberta-base as the start.\n"))).isEmpty();
+        assertThat(values(license, card("a/b", "tags:\n- stable-diffusion\n", "A DreamBooth model of my cat.\n"))).containsExactly("creativeml-openrail-m");
+        assertThat(license.extract(card("a/b", "tags:\n- stable-diffusion\n", "A DreamBooth model of my cat, on Stable Diffusion 2.1.\n"))).isEmpty();
+        assertThat(license.extract(body("A DreamBooth model of my cat.\n"))).isEmpty();
+    }
+
+    @Test
     void unknownOrCustomLicencesGiveNothing() {
         assertThat(license.extract(body("Released under the Acme Research Licence v1.\n"))).isEmpty();
         assertThat(license.extract(body("Nothing about terms here.\n"))).isEmpty();
@@ -38,6 +84,64 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(language, card("Helsinki-NLP/opus-mt-fi-sv", null, "A translation model.\n"))).containsExactly("fi", "sv");
         assertThat(values(language, body("This model is a fine-tuned version of [distilbert-base-uncased](https://huggingface.co/distilbert-base-uncased) on the x dataset.\n")))
                 .containsExactly("en");
+    }
+
+    private static final String ENGLISH_PROSE = "This is a small model that we trained for a week. It is meant for people who want to "
+            + "sort their notes, and it has not been tested on anything else. The weights are on this page and you can use them "
+            + "with the usual tools; we have no plans for a larger one.\n";
+
+    @Test
+    void proseLanguageAndEnglishProse() {
+        assertThat(values(language, body("Эта модель обучена на диалогах из открытых источников. Для генерации ответа нужно ввести "
+                + "текст вопроса, и модель продолжит его. Она работает быстро и не требует видеокарты.\n"))).containsExactly("ru");
+        assertThat(values(language, body("このモデルは、会話の要約を作るために学習させたものです。短い文章でも長い文章でも使えますが、"
+                + "専門的な内容には向いていません。\n"))).containsExactly("ja");
+        assertThat(values(language, body(ENGLISH_PROSE))).containsExactly("en");
+        var english = language.extract(body(ENGLISH_PROSE)).get(0);
+        assertThat(english.method()).isEqualTo("prose-english");
+        // The evidence is the first line of the prose that counted, located in the body.
+        assertThat(english.evidence().line()).isEqualTo(1);
+        assertThat(english.evidence().start()).isGreaterThanOrEqualTo(0);
+        assertThat(english.evidence().text()).startsWith("This is a small model");
+    }
+
+    @Test
+    void englishProseIsNoEvidenceWhenOtherLanguagesAreInPlay() {
+        assertThat(language.extract(body(ENGLISH_PROSE + "It is for Turkish reviews.\n"))).extracting(s -> s.value()).containsExactly("tr");
+        assertThat(language.extract(body(ENGLISH_PROSE + "It is multilingual.\n"))).isEmpty();
+        assertThat(language.extract(body("<!-- This model card has been generated automatically according to the information the Trainer had access to. -->\n"
+                + ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/picture-model", "tags:\n- stable-diffusion\n",
+                "这是一个用来生成动漫风格图片的模型，请在提示词里写上角色的名字和画面的细节，效果会更好。\n"))).isEmpty();
+        assertThat(language.extract(body("Too short to tell.\n"))).isEmpty();
+    }
+
+    @Test
+    void englishNamedBesideAnotherLanguageIsTheContrastAndSpeechCorporaInIds() {
+        assertThat(values(language, body("Unlike English models, this one is trained for Catalan news.\n"))).containsExactly("ca");
+        assertThat(values(language, card("someone/jsut_tts_train_vits", null, "Weights.\n"))).containsExactly("ja");
+        assertThat(values(language, card("someone/vctk+xvector_conformer", null, "Weights.\n"))).containsExactly("en");
+    }
+
+    @Test
+    void aTrainerFineTuneKeepsItsBaseModelsLanguage() {
+        var found = language.extract(card("someone/my-classifier", null,
+                "This model is a fine-tuned version of [dbmdz/bert-base-turkish-cased](https://huggingface.co/dbmdz/bert-base-turkish-cased) on an unknown dataset.\n"));
+        assertThat(found).extracting(s -> s.value() + " " + s.method()).containsExactly("tr base-model-language-name-in-id");
+        assertThat(found.get(0).evidence().text()).startsWith("This model is a fine-tuned version of");
+        // The repo's own name wins over the base model's.
+        assertThat(values(language, card("someone/bert-base-fa-cased", null,
+                "This model is a fine-tuned version of [dbmdz/bert-base-turkish-cased](https://huggingface.co/dbmdz/bert-base-turkish-cased) on an unknown dataset.\n")))
+                .containsExactly("fa");
+    }
+
+    @Test
+    void languageCodesInTheRepoName() {
+        assertThat(values(language, card("someone/bert-base-fa-cased", null, "Weights.\n"))).containsExactly("fa");
+        assertThat(values(language, card("someone/whisper-small-de", null, "Weights.\n"))).containsExactly("de");
+        assertThat(language.extract(card("someone/t5-small-mt-qa", null, "Weights.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/gemma-2-9b-it-GGUF", null, "Weights.\n"))).isEmpty();
+        assertThat(values(language, card("someone/wav2vec2-xls-r-300m-it", null, "Weights.\n"))).containsExactly("it");
     }
 
     @Test

@@ -21,6 +21,25 @@ class PipelineAndLibraryExtractorTest {
     }
 
     @Test
+    void taskWordsInTheRepoNameAndTaskLines() {
+        assertThat(values(task, card("someone/distilbert-base-uncased-finetuned-ner", null, "Weights.\n"))).containsExactly("token-classification");
+        assertThat(values(task, card("someone/roberta-squad2-small", null, "Weights.\n"))).containsExactly("question-answering");
+        assertThat(values(task, card("someone/wav2vec2-large-frisian", null, "Weights.\n"))).containsExactly("automatic-speech-recognition");
+        assertThat(values(task, body("**task**: `token-classification`\n**Backend:** `local`\n"))).containsExactly("token-classification");
+        assertThat(values(task, card("a/b", "tags:\n- Text Classification\n", "Weights.\n"))).containsExactly("text-classification");
+    }
+
+    @Test
+    void taskWordsGiveWayToTheTextAndNeedAWholeWord() {
+        // A snippet beats the name; words only count whole: "posterior" is no POS tagger, "nervous" no NER.
+        assertThat(values(task, card("someone/ner-data-tools", null, "```py\nclf = pipeline('sentiment-analysis', model='x/y')\n```\n")))
+                .containsExactly("text-classification");
+        assertThat(task.extract(card("someone/posterior-nervous-model", null, "Weights.\n"))).isEmpty();
+        assertThat(task.extract(body("The task: make it faster.\n"))).isEmpty();
+        assertThat(task.extract(body("Task: no-such-task\n"))).isEmpty();
+    }
+
+    @Test
     void pipelineCallsWithAliases() {
         assertThat(values(task, body("```py\nsummarizer = pipeline(\"summarization\", model=\"x/y\")\n```\n"))).containsExactly("summarization");
         assertThat(values(task, body("```py\nclf = pipeline('sentiment-analysis', model='x/y')\n```\n"))).containsExactly("text-classification");
