@@ -6,6 +6,7 @@ import dev.cardminer.annotate.AnnotationOutcome;
 import dev.cardminer.annotate.Annotator;
 import dev.cardminer.annotate.ConceptNormaliser;
 import dev.cardminer.annotate.KnownNames;
+import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.internal.SentenceRowsWriter;
@@ -216,13 +217,7 @@ public final class AnnotationPhase {
         try (Statement tx = connection.createStatement()) {
             tx.execute("BEGIN TRANSACTION");
             try {
-                try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
-                    for (Annotation a : outcome.annotations()) {
-                        app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject())
-                                .append(a.category()).append(a.description() == null ? "" : a.description())
-                                .append(a.spanStart()).append(a.spanEnd()).append(a.annotator()).endRow();
-                    }
-                }
+                appendAnnotations(duck, outcome.annotations());
                 try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
                     for (Sentence s : outcome.completed()) {
                         app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
@@ -236,6 +231,98 @@ public final class AnnotationPhase {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * What {@link #reviseKnownNames} did.
+     *
+     * @param cards       cards that were waiting for the corpus's names
+     * @param sentences   of their sentences, those the names could change, annotated again
+     * @param annotations the annotations those sentences have now
+     */
+    public record Revision(long cards, long sentences, long annotations) {
+    }
+
+    /**
+     * Finishes the rules annotations made in one pass with ingestion: those cards were annotated before the
+     * corpus's own model ids and dataset names were all known, so the sentences these names can change
+     * ({@link RuleAnnotator#knownNamesFilter}, matched by DuckDB) are annotated again with them, which leaves
+     * every sentence annotated as the annotation phase would have. Batch by batch; the waiting cards are
+     * let go at the end, so a run stopped before then does it again (the same result) when run again.
+     */
+    public Revision reviseKnownNames() throws SQLException {
+        long cards;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM known_names_pending")) {
+            rs.next();
+            cards = rs.getLong(1);
+        }
+        if (cards == 0) {
+            return new Revision(0, 0, 0);
+        }
+        KnownNames known = knownNames();
+        RuleAnnotator rules = new RuleAnnotator(known);
+        // The filter has only letters, digits, escapes and classes (no quote), and RE2 wants it constant.
+        String filter = RuleAnnotator.knownNamesFilter(known).replace("'", "''");
+        long sentences = 0;
+        long annotations = 0;
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        try (DuckDBConnection reader = duck.duplicate();
+             Statement query = reader.createStatement();
+             ResultSet rows = query.executeQuery("SELECT card_id, position, section, heading, start_offset, end_offset, "
+                     + "text FROM sentences WHERE card_id IN (SELECT card_id FROM known_names_pending) "
+                     + "AND regexp_matches(text, '" + filter + "')");
+             Statement tx = connection.createStatement()) {
+            tx.execute("CREATE OR REPLACE TEMP TABLE cardminer_revised (card_id VARCHAR, sentence INTEGER)");
+            while (true) {
+                List<Sentence> batch = nextBatch(rows);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                AnnotationOutcome outcome = annotateBatch(rules, batch);
+                replace(duck, tx, batch, outcome.annotations());
+                sentences += batch.size();
+                annotations += outcome.annotations().size();
+            }
+            tx.execute("DELETE FROM known_names_pending");
+            tx.execute("DROP TABLE temp.main.cardminer_revised");
+        }
+        return new Revision(cards, sentences, annotations);
+    }
+
+    /** Replaces the rules annotations of these sentences, in one transaction. */
+    private static void replace(DuckDBConnection duck, Statement tx, List<Sentence> sentences,
+                                List<Annotation> annotations) throws SQLException {
+        tx.execute("BEGIN TRANSACTION");
+        try {
+            try (DuckDBAppender app = duck.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "cardminer_revised")) {
+                for (Sentence s : sentences) {
+                    app.beginRow().append(s.cardId()).append(s.index()).endRow();
+                }
+            }
+            tx.execute("DELETE FROM annotations USING temp.main.cardminer_revised r WHERE annotations.card_id = r.card_id "
+                    + "AND annotations.sentence = r.sentence AND annotations.annotator = '" + RuleAnnotator.NAME + "'");
+            tx.execute("DELETE FROM temp.main.cardminer_revised");
+            appendAnnotations(duck, annotations);
+            tx.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                tx.execute("ROLLBACK");
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static void appendAnnotations(DuckDBConnection duck, List<Annotation> annotations) throws SQLException {
+        try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
+            for (Annotation a : annotations) {
+                app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject())
+                        .append(a.category()).append(a.description() == null ? "" : a.description())
+                        .append(a.spanStart()).append(a.spanEnd()).append(a.annotator()).endRow();
             }
         }
     }
