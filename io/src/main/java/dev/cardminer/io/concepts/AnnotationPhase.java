@@ -109,13 +109,32 @@ public final class AnnotationPhase {
      * @param log progress lines (one per batch at most every few seconds, and a summary)
      */
     public Result run(Annotator annotator, PrintWriter log) throws SQLException {
-        String name = annotator.name();
+        return run(annotator.name(), () -> annotator, log);
+    }
+
+    /** Builds an annotator (which may read the store, as the rules read the corpus's names). */
+    @FunctionalInterface
+    public interface AnnotatorFactory {
+        Annotator get() throws SQLException;
+    }
+
+    /**
+     * As {@link #run(Annotator, PrintWriter)}, building the annotator named {@code name} only when some
+     * sentence waits for it (a re-run, or one whose sentences were annotated in one pass, needs none).
+     */
+    public Result run(String name, AnnotatorFactory annotators, PrintWriter log) throws SQLException {
         long sentences = 0;
         long annotations = 0;
         boolean stopped = false;
         long pending = pending(name);
         log.printf("annotate: %s: %,d sentences to annotate%n", name, pending);
         log.flush();
+        if (pending == 0) {
+            log.printf("annotate: %s: 0 sentences, 0 annotations%n", name);
+            log.flush();
+            return new Result(name, 0, 0, false, 0);
+        }
+        Annotator annotator = annotators.get();
         long lastLog = System.nanoTime();
         // One streaming query over a second connection (a snapshot taken now) instead of a query per batch,
         // which would scan the whole table each time; this connection commits batch by batch meanwhile.
