@@ -25,6 +25,8 @@ import java.util.Objects;
  * cards (same text, repo facts and row format) are skipped; a changed card replaces its old rows. Every
  * batch of cards is committed in one transaction with all its child rows, so a run that is killed at any
  * moment leaves only whole cards behind and, run again, ends with the same store as an uninterrupted run.
+ * With {@link Builder#annotators} the cards' sentences (and the rules' annotations) are made in the same
+ * pass and batches; the cards the rules annotated are revised with the corpus's own names once all are in.
  *
  * <pre>{@code
  * try (CardSource source = CardSources.open("cards/", HubOptions.fromEnvironment(), ProgressOutput.none())) {
@@ -233,7 +235,8 @@ public final class Analyzer {
         // Cards the rules annotated in one pass (in this run, or in one killed before this point) get the
         // corpus's own names now that all are in.
         long r0 = System.nanoTime();
-        AnnotationPhase.Revision revision = new AnnotationPhase(store.connection(), 20_000).reviseKnownNames();
+        // Large batches: each one deletes the old annotations of its sentences with a scan of the table.
+        AnnotationPhase.Revision revision = new AnnotationPhase(store.connection(), 200_000).reviseKnownNames();
         Map<String, Long> stages = new LinkedHashMap<>(counts.stageMillis());
         stages.put("known-names revision", (System.nanoTime() - r0) / 1_000_000);
         stages.put("  sentences revised", revision.sentences());

@@ -234,23 +234,34 @@ public final class AnnotationPhase {
     private void write(String annotator, AnnotationOutcome outcome) throws SQLException {
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (Statement tx = connection.createStatement()) {
-            tx.execute("BEGIN TRANSACTION");
-            try {
+            inTransaction(tx, () -> {
                 appendAnnotations(duck, outcome.annotations());
                 try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
                     for (Sentence s : outcome.completed()) {
                         app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
                     }
                 }
-                tx.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    tx.execute("ROLLBACK");
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
+            });
+        }
+    }
+
+    private interface StoreWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction begun with a statement (see {@link #write}): all of it, or none. */
+    private static void inTransaction(Statement tx, StoreWork work) throws SQLException {
+        tx.execute("BEGIN TRANSACTION");
+        try {
+            work.run();
+            tx.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                tx.execute("ROLLBACK");
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
             }
+            throw e;
         }
     }
 
@@ -314,8 +325,7 @@ public final class AnnotationPhase {
     /** Replaces the rules annotations of these sentences, in one transaction. */
     private static void replace(DuckDBConnection duck, Statement tx, List<Sentence> sentences,
                                 List<Annotation> annotations) throws SQLException {
-        tx.execute("BEGIN TRANSACTION");
-        try {
+        inTransaction(tx, () -> {
             try (DuckDBAppender app = duck.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "cardminer_revised")) {
                 for (Sentence s : sentences) {
                     app.beginRow().append(s.cardId()).append(s.index()).endRow();
@@ -325,15 +335,7 @@ public final class AnnotationPhase {
                     + "AND annotations.sentence = r.sentence AND annotations.annotator = '" + RuleAnnotator.NAME + "'");
             tx.execute("DELETE FROM temp.main.cardminer_revised");
             appendAnnotations(duck, annotations);
-            tx.execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            try {
-                tx.execute("ROLLBACK");
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        });
     }
 
     private static void appendAnnotations(DuckDBConnection duck, List<Annotation> annotations) throws SQLException {
