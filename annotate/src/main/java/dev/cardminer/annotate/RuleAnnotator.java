@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +23,9 @@ public final class RuleAnnotator implements Annotator {
 
     public static final String NAME = "rules";
 
-    private static final Pattern HUB_ID = Pattern.compile(
-            "(?<![\\w./@-])([A-Za-z0-9][\\w.-]*/[\\w.-]*[A-Za-z0-9])(?![\\w/-])");
+    /** A Hub id without the context rules around it: also valid RE2 (see {@link #knownNamesFilter}). */
+    private static final String HUB_ID_CORE = "[A-Za-z0-9][\\w.-]*/[\\w.-]*[A-Za-z0-9]";
+    private static final Pattern HUB_ID = Pattern.compile("(?<![\\w./@-])(" + HUB_ID_CORE + ")(?![\\w/-])");
     private static final Pattern VERSION_AFTER = Pattern.compile(
             "\\G\\s*(?:v|version\\s*|==\\s*)?(\\d+(?:\\.\\d+)+(?:[+-]?[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*)?)(?![\\w.])");
     private static final Pattern NUMBER_AFTER = Pattern.compile(
@@ -65,11 +67,52 @@ public final class RuleAnnotator implements Annotator {
         this.known = known;
         this.gazetteers = Gazetteers.bundled();
         for (String name : known.datasets()) {
-            if (name.indexOf('/') < 0 && !JUNK_DATASET_VALUES.contains(name) && name.length() >= 4
-                    && (name.matches(".*[0-9_-].*") || name.length() >= 8)) {
+            if (isDatasetPhrase(name)) {
                 gazetteers.add(name, "dataset", false);
             }
         }
+    }
+
+    /** A corpus dataset name the gazetteers gain: bare (no org), not a placeholder, distinctive enough. */
+    private static boolean isDatasetPhrase(String name) {
+        return name.indexOf('/') < 0 && !JUNK_DATASET_VALUES.contains(name) && name.length() >= 4
+                && (name.matches(".*[0-9_-].*") || name.length() >= 8);
+    }
+
+    /**
+     * A regular expression, in the syntax Java and RE2 (DuckDB's {@code regexp_matches}) share, that every
+     * sentence matches whose annotations with these known names may differ from its annotations by
+     * {@code new RuleAnnotator()}: one with a Hub id (the corpus's models and datasets label those), or with
+     * the tokens of a corpus dataset name the gazetteers gain. A sentence that does not match is annotated
+     * the same either way, so sentences annotated before the corpus was known need another look only where
+     * it matches. It may match more; never less.
+     */
+    public static String knownNamesFilter(KnownNames known) {
+        StringBuilder re = new StringBuilder("(?i)(?:").append(HUB_ID_CORE);
+        for (String name : new TreeSet<>(known.datasets())) {
+            if (!isDatasetPhrase(name)) {
+                continue;
+            }
+            Tokens tokens = new Tokens(name);
+            if (tokens.size() == 0) {
+                continue;
+            }
+            re.append('|');
+            for (int i = 0; i < tokens.size(); i++) {
+                if (i > 0 && tokens.spaceBefore(i)) {
+                    // Only whitespace stands between such tokens in the text (anything else is a token).
+                    re.append("[^A-Za-z0-9]*");
+                }
+                tokens.text(i).codePoints().forEach(cp -> {
+                    if (cp < 128 && Character.isLetterOrDigit(cp)) {
+                        re.appendCodePoint(cp);
+                    } else {
+                        re.append("\\x{").append(Integer.toHexString(cp)).append('}');
+                    }
+                });
+            }
+        }
+        return re.append(')').toString();
     }
 
     @Override
@@ -127,6 +170,9 @@ public final class RuleAnnotator implements Annotator {
     }
 
     private void hubIds(String text, List<Candidate> out) {
+        if (text.indexOf('/') < 0) {
+            return;
+        }
         Matcher m = HUB_ID.matcher(text);
         while (m.find()) {
             String id = m.group(1);
@@ -266,22 +312,36 @@ public final class RuleAnnotator implements Annotator {
         return token.equals("-") || token.equals("_") || token.equals(".");
     }
 
+    /**
+     * The patterns, each tried only on a sentence that has what every match of it contains (a digit, "et al",
+     * "arxiv", "dataset"): most sentences need none of them, and a cheap scan is much less than a regex search.
+     */
     private void patterns(String text, List<Candidate> out) {
-        Matcher m = ARXIV.matcher(text);
-        while (m.find()) {
-            out.add(new Candidate(m.start(), m.end(), m.group(), "paper", "arXiv " + m.group(1), false));
+        Matcher m;
+        if (containsIgnoreCase(text, "arxiv")) {
+            m = ARXIV.matcher(text);
+            while (m.find()) {
+                out.add(new Candidate(m.start(), m.end(), m.group(), "paper", "arXiv " + m.group(1), false));
+            }
         }
-        m = CITATION.matcher(text);
-        while (m.find()) {
-            out.add(new Candidate(m.start(), m.end(), m.group(), "paper", "a citation", false));
+        if (hasEtAl(text)) {
+            m = CITATION.matcher(text);
+            while (m.find()) {
+                out.add(new Candidate(m.start(), m.end(), m.group(), "paper", "a citation", false));
+            }
         }
-        m = QUANTITY.matcher(text);
-        while (m.find()) {
-            out.add(new Candidate(m.start(), m.end(), m.group(), "quantity", "", false));
+        if (hasAsciiDigit(text)) {
+            m = QUANTITY.matcher(text);
+            for (int at = findAtNumber(m, text, 0); at >= 0; at = findAtNumber(m, text, at)) {
+                out.add(new Candidate(m.start(), m.end(), m.group(), "quantity", "", false));
+            }
+            m = MODEL_SIZE.matcher(text);
+            for (int at = findAtNumber(m, text, 0); at >= 0; at = findAtNumber(m, text, at)) {
+                out.add(new Candidate(m.start(), m.end(), m.group(), "quantity", "a parameter count", false));
+            }
         }
-        m = MODEL_SIZE.matcher(text);
-        while (m.find()) {
-            out.add(new Candidate(m.start(), m.end(), m.group(), "quantity", "a parameter count", false));
+        if (!text.contains("dataset") || !text.contains("the")) {
+            return;
         }
         m = NAMED_DATASET.matcher(text);
         while (m.find()) {
@@ -290,5 +350,63 @@ public final class RuleAnnotator implements Annotator {
                 out.add(new Candidate(m.start(1), m.end(1), name, "dataset", "named as a dataset", false));
             }
         }
+    }
+
+    /**
+     * {@code m.find()} from {@code from} for a pattern that starts {@code (?<![\\w.])\\d}: tries it only where a
+     * number starts (a digit after no word char or dot) instead of at every char, which was most of a
+     * sentence's cost. Returns the match's end (where the next search starts, as with {@code find()}), -1 for none.
+     */
+    private static int findAtNumber(Matcher m, String text, int from) {
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            char before = i == 0 ? ' ' : text.charAt(i - 1);
+            if (before == '.' || before == '_' || (before >= '0' && before <= '9') || (before >= 'a' && before <= 'z')
+                    || (before >= 'A' && before <= 'Z')) {
+                continue;
+            }
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                return m.end();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasAsciiDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String lowerAscii) {
+        for (int i = 0; i + lowerAscii.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "et", some {@code \s}, "al": what every citation the pattern finds has. */
+    private static boolean hasEtAl(String text) {
+        for (int i = text.indexOf("et"); i >= 0; i = text.indexOf("et", i + 1)) {
+            int k = i + 2;
+            while (k < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(k)) >= 0) {
+                k++;
+            }
+            if (k > i + 2 && text.startsWith("al", k)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -97,6 +97,27 @@ class BenchCommandTest {
     }
 
     @Test
+    void analyzePrintsThroughputCpuPerStageAndSaysWhenThePythonClientIsMissing() throws Exception {
+        Path file = parquet(List.of(
+                "---\nlicense: mit\ndatasets:\n- squad_v2\n---\n# m\n\nTrained on squad_v2 for 3 epochs with a learning rate of 2e-5.\n",
+                "# x\n\nSee org/m0 for the base model. It reaches 91.2 F1.\n"));
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        int code = cli.execute("analyze", "--parquet", file.toString(), "--cards", "5",
+                "--python-exe", dir.resolve("no-such-python").toString());
+        assertThat(code).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("bench analyze: 5 cards of cards.parquet (cycled), annotator rules, one pass");
+        assertThat(lines).anyMatch(l -> l.matches(
+                "analyze: 5 cards 0\\.0 MB [0-9.]+ s [0-9.]+ MB/s [0-9]+ cards/s peak-heap [0-9]+ MiB cpu [0-9.]+ s .*"));
+        assertThat(lines).anyMatch(l -> l.matches(" +split sentences +[0-9.]+"))
+                .anyMatch(l -> l.matches(" +annotate \\(rules\\) +[0-9.]+"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("python: skipped: ").contains("cannot import huggingface_hub");
+    }
+
+    @Test
     void unknownPartIsRefused() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());

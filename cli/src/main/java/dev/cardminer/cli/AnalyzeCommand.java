@@ -106,7 +106,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         annotatorOptions.checkLlmServer();
         HubOptions hub = HubSettings.options(hubEndpoint, cacheDir);
         Analyzer.Builder builder = Analyzer.Config.builder(db).limit(cardLimit).batchCards(batchSize).force(force)
-                .progress(progressOutput);
+                .progress(progressOutput).annotators(annotatorOptions.annotators());
         if (threads != null) {
             builder.threads(threads);
         }

@@ -111,6 +111,15 @@ public final class AnnotatorOptions {
         return new ConceptAnnotation(new ConceptAnnotation.Settings(which, llm, batch)).run(store, log).remaining();
     }
 
+    /** The annotators chosen (validated by {@link #validate}). */
+    public ConceptAnnotation.Annotators annotators() {
+        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
+        if (which == null) {
+            throw new IllegalArgumentException(badAnnotator());
+        }
+        return which;
+    }
+
     /**
      * Checks the options before any work starts, so that a mistake is reported at once rather than
      * after a whole ingestion: the annotator's name, and for llm/both the server settings, key and prompt.

@@ -1,7 +1,12 @@
 package dev.cardminer.io;
 
+import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.hub.HubOptions;
+import dev.cardminer.io.concepts.AnnotationPhase;
+import dev.cardminer.io.concepts.ConceptAnnotation;
+import dev.cardminer.io.internal.CardSentences;
 import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
 import dev.cardminer.io.internal.RunLog;
@@ -20,6 +25,8 @@ import java.util.Objects;
  * cards (same text, repo facts and row format) are skipped; a changed card replaces its old rows. Every
  * batch of cards is committed in one transaction with all its child rows, so a run that is killed at any
  * moment leaves only whole cards behind and, run again, ends with the same store as an uninterrupted run.
+ * With {@link Builder#annotators} the cards' sentences (and the rules' annotations) are made in the same
+ * pass and batches; the cards the rules annotated are revised with the corpus's own names once all are in.
  *
  * <pre>{@code
  * try (CardSource source = CardSources.open("cards/", HubOptions.fromEnvironment(), ProgressOutput.none())) {
@@ -40,14 +47,19 @@ public final class Analyzer {
      * @param force         re-analyse cards even when unchanged
      * @param progress      where progress goes
      * @param parser        the card parser (thread-safe)
+     * @param annotators    the annotators the run prepares for in one pass: with any, each card's sentences are
+     *                      split while it is parsed and stored with it; with the rules, they are annotated
+     *                      there too (the LLM keeps its own resumable phase, {@code ConceptAnnotation})
      */
     public record Config(Path db, int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
-                         boolean force, ProgressOutput progress, CardParser parser) {
+                         boolean force, ProgressOutput progress, CardParser parser,
+                         ConceptAnnotation.Annotators annotators) {
 
         public Config {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(progress, "progress");
             Objects.requireNonNull(parser, "parser");
+            Objects.requireNonNull(annotators, "annotators");
             if (threads < 1 || batchCards < 1 || batchBytes < 1 || inFlightBytes <= batchBytes) {
                 throw new IllegalArgumentException("threads and batch sizes must be positive, and the in-flight "
                         + "budget larger than a batch");
@@ -75,6 +87,7 @@ public final class Analyzer {
             b.force = force;
             b.progress = progress;
             b.parser = parser;
+            b.annotators = annotators;
             return b;
         }
     }
@@ -94,6 +107,7 @@ public final class Analyzer {
         private boolean force;
         private ProgressOutput progress = ProgressOutput.none();
         private CardParser parser;
+        private ConceptAnnotation.Annotators annotators = ConceptAnnotation.Annotators.NONE;
 
         private Builder(Path db) {
             this.db = Objects.requireNonNull(db, "db");
@@ -137,9 +151,19 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * The annotators {@code analyze} runs after ingestion (default: none): with any, sentences are made in
+         * one pass with the cards; with the rules, they are annotated there too, so the annotation phase that
+         * follows has nothing left to do for them.
+         */
+        public Builder annotators(ConceptAnnotation.Annotators annotators) {
+            this.annotators = annotators;
+            return this;
+        }
+
         public Config build() {
             return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress,
-                    parser != null ? parser : CardParser.builder().build());
+                    parser != null ? parser : CardParser.builder().build(), annotators);
         }
     }
 
@@ -200,16 +224,27 @@ public final class Analyzer {
         long total = config.limit() >= 0 ? (expected >= 0 ? Math.min(expected, config.limit()) : config.limit()) : expected;
         Pipeline.Counts counts;
         try (ProgressMeter meter = new ProgressMeter(config.progress(), "analyze", " cards", 1, total)) {
+            CardSentences.Step step = config.annotators() == ConceptAnnotation.Annotators.NONE ? null
+                    : new CardSentences.Step(SentenceSplitter.markdown(),
+                    config.annotators().rules() ? new RuleAnnotator() : null);
             Pipeline pipeline = new Pipeline(store.duckdb(), new Pipeline.Settings(config.threads(), config.limit(),
-                    config.batchCards(), config.batchBytes(), config.inFlightBytes(), config.force(), config.parser()),
-                    meter);
+                    config.batchCards(), config.batchBytes(), config.inFlightBytes(), config.force(), config.parser(),
+                    step), meter);
             counts = pipeline.run(source);
         }
+        // Cards the rules annotated in one pass (in this run, or in one killed before this point) get the
+        // corpus's own names now that all are in.
+        long r0 = System.nanoTime();
+        // Large batches: each one deletes the old annotations of its sentences with a scan of the table.
+        AnnotationPhase.Revision revision = new AnnotationPhase(store.connection(), 200_000).reviseKnownNames();
+        Map<String, Long> stages = new LinkedHashMap<>(counts.stageMillis());
+        stages.put("known-names revision", (System.nanoTime() - r0) / 1_000_000);
+        stages.put("  sentences revised", revision.sentences());
         Instant finished = Instant.now();
         runs.counted(runId, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
-                Duration.between(started, finished), counts.stageMillis());
+                Duration.between(started, finished), stages);
     }
 
     /** Marks a run finished: everything it was asked to do succeeded. */

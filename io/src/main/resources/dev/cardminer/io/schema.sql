@@ -132,6 +132,13 @@ CREATE TABLE IF NOT EXISTS annotated_sentences (
     annotator  VARCHAR NOT NULL
 );
 
+-- Cards whose sentences the rules annotated while the card was parsed (one pass), before the corpus's own
+-- model ids and dataset names were all known: analyze revises the sentences these names can change once
+-- ingestion is done, then empties this table (a run killed before that revises them when run again).
+CREATE TABLE IF NOT EXISTS known_names_pending (
+    card_id    VARCHAR NOT NULL
+);
+
 -- How far two annotators agree (--annotator both): of each one's annotations, how many have a subject
 -- the other also labelled in the same sentence (subjects compared after normalisation).
 CREATE TABLE IF NOT EXISTS annotator_agreement (

@@ -1,13 +1,15 @@
 package dev.cardminer.io;
 
 import dev.cardminer.hub.HubOptions;
+import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 
 /**
  * {@code analyze} in a process of its own, slowed down by a delay per card so that a test can kill it
- * mid-run: {@code AnalyzeChild SOURCE DB DELAY_MILLIS BATCH_CARDS}.
+ * mid-run: {@code AnalyzeChild SOURCE DB DELAY_MILLIS BATCH_CARDS [ANNOTATORS]} (annotators in one pass:
+ * {@code none}, the default, or {@code rules}).
  */
 public final class AnalyzeChild {
 
@@ -15,8 +17,9 @@ public final class AnalyzeChild {
         long delay = Long.parseLong(args[2]);
         try (CardSource cards = new SlowSource(CardSources.open(args[0], HubOptions.fromEnvironment(),
                 ProgressOutput.none()), delay)) {
-            Analyzer.Result r = new Analyzer(Analyzer.Config.builder(Path.of(args[1])).batchCards(Integer.parseInt(args[3])).build())
-                    .run(cards);
+            ConceptAnnotation.Annotators annotators = ConceptAnnotation.Annotators.parse(args.length > 4 ? args[4] : "none");
+            Analyzer.Result r = new Analyzer(Analyzer.Config.builder(Path.of(args[1])).batchCards(Integer.parseInt(args[3]))
+                    .annotators(annotators).build()).run(cards);
             System.out.println(r.summary());
         }
     }

@@ -57,6 +57,19 @@ class CardStoreTest {
     }
 
     @Test
+    void aVersion2StoreGetsTheTableOfCardsWaitingForTheCorpusNames() throws Exception {
+        Path db = dir.resolve("v2.duckdb");
+        try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
+            st.execute("DROP TABLE known_names_pending");
+            st.execute("UPDATE store_info SET value = '2' WHERE key = 'schema_version'");
+        }
+        try (CardStore store = CardStore.open(db)) {
+            assertThat(CardStore.schemaVersion(store.connection())).isEqualTo(3);
+            assertThat(CardStore.hasTable(store.connection(), "known_names_pending")).isTrue();
+        }
+    }
+
+    @Test
     void aStoreOfANewerVersionIsRefused() throws Exception {
         Path db = dir.resolve("newer.duckdb");
         try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {

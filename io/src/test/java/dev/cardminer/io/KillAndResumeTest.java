@@ -3,10 +3,12 @@ package dev.cardminer.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cardminer.hub.HubOptions;
+import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,10 +27,21 @@ class KillAndResumeTest {
 
     @Test
     void aRunKilledMidwayResumesToTheSameStoreAsAnUninterruptedRun() throws Exception {
+        killAndResume(ConceptAnnotation.Annotators.NONE);
+    }
+
+    /** With the rules in one pass: sentences and annotations as well, and none left waiting for the names. */
+    @Test
+    void aOnePassRunKilledMidwayResumesToTheSameStoreAsAnUninterruptedRun() throws Exception {
+        killAndResume(ConceptAnnotation.Annotators.RULES);
+    }
+
+    private void killAndResume(ConceptAnnotation.Annotators annotators) throws Exception {
         String corpus = TestCards.shared().resolve("corpus/cards").toString();
         Path reference = dir.resolve("reference.duckdb");
         try (CardSource cards = CardSources.open(corpus, HubOptions.fromEnvironment(), ProgressOutput.none())) {
-            assertThat(new Analyzer(Analyzer.Config.of(reference)).run(cards).written()).isEqualTo(CARDS);
+            assertThat(new Analyzer(Analyzer.Config.builder(reference).annotators(annotators).build()).run(cards)
+                    .written()).isEqualTo(CARDS);
         }
 
         Path db = dir.resolve("killed.duckdb");
@@ -36,7 +49,7 @@ class KillAndResumeTest {
         Path output = dir.resolve("child.log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AnalyzeChild.class.getName(), corpus, db.toString(),
-                "10", "7")
+                "10", "7", annotators.name().toLowerCase(Locale.ROOT))
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             // Committed batches go to the write-ahead log: kill once a good part of the corpus is in.
@@ -56,24 +69,34 @@ class KillAndResumeTest {
         // Every card that survived is whole: its child rows are all there.
         assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards c WHERE problem_count <> "
                 + "(SELECT count(*) FROM problems p WHERE p.card_id = c.id)")).isZero();
+        if (annotators.rules()) {
+            assertThat(TestCards.scalar(db, "SELECT count(*) FROM known_names_pending"))
+                    .as("cards killed before the corpus's names were known").isEqualTo(survived);
+            assertThat(TestCards.scalar(db, "SELECT count(*) FROM annotated_sentences")).isEqualTo(
+                    TestCards.scalar(db, "SELECT count(*) FROM sentences")).isPositive();
+        }
 
         Analyzer.Result resumed;
         try (CardSource cards = CardSources.open(corpus, HubOptions.fromEnvironment(), ProgressOutput.none())) {
-            resumed = new Analyzer(Analyzer.Config.of(db)).run(cards);
+            resumed = new Analyzer(Analyzer.Config.builder(db).annotators(annotators).build()).run(cards);
         }
 
         assertThat(resumed.skipped()).isEqualTo(survived);
         assertThat(resumed.written()).isEqualTo(CARDS - survived);
         assertThat(TestCards.differences(db, reference))
                 .containsKeys("cards", "metadata", "metadata_values", "sections", "eval_results", "links", "problems",
-                        "sentences")
+                        "sentences", "annotations", "annotated_sentences", "known_names_pending")
                 .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
         Map<String, Long> counts = TestCards.counts(db);
         Map<String, Long> expected = TestCards.counts(reference);
         counts.remove("runs");
         expected.remove("runs");
         assertThat(counts).isEqualTo(expected);
-        System.out.println("kill-and-resume: " + survived + " of " + CARDS + " cards were committed before the kill");
+        if (annotators.rules()) {
+            assertThat(counts.get("annotations")).isPositive();
+            assertThat(counts.get("known_names_pending")).isZero();
+        }
+        System.out.println("kill-and-resume (" + annotators + "): " + survived + " of " + CARDS + " cards were committed before the kill");
     }
 
     private static String read(Path p) {

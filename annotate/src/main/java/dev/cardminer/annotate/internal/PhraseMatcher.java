@@ -21,9 +21,30 @@ public final class PhraseMatcher {
     public record Match(int firstToken, int endToken, int start, int end, List<Entry> entries) {
     }
 
+    /** A trie node: children by lower-cased token, apart for tokens that follow a space (" voice"). */
     private static final class Node {
         Map<String, Node> next;
+        Map<String, Node> spaced;
         List<Entry> entries;
+
+        Node child(Tokens tokens, int i, boolean first) {
+            Map<String, Node> m = !first && tokens.spaceBefore(i) ? spaced : next;
+            return m == null ? null : m.get(tokens.lower(i));
+        }
+
+        Node addChild(Tokens tokens, int i, boolean first) {
+            boolean space = !first && tokens.spaceBefore(i);
+            Map<String, Node> m = space ? spaced : next;
+            if (m == null) {
+                m = new HashMap<>(4);
+                if (space) {
+                    spaced = m;
+                } else {
+                    next = m;
+                }
+            }
+            return m.computeIfAbsent(tokens.lower(i), k -> new Node());
+        }
     }
 
     private final Node root = new Node();
@@ -36,11 +57,7 @@ public final class PhraseMatcher {
         }
         Node node = root;
         for (int i = 0; i < tokens.size(); i++) {
-            String key = tokens.key(i, i == 0);
-            if (node.next == null) {
-                node.next = new HashMap<>(4);
-            }
-            node = node.next.computeIfAbsent(key, k -> new Node());
+            node = node.addChild(tokens, i, i == 0);
         }
         if (node.entries == null) {
             node.entries = new ArrayList<>(1);
@@ -78,10 +95,7 @@ public final class PhraseMatcher {
         Node node = root;
         Match best = null;
         for (int j = first; j < tokens.size(); j++) {
-            if (node.next == null) {
-                break;
-            }
-            node = node.next.get(tokens.key(j, j == first));
+            node = node.child(tokens, j, j == first);
             if (node == null) {
                 break;
             }
@@ -101,10 +115,35 @@ public final class PhraseMatcher {
         return best;
     }
 
-    private static boolean sameForm(String surface, String form) {
+    /** Equal once every run of whitespace ({@code \s}: space, tab, line breaks) counts as one space. */
+    static boolean sameForm(String surface, String form) {
         if (surface.equals(form)) {
             return true;
         }
-        return surface.replaceAll("\\s+", " ").equals(form.replaceAll("\\s+", " "));
+        int i = 0;
+        int j = 0;
+        while (i < surface.length() && j < form.length()) {
+            boolean a = isSpace(surface.charAt(i));
+            boolean b = isSpace(form.charAt(j));
+            if (a != b) {
+                return false;
+            }
+            if (a) {
+                while (i < surface.length() && isSpace(surface.charAt(i))) {
+                    i++;
+                }
+                while (j < form.length() && isSpace(form.charAt(j))) {
+                    j++;
+                }
+            } else if (surface.charAt(i++) != form.charAt(j++)) {
+                return false;
+            }
+        }
+        return i == surface.length() && j == form.length();
+    }
+
+    /** The chars of {@code \s} in a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

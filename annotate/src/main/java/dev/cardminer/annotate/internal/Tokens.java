@@ -13,6 +13,7 @@ public final class Tokens {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private boolean[] spaceBefore = new boolean[32];
+    private String[] lower;
     private int size;
 
     public Tokens(String text) {
@@ -74,8 +75,21 @@ public final class Tokens {
 
     /** The token as a trie key: lower-cased, with a leading space when a space separates it from the token before. */
     public String key(int i, boolean first) {
-        String t = text(i).toLowerCase(Locale.ROOT);
+        String t = lower(i);
         return !first && spaceBefore[i] ? " " + t : t;
+    }
+
+    /** The token lower-cased, computed once per token (the matcher looks tokens up from every start). */
+    public String lower(int i) {
+        if (lower == null) {
+            lower = new String[size];
+        }
+        String t = lower[i];
+        if (t == null) {
+            t = text(i).toLowerCase(Locale.ROOT);
+            lower[i] = t;
+        }
+        return t;
     }
 
     public boolean isWord(int i) {

@@ -6,6 +6,7 @@ import dev.cardminer.annotate.AnnotationOutcome;
 import dev.cardminer.annotate.Annotator;
 import dev.cardminer.annotate.ConceptNormaliser;
 import dev.cardminer.annotate.KnownNames;
+import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.internal.SentenceRowsWriter;
@@ -108,13 +109,32 @@ public final class AnnotationPhase {
      * @param log progress lines (one per batch at most every few seconds, and a summary)
      */
     public Result run(Annotator annotator, PrintWriter log) throws SQLException {
-        String name = annotator.name();
+        return run(annotator.name(), () -> annotator, log);
+    }
+
+    /** Builds an annotator (which may read the store, as the rules read the corpus's names). */
+    @FunctionalInterface
+    public interface AnnotatorFactory {
+        Annotator get() throws SQLException;
+    }
+
+    /**
+     * As {@link #run(Annotator, PrintWriter)}, building the annotator named {@code name} only when some
+     * sentence waits for it (a re-run, or one whose sentences were annotated in one pass, needs none).
+     */
+    public Result run(String name, AnnotatorFactory annotators, PrintWriter log) throws SQLException {
         long sentences = 0;
         long annotations = 0;
         boolean stopped = false;
         long pending = pending(name);
         log.printf("annotate: %s: %,d sentences to annotate%n", name, pending);
         log.flush();
+        if (pending == 0) {
+            log.printf("annotate: %s: 0 sentences, 0 annotations%n", name);
+            log.flush();
+            return new Result(name, 0, 0, false, 0);
+        }
+        Annotator annotator = annotators.get();
         long lastLog = System.nanoTime();
         // One streaming query over a second connection (a snapshot taken now) instead of a query per batch,
         // which would scan the whole table each time; this connection commits batch by batch meanwhile.
@@ -214,28 +234,116 @@ public final class AnnotationPhase {
     private void write(String annotator, AnnotationOutcome outcome) throws SQLException {
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (Statement tx = connection.createStatement()) {
-            tx.execute("BEGIN TRANSACTION");
-            try {
-                try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
-                    for (Annotation a : outcome.annotations()) {
-                        app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject())
-                                .append(a.category()).append(a.description() == null ? "" : a.description())
-                                .append(a.spanStart()).append(a.spanEnd()).append(a.annotator()).endRow();
-                    }
-                }
+            inTransaction(tx, () -> {
+                appendAnnotations(duck, outcome.annotations());
                 try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
                     for (Sentence s : outcome.completed()) {
                         app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
                     }
                 }
-                tx.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    tx.execute("ROLLBACK");
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
+            });
+        }
+    }
+
+    private interface StoreWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction begun with a statement (see {@link #write}): all of it, or none. */
+    private static void inTransaction(Statement tx, StoreWork work) throws SQLException {
+        tx.execute("BEGIN TRANSACTION");
+        try {
+            work.run();
+            tx.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                tx.execute("ROLLBACK");
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What {@link #reviseKnownNames} did.
+     *
+     * @param cards       cards that were waiting for the corpus's names
+     * @param sentences   of their sentences, those the names could change, annotated again
+     * @param annotations the annotations those sentences have now
+     */
+    public record Revision(long cards, long sentences, long annotations) {
+    }
+
+    /**
+     * Finishes the rules annotations made in one pass with ingestion: those cards were annotated before the
+     * corpus's own model ids and dataset names were all known, so the sentences these names can change
+     * ({@link RuleAnnotator#knownNamesFilter}, matched by DuckDB) are annotated again with them, which leaves
+     * every sentence annotated as the annotation phase would have. Batch by batch; the waiting cards are
+     * let go at the end, so a run stopped before then does it again (the same result) when run again.
+     */
+    public Revision reviseKnownNames() throws SQLException {
+        long cards;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM known_names_pending")) {
+            rs.next();
+            cards = rs.getLong(1);
+        }
+        if (cards == 0) {
+            return new Revision(0, 0, 0);
+        }
+        KnownNames known = knownNames();
+        RuleAnnotator rules = new RuleAnnotator(known);
+        // The filter has only letters, digits, escapes and classes (no quote), and RE2 wants it constant.
+        String filter = RuleAnnotator.knownNamesFilter(known).replace("'", "''");
+        long sentences = 0;
+        long annotations = 0;
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        try (DuckDBConnection reader = duck.duplicate();
+             Statement query = reader.createStatement();
+             ResultSet rows = query.executeQuery("SELECT card_id, position, section, heading, start_offset, end_offset, "
+                     + "text FROM sentences WHERE card_id IN (SELECT card_id FROM known_names_pending) "
+                     + "AND regexp_matches(text, '" + filter + "')");
+             Statement tx = connection.createStatement()) {
+            tx.execute("CREATE OR REPLACE TEMP TABLE cardminer_revised (card_id VARCHAR, sentence INTEGER)");
+            while (true) {
+                List<Sentence> batch = nextBatch(rows);
+                if (batch.isEmpty()) {
+                    break;
                 }
-                throw e;
+                AnnotationOutcome outcome = annotateBatch(rules, batch);
+                replace(duck, tx, batch, outcome.annotations());
+                sentences += batch.size();
+                annotations += outcome.annotations().size();
+            }
+            tx.execute("DELETE FROM known_names_pending");
+            tx.execute("DROP TABLE temp.main.cardminer_revised");
+        }
+        return new Revision(cards, sentences, annotations);
+    }
+
+    /** Replaces the rules annotations of these sentences, in one transaction. */
+    private static void replace(DuckDBConnection duck, Statement tx, List<Sentence> sentences,
+                                List<Annotation> annotations) throws SQLException {
+        inTransaction(tx, () -> {
+            try (DuckDBAppender app = duck.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "cardminer_revised")) {
+                for (Sentence s : sentences) {
+                    app.beginRow().append(s.cardId()).append(s.index()).endRow();
+                }
+            }
+            tx.execute("DELETE FROM annotations USING temp.main.cardminer_revised r WHERE annotations.card_id = r.card_id "
+                    + "AND annotations.sentence = r.sentence AND annotations.annotator = '" + RuleAnnotator.NAME + "'");
+            tx.execute("DELETE FROM temp.main.cardminer_revised");
+            appendAnnotations(duck, annotations);
+        });
+    }
+
+    private static void appendAnnotations(DuckDBConnection duck, List<Annotation> annotations) throws SQLException {
+        try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
+            for (Annotation a : annotations) {
+                app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject())
+                        .append(a.category()).append(a.description() == null ? "" : a.description())
+                        .append(a.spanStart()).append(a.spanEnd()).append(a.annotator()).endRow();
             }
         }
     }

@@ -105,7 +105,7 @@ public final class ConceptAnnotation {
         }
         List<AnnotationPhase.Result> runs = new ArrayList<>();
         if (settings.annotators().rules()) {
-            runs.add(phase.run(new RuleAnnotator(phase.knownNames()), log));
+            runs.add(phase.run(RuleAnnotator.NAME, () -> new RuleAnnotator(phase.knownNames()), log));
         }
         LlmStats stats = null;
         Agreement agreement = null;

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Everything the store gets for one card, worked out by a parser thread so that the single writer
- * thread only appends. Sentences are not part of ingestion: the annotation phase splits them from
- * {@code cards.body} and the stored sections. {@code permits} is the card's share of the in-flight memory budget.
+ * thread only appends. {@code sentences} are there when the run splits (and maybe annotates) in one pass,
+ * null otherwise (the annotation phase then splits {@code cards.body} with the stored sections).
+ * {@code permits} is the card's share of the in-flight memory budget.
  */
 public record CardRows(
         String id,
@@ -29,12 +30,22 @@ public record CardRows(
         List<EvalRow> evalResults,
         List<Link> links,
         List<Problem> problems,
+        CardSentences sentences,
         int permits) {
+
+    /** Rows without sentences. */
+    public CardRows(String id, boolean replaces, long fingerprint, String source, String contentHash, long bytes,
+                    RepoFacts facts, boolean hasMetadata, String metadataJson, Double completeness, String body,
+                    List<MetadataRow> metadata, List<ValueRow> values, List<Section> sections,
+                    List<EvalRow> evalResults, List<Link> links, List<Problem> problems, int permits) {
+        this(id, replaces, fingerprint, source, contentHash, bytes, facts, hasMetadata, metadataJson, completeness, body,
+                metadata, values, sections, evalResults, links, problems, null, permits);
+    }
 
     /** The same rows with another share of the budget. */
     public CardRows withPermits(int newPermits) {
         return new CardRows(id, replaces, fingerprint, source, contentHash, bytes, facts, hasMetadata, metadataJson,
-                completeness, body, metadata, values, sections, evalResults, links, problems, newPermits);
+                completeness, body, metadata, values, sections, evalResults, links, problems, sentences, newPermits);
     }
 
     public record MetadataRow(String key, String valueJson) {

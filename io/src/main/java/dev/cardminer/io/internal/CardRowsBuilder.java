@@ -29,11 +29,34 @@ public final class CardRowsBuilder {
 
     private final CardParser parser;
     private final ObjectMapper json;
+    private final CardSentences.Step sentenceStep;
+    private final Hashes hashes = new Hashes();
     private StringWriter out = new StringWriter(1024);
+    private long splitNanos;
+    private long annotateNanos;
 
     public CardRowsBuilder(CardParser parser, ObjectMapper json) {
+        this(parser, json, null);
+    }
+
+    /**
+     * @param sentenceStep what to do with each card's sentences while it is in hand (split, annotate), or
+     *                     null to leave them to the annotation phase
+     */
+    public CardRowsBuilder(CardParser parser, ObjectMapper json, CardSentences.Step sentenceStep) {
         this.parser = parser;
         this.json = json;
+        this.sentenceStep = sentenceStep;
+    }
+
+    /** CPU nanoseconds this builder's thread spent splitting sentences so far. */
+    public long splitNanos() {
+        return splitNanos;
+    }
+
+    /** CPU nanoseconds this builder's thread spent annotating sentences so far. */
+    public long annotateNanos() {
+        return annotateNanos;
     }
 
     public CardRows build(SourceCard source, byte[] utf8, String contentHash, long fingerprint, boolean replaces,
@@ -90,9 +113,25 @@ public final class CardRowsBuilder {
                     numeric(e.metricValue()), valueText(e.metricValue()), e.verified(), e.sourceName(), e.sourceUrl()));
         }
         double completeness = card.completeness();
+        List<Problem> problems = card.problems();
+        CardSentences sentences = null;
+        if (sentenceStep != null) {
+            long t0 = StageTimes.cpuNow();
+            sentences = CardSentences.split(sentenceStep.splitter(), card, hashes);
+            long t1 = StageTimes.cpuNow();
+            splitNanos += t1 - t0;
+            if (!sentences.problems().isEmpty()) {
+                problems = new ArrayList<>(problems);
+                problems.addAll(sentences.problems());
+            }
+            if (sentenceStep.annotator() != null) {
+                sentences = sentences.annotated(sentenceStep.annotator());
+                annotateNanos += StageTimes.cpuNow() - t1;
+            }
+        }
         return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, bytes, source.facts(),
                 card.hasMetadata(), metadataJson, Double.isFinite(completeness) ? completeness : null, card.body(),
-                metadata, values, card.sections(), evals, card.links(), card.problems(), permits);
+                metadata, values, card.sections(), evals, card.links(), problems, sentences, permits);
     }
 
     private static CardRows failed(SourceCard source, byte[] utf8, String contentHash, long fingerprint,

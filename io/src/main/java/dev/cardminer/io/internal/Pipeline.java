@@ -39,8 +39,17 @@ public final class Pipeline {
     /** Bump when the rows written for a card change, so that re-runs re-analyse every card. */
     public static final int ROW_FORMAT = 1;
 
+    /**
+     * @param sentences what the parser threads do with each card's sentences (split, annotate), or null to
+     *                  leave them to the annotation phase
+     */
     public record Settings(int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
-                           boolean force, CardParser parser) {
+                           boolean force, CardParser parser, CardSentences.Step sentences) {
+
+        public Settings(int threads, long limit, int batchCards, long batchBytes, long inFlightBytes, boolean force,
+                        CardParser parser) {
+            this(threads, limit, batchCards, batchBytes, inFlightBytes, force, parser, null);
+        }
     }
 
     public record Counts(long seen, long written, long replaced, long skipped, long duplicates, long failures,
@@ -225,7 +234,7 @@ public final class Pipeline {
             this.in = in;
             this.out = out;
             this.known = known;
-            this.builder = new CardRowsBuilder(settings.parser(), json);
+            this.builder = new CardRowsBuilder(settings.parser(), json, settings.sentences());
             this.budget = budget;
             this.fatal = fatal;
             this.times = times;
@@ -249,6 +258,8 @@ public final class Pipeline {
             } finally {
                 times.parseNanos.addAndGet(nanos);
                 times.parserCpu.addAndGet(StageTimes.cpuNow());
+                times.splitCpu.addAndGet(builder.splitNanos());
+                times.annotateCpu.addAndGet(builder.annotateNanos());
                 try {
                     out.put(new ParserDone());
                 } catch (InterruptedException e) {
@@ -380,8 +391,10 @@ public final class Pipeline {
     /** The card's share of the budget by its rows (1 KiB permits). */
     static int rowPermits(CardRows rows) {
         long count = 1L + rows.metadata().size() + rows.values().size() + rows.sections().size()
-                + rows.evalResults().size() + rows.links().size() + rows.problems().size();
-        long bytes = count * ROW_BYTES + (rows.metadataJson() == null ? 0 : 2L * rows.metadataJson().length());
+                + rows.evalResults().size() + rows.links().size() + rows.problems().size()
+                + (rows.sentences() == null ? 0 : rows.sentences().rowCount());
+        long bytes = count * ROW_BYTES + (rows.metadataJson() == null ? 0 : 2L * rows.metadataJson().length())
+                + (rows.sentences() == null ? 0 : 2L * rows.sentences().chars());
         return (int) Math.min(Integer.MAX_VALUE, bytes >> 10);
     }
 

@@ -1,6 +1,5 @@
 package dev.cardminer.io.internal;
 
-import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.core.CanonicalSection;
@@ -192,23 +191,13 @@ public final class SentenceRowsWriter {
             ModelCard card = b.sections() == null ? ModelCard.parse(b.id(), b.body())
                     : new ModelCard(b.id(), b.body(), false, null, 0, Metadata.empty(), b.body(), 0,
                     bodyLine(b.body(), b.sections()), List.of(), b.sections(), List.of(), 0, List.of());
-            SentenceSplitter.Split split;
-            try {
-                split = splitter.splitWithProblems(card);
-            } catch (RuntimeException | StackOverflowError e) {
-                // A defect of the splitter on some body: the card gets no sentences, and a problem says so.
-                split = new SentenceSplitter.Split(List.of(), List.of(Problem.warning(ProblemCodes.SPLIT_ERROR,
-                        "the sentences of this card could not be split: " + e.getClass().getSimpleName(), 0, 0)));
-            }
-            for (Sentence s : split.sentences()) {
-                rows.add(new Row(s, hashes.sha256Hex(s.text())));
+            CardSentences split = CardSentences.split(splitter, card, hashes);
+            for (int i = 0; i < split.sentences().size(); i++) {
+                rows.add(new Row(split.sentences().get(i), split.hashes().get(i)));
             }
             int position = b.problemCount();
             for (Problem p : split.problems()) {
-                // Ingestion recorded body-too-large already, with the same cut.
-                if (!p.code().equals(ProblemCodes.BODY_TOO_LARGE)) {
-                    problems.add(new CardProblem(b.id(), position++, p));
-                }
+                problems.add(new CardProblem(b.id(), position++, p));
             }
         }
         return new Rows(rows, problems, batch.size());

@@ -24,6 +24,8 @@ final class StageTimes {
     final AtomicLong checkpointNanos = new AtomicLong();
     final AtomicLong readerCpu = new AtomicLong();
     final AtomicLong parserCpu = new AtomicLong();
+    final AtomicLong splitCpu = new AtomicLong();
+    final AtomicLong annotateCpu = new AtomicLong();
     final AtomicLong writerCpu = new AtomicLong();
 
     /** CPU time of the calling thread in nanoseconds, 0 where the JVM cannot tell. */
@@ -36,6 +38,8 @@ final class StageTimes {
         Map<String, Long> stages = new LinkedHashMap<>();
         stages.put("cpu: reader thread", readerCpu.get() / 1_000_000);
         stages.put("cpu: parser threads", parserCpu.get() / 1_000_000);
+        stages.put("cpu:   of which sentence split", splitCpu.get() / 1_000_000);
+        stages.put("cpu:   of which rules annotation", annotateCpu.get() / 1_000_000);
         stages.put("cpu: writer thread", writerCpu.get() / 1_000_000);
         stages.put("load-index", loadIndexNanos.get() / 1_000_000);
         stages.put("read (reader thread)", readNanos.get() / 1_000_000);

@@ -1,5 +1,8 @@
 package dev.cardminer.io.internal;
 
+import dev.cardminer.annotate.Annotation;
+import dev.cardminer.annotate.RuleAnnotator;
+import dev.cardminer.annotate.Sentence;
 import dev.cardminer.core.Link;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.Section;
@@ -35,6 +38,11 @@ public final class StoreWriter implements AutoCloseable {
     private final Table evals;
     private final Table links;
     private final Table problems;
+    private final Table sentences;
+    private final Table annotations;
+    private final Table annotated;
+    private final Table pending;
+    private final List<Table> all;
     private long commitNanos;
     private long appendNanos;
 
@@ -62,6 +70,14 @@ public final class StoreWriter implements AutoCloseable {
                 "metric_name", "metric_value", "metric_value_text", "verified", "source_name", "source_url");
         links = table(null, "links", "card_id", "position", "kind", "target", "text", "line", "col");
         problems = table(null, "problems", "card_id", "position", "severity", "code", "message", "line", "col");
+        sentences = table(null, "sentences", "card_id", "position", "section", "heading", "start_offset", "end_offset",
+                "text", "text_hash");
+        annotations = table(null, "annotations", "card_id", "sentence", "subject", "category", "description",
+                "span_start", "span_end", "annotator");
+        annotated = table(null, "annotated_sentences", "card_id", "sentence", "annotator");
+        pending = table(null, "known_names_pending", "card_id");
+        all = List.of(cards, replaced, metadata, values, sections, evals, links, problems, sentences, annotations,
+                annotated, pending);
     }
 
     /** Writes the cards in one transaction: all of them, or (on an exception) none. */
@@ -73,8 +89,10 @@ public final class StoreWriter implements AutoCloseable {
             for (CardRows card : batch) {
                 append(card);
             }
-            for (Table t : List.of(cards, metadata, values, sections, evals, links, problems)) {
-                t.appender.flush();
+            for (Table t : all) {
+                if (t != replaced) {
+                    t.appender.flush();
+                }
             }
             long t1 = System.nanoTime();
             statement.execute("COMMIT");
@@ -147,6 +165,36 @@ public final class StoreWriter implements AutoCloseable {
             problems.begin().str(c.id()).i32(position++).str(p.severity().name().toLowerCase(Locale.ROOT))
                     .str(p.code()).str(p.message()).i32(p.line()).i32(p.column()).end();
         }
+        if (c.sentences() != null) {
+            append(c.id(), c.sentences());
+        }
+    }
+
+    /**
+     * Sentences made in one pass, with their annotations and done-marks when an annotator ran; a card the
+     * rules annotated waits in {@code known_names_pending} until the corpus's own names are known
+     * ({@link KnownNamesRevision}).
+     */
+    private void append(String id, CardSentences c) throws SQLException {
+        for (int i = 0; i < c.sentences().size(); i++) {
+            Sentence s = c.sentences().get(i);
+            sentences.begin().str(id).i32(s.index()).str(s.section()).str(s.heading()).i32(s.start()).i32(s.end())
+                    .str(s.text()).str(c.hashes().get(i)).end();
+        }
+        if (c.annotator() == null) {
+            return;
+        }
+        for (Annotation a : c.annotations()) {
+            annotations.begin().str(id).i32(a.sentenceIndex()).str(a.subject()).str(a.category())
+                    .str(a.description() == null ? "" : a.description()).i32(a.spanStart()).i32(a.spanEnd())
+                    .str(a.annotator()).end();
+        }
+        for (Sentence s : c.sentences()) {
+            annotated.begin().str(id).i32(s.index()).str(c.annotator()).end();
+        }
+        if (c.annotator().equals(RuleAnnotator.NAME)) {
+            pending.begin().str(id).end();
+        }
     }
 
     /** Nanoseconds spent appending rows and committing, for profiling. */
@@ -187,7 +235,7 @@ public final class StoreWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (Table t : List.of(cards, replaced, metadata, values, sections, evals, links, problems)) {
+        for (Table t : all) {
             try {
                 t.appender.close();
             } catch (SQLException e) {
