@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +68,21 @@ final class YamlTreeBuilder {
             this.flow = flow;
         }
 
+        /** Key positions (insertion order), built on the first duplicate key: most mappings never need it. */
+        HashMap<String, Integer> positions;
+
+        /** The insertion position of a key already in the mapping. */
+        int keyPosition(String key) {
+            if (positions == null) {
+                positions = new HashMap<>();
+                int i = 0;
+                for (String k : m.keySet()) {
+                    positions.put(k, i++);
+                }
+            }
+            return positions.get(key);
+        }
+
         void addMark(long mark) {
             if (count == marks.length) {
                 marks = Arrays.copyOf(marks, count * 2);
@@ -80,6 +94,8 @@ final class YamlTreeBuilder {
     private final String yaml;
     private final int firstLine;
     private final List<Problem> problems;
+    /** {@code problems} when it is capped: past its cap, notes are counted instead of built. */
+    private final ProblemList capped;
     private final IdentityHashMap<Object, long[]> marks;
     private final ArrayList<Frame> stack = new ArrayList<>();
     private HashMap<String, Anchored> anchors;
@@ -111,6 +127,7 @@ final class YamlTreeBuilder {
         this.yaml = yaml;
         this.firstLine = firstLine;
         this.problems = problems;
+        this.capped = problems instanceof ProblemList list ? list : null;
         this.trackTabs = yaml.indexOf('\t') >= 0;
         // model-index-heavy blocks hold about one collection per 20 characters; spares most resizing
         this.marks = new IdentityHashMap<>(Math.max(16, yaml.length() / 20));
@@ -287,6 +304,9 @@ final class YamlTreeBuilder {
         if (f.m.size() == before) {
             duplicate(f);
         } else {
+            if (f.positions != null) {
+                f.positions.put(f.pendingKey, f.count);
+            }
             f.addMark(f.pendingKeyMark);
         }
         f.expectKey = true;
@@ -297,23 +317,19 @@ final class YamlTreeBuilder {
     }
 
     private void duplicate(Frame f) {
-        problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key '" + f.pendingKey
-                + "' appears more than once in this mapping; the last value is kept, as PyYAML does",
-                f.pendingKeyMark, path(false, null)));
-        int i = 0;
-        for (Iterator<String> it = f.m.keySet().iterator(); it.hasNext(); i++) {
-            if (it.next().equals(f.pendingKey)) {
-                f.marks[i] = f.pendingKeyMark;
-                break;
-            }
+        if (!counted("yaml-duplicate-key")) {
+            problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key '" + f.pendingKey
+                    + "' appears more than once in this mapping; the last value is kept, as PyYAML does",
+                    f.pendingKeyMark, path(false, null)));
         }
+        f.marks[f.keyPosition(f.pendingKey)] = f.pendingKeyMark;
     }
 
     private String keyString(Object key, long mark) {
         if (key instanceof String s) {
             return s;
         }
-        if (key instanceof Map || key instanceof List) {
+        if ((key instanceof Map || key instanceof List) && !counted("yaml-complex-key")) {
             problems.add(problem(Problem.Severity.WARNING, "yaml-complex-key",
                     "a mapping or list used as a key is kept as text; PyYAML rejects such keys", mark,
                     path(true, null)));
@@ -362,8 +378,10 @@ final class YamlTreeBuilder {
         }
         String t = tag.get();
         if (!t.startsWith(YAML_TAG)) {
-            problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "unknown tag " + t
-                    + ", which PyYAML's safe_load rejects; the value is read as text", mark, path(isKey, v)));
+            if (!counted("yaml-tag")) {
+                problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "unknown tag " + t
+                        + ", which PyYAML's safe_load rejects; the value is read as text", mark, path(isKey, v)));
+            }
             return v;
         }
         String name = t.substring(YAML_TAG.length());
@@ -392,12 +410,16 @@ final class YamlTreeBuilder {
                 }
                 break;
             default:
-                problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "tag " + t
-                        + " is not one the metadata can use; the value is read as text", mark, path(isKey, v)));
+                if (!counted("yaml-tag")) {
+                    problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "tag " + t
+                            + " is not one the metadata can use; the value is read as text", mark, path(isKey, v)));
+                }
                 return v;
         }
-        problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "'" + v + "' is not a valid " + t
-                + "; the value is read as text", mark, path(isKey, v)));
+        if (!counted("yaml-tag")) {
+            problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "'" + v + "' is not a valid " + t
+                    + "; the value is read as text", mark, path(isKey, v)));
+        }
         return v;
     }
 
@@ -412,6 +434,11 @@ final class YamlTreeBuilder {
         }
         Yaml11Resolver.Resolved py = Yaml11Resolver.resolve(text);
         if (sameValue(py, ours)) {
+            return;
+        }
+        if (counted(py.kind() == Yaml11Resolver.Kind.MERGE && isKey ? "yaml11-merge-key"
+                : py.kind() == Yaml11Resolver.Kind.INVALID || py.kind() == Yaml11Resolver.Kind.MERGE
+                ? "yaml11-error" : "yaml11-scalar")) {
             return;
         }
         String path = path(isKey, text);
@@ -595,6 +622,18 @@ final class YamlTreeBuilder {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether a problem of this code is only counted: the card's problems are past their cap. A block of
+     * a million {@code - no} items would otherwise build a located message per item only to drop it.
+     */
+    private boolean counted(String code) {
+        if (capped == null || !capped.counting()) {
+            return false;
+        }
+        capped.countDropped(code);
+        return true;
     }
 
     private Problem problem(Problem.Severity severity, String code, String message, long mark, String path) {
