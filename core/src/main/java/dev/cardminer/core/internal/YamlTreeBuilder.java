@@ -118,6 +118,15 @@ final class YamlTreeBuilder {
     private Shape entryShape;
     private int entryDash;
 
+    /**
+     * Plain scalars already read, by their text, in blocks over {@link #SHARE_FROM} chars: a block of a
+     * million {@code - no} items or repeated metric names then holds one value per distinct text instead
+     * of one per item. At most {@link #SHARED_MAX} texts, so a block of distinct values costs no more.
+     */
+    private final HashMap<String, Object> shared;
+    static final int SHARE_FROM = 64 * 1024;
+    static final int SHARED_MAX = 4096;
+
     // Code point ranges of quoted and block scalars, kept only when the block holds a tab.
     private final boolean trackTabs;
     private long[] nonPlain = new long[0];
@@ -129,8 +138,10 @@ final class YamlTreeBuilder {
         this.problems = problems;
         this.capped = problems instanceof ProblemList list ? list : null;
         this.trackTabs = yaml.indexOf('\t') >= 0;
-        // model-index-heavy blocks hold about one collection per 20 characters; spares most resizing
-        this.marks = new IdentityHashMap<>(Math.max(16, yaml.length() / 20));
+        this.shared = yaml.length() > SHARE_FROM ? new HashMap<>() : null;
+        // model-index-heavy blocks hold about one collection per 20 characters; spares most resizing, up to
+        // 64 Ki (a 30 MB block of keys holds one collection, and 1.5 M expected would take a 32 MB table)
+        this.marks = new IdentityHashMap<>(Math.clamp(yaml.length() / 20, 16, 1 << 16));
     }
 
     /** Handles one event; false when reading must stop (a problem was recorded). */
@@ -238,7 +249,10 @@ final class YamlTreeBuilder {
     private boolean endCollection(Event e) {
         Frame f = stack.remove(stack.size() - 1);
         Object value = f.map ? Collections.unmodifiableMap(f.m) : Collections.unmodifiableList(f.l);
-        if (f.count > 0) {
+        Frame parent = top();
+        // A collection used as a key is kept as text only; its positions are kept when an alias may reuse it.
+        boolean textKey = parent != null && parent.map && parent.expectKey && f.anchor == null;
+        if (f.count > 0 && !textKey) {
             marks.put(value, f.marks);
         }
         if (f.anchor != null) {
@@ -374,7 +388,7 @@ final class YamlTreeBuilder {
         String v = e.getValue();
         Optional<String> tag = e.getTag();
         if (tag.isEmpty() || tag.get().equals("!")) {
-            return e.isPlain() && tag.isEmpty() ? CoreSchemaScalars.value(v) : v;
+            return e.isPlain() && tag.isEmpty() ? plain(v) : v;
         }
         String t = tag.get();
         if (!t.startsWith(YAML_TAG)) {
@@ -421,6 +435,21 @@ final class YamlTreeBuilder {
                     + "; the value is read as text", mark, path(isKey, v)));
         }
         return v;
+    }
+
+    /** The core-schema value of a plain scalar, shared with earlier equal ones in large blocks. */
+    private Object plain(String text) {
+        if (shared == null) {
+            return CoreSchemaScalars.value(text);
+        }
+        Object value = shared.get(text);
+        if (value == null) {
+            value = CoreSchemaScalars.value(text);
+            if (value != null && shared.size() < SHARED_MAX) {
+                shared.put(text, value);
+            }
+        }
+        return value;
     }
 
     private static boolean isKnownCollectionTag(String tag) {
