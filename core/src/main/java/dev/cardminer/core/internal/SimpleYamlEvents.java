@@ -1,8 +1,7 @@
 package dev.cardminer.core.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.DocumentStartEvent;
@@ -21,7 +20,8 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
  * quoted without escapes, with blank and comment lines. Anything else (flow collections, block
  * scalars, multi-line scalars, anchors, tags, escapes, tabs, carriage returns, characters outside the
  * Basic Multilingual Plane or that snakeyaml treats specially, a root that is not a mapping) makes
- * {@link #read} answer null, and the block is read by snakeyaml. The events carry what
+ * {@link #isSimple} false, and the block is read by snakeyaml. {@link #read} streams the events, as
+ * snakeyaml does (a 30 MB block of keys makes 5 M events, too many to hold). The events carry what
  * {@link YamlTreeBuilder} reads (values, styles, start marks, scalar end marks), so a block read either
  * way gives the same data, positions and problems; {@code SimpleYamlEventsTest} compares both on every
  * corpus card. About half of a card's parse time was snakeyaml on such blocks.
@@ -36,7 +36,8 @@ final class SimpleYamlEvents {
 
     private final String yaml;
     private final int n;
-    private final List<Event> events = new ArrayList<>();
+    /** Where events go; null while only checking that the block is simple. */
+    private final Predicate<Event> sink;
     // The current line: its start, the column of its first non-space character (-1: blank or comment),
     // its end (before the line break), and its 0-based number.
     private int lineStart;
@@ -44,30 +45,53 @@ final class SimpleYamlEvents {
     private int lineEnd;
     private int line;
 
-    private SimpleYamlEvents(String yaml) {
+    private SimpleYamlEvents(String yaml, Predicate<Event> sink) {
         this.yaml = yaml;
         this.n = yaml.length();
+        this.sink = sink;
     }
 
-    /** Thrown where the block leaves the simple shape; never escapes {@link #read}. */
+    /** Thrown where the block leaves the simple shape, or the sink wants no more; never escapes this class. */
     private static final class NotSimple extends RuntimeException {
         static final NotSimple INSTANCE = new NotSimple();
+        static final NotSimple STOPPED = new NotSimple();
 
         private NotSimple() {
             super(null, null, false, false);
         }
     }
 
-    /** The events of the block, or null when snakeyaml must read it. */
-    static List<Event> read(String yaml) {
+    /** Whether the block has the simple shape (a scan that makes no events). */
+    static boolean isSimple(String yaml) {
         if (!simpleCharacters(yaml)) {
-            return null;
+            return false;
         }
-        SimpleYamlEvents reader = new SimpleYamlEvents(yaml);
         try {
-            return reader.document();
+            new SimpleYamlEvents(yaml, null).document();
+            return true;
         } catch (NotSimple e) {
-            return null;
+            return false;
+        }
+    }
+
+    /**
+     * Gives the events of a block for which {@link #isSimple} is true to {@code sink}, until it answers false.
+     *
+     * @throws IllegalArgumentException when the block is not simple
+     */
+    static void read(String yaml, Predicate<Event> sink) {
+        try {
+            new SimpleYamlEvents(yaml, sink).document();
+        } catch (NotSimple e) {
+            if (e != NotSimple.STOPPED) {
+                throw new IllegalArgumentException("not a simple block");
+            }
+        }
+    }
+
+    private void emit(Event e) {
+        if (!sink.test(e)) {
+            throw NotSimple.STOPPED;
         }
     }
 
@@ -86,7 +110,7 @@ final class SimpleYamlEvents {
         return true;
     }
 
-    private List<Event> document() {
+    private void document() {
         lineStart = 0;
         line = 0;
         readLine();
@@ -94,13 +118,13 @@ final class SimpleYamlEvents {
         if (atEnd() || indent != 0) {
             throw NotSimple.INSTANCE;
         }
-        events.add(new DocumentStartEvent(false, Optional.empty(), java.util.Map.of(), Optional.empty(),
-                Optional.empty()));
+        if (sink != null) {
+            emit(new DocumentStartEvent(false, Optional.empty(), java.util.Map.of(), Optional.empty(), Optional.empty()));
+        }
         mapping(0, 0, 1);
         if (!atEnd()) {
             throw NotSimple.INSTANCE; // a line less indented than the root: not YAML snakeyaml would accept
         }
-        return events;
     }
 
     // ---- lines
@@ -152,8 +176,10 @@ final class SimpleYamlEvents {
         if (depth > MAX_DEPTH) {
             throw NotSimple.INSTANCE;
         }
-        events.add(new MappingStartEvent(Optional.empty(), Optional.empty(), true, FlowStyle.BLOCK, mark(from),
-                mark(from)));
+        if (sink != null) {
+            emit(new MappingStartEvent(Optional.empty(), Optional.empty(), true, FlowStyle.BLOCK, mark(from),
+                    mark(from)));
+        }
         while (true) {
             entry(column, from, depth);
             skipBlank();
@@ -168,14 +194,18 @@ final class SimpleYamlEvents {
                 break; // a sequence at the mapping's own column: it belongs to a mapping above
             }
         }
-        events.add(new MappingEndEvent(Optional.empty(), Optional.empty()));
+        if (sink != null) {
+            emit(new MappingEndEvent(Optional.empty(), Optional.empty()));
+        }
     }
 
     /** One {@code key: value} entry whose key starts at {@code at} on the current line. */
     private void entry(int column, int at, int depth) {
         int colon = keyEnd(at);
-        events.add(new ScalarEvent(Optional.empty(), Optional.empty(), PLAIN, yaml.substring(at, colon),
-                ScalarStyle.PLAIN, mark(at), mark(colon)));
+        if (sink != null) {
+            emit(new ScalarEvent(Optional.empty(), Optional.empty(), PLAIN, yaml.substring(at, colon),
+                    ScalarStyle.PLAIN, mark(at), mark(colon)));
+        }
         int v = colon + 1;
         while (v < lineEnd && yaml.charAt(v) == ' ') {
             v++;
@@ -196,7 +226,7 @@ final class SimpleYamlEvents {
             throw NotSimple.INSTANCE; // "a:#" : the # starts no comment
         }
         int afterColon = colon + 1;
-        Optional<Mark> empty = mark(afterColon);
+        Optional<Mark> empty = sink == null ? null : mark(afterColon);
         nextLine();
         skipBlank();
         if (!atEnd() && indent > column) {
@@ -220,7 +250,9 @@ final class SimpleYamlEvents {
                 return;
             }
         }
-        events.add(new ScalarEvent(Optional.empty(), Optional.empty(), PLAIN, "", ScalarStyle.PLAIN, empty, empty));
+        if (sink != null) {
+            emit(new ScalarEvent(Optional.empty(), Optional.empty(), PLAIN, "", ScalarStyle.PLAIN, empty, empty));
+        }
     }
 
     /** A block sequence whose dashes stand at {@code column}, the current line holding the first. */
@@ -229,8 +261,10 @@ final class SimpleYamlEvents {
             throw NotSimple.INSTANCE;
         }
         int dash = lineStart + column;
-        events.add(new SequenceStartEvent(Optional.empty(), Optional.empty(), true, FlowStyle.BLOCK, mark(dash),
-                mark(dash)));
+        if (sink != null) {
+            emit(new SequenceStartEvent(Optional.empty(), Optional.empty(), true, FlowStyle.BLOCK, mark(dash),
+                    mark(dash)));
+        }
         while (true) {
             int v = dash + 1;
             while (v < lineEnd && yaml.charAt(v) == ' ') {
@@ -262,7 +296,9 @@ final class SimpleYamlEvents {
                 break; // a key of the mapping the (indentless) sequence is a value of
             }
         }
-        events.add(new SequenceEndEvent(Optional.empty(), Optional.empty()));
+        if (sink != null) {
+            emit(new SequenceEndEvent(Optional.empty(), Optional.empty()));
+        }
     }
 
     // ---- scalars
@@ -326,7 +362,7 @@ final class SimpleYamlEvents {
                 throw NotSimple.INSTANCE;
             }
             end = close + 1;
-            value = yaml.substring(at + 1, close);
+            value = sink == null ? null : yaml.substring(at + 1, close);
             style = q == '"' ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.SINGLE_QUOTED;
             int i = end;
             while (i < lineEnd && yaml.charAt(i) == ' ') {
@@ -352,10 +388,12 @@ final class SimpleYamlEvents {
                     end = i + 1;
                 }
             }
-            value = yaml.substring(at, end);
+            value = sink == null ? null : yaml.substring(at, end);
             style = ScalarStyle.PLAIN;
         }
-        events.add(new ScalarEvent(Optional.empty(), Optional.empty(), style == ScalarStyle.PLAIN ? PLAIN : QUOTED,
-                value, style, mark(at), mark(end)));
+        if (sink != null) {
+            emit(new ScalarEvent(Optional.empty(), Optional.empty(), style == ScalarStyle.PLAIN ? PLAIN : QUOTED,
+                    value, style, mark(at), mark(end)));
+        }
     }
 }

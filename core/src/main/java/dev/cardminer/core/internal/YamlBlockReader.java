@@ -87,13 +87,8 @@ public final class YamlBlockReader {
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         try {
-            List<Event> simple = simplePath ? SimpleYamlEvents.read(yaml) : null;
-            if (simple != null) {
-                for (Event e : simple) {
-                    if (!builder.event(e)) {
-                        break;
-                    }
-                }
+            if (simplePath && SimpleYamlEvents.isSimple(yaml)) {
+                SimpleYamlEvents.read(yaml, builder::event);
             } else {
                 YamlEscapes escapes = YamlEscapes.prepare(yaml);
                 for (Event e : parserFor(yaml.length()).parseString(escapes.text())) {
