@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 /**
  * The events snakeyaml-engine's parser gives for the common, simple shape of a metadata block, made
  * without it: block mappings and block sequences (indentless too) of one-line scalars, plain or
- * quoted without escapes, with blank and comment lines. Anything else (flow collections, block
+ * quoted without escapes, or one-line flow collections of plain scalars, with blank and comment lines. Anything else (flow collections, block
  * scalars, multi-line scalars, anchors, tags, escapes, tabs, carriage returns, characters outside the
  * Basic Multilingual Plane or that snakeyaml treats specially, a root that is not a mapping) makes
  * {@link #isSimple} false, and the block is read by snakeyaml. {@link #read} streams the events, as
@@ -214,7 +214,7 @@ final class SimpleYamlEvents {
             if (v == colon + 1) {
                 throw NotSimple.INSTANCE; // "a:b" is a plain scalar, never a key (keyEnd makes sure)
             }
-            scalar(v);
+            value(v);
             nextLine();
             skipBlank();
             if (!atEnd() && indent > column) {
@@ -281,7 +281,7 @@ final class SimpleYamlEvents {
                     throw NotSimple.INSTANCE;
                 }
             } else {
-                scalar(v);
+                value(v);
                 nextLine();
                 skipBlank();
                 if (!atEnd() && indent > column) {
@@ -348,6 +348,104 @@ final class SimpleYamlEvents {
             case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' -> false;
             default -> c > ' ';
         };
+    }
+
+    /** A one-line value starting at {@code at}: a flow collection or a scalar; the line then ends. */
+    private void value(int at) {
+        char c = yaml.charAt(at);
+        if (c == '[' || c == '{') {
+            int end = flow(at);
+            int i = end;
+            while (i < lineEnd && yaml.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < lineEnd && (yaml.charAt(i) != '#' || i == end)) {
+                throw NotSimple.INSTANCE;
+            }
+        } else {
+            scalar(at);
+        }
+    }
+
+    /**
+     * A one-line flow sequence or mapping of plain scalars ({@code [a, b]}, {@code {type: t, name: n}},
+     * {@code []}, {@code {}}), no nesting; the offset after its closing bracket.
+     */
+    private int flow(int at) {
+        boolean map = yaml.charAt(at) == '{';
+        char close = map ? '}' : ']';
+        if (sink != null) {
+            emit(map ? new MappingStartEvent(Optional.empty(), Optional.empty(), true, FlowStyle.FLOW, mark(at),
+                    mark(at + 1)) : new SequenceStartEvent(Optional.empty(), Optional.empty(), true, FlowStyle.FLOW,
+                    mark(at), mark(at + 1)));
+        }
+        int i = skipSpaces(at + 1);
+        if (i < lineEnd && yaml.charAt(i) == close) {
+            return endFlow(map, i);
+        }
+        while (true) {
+            i = flowScalar(i);
+            if (map) {
+                if (i + 1 >= lineEnd || yaml.charAt(i) != ':' || yaml.charAt(i + 1) != ' ') {
+                    throw NotSimple.INSTANCE;
+                }
+                i = flowScalar(skipSpaces(i + 1));
+            }
+            if (i >= lineEnd) {
+                throw NotSimple.INSTANCE;
+            }
+            char c = yaml.charAt(i);
+            if (c == close) {
+                return endFlow(map, i);
+            }
+            if (c != ',') {
+                throw NotSimple.INSTANCE;
+            }
+            i = skipSpaces(i + 1);
+        }
+    }
+
+    private int endFlow(boolean map, int at) {
+        if (sink != null) {
+            emit(map ? new MappingEndEvent(mark(at), mark(at + 1)) : new SequenceEndEvent(mark(at), mark(at + 1)));
+        }
+        return at + 1;
+    }
+
+    private int skipSpaces(int i) {
+        while (i < lineEnd && yaml.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * A plain scalar inside a flow collection, starting at {@code at}: letters, digits and the like, none of
+     * {@code , [ ] { } : # ' "}; the offset after it and its trailing spaces.
+     */
+    private int flowScalar(int at) {
+        if (at >= lineEnd || !plainStart(at)) {
+            throw NotSimple.INSTANCE;
+        }
+        int end = at;
+        int i = at;
+        for (; i < lineEnd; i++) {
+            char c = yaml.charAt(i);
+            if (c == ',' || c == ']' || c == '}' || c == ':') {
+                break;
+            }
+            if (c == '[' || c == '{' || c == '#' || c == '\'' || c == '"') {
+                throw NotSimple.INSTANCE;
+            }
+            if (c != ' ') {
+                end = i + 1;
+            }
+        }
+        if (sink != null) {
+            emit(new ScalarEvent(Optional.empty(), Optional.empty(), PLAIN, yaml.substring(at, end), ScalarStyle.PLAIN,
+                    mark(at), mark(end)));
+        }
+        return i;
     }
 
     /** A one-line value scalar starting at {@code at}: plain, or quoted without escapes; the line then ends. */

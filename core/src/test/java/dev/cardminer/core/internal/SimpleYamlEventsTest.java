@@ -88,6 +88,9 @@ class SimpleYamlEventsTest {
             "a:\n  - b\n  c: d",
             "a:\n   - b\n  - c",
             "a: [1, 2]\nb: {c: d}",
+            "a: [ 1 ,2 ]  # c\nb: {c: d, e: f g}\nc: []\nd: {}\ne:\n- [x]\n- {k: v}\nf: [yes, no, ~, 0x1F]",
+            "a: [1, [2]]", "a: [1, ]", "a: {b: c", "a: {b}", "a: {b:c}", "a: [x]y", "a: [x]#c", "a: [a b: c]",
+            "a: {b: c, b: d}", "a: [http://x]", "a: [-1, .5, -x]",
             "a: 'it''s'\nb: \"q\" x",
             "a: b: c",
             "a: b:",
@@ -114,7 +117,7 @@ class SimpleYamlEventsTest {
         for (String yaml : cases) {
             compareBlock(yaml, yaml, 2);
         }
-        assertThat(simpleBlocks).as("cases the simple path reads").isGreaterThanOrEqualTo(11);
+        assertThat(simpleBlocks).as("cases the simple path reads").isGreaterThanOrEqualTo(13);
     }
 
     private void compareCard(String id, String text) {
