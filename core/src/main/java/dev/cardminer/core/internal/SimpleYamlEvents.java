@@ -31,6 +31,8 @@ final class SimpleYamlEvents {
     private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
     private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
     private static final int[] NO_BUFFER = new int[0];
+    /** snakeyaml rejects an implicit key longer than 1024 chars; longer keys are left to it (and its error). */
+    private static final int MAX_KEY = 1000;
     /** Deeper blocks are left to snakeyaml (real cards nest about 8 deep). */
     private static final int MAX_DEPTH = 40;
 
@@ -327,7 +329,7 @@ final class SimpleYamlEvents {
         for (int i = at; i < lineEnd; i++) {
             char c = yaml.charAt(i);
             if (c == ':' && isSpaceOrEnd(i + 1)) {
-                return i == at || yaml.charAt(i - 1) == ' ' ? -1 : i;
+                return i == at || yaml.charAt(i - 1) == ' ' || i - at > MAX_KEY ? -1 : i;
             }
             if (c == '#' && yaml.charAt(i - 1) == ' ' || isFlowOrQuote(c)) {
                 return -1;
@@ -384,8 +386,12 @@ final class SimpleYamlEvents {
             return endFlow(map, i);
         }
         while (true) {
+            int key = i;
             i = flowScalar(i);
             if (map) {
+                if (i - key > MAX_KEY) {
+                    throw NotSimple.INSTANCE;
+                }
                 if (i + 1 >= lineEnd || yaml.charAt(i) != ':' || yaml.charAt(i + 1) != ' ') {
                     throw NotSimple.INSTANCE;
                 }

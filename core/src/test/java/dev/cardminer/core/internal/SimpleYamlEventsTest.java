@@ -91,6 +91,9 @@ class SimpleYamlEventsTest {
             "a: [ 1 ,2 ]  # c\nb: {c: d, e: f g}\nc: []\nd: {}\ne:\n- [x]\n- {k: v}\nf: [yes, no, ~, 0x1F]",
             "a: [1, [2]]", "a: [1, ]", "a: {b: c", "a: {b}", "a: {b:c}", "a: [x]y", "a: [x]#c", "a: [a b: c]",
             "a: {b: c, b: d}", "a: [http://x]", "a: [-1, .5, -x]",
+            // snakeyaml rejects implicit keys over 1024 chars
+            "k".repeat(1100) + ": v", "k".repeat(1000) + ": v", "x:\n  " + "c".repeat(1030) + ": d",
+            "a: {" + "f".repeat(1030) + ": g}", "a: [" + "e".repeat(1030) + "]", "k: " + "b".repeat(2000),
             "a: 'it''s'\nb: \"q\" x",
             "a: b: c",
             "a: b:",
