@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 AnalyzeBench.class,
                 LlmBench.class,
                 ClassifyBench.class,
+                ShapesBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCommand {

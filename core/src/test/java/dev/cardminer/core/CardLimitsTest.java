@@ -61,6 +61,25 @@ class CardLimitsTest {
     }
 
     @Test
+    void yamlNotesPastTheCapAreCountedPerCode() {
+        // Past the cap the YAML reader only counts its notes; the summary must count every kind alike.
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withMaxProblems(3)).build();
+        StringBuilder yaml = new StringBuilder("---\nlanguage: [no, no, no, no]\n");
+        for (int i = 0; i < 5; i++) {
+            yaml.append("? [c").append(i).append("]\n: v\n");
+        }
+        yaml.append("k: 1\nk: 2\nk: 3\nx: !!int a\n");
+        ModelCard card = parser.parse("x", yaml + "---\n# t\n");
+        assertThat(card.problems()).hasSize(4);
+        Problem p = only(card, "problems-capped");
+        assertThat(p.message()).contains("9 more")
+                .contains("yaml-complex-key 5").contains("yaml-duplicate-key 2").contains("yaml-tag 1")
+                .contains("yaml11-scalar 1");
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(card.metadata().get("k")).isEqualTo(3L);
+    }
+
+    @Test
     void aBodyAnalysisPastTheTimeLimitStopsWithAProblemAndKeepsTheMetadata() {
         CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withTimeLimitMillis(1)).build();
         ModelCard card = parser.parse("x", "---\nlicense: mit\n---\n"

@@ -188,9 +188,12 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             }
             Mapped text = new Mapped();
             inlines(heading, text, 0);
+            String title = text.toString();
             headingStack.add(heading);
-            headingTitles.add(text.toString().strip());
-            emit(text, false);
+            headingTitles.add(title.strip());
+            if (!title.isBlank()) {
+                emit(text, false);
+            }
         }
 
         void prose(Node block) {
@@ -418,8 +421,10 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
      * such as the spaces that replace line breaks).
      */
     static final class Mapped {
+        private static final int[] NONE = new int[0];
         private final StringBuilder text = new StringBuilder();
-        private int[] offsets = new int[64];
+        // Grown on the first char: a body of 250,000 empty headings makes as many empty texts.
+        private int[] offsets = NONE;
 
         void append(String s, int from, int to, int base, boolean exact) {
             for (int i = from; i < to; i++) {
@@ -457,7 +462,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         private void add(char c, int offset) {
             if (text.length() == offsets.length) {
-                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, Math.max(32, offsets.length * 2));
             }
             offsets[text.length()] = offset;
             text.append(c);

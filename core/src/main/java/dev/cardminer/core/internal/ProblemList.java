@@ -39,6 +39,23 @@ public final class ProblemList extends AbstractList<Problem> {
         return false;
     }
 
+    /**
+     * Whether problems are only counted now: the cap is reached and the first one left out is known,
+     * so a caller with many problems to report can {@link #countDropped} them instead of building each.
+     */
+    public boolean counting() {
+        return firstDropped != null;
+    }
+
+    /** Counts a problem of this code as left out, without building it; only while {@link #counting()}. */
+    public void countDropped(String code) {
+        if (firstDropped == null) {
+            throw new IllegalStateException("not counting yet: add the problem");
+        }
+        droppedCount++;
+        dropped.merge(code, 1, Integer::sum);
+    }
+
     @Override
     public Problem get(int index) {
         return kept.get(index);

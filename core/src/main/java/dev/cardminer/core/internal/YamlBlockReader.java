@@ -28,14 +28,25 @@ public final class YamlBlockReader {
     public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
     /**
-     * Parsers by input buffer size, 4 Ki to 64 Mi chars in powers of 4. snakeyaml-engine grows its
+     * Parsers by input buffer size, 4 Ki to 4 Mi chars in powers of 4. snakeyaml-engine grows its
      * window by copying it once per buffer read, which is quadratic in a token longer than the buffer
-     * (a 10 MB line took seconds with the default 1 Ki buffer); a buffer that holds the whole block
-     * avoids that, and picking it by block size keeps small cards from allocating large buffers.
+     * (a 10 MB line took seconds with the default 1 Ki buffer); a buffer of the block's size avoids that,
+     * picking it by block size keeps small cards from allocating large buffers, and the 4 Mi cap keeps a
+     * 30 MB block from holding 180 MB of buffers (an int and a char per character) while a 30 MB token
+     * costs only about eight window copies.
      */
-    private final Parse[] parsers = new Parse[8];
+    private final Parse[] parsers = new Parse[6];
+
+    /** Whether blocks of the simple shape are read without snakeyaml ({@link SimpleYamlEvents}). */
+    private final boolean simplePath;
 
     public YamlBlockReader() {
+        this(true);
+    }
+
+    /** With {@code simplePath} false every block goes through snakeyaml (tests compare both ways). */
+    YamlBlockReader(boolean simplePath) {
+        this.simplePath = simplePath;
         for (int i = 0; i < parsers.length; i++) {
             LoadSettings settings = LoadSettings.builder()
                     .setSchema(new CoreSchema())
@@ -76,10 +87,14 @@ public final class YamlBlockReader {
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         try {
-            YamlEscapes escapes = YamlEscapes.prepare(yaml);
-            for (Event e : parserFor(yaml.length()).parseString(escapes.text())) {
-                if (!builder.event(escapes.fix(e))) {
-                    break;
+            if (simplePath && SimpleYamlEvents.isSimple(yaml)) {
+                SimpleYamlEvents.read(yaml, builder::event);
+            } else {
+                YamlEscapes escapes = YamlEscapes.prepare(yaml);
+                for (Event e : parserFor(yaml.length()).parseString(escapes.text())) {
+                    if (!builder.event(escapes.fix(e))) {
+                        break;
+                    }
                 }
             }
         } catch (MarkedYamlEngineException e) {

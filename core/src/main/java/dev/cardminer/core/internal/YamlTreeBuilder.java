@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +68,21 @@ final class YamlTreeBuilder {
             this.flow = flow;
         }
 
+        /** Key positions (insertion order), built on the first duplicate key: most mappings never need it. */
+        HashMap<String, Integer> positions;
+
+        /** The insertion position of a key already in the mapping. */
+        int keyPosition(String key) {
+            if (positions == null) {
+                positions = new HashMap<>();
+                int i = 0;
+                for (String k : m.keySet()) {
+                    positions.put(k, i++);
+                }
+            }
+            return positions.get(key);
+        }
+
         void addMark(long mark) {
             if (count == marks.length) {
                 marks = Arrays.copyOf(marks, count * 2);
@@ -80,6 +94,8 @@ final class YamlTreeBuilder {
     private final String yaml;
     private final int firstLine;
     private final List<Problem> problems;
+    /** {@code problems} when it is capped: past its cap, notes are counted instead of built. */
+    private final ProblemList capped;
     private final IdentityHashMap<Object, long[]> marks;
     private final ArrayList<Frame> stack = new ArrayList<>();
     private HashMap<String, Anchored> anchors;
@@ -102,6 +118,15 @@ final class YamlTreeBuilder {
     private Shape entryShape;
     private int entryDash;
 
+    /**
+     * Plain scalars already read, by their text, in blocks over {@link #SHARE_FROM} chars: a block of a
+     * million {@code - no} items or repeated metric names then holds one value per distinct text instead
+     * of one per item. At most {@link #SHARED_MAX} texts, so a block of distinct values costs no more.
+     */
+    private final HashMap<String, Object> shared;
+    static final int SHARE_FROM = 64 * 1024;
+    static final int SHARED_MAX = 4096;
+
     // Code point ranges of quoted and block scalars, kept only when the block holds a tab.
     private final boolean trackTabs;
     private long[] nonPlain = new long[0];
@@ -111,9 +136,12 @@ final class YamlTreeBuilder {
         this.yaml = yaml;
         this.firstLine = firstLine;
         this.problems = problems;
+        this.capped = problems instanceof ProblemList list ? list : null;
         this.trackTabs = yaml.indexOf('\t') >= 0;
-        // model-index-heavy blocks hold about one collection per 20 characters; spares most resizing
-        this.marks = new IdentityHashMap<>(Math.max(16, yaml.length() / 20));
+        this.shared = yaml.length() > SHARE_FROM ? new HashMap<>() : null;
+        // model-index-heavy blocks hold about one collection per 20 characters; spares most resizing, up to
+        // 64 Ki (a 30 MB block of keys holds one collection, and 1.5 M expected would take a 32 MB table)
+        this.marks = new IdentityHashMap<>(Math.clamp(yaml.length() / 20, 16, 1 << 16));
     }
 
     /** Handles one event; false when reading must stop (a problem was recorded). */
@@ -221,7 +249,10 @@ final class YamlTreeBuilder {
     private boolean endCollection(Event e) {
         Frame f = stack.remove(stack.size() - 1);
         Object value = f.map ? Collections.unmodifiableMap(f.m) : Collections.unmodifiableList(f.l);
-        if (f.count > 0) {
+        Frame parent = top();
+        // A collection used as a key is kept as text only; its positions are kept when an alias may reuse it.
+        boolean textKey = parent != null && parent.map && parent.expectKey && f.anchor == null;
+        if (f.count > 0 && !textKey) {
             marks.put(value, f.marks);
         }
         if (f.anchor != null) {
@@ -287,6 +318,9 @@ final class YamlTreeBuilder {
         if (f.m.size() == before) {
             duplicate(f);
         } else {
+            if (f.positions != null) {
+                f.positions.put(f.pendingKey, f.count);
+            }
             f.addMark(f.pendingKeyMark);
         }
         f.expectKey = true;
@@ -297,23 +331,19 @@ final class YamlTreeBuilder {
     }
 
     private void duplicate(Frame f) {
-        problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key '" + f.pendingKey
-                + "' appears more than once in this mapping; the last value is kept, as PyYAML does",
-                f.pendingKeyMark, path(false, null)));
-        int i = 0;
-        for (Iterator<String> it = f.m.keySet().iterator(); it.hasNext(); i++) {
-            if (it.next().equals(f.pendingKey)) {
-                f.marks[i] = f.pendingKeyMark;
-                break;
-            }
+        if (!counted("yaml-duplicate-key")) {
+            problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key '" + f.pendingKey
+                    + "' appears more than once in this mapping; the last value is kept, as PyYAML does",
+                    f.pendingKeyMark, path(false, null)));
         }
+        f.marks[f.keyPosition(f.pendingKey)] = f.pendingKeyMark;
     }
 
     private String keyString(Object key, long mark) {
         if (key instanceof String s) {
             return s;
         }
-        if (key instanceof Map || key instanceof List) {
+        if ((key instanceof Map || key instanceof List) && !counted("yaml-complex-key")) {
             problems.add(problem(Problem.Severity.WARNING, "yaml-complex-key",
                     "a mapping or list used as a key is kept as text; PyYAML rejects such keys", mark,
                     path(true, null)));
@@ -358,12 +388,14 @@ final class YamlTreeBuilder {
         String v = e.getValue();
         Optional<String> tag = e.getTag();
         if (tag.isEmpty() || tag.get().equals("!")) {
-            return e.isPlain() && tag.isEmpty() ? CoreSchemaScalars.value(v) : v;
+            return e.isPlain() && tag.isEmpty() ? plain(v) : v;
         }
         String t = tag.get();
         if (!t.startsWith(YAML_TAG)) {
-            problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "unknown tag " + t
-                    + ", which PyYAML's safe_load rejects; the value is read as text", mark, path(isKey, v)));
+            if (!counted("yaml-tag")) {
+                problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "unknown tag " + t
+                        + ", which PyYAML's safe_load rejects; the value is read as text", mark, path(isKey, v)));
+            }
             return v;
         }
         String name = t.substring(YAML_TAG.length());
@@ -392,13 +424,32 @@ final class YamlTreeBuilder {
                 }
                 break;
             default:
-                problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "tag " + t
-                        + " is not one the metadata can use; the value is read as text", mark, path(isKey, v)));
+                if (!counted("yaml-tag")) {
+                    problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "tag " + t
+                            + " is not one the metadata can use; the value is read as text", mark, path(isKey, v)));
+                }
                 return v;
         }
-        problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "'" + v + "' is not a valid " + t
-                + "; the value is read as text", mark, path(isKey, v)));
+        if (!counted("yaml-tag")) {
+            problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "'" + v + "' is not a valid " + t
+                    + "; the value is read as text", mark, path(isKey, v)));
+        }
         return v;
+    }
+
+    /** The core-schema value of a plain scalar, shared with earlier equal ones in large blocks. */
+    private Object plain(String text) {
+        if (shared == null) {
+            return CoreSchemaScalars.value(text);
+        }
+        Object value = shared.get(text);
+        if (value == null) {
+            value = CoreSchemaScalars.value(text);
+            if (value != null && shared.size() < SHARED_MAX) {
+                shared.put(text, value);
+            }
+        }
+        return value;
     }
 
     private static boolean isKnownCollectionTag(String tag) {
@@ -412,6 +463,11 @@ final class YamlTreeBuilder {
         }
         Yaml11Resolver.Resolved py = Yaml11Resolver.resolve(text);
         if (sameValue(py, ours)) {
+            return;
+        }
+        if (counted(py.kind() == Yaml11Resolver.Kind.MERGE && isKey ? "yaml11-merge-key"
+                : py.kind() == Yaml11Resolver.Kind.INVALID || py.kind() == Yaml11Resolver.Kind.MERGE
+                ? "yaml11-error" : "yaml11-scalar")) {
             return;
         }
         String path = path(isKey, text);
@@ -595,6 +651,18 @@ final class YamlTreeBuilder {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether a problem of this code is only counted: the card's problems are past their cap. A block of
+     * a million {@code - no} items would otherwise build a located message per item only to drop it.
+     */
+    private boolean counted(String code) {
+        if (capped == null || !capped.counting()) {
+            return false;
+        }
+        capped.countDropped(code);
+        return true;
     }
 
     private Problem problem(Problem.Severity severity, String code, String message, long mark, String path) {
