@@ -69,6 +69,8 @@ public final class ProblemCodes {
     public static final String LINKS_CAPPED = "links-capped";
     public static final String PROBLEMS_CAPPED = "problems-capped";
     public static final String SENTENCES_CAPPED = "sentences-capped";
+    /** The store cut a card's metadata or metadata value rows (io: 10,000 of each per card). */
+    public static final String ROWS_CAPPED = "rows-capped";
     /** The sentence splitter failed on this card (a bug, recorded so that the run goes on). */
     public static final String SPLIT_ERROR = "split-error";
 

@@ -25,6 +25,15 @@ import java.util.regex.Pattern;
  */
 public final class CardRowsBuilder {
 
+    /**
+     * Rows per card of {@code metadata} (top-level keys) and of {@code metadata_values} (list items): real
+     * cards stay far below (hub-2023's largest: 12 keys, 243 items); a 30 MB block of keys is 2.5 million
+     * rows, which cost a run more than the parse. Past the cap the rows are cut with a warning;
+     * {@code cards.metadata_json} still holds the whole block. Eval results are not cut: they are the data
+     * of the largest real cards (a 28.9 MB model-index), and their cost is linear.
+     */
+    static final int MAX_ROWS_PER_TABLE = 10_000;
+
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final CardParser parser;
@@ -82,6 +91,8 @@ public final class CardRowsBuilder {
                           long fingerprint, boolean replaces, int permits) throws IOException {
         List<CardRows.MetadataRow> metadata = new ArrayList<>(card.metadata().keys().size());
         List<CardRows.ValueRow> values = new ArrayList<>();
+        long keysCut = 0;
+        long valuesCut = 0;
         // One generator writes the whole block; each key's JSON is the stretch of text its value took,
         // so nothing is serialised twice and no JsonNode tree is built for plain data.
         StringBuffer text = out.getBuffer();
@@ -90,6 +101,11 @@ public final class CardRowsBuilder {
             g.writeStartObject();
             for (Map.Entry<String, Object> e : card.metadata().values().entrySet()) {
                 g.writeFieldName(e.getKey());
+                if (metadata.size() == MAX_ROWS_PER_TABLE) {
+                    keysCut++;
+                    writeValue(g, e.getValue());
+                    continue;
+                }
                 g.flush();
                 int from = text.length() + 1; // the ':' is written with the value
                 writeValue(g, e.getValue());
@@ -97,7 +113,11 @@ public final class CardRowsBuilder {
                 metadata.add(new CardRows.MetadataRow(e.getKey(), text.substring(from)));
                 int position = 0;
                 for (String item : card.metadata().strings(e.getKey())) {
-                    values.add(new CardRows.ValueRow(e.getKey(), position++, item));
+                    if (values.size() == MAX_ROWS_PER_TABLE) {
+                        valuesCut++;
+                    } else {
+                        values.add(new CardRows.ValueRow(e.getKey(), position++, item));
+                    }
                 }
             }
             g.writeEndObject();
@@ -114,6 +134,10 @@ public final class CardRowsBuilder {
         }
         double completeness = card.completeness();
         List<Problem> problems = card.problems();
+        if (keysCut + valuesCut > 0) {
+            problems = new ArrayList<>(problems);
+            problems.add(rowsCapped(keysCut, valuesCut));
+        }
         CardSentences sentences = null;
         if (sentenceStep != null) {
             long t0 = StageTimes.cpuNow();
@@ -132,6 +156,20 @@ public final class CardRowsBuilder {
         return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, bytes, source.facts(),
                 card.hasMetadata(), metadataJson, Double.isFinite(completeness) ? completeness : null, card.body(),
                 metadata, values, card.sections(), evals, card.links(), problems, sentences, permits);
+    }
+
+    /** Located at the metadata block's first line: the cut rows are spread over the whole block. */
+    private static Problem rowsCapped(long keysCut, long valuesCut) {
+        List<String> cut = new ArrayList<>(2);
+        if (keysCut > 0) {
+            cut.add(String.format("%,d top-level keys (metadata)", keysCut));
+        }
+        if (valuesCut > 0) {
+            cut.add(String.format("%,d values (metadata_values)", valuesCut));
+        }
+        return Problem.warning(ProblemCodes.ROWS_CAPPED, String.format(
+                "the store keeps the first %,d metadata rows of each kind per card; not stored as rows: %s (cards.metadata_json "
+                        + "keeps the whole metadata)", MAX_ROWS_PER_TABLE, String.join(", ", cut)), 1, 1);
     }
 
     private static CardRows failed(SourceCard source, byte[] utf8, String contentHash, long fingerprint,

@@ -43,6 +43,39 @@ class CardRowsBuilderTest {
         assertTrue(withMetadata > 400, "cards with metadata: " + withMetadata);
     }
 
+    /** A block of more keys and list items than the store keeps: rows are cut with one located warning. */
+    @Test
+    void metadataRowsPastTheCapAreCutWithOneWarningAndTheJsonKeepsAll() throws IOException {
+        int n = CardRowsBuilder.MAX_ROWS_PER_TABLE;
+        StringBuilder text = new StringBuilder("---\ntags:\n");
+        for (int i = 0; i < n + 5; i++) {
+            text.append("- t").append(i).append('\n');
+        }
+        for (int i = 0; i < n + 7; i++) {
+            text.append('k').append(i).append(": v\n");
+        }
+        text.append("---\n# Title\n");
+        CardRows rows = build(SourceCard.ofText("x/y", "test", text.toString(), RepoFacts.NONE));
+        assertEquals(n, rows.metadata().size());
+        assertEquals(n, rows.values().size());
+        List<dev.cardminer.core.Problem> capped = rows.problems().stream()
+                .filter(p -> p.code().equals(dev.cardminer.core.ProblemCodes.ROWS_CAPPED)).toList();
+        assertEquals(1, capped.size(), rows.problems().toString());
+        assertEquals(1, capped.get(0).line());
+        // tags and n+7 keys: n kept, 8 cut; values: 5 tags past the cap, then the n-1 kept keys' scalars
+        assertTrue(capped.get(0).message().contains("8 top-level keys"), capped.get(0).message());
+        assertTrue(capped.get(0).message().contains(String.format("%,d values", n + 4)), capped.get(0).message());
+        assertTrue(rows.metadataJson().contains("\"k" + (n + 6) + "\":\"v\""), "the JSON keeps every key");
+    }
+
+    @Test
+    void cardsWithinTheCapHaveNoRowsCappedWarning() throws IOException {
+        CardRows rows = build(SourceCard.ofText("x/y", "test", "---\ntags: [a, b]\nlicense: mit\n---\n# T\n",
+                RepoFacts.NONE));
+        assertEquals(2, rows.metadata().size());
+        assertTrue(rows.problems().stream().noneMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.ROWS_CAPPED)));
+    }
+
     @Test
     void metadataJsonEscapesKeysAndKeepsOrder() throws IOException {
         String text = "---\n\"quo\\\"te\": 1\n\"uni\\u00e9\\ttab\": [a, {b: 2.50, c: null}]\nz: yes\n"
