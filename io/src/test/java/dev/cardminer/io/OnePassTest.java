@@ -43,10 +43,24 @@ class OnePassTest {
                     .annotators(ConceptAnnotation.Annotators.RULES).build()).run(cards, store);
             assertThat(result.stageMillis().get("  sentences revised")).as("sentences the corpus's names could change")
                     .isPositive();
-            // The annotation phase that analyze runs next finds nothing left to do.
-            ConceptAnnotation.Report report = RULES.run(store.connection(), new PrintWriter(new StringWriter()));
+            // The annotation phase that analyze runs next finds nothing left to do, and says what the pass made.
+            StringWriter log = new StringWriter();
+            ConceptAnnotation.Report report = RULES.run(store.connection(), new PrintWriter(log));
             assertThat(report.sentencesSplit()).isZero();
             assertThat(report.runs()).extracting(AnnotationPhase.Result::sentences).containsExactly(0L);
+            long done;
+            long made;
+            try (var st = store.connection().createStatement();
+                 var rs = st.executeQuery("SELECT (SELECT count(*) FROM annotated_sentences), "
+                         + "(SELECT count(*) FROM annotations)")) {
+                rs.next();
+                done = rs.getLong(1);
+                made = rs.getLong(2);
+            }
+            assertThat(made).isPositive();
+            assertThat(log.toString()).contains(String.format(
+                    "annotate: rules: nothing left to annotate (the store holds %,d sentences done, %,d annotations)",
+                    done, made));
         }
 
         assertThat(TestCards.differences(onePass, twoPhase))

@@ -127,13 +127,16 @@ public final class AnnotationPhase {
         long annotations = 0;
         boolean stopped = false;
         long pending = pending(name);
-        log.printf("annotate: %s: %,d sentences to annotate%n", name, pending);
-        log.flush();
         if (pending == 0) {
-            log.printf("annotate: %s: 0 sentences, 0 annotations%n", name);
+            // The usual case after a one-pass run: say what the store holds, not "0 annotations".
+            log.printf("annotate: %s: nothing left to annotate (the store holds %,d sentences done, %,d annotations)%n",
+                    name, count("SELECT count(*) FROM annotated_sentences WHERE annotator = ?", name),
+                    count("SELECT count(*) FROM annotations WHERE annotator = ?", name));
             log.flush();
             return new Result(name, 0, 0, false, 0);
         }
+        log.printf("annotate: %s: %,d sentences to annotate%n", name, pending);
+        log.flush();
         Annotator annotator = annotators.get();
         long lastLog = System.nanoTime();
         // One streaming query over a second connection (a snapshot taken now) instead of a query per batch,
@@ -197,6 +200,16 @@ public final class AnnotationPhase {
             stopped |= o.stopped();
         }
         return new AnnotationOutcome(all, completed, stopped);
+    }
+
+    private long count(String sql, String annotator) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, annotator);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private long pending(String annotator) throws SQLException {
