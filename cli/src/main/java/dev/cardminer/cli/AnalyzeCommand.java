@@ -137,11 +137,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                 err.flush();
                 return OneLineErrorHandler.INCOMPLETE;
             }
+            // The run is done before the report is written, so that the report lists it as finished.
+            Analyzer.finish(store, result);
             if (report != null) {
                 new ReportWriter().write(store.connection(), report);
                 out.println("report: " + report.resolve("index.html"));
             }
-            Analyzer.finish(store, result);
             out.flush();
             return 0;
         } catch (SQLException e) {

@@ -68,12 +68,18 @@ final class EvalCommand implements Callable<Integer> {
             case "held-out" -> Split.HELD_OUT;
             case "dev" -> Split.DEV;
             case "all" -> Split.ALL;
-            default -> throw new IllegalArgumentException("--split must be held-out, dev or all");
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--split must be held-out, dev or all");
         };
         Vocabularies vocabularies = Vocabularies.bundled();
-        Suggester.Builder builder = Suggester.builder().vocabularies(vocabularies).fields(fields);
-        AutoCloseable plugged = taskClassifier.apply(builder);
-        Evaluator evaluator = new Evaluator(builder.build().extractors(), vocabularies, minConfidence, part);
+        AutoCloseable plugged;
+        Evaluator evaluator;
+        try {
+            Suggester.Builder builder = Suggester.builder().vocabularies(vocabularies).fields(fields);
+            plugged = taskClassifier.apply(builder);
+            evaluator = new Evaluator(builder.build().extractors(), vocabularies, minConfidence, part);
+        } catch (IllegalArgumentException e) { // --fields or --min-confidence: a usage error, exit 2
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         PrintWriter outcomes = dumpOutcomes == null ? null
                 : new PrintWriter(java.nio.file.Files.newBufferedWriter(dumpOutcomes, StandardCharsets.UTF_8));
         if (outcomes != null) {
@@ -97,9 +103,12 @@ final class EvalCommand implements Callable<Integer> {
             out.printf("%-22s %8s %9s %8s %7s %7s %7s%n", "field", "support", "predicted", "correct", "P", "R", "F1");
             for (Map.Entry<String, FieldScore> e : ordered(report).entrySet()) {
                 FieldScore s = e.getValue();
-                out.printf("%-22s %8d %9d %8d %7.3f %7.3f %7.3f%n", e.getKey(), s.support(), s.predicted(), s.correct(),
-                        s.precision(), s.recall(), s.f1());
+                out.printf("%-22s %8d %9d %8d %7s %7s %7s%n", e.getKey(), s.support(), s.predicted(), s.correct(),
+                        s.predicted() == 0 ? "n/a" : score(s.precision()), s.support() == 0 ? "n/a" : score(s.recall()),
+                        s.predicted() == 0 || s.support() == 0 ? "n/a" : score(s.f1()));
             }
+            out.println("field@hub: scored against the source's own column (the Hub's pipeline_tag, library_name) on "
+                    + "cards whose YAML lacks the field; n/a: nothing to score");
         }
         out.flush();
         return 0;
@@ -120,6 +129,10 @@ final class EvalCommand implements Callable<Integer> {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String score(double x) {
+        return String.format(java.util.Locale.ROOT, "%.3f", x);
     }
 
     private static Map<String, FieldScore> ordered(EvalReport report) {

@@ -101,9 +101,15 @@ final class SuggestCommand implements Callable<Integer> {
             return 2;
         }
         List<PullRequestDraft> toOpen = new ArrayList<>();
-        Suggester.Builder builder = Suggester.builder().fields(fields).minConfidence(minConfidence);
-        AutoCloseable plugged = taskClassifier.apply(builder);
-        Suggester suggester = builder.build();
+        Suggester suggester;
+        AutoCloseable plugged;
+        try {
+            Suggester.Builder builder = Suggester.builder().fields(fields).minConfidence(minConfidence);
+            plugged = taskClassifier.apply(builder);
+            suggester = builder.build();
+        } catch (IllegalArgumentException e) { // --fields or --min-confidence: a usage error, exit 2
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         CardPatcher patcher = new CardPatcher();
         DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
         long seen = 0;
@@ -159,8 +165,8 @@ final class SuggestCommand implements Callable<Integer> {
             }
         }
         if (!json) {
-            out.printf("%,d cards, %,d with findings: %,d suggestions, %,d conflicts%s%n", seen, withSuggestions,
-                    suggestionCount, conflictCount, drafts == null ? "" : String.format(", %,d patched in %s", patched, patchDir));
+            out.printf("%,d card%s, %,d with findings: %,d suggestion%s, %,d conflict%s%s%n", seen, seen == 1 ? "" : "s", withSuggestions,
+                    suggestionCount, suggestionCount == 1 ? "" : "s", conflictCount, conflictCount == 1 ? "" : "s", drafts == null ? "" : String.format(", %,d patched in %s", patched, patchDir));
         }
         int exit = 0;
         if (openPrs) {
@@ -180,14 +186,22 @@ final class SuggestCommand implements Callable<Integer> {
     private static void printSummary(PrintWriter out, CardSuggestions found) {
         out.println(PullRequestTexts.clean(found.id()));
         for (Suggestion s : found.suggestions()) {
-            out.printf("  + %s = %s  (%.2f %s, line %d)%n", s.field(), shown(s.value()), s.confidence(), s.method(),
-                    s.evidence().line());
+            out.printf("  + %s = %s  (%.2f %s, %s)%n", s.field(), shown(s.value()), s.confidence(), s.method(),
+                    where(s.evidence()));
         }
         for (Conflict c : found.conflicts()) {
-            out.printf("  ! %s: YAML has %s, the text says %s  (%.2f %s, line %d)%n", c.field(), shown(c.yamlValue()),
+            out.printf("  ! %s: YAML has %s, the text says %s  (%.2f %s, %s)%n", c.field(), shown(c.yamlValue()),
                     shown(c.suggestion().value()), c.suggestion().confidence(), c.suggestion().method(),
-                    c.suggestion().evidence().line());
+                    where(c.suggestion().evidence()));
         }
+    }
+
+    /** Body evidence by its line; metadata evidence by the block's first line; the repo id by name. */
+    private static String where(dev.cardminer.suggest.Evidence e) {
+        if (e.line() == 0) {
+            return "from the repo id";
+        }
+        return e.start() >= 0 ? "line " + e.line() : "metadata block at line " + e.line();
     }
 
     private static String shown(Object value) {

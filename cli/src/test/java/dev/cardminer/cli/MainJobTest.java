@@ -60,5 +60,9 @@ class MainJobTest {
         }
         assertThat(report.resolve("img/concept-subjects-cloud.png")).exists();
         assertThat(report.resolve("img/template-sections.png")).exists();
+        // The run is closed before the report is written: the report lists it as finished.
+        List<String> runs = Files.readAllLines(report.resolve("data/runs.csv"));
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1).split(",", -1)[3]).as("finished column of " + runs.get(1)).isNotBlank();
     }
 }

@@ -31,6 +31,20 @@ class SuggestCommandTest {
     }
 
     @Test
+    void badFieldsConfidenceAndSplitAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path cards = corpus(dir);
+        for (String[] args : new String[][] {
+                {"suggest", cards.toString(), "--fields", "bogus"},
+                {"suggest", cards.toString(), "--min-confidence", "2"},
+                {"eval", cards.toString(), "--split", "bogus"},
+                {"eval", cards.toString(), "--fields", "bogus"}}) {
+            CliRun run = CliRun.run(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).doesNotContain("Exception").contains("--help");
+        }
+    }
+
+    @Test
     void jsonLinesWithEvidenceAndConflicts(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
@@ -126,6 +140,16 @@ class SuggestCommandTest {
         assertThat(license.path("precision").asDouble()).isZero();
         assertThat(license.has("recall")).isTrue();
         assertThat(license.has("f1")).isTrue();
+    }
+
+    @Test
+    void evalTextSaysNotApplicableWhereThereIsNothingToScore(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.run("eval", corpus(dir).toString(), "--split", "all", "--fields", "license,library_name");
+        assertThat(run.exit()).as(run.err()).isZero();
+        // No card lacks library_name while the source has a column for it: support 0, no score, not 0.000.
+        String hub = run.out().lines().filter(l -> l.startsWith("library_name@hub")).findFirst().orElseThrow();
+        assertThat(hub).contains("n/a").doesNotContain("0.000");
+        assertThat(run.out()).contains("field@hub: scored against the source's own column");
     }
 
     @Test

@@ -79,6 +79,8 @@ public final class PullRequestTexts {
             sb.append("`").append(s.field()).append("` = ").append(inlineValue(s));
             if (s.evidence().line() > 0 && s.evidence().start() >= 0) {
                 sb.append(", from line ").append(s.evidence().line()).append(" of the card");
+            } else if (s.evidence().line() == 0) {
+                sb.append(", from the repository's name");
             } else {
                 sb.append(", from the card's metadata");
             }

@@ -129,7 +129,7 @@ public final class AnnotationPhase {
         long pending = pending(name);
         if (pending == 0) {
             // The usual case after a one-pass run: say what the store holds, not "0 annotations".
-            log.printf("annotate: %s: nothing left to annotate (the store holds %,d sentences done, %,d annotations)%n",
+            log.printf("annotate: %s: every sentence is annotated (done while the cards were parsed; the store holds %,d annotated sentences, %,d annotations)%n",
                     name, count("SELECT count(*) FROM annotated_sentences WHERE annotator = ?", name),
                     count("SELECT count(*) FROM annotations WHERE annotator = ?", name));
             log.flush();

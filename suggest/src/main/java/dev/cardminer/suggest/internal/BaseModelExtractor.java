@@ -46,6 +46,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/[A-Za-z0-9][\\w.-]*/[\\w.-]+", F);
     private static final Pattern BASED_ON = Pattern.compile(
             "(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?based\\s+on\\s+(?:the\\s+)?" + HubRefs.REF, F);
+    /** "This model card ... is based on X": the card (or its text) is what is based on X, not the model. */
+    private static final Pattern CARD_SUBJECT = Pattern.compile("\\b(?:card|readme|template|documentation|text)\\b", F);
     private static final Pattern ADAPTER_CONFIG = Pattern.compile(
             "[\"']?base_model_name_or_path[\"']?\\s*[:=]\\s*[\"']([^\"'\\s,]{1,200})[\"']");
     private static final Pattern ADAPTER_PROSE = Pattern.compile(
@@ -233,6 +235,9 @@ public final class BaseModelExtractor implements MetadataExtractor {
             if (!group1IsId && (text.inCode(m.start()) || m.start() >= quoted)) {
                 continue;
             }
+            if (pattern == BASED_ON && CARD_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find()) {
+                continue;
+            }
             String id = group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1);
             if (id == null || id.equalsIgnoreCase(text.card().id())) {
                 continue;
@@ -241,6 +246,19 @@ public final class BaseModelExtractor implements MetadataExtractor {
             return new Reading(List.of(s), relation, confidence, method);
         }
         return null;
+    }
+
+    /** The text from the start of the sentence (or line) up to {@code end}, at most 200 characters. */
+    private static String clauseBefore(String body, int end) {
+        int from = end;
+        while (from > 0 && end - from < 200) {
+            char c = body.charAt(from - 1);
+            if (c == '\n' || c == '.' || c == '!' || c == '?') {
+                break;
+            }
+            from--;
+        }
+        return body.substring(from, end);
     }
 
     /** Where a quoted original card starts (prose after it is not about this repo), or the body's length. */

@@ -113,6 +113,11 @@ public final class BodyText {
         return new Evidence(text, card.yamlLine(), 1, -1, -1);
     }
 
+    /** Evidence read from the repo's id, which is on no line of the card: line and column 0. */
+    public static Evidence repoId(String text) {
+        return new Evidence(text, 0, 0, -1, -1);
+    }
+
     private int lineIndex(int offset) {
         int i = Arrays.binarySearch(lineStarts, offset);
         return i >= 0 ? i : -i - 2;

@@ -99,7 +99,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
         if (autotrain.matches() && text.mentions("autotrain")) {
             String id = HubRefs.valid(autotrain.group(1) + "/autotrain-data-" + autotrain.group(2));
             if (id != null) {
-                put(out, new Suggestion(FIELD, id, BodyText.metadata(card, "AutoTrain repo id: " + card.id()), 0.85,
+                put(out, new Suggestion(FIELD, id, BodyText.repoId("AutoTrain repo id: " + card.id()), 0.85,
                         "autotrain-project-data"));
             }
         }

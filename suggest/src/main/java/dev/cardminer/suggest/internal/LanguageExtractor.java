@@ -92,12 +92,12 @@ public final class LanguageExtractor implements MetadataExtractor {
             for (int g = 1; g <= 2; g++) {
                 String code = opus.group(g);
                 if (vocabularies.languages().contains(code)) {
-                    out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card, "repo id: " + card.id()),
+                    out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.repoId("repo id: " + card.id()),
                             0.85, "opus-mt-id"));
                 }
             }
         }
-        Evidence repoId = BodyText.metadata(card, "repo id: " + card.id());
+        Evidence repoId = BodyText.repoId("repo id: " + card.id());
         nameLanguages(card.id()).forEach((code, method) -> out.putIfAbsent(code, new Suggestion(FIELD, code, repoId, 0.85, method)));
         for (EvalResult r : card.evalResults()) {
             String config = r.datasetConfig() != null ? r.datasetConfig()

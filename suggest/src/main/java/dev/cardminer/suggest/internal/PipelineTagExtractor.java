@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +82,9 @@ public final class PipelineTagExtractor implements MetadataExtractor {
      * of the repos whose name holds it): NER and POS taggers, SQuAD readers, GLUE classifiers, speech and image
      * model families whose task is one.
      */
+    /** Words of a repo name that say the model classifies (keyword spotting, emotion, speaker, intent). */
+    private static final Set<String> CLASSIFYING_WORDS = Set.of("keyword", "kws", "spotting", "emotion", "speaker",
+            "spoof", "intent", "gender", "classification", "classifier", "cls");
     private static final Map<String, String> NAME_WORDS = Map.ofEntries(
             Map.entry("ner", "token-classification"), Map.entry("pos", "token-classification"),
             Map.entry("token", "token-classification"), Map.entry("conll2003", "token-classification"),
@@ -171,10 +175,16 @@ public final class PipelineTagExtractor implements MetadataExtractor {
         }
         if (found.isEmpty()) {
             String name = card.id().substring(card.id().indexOf('/') + 1).toLowerCase(Locale.ROOT);
-            for (String word : name.split("[-_.]")) {
+            List<String> words = List.of(name.split("[-_.]"));
+            // "wav2vec2-base-ft-keyword-spotting": the name says the model classifies, whatever its backbone does
+            boolean classifies = words.stream().anyMatch(CLASSIFYING_WORDS::contains);
+            for (String word : words) {
                 String task = NAME_WORDS.get(word);
+                if (task != null && classifies && !task.endsWith("classification")) {
+                    break;
+                }
                 if (task != null && vocabularies.pipelineTags().contains(task)) {
-                    offer(found, new Suggestion(FIELD, task, BodyText.metadata(card, "repo id: " + card.id()), 0.8, "task-word-in-id"));
+                    offer(found, new Suggestion(FIELD, task, BodyText.repoId("repo id: " + card.id()), 0.8, "task-word-in-id"));
                     break;
                 }
             }

@@ -85,6 +85,14 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void aCardBasedOnAnotherCardNamesNoBaseModel() {
+        assertThat(values(extractor, body("# Model\n\n*This model card was written by the team and is based on the "
+                + "[acme/image-gen](https://huggingface.co/acme/image-gen) card.*\n"))).isEmpty();
+        assertThat(values(extractor, body("The text of this README is based on [acme/chat-7b](https://huggingface.co/acme/chat-7b).\n")))
+                .isEmpty();
+    }
+
+    @Test
     void mergekitConfigGivesEveryModelAndMerge() {
         var card = body("Merged with mergekit.\n\n```yaml\nmodels:\n  - model: acme/left-7b\n  - model: other/right-7b\nmerge_method: slerp\nbase_model: acme/left-7b\n```\n");
         assertThat(values(extractor, card)).containsExactly("acme/left-7b", "other/right-7b");

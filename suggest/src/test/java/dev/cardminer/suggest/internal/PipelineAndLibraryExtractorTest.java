@@ -35,6 +35,9 @@ class PipelineAndLibraryExtractorTest {
         assertThat(values(task, card("someone/ner-data-tools", null, "```py\nclf = pipeline('sentiment-analysis', model='x/y')\n```\n")))
                 .containsExactly("text-classification");
         assertThat(task.extract(card("someone/posterior-nervous-model", null, "Weights.\n"))).isEmpty();
+        // A name that says the model classifies vetoes a backbone's usual task: keyword spotting is no ASR.
+        assertThat(task.extract(card("someone/wav2vec2-base-ft-keyword-spotting-int8", null, "Weights.\n"))).isEmpty();
+        assertThat(values(task, card("someone/vit-base-classifier", null, "Weights.\n"))).containsExactly("image-classification");
         assertThat(task.extract(body("The task: make it faster.\n"))).isEmpty();
         assertThat(task.extract(body("Task: no-such-task\n"))).isEmpty();
     }
