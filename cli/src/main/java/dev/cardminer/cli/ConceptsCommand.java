@@ -57,6 +57,16 @@ final class ConceptsCommand implements Callable<Integer> {
         try (Connection c = CardStore.openReadOnly(db)) {
             ConceptQueries queries = new ConceptQueries(c);
             ConceptSummary s = queries.summary(category, top, raw, annotator);
+            if (category != null && s.topSubjects().isEmpty()) {
+                // An unknown or misspelt category is not "no concepts": say which ones the store has.
+                List<String> known = queries.summary(null, 1000, raw, annotator).topCategories().stream()
+                        .map(ConceptCount::name).toList();
+                if (!known.contains(category)) {
+                    spec.commandLine().getErr().println(TerminalText.escape("cardminer concepts: no annotations of category "
+                            + category + "; categories in this store: " + (known.isEmpty() ? "none" : String.join(", ", known))));
+                    spec.commandLine().getErr().flush();
+                }
+            }
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 ObjectNode root = mapper.createObjectNode();
@@ -105,9 +115,9 @@ final class ConceptsCommand implements Callable<Integer> {
     private static void table(PrintWriter out, String title, List<ConceptCount> rows) {
         int width = Math.max(title.length(), rows.stream().mapToInt(r -> r.name().length()).max().orElse(0));
         width = Math.min(width, 48);
-        String format = "| %-" + width + "s | %10s | %14s | %s%n";
+        String format = "| %-" + width + "s | %10s | %14s | %s |%n";
         out.printf(Locale.ROOT, format, title, "count", "proportion (%)", "forms");
-        out.printf(Locale.ROOT, "|%s|%s|%s|%n", "-".repeat(width + 2), "-".repeat(12), "-".repeat(16));
+        out.printf(Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(width + 2), "-".repeat(12), "-".repeat(16), "-".repeat(7));
         for (ConceptCount r : rows) {
             String forms = r.forms().size() <= 1 ? "" : String.join(", ", r.forms().subList(0, Math.min(6, r.forms().size())))
                     + (r.forms().size() > 6 ? ", ..." : "");

@@ -11,6 +11,7 @@ import dev.cardminer.testkit.store.SyntheticStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,19 @@ class ConceptsCommandTest {
 
         CliRun text = run("concepts", "--db", db.toString(), "--top", "5", "--examples", "1");
         assertThat(text.out()).contains("total annotations", "| category", "model modification", "Examples of");
+    }
+
+    @Test
+    void anUnknownCategoryNamesTheStoresCategoriesAndTheTableIsWellFormed(@TempDir Path dir) throws Exception {
+        Path db = store(dir);
+        CliRun r = run("concepts", "--db", db.toString(), "--category", "metrik");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("no annotations of category metrik; categories in this store: ").contains("metric");
+        CliRun all = run("concepts", "--db", db.toString());
+        // Every table row, header and separator included, has the same number of cells.
+        List<Long> cells = all.out().lines().filter(l -> l.startsWith("|"))
+                .map(l -> l.chars().filter(ch -> ch == '|').count()).distinct().toList();
+        assertThat(cells).containsExactly(5L);
     }
 
     @Test
