@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -132,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String score(double x) {
-        return String.format(java.util.Locale.ROOT, "%.3f", x);
+        return String.format(Locale.ROOT, "%.3f", x);
     }
 
     private static Map<String, FieldScore> ordered(EvalReport report) {

@@ -14,6 +14,7 @@ import dev.cardminer.suggest.CardPatcher;
 import dev.cardminer.suggest.CardSuggestions;
 import dev.cardminer.suggest.Conflict;
 import dev.cardminer.suggest.DryRunWriter;
+import dev.cardminer.suggest.Evidence;
 import dev.cardminer.suggest.HubPullRequests;
 import dev.cardminer.suggest.Patch;
 import dev.cardminer.suggest.PullRequestDraft;
@@ -197,7 +198,7 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     /** Body evidence by its line; metadata evidence by the block's first line; the repo id by name. */
-    private static String where(dev.cardminer.suggest.Evidence e) {
+    private static String where(Evidence e) {
         if (e.line() == 0) {
             return "from the repo id";
         }

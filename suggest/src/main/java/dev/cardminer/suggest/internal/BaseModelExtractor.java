@@ -47,7 +47,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final Pattern BASED_ON = Pattern.compile(
             "(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?based\\s+on\\s+(?:the\\s+)?" + HubRefs.REF, F);
     /** "This model card ... is based on X": the card (or its text) is what is based on X, not the model. */
-    private static final Pattern CARD_SUBJECT = Pattern.compile("\\b(?:card|readme|template|documentation|text)\\b", F);
+    private static final Pattern CARD_SUBJECT = Pattern.compile("\\b(?:card|readme|template|documentation|text)\\b(?!-)", F);
     private static final Pattern ADAPTER_CONFIG = Pattern.compile(
             "[\"']?base_model_name_or_path[\"']?\\s*[:=]\\s*[\"']([^\"'\\s,]{1,200})[\"']");
     private static final Pattern ADAPTER_PROSE = Pattern.compile(

@@ -90,6 +90,9 @@ class BaseModelExtractorTest {
                 + "[acme/image-gen](https://huggingface.co/acme/image-gen) card.*\n"))).isEmpty();
         assertThat(values(extractor, body("The text of this README is based on [acme/chat-7b](https://huggingface.co/acme/chat-7b).\n")))
                 .isEmpty();
+        // "text-generation" names a task, not the card's text
+        assertThat(values(extractor, body("This text-generation model is based on [acme/chat-7b](https://huggingface.co/acme/chat-7b).\n")))
+                .containsExactly("acme/chat-7b");
     }
 
     @Test
