@@ -1,6 +1,5 @@
 package dev.cardminer.bench;
 
-import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.io.Analyzer;
@@ -8,7 +7,7 @@ import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.ProgressOutput;
-import dev.cardminer.io.concepts.AnnotationPhase;
+import dev.cardminer.io.concepts.ConceptAnnotation;
 import dev.cardminer.testkit.CardShapes;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -216,14 +215,17 @@ public final class ShapesBench implements Callable<Integer> {
 
     /** {@code analyze FILE --db DB} with the rules annotator, as the command runs it; the sentence count. */
     private static long analyze(Path file, Path db) throws Exception {
-        Analyzer.Config config = Analyzer.Config.builder(db).progress(ProgressOutput.none()).build();
+        Analyzer.Config config = Analyzer.Config.builder(db).progress(ProgressOutput.none())
+                .annotators(ConceptAnnotation.Annotators.RULES).build();
         try (CardSource cards = CardSources.markdown(file); CardStore store = CardStore.open(db)) {
             Analyzer.Result result = new Analyzer(config).run(cards, store);
-            AnnotationPhase phase = new AnnotationPhase(store.connection(), 2000);
-            long sentences = phase.ensureSentences();
-            phase.run(new RuleAnnotator(phase.knownNames()), new PrintWriter(OutputStream.nullOutputStream()));
+            new ConceptAnnotation(new ConceptAnnotation.Settings(ConceptAnnotation.Annotators.RULES, null, 2000))
+                    .run(store.connection(), new PrintWriter(OutputStream.nullOutputStream()));
             Analyzer.finish(store, result);
-            return sentences;
+            try (var st = store.connection().createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sentences")) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

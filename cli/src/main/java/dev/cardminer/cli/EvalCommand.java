@@ -81,13 +81,14 @@ final class EvalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) { // --fields or --min-confidence: a usage error, exit 2
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        PrintWriter outcomes = dumpOutcomes == null ? null
-                : new PrintWriter(java.nio.file.Files.newBufferedWriter(dumpOutcomes, StandardCharsets.UTF_8));
-        if (outcomes != null) {
-            evaluator.onOutcome(o -> writeOutcome(outcomes, o));
-        }
-        try (plugged; outcomes; CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
+        // Opened inside the try, so that the plugged classifier is closed when the dump file cannot be written.
+        try (plugged; PrintWriter outcomes = dumpOutcomes == null ? null
+                     : new PrintWriter(java.nio.file.Files.newBufferedWriter(dumpOutcomes, StandardCharsets.UTF_8));
+             CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
                 ProgressOutput.auto(spec.commandLine().getErr()))) {
+            if (outcomes != null) {
+                evaluator.onOutcome(o -> writeOutcome(outcomes, o));
+            }
             for (SourceCard card; (card = cards.next()) != null; ) {
                 if (card.failure() != null) {
                     continue;

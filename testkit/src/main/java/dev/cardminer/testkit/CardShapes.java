@@ -60,7 +60,7 @@ public final class CardShapes {
         body(out, "urls", "see https://huggingface.co/org/model and arXiv:2101.00001 ");
         // Metadata blocks.
         out.add(new Shape("yaml-keys", n -> utf8(block(n, i -> "k" + i + ": v\n"))));
-        // Every key twice (k0..kN, then k0..kN again): a duplicate-key problem per key.
+        // Each key about 20 times (k0..k(n/20), repeated): a duplicate-key problem per repeat.
         out.add(new Shape("yaml-duplicate-keys", n -> utf8(block(n, i -> "k" + (i % Math.max(1, n / 20)) + ": v\n"))));
         out.add(new Shape("yaml-list-no", n -> utf8("---\nlanguage:\n" + repeat("- no\n", n) + "---\n# t\n")));
         out.add(new Shape("yaml-numbers", n -> utf8("---\nx:\n" + repeat("- 12345\n", n) + "---\n# t\n")));

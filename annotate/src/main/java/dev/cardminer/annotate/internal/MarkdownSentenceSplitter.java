@@ -191,9 +191,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             String title = text.toString();
             headingStack.add(heading);
             headingTitles.add(title.strip());
-            if (!title.isBlank()) {
-                emit(text, false);
-            }
+            emit(text, false);
         }
 
         void prose(Node block) {

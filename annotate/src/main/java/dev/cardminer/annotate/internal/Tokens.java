@@ -73,11 +73,6 @@ public final class Tokens {
         return text.substring(starts[i], ends[i]);
     }
 
-    /** The token as a trie key: lower-cased, with a leading space when a space separates it from the token before. */
-    public String key(int i, boolean first) {
-        String t = lower(i);
-        return !first && spaceBefore[i] ? " " + t : t;
-    }
 
     /** The token lower-cased, computed once per token (the matcher looks tokens up from every start). */
     public String lower(int i) {

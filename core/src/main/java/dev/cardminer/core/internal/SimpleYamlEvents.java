@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 /**
  * The events snakeyaml-engine's parser gives for the common, simple shape of a metadata block, made
  * without it: block mappings and block sequences (indentless too) of one-line scalars, plain or
- * quoted without escapes, or one-line flow collections of plain scalars, with blank and comment lines. Anything else (flow collections, block
+ * quoted without escapes, or one-line flow collections of plain scalars, with blank and comment lines. Anything else (nested or multi-line flow collections, block
  * scalars, multi-line scalars, anchors, tags, escapes, tabs, carriage returns, characters outside the
  * Basic Multilingual Plane or that snakeyaml treats specially, a root that is not a mapping) makes
  * {@link #isSimple} false, and the block is read by snakeyaml. {@link #read} streams the events, as

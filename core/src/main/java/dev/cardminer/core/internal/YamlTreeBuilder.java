@@ -465,19 +465,20 @@ final class YamlTreeBuilder {
         if (sameValue(py, ours)) {
             return;
         }
-        if (counted(py.kind() == Yaml11Resolver.Kind.MERGE && isKey ? "yaml11-merge-key"
+        String code = py.kind() == Yaml11Resolver.Kind.MERGE && isKey ? "yaml11-merge-key"
                 : py.kind() == Yaml11Resolver.Kind.INVALID || py.kind() == Yaml11Resolver.Kind.MERGE
-                ? "yaml11-error" : "yaml11-scalar")) {
+                ? "yaml11-error" : "yaml11-scalar";
+        if (counted(code)) {
             return;
         }
         String path = path(isKey, text);
-        if (py.kind() == Yaml11Resolver.Kind.MERGE && isKey) {
+        if (code.equals("yaml11-merge-key")) {
             problems.add(problem(Problem.Severity.INFO, "yaml11-merge-key", "'<<' at " + path
                     + " is a plain key in YAML 1.2, but PyYAML (YAML 1.1, the Hub's Python client) merges the"
                     + " aliased mapping into this one", mark, path));
             return;
         }
-        if (py.kind() == Yaml11Resolver.Kind.INVALID || py.kind() == Yaml11Resolver.Kind.MERGE) {
+        if (code.equals("yaml11-error")) {
             problems.add(problem(Problem.Severity.WARNING, "yaml11-error", "'" + text + "' at " + path
                     + " is " + describe(ours) + " in YAML 1.2, but PyYAML (YAML 1.1, the Hub's Python client) cannot"
                     + " read it, so the Python client rejects the block; quote it", mark, path));

@@ -129,7 +129,7 @@ public final class AnnotationPhase {
         long pending = pending(name);
         if (pending == 0) {
             // The usual case after a one-pass run: say what the store holds, not "0 annotations".
-            log.printf("annotate: %s: every sentence is annotated (done while the cards were parsed; the store holds %,d annotated sentences, %,d annotations)%n",
+            log.printf("annotate: %s: every sentence is annotated (the store holds %,d annotated sentences, %,d annotations)%n",
                     name, count("SELECT count(*) FROM annotated_sentences WHERE annotator = ?", name),
                     count("SELECT count(*) FROM annotations WHERE annotator = ?", name));
             log.flush();
@@ -213,15 +213,8 @@ public final class AnnotationPhase {
     }
 
     private long pending(String annotator) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT count(*) FROM sentences s WHERE NOT EXISTS "
-                + "(SELECT 1 FROM annotated_sentences a WHERE a.card_id = s.card_id AND a.sentence = s.position "
-                + "AND a.annotator = ?)")) {
-            st.setString(1, annotator);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return count("SELECT count(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM annotated_sentences a "
+                + "WHERE a.card_id = s.card_id AND a.sentence = s.position AND a.annotator = ?)", annotator);
     }
 
     /** The sentences the annotator has not handled, in the order they were stored. */

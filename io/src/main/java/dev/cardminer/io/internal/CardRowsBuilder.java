@@ -103,6 +103,7 @@ public final class CardRowsBuilder {
                 g.writeFieldName(e.getKey());
                 if (metadata.size() == MAX_ROWS_PER_TABLE) {
                     keysCut++;
+                    valuesCut += card.metadata().strings(e.getKey()).size();
                     writeValue(g, e.getValue());
                     continue;
                 }

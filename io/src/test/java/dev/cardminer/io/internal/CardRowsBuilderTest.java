@@ -62,9 +62,9 @@ class CardRowsBuilderTest {
                 .filter(p -> p.code().equals(dev.cardminer.core.ProblemCodes.ROWS_CAPPED)).toList();
         assertEquals(1, capped.size(), rows.problems().toString());
         assertEquals(1, capped.get(0).line());
-        // tags and n+7 keys: n kept, 8 cut; values: 5 tags past the cap, then the n-1 kept keys' scalars
+        // tags and n+7 keys: n kept, 8 cut; values: 5 tags past the cap, the n-1 kept keys' scalars, the 8 cut keys'
         assertTrue(capped.get(0).message().contains("8 top-level keys"), capped.get(0).message());
-        assertTrue(capped.get(0).message().contains(String.format("%,d values", n + 4)), capped.get(0).message());
+        assertTrue(capped.get(0).message().contains(String.format("%,d values", n + 12)), capped.get(0).message());
         assertTrue(rows.metadataJson().contains("\"k" + (n + 6) + "\":\"v\""), "the JSON keeps every key");
     }
 

@@ -46,6 +46,11 @@ public final class BaseModelExtractor implements MetadataExtractor {
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/[A-Za-z0-9][\\w.-]*/[\\w.-]+", F);
     private static final Pattern BASED_ON = Pattern.compile(
             "(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?based\\s+on\\s+(?:the\\s+)?" + HubRefs.REF, F);
+    /** {@code v = "X"}, {@code v = Auto...from_pretrained("X")} or {@code v = ...from_pretrained(name)}, any variable. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^[ \\t]*([A-Za-z_]\\w*)"
+            + "[ \\t]*=[ \\t]*(?:[\\w.]+\\.from_pretrained\\([ \\t]*)?(?:[\"']([^\"'\\n]{1,200})[\"']|([A-Za-z_]\\w*)[ \\t]*[,)])");
+    /** The Trainer's framework list naming PEFT ("- PEFT 0.7.1"). */
+    private static final Pattern PEFT_VERSION_LINE = Pattern.compile("^\\s*-\\s*PEFT\\s+\\d", Pattern.MULTILINE);
     /** "This model card ... is based on X": the card (or its text) is what is based on X, not the model. */
     private static final Pattern CARD_SUBJECT = Pattern.compile("\\b(?:card|readme|template|documentation|text)\\b(?!-)", F);
     private static final Pattern ADAPTER_CONFIG = Pattern.compile(
@@ -205,11 +210,12 @@ public final class BaseModelExtractor implements MetadataExtractor {
      * {@code v = Auto...from_pretrained("X")}, {@code {"name", null}} for {@code v = ...from_pretrained(name)}; null when none.
      */
     private static String[] lastAssignment(String code, String variable) {
-        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(variable)
-                + "[ \\t]*=[ \\t]*(?:[\\w.]+\\.from_pretrained\\([ \\t]*)?(?:[\"']([^\"'\\n]{1,200})[\"']|([A-Za-z_]\\w*)[ \\t]*[,)])").matcher(code);
+        Matcher m = ASSIGNMENT.matcher(code);
         String[] last = null;
         while (m.find()) {
-            last = m.group(1) != null ? new String[]{null, m.group(1)} : new String[]{m.group(2), null};
+            if (m.group(1).equals(variable)) {
+                last = m.group(2) != null ? new String[]{null, m.group(2)} : new String[]{m.group(3), null};
+            }
         }
         return last;
     }
@@ -217,7 +223,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static boolean isPeft(ModelCard card) {
         return card.metadata().libraryName().map("peft"::equalsIgnoreCase).orElse(false)
                 || card.metadata().tags().stream().anyMatch(t -> t.equalsIgnoreCase("peft") || t.equalsIgnoreCase("lora"))
-                || Pattern.compile("^\\s*-\\s*PEFT\\s+\\d", Pattern.MULTILINE).matcher(card.body()).find();
+                || PEFT_VERSION_LINE.matcher(card.body()).find();
     }
 
     private static Reading better(Reading a, Reading b) {
