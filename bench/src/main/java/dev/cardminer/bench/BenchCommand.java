@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
+        version = "cardminer bench 0.1.0",
         description = "Measures cardminer's performance on real cards.",
         subcommands = {
                 ParseBench.class,
@@ -21,6 +22,9 @@ import picocli.CommandLine.Command;
 public final class BenchCommand {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
+        CommandLine line = new CommandLine(new BenchCommand());
+        // Subcommands get -V from mixinStandardHelpOptions but not the parent's version text.
+        line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(line.getCommandSpec().version()));
+        System.exit(line.execute(args));
     }
 }

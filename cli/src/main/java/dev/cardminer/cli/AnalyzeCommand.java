@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Reads a corpus of model cards into the store (a DuckDB file) and annotates its concepts.",
         "Cards are parsed in parallel; unchanged cards are skipped; a killed run can simply be started again.",
-        "SOURCE: hub: (default, the Hub's daily model-card dataset), a folder of cards (org__name.md,",
-        "org/name/README.md, *.md), a .parquet file or folder in the Hub dataset's schema, or a .jsonl file."})
+        "SOURCE: hub: (default, the Hub's daily model-card dataset), a folder of cards (org__name.md, "
+                + "org/name/README.md, *.md), a .parquet file or folder in the Hub dataset's schema, or a .jsonl file."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", defaultValue = CardSources.HUB,

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 final class CardCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = {
-            "Card files (README.md); '-' reads standard input;",
-            "hub:org/name[@revision] reads the model's README.md from the Hub."})
+            "Card files (README.md); '-' reads standard input; hub:org/name[@revision] reads the model's "
+                    + "README.md from the Hub."})
     List<String> files;
 
     @Mixin

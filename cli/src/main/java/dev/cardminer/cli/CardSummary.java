@@ -1,6 +1,7 @@
 package dev.cardminer.cli;
 
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardLinter;
 import dev.cardminer.core.Metadata;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
@@ -22,6 +23,8 @@ final class CardSummary {
     }
 
     static String of(ModelCard card) {
+        // The same list as `cardminer check`: a publisher reading both must not see two different counts.
+        List<Problem> problems = new CardLinter().check(card);
         StringBuilder out = new StringBuilder();
         out.append(safe(card.id().isEmpty() ? "(no id)" : card.id())).append('\n');
         Metadata m = card.metadata();
@@ -56,19 +59,22 @@ final class CardSummary {
         out.append("  eval results: ").append(card.evalResults().size()).append(" · links: ")
                 .append(links.isEmpty() ? "none" : links.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                         .collect(Collectors.joining(", "))).append('\n');
-        Map<Problem.Severity, Long> bySeverity = card.problems().stream()
+        Map<Problem.Severity, Long> bySeverity = problems.stream()
                 .collect(Collectors.groupingBy(Problem::severity, Collectors.counting()));
-        out.append(String.format(Locale.ROOT, "  problems: %d errors, %d warnings, %d info%n",
-                bySeverity.getOrDefault(Problem.Severity.ERROR, 0L),
-                bySeverity.getOrDefault(Problem.Severity.WARNING, 0L),
-                bySeverity.getOrDefault(Problem.Severity.INFO, 0L)));
-        card.problems().stream().limit(MAX_PROBLEMS).forEach(p -> out.append("    ").append(p.line()).append(':')
+        out.append("  problems: ").append(count(bySeverity.getOrDefault(Problem.Severity.ERROR, 0L), "error"))
+                .append(", ").append(count(bySeverity.getOrDefault(Problem.Severity.WARNING, 0L), "warning"))
+                .append(", ").append(bySeverity.getOrDefault(Problem.Severity.INFO, 0L)).append(" info\n");
+        problems.stream().limit(MAX_PROBLEMS).forEach(p -> out.append("    ").append(p.line()).append(':')
                 .append(p.column()).append(' ').append(p.severity().name().toLowerCase(Locale.ROOT)).append(' ')
                 .append(p.code()).append(' ').append(safe(p.message())).append('\n'));
-        if (card.problems().size() > MAX_PROBLEMS) {
-            out.append("    … ").append(card.problems().size() - MAX_PROBLEMS).append(" more (cardminer check lists all)\n");
+        if (problems.size() > MAX_PROBLEMS) {
+            out.append("    … ").append(problems.size() - MAX_PROBLEMS).append(" more (cardminer check lists all)\n");
         }
         return out.toString();
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String safe(String s) {

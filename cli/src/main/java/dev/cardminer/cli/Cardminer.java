@@ -41,7 +41,20 @@ public final class Cardminer {
     /** The command line with its one-line error handling; set its out and err to capture them. */
     public static CommandLine commandLine() {
         OneLineErrorHandler errors = new OneLineErrorHandler();
-        return new CommandLine(new Cardminer()).setExecutionExceptionHandler(errors)
+        CommandLine line = new CommandLine(new Cardminer()).setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
+        shareVersion(line, line.getCommandSpec().version());
+        return line;
+    }
+
+    // picocli gives -V to every subcommand (mixinStandardHelpOptions) but not the parent's version text:
+    // without this, `cardminer card -V` printed an empty line.
+    private static void shareVersion(CommandLine line, String[] version) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            shareVersion(sub, version);
+        }
     }
 }

@@ -31,8 +31,8 @@ final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, github, sarif }
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = {
-            "Card files (README.md); '-' reads standard input;",
-            "hub:org/name[@revision] reads the model's README.md from the Hub."})
+            "Card files (README.md); '-' reads standard input; hub:org/name[@revision] reads the model's "
+                    + "README.md from the Hub."})
     List<String> files;
 
     @Mixin

@@ -35,10 +35,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer collect MODEL...}: model facts from the Hub, as files, a store table, or standard output. */
 @Command(name = "collect", mixinStandardHelpOptions = true, description = {
-        "Collects model facts from the Hub: repo facts, the parsed card, architecture from config.json, the exact",
-        "parameter count from safetensors headers (Range reads only), training data in the seed's taxonomy, and",
-        "Open LLM Leaderboard scores. Writes OUT/<org>_<name>.json per model, a model_facts table with --from-db,",
-        "or JSON to standard output. Exits 0 when every model was collected, 3 when the Hub failed for some."})
+        "Collects model facts from the Hub: repo facts, the parsed card, architecture from config.json, the "
+                + "exact parameter count from safetensors headers (Range reads only), training data in the seed's "
+                + "taxonomy, and Open LLM Leaderboard scores. Writes OUT/<org>_<name>.json per model, a model_facts "
+                + "table with --from-db, or JSON to standard output. Exits 0 when every model was collected, 3 when "
+                + "the Hub failed for some."})
 final class CollectCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "MODEL", description = "Model ids, org/name or org/name@revision.")

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code cardminer concepts --db F}: seed 000's concept tables from a store's annotations. */
 @Command(name = "concepts", mixinStandardHelpOptions = true, description = {
         "Prints what the annotators found: totals and the top subjects and categories.",
-        "Counts are proportions (%%) of all annotations. Variants are merged (case, quotes, _/-/space, plurals,",
-        "metric synonyms) unless --raw; each merged row lists the raw forms it holds."})
+        "Counts are proportions (%%) of all annotations. Variants are merged (case, quotes, _/-/space, "
+                + "plurals, metric synonyms) unless --raw; each merged row lists the raw forms it holds."})
 final class ConceptsCommand implements Callable<Integer> {
 
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "The store (DuckDB file).")

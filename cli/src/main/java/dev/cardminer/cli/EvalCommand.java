@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer eval SOURCE}: hide-and-recover figures of the suggestion extractors. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Measures the suggestion extractors: for each card with a field in its YAML, the field is hidden,",
-        "the extractor runs on the rest, and what it finds is compared with what was hidden. pipeline_tag and",
-        "library_name are also scored against the source's repo facts (field@hub). Figures are for the",
-        "held-out split unless --split says otherwise (docs/suggest.md)."})
+        "Measures the suggestion extractors: for each card with a field in its YAML, the field is hidden, "
+                + "the extractor runs on the rest, and what it finds is compared with what was hidden. pipeline_tag "
+                + "and library_name are also scored against the source's repo facts (field@hub). Figures are for the "
+                + "held-out split unless --split says otherwise (docs/suggest.md)."})
 final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A folder of cards, a .md, .parquet or .jsonl file.")

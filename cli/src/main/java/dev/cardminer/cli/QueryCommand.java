@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer query "SQL"}: runs read-only SQL against the store. */
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Runs one read-only SQL statement against the store: no writes, no files, no network, no extensions,",
-        "no settings (docs/analyze.md, Security notes).",
-        "Tables: cards, metadata, metadata_values, sections, eval_results, links, problems, sentences,",
-        "annotations, llm_cache, runs (see docs/analyze.md).",
+        "Runs one read-only SQL statement against the store: no writes, no files, no network, no extensions, "
+                + "no settings (docs/analyze.md, Security notes).",
+        "Tables: cards, metadata, metadata_values, sections, eval_results, links, problems, sentences, "
+                + "annotations, llm_cache, runs (see docs/analyze.md).",
         "Example: cardminer query \"SELECT pipeline_tag, count(*) FROM cards GROUP BY 1 ORDER BY 2 DESC\""})
 final class QueryCommand implements Callable<Integer> {
 

@@ -44,8 +44,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer suggest SOURCE}: metadata the cards' YAML lacks, with evidence, patches and PR drafts. */
 @Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Finds metadata that a card's text states and its YAML lacks (base_model, datasets, model-index,",
-        "pipeline_tag, library_name, license, language, metrics), with the sentence each value was read from.",
+        "Finds metadata that a card's text states and its YAML lacks (base_model and base_model_relation, "
+                + "datasets, model-index, pipeline_tag, library_name, license, language, metrics), with the sentence "
+                + "each value was read from.",
         "Values that differ from the YAML are reported as conflicts and never patched.",
         "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze)."})
 final class SuggestCommand implements Callable<Integer> {
@@ -67,12 +68,13 @@ final class SuggestCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--patch-dir", paramLabel = "DIR", description = {
-            "Per card: DIR/org__name/README.md (patched), README.md.diff, and the pull request it would be",
-            "(pr-title.txt, pr-description.md): a dry run, nothing is sent."})
+            "Per card: DIR/org__name/README.md (patched), README.md.diff, and the pull request it would be "
+                    + "(pr-title.txt, pr-description.md): a dry run, nothing is sent."})
     Path patchDir;
 
-    @Option(names = "--open-prs", description = {"Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN): one per repo,",
-            "none where a cardminer pull request exists, stopping at the first rate limit."})
+    @Option(names = "--open-prs", description = {
+            "Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN): one per repo, none where a "
+                    + "cardminer pull request exists, stopping at the first rate limit."})
     boolean openPrs;
 
     @Option(names = "--hub-endpoint", paramLabel = "URL",

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer taxonomy DATASET...}: where datasets sit in the seed's taxonomy of training-data sources. */
 @Command(name = "taxonomy", mixinStandardHelpOptions = true, description = {
-        "Places datasets in the seed's taxonomy of training-data sources (web/news, books/literary/fiction,",
-        "reference/encyclopedic, code/source_code, specific_datasets/<focus>, ...) from a curated table, else from",
-        "the dataset card's metadata and description on the Hub, with the evidence and a confidence."})
+        "Places datasets in the seed's taxonomy of training-data sources (web/news, books/literary/fiction, "
+                + "reference/encyclopedic, code/source_code, specific_datasets/<focus>, ...) from a curated table, "
+                + "else from the dataset card's metadata and description on the Hub, with the evidence and a "
+                + "confidence."})
 final class TaxonomyCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "DATASET", description = "Dataset ids (org/name, or a well-known short name).")

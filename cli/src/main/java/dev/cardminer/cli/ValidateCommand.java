@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer validate FILE...}: model- and dataset-facts files against their JSON Schemas. */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = {
-        "Checks model-facts and dataset-facts files (as collect and taxonomy --out write them) against their",
-        "JSON Schemas (draft 2020-12) and prints each violation as FILE: JSON-PATH: what is wrong.",
+        "Checks model-facts and dataset-facts files (as collect and taxonomy --out write them) against their "
+                + "JSON Schemas (draft 2020-12) and prints each violation as FILE: JSON-PATH: what is wrong.",
         "Exits 1 when any file is invalid, 2 when a file cannot be read."})
 final class ValidateCommand implements Callable<Integer> {
 

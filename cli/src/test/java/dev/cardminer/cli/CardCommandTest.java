@@ -106,4 +106,20 @@ class CardCommandTest {
                 .contains("links: 1 arxiv").contains("problems: 0 errors").doesNotContain("\u001b");
         assertThat(r.out().lines().count()).isLessThan(12);
     }
+
+    @Test
+    void summaryCountsTheProblemsThatCheckLists() throws Exception {
+        // No metadata block, no template sections: check adds its checklist to the parser's problems.
+        Path card = Files.writeString(dir.resolve("o__bare.md"), "# Bare\n\nSome words.\n");
+        CliRun check = run("check", card.toString());
+        String checkSummary = check.out().lines().filter(l -> l.contains("card checked")).findFirst().orElseThrow();
+        long listed = check.out().lines().filter(l -> l.startsWith(card.toString() + ":")).count();
+        assertThat(listed).isPositive();
+        CliRun summary = run("card", "--summary", card.toString());
+        String line = summary.out().lines().filter(l -> l.startsWith("  problems: ")).findFirst().orElseThrow();
+        long counted = java.util.Arrays.stream(line.substring("  problems: ".length()).split(", "))
+                .mapToLong(part -> Long.parseLong(part.substring(0, part.indexOf(' ')))).sum();
+        assertThat(counted).isEqualTo(listed);
+        assertThat(checkSummary).contains(line.contains("0 errors") ? "0 errors" : "error");
+    }
 }

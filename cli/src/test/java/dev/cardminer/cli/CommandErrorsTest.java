@@ -123,4 +123,13 @@ class CommandErrorsTest {
             }
         }
     }
+
+    @Test
+    void everySubcommandPrintsTheVersion() {
+        for (String command : List.of("card", "analyze", "suggest", "check")) {
+            CliRun r = run(command, "-V");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).as(command).isEqualTo(run("-V").out()).startsWith("cardminer ");
+        }
+    }
 }
