@@ -76,6 +76,16 @@ public final class BaseModelExtractor implements MetadataExtractor {
     record Reading(List<Suggestion> values, String relation, double confidence, String method) {
     }
 
+    /** The last card read and its reading (null when none). */
+    private record Memo(ModelCard card, Reading reading) {
+    }
+
+    /**
+     * The relation, licence and language extractors ask this one for the base model of the card the
+     * Suggester is on, right after it answered for the same card: one reading per card, not four.
+     */
+    private volatile Memo last;
+
     @Override
     public String field() {
         return FIELD;
@@ -83,8 +93,19 @@ public final class BaseModelExtractor implements MetadataExtractor {
 
     @Override
     public List<Suggestion> extract(ModelCard card) {
-        Reading r = read(new BodyText(card));
+        Reading r = read(card);
         return r == null ? List.of() : r.values();
+    }
+
+    /** The best reading of {@code card}, or null; read once for the same card instance asked again. */
+    Reading read(ModelCard card) {
+        Memo memo = last;
+        if (memo != null && memo.card() == card) {
+            return memo.reading();
+        }
+        Reading r = read(new BodyText(card));
+        last = new Memo(card, r);
+        return r;
     }
 
     /** The best reading of the card, or null. */

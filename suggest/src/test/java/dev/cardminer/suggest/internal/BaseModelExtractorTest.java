@@ -33,6 +33,18 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void oneReadingPerCardIsSharedWithTheExtractorsThatNeedIt() {
+        var card = body("This model is a fine-tuned version of [acme/enc](https://huggingface.co/acme/enc) on the None dataset.\n");
+        var same = extractor.read(card);
+        assertThat(extractor.read(card)).isSameAs(same);
+        assertThat(new BaseModelRelationExtractor(extractor).extract(card)).isEmpty();
+        assertThat(extractor.read(card)).isSameAs(same);
+        // another card, even with the same text, is read again
+        var other = body(card.body());
+        assertThat(extractor.read(other)).isNotSameAs(same).isEqualTo(same);
+    }
+
+    @Test
     void legacySingleNameIdsAreKeptFromLinks() {
         assertThat(values(extractor, body("A fine-tuned version of [tiny-encoder-uncased](https://huggingface.co/tiny-encoder-uncased) on the None dataset.")))
                 .containsExactly("tiny-encoder-uncased");
