@@ -95,6 +95,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
         if (trainer != null && !text.inCode(trainer.start())) {
             put(out, text.suggestion(FIELD, trainer.id(), trainer.start(), trainer.end(), 0.93, "trainer-on-dataset"));
         }
+        if (text.mentions(" datasets.")) {
+            for (TrainerResults.DatasetMention each : TrainerResults.datasets(text.body())) {
+                if (isDataset(each.id()) && !text.inCode(each.start())) {
+                    put(out, text.suggestion(FIELD, each.id(), each.start(), each.end(), 0.93, "trainer-on-datasets"));
+                }
+            }
+        }
         Matcher autotrain = AUTOTRAIN_ID.matcher(card.id());
         if (autotrain.matches() && text.mentions("autotrain")) {
             String id = HubRefs.valid(autotrain.group(1) + "/autotrain-data-" + autotrain.group(2));

@@ -48,6 +48,41 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void aScriptsOwnCommonVoiceNameIsKeptAsWritten() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the common_voice_9_0 dataset.\n")))
+                .containsExactly("common_voice_9_0");
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the mozilla-foundation/common_voice_9_0 dataset.\n")))
+                .containsExactly("mozilla-foundation/common_voice_9_0");
+    }
+
+    @Test
+    void speechScriptsUpperCasedNameAndConfig() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the TALKS - XX dataset.\n")))
+                .containsExactly("talks");
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the SOMEONE/SPEECH-SET - 16K - XX dataset.\n")))
+                .containsExactly("someone/speech-set");
+    }
+
+    @Test
+    void trainerSentenceWithSeveralDatasets() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the ORG/TALKS - XX, "
+                + "the [radio](https://huggingface.co/datasets/me/radio-set) and the other/parl_v2 datasets.\n")))
+                .containsExactly("org/talks", "me/radio-set", "other/parl_v2");
+        // names that are no Hub id ("the Chatter") give nothing; the rest do
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) trained on the org/talks xx and the Chatter datasets.\n")))
+                .containsExactly("org/talks");
+        // a singular sentence followed by another that says "datasets." is not a list
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the None dataset. It beats me/x on two datasets.\n")))
+                .isEmpty();
+    }
+
+    @Test
+    void speechCorporaOfTheGazetteer() {
+        assertThat(values(extractor, body("# Vocoder trained on LJSpeech\n\nA HiFiGAN pretrained on Libri2Mix for separation.\n")))
+                .containsExactly("ljspeech", "libri2mix");
+    }
+
+    @Test
     void theTrainersNoneDatasetGivesNothing() {
         assertThat(extractor.extract(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the None dataset.\n"))).isEmpty();
     }
