@@ -45,6 +45,21 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void anotherVersionOfALinkedHubModel() {
+        var longer = body("# Tuned 8K\n\nThis is the 8K version of https://huggingface.co/me/tuned with more samples.\n");
+        assertThat(values(extractor, longer)).containsExactly("me/tuned");
+        assertThat(extractor.extract(longer).get(0).method()).isEqualTo("version-of-link");
+        assertThat(extractor.extract(longer).get(0).confidence()).isEqualTo(0.8);
+        var tuned = body("Our classifier is a fine-tuned version of the [Acme encoder](https://huggingface.co/acme/enc-base) model.\n");
+        assertThat(values(extractor, tuned)).containsExactly("acme/enc-base");
+        assertThat(extractor.extract(tuned).get(0).confidence()).isEqualTo(0.85);
+        // a link that is no Hub model, or a version named without a link, gives nothing
+        assertThat(extractor.extract(body("This is the web version of [the demo](https://example.org/demo).\n"))).isEmpty();
+        assertThat(extractor.extract(body("This is the second version of acme/enc-base, retrained.\n"))).isEmpty();
+        assertThat(extractor.extract(body("This is a version of [a dataset](https://huggingface.co/datasets/acme/texts).\n"))).isEmpty();
+    }
+
+    @Test
     void legacySingleNameIdsAreKeptFromLinks() {
         assertThat(values(extractor, body("A fine-tuned version of [tiny-encoder-uncased](https://huggingface.co/tiny-encoder-uncased) on the None dataset.")))
                 .containsExactly("tiny-encoder-uncased");
