@@ -16,8 +16,12 @@ public final class TrainerResults {
 
     private static final Pattern BLOCK = Pattern.compile(
             "(?:achieves|obtains|achieved|gets) the following results on the (?:evaluation|test|validation) set:?[ \\t]*\\r?\\n");
-    private static final Pattern ITEM = Pattern.compile("[ \\t]*[-*][ \\t]+([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
+    /** "- Accuracy: 0.97"; the bullet may be missing where a card's Markdown was pasted from a rendered page. */
+    private static final Pattern ITEM = Pattern.compile("[ \\t]*(?:[-*][ \\t]+)?([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
             + "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]*\\r?$", Pattern.MULTILINE);
+    /** "- Loss: nan": a value the run did not get (fp16 overflow); the block goes on after it. */
+    private static final Pattern NOT_A_NUMBER_ITEM = Pattern.compile("[ \\t]*(?:[-*][ \\t]+)?[A-Za-z][\\w .@/()-]{0,60}?[ \\t]*:[ \\t]*"
+            + "-?(?:nan|inf)\\b[^\\n]{0,40}$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     /** The opening sentence up to its dataset: "fine-tuned version of X ... on the ", or "trained from scratch on the ". */
     private static final String OPENING = "(?:(?:fine-?tuned|trained) (?:version of|on) .{0,400}? |trained from scratch )on the ";
     static final Pattern DATASET_SENTENCE = Pattern.compile(
@@ -70,11 +74,23 @@ public final class TrainerResults {
         while (block.find()) {
             int pos = block.end();
             Matcher item = ITEM.matcher(body);
+            Matcher notANumber = NOT_A_NUMBER_ITEM.matcher(body);
+            boolean blank = false;
             while (pos < body.length()) {
                 int lineEnd = body.indexOf('\n', pos);
                 int end = lineEnd < 0 ? body.length() : lineEnd;
+                if (body.substring(pos, end).isBlank() && !blank) {
+                    blank = true;   // one blank line between items, as in cards pasted from a rendered page
+                    pos = end + 1;
+                    continue;
+                }
+                blank = false;
                 item.region(pos, end);
                 if (!item.lookingAt()) {
+                    if (notANumber.region(pos, end).lookingAt()) {
+                        pos = end + 1;
+                        continue;
+                    }
                     break;
                 }
                 String key = item.group(1).strip();
