@@ -40,6 +40,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** ESPnet's model cards: "This model was trained by someone using jsut/tts1 recipe in [espnet](...)"; its YAML lists the recipe. */
     private static final Pattern ESPNET_RECIPE = Pattern.compile(
             "trained by [^\\n]{1,80}? using (?:the )?(?:egs2?/)?([A-Za-z0-9][\\w.-]{0,60})(?:/\\w+)? recipe in \\[espnet\\]", Pattern.CASE_INSENSITIVE);
+    /** Asteroid's model cards: "It was trained on the `sep_clean` task of the Libri2Mix dataset"; its YAML lists both. */
+    private static final Pattern ASTEROID_TASK = Pattern.compile(
+            "trained on the `([A-Za-z0-9][\\w-]{0,40})` task of the ([A-Za-z0-9][\\w-]{0,40})\\s+dataset");
     /** ESPnet's task folders, which a recipe path may name without its corpus ("egs2/asr1"). */
     private static final Pattern ESPNET_TASK = Pattern.compile("(?:egs|asr|tts|enh|st|s2t|s2st|mt|diar|slu|lm|ssl|svs|uasr)\\d*",
             Pattern.CASE_INSENSITIVE);
@@ -121,6 +124,17 @@ public final class DatasetsExtractor implements MetadataExtractor {
                 String id = HubRefs.valid(recipe.group(1));
                 if (id != null && isDataset(id) && !ESPNET_TASK.matcher(id).matches()) {
                     put(out, text.suggestion(FIELD, id, recipe.start(1), recipe.end(1), 0.9, "espnet-recipe"));
+                }
+            }
+        }
+        if (text.mentions("` task of the")) {
+            Matcher task = ASTEROID_TASK.matcher(text.body());
+            while (task.find()) {
+                for (int g = 2; g >= 1 && !text.inCode(task.start()); g--) {
+                    String id = HubRefs.valid(task.group(g).toLowerCase(Locale.ROOT));
+                    if (id != null && isDataset(id)) {
+                        put(out, text.suggestion(FIELD, id, task.start(g), task.end(g), 0.88, "asteroid-task"));
+                    }
                 }
             }
         }

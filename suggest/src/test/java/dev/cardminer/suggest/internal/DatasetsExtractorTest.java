@@ -77,6 +77,13 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void asteroidTaskAndItsDataset() {
+        assertThat(values(extractor, body("## Asteroid model\n\nIt was trained on the `sep_loud` task of the Mix9 dataset.\n")))
+                .containsExactly("mix9", "sep_loud");
+        assertThat(extractor.extract(body("```\nIt was trained on the `sep_loud` task of the Mix9 dataset.\n```\n"))).isEmpty();
+    }
+
+    @Test
     void speechCorporaOfTheGazetteer() {
         assertThat(values(extractor, body("# Vocoder trained on LJSpeech\n\nA HiFiGAN pretrained on Libri2Mix for separation.\n")))
                 .containsExactly("ljspeech", "libri2mix");
