@@ -43,6 +43,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** Asteroid's model cards: "It was trained on the `sep_clean` task of the Libri2Mix dataset"; its YAML lists both. */
     private static final Pattern ASTEROID_TASK = Pattern.compile(
             "trained on the `([A-Za-z0-9][\\w-]{0,40})` task of the ([A-Za-z0-9][\\w-]{0,40})\\s+dataset");
+    /** Universal Dependencies named: its site, its name, a treebank ("UD_Japanese-GSD"). */
+    private static final Pattern UNIVERSAL_DEPENDENCIES = Pattern.compile(
+            "universaldependencies\\.org|(?i:universal dependencies)|\\bUD_[A-Z][a-z]");
+    /** A line about testing on it ("we tested ... on the UPOS benchmark of Universal Dependencies"), not training. */
+    private static final Pattern TESTED = Pattern.compile("\\b(?:tested|evaluat\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    /** The tasks Universal Dependencies is the training data of. */
+    private static final Pattern UD_TASK = Pattern.compile("dependency[- ]pars|pos[- ]tagg|\\bupos\\b|lemmati[sz]", Pattern.CASE_INSENSITIVE);
     /** ESPnet's task folders, which a recipe path may name without its corpus ("egs2/asr1"). */
     private static final Pattern ESPNET_TASK = Pattern.compile("(?:egs|asr|tts|enh|st|s2t|s2st|mt|diar|slu|lm|ssl|svs|uasr)\\d*",
             Pattern.CASE_INSENSITIVE);
@@ -125,6 +132,12 @@ public final class DatasetsExtractor implements MetadataExtractor {
                 if (id != null && isDataset(id) && !ESPNET_TASK.matcher(id).matches()) {
                     put(out, text.suggestion(FIELD, id, recipe.start(1), recipe.end(1), 0.9, "espnet-recipe"));
                 }
+            }
+        }
+        if (text.mentions("universaldependencies.org", "universal dependencies", "ud_")) {
+            Suggestion ud = universalDependencies(text);
+            if (ud != null) {
+                put(out, ud);
             }
         }
         if (text.mentions("` task of the")) {
@@ -262,6 +275,24 @@ public final class DatasetsExtractor implements MetadataExtractor {
             only = id;
         }
         return only;
+    }
+
+    /**
+     * A tagger or parser whose card names Universal Dependencies (its site, its name or a treebank) is trained on it:
+     * 47 of 52 such dev cards list {@code universal_dependencies}; the others list their own treebanks.
+     */
+    private static Suggestion universalDependencies(BodyText text) {
+        if (!UD_TASK.matcher(text.body()).find()) {
+            return null;
+        }
+        Matcher m = UNIVERSAL_DEPENDENCIES.matcher(text.body());
+        while (m.find()) {
+            Suggestion s = text.suggestion(FIELD, "universal_dependencies", m.start(), m.end(), 0.82, "universal-dependencies");
+            if (!text.inCode(m.start()) && !TESTED.matcher(s.evidence().text()).find()) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** "- **Dataset:** ImageNet-1k": a line whose whole value is one dataset name (single names lower-cased, as the Hub's canonical ids). */

@@ -84,6 +84,17 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void taggersAndParsersOfUniversalDependencies() {
+        assertThat(values(extractor, body("A small encoder for POS-tagging and dependency-parsing. Tags are [UPOS](https://universaldependencies.org/u/pos/).\n")))
+                .containsExactly("universal_dependencies");
+        assertThat(values(extractor, body("Lemmatiser trained with UD_Xhosa-Test treebank data.\n"))).containsExactly("universal_dependencies");
+        // naming the project without a tagging or parsing task, or the task without the project, gives nothing
+        assertThat(extractor.extract(body("A sentiment model; see Universal Dependencies for the tag set.\n"))).isEmpty();
+        assertThat(extractor.extract(body("A model for dependency-parsing of legal text.\n"))).isEmpty();
+        assertThat(extractor.extract(body("An encoder. We tested it for POS-tagging on the Universal Dependencies treebanks.\n"))).isEmpty();
+    }
+
+    @Test
     void speechCorporaOfTheGazetteer() {
         assertThat(values(extractor, body("# Vocoder trained on LJSpeech\n\nA HiFiGAN pretrained on Libri2Mix for separation.\n")))
                 .containsExactly("ljspeech", "libri2mix");
