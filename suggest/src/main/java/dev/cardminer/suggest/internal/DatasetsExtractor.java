@@ -26,6 +26,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "(?:fine-?tuned|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:on|using|with)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,6}?"
                     + "\\[([^\\]\\n]{1,200})\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
             Pattern.CASE_INSENSITIVE);
+    /** "Llama 2 13b fine tune using https://huggingface.co/datasets/org/x": a bare Hub dataset URL right after the verb. */
+    private static final Pattern TRAINED_ON_URL = Pattern.compile(
+            "(?:fine[- ]?tuned?|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:on|using|with)\\s+(?:the\\s+)?<?"
+                    + "(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^\\s)>\"'`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATASET_URL = Pattern.compile(
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[\\w.-]+(?:/[\\w.-]+)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ON_THE_ID_DATASET = Pattern.compile(
@@ -56,6 +60,11 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** timm's and other templates' "- **Dataset:** ImageNet-1k", "- **Pretrain Dataset:** ImageNet-22k" lines: one name, nothing else. */
     private static final Pattern DATASET_LINE = Pattern.compile(
             "^[ \\t]*[-*][ \\t]+\\*\\*(?:Pre-?train(?:ing)? |Train(?:ing)? )?Datasets?(?::\\*\\*|\\*\\*:)[ \\t]*", Pattern.MULTILINE);
+    /** "- **Data:** https://huggingface.co/datasets/org/x", "- **Training Dataset:** [X](https://huggingface.co/datasets/org/x)": one link, nothing else. */
+    private static final Pattern DATA_LINE_LINK = Pattern.compile(
+            "^[ \\t]*[-*][ \\t]+\\*\\*(?:Pre-?train(?:ing)? |Train(?:ing)? |Fine-?tuning )?Data(?:sets?)?(?::\\*\\*|\\*\\*:)[ \\t]*"
+                    + "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)?[ \\t]*\\r?$",
+            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern DATASET_LINE_VALUE = Pattern.compile(
             "`?([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)`?[ \\t]*\\r?$", Pattern.MULTILINE);
     /** The hyperparameter list of some training scripts' cards: "- dataset_name: org/name". */
@@ -68,6 +77,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern OTHER_HEADING = Pattern.compile(
             "eval|bias|limitation|risk|performance|benchmark|result|test|usage|how to|citation", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile("[ \\t]*(?:[-*+]|\\d{1,3}[.)])[ \\t]+");
+    /** A table row whose first dataset link is the link in question: "| [oasst1](https://huggingface.co/datasets/o/oasst1) | 10k |". */
+    private static final Pattern TABLE_ROW = Pattern.compile("[ \\t]*\\|");
     /** Placeholders and task names that cards write where a dataset id belongs. */
     private static final java.util.Set<String> NOT_DATASETS = java.util.Set.of("none", "custom", "ner", "pos", "translation",
             "summarization", "classification", "text-classification", "question-answering", "qa", "asr", "dataset", "data");
@@ -177,6 +188,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         each(text, TRAINED_ON_LINK, HubRefs::datasetFromUrl, 0.88, "trained-on-dataset-link", out);
+        if (text.mentions("datasets/")) {
+            each(text, TRAINED_ON_URL, HubRefs::datasetFromUrl, 0.88, "trained-on-dataset-link", out);
+            each(text, DATA_LINE_LINK, HubRefs::datasetFromUrl, 0.88, "dataset-line", out);
+        }
         Matcher url = DATASET_URL.matcher(text.body());
         while (url.find()) {
             String id = HubRefs.datasetFromUrl(url.group());
@@ -197,7 +212,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
     }
 
     /**
-     * Whether the link at {@code offset} is the first dataset link of a list item in a section about training
+     * Whether the link at {@code offset} is the first dataset link of a list item or table row in a section about training
      * data ("## Training data", "### Datasets"), not one about evaluation, bias or usage, or of a list that a
      * line about training introduces ("It was pretrained on these datasets:").
      */
@@ -205,12 +220,19 @@ public final class DatasetsExtractor implements MetadataExtractor {
         String body = text.body();
         int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
         Matcher item = LIST_ITEM.matcher(body).region(lineStart, offset);
-        if (!item.lookingAt() || body.substring(lineStart, offset).contains("/datasets/")) {
+        boolean tableRow = TABLE_ROW.matcher(body).region(lineStart, offset).lookingAt();
+        if (!(item.lookingAt() || tableRow) || body.substring(lineStart, offset).contains("/datasets/")) {
             return false;
         }
         if (introducesTrainingData(listIntro(body, lineStart))) {
             return true;
         }
+        return underTrainingHeading(text, lineStart);
+    }
+
+    /** Whether the last heading above {@code lineStart} is about training data, not evaluation, bias or usage. */
+    private static boolean underTrainingHeading(BodyText text, int lineStart) {
+        String body = text.body();
         String heading = null;
         Matcher h = HEADING.matcher(body).region(0, lineStart);
         while (h.find()) {

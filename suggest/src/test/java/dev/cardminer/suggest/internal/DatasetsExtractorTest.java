@@ -95,6 +95,21 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void trainingDataTablesBareUrlsAndDataLines() {
+        var table = body("## Training data\n\n| Set | Rows |\n|---|---|\n| [chats](https://huggingface.co/datasets/me/chats-v1) | 10k |\n\n"
+                + "## Evaluation\n\n| [bench](https://huggingface.co/datasets/me/bench) | 1k |\n");
+        // the evaluation table's link is left to the low-confidence rule for any dataset link (0.6, below what suggest keeps)
+        assertThat(extractor.extract(table).stream().filter(s -> s.confidence() >= 0.8).map(s -> s.value()))
+                .containsExactly("me/chats-v1");
+        assertThat(values(extractor, body("A 13b fine tune using https://huggingface.co/datasets/me/chats-v2 for two epochs.\n")))
+                .containsExactly("me/chats-v2");
+        assertThat(values(extractor, body("- **Data:** https://huggingface.co/datasets/me/notes\n- **Paper:** none\n")))
+                .containsExactly("me/notes");
+        assertThat(extractor.extract(body("- **Data:** https://huggingface.co/datasets/me/notes and more\n")))
+                .extracting(s -> s.method()).doesNotContain("dataset-line");
+    }
+
+    @Test
     void speechCorporaOfTheGazetteer() {
         assertThat(values(extractor, body("# Vocoder trained on LJSpeech\n\nA HiFiGAN pretrained on Libri2Mix for separation.\n")))
                 .containsExactly("ljspeech", "libri2mix");
