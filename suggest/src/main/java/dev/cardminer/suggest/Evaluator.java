@@ -133,6 +133,9 @@ public final class Evaluator {
                 }
             }
             add(field, truth.size(), predicted.size(), correct);
+            Set<String> shown = new LinkedHashSet<>();
+            truth.forEach(r -> shown.add(r.metricType().strip().toLowerCase(Locale.ROOT) + "=" + r.metricValue()));
+            outcomes.accept(new Outcome(field, shown, predicted, hidden));
             if (!TrainerResults.items(card.body()).isEmpty()) {
                 add(field + "@trainer", truth.size(), predicted.size(), correct);
             }

@@ -38,8 +38,9 @@ public final class Extractors {
      */
     public static List<MetadataExtractor> all(Vocabularies vocabularies, TaskClassifier taskClassifier, double minScore) {
         PipelineTagExtractor pipelineTag = new PipelineTagExtractor(vocabularies, taskClassifier, minScore);
-        return List.of(new BaseModelExtractor(), new BaseModelRelationExtractor(), new DatasetsExtractor(),
+        BaseModelExtractor baseModel = new BaseModelExtractor();   // one reading per card, shared by the four that need it
+        return List.of(baseModel, new BaseModelRelationExtractor(baseModel), new DatasetsExtractor(),
                 new ModelIndexExtractor(pipelineTag), pipelineTag, new LibraryNameExtractor(vocabularies),
-                new LicenseExtractor(vocabularies), new LanguageExtractor(vocabularies), new MetricsExtractor());
+                new LicenseExtractor(vocabularies, baseModel), new LanguageExtractor(vocabularies, baseModel), new MetricsExtractor());
     }
 }

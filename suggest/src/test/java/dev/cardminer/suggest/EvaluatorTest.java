@@ -57,6 +57,21 @@ class EvaluatorTest {
     }
 
     @Test
+    void modelIndexOutcomesShowTheScoredResultsAsTypeAndValue() {
+        Evaluator e = evaluator(List.of("model-index"));
+        List<Evaluator.Outcome> seen = new java.util.ArrayList<>();
+        e.onOutcome(seen::add);
+        e.add("me/w", "---\npipeline_tag: text-classification\nmodel-index:\n- name: w\n  results:\n  - task:\n      type: text-classification\n"
+                + "    dataset:\n      type: tiny_reviews\n      name: tiny_reviews\n    metrics:\n    - type: Accuracy\n      value: 0.5\n---\n" + TRAINER_BODY, null, null);
+        assertThat(seen).singleElement().satisfies(o -> {
+            assertThat(o.field()).isEqualTo("model-index");
+            assertThat(o.truth()).containsExactly("accuracy=0.5");
+            assertThat(o.predicted()).hasSize(1);   // the block's 0.9012, which the hidden YAML does not hold
+        });
+        assertThat(e.report().fields().get("model-index")).isEqualTo(new FieldScore(1, 1, 0));
+    }
+
+    @Test
     void repoFactsScoreCardsWhoseYamlLacksTheField() {
         Evaluator e = evaluator(List.of("library_name", "pipeline_tag"));
         e.add("me/c", TRAINER_BODY, "text-classification", "transformers");

@@ -44,6 +44,12 @@ public final class BaseModelExtractor implements MetadataExtractor {
     /** Hub model links and URLs anywhere in the body. */
     private static final Pattern HUB_MODEL_URL = Pattern.compile(
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/[A-Za-z0-9][\\w.-]*/[\\w.-]+", F);
+    /** "This is the 4K version of [X](https://huggingface.co/X)": another version of a linked Hub model. */
+    private static final Pattern VERSION_OF = Pattern.compile(
+            "\\b(?:is|was)\\s+(?:a|an|the)\\s+(?:[\\w.+-]+\\s+){0,3}?version\\s+of\\s+(?:the\\s+)?(?:model\\s+)?(?:"
+                    + "\\[[^\\]\\n]{1,200}\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/[^)\\s]{1,300})\\s*\\)"
+                    + "|(https?://(?:www\\.)?(?:huggingface|hf)\\.co/[^\\s)\\]>\"'`]{1,300}))", F);
+    private static final Pattern FINE_TUNED = Pattern.compile("fine-?tuned", F);
     private static final Pattern BASED_ON = Pattern.compile(
             "(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?based\\s+on\\s+(?:the\\s+)?" + HubRefs.REF, F);
     /** {@code v = "X"}, {@code v = Auto...from_pretrained("X")} or {@code v = ...from_pretrained(name)}, any variable. */
@@ -76,6 +82,16 @@ public final class BaseModelExtractor implements MetadataExtractor {
     record Reading(List<Suggestion> values, String relation, double confidence, String method) {
     }
 
+    /** The last card read and its reading (null when none). */
+    private record Memo(ModelCard card, Reading reading) {
+    }
+
+    /**
+     * The relation, licence and language extractors ask this one for the base model of the card the
+     * Suggester is on, right after it answered for the same card: one reading per card, not four.
+     */
+    private volatile Memo last;
+
     @Override
     public String field() {
         return FIELD;
@@ -83,8 +99,19 @@ public final class BaseModelExtractor implements MetadataExtractor {
 
     @Override
     public List<Suggestion> extract(ModelCard card) {
-        Reading r = read(new BodyText(card));
+        Reading r = read(card);
         return r == null ? List.of() : r.values();
+    }
+
+    /** The best reading of {@code card}, or null; read once for the same card instance asked again. */
+    Reading read(ModelCard card) {
+        Memo memo = last;
+        if (memo != null && memo.card() == card) {
+            return memo.reading();
+        }
+        Reading r = read(new BodyText(card));
+        last = new Memo(card, r);
+        return r;
     }
 
     /** The best reading of the card, or null. */
@@ -111,6 +138,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
         best = better(best, (text.mentions("tune of") ? first(text, FINETUNE_OF, 0.85, "finetune-of", peft ? "adapter" : "finetune", false) : null));
         best = better(best, quantizedRepoName(text));
         best = better(best, (text.mentions("peftmodel.from_pretrained") ? peftSnippet(text) : null));
+        best = better(best, (text.mentions("version of") ? versionOf(text, peft) : null));
         best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
         return best;
     }
@@ -250,6 +278,22 @@ public final class BaseModelExtractor implements MetadataExtractor {
             }
             Suggestion s = text.suggestion(FIELD, id, m.start(), m.end(), confidence, method);
             return new Reading(List.of(s), relation, confidence, method);
+        }
+        return null;
+    }
+
+    /** "is the 4K version of [X](https://huggingface.co/X)": the first such Hub model link outside code and quoted cards. */
+    private Reading versionOf(BodyText text, boolean peft) {
+        Matcher m = VERSION_OF.matcher(text.body());
+        int quoted = quotedOriginal(text);
+        while (m.find() && m.start() < quoted) {
+            String id = HubRefs.modelFromUrl(m.group(1) != null ? m.group(1) : m.group(2));
+            if (id != null && !id.equalsIgnoreCase(text.card().id()) && !text.inCode(m.start())) {
+                // "a fine-tuned version of the [X](...)" says how it was made; "a smaller version of" less so
+                double confidence = FINE_TUNED.matcher(m.group()).find() ? 0.85 : 0.8;
+                Suggestion s = text.suggestion(FIELD, id, m.start(), m.end(), confidence, "version-of-link");
+                return new Reading(List.of(s), peft ? "adapter" : "finetune", confidence, "version-of-link");
+            }
         }
         return null;
     }

@@ -14,7 +14,16 @@ public final class BaseModelRelationExtractor implements MetadataExtractor {
 
     public static final String FIELD = "base_model_relation";
 
-    private final BaseModelExtractor baseModel = new BaseModelExtractor();
+    private final BaseModelExtractor baseModel;
+
+    public BaseModelRelationExtractor() {
+        this(new BaseModelExtractor());
+    }
+
+    /** Reads the relation from {@code baseModel}'s reading, which it shares with the other extractors of a card. */
+    public BaseModelRelationExtractor(BaseModelExtractor baseModel) {
+        this.baseModel = baseModel;
+    }
 
     @Override
     public String field() {
@@ -23,7 +32,7 @@ public final class BaseModelRelationExtractor implements MetadataExtractor {
 
     @Override
     public List<Suggestion> extract(ModelCard card) {
-        BaseModelExtractor.Reading r = baseModel.read(new BodyText(card));
+        BaseModelExtractor.Reading r = baseModel.read(card);
         if (r == null || r.relation().equals("finetune")) {
             return List.of();
         }

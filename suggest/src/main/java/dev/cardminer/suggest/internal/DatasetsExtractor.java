@@ -26,6 +26,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "(?:fine-?tuned|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:on|using|with)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,6}?"
                     + "\\[([^\\]\\n]{1,200})\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
             Pattern.CASE_INSENSITIVE);
+    /** "Llama 2 13b fine tune using https://huggingface.co/datasets/org/x": a bare Hub dataset URL right after the verb. */
+    private static final Pattern TRAINED_ON_URL = Pattern.compile(
+            "(?:fine[- ]?tuned?|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:on|using|with)\\s+(?:the\\s+)?<?"
+                    + "(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^\\s)>\"'`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATASET_URL = Pattern.compile(
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[\\w.-]+(?:/[\\w.-]+)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ON_THE_ID_DATASET = Pattern.compile(
@@ -40,12 +44,27 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** ESPnet's model cards: "This model was trained by someone using jsut/tts1 recipe in [espnet](...)"; its YAML lists the recipe. */
     private static final Pattern ESPNET_RECIPE = Pattern.compile(
             "trained by [^\\n]{1,80}? using (?:the )?(?:egs2?/)?([A-Za-z0-9][\\w.-]{0,60})(?:/\\w+)? recipe in \\[espnet\\]", Pattern.CASE_INSENSITIVE);
+    /** Asteroid's model cards: "It was trained on the `sep_clean` task of the Libri2Mix dataset"; its YAML lists both. */
+    private static final Pattern ASTEROID_TASK = Pattern.compile(
+            "trained on the `([A-Za-z0-9][\\w-]{0,40})` task of the ([A-Za-z0-9][\\w-]{0,40})\\s+dataset");
+    /** Universal Dependencies named: its site, its name, a treebank ("UD_Japanese-GSD"). */
+    private static final Pattern UNIVERSAL_DEPENDENCIES = Pattern.compile(
+            "universaldependencies\\.org|(?i:universal dependencies)|\\bUD_[A-Z][a-z]");
+    /** A line about testing on it ("we tested ... on the UPOS benchmark of Universal Dependencies"), not training. */
+    private static final Pattern TESTED = Pattern.compile("\\b(?:tested|evaluat\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    /** The tasks Universal Dependencies is the training data of. */
+    private static final Pattern UD_TASK = Pattern.compile("dependency[- ]pars|pos[- ]tagg|\\bupos\\b|lemmati[sz]", Pattern.CASE_INSENSITIVE);
     /** ESPnet's task folders, which a recipe path may name without its corpus ("egs2/asr1"). */
     private static final Pattern ESPNET_TASK = Pattern.compile("(?:egs|asr|tts|enh|st|s2t|s2st|mt|diar|slu|lm|ssl|svs|uasr)\\d*",
             Pattern.CASE_INSENSITIVE);
     /** timm's and other templates' "- **Dataset:** ImageNet-1k", "- **Pretrain Dataset:** ImageNet-22k" lines: one name, nothing else. */
     private static final Pattern DATASET_LINE = Pattern.compile(
             "^[ \\t]*[-*][ \\t]+\\*\\*(?:Pre-?train(?:ing)? |Train(?:ing)? )?Datasets?(?::\\*\\*|\\*\\*:)[ \\t]*", Pattern.MULTILINE);
+    /** "- **Data:** https://huggingface.co/datasets/org/x", "- **Training Dataset:** [X](https://huggingface.co/datasets/org/x)": one link, nothing else. */
+    private static final Pattern DATA_LINE_LINK = Pattern.compile(
+            "^[ \\t]*[-*][ \\t]+\\*\\*(?:Pre-?train(?:ing)? |Train(?:ing)? |Fine-?tuning )?Data(?:sets?)?(?::\\*\\*|\\*\\*:)[ \\t]*"
+                    + "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)?[ \\t]*\\r?$",
+            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern DATASET_LINE_VALUE = Pattern.compile(
             "`?([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)`?[ \\t]*\\r?$", Pattern.MULTILINE);
     /** The hyperparameter list of some training scripts' cards: "- dataset_name: org/name". */
@@ -58,6 +77,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern OTHER_HEADING = Pattern.compile(
             "eval|bias|limitation|risk|performance|benchmark|result|test|usage|how to|citation", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile("[ \\t]*(?:[-*+]|\\d{1,3}[.)])[ \\t]+");
+    /** A table row whose first dataset link is the link in question: "| [oasst1](https://huggingface.co/datasets/o/oasst1) | 10k |". */
+    private static final Pattern TABLE_ROW = Pattern.compile("[ \\t]*\\|");
     /** Placeholders and task names that cards write where a dataset id belongs. */
     private static final java.util.Set<String> NOT_DATASETS = java.util.Set.of("none", "custom", "ner", "pos", "translation",
             "summarization", "classification", "text-classification", "question-answering", "qa", "asr", "dataset", "data");
@@ -95,6 +116,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
         if (trainer != null && !text.inCode(trainer.start())) {
             put(out, text.suggestion(FIELD, trainer.id(), trainer.start(), trainer.end(), 0.93, "trainer-on-dataset"));
         }
+        if (text.mentions(" datasets.")) {
+            for (TrainerResults.DatasetMention each : TrainerResults.datasets(text.body())) {
+                if (isDataset(each.id()) && !text.inCode(each.start())) {
+                    put(out, text.suggestion(FIELD, each.id(), each.start(), each.end(), 0.93, "trainer-on-datasets"));
+                }
+            }
+        }
         Matcher autotrain = AUTOTRAIN_ID.matcher(card.id());
         if (autotrain.matches() && text.mentions("autotrain")) {
             String id = HubRefs.valid(autotrain.group(1) + "/autotrain-data-" + autotrain.group(2));
@@ -114,6 +142,23 @@ public final class DatasetsExtractor implements MetadataExtractor {
                 String id = HubRefs.valid(recipe.group(1));
                 if (id != null && isDataset(id) && !ESPNET_TASK.matcher(id).matches()) {
                     put(out, text.suggestion(FIELD, id, recipe.start(1), recipe.end(1), 0.9, "espnet-recipe"));
+                }
+            }
+        }
+        if (text.mentions("universaldependencies.org", "universal dependencies", "ud_")) {
+            Suggestion ud = universalDependencies(text);
+            if (ud != null) {
+                put(out, ud);
+            }
+        }
+        if (text.mentions("` task of the")) {
+            Matcher task = ASTEROID_TASK.matcher(text.body());
+            while (task.find()) {
+                for (int g = 2; g >= 1 && !text.inCode(task.start()); g--) {
+                    String id = HubRefs.valid(task.group(g).toLowerCase(Locale.ROOT));
+                    if (id != null && isDataset(id)) {
+                        put(out, text.suggestion(FIELD, id, task.start(g), task.end(g), 0.88, "asteroid-task"));
+                    }
                 }
             }
         }
@@ -143,6 +188,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         each(text, TRAINED_ON_LINK, HubRefs::datasetFromUrl, 0.88, "trained-on-dataset-link", out);
+        if (text.mentions("datasets/")) {
+            each(text, TRAINED_ON_URL, HubRefs::datasetFromUrl, 0.88, "trained-on-dataset-link", out);
+            each(text, DATA_LINE_LINK, HubRefs::datasetFromUrl, 0.88, "dataset-line", out);
+        }
         Matcher url = DATASET_URL.matcher(text.body());
         while (url.find()) {
             String id = HubRefs.datasetFromUrl(url.group());
@@ -163,7 +212,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
     }
 
     /**
-     * Whether the link at {@code offset} is the first dataset link of a list item in a section about training
+     * Whether the link at {@code offset} is the first dataset link of a list item or table row in a section about training
      * data ("## Training data", "### Datasets"), not one about evaluation, bias or usage, or of a list that a
      * line about training introduces ("It was pretrained on these datasets:").
      */
@@ -171,12 +220,19 @@ public final class DatasetsExtractor implements MetadataExtractor {
         String body = text.body();
         int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
         Matcher item = LIST_ITEM.matcher(body).region(lineStart, offset);
-        if (!item.lookingAt() || body.substring(lineStart, offset).contains("/datasets/")) {
+        boolean tableRow = TABLE_ROW.matcher(body).region(lineStart, offset).lookingAt();
+        if (!(item.lookingAt() || tableRow) || body.substring(lineStart, offset).contains("/datasets/")) {
             return false;
         }
         if (introducesTrainingData(listIntro(body, lineStart))) {
             return true;
         }
+        return underTrainingHeading(text, lineStart);
+    }
+
+    /** Whether the last heading above {@code lineStart} is about training data, not evaluation, bias or usage. */
+    private static boolean underTrainingHeading(BodyText text, int lineStart) {
+        String body = text.body();
         String heading = null;
         Matcher h = HEADING.matcher(body).region(0, lineStart);
         while (h.find()) {
@@ -241,6 +297,24 @@ public final class DatasetsExtractor implements MetadataExtractor {
             only = id;
         }
         return only;
+    }
+
+    /**
+     * A tagger or parser whose card names Universal Dependencies (its site, its name or a treebank) is trained on it:
+     * 47 of 52 such dev cards list {@code universal_dependencies}; the others list their own treebanks.
+     */
+    private static Suggestion universalDependencies(BodyText text) {
+        if (!UD_TASK.matcher(text.body()).find()) {
+            return null;
+        }
+        Matcher m = UNIVERSAL_DEPENDENCIES.matcher(text.body());
+        while (m.find()) {
+            Suggestion s = text.suggestion(FIELD, "universal_dependencies", m.start(), m.end(), 0.82, "universal-dependencies");
+            if (!text.inCode(m.start()) && !TESTED.matcher(s.evidence().text()).find()) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** "- **Dataset:** ImageNet-1k": a line whose whole value is one dataset name (single names lower-cased, as the Hub's canonical ids). */

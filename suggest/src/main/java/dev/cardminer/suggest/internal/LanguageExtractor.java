@@ -64,11 +64,17 @@ public final class LanguageExtractor implements MetadataExtractor {
 
     private final Vocabularies vocabularies;
     private final ProseLanguage proseLanguage = new ProseLanguage();
-    private final BaseModelExtractor baseModels = new BaseModelExtractor();
+    private final BaseModelExtractor baseModels;
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
 
     public LanguageExtractor(Vocabularies vocabularies) {
+        this(vocabularies, new BaseModelExtractor());
+    }
+
+    /** With the base model extractor the other extractors of a card share (it reads each card once). */
+    public LanguageExtractor(Vocabularies vocabularies, BaseModelExtractor baseModels) {
+        this.baseModels = baseModels;
         this.vocabularies = vocabularies;
         this.codes = readNames();
         codes.forEach((name, code) -> {

@@ -54,12 +54,18 @@ public final class LicenseExtractor implements MetadataExtractor {
     private final Vocabularies vocabularies;
     private final List<Name> names;
     private final List<Name> baseLicenses;
-    private final BaseModelExtractor baseModels = new BaseModelExtractor();
+    private final BaseModelExtractor baseModels;
 
     private record Name(Pattern pattern, String id) {
     }
 
     public LicenseExtractor(Vocabularies vocabularies) {
+        this(vocabularies, new BaseModelExtractor());
+    }
+
+    /** With the base model extractor the other extractors of a card share (it reads each card once). */
+    public LicenseExtractor(Vocabularies vocabularies, BaseModelExtractor baseModels) {
+        this.baseModels = baseModels;
         this.vocabularies = vocabularies;
         this.names = readNames();
         List<Name> bases = new ArrayList<>();

@@ -16,13 +16,22 @@ public final class TrainerResults {
 
     private static final Pattern BLOCK = Pattern.compile(
             "(?:achieves|obtains|achieved|gets) the following results on the (?:evaluation|test|validation) set:?[ \\t]*\\r?\\n");
-    private static final Pattern ITEM = Pattern.compile("[ \\t]*[-*][ \\t]+([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
+    /** "- Accuracy: 0.97"; the bullet may be missing where a card's Markdown was pasted from a rendered page. */
+    private static final Pattern ITEM = Pattern.compile("[ \\t]*(?:[-*][ \\t]+)?([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
             + "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]*\\r?$", Pattern.MULTILINE);
+    /** "- Loss: nan": a value the run did not get (fp16 overflow); the block goes on after it. */
+    private static final Pattern NOT_A_NUMBER_ITEM = Pattern.compile("[ \\t]*(?:[-*][ \\t]+)?[A-Za-z][\\w .@/()-]{0,60}?[ \\t]*:[ \\t]*"
+            + "-?(?:nan|inf)\\b[^\\n]{0,40}$", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     /** The opening sentence up to its dataset: "fine-tuned version of X ... on the ", or "trained from scratch on the ". */
     private static final String OPENING = "(?:(?:fine-?tuned|trained) (?:version of|on) .{0,400}? |trained from scratch )on the ";
     static final Pattern DATASET_SENTENCE = Pattern.compile(
-            OPENING + HubRefs.REF + "(?: ([\\w.-]{1,60}))? dataset",
+            OPENING + HubRefs.REF + "(?: ([\\w.-]{1,60})|((?: - [\\w.-]{1,60}){1,3}))? dataset",
             Pattern.CASE_INSENSITIVE);
+    /** transformers' wording for several datasets: "on the A, the B and the C datasets." (group 1: the list after "on the "). */
+    private static final Pattern DATASETS_SENTENCE = Pattern.compile(
+            OPENING + "((?:[^\\n.]|\\.(?! )){1,600}?) datasets\\.", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?(?:the\\s+)?|\\s+and\\s+(?:the\\s+)?");
+    private static final Pattern LIST_ITEM = Pattern.compile(HubRefs.REF + "(?=$|[ ,])");
 
     /** "... on the [ATCOSIM corpus](https://huggingface.co/datasets/x/atcosim)": a dataset link, whatever its words. */
     private static final Pattern LINKED_DATASET = Pattern.compile(
@@ -33,6 +42,11 @@ public final class TrainerResults {
     private static final Pattern COMMON_VOICE = Pattern.compile(
             OPENING + "(?:mozilla-foundation/)?common[ _]voice[ _-]?(\\d{1,2})(?:[._](\\d))?\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * "common_voice_11_0" with no org: a script's own dataset name, which the Trainer writes into the YAML as it
+     * is (10 of 12 such dev cards list it so), not Mozilla's id.
+     */
+    private static final Pattern LITERAL_COMMON_VOICE = Pattern.compile("common_voice_\\d{1,2}_\\d");
 
     /**
      * The metric ids the Trainer writes into model-index, after transformers' METRIC_TAGS: a results key
@@ -60,11 +74,23 @@ public final class TrainerResults {
         while (block.find()) {
             int pos = block.end();
             Matcher item = ITEM.matcher(body);
+            Matcher notANumber = NOT_A_NUMBER_ITEM.matcher(body);
+            boolean blank = false;
             while (pos < body.length()) {
                 int lineEnd = body.indexOf('\n', pos);
                 int end = lineEnd < 0 ? body.length() : lineEnd;
+                if (body.substring(pos, end).isBlank() && !blank) {
+                    blank = true;   // one blank line between items, as in cards pasted from a rendered page
+                    pos = end + 1;
+                    continue;
+                }
+                blank = false;
                 item.region(pos, end);
                 if (!item.lookingAt()) {
+                    if (notANumber.region(pos, end).lookingAt()) {
+                        pos = end + 1;
+                        continue;
+                    }
                     break;
                 }
                 String key = item.group(1).strip();
@@ -92,7 +118,7 @@ public final class TrainerResults {
     /** The dataset id of the Trainer's opening sentence, or null ("on the None dataset" gives none). */
     public static DatasetMention dataset(String body) {
         Matcher cv = COMMON_VOICE.matcher(body);
-        if (cv.find()) {
+        if (cv.find() && !literalCommonVoice(body, cv)) {
             String id = "mozilla-foundation/common_voice_" + cv.group(1) + "_" + (cv.group(2) == null ? "0" : cv.group(2));
             return new DatasetMention(id, null, cv.start(1), cv.end());
         }
@@ -123,7 +149,51 @@ public final class TrainerResults {
         if (m.group(5) != null) {
             end = m.end(5);
         }
+        if (id != null && m.group(6) != null) {
+            // "the NBAILAB/NPSC - 16K_MP3 dataset": the speech scripts' upper-cased name, then its config
+            id = unshout(id);
+            end = m.end(6);
+        }
         return id == null ? null : new DatasetMention(id, m.group(5), start, end);
+    }
+
+    /**
+     * The datasets of the opening sentence's plural form, "on the MOZILLA-FOUNDATION/COMMON_VOICE_8_0 - CA, the
+     * [tv3_parla](https://huggingface.co/datasets/org/tv3_parla) and the org/x datasets.": each item that is a Hub
+     * dataset link or an {@code org/name} id (an item such as "the Fleurs" names no id); empty when none.
+     */
+    public static List<DatasetMention> datasets(String body) {
+        Matcher m = DATASETS_SENTENCE.matcher(body);
+        if (!m.find()) {
+            return List.of();
+        }
+        List<DatasetMention> out = new ArrayList<>();
+        int from = m.start(1);
+        for (String item : LIST_SEPARATOR.split(m.group(1), -1)) {
+            int at = body.indexOf(item, from);
+            from = at + item.length();
+            Matcher ref = LIST_ITEM.matcher(item);
+            if (item.isBlank() || !ref.lookingAt()) {
+                continue;
+            }
+            String id = HubRefs.datasetId(ref, 1);
+            if (id != null && id.indexOf('/') > 0) {
+                out.add(new DatasetMention(ref.group(4) != null ? unshout(id) : id, null, at, at + ref.end()));
+            }
+        }
+        return out;
+    }
+
+    /** An id the speech scripts upper-cased ("NBAILAB/NPSC") in lower case, the Hub's ids matching without case; others as they are. */
+    private static String unshout(String id) {
+        return id.equals(id.toUpperCase(Locale.ROOT)) ? id.toLowerCase(Locale.ROOT) : id;
+    }
+
+    /** Whether the Common Voice match is a bare "common_voice_11_0", with no org. */
+    private static boolean literalCommonVoice(String body, Matcher cv) {
+        int name = cv.start(1) - "common_voice_".length();
+        return name > 0 && body.charAt(name - 1) == ' '
+                && LITERAL_COMMON_VOICE.matcher(body).region(name, cv.end()).matches();
     }
 
     /** A dataset id, its config when the sentence names one (null otherwise), and where it stands in the body. */

@@ -33,6 +33,33 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void oneReadingPerCardIsSharedWithTheExtractorsThatNeedIt() {
+        var card = body("This model is a fine-tuned version of [acme/enc](https://huggingface.co/acme/enc) on the None dataset.\n");
+        var same = extractor.read(card);
+        assertThat(extractor.read(card)).isSameAs(same);
+        assertThat(new BaseModelRelationExtractor(extractor).extract(card)).isEmpty();
+        assertThat(extractor.read(card)).isSameAs(same);
+        // another card, even with the same text, is read again
+        var other = body(card.body());
+        assertThat(extractor.read(other)).isNotSameAs(same).isEqualTo(same);
+    }
+
+    @Test
+    void anotherVersionOfALinkedHubModel() {
+        var longer = body("# Tuned 8K\n\nThis is the 8K version of https://huggingface.co/me/tuned with more samples.\n");
+        assertThat(values(extractor, longer)).containsExactly("me/tuned");
+        assertThat(extractor.extract(longer).get(0).method()).isEqualTo("version-of-link");
+        assertThat(extractor.extract(longer).get(0).confidence()).isEqualTo(0.8);
+        var tuned = body("Our classifier is a fine-tuned version of the [Acme encoder](https://huggingface.co/acme/enc-base) model.\n");
+        assertThat(values(extractor, tuned)).containsExactly("acme/enc-base");
+        assertThat(extractor.extract(tuned).get(0).confidence()).isEqualTo(0.85);
+        // a link that is no Hub model, or a version named without a link, gives nothing
+        assertThat(extractor.extract(body("This is the web version of [the demo](https://example.org/demo).\n"))).isEmpty();
+        assertThat(extractor.extract(body("This is the second version of acme/enc-base, retrained.\n"))).isEmpty();
+        assertThat(extractor.extract(body("This is a version of [a dataset](https://huggingface.co/datasets/acme/texts).\n"))).isEmpty();
+    }
+
+    @Test
     void legacySingleNameIdsAreKeptFromLinks() {
         assertThat(values(extractor, body("A fine-tuned version of [tiny-encoder-uncased](https://huggingface.co/tiny-encoder-uncased) on the None dataset.")))
                 .containsExactly("tiny-encoder-uncased");

@@ -48,6 +48,74 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void aScriptsOwnCommonVoiceNameIsKeptAsWritten() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the common_voice_9_0 dataset.\n")))
+                .containsExactly("common_voice_9_0");
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the mozilla-foundation/common_voice_9_0 dataset.\n")))
+                .containsExactly("mozilla-foundation/common_voice_9_0");
+    }
+
+    @Test
+    void speechScriptsUpperCasedNameAndConfig() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the TALKS - XX dataset.\n")))
+                .containsExactly("talks");
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the SOMEONE/SPEECH-SET - 16K - XX dataset.\n")))
+                .containsExactly("someone/speech-set");
+    }
+
+    @Test
+    void trainerSentenceWithSeveralDatasets() {
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the ORG/TALKS - XX, "
+                + "the [radio](https://huggingface.co/datasets/me/radio-set) and the other/parl_v2 datasets.\n")))
+                .containsExactly("org/talks", "me/radio-set", "other/parl_v2");
+        // names that are no Hub id ("the Chatter") give nothing; the rest do
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) trained on the org/talks xx and the Chatter datasets.\n")))
+                .containsExactly("org/talks");
+        // a singular sentence followed by another that says "datasets." is not a list
+        assertThat(values(extractor, body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the None dataset. It beats me/x on two datasets.\n")))
+                .isEmpty();
+    }
+
+    @Test
+    void asteroidTaskAndItsDataset() {
+        assertThat(values(extractor, body("## Asteroid model\n\nIt was trained on the `sep_loud` task of the Mix9 dataset.\n")))
+                .containsExactly("mix9", "sep_loud");
+        assertThat(extractor.extract(body("```\nIt was trained on the `sep_loud` task of the Mix9 dataset.\n```\n"))).isEmpty();
+    }
+
+    @Test
+    void taggersAndParsersOfUniversalDependencies() {
+        assertThat(values(extractor, body("A small encoder for POS-tagging and dependency-parsing. Tags are [UPOS](https://universaldependencies.org/u/pos/).\n")))
+                .containsExactly("universal_dependencies");
+        assertThat(values(extractor, body("Lemmatiser trained with UD_Xhosa-Test treebank data.\n"))).containsExactly("universal_dependencies");
+        // naming the project without a tagging or parsing task, or the task without the project, gives nothing
+        assertThat(extractor.extract(body("A sentiment model; see Universal Dependencies for the tag set.\n"))).isEmpty();
+        assertThat(extractor.extract(body("A model for dependency-parsing of legal text.\n"))).isEmpty();
+        assertThat(extractor.extract(body("An encoder. We tested it for POS-tagging on the Universal Dependencies treebanks.\n"))).isEmpty();
+    }
+
+    @Test
+    void trainingDataTablesBareUrlsAndDataLines() {
+        var table = body("## Training data\n\n| Set | Rows |\n|---|---|\n| [chats](https://huggingface.co/datasets/me/chats-v1) | 10k |\n\n"
+                + "## Evaluation\n\n| [bench](https://huggingface.co/datasets/me/bench) | 1k |\n");
+        // the evaluation table's link is left to the low-confidence rule for any dataset link (0.6, below what suggest keeps)
+        assertThat(extractor.extract(table).stream().filter(s -> s.confidence() >= 0.8).map(s -> s.value()))
+                .containsExactly("me/chats-v1");
+        assertThat(values(extractor, body("A 13b fine tune using https://huggingface.co/datasets/me/chats-v2 for two epochs.\n")))
+                .containsExactly("me/chats-v2");
+        assertThat(values(extractor, body("- **Data:** https://huggingface.co/datasets/me/notes\n- **Paper:** none\n")))
+                .containsExactly("me/notes");
+        assertThat(extractor.extract(body("- **Data:** https://huggingface.co/datasets/me/notes and more\n")))
+                .extracting(s -> s.method()).doesNotContain("dataset-line");
+    }
+
+    @Test
+    void speechCorporaOfTheGazetteer() {
+        assertThat(values(extractor, body("# Vocoder trained on LJSpeech\n\nA HiFiGAN pretrained on Libri2Mix for separation.\n")))
+                .containsExactly("ljspeech", "libri2mix");
+    }
+
+    @Test
     void theTrainersNoneDatasetGivesNothing() {
         assertThat(extractor.extract(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the None dataset.\n"))).isEmpty();
     }

@@ -37,6 +37,24 @@ class ModelIndexExtractorTest {
     }
 
     @Test
+    void aLossThatIsNotANumberDoesNotEndTheBlock() {
+        List<Suggestion> found = extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n",
+                TRAINER.replace("- Loss: 0.3120", "- Loss: nan")));
+        assertThat(found).extracting(s -> (Object) ((Map<?, ?>) ((Map<?, ?>) s.value()).get("metric")).get("type")).containsExactly("accuracy", "f1");
+    }
+
+    @Test
+    void itemsWithoutBulletsAndWithBlankLinesBetween() {
+        String pasted = "# tuned\n\nThis model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the talks_small dataset.\n"
+                + "It achieves the following results on the evaluation set:\n\nLoss: 0.41\n\nWer: 23.5\n\n## Model description\n\nSteps: 12\n";
+        List<Suggestion> found = extractor.extract(card("me/tuned", "pipeline_tag: automatic-speech-recognition\n", pasted));
+        assertThat(found).extracting(s -> (Object) ((Map<?, ?>) ((Map<?, ?>) s.value()).get("metric")).get("value")).containsExactly(23.5);
+        // two blank lines end the block
+        assertThat(TrainerResults.items("achieves the following results on the evaluation set:\n- Loss: 0.1\n\n\nAccuracy: 0.5\n"))
+                .extracting(TrainerResults.Item::key).containsExactly("Loss");
+    }
+
+    @Test
     void noDatasetNoEntry() {
         assertThat(extractor.extract(body(TRAINER.replace("the reviews_tiny dataset", "the None dataset")))).isEmpty();
     }
