@@ -33,6 +33,22 @@ public final class LanguageExtractor implements MetadataExtractor {
                     + "(?:-(?:base|large|small|medium|xl|tiny|mini|cased|uncased|v\\d|\\d+))*)\\]", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPUS = Pattern.compile("opus-mt-([a-z]{2,3})-([a-z]{2,3})$");
 
+    /** The Tatoeba-Challenge template's system info line: {@code - languages: ['ms', 'fr']}. */
+    private static final Pattern LANGUAGES_LIST = Pattern.compile("^[ \\t*-]*languages:\\s*\\[([^\\]\\n]{1,3000})\\]", Pattern.MULTILINE);
+    private static final Pattern QUOTED_CODE = Pattern.compile("'([a-z]{2,3})'");
+    /**
+     * A line that says the card's languages: "- **Language(s) (NLP):** en", "Language: German", "Handled languages: en,
+     * fr, es and ja", "Supported languages: Assamese, Bengali, and Telugu". Not "Language model: ...", not the
+     * source/target lines of translation cards (their ISO 639-3 codes are not the codes the Hub keeps).
+     */
+    private static final Pattern LANGUAGE_LINE = Pattern.compile(
+            "^[ \\t>*_-]*(?:<li>\\s*)?\\**((?:[A-Za-z]+[ \\t]){0,2}?)[Ll]anguages?(?:\\(s\\))?(?:[ \\t]*\\(NLP\\))?\\**[ \\t]*:[ \\t]*\\**[ \\t]*([^\\n]{1,400})",
+            Pattern.MULTILINE);
+    private static final Pattern LINE_LABEL_OK = Pattern.compile("(?i)(?:(?:supported|handled|covered|main|primary|model|input)\\s+)?");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|;|/|\\band\\b|&)\\s*");
+    /** A language badge: shields.io escapes a dash as two, {@code Language-en--US}. */
+    private static final Pattern LANGUAGE_BADGE = Pattern.compile("img\\.shields\\.io/badge/[Ll]anguage-([a-z]{2,3})(?:--[A-Za-z]{2,4})?-");
+
     private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b");
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
@@ -111,6 +127,9 @@ public final class LanguageExtractor implements MetadataExtractor {
                 out.putIfAbsent(config, new Suggestion(FIELD, config,
                         BodyText.metadata(card, "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
             }
+        }
+        if (text.mentions("language")) {
+            listedLanguages(text, out);
         }
         scan(text, out);
         List<ProseLanguage.Share> prose = proseLanguage.shares(text.body());
@@ -201,6 +220,72 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
             i = end - 1;
         }
+    }
+
+    /**
+     * Languages a card lists where it says which it handles: the Tatoeba template's {@code - languages: [...]} line,
+     * a "Language(s): X, Y and Z" line whose every item is a language name or code, a language badge.
+     */
+    private void listedLanguages(BodyText text, Map<String, Suggestion> out) {
+        String body = text.body();
+        Matcher m = LANGUAGES_LIST.matcher(body);
+        while (m.find()) {
+            if (text.inCode(m.start())) {
+                continue;
+            }
+            Matcher code = QUOTED_CODE.matcher(m.group(1));
+            while (code.find()) {
+                if (vocabularies.languages().contains(code.group(1))) {
+                    out.putIfAbsent(code.group(1), text.suggestion(FIELD, code.group(1), m.start(), m.end(), 0.9, "languages-list"));
+                }
+            }
+        }
+        m = LANGUAGE_LINE.matcher(body);
+        while (m.find()) {
+            if (text.inCode(m.start()) || !LINE_LABEL_OK.matcher(m.group(1)).matches()) {
+                continue;
+            }
+            for (String code : listed(m.group(2))) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, m.start(), m.end(), 0.88, "language-line"));
+            }
+        }
+        m = LANGUAGE_BADGE.matcher(body);
+        while (m.find()) {
+            if (vocabularies.languages().contains(m.group(1))) {
+                out.putIfAbsent(m.group(1), text.suggestion(FIELD, m.group(1), m.start(), m.end(), 0.85, "language-badge"));
+            }
+        }
+    }
+
+    /**
+     * The languages of a line's value, when every item of it is a language name ("German", "english") or a code
+     * as the Hub keeps it ("de", "en-US" for "en"); empty when any item is something else: a list the rule cannot
+     * read whole ("[More Information Needed]", "Python", "fas") is not read at all.
+     */
+    private List<String> listed(String value) {
+        String v = value.replaceAll("<[^>\\n]*>", " ").replaceAll("\\[([^\\]\\n]*)\\]\\([^)\\n]*\\)", "$1").replace("*", "").replace("`", "")
+                .replaceAll("\\([^)\\n]*\\)", " ").replaceAll("[.\\s]+$", "").strip();
+        List<String> out = new ArrayList<>();
+        for (String item : LIST_SEPARATOR.split(v)) {
+            item = item.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            String code = codes.get(item);
+            if (code == null) {
+                code = lowerCaseCodes.get(item);
+            }
+            if (code == null && item.matches("[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")) {
+                code = item.split("[-_]")[0];   // "en-US": the language, as the Hub keeps it
+            }
+            if (code == null || !vocabularies.languages().contains(code) || out.size() > 300) {
+                return List.of();
+            }
+            if (!out.contains(code)) {
+                out.add(code);
+            }
+        }
+        return out;
     }
 
     /**

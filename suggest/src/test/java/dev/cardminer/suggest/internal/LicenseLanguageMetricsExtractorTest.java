@@ -86,6 +86,23 @@ class LicenseLanguageMetricsExtractorTest {
                 .containsExactly("en");
     }
 
+    @Test
+    void languageLinesListsAndBadges() {
+        assertThat(values(language, body("- **Language(s) (NLP):** en\n"))).containsExactly("en");
+        assertThat(values(language, body("**Language:** German  \n"))).containsExactly("de");
+        assertThat(values(language, body("Handled languages: fr, es, de and ja.\n"))).containsExactly("fr", "es", "de", "ja");
+        assertThat(values(language, body("<li>Supported languages: Hindi, Tamil, and Telugu. </li>\n"))).containsExactly("hi", "ta", "te");
+        assertThat(values(language, body("- Language: pt-BR\n"))).containsExactly("pt");
+        assertThat(values(language, body("* system info\n- languages: ['sw', 'fr']\n"))).containsExactly("sw", "fr");
+        assertThat(values(language, body("[![Language](https://img.shields.io/badge/Language-eo-lightgrey)](#data)\n"))).containsExactly("eo");
+        // Lines the rule cannot read whole, source/target lines of translation cards and "language model" lines give nothing.
+        assertThat(language.extract(body("- **Language(s) (NLP):** [More Information Needed]\n"))).isEmpty();
+        assertThat(language.extract(body("- Language: Python and German\n"))).isEmpty();
+        assertThat(language.extract(body("* source language(s): fas\n"))).isEmpty();
+        assertThat(language.extract(body("**Language model:** roberta-base\n"))).isEmpty();
+        assertThat(language.extract(body("```\nlanguage: fr\n```\n"))).isEmpty();
+    }
+
     private static final String ENGLISH_PROSE = "This is a small model that we trained for a week. It is meant for people who want to "
             + "sort their notes, and it has not been tested on anything else. The weights are on this page and you can use them "
             + "with the usual tools; we have no plans for a larger one.\n";
