@@ -35,6 +35,9 @@ public final class LanguageExtractor implements MetadataExtractor {
 
     /** The Tatoeba-Challenge template's system info line: {@code - languages: ['ms', 'fr']}. */
     private static final Pattern LANGUAGES_LIST = Pattern.compile("^[ \\t*-]*languages:\\s*\\[([^\\]\\n]{1,3000})\\]", Pattern.MULTILINE);
+    /** "17 African languages (Afrikaans, Amharic, ...)", "The languages in the data are: ['ar', 'bn']": a list of two or more. */
+    private static final Pattern LANGUAGE_ENUMERATION = Pattern.compile(
+            "\\blanguages(?:[ \\t]+(?:in[ \\t]+the[ \\t]+\\w+[ \\t]+)?(?:are|include|including))?[ \\t]*[:(][ \\t]*\\[?([^\\n()\\[\\]]{3,1500}?)(?:[)\\]]|\\.(?:\\s|$)|\\n)");
     private static final Pattern QUOTED_CODE = Pattern.compile("'([a-z]{2,3})'");
     /**
      * A line that says the card's languages: "- **Language(s) (NLP):** en", "Language: German", "Handled languages: en,
@@ -247,6 +250,15 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
             for (String code : listed(m.group(2))) {
                 out.putIfAbsent(code, text.suggestion(FIELD, code, m.start(), m.end(), 0.88, "language-line"));
+            }
+        }
+        m = LANGUAGE_ENUMERATION.matcher(body);
+        while (m.find()) {
+            List<String> listed = text.inCode(m.start()) ? List.of() : listed(m.group(1).replace("'", "").replace("\"", ""));
+            if (listed.size() >= 2) {
+                for (String code : listed) {
+                    out.putIfAbsent(code, text.suggestion(FIELD, code, m.start(), m.end(), 0.85, "languages-enumeration"));
+                }
             }
         }
         m = LANGUAGE_BADGE.matcher(body);

@@ -95,6 +95,9 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(language, body("- Language: pt-BR\n"))).containsExactly("pt");
         assertThat(values(language, body("* system info\n- languages: ['sw', 'fr']\n"))).containsExactly("sw", "fr");
         assertThat(values(language, body("[![Language](https://img.shields.io/badge/Language-eo-lightgrey)](#data)\n"))).containsExactly("eo");
+        assertThat(values(language, body("Adapted to 3 languages (Hausa, Yoruba and Igbo) from a larger model.\n"))).containsExactly("ha", "yo", "ig");
+        assertThat(values(language, body("The languages in the data are: ['ar', 'bn', 'de'] (ISO codes).\n"))).containsExactly("ar", "bn", "de");
+        assertThat(language.extract(body("Trained on two languages (see the paper).\n"))).isEmpty();
         // Lines the rule cannot read whole, source/target lines of translation cards and "language model" lines give nothing.
         assertThat(language.extract(body("- **Language(s) (NLP):** [More Information Needed]\n"))).isEmpty();
         assertThat(language.extract(body("- Language: Python and German\n"))).isEmpty();
