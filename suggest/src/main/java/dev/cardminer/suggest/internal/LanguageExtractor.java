@@ -79,6 +79,8 @@ public final class LanguageExtractor implements MetadataExtractor {
             Map.entry("spgispeech", "en"), Map.entry("libri2mix", "en"), Map.entry("libri3mix", "en"), Map.entry("wham", "en"),
             Map.entry("whamr", "en"), Map.entry("jsut", "ja"), Map.entry("jvs", "ja"), Map.entry("csj", "ja"),
             Map.entry("reazonspeech", "ja"), Map.entry("csmsc", "zh"), Map.entry("kss", "ko"), Map.entry("ksponspeech", "ko"));
+    private static final java.util.Set<String> ID_RULES = java.util.Set.of("opus-mt-id", "language-code-in-id",
+            "language-name-in-id", "speech-corpus-in-id");
     private static final java.util.Set<String> TEXT_RULES = java.util.Set.of("for-language", "language-model-name");
 
     private final Vocabularies vocabularies;
@@ -152,6 +154,11 @@ public final class LanguageExtractor implements MetadataExtractor {
                             new Suggestion(FIELD, code, base.evidence(), 0.8, "base-model-" + method)));
                 }
             }
+        }
+        if (out.values().stream().anyMatch(v -> ID_RULES.contains(v.method()))) {
+            // The repo's name says the language: other languages named in the text are most often a contrast, a
+            // source of transfer or a template's stale sentence ("evaluated on the Turkish test data" on a Polish model).
+            out.values().removeIf(v -> TEXT_RULES.contains(v.method()));
         }
         Suggestion mentionedEnglish = out.get("en");
         if (mentionedEnglish != null && out.size() > 1 && TEXT_RULES.contains(mentionedEnglish.method())) {

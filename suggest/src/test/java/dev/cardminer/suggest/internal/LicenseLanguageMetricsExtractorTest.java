@@ -98,6 +98,9 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(language, body("Adapted to 3 languages (Hausa, Yoruba and Igbo) from a larger model.\n"))).containsExactly("ha", "yo", "ig");
         assertThat(values(language, body("The languages in the data are: ['ar', 'bn', 'de'] (ISO codes).\n"))).containsExactly("ar", "bn", "de");
         assertThat(language.extract(body("Trained on two languages (see the paper).\n"))).isEmpty();
+        // The repo's name says the language: another named in the text is not taken.
+        assertThat(values(language, card("someone/wav2vec2-large-xlsr-polish", null,
+                "The model can be evaluated as follows on the Turkish test data of Common Voice.\n"))).containsExactly("pl");
         // Lines the rule cannot read whole, source/target lines of translation cards and "language model" lines give nothing.
         assertThat(language.extract(body("- **Language(s) (NLP):** [More Information Needed]\n"))).isEmpty();
         assertThat(language.extract(body("- Language: Python and German\n"))).isEmpty();
