@@ -34,6 +34,16 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void licenceNamedWithTheModelAndInheritedSections() {
+        assertThat(license.extract(body("Open to everyone, with a CreativeML OpenRAIL-M license that sets the rules of use.\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("creativeml-openrail-m with-license");
+        assertThat(values(license, body("It has MIT license, use it freely.\n"))).containsExactly("mit");
+        assertThat(values(license, body("## Inherited License\n\nThe weights keep the Apache 2.0 license of the original.\n"))).containsExactly("apache-2.0");
+        assertThat(license.extract(body("Our code is compatible with the MIT license of the toolkit.\n"))).isEmpty();
+        assertThat(license.extract(body("Shipped with a modified MIT license.\n"))).isEmpty();
+    }
+
+    @Test
     void licencesOfModifiedTermsOrOfOutputsGiveNothing() {
         // A modified licence is neither the licence it modifies nor, by a rule, a custom one.
         assertThat(license.extract(body("- **License:** [Modified MIT License](https://example.org/LICENSE)\n"))).isEmpty();
