@@ -10,6 +10,7 @@ import dev.cardminer.suggest.internal.LicenseExtractor;
 import dev.cardminer.suggest.internal.MetricsExtractor;
 import dev.cardminer.suggest.internal.ModelIndexExtractor;
 import dev.cardminer.suggest.internal.PipelineTagExtractor;
+import dev.cardminer.suggest.internal.ProseLanguage;
 
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,6 @@ public final class Extractors {
         PipelineTagExtractor pipelineTag = new PipelineTagExtractor(vocabularies, taskClassifier, minScore);
         return List.of(new BaseModelExtractor(), new BaseModelRelationExtractor(), new DatasetsExtractor(),
                 new ModelIndexExtractor(pipelineTag), pipelineTag, new LibraryNameExtractor(vocabularies),
-                new LicenseExtractor(vocabularies), new LanguageExtractor(vocabularies), new MetricsExtractor());
+                new LicenseExtractor(vocabularies), new LanguageExtractor(vocabularies, ProseLanguage.bundled()), new MetricsExtractor());
     }
 }

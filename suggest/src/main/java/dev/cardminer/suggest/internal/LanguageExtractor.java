@@ -84,13 +84,15 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final java.util.Set<String> TEXT_RULES = java.util.Set.of("for-language", "language-model-name");
 
     private final Vocabularies vocabularies;
-    private final ProseLanguage proseLanguage = new ProseLanguage();
+    private final ProseLanguage proseLanguage;
     private final BaseModelExtractor baseModels = new BaseModelExtractor();
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
 
-    public LanguageExtractor(Vocabularies vocabularies) {
+    /** @param proseLanguage tells the languages of a card's prose; build one ({@link ProseLanguage#bundled()}) and share it */
+    public LanguageExtractor(Vocabularies vocabularies, ProseLanguage proseLanguage) {
         this.vocabularies = vocabularies;
+        this.proseLanguage = proseLanguage;
         this.codes = readNames();
         codes.forEach((name, code) -> {
             if (!name.contains(" ")) {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LicenseLanguageMetricsExtractorTest {
 
     private final LicenseExtractor license = new LicenseExtractor(Vocabularies.bundled());
-    private final LanguageExtractor language = new LanguageExtractor(Vocabularies.bundled());
+    private final LanguageExtractor language = new LanguageExtractor(Vocabularies.bundled(), ProseLanguage.bundled());
     private final MetricsExtractor metrics = new MetricsExtractor();
 
     @Test
@@ -136,6 +136,18 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(english.evidence().line()).isEqualTo(1);
         assertThat(english.evidence().start()).isGreaterThanOrEqualTo(0);
         assertThat(english.evidence().text()).startsWith("This is a small model");
+    }
+
+    @Test
+    void proseLanguageCountsTheFunctionWordsItIsGiven() {
+        ProseLanguage dutchOnly = new ProseLanguage(java.util.Map.of("nl", java.util.List.of("de", "het", "een", "is", "van")));
+        var shares = dutchOnly.shares("De kat is van de buurman en het is een grote kat, de grootste van het dorp.\n");
+        assertThat(shares).extracting(ProseLanguage.Share::code).containsExactly("nl");
+        assertThat(shares.get(0).latin()).isTrue();
+        assertThat(shares.get(0).first()).isZero();
+        // Words it was not given do not count: English text gives too little to tell.
+        assertThat(dutchOnly.shares(ENGLISH_PROSE)).isEmpty();
+        assertThat(ProseLanguage.bundled().shares(ENGLISH_PROSE).get(0).code()).isEqualTo("en");
     }
 
     @Test
