@@ -197,12 +197,12 @@ final class SuggestCommand implements Callable<Integer> {
         }
     }
 
-    /** Body evidence by its line; metadata evidence by the block's first line; the repo id by name. */
+    /** Body evidence by its line; metadata evidence by its line in the block (a tag's own line); the repo id by name. */
     private static String where(Evidence e) {
         if (e.line() == 0) {
             return "from the repo id";
         }
-        return e.start() >= 0 ? "line " + e.line() : "metadata block at line " + e.line();
+        return e.start() >= 0 ? "line " + e.line() : "metadata, line " + e.line();
     }
 
     private static String shown(Object value) {
