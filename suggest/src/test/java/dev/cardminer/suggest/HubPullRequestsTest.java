@@ -112,6 +112,29 @@ class HubPullRequestsTest {
     }
 
     @Test
+    void stopsWhenTheHubSaysHowManyRequestsAreLeftButNotWhenTheyComeBack() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.rateLimitWithoutReset(5);
+            for (String repo : List.of("me/m", "me/n", "me/o")) {
+                hub.model(repo).sha(SHA);
+            }
+            SteppedTimer timer = new SteppedTimer(() -> { });
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, timer)))
+                    .open(List.of(draft("me/m"), draft("me/n"), draft("me/o")), Map.of("me/m", SHA, "me/n", SHA, "me/o", SHA));
+
+            // After the first pull request RateLimit said r=3 and no t=: fewer than the 4 requests a pull request may
+            // take, and no reset to wait for. Going on, the third pull request's commit would have been refused (the
+            // quota is 5); the run stopped at the second, before asking, without sleeping.
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.OPENED,
+                    PullRequestRun.Status.RATE_LIMITED, PullRequestRun.Status.NOT_TRIED);
+            assertThat(outcomes.get(1).detail()).contains("leave 3 requests and give no time at which the window resets");
+            assertThat(hub.server().requests("/api/")).hasSize(2);
+            assertThat(hub.commits()).extracting(FakeHub.Commit::repo).containsExactly("me/m");
+            assertThat(timer.sleeps).isEmpty();
+        }
+    }
+
+    @Test
     void waitsForTheWindowWhenItResetsSoon() throws Exception {
         try (FakeHub hub = FakeHub.start()) {
             hub.rateLimit(3, 20);
