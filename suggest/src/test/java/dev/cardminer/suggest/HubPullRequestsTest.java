@@ -87,16 +87,21 @@ class HubPullRequestsTest {
         }
     }
 
+    /** Three repos at {@link #SHA}, and the run of one draft for each. */
+    private List<PullRequestRun.Outcome> openThree(FakeHub hub, SteppedTimer timer) {
+        for (String repo : List.of("me/m", "me/n", "me/o")) {
+            hub.model(repo).sha(SHA);
+        }
+        return new PullRequestRun(new HubPullRequests(client(hub, timer)))
+                .open(List.of(draft("me/m"), draft("me/n"), draft("me/o")), Map.of("me/m", SHA, "me/n", SHA, "me/o", SHA));
+    }
+
     @Test
     void stopsBeforeTheHubRefusesWhenTheRateLimitHeaderLeavesTooFewRequests() throws Exception {
         try (FakeHub hub = FakeHub.start()) {
             hub.rateLimit(6, 3600);
-            for (String repo : List.of("me/m", "me/n", "me/o")) {
-                hub.model(repo).sha(SHA);
-            }
             SteppedTimer timer = new SteppedTimer(() -> { });
-            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, timer)))
-                    .open(List.of(draft("me/m"), draft("me/n"), draft("me/o")), Map.of("me/m", SHA, "me/n", SHA, "me/o", SHA));
+            List<PullRequestRun.Outcome> outcomes = openThree(hub, timer);
 
             // Each pull request took 2 API requests (discussions, commit); after two, RateLimit said r=2;t=3600: fewer
             // than a pull request may need, and the reset is beyond the client's longest wait, so the run stopped there.
@@ -115,12 +120,8 @@ class HubPullRequestsTest {
     void stopsWhenTheHubSaysHowManyRequestsAreLeftButNotWhenTheyComeBack() throws Exception {
         try (FakeHub hub = FakeHub.start()) {
             hub.rateLimitWithoutReset(5);
-            for (String repo : List.of("me/m", "me/n", "me/o")) {
-                hub.model(repo).sha(SHA);
-            }
             SteppedTimer timer = new SteppedTimer(() -> { });
-            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, timer)))
-                    .open(List.of(draft("me/m"), draft("me/n"), draft("me/o")), Map.of("me/m", SHA, "me/n", SHA, "me/o", SHA));
+            List<PullRequestRun.Outcome> outcomes = openThree(hub, timer);
 
             // After the first pull request RateLimit said r=3 and no t=: fewer than the 4 requests a pull request may
             // take, and no reset to wait for. Going on, the third pull request's commit would have been refused (the
