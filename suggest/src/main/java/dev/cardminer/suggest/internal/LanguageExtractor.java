@@ -78,7 +78,15 @@ public final class LanguageExtractor implements MetadataExtractor {
             Map.entry("tedlium2", "en"), Map.entry("tedlium3", "en"), Map.entry("swbd", "en"), Map.entry("chime4", "en"),
             Map.entry("spgispeech", "en"), Map.entry("libri2mix", "en"), Map.entry("libri3mix", "en"), Map.entry("wham", "en"),
             Map.entry("whamr", "en"), Map.entry("jsut", "ja"), Map.entry("jvs", "ja"), Map.entry("csj", "ja"),
-            Map.entry("reazonspeech", "ja"), Map.entry("csmsc", "zh"), Map.entry("kss", "ko"), Map.entry("ksponspeech", "ko"));
+            Map.entry("reazonspeech", "ja"), Map.entry("csmsc", "zh"), Map.entry("kss", "ko"), Map.entry("ksponspeech", "ko"),
+            Map.entry("aishell", "zh"), Map.entry("aishell2", "zh"), Map.entry("aishell3", "zh"), Map.entry("aishell4", "zh"),
+            Map.entry("thchs30", "zh"), Map.entry("hkust", "zh"), Map.entry("aidatatang", "zh"), Map.entry("magicdata", "zh"),
+            Map.entry("wenetspeech", "zh"), Map.entry("opencpop", "zh"), Map.entry("m4singer", "zh"), Map.entry("timit", "en"),
+            Map.entry("tedlium", "en"), Map.entry("chime6", "en"), Map.entry("librilight", "en"), Map.entry("slurp", "en"),
+            Map.entry("laborotv", "ja"), Map.entry("kiritan", "ja"), Map.entry("ofuton", "ja"), Map.entry("zeroth", "ko"),
+            Map.entry("siwis", "fr"));
+    /** ESPnet's and similar cards' "trained by X using aishell recipe", "using jsut/tts1 recipe": the recipe's corpus. */
+    private static final Pattern RECIPE = Pattern.compile("\\busing\\s+([a-z][a-z0-9_]{1,30})(?:/[a-z0-9_]{1,10})?\\s+recipe\\b");
     private static final java.util.Set<String> ID_RULES = java.util.Set.of("opus-mt-id", "language-code-in-id",
             "language-name-in-id", "speech-corpus-in-id");
     private static final java.util.Set<String> TEXT_RULES = java.util.Set.of("for-language", "language-model-name");
@@ -137,6 +145,15 @@ public final class LanguageExtractor implements MetadataExtractor {
         }
         if (text.mentions("language")) {
             listedLanguages(text, out);
+        }
+        if (text.mentions("recipe")) {
+            Matcher recipe = RECIPE.matcher(text.body());
+            if (recipe.find()) {
+                String corpus = SPEECH_CORPORA.get(recipe.group(1));
+                if (corpus != null && vocabularies.languages().contains(corpus)) {
+                    out.putIfAbsent(corpus, text.suggestion(FIELD, corpus, recipe.start(1), recipe.end(1), 0.85, "speech-corpus-recipe"));
+                }
+            }
         }
         scan(text, out);
         List<ProseLanguage.Share> prose = proseLanguage.shares(text.body());

@@ -111,6 +111,10 @@ class LicenseLanguageMetricsExtractorTest {
         // The repo's name says the language: another named in the text is not taken.
         assertThat(values(language, card("someone/wav2vec2-large-xlsr-polish", null,
                 "The model can be evaluated as follows on the Turkish test data of Common Voice.\n"))).containsExactly("pl");
+        assertThat(values(language, body("This model was trained by someone using aishell recipe in [espnet](https://example.org).\n")))
+                .containsExactly("zh");
+        assertThat(values(language, body("This model was trained by someone using jsut/tts1 recipe in espnet.\n"))).containsExactly("ja");
+        assertThat(language.extract(body("This model was trained by someone using chime_like recipe in espnet.\n"))).isEmpty();
         // Lines the rule cannot read whole, source/target lines of translation cards and "language model" lines give nothing.
         assertThat(language.extract(body("- **Language(s) (NLP):** [More Information Needed]\n"))).isEmpty();
         assertThat(language.extract(body("- Language: Python and German\n"))).isEmpty();
