@@ -68,6 +68,20 @@ public final class LanguageExtractor implements MetadataExtractor {
             "gv", "ho", "ht", "hz", "ik", "iu", "kg", "ki", "kj", "kl", "kr", "kv", "kw", "li", "lu", "mh", "mi", "na",
             "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
             "tw", "ty", "ve", "vo", "wa", "za", "yi");
+    /** Names of speech models, where a language code is the model's language: "whisper-small-hi", "wav2vec2-large-xlsr-sv". */
+    private static final Pattern SPEECH_MODEL_NAME = Pattern.compile(
+            "whisper|wav2vec|xlsr|xls-r|hubert|w2v|speecht5|(?:^|[-_])(?:asr|stt|tts)(?:$|[-_])|vits|conformer|citrinet|quartznet|fastspeech|tacotron");
+    /**
+     * Of the ambiguous codes, those that in a speech model's name are its language; not "lm" ("with-lm"), "cv" (Common
+     * Voice), "no" ("g2p_en_no_space"), "br" ("pt-br"), "ml" (multilingual), "sv" (right 1 in 3 on the dev split).
+     */
+    private static final java.util.Set<String> SPEECH_NAME_CODES = java.util.Set.of("hi", "bn", "nb", "pa", "ne", "or", "as",
+            "ha", "am", "my", "so", "tt", "ku", "gd", "ln", "lg", "ig", "mi", "sa", "mt");
+    /** spaCy pipelines are named for their language: "en_core_web_sm", "hi_ud_hi_ewt". */
+    private static final Pattern SPACY_NAME = Pattern.compile("^([a-z]{2,3})_[a-z0-9]");
+    /** Stanza's models are named for their language: "stanza-nb", "stanza-grc". */
+    private static final Pattern STANZA_NAME = Pattern.compile("^stanza-([a-z]{2,3})$");
+
     /** Names of large language models, where "-it" means instruction-tuned, not Italian. */
     private static final Pattern LLM_NAME = Pattern.compile("\\d+(?:\\.\\d+)?b\\b|llama|gemma|mistral|mixtral|qwen|phi|instruct|chat");
 
@@ -88,7 +102,7 @@ public final class LanguageExtractor implements MetadataExtractor {
     /** ESPnet's and similar cards' "trained by X using aishell recipe", "using jsut/tts1 recipe": the recipe's corpus. */
     private static final Pattern RECIPE = Pattern.compile("\\busing\\s+([a-z][a-z0-9_]{1,30})(?:/[a-z0-9_]{1,10})?\\s+recipe\\b");
     private static final java.util.Set<String> ID_RULES = java.util.Set.of("opus-mt-id", "language-code-in-id",
-            "language-name-in-id", "speech-corpus-in-id");
+            "language-name-in-id", "speech-corpus-in-id", "language-model-family-in-id", "tool-language-name");
     private static final java.util.Set<String> TEXT_RULES = java.util.Set.of("for-language", "language-model-name");
 
     private final Vocabularies vocabularies;
@@ -96,12 +110,16 @@ public final class LanguageExtractor implements MetadataExtractor {
     private final BaseModelExtractor baseModels = new BaseModelExtractor();
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
+    private final Map<Pattern, String> modelFamilies = new LinkedHashMap<>();
 
     /** @param proseLanguage tells the languages of a card's prose; build one ({@link ProseLanguage#bundled()}) and share it */
     public LanguageExtractor(Vocabularies vocabularies, ProseLanguage proseLanguage) {
         this.vocabularies = vocabularies;
         this.proseLanguage = proseLanguage;
         this.codes = readNames();
+        for (String[] row : TsvResource.rows("language-models.tsv")) {
+            modelFamilies.put(Pattern.compile(row[0]), row[1]);
+        }
         codes.forEach((name, code) -> {
             if (!name.contains(" ")) {
                 lowerCaseCodes.put(name.toLowerCase(java.util.Locale.ROOT), code);
@@ -130,6 +148,11 @@ public final class LanguageExtractor implements MetadataExtractor {
         }
         Evidence repoId = BodyText.repoId("repo id: " + card.id());
         nameLanguages(card.id()).forEach((code, method) -> out.putIfAbsent(code, new Suggestion(FIELD, code, repoId, 0.85, method)));
+        Matcher spacy = SPACY_NAME.matcher(card.id().substring(card.id().indexOf('/') + 1));
+        if (spacy.find() && card.metadata().tags().stream().anyMatch(t -> t.equalsIgnoreCase("spacy"))
+                && vocabularies.languages().contains(spacy.group(1))) {
+            out.putIfAbsent(spacy.group(1), new Suggestion(FIELD, spacy.group(1), repoId, 0.85, "tool-language-name"));
+        }
         for (EvalResult r : card.evalResults()) {
             String config = r.datasetConfig() != null ? r.datasetConfig()
                     : r.datasetArgs() instanceof String s ? s : null;
@@ -354,7 +377,21 @@ public final class LanguageExtractor implements MetadataExtractor {
     private Map<String, String> nameLanguages(String repoId) {
         Map<String, String> out = new LinkedHashMap<>();
         String repoName = repoId.substring(repoId.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        boolean speechModel = SPEECH_MODEL_NAME.matcher(repoName).find();
+        Matcher tool = STANZA_NAME.matcher(repoName);
+        if (tool.find() && vocabularies.languages().contains(tool.group(1))) {
+            out.putIfAbsent(tool.group(1), "tool-language-name");
+        }
         for (String token : repoName.split("[-_.+]")) {
+            if (speechModel && SPEECH_NAME_CODES.contains(token) && vocabularies.languages().contains(token)) {
+                out.putIfAbsent(token, "language-code-in-id");
+                continue;
+            }
+            String family = modelFamily(token);
+            if (family != null && vocabularies.languages().contains(family)) {
+                out.putIfAbsent(family, "language-model-family-in-id");
+                continue;
+            }
             boolean instructTuned = token.equals("it") && LLM_NAME.matcher(repoName).find();   // gemma-2b-it: instruction-tuned
             if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !instructTuned && vocabularies.languages().contains(token)) {
                 out.putIfAbsent(token, "language-code-in-id");
@@ -371,6 +408,16 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         return out;
+    }
+
+    /** The language of a model family named for one ({@code language-models.tsv}), or null. */
+    private String modelFamily(String token) {
+        for (Map.Entry<Pattern, String> family : modelFamilies.entrySet()) {
+            if (family.getKey().matcher(token).matches()) {
+                return family.getValue();
+            }
+        }
+        return null;
     }
 
     /** Text-to-image cards: their prompts are English whatever language the card is written in. */

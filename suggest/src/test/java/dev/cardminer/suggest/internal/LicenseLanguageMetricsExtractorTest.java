@@ -97,6 +97,23 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void modelFamiliesSpeechModelCodesAndToolNamesInRepoIds() {
+        assertThat(values(language, card("someone/camembert-base-finetuned-reviews", null, "Short.\n"))).containsExactly("fr");
+        assertThat(values(language, card("someone/rugpt3-small-chat", null, "Short.\n"))).containsExactly("ru");
+        assertThat(values(language, card("someone/whisper-small-hi", null, "Short.\n"))).containsExactly("hi");
+        assertThat(values(language, card("someone/stanza-grc", null, "Short.\n"))).containsExactly("grc");
+        assertThat(values(language, card("someone/hi_ud_demo", "tags:\n- spacy\n", "Short.\n"))).containsExactly("hi");
+        // Not a language: "hi" outside a speech model's name, a spaCy-like name without the tag, FinBERT, HuBERT.
+        assertThat(language.extract(card("someone/say-hi-bot", null, "Short.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/hi_ud_demo", null, "Short.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/finbert-tone", null, "Short.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/hubert-large-ft", null, "Short.\n"))).isEmpty();
+        // A fine-tune keeps the language its base model's family says.
+        assertThat(values(language, body("This model is a fine-tuned version of [camembert-base](https://huggingface.co/camembert-base) on the x dataset.\n")))
+                .containsExactly("fr");
+    }
+
+    @Test
     void languageLinesListsAndBadges() {
         assertThat(values(language, body("- **Language(s) (NLP):** en\n"))).containsExactly("en");
         assertThat(values(language, body("**Language:** German  \n"))).containsExactly("de");
