@@ -90,6 +90,7 @@ class LicenseLanguageMetricsExtractorTest {
     void languageNamesInContext() {
         assertThat(values(language, body("A speech recognition model for Persian.\n"))).containsExactly("fa");
         assertThat(values(language, body("German BERT, trained from scratch.\n"))).containsExactly("de");
+        assertThat(values(language, body("This Turkish Sentiment Analysis model reads reviews.\n"))).containsExactly("tr");
         assertThat(values(language, body("Translates English-to-Japanese sentences.\n"))).containsExactly("en", "ja");
         assertThat(values(language, card("Helsinki-NLP/opus-mt-fi-sv", null, "A translation model.\n"))).containsExactly("fi", "sv");
         assertThat(values(language, body("This model is a fine-tuned version of [distilbert-base-uncased](https://huggingface.co/distilbert-base-uncased) on the x dataset.\n")))
@@ -118,7 +119,7 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(language, body("- **Language(s) (NLP):** en\n"))).containsExactly("en");
         assertThat(values(language, body("**Language:** German  \n"))).containsExactly("de");
         assertThat(values(language, body("Handled languages: fr, es, de and ja.\n"))).containsExactly("fr", "es", "de", "ja");
-        assertThat(values(language, body("<li>Supported languages: Hindi, Tamil, and Telugu. </li>\n"))).containsExactly("hi", "ta", "te");
+        assertThat(values(language, body("<li>Supported languages: Hindi, Tamil, Odiya, and Telugu. </li>\n"))).containsExactly("hi", "ta", "or", "te");
         assertThat(values(language, body("- Language: pt-BR\n"))).containsExactly("pt");
         assertThat(values(language, body("* system info\n- languages: ['sw', 'fr']\n"))).containsExactly("sw", "fr");
         assertThat(values(language, body("[![Language](https://img.shields.io/badge/Language-eo-lightgrey)](#data)\n"))).containsExactly("eo");
