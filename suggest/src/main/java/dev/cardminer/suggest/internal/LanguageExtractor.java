@@ -38,11 +38,15 @@ public final class LanguageExtractor implements MetadataExtractor {
     /** "17 African languages (Afrikaans, Amharic, ...)", "The languages in the data are: ['ar', 'bn']": a list of two or more. */
     private static final Pattern LANGUAGE_ENUMERATION = Pattern.compile(
             "\\blanguages(?:[ \\t]+(?:in[ \\t]+the[ \\t]+\\w+[ \\t]+)?(?:are|include|including))?[ \\t]*[:(][ \\t]*\\[?([^\\n()\\[\\]]{3,1500}?)(?:[)\\]]|\\.(?:\\s|$)|\\n)");
+    /** Translation cards' "Source Language(s): deu fra_Latn" and "Target Language(s): eng" lines (ISO 639-3 codes). */
+    private static final Pattern TRANSLATION_LINE = Pattern.compile(
+            "^[ \\t*-]*\\**(?:[Ss]ource|[Tt]arget) [Ll]anguage\\(s\\):\\**[ \\t]*([^\\n]{1,3000})", Pattern.MULTILINE);
+    private static final Pattern CODE_TOKEN = Pattern.compile("([a-z]{2,3})(?:_[A-Z][a-z]{3})?");
     private static final Pattern QUOTED_CODE = Pattern.compile("'([a-z]{2,3})'");
     /**
      * A line that says the card's languages: "- **Language(s) (NLP):** en", "Language: German", "Handled languages: en,
      * fr, es and ja", "Supported languages: Assamese, Bengali, and Telugu". Not "Language model: ...", not the
-     * source/target lines of translation cards (their ISO 639-3 codes are not the codes the Hub keeps).
+     * source/target lines of translation cards (ISO 639-3 codes: {@link #TRANSLATION_LINE} reads them, normalised).
      */
     private static final Pattern LANGUAGE_LINE = Pattern.compile(
             "^[ \\t>*_-]*(?:<li>\\s*)?\\**((?:[A-Za-z]+[ \\t]){0,2}?)[Ll]anguages?(?:\\(s\\))?(?:[ \\t]*\\(NLP\\))?\\**[ \\t]*:[ \\t]*\\**[ \\t]*([^\\n]{1,400})",
@@ -111,12 +115,16 @@ public final class LanguageExtractor implements MetadataExtractor {
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
     private final Map<Pattern, String> modelFamilies = new LinkedHashMap<>();
+    private final Map<String, String> threeToTwo = new java.util.HashMap<>();
 
     /** @param proseLanguage tells the languages of a card's prose; build one ({@link ProseLanguage#bundled()}) and share it */
     public LanguageExtractor(Vocabularies vocabularies, ProseLanguage proseLanguage) {
         this.vocabularies = vocabularies;
         this.proseLanguage = proseLanguage;
         this.codes = readNames();
+        for (String[] row : TsvResource.rows("iso639-3-to-1.tsv")) {
+            threeToTwo.put(row[0], row[1]);
+        }
         for (String[] row : TsvResource.rows("language-models.tsv")) {
             modelFamilies.put(Pattern.compile(row[0]), row[1]);
         }
@@ -281,14 +289,31 @@ public final class LanguageExtractor implements MetadataExtractor {
     private void listedLanguages(BodyText text, Map<String, Suggestion> out) {
         String body = text.body();
         Matcher m = LANGUAGES_LIST.matcher(body);
+        boolean templateList = false;   // the template's list is the exact one: its source/target lines are then not read
         while (m.find()) {
             if (text.inCode(m.start())) {
                 continue;
             }
+            templateList = true;
             Matcher code = QUOTED_CODE.matcher(m.group(1));
             while (code.find()) {
                 if (vocabularies.languages().contains(code.group(1))) {
                     out.putIfAbsent(code.group(1), text.suggestion(FIELD, code.group(1), m.start(), m.end(), 0.9, "languages-list"));
+                }
+            }
+        }
+        m = TRANSLATION_LINE.matcher(body);
+        while (!templateList && m.find()) {
+            if (text.inCode(m.start())) {
+                continue;
+            }
+            // The codes normalised to the ones the Hub keeps (deu: de); codes without a two-letter one are left out:
+            // on the dev split the YAML named them one time in four.
+            for (String token : m.group(1).strip().split("\\s+")) {
+                Matcher code = CODE_TOKEN.matcher(token);
+                String hub = !code.matches() ? null : code.group(1).length() == 2 ? code.group(1) : threeToTwo.get(code.group(1));
+                if (hub != null && vocabularies.languages().contains(hub)) {
+                    out.putIfAbsent(hub, text.suggestion(FIELD, hub, m.start(), m.end(), 0.85, "translation-languages-line"));
                 }
             }
         }
@@ -303,9 +328,9 @@ public final class LanguageExtractor implements MetadataExtractor {
         }
         m = LANGUAGE_ENUMERATION.matcher(body);
         while (m.find()) {
-            List<String> listed = text.inCode(m.start()) ? List.of() : listed(m.group(1).replace("'", "").replace("\"", ""));
-            if (listed.size() >= 2) {
-                for (String code : listed) {
+            List<String> names = text.inCode(m.start()) ? List.of() : listed(m.group(1).replace("'", "").replace("\"", ""));
+            if (names.size() >= 2) {
+                for (String code : names) {
                     out.putIfAbsent(code, text.suggestion(FIELD, code, m.start(), m.end(), 0.85, "languages-enumeration"));
                 }
             }

@@ -133,10 +133,15 @@ class LicenseLanguageMetricsExtractorTest {
                 .containsExactly("zh");
         assertThat(values(language, body("This model was trained by someone using jsut/tts1 recipe in espnet.\n"))).containsExactly("ja");
         assertThat(language.extract(body("This model was trained by someone using chime_like recipe in espnet.\n"))).isEmpty();
-        // Lines the rule cannot read whole, source/target lines of translation cards and "language model" lines give nothing.
+        assertThat(values(language, body("- **Language(s):**\n  - Source Language(s): deu fra_Latn zza\n  - Target Language(s): eng\n")))
+                .containsExactly("de", "fr", "en");
+        // With the template's exact list, the source and target lines (ISO 639-3, more languages) are not read.
+        assertThat(values(language, body("* source language(s): bel_Latn rue\n* target language(s): eng\n- languages: ['be', 'en']\n")))
+                .containsExactly("be", "en");
+        // Lines the rule cannot read whole and "language model" lines give nothing.
         assertThat(language.extract(body("- **Language(s) (NLP):** [More Information Needed]\n"))).isEmpty();
         assertThat(language.extract(body("- Language: Python and German\n"))).isEmpty();
-        assertThat(language.extract(body("* source language(s): fas\n"))).isEmpty();
+        assertThat(values(language, body("* source language(s): fas\n"))).containsExactly("fa");   // its own rule, normalised
         assertThat(language.extract(body("**Language model:** roberta-base\n"))).isEmpty();
         assertThat(language.extract(body("```\nlanguage: fr\n```\n"))).isEmpty();
     }
