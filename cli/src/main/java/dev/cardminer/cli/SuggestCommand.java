@@ -9,6 +9,7 @@ import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
+import dev.cardminer.io.RepoFacts;
 import dev.cardminer.io.SourceCard;
 import dev.cardminer.suggest.CardPatcher;
 import dev.cardminer.suggest.CardSuggestions;
@@ -48,13 +49,16 @@ import picocli.CommandLine.Spec;
                 + "datasets, model-index, pipeline_tag, library_name, license, language, metrics), with the sentence "
                 + "each value was read from.",
         "Values that differ from the YAML are reported as conflicts and never patched.",
-        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze)."})
+        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), or '-' for one card on",
+        "standard input; without SOURCE, the cards of the store --db names (as analyze stored them)."})
 final class SuggestCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "Where the cards come from.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE",
+            description = "Where the cards come from; '-' reads one card from standard input; none: the --db store's cards.")
     String source;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Also store the suggestions in this store's suggestions table.")
+    @Option(names = "--db", paramLabel = "FILE", description = {"Also store the suggestions in this store's suggestions table;",
+            "without SOURCE, read the cards from it too."})
     Path db;
 
     @Option(names = "--fields", paramLabel = "F,F", split = ",", description = "Only these fields (default: all).")
@@ -98,6 +102,15 @@ final class SuggestCommand implements Callable<Integer> {
         if (hubEndpoint != null) {
             hub = hub.withEndpoint(URI.create(hubEndpoint));
         }
+        if (source == null && db == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a SOURCE, or --db FILE to read the cards of a store");
+        }
+        if (source == null && patchDir != null) {
+            // The store keeps the body and the metadata as JSON, not the card as written: a patch of the rebuilt text
+            // would rewrite the whole metadata block.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--patch-dir needs the cards as written: "
+                    + "give their SOURCE (the store keeps their metadata as JSON, not their YAML)");
+        }
         if (openPrs && (patchDir == null || hub.token() == null)) {
             err.println("cardminer suggest: --open-prs needs --patch-dir (the drafts are written there first) and HF_TOKEN");
             err.flush();
@@ -120,8 +133,12 @@ final class SuggestCommand implements Callable<Integer> {
         long suggestionCount = 0;
         long conflictCount = 0;
         long patched = 0;
-        try (plugged; CardSource cards = CardSources.open(source, hub, ProgressOutput.none());
-             CardStore store = db == null ? null : CardStore.open(db)) {
+        try (plugged; CardStore store = db == null ? null : source == null ? CardStore.openExisting(db) : CardStore.open(db);
+             CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
+                     : CardSources.open(source, hub, ProgressOutput.none())) {
+            if (cards == null) {
+                return 2;
+            }
             SuggestionStore rows = store == null ? null : new SuggestionStore(store.connection());
             Connection c = store == null ? null : store.connection();
             if (c != null) {
@@ -186,6 +203,16 @@ final class SuggestCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** One card read from standard input as {@code check} and {@code card} read it (id "stdin"); null when unreadable. */
+    private CardSource stdin(PrintWriter err) {
+        CardFiles.Read read = CardFiles.readOrExplain("suggest", "-", System.in, new HubInput(), err);
+        if (read.input() == null) {
+            err.flush();
+            return null;
+        }
+        return CardSources.of(SourceCard.ofBytes(read.input().id(), read.input().name(), read.input().bytes(), RepoFacts.NONE));
+    }
+
     private static void printSummary(PrintWriter out, CardSuggestions found) {
         out.println(PullRequestTexts.clean(found.id()));
         for (Suggestion s : found.suggestions()) {
@@ -199,12 +226,12 @@ final class SuggestCommand implements Callable<Integer> {
         }
     }
 
-    /** Body evidence by its line; metadata evidence by the block's first line; the repo id by name. */
+    /** Body evidence by its line; metadata evidence by its line in the block (a tag's own line); the repo id by name. */
     private static String where(Evidence e) {
         if (e.line() == 0) {
             return "from the repo id";
         }
-        return e.start() >= 0 ? "line " + e.line() : "metadata block at line " + e.line();
+        return e.start() >= 0 ? "line " + e.line() : "metadata, line " + e.line();
     }
 
     private static String shown(Object value) {

@@ -121,6 +121,47 @@ class SuggestCommandTest {
     }
 
     @Test
+    void readsOneCardFromStandardInput() throws Exception {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(TUNED.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            CliRun run = CliRun.run("suggest", "-", "--json", "--fields", "base_model");
+            assertThat(run.exit()).as(run.err()).isZero();
+            JsonNode card = JSON.readTree(run.out().strip());
+            assertThat(card.path("id").asText()).isEqualTo("stdin");
+            assertThat(card.path("suggestions").get(0).path("value").asText()).isEqualTo("acme/base-1");
+            assertThat(card.path("suggestions").get(0).path("evidence").path("line").asInt()).isEqualTo(9);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void readsTheCardsOfAStoreWithTheirBodyLines(@TempDir Path dir) throws Exception {
+        Path cards = corpus(dir);
+        Path db = dir.resolve("s.duckdb");
+        assertThat(CliRun.run("analyze", cards.toString(), "--db", db.toString(), "--annotator", "none").exit()).isZero();
+        CliRun fromFiles = CliRun.run("suggest", cards.toString(), "--json");
+        CliRun fromStore = CliRun.run("suggest", "--db", db.toString(), "--json");
+        assertThat(fromStore.exit()).as(fromStore.err()).isZero();
+        // The same findings with the same evidence: the body's lines are the card file's (the card has a heading).
+        assertThat(fromStore.out()).isEqualTo(fromFiles.out()).contains("\"line\":9");
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM suggestions WHERE card_id = 'me/tuned'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isPositive();
+        }
+        // A store's cards are not the cards as written: no patches from them; no SOURCE needs a store.
+        CliRun patch = CliRun.run("suggest", "--db", db.toString(), "--patch-dir", dir.resolve("p").toString());
+        assertThat(patch.exit()).isEqualTo(2);
+        assertThat(patch.err()).contains("--patch-dir needs the cards as written");
+        assertThat(CliRun.run("suggest").exit()).isEqualTo(2);
+        CliRun missing = CliRun.run("suggest", "--db", dir.resolve("none.duckdb").toString());
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("no such store").doesNotContain("Exception");
+    }
+
+    @Test
     void openPrsNeedsThePatchDir(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--open-prs");
         assertThat(run.exit()).isEqualTo(2);

@@ -82,7 +82,8 @@ public final class HubClient {
     /**
      * Makes sure the Hub's reported budget covers {@code requests} more requests: true when it does (or none was
      * reported); when it does not and the window resets within the client's longest wait, waits for the reset;
-     * false when the reset is further away, so that a caller can stop before being refused with a 429.
+     * false when the reset is further away or the Hub gave no readable reset, so that a caller can stop before
+     * being refused with a 429.
      */
     public boolean reserve(int requests) throws IOException {
         return http.reserve(requests);

@@ -232,6 +232,23 @@ class HubClientTest {
     }
 
     @Test
+    void aBudgetWithoutAReadableResetIsDeclinedWithoutWaiting() throws Exception {
+        HubClient client = client(null);
+        hub.server().once(r -> true, Response.json("{\"id\":\"org/llm\"}").withHeader("RateLimit-Remaining", "1")
+                .withHeader("RateLimit-Reset", "soon"));
+        client.modelInfo("org/llm", null);
+
+        assertThat(client.rateLimit()).contains(new RateLimitStatus(1, java.util.Optional.empty()));
+        assertThat(client.reserve(1)).isTrue();
+        assertThat(client.reserve(2)).isFalse();   // no reset to wait for: declined at once, and the budget is kept
+        assertThat(client.rateLimit()).contains(new RateLimitStatus(1, java.util.Optional.empty()));
+        hub.server().once(r -> true, Response.json("{\"id\":\"org/llm\"}").withHeader("RateLimit", "\"api\";r=0"));
+        client.modelInfo("org/llm", null);
+        assertThat(client.reserve(1)).isFalse();
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackoffThenReportedInOneLine() throws Exception {
         hub.model("org/llm").file("config.json", "{}");
         hub.server().once(r -> true, Response.text(500, "oops"));

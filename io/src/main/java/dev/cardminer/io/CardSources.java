@@ -53,6 +53,42 @@ public final class CardSources {
         throw new IOException(location + ": not a card source (expected a folder, .md, .parquet or .jsonl)");
     }
 
+    /** These cards, in order (one card read from standard input, cards made by a caller). */
+    public static CardSource of(SourceCard... cards) {
+        java.util.Iterator<SourceCard> it = List.of(cards).iterator();
+        return new CardSource() {
+            @Override
+            public SourceCard next() {
+                return it.hasNext() ? it.next() : null;
+            }
+
+            @Override
+            public long expectedCards() {
+                return cards.length;
+            }
+
+            @Override
+            public String description() {
+                return cards.length == 1 ? cards[0].origin() : cards.length + " cards";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * The cards a store holds, rebuilt from its {@code cards.body} and {@code cards.metadata_json}: each card's text
+     * is a metadata block holding the JSON on one line, then the body, byte for byte, starting on the line it
+     * started on in the card file when the card has a heading to tell it (see docs/suggest.md). Not the card as
+     * written: good for reading it again (suggest, eval), not for editing it. Reads through the store's
+     * connection, a page at a time; the store stays open and the caller's.
+     */
+    public static CardSource store(CardStore store) throws IOException {
+        return new StoreCardSource(store.connection(), store.file().toString());
+    }
+
     /** As {@link #open(String, HubOptions, ProgressOutput, boolean)}, reading the Hub shard by shard. */
     public static CardSource open(String location, HubOptions hub, ProgressOutput progress) throws IOException {
         return open(location, hub, progress, false);

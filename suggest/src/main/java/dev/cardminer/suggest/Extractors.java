@@ -10,6 +10,7 @@ import dev.cardminer.suggest.internal.LicenseExtractor;
 import dev.cardminer.suggest.internal.MetricsExtractor;
 import dev.cardminer.suggest.internal.ModelIndexExtractor;
 import dev.cardminer.suggest.internal.PipelineTagExtractor;
+import dev.cardminer.suggest.internal.ProseLanguage;
 
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,7 @@ public final class Extractors {
         BaseModelExtractor baseModel = new BaseModelExtractor();   // one reading per card, shared by the four that need it
         return List.of(baseModel, new BaseModelRelationExtractor(baseModel), new DatasetsExtractor(),
                 new ModelIndexExtractor(pipelineTag), pipelineTag, new LibraryNameExtractor(vocabularies),
-                new LicenseExtractor(vocabularies, baseModel), new LanguageExtractor(vocabularies, baseModel), new MetricsExtractor());
+                new LicenseExtractor(vocabularies, baseModel),
+                new LanguageExtractor(vocabularies, ProseLanguage.bundled(), baseModel), new MetricsExtractor());
     }
 }

@@ -32,8 +32,11 @@ public final class HubPullRequests implements PullRequestHub {
     public List<ExistingPullRequest> discussions(String repo) throws IOException {
         if (!client.reserve(REQUESTS_PER_PULL_REQUEST)) {
             RateLimitStatus left = client.rateLimit().orElseThrow();
-            throw new RateLimitedException("the Hub's RateLimit header leaves " + left.remaining() + " requests for "
-                    + left.resetIn().toSeconds() + " s; stopped before being refused (HTTP 429)");
+            throw new RateLimitedException(left.resetIn().isEmpty()
+                    ? "the Hub's rate-limit headers leave " + left.remaining() + " requests and give no time at which the "
+                            + "window resets; stopped before being refused (HTTP 429): run again later"
+                    : "the Hub's RateLimit header leaves " + left.remaining() + " requests for "
+                            + left.resetIn().get().toSeconds() + " s; stopped before being refused (HTTP 429)");
         }
         try {
             return client.discussions(RepoType.MODEL, repo).stream()

@@ -87,16 +87,21 @@ class HubPullRequestsTest {
         }
     }
 
+    /** Three repos at {@link #SHA}, and the run of one draft for each. */
+    private List<PullRequestRun.Outcome> openThree(FakeHub hub, SteppedTimer timer) {
+        for (String repo : List.of("me/m", "me/n", "me/o")) {
+            hub.model(repo).sha(SHA);
+        }
+        return new PullRequestRun(new HubPullRequests(client(hub, timer)))
+                .open(List.of(draft("me/m"), draft("me/n"), draft("me/o")), Map.of("me/m", SHA, "me/n", SHA, "me/o", SHA));
+    }
+
     @Test
     void stopsBeforeTheHubRefusesWhenTheRateLimitHeaderLeavesTooFewRequests() throws Exception {
         try (FakeHub hub = FakeHub.start()) {
             hub.rateLimit(6, 3600);
-            for (String repo : List.of("me/m", "me/n", "me/o")) {
-                hub.model(repo).sha(SHA);
-            }
             SteppedTimer timer = new SteppedTimer(() -> { });
-            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, timer)))
-                    .open(List.of(draft("me/m"), draft("me/n"), draft("me/o")), Map.of("me/m", SHA, "me/n", SHA, "me/o", SHA));
+            List<PullRequestRun.Outcome> outcomes = openThree(hub, timer);
 
             // Each pull request took 2 API requests (discussions, commit); after two, RateLimit said r=2;t=3600: fewer
             // than a pull request may need, and the reset is beyond the client's longest wait, so the run stopped there.
@@ -107,6 +112,25 @@ class HubPullRequestsTest {
                     "GET /api/models/me/m/discussions", "POST /api/models/me/m/commit/main",
                     "GET /api/models/me/n/discussions", "POST /api/models/me/n/commit/main");
             assertThat(hub.commits()).extracting(FakeHub.Commit::repo).containsExactly("me/m", "me/n");
+            assertThat(timer.sleeps).isEmpty();
+        }
+    }
+
+    @Test
+    void stopsWhenTheHubSaysHowManyRequestsAreLeftButNotWhenTheyComeBack() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.rateLimitWithoutReset(5);
+            SteppedTimer timer = new SteppedTimer(() -> { });
+            List<PullRequestRun.Outcome> outcomes = openThree(hub, timer);
+
+            // After the first pull request RateLimit said r=3 and no t=: fewer than the 4 requests a pull request may
+            // take, and no reset to wait for. Going on, the third pull request's commit would have been refused (the
+            // quota is 5); the run stopped at the second, before asking, without sleeping.
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.OPENED,
+                    PullRequestRun.Status.RATE_LIMITED, PullRequestRun.Status.NOT_TRIED);
+            assertThat(outcomes.get(1).detail()).contains("leave 3 requests and give no time at which the window resets");
+            assertThat(hub.server().requests("/api/")).hasSize(2);
+            assertThat(hub.commits()).extracting(FakeHub.Commit::repo).containsExactly("me/m");
             assertThat(timer.sleeps).isEmpty();
         }
     }

@@ -120,6 +120,15 @@ public final class FakeHub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * As {@link #rateLimit(int, int)}, but the answers say how many requests are left and not when the window resets
+     * ({@code RateLimit: "api";r=<remaining>} without {@code t=}, no Retry-After on the 429): a server whose reset
+     * a client cannot read.
+     */
+    public FakeHub rateLimitWithoutReset(int quota) {
+        return rateLimit(quota, -1);
+    }
+
     /** A new rate-limit window: the whole quota again. */
     public void resetRateLimit() {
         apiUsed.set(0);
@@ -132,10 +141,12 @@ public final class FakeHub implements AutoCloseable {
                 return handler.handle(request, groups);
             }
             int used = apiUsed.incrementAndGet();
-            Response response = used > quota
-                    ? Response.text(429, "You have exceeded our API rate limit").withHeader("Retry-After", String.valueOf(resetSeconds))
-                    : handler.handle(request, groups);
-            return response.withHeader("RateLimit", "\"api\";r=" + Math.max(0, quota - used) + ";t=" + resetSeconds)
+            int reset = resetSeconds;
+            Response response = used > quota ? Response.text(429, "You have exceeded our API rate limit") : handler.handle(request, groups);
+            if (used > quota && reset >= 0) {
+                response = response.withHeader("Retry-After", String.valueOf(reset));
+            }
+            return response.withHeader("RateLimit", "\"api\";r=" + Math.max(0, quota - used) + (reset >= 0 ? ";t=" + reset : ""))
                     .withHeader("RateLimit-Policy", "\"fixed window\";\"api\";q=" + quota + ";w=300");
         };
     }

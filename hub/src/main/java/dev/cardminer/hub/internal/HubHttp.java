@@ -70,7 +70,8 @@ public final class HubHttp {
     /** Per policy ("api", "resolvers", ...; "" for unnamed fields): the last budget reported and its reset (nano time). */
     private final Map<String, Budget> budgets = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Budget(long remaining, long resetAt) {
+    /** @param resetAt nano time of the reset; {@code resetKnown} false when the answer gave none that could be read */
+    private record Budget(long remaining, long resetAt, boolean resetKnown) {
     }
 
     public HubHttp(HubOptions options, int maxAttempts, Duration maxWait, HubTimer timer, String userAgent) {
@@ -228,9 +229,11 @@ public final class HubHttp {
         if (remaining.isEmpty()) {
             return;
         }
-        Duration reset = requestedWait(headers).orElse(Duration.ZERO);
+        Optional<Duration> requested = requestedWait(headers);
+        Duration reset = requested.orElse(Duration.ZERO);
         Matcher policy = RATE_LIMIT_POLICY_NAME.matcher(headers.firstValue("RateLimit").orElse(""));
-        budgets.put(policy.find() ? policy.group(1) : "", new Budget(remaining.getAsLong(), timer.nanoTime() + reset.toNanos()));
+        budgets.put(policy.find() ? policy.group(1) : "", new Budget(remaining.getAsLong(), timer.nanoTime() + reset.toNanos(),
+                requested.isPresent()));
         if (status != 429 && remaining.getAsLong() == 0 && !reset.isZero()) {
             pause(reset.compareTo(maxWait) > 0 ? maxWait : reset);
         }
@@ -243,20 +246,25 @@ public final class HubHttp {
     public Optional<RateLimitStatus> rateLimit() {
         long now = timer.nanoTime();
         return budgets.values().stream().min(java.util.Comparator.comparingLong(Budget::remaining))
-                .map(b -> new RateLimitStatus(b.remaining(), Duration.ofNanos(Math.max(0, b.resetAt() - now))));
+                .map(b -> new RateLimitStatus(b.remaining(), b.resetKnown()
+                        ? Optional.of(Duration.ofNanos(Math.max(0, b.resetAt() - now))) : Optional.empty()));
     }
 
     /**
      * Makes sure the reported budget covers {@code requests} more: true at once when it does or when no budget was
      * reported; when it does not and the window resets within the longest wait, waits for the reset and returns
-     * true; otherwise returns false without waiting, so the caller can stop before the Hub refuses it.
+     * true; otherwise (the reset is further away, or the answer gave no reset that could be read) returns false
+     * without waiting, so the caller can stop before the Hub refuses it.
      */
     public boolean reserve(int requests) throws IOException {
         Optional<RateLimitStatus> status = rateLimit();
         if (status.isEmpty() || status.get().remaining() >= requests) {
             return true;
         }
-        Duration wait = status.get().resetIn();
+        if (status.get().resetIn().isEmpty()) {
+            return false;   // too few left and no readable reset: waiting would be a guess, going on would be refused
+        }
+        Duration wait = status.get().resetIn().get();
         if (wait.compareTo(maxWait) > 0) {
             return false;
         }

@@ -113,6 +113,90 @@ public final class BodyText {
         return new Evidence(text, card.yamlLine(), 1, -1, -1);
     }
 
+    /**
+     * Evidence for an item of a metadata key, {@code tags: [..., item]} or {@code - item} under {@code key:}: the
+     * item's own line and column in the card; the key's line when the item is not found as written (a value the
+     * YAML spells with escapes, an anchor); the block's first line when the key is not found either.
+     */
+    public static Evidence metadataItem(ModelCard card, String key, String item, String text) {
+        String yaml = card.yaml();
+        if (yaml == null) {
+            return metadata(card, text);
+        }
+        String[] lines = yaml.split("\n", -1);
+        int keyLine = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            if (keyLine < 0) {
+                int colon = keyColon(line, key);
+                if (colon >= 0) {
+                    keyLine = i;
+                    int at = flowItem(line, colon + 1, item);   // tags: [a, b] on the key's line
+                    if (at >= 0) {
+                        return new Evidence(text, card.yamlLine() + i, at + 1, -1, -1);
+                    }
+                }
+                continue;
+            }
+            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '-' && line.charAt(0) != '#') {
+                break;   // the next top-level key
+            }
+            String t = line.strip();
+            if (t.startsWith("-")) {
+                String value = t.substring(1).strip();
+                int hash = value.indexOf(" #");
+                value = (hash >= 0 ? value.substring(0, hash) : value).strip();
+                if (unquote(value).equalsIgnoreCase(item)) {
+                    return new Evidence(text, card.yamlLine() + i, line.indexOf(value) + 1, -1, -1);
+                }
+            } else if (flowItem(line, 0, item) >= 0) {
+                return new Evidence(text, card.yamlLine() + i, flowItem(line, 0, item) + 1, -1, -1);
+            }
+        }
+        return keyLine >= 0 ? new Evidence(text, card.yamlLine() + keyLine, 1, -1, -1) : metadata(card, text);
+    }
+
+    /** The index of the colon of {@code key:} (plain or quoted) at the start of a top-level line, else -1. */
+    private static int keyColon(String line, String key) {
+        for (String written : List.of(key, "\"" + key + "\"", "'" + key + "'")) {
+            if (line.startsWith(written)) {
+                int i = written.length();
+                while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i < line.length() && line.charAt(i) == ':') {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Where {@code item} stands as a whole item of a flow sequence in {@code line} (from {@code from}), else -1. */
+    private static int flowItem(String line, int from, String item) {
+        int open = line.indexOf('[', from);
+        if (open < 0) {
+            return -1;
+        }
+        int at = open + 1;
+        for (String part : line.substring(open + 1).split(",", -1)) {
+            String value = part.replace("]", "").strip();
+            if (!value.isEmpty() && unquote(value).equalsIgnoreCase(item)) {
+                return at + part.indexOf(value);
+            }
+            at += part.length() + 1;
+        }
+        return -1;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0)) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
     /** Evidence read from the repo's id, which is on no line of the card: line and column 0. */
     public static Evidence repoId(String text) {
         return new Evidence(text, 0, 0, -1, -1);

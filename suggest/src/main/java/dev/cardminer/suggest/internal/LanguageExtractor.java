@@ -33,8 +33,31 @@ public final class LanguageExtractor implements MetadataExtractor {
                     + "(?:-(?:base|large|small|medium|xl|tiny|mini|cased|uncased|v\\d|\\d+))*)\\]", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPUS = Pattern.compile("opus-mt-([a-z]{2,3})-([a-z]{2,3})$");
 
+    /** The Tatoeba-Challenge template's system info line: {@code - languages: ['ms', 'fr']}. */
+    private static final Pattern LANGUAGES_LIST = Pattern.compile("^[ \\t*-]*languages:\\s*\\[([^\\]\\n]{1,3000})\\]", Pattern.MULTILINE);
+    /** "17 African languages (Afrikaans, Amharic, ...)", "The languages in the data are: ['ar', 'bn']": a list of two or more. */
+    private static final Pattern LANGUAGE_ENUMERATION = Pattern.compile(
+            "\\blanguages(?:[ \\t]+(?:in[ \\t]+the[ \\t]+\\w+[ \\t]+)?(?:are|include|including))?[ \\t]*[:(][ \\t]*\\[?([^\\n()\\[\\]]{3,1500}?)(?:[)\\]]|\\.(?:\\s|$)|\\n)");
+    /** Translation cards' "Source Language(s): deu fra_Latn" and "Target Language(s): eng" lines (ISO 639-3 codes). */
+    private static final Pattern TRANSLATION_LINE = Pattern.compile(
+            "^[ \\t*-]*\\**(?:[Ss]ource|[Tt]arget) [Ll]anguage\\(s\\):\\**[ \\t]*([^\\n]{1,3000})", Pattern.MULTILINE);
+    private static final Pattern CODE_TOKEN = Pattern.compile("([a-z]{2,3})(?:_[A-Z][a-z]{3})?");
+    private static final Pattern QUOTED_CODE = Pattern.compile("'([a-z]{2,3})'");
+    /**
+     * A line that says the card's languages: "- **Language(s) (NLP):** en", "Language: German", "Handled languages: en,
+     * fr, es and ja", "Supported languages: Assamese, Bengali, and Telugu". Not "Language model: ...", not the
+     * source/target lines of translation cards (ISO 639-3 codes: {@link #TRANSLATION_LINE} reads them, normalised).
+     */
+    private static final Pattern LANGUAGE_LINE = Pattern.compile(
+            "^[ \\t>*_-]*(?:<li>\\s*)?\\**((?:[A-Za-z]+[ \\t]){0,2}?)[Ll]anguages?(?:\\(s\\))?(?:[ \\t]*\\(NLP\\))?\\**[ \\t]*:[ \\t]*\\**[ \\t]*([^\\n]{1,400})",
+            Pattern.MULTILINE);
+    private static final Pattern LINE_LABEL_OK = Pattern.compile("(?i)(?:(?:supported|handled|covered|main|primary|model|input)\\s+)?");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|;|/|\\band\\b|&)\\s*");
+    /** A language badge: shields.io escapes a dash as two, {@code Language-en--US}. */
+    private static final Pattern LANGUAGE_BADGE = Pattern.compile("img\\.shields\\.io/badge/[Ll]anguage-([a-z]{2,3})(?:--[A-Za-z]{2,4})?-");
+
     private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
-    private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b");
+    private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
 
     /**
@@ -49,6 +72,20 @@ public final class LanguageExtractor implements MetadataExtractor {
             "gv", "ho", "ht", "hz", "ik", "iu", "kg", "ki", "kj", "kl", "kr", "kv", "kw", "li", "lu", "mh", "mi", "na",
             "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
             "tw", "ty", "ve", "vo", "wa", "za", "yi");
+    /** Names of speech models, where a language code is the model's language: "whisper-small-hi", "wav2vec2-large-xlsr-sv". */
+    private static final Pattern SPEECH_MODEL_NAME = Pattern.compile(
+            "whisper|wav2vec|xlsr|xls-r|hubert|w2v|speecht5|(?:^|[-_])(?:asr|stt|tts)(?:$|[-_])|vits|conformer|citrinet|quartznet|fastspeech|tacotron");
+    /**
+     * Of the ambiguous codes, those that in a speech model's name are its language; not "lm" ("with-lm"), "cv" (Common
+     * Voice), "no" ("g2p_en_no_space"), "br" ("pt-br"), "ml" (multilingual), "sv" (right 1 in 3 on the dev split).
+     */
+    private static final java.util.Set<String> SPEECH_NAME_CODES = java.util.Set.of("hi", "bn", "nb", "pa", "ne", "or", "as",
+            "ha", "am", "my", "so", "tt", "ku", "gd", "ln", "lg", "ig", "mi", "sa", "mt");
+    /** spaCy pipelines are named for their language: "en_core_web_sm", "hi_ud_hi_ewt". */
+    private static final Pattern SPACY_NAME = Pattern.compile("^([a-z]{2,3})_[a-z0-9]");
+    /** Stanza's models are named for their language: "stanza-nb", "stanza-grc". */
+    private static final Pattern STANZA_NAME = Pattern.compile("^stanza-([a-z]{2,3})$");
+
     /** Names of large language models, where "-it" means instruction-tuned, not Italian. */
     private static final Pattern LLM_NAME = Pattern.compile("\\d+(?:\\.\\d+)?b\\b|llama|gemma|mistral|mixtral|qwen|phi|instruct|chat");
 
@@ -59,24 +96,44 @@ public final class LanguageExtractor implements MetadataExtractor {
             Map.entry("tedlium2", "en"), Map.entry("tedlium3", "en"), Map.entry("swbd", "en"), Map.entry("chime4", "en"),
             Map.entry("spgispeech", "en"), Map.entry("libri2mix", "en"), Map.entry("libri3mix", "en"), Map.entry("wham", "en"),
             Map.entry("whamr", "en"), Map.entry("jsut", "ja"), Map.entry("jvs", "ja"), Map.entry("csj", "ja"),
-            Map.entry("reazonspeech", "ja"), Map.entry("csmsc", "zh"), Map.entry("kss", "ko"), Map.entry("ksponspeech", "ko"));
+            Map.entry("reazonspeech", "ja"), Map.entry("csmsc", "zh"), Map.entry("kss", "ko"), Map.entry("ksponspeech", "ko"),
+            Map.entry("aishell", "zh"), Map.entry("aishell2", "zh"), Map.entry("aishell3", "zh"), Map.entry("aishell4", "zh"),
+            Map.entry("thchs30", "zh"), Map.entry("hkust", "zh"), Map.entry("aidatatang", "zh"), Map.entry("magicdata", "zh"),
+            Map.entry("wenetspeech", "zh"), Map.entry("opencpop", "zh"), Map.entry("m4singer", "zh"), Map.entry("timit", "en"),
+            Map.entry("tedlium", "en"), Map.entry("chime6", "en"), Map.entry("librilight", "en"), Map.entry("slurp", "en"),
+            Map.entry("laborotv", "ja"), Map.entry("kiritan", "ja"), Map.entry("ofuton", "ja"), Map.entry("zeroth", "ko"),
+            Map.entry("siwis", "fr"));
+    /** ESPnet's and similar cards' "trained by X using aishell recipe", "using jsut/tts1 recipe": the recipe's corpus. */
+    private static final Pattern RECIPE = Pattern.compile("\\busing\\s+([a-z][a-z0-9_]{1,30})(?:/[a-z0-9_]{1,10})?\\s+recipe\\b");
+    private static final java.util.Set<String> ID_RULES = java.util.Set.of("opus-mt-id", "language-code-in-id",
+            "language-name-in-id", "speech-corpus-in-id", "language-model-family-in-id", "tool-language-name");
     private static final java.util.Set<String> TEXT_RULES = java.util.Set.of("for-language", "language-model-name");
 
     private final Vocabularies vocabularies;
-    private final ProseLanguage proseLanguage = new ProseLanguage();
+    private final ProseLanguage proseLanguage;
     private final BaseModelExtractor baseModels;
     private final Map<String, String> codes;
     private final Map<String, String> lowerCaseCodes = new java.util.HashMap<>();
+    private final Map<Pattern, String> modelFamilies = new LinkedHashMap<>();
+    private final Map<String, String> threeToTwo = new java.util.HashMap<>();
 
-    public LanguageExtractor(Vocabularies vocabularies) {
-        this(vocabularies, new BaseModelExtractor());
+    /** @param proseLanguage tells the languages of a card's prose; build one ({@link ProseLanguage#bundled()}) and share it */
+    public LanguageExtractor(Vocabularies vocabularies, ProseLanguage proseLanguage) {
+        this(vocabularies, proseLanguage, new BaseModelExtractor());
     }
 
     /** With the base model extractor the other extractors of a card share (it reads each card once). */
-    public LanguageExtractor(Vocabularies vocabularies, BaseModelExtractor baseModels) {
+    public LanguageExtractor(Vocabularies vocabularies, ProseLanguage proseLanguage, BaseModelExtractor baseModels) {
         this.baseModels = baseModels;
         this.vocabularies = vocabularies;
+        this.proseLanguage = proseLanguage;
         this.codes = readNames();
+        for (String[] row : TsvResource.rows("iso639-3-to-1.tsv")) {
+            threeToTwo.put(row[0], row[1]);
+        }
+        for (String[] row : TsvResource.rows("language-models.tsv")) {
+            modelFamilies.put(Pattern.compile(row[0]), row[1]);
+        }
         codes.forEach((name, code) -> {
             if (!name.contains(" ")) {
                 lowerCaseCodes.put(name.toLowerCase(java.util.Locale.ROOT), code);
@@ -105,6 +162,11 @@ public final class LanguageExtractor implements MetadataExtractor {
         }
         Evidence repoId = BodyText.repoId("repo id: " + card.id());
         nameLanguages(card.id()).forEach((code, method) -> out.putIfAbsent(code, new Suggestion(FIELD, code, repoId, 0.85, method)));
+        Matcher spacy = SPACY_NAME.matcher(card.id().substring(card.id().indexOf('/') + 1));
+        if (spacy.find() && card.metadata().tags().stream().anyMatch(t -> t.equalsIgnoreCase("spacy"))
+                && vocabularies.languages().contains(spacy.group(1))) {
+            out.putIfAbsent(spacy.group(1), new Suggestion(FIELD, spacy.group(1), repoId, 0.85, "tool-language-name"));
+        }
         for (EvalResult r : card.evalResults()) {
             String config = r.datasetConfig() != null ? r.datasetConfig()
                     : r.datasetArgs() instanceof String s ? s : null;
@@ -116,6 +178,18 @@ public final class LanguageExtractor implements MetadataExtractor {
                     && config.matches("[a-z]{2,3}") && vocabularies.languages().contains(config)) {
                 out.putIfAbsent(config, new Suggestion(FIELD, config,
                         BodyText.metadata(card, "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
+            }
+        }
+        if (text.mentions("language")) {
+            listedLanguages(text, out);
+        }
+        if (text.mentions("recipe")) {
+            Matcher recipe = RECIPE.matcher(text.body());
+            if (recipe.find()) {
+                String corpus = SPEECH_CORPORA.get(recipe.group(1));
+                if (corpus != null && vocabularies.languages().contains(corpus)) {
+                    out.putIfAbsent(corpus, text.suggestion(FIELD, corpus, recipe.start(1), recipe.end(1), 0.85, "speech-corpus-recipe"));
+                }
             }
         }
         scan(text, out);
@@ -136,6 +210,11 @@ public final class LanguageExtractor implements MetadataExtractor {
                             new Suggestion(FIELD, code, base.evidence(), 0.8, "base-model-" + method)));
                 }
             }
+        }
+        if (out.values().stream().anyMatch(v -> ID_RULES.contains(v.method()))) {
+            // The repo's name says the language: other languages named in the text are most often a contrast, a
+            // source of transfer or a template's stale sentence ("evaluated on the Turkish test data" on a Polish model).
+            out.values().removeIf(v -> TEXT_RULES.contains(v.method()));
         }
         Suggestion mentionedEnglish = out.get("en");
         if (mentionedEnglish != null && out.size() > 1 && TEXT_RULES.contains(mentionedEnglish.method())) {
@@ -210,6 +289,98 @@ public final class LanguageExtractor implements MetadataExtractor {
     }
 
     /**
+     * Languages a card lists where it says which it handles: the Tatoeba template's {@code - languages: [...]} line,
+     * a "Language(s): X, Y and Z" line whose every item is a language name or code, a language badge.
+     */
+    private void listedLanguages(BodyText text, Map<String, Suggestion> out) {
+        String body = text.body();
+        Matcher m = LANGUAGES_LIST.matcher(body);
+        boolean templateList = false;   // the template's list is the exact one: its source/target lines are then not read
+        while (m.find()) {
+            if (text.inCode(m.start())) {
+                continue;
+            }
+            templateList = true;
+            Matcher code = QUOTED_CODE.matcher(m.group(1));
+            while (code.find()) {
+                if (vocabularies.languages().contains(code.group(1))) {
+                    out.putIfAbsent(code.group(1), text.suggestion(FIELD, code.group(1), m.start(), m.end(), 0.9, "languages-list"));
+                }
+            }
+        }
+        m = TRANSLATION_LINE.matcher(body);
+        while (!templateList && m.find()) {
+            if (text.inCode(m.start())) {
+                continue;
+            }
+            // The codes normalised to the ones the Hub keeps (deu: de); codes without a two-letter one are left out:
+            // on the dev split the YAML named them one time in four.
+            for (String token : m.group(1).strip().split("\\s+")) {
+                Matcher code = CODE_TOKEN.matcher(token);
+                String hub = !code.matches() ? null : code.group(1).length() == 2 ? code.group(1) : threeToTwo.get(code.group(1));
+                if (hub != null && vocabularies.languages().contains(hub)) {
+                    out.putIfAbsent(hub, text.suggestion(FIELD, hub, m.start(), m.end(), 0.85, "translation-languages-line"));
+                }
+            }
+        }
+        m = LANGUAGE_LINE.matcher(body);
+        while (m.find()) {
+            if (text.inCode(m.start()) || !LINE_LABEL_OK.matcher(m.group(1)).matches()) {
+                continue;
+            }
+            for (String code : listed(m.group(2))) {
+                out.putIfAbsent(code, text.suggestion(FIELD, code, m.start(), m.end(), 0.88, "language-line"));
+            }
+        }
+        m = LANGUAGE_ENUMERATION.matcher(body);
+        while (m.find()) {
+            List<String> names = text.inCode(m.start()) ? List.of() : listed(m.group(1).replace("'", "").replace("\"", ""));
+            if (names.size() >= 2) {
+                for (String code : names) {
+                    out.putIfAbsent(code, text.suggestion(FIELD, code, m.start(), m.end(), 0.85, "languages-enumeration"));
+                }
+            }
+        }
+        m = LANGUAGE_BADGE.matcher(body);
+        while (m.find()) {
+            if (vocabularies.languages().contains(m.group(1))) {
+                out.putIfAbsent(m.group(1), text.suggestion(FIELD, m.group(1), m.start(), m.end(), 0.85, "language-badge"));
+            }
+        }
+    }
+
+    /**
+     * The languages of a line's value, when every item of it is a language name ("German", "english") or a code
+     * as the Hub keeps it ("de", "en-US" for "en"); empty when any item is something else: a list the rule cannot
+     * read whole ("[More Information Needed]", "Python", "fas") is not read at all.
+     */
+    private List<String> listed(String value) {
+        String v = value.replaceAll("<[^>\\n]*>", " ").replaceAll("\\[([^\\]\\n]*)\\]\\([^)\\n]*\\)", "$1").replace("*", "").replace("`", "")
+                .replaceAll("\\([^)\\n]*\\)", " ").replaceAll("[.\\s]+$", "").strip();
+        List<String> out = new ArrayList<>();
+        for (String item : LIST_SEPARATOR.split(v)) {
+            item = item.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            String code = codes.get(item);
+            if (code == null) {
+                code = lowerCaseCodes.get(item);
+            }
+            if (code == null && item.matches("[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")) {
+                code = item.split("[-_]")[0];   // "en-US": the language, as the Hub keeps it
+            }
+            if (code == null || !vocabularies.languages().contains(code) || out.size() > 300) {
+                return List.of();
+            }
+            if (!out.contains(code)) {
+                out.add(code);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether English prose is weak evidence here: the Trainer's template (English whatever the model's language),
      * multilingual or dialect cards, or another language named anywhere in the text.
      */
@@ -237,7 +408,21 @@ public final class LanguageExtractor implements MetadataExtractor {
     private Map<String, String> nameLanguages(String repoId) {
         Map<String, String> out = new LinkedHashMap<>();
         String repoName = repoId.substring(repoId.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        boolean speechModel = SPEECH_MODEL_NAME.matcher(repoName).find();
+        Matcher tool = STANZA_NAME.matcher(repoName);
+        if (tool.find() && vocabularies.languages().contains(tool.group(1))) {
+            out.putIfAbsent(tool.group(1), "tool-language-name");
+        }
         for (String token : repoName.split("[-_.+]")) {
+            if (speechModel && SPEECH_NAME_CODES.contains(token) && vocabularies.languages().contains(token)) {
+                out.putIfAbsent(token, "language-code-in-id");
+                continue;
+            }
+            String family = modelFamily(token);
+            if (family != null && vocabularies.languages().contains(family)) {
+                out.putIfAbsent(family, "language-model-family-in-id");
+                continue;
+            }
             boolean instructTuned = token.equals("it") && LLM_NAME.matcher(repoName).find();   // gemma-2b-it: instruction-tuned
             if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !instructTuned && vocabularies.languages().contains(token)) {
                 out.putIfAbsent(token, "language-code-in-id");
@@ -254,6 +439,16 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         return out;
+    }
+
+    /** The language of a model family named for one ({@code language-models.tsv}), or null. */
+    private String modelFamily(String token) {
+        for (Map.Entry<Pattern, String> family : modelFamilies.entrySet()) {
+            if (family.getKey().matcher(token).matches()) {
+                return family.getValue();
+            }
+        }
+        return null;
     }
 
     /** Text-to-image cards: their prompts are English whatever language the card is written in. */

@@ -74,10 +74,10 @@ public final class LibraryNameExtractor implements MetadataExtractor {
         for (String tag : card.metadata().tags()) {
             String lower = tag.toLowerCase(Locale.ROOT);
             if (vocabularies.libraries().contains(lower)) {
-                return List.of(new Suggestion(FIELD, lower, BodyText.metadata(card, "tags: " + tag), 0.85, "library-tag"));
+                return List.of(new Suggestion(FIELD, lower, BodyText.metadataItem(card, "tags", tag, "tags: " + tag), 0.85, "library-tag"));
             }
             if (lower.equals("generated_from_trainer") || lower.equals("generated_from_keras_callback")) {
-                return List.of(new Suggestion(FIELD, "transformers", BodyText.metadata(card, "tags: " + tag), 0.85, "trainer-tag"));
+                return List.of(new Suggestion(FIELD, "transformers", BodyText.metadataItem(card, "tags", tag, "tags: " + tag), 0.85, "trainer-tag"));
             }
         }
         return List.of();

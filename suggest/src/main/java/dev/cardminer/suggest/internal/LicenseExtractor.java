@@ -28,12 +28,16 @@ public final class LicenseExtractor implements MetadataExtractor {
             "(?:(?:released|licensed|licenced|distributed|available|provided|published|shared|made available|is|are|falls)\\s+under"
                     + "|subject\\s+to)\\s+(?:the\\s+|an?\\s+)?(?:terms\\s+of\\s+(?:the\\s+)?)?([^\\n]{1,120}(?:\\n[^\\n]{1,80})?)",
             Pattern.CASE_INSENSITIVE);
+    /** "available to all, with a CreativeML OpenRAIL-M license", "It has MIT license": the model's licence, named. */
+    private static final Pattern WITH_LICENSE = Pattern.compile(
+            "(?<!compatible )\\b(?:with|has|have|uses|carries)\\s+(?:an?\\s+|the\\s+)?((?:[\\w.+-]+[ \\t]+){1,4}licen[cs]e)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LICENSE_LINE = Pattern.compile(
             "^[ \\t>*_-]*(?:<li>\\s*)?\\**Licen[cs]e\\**\\s*:\\**\\s*\\**([^\\n]{1,120})", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_CELL = Pattern.compile(
             "^\\|\\s*\\**Licen[cs]e\\**\\s*\\|([^|\\n]{1,120})\\|", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_HEADING = Pattern.compile(
-            "^#{1,6}[ \\t]+(?:Model[ \\t]+)?(?:Licen[cs](?:e|es|ing|ese)(?:[ \\t]+information)?)\\b([^\\n]{0,80}\\r?\\n(?:[ \\t]*\\r?\\n)*.{1,300})",
+            "^#{1,6}[ \\t]+(?:(?:Model|Inherited)[ \\t]+)?(?:Licen[cs](?:e|es|ing|ese)(?:[ \\t]+information)?)\\b([^\\n]{0,80}\\r?\\n(?:[ \\t]*\\r?\\n)*.{1,300})",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern BADGE = Pattern.compile(
             "img\\.shields\\.io/badge/[Ll]icen[cs]e-([^-/)\\s]{1,40})-", Pattern.CASE_INSENSITIVE);
@@ -89,6 +93,9 @@ public final class LicenseExtractor implements MetadataExtractor {
         }
         if (s == null) {
             s = find(text, LICENSE_CELL, 0.88, "license-table");
+        }
+        if (s == null) {
+            s = find(text, WITH_LICENSE, 0.85, "with-license");
         }
         if (s == null) {
             s = find(text, LICENSE_HEADING, 0.8, "license-section");

@@ -170,7 +170,7 @@ public final class PipelineTagExtractor implements MetadataExtractor {
             String lower = tag.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
             String task = vocabularies.pipelineTags().contains(lower) ? lower : TAG_TASKS.get(lower);
             if (task != null && vocabularies.pipelineTags().contains(task)) {
-                offer(found, new Suggestion(FIELD, task, BodyText.metadata(card, "tags: " + tag), 0.8, "task-tag"));
+                offer(found, new Suggestion(FIELD, task, BodyText.metadataItem(card, "tags", tag, "tags: " + tag), 0.8, "task-tag"));
             }
         }
         if (found.isEmpty()) {

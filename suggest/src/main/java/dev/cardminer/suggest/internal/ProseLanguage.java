@@ -15,61 +15,52 @@ import java.util.regex.Pattern;
  * blocks, inline code, links' targets, URLs and HTML tags are left out. A small, explainable stand-in for a
  * language identifier: it only has to tell which languages hold a real share of a card's prose.
  */
-final class ProseLanguage {
+public final class ProseLanguage {
 
     /**
      * A language and its share of the prose's weight (0..1).
      *
      * @param first body offset of the first word or letter that counted for it
+     * @param latin whether it was told by its function words (Latin script), a weaker signal than a script
      */
-    record Share(String code, double share, int weight, int first) {
-
-        /** Whether this language was told by its function words (Latin script), a weaker signal than a script. */
-        boolean latin() {
-            return FUNCTION_WORDS.containsKey(code);
-        }
+    record Share(String code, double share, int weight, int first, boolean latin) {
     }
 
     private static final Pattern NOT_PROSE = Pattern.compile(
             "(?s)```.*?(?:```|\\z)|~~~.*?(?:~~~|\\z)|`[^`\\n]*`|<[^>\\n]{0,300}>|\\]\\([^)\\s]*\\)|https?://\\S+|\\{\\{.*?\\}\\}");
     private static final Pattern WORD = Pattern.compile("[\\p{IsLatin}']+");
 
-    /** Function words per Latin-script language; a word listed for several counts for each. */
-    private static final Map<String, String> FUNCTION_WORDS = new LinkedHashMap<>();
+    /** Word (lower case) to the Latin-script languages it is a function word of. */
+    private final Map<String, List<String>> wordLanguages;
+    private final java.util.Set<String> latinLanguages;
 
-    static {
-        FUNCTION_WORDS.put("en", "the and of to is this that with for are be was it as by from which we can you an not or have has these on");
-        FUNCTION_WORDS.put("de", "der die und ist das nicht mit den ein eine für auf sich von wird werden auch dem des zu im sind oder wir");
-        FUNCTION_WORDS.put("fr", "le les et des est une du pour dans que qui sur avec pas au sont ce cette nous vous être par aux");
-        FUNCTION_WORDS.put("es", "el los las y que es una para con por del se al este esta como más son lo entre sobre modelo");
-        FUNCTION_WORDS.put("it", "il di che è una del della con sono questo gli nel dei delle alla questa anche modello");
-        FUNCTION_WORDS.put("pt", "os que é um uma para com não do da dos em na este esta são ao pelo modelo foi das");
-        FUNCTION_WORDS.put("nl", "de het een en van is dat op te voor met zijn niet dit wordt deze ook naar bij");
-        FUNCTION_WORDS.put("vi", "của và là các có được cho trong những với này một không để người từ mô hình");
-        FUNCTION_WORDS.put("tr", "ve bir bu için ile olan olarak veya gibi çok daha değil");
-        FUNCTION_WORDS.put("pl", "w nie się na jest że jak dla oraz przez od są który");
-        FUNCTION_WORDS.put("id", "dan yang di ini untuk dengan dari adalah dalam akan pada tidak atau ke");
-        FUNCTION_WORDS.put("ca", "el de que és amb els les una del aquest aquesta al");
-        FUNCTION_WORDS.put("sv", "och är att en som det av för på med till den inte har om modellen");
-        FUNCTION_WORDS.put("da", "og er en det til af på med som den ikke har om modellen");
-        FUNCTION_WORDS.put("fi", "ja on ei että se tämä joka mutta myös kanssa malli");
-        FUNCTION_WORDS.put("cs", "je se na že s z pro jako ale jsou");
-        FUNCTION_WORDS.put("ro", "și în este o cu pe care pentru nu un această acest sunt modelul");
-        FUNCTION_WORDS.put("hu", "az és egy hogy nem van ez meg vagy modell");
-    }
-
-    private final Map<String, List<String>> wordLanguages = new HashMap<>();
-
-    ProseLanguage() {
-        FUNCTION_WORDS.forEach((code, words) -> {
-            for (String w : words.split(" ")) {
-                wordLanguages.computeIfAbsent(w, k -> new ArrayList<>()).add(code);
+    /**
+     * @param functionWords per Latin-script language (ISO 639-1 code), its most common function words; a word listed
+     *                      for several languages counts for each
+     */
+    public ProseLanguage(Map<String, List<String>> functionWords) {
+        Map<String, List<String>> byWord = new HashMap<>();
+        functionWords.forEach((code, words) -> {
+            for (String w : words) {
+                byWord.computeIfAbsent(w.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(code);
             }
         });
+        byWord.replaceAll((w, codes) -> List.copyOf(codes));
+        this.wordLanguages = Map.copyOf(byWord);
+        this.latinLanguages = java.util.Set.copyOf(functionWords.keySet());
+    }
+
+    /** The bundled function words (function-words.tsv), read once per call: build one and share it. */
+    public static ProseLanguage bundled() {
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        for (String[] row : TsvResource.rows("function-words.tsv")) {
+            words.put(row[0], List.of(row[1].split(" ")));
+        }
+        return new ProseLanguage(words);
     }
 
     /** The languages of {@code body}'s prose, the largest share first; empty when there is too little prose. */
-    List<Share> shares(String body) {
+    public List<Share> shares(String body) {
         String prose = blankOut(body);
         Map<String, Integer> weights = new HashMap<>();
         Map<String, Integer> firsts = new HashMap<>();
@@ -154,7 +145,8 @@ final class ProseLanguage {
             return List.of();
         }
         List<Share> out = new ArrayList<>();
-        weights.forEach((code, w) -> out.add(new Share(code, (double) w / total, w, firsts.getOrDefault(code, 0))));
+        weights.forEach((code, w) -> out.add(new Share(code, (double) w / total, w, firsts.getOrDefault(code, 0),
+                latinLanguages.contains(code))));
         out.sort(Comparator.comparingDouble(Share::share).reversed());
         return out;
     }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LicenseLanguageMetricsExtractorTest {
 
     private final LicenseExtractor license = new LicenseExtractor(Vocabularies.bundled());
-    private final LanguageExtractor language = new LanguageExtractor(Vocabularies.bundled());
+    private final LanguageExtractor language = new LanguageExtractor(Vocabularies.bundled(), ProseLanguage.bundled());
     private final MetricsExtractor metrics = new MetricsExtractor();
 
     @Test
@@ -31,6 +31,16 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(license, body("- **License:** [CreativeML Open RAIL++-M License](https://example.org/LICENSE)\n"))).containsExactly("openrail++");
         assertThat(values(license, body("## License\n\nThis work is licensed under a\n[Creative Commons Attribution 4.0 International License](https://example.org).\n")))
                 .containsExactly("cc-by-4.0");
+    }
+
+    @Test
+    void licenceNamedWithTheModelAndInheritedSections() {
+        assertThat(license.extract(body("Open to everyone, with a CreativeML OpenRAIL-M license that sets the rules of use.\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("creativeml-openrail-m with-license");
+        assertThat(values(license, body("It has MIT license, use it freely.\n"))).containsExactly("mit");
+        assertThat(values(license, body("## Inherited License\n\nThe weights keep the Apache 2.0 license of the original.\n"))).containsExactly("apache-2.0");
+        assertThat(license.extract(body("Our code is compatible with the MIT license of the toolkit.\n"))).isEmpty();
+        assertThat(license.extract(body("Shipped with a modified MIT license.\n"))).isEmpty();
     }
 
     @Test
@@ -80,10 +90,60 @@ class LicenseLanguageMetricsExtractorTest {
     void languageNamesInContext() {
         assertThat(values(language, body("A speech recognition model for Persian.\n"))).containsExactly("fa");
         assertThat(values(language, body("German BERT, trained from scratch.\n"))).containsExactly("de");
+        assertThat(values(language, body("This Turkish Sentiment Analysis model reads reviews.\n"))).containsExactly("tr");
         assertThat(values(language, body("Translates English-to-Japanese sentences.\n"))).containsExactly("en", "ja");
         assertThat(values(language, card("Helsinki-NLP/opus-mt-fi-sv", null, "A translation model.\n"))).containsExactly("fi", "sv");
         assertThat(values(language, body("This model is a fine-tuned version of [distilbert-base-uncased](https://huggingface.co/distilbert-base-uncased) on the x dataset.\n")))
                 .containsExactly("en");
+    }
+
+    @Test
+    void modelFamiliesSpeechModelCodesAndToolNamesInRepoIds() {
+        assertThat(values(language, card("someone/camembert-base-finetuned-reviews", null, "Short.\n"))).containsExactly("fr");
+        assertThat(values(language, card("someone/rugpt3-small-chat", null, "Short.\n"))).containsExactly("ru");
+        assertThat(values(language, card("someone/whisper-small-hi", null, "Short.\n"))).containsExactly("hi");
+        assertThat(values(language, card("someone/stanza-grc", null, "Short.\n"))).containsExactly("grc");
+        assertThat(values(language, card("someone/hi_ud_demo", "tags:\n- spacy\n", "Short.\n"))).containsExactly("hi");
+        // Not a language: "hi" outside a speech model's name, a spaCy-like name without the tag, FinBERT, HuBERT.
+        assertThat(language.extract(card("someone/say-hi-bot", null, "Short.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/hi_ud_demo", null, "Short.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/finbert-tone", null, "Short.\n"))).isEmpty();
+        assertThat(language.extract(card("someone/hubert-large-ft", null, "Short.\n"))).isEmpty();
+        // A fine-tune keeps the language its base model's family says.
+        assertThat(values(language, body("This model is a fine-tuned version of [camembert-base](https://huggingface.co/camembert-base) on the x dataset.\n")))
+                .containsExactly("fr");
+    }
+
+    @Test
+    void languageLinesListsAndBadges() {
+        assertThat(values(language, body("- **Language(s) (NLP):** en\n"))).containsExactly("en");
+        assertThat(values(language, body("**Language:** German  \n"))).containsExactly("de");
+        assertThat(values(language, body("Handled languages: fr, es, de and ja.\n"))).containsExactly("fr", "es", "de", "ja");
+        assertThat(values(language, body("<li>Supported languages: Hindi, Tamil, Odiya, and Telugu. </li>\n"))).containsExactly("hi", "ta", "or", "te");
+        assertThat(values(language, body("- Language: pt-BR\n"))).containsExactly("pt");
+        assertThat(values(language, body("* system info\n- languages: ['sw', 'fr']\n"))).containsExactly("sw", "fr");
+        assertThat(values(language, body("[![Language](https://img.shields.io/badge/Language-eo-lightgrey)](#data)\n"))).containsExactly("eo");
+        assertThat(values(language, body("Adapted to 3 languages (Hausa, Yoruba and Igbo) from a larger model.\n"))).containsExactly("ha", "yo", "ig");
+        assertThat(values(language, body("The languages in the data are: ['ar', 'bn', 'de'] (ISO codes).\n"))).containsExactly("ar", "bn", "de");
+        assertThat(language.extract(body("Trained on two languages (see the paper).\n"))).isEmpty();
+        // The repo's name says the language: another named in the text is not taken.
+        assertThat(values(language, card("someone/wav2vec2-large-xlsr-polish", null,
+                "The model can be evaluated as follows on the Turkish test data of Common Voice.\n"))).containsExactly("pl");
+        assertThat(values(language, body("This model was trained by someone using aishell recipe in [espnet](https://example.org).\n")))
+                .containsExactly("zh");
+        assertThat(values(language, body("This model was trained by someone using jsut/tts1 recipe in espnet.\n"))).containsExactly("ja");
+        assertThat(language.extract(body("This model was trained by someone using chime_like recipe in espnet.\n"))).isEmpty();
+        assertThat(values(language, body("- **Language(s):**\n  - Source Language(s): deu fra_Latn zza\n  - Target Language(s): eng\n")))
+                .containsExactly("de", "fr", "en");
+        // With the template's exact list, the source and target lines (ISO 639-3, more languages) are not read.
+        assertThat(values(language, body("* source language(s): bel_Latn rue\n* target language(s): eng\n- languages: ['be', 'en']\n")))
+                .containsExactly("be", "en");
+        // Lines the rule cannot read whole and "language model" lines give nothing.
+        assertThat(language.extract(body("- **Language(s) (NLP):** [More Information Needed]\n"))).isEmpty();
+        assertThat(language.extract(body("- Language: Python and German\n"))).isEmpty();
+        assertThat(values(language, body("* source language(s): fas\n"))).containsExactly("fa");   // its own rule, normalised
+        assertThat(language.extract(body("**Language model:** roberta-base\n"))).isEmpty();
+        assertThat(language.extract(body("```\nlanguage: fr\n```\n"))).isEmpty();
     }
 
     private static final String ENGLISH_PROSE = "This is a small model that we trained for a week. It is meant for people who want to "
@@ -103,6 +163,18 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(english.evidence().line()).isEqualTo(1);
         assertThat(english.evidence().start()).isGreaterThanOrEqualTo(0);
         assertThat(english.evidence().text()).startsWith("This is a small model");
+    }
+
+    @Test
+    void proseLanguageCountsTheFunctionWordsItIsGiven() {
+        ProseLanguage dutchOnly = new ProseLanguage(java.util.Map.of("nl", java.util.List.of("de", "het", "een", "is", "van")));
+        var shares = dutchOnly.shares("De kat is van de buurman en het is een grote kat, de grootste van het dorp.\n");
+        assertThat(shares).extracting(ProseLanguage.Share::code).containsExactly("nl");
+        assertThat(shares.get(0).latin()).isTrue();
+        assertThat(shares.get(0).first()).isZero();
+        // Words it was not given do not count: English text gives too little to tell.
+        assertThat(dutchOnly.shares(ENGLISH_PROSE)).isEmpty();
+        assertThat(ProseLanguage.bundled().shares(ENGLISH_PROSE).get(0).code()).isEqualTo("en");
     }
 
     @Test

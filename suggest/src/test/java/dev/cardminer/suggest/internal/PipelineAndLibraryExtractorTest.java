@@ -93,4 +93,24 @@ class PipelineAndLibraryExtractorTest {
         assertThat(task.extract(body("A model that does things.\n"))).isEmpty();
         assertThat(library.extract(body("A model that does things.\n"))).isEmpty();
     }
+
+    @Test
+    void tagEvidencePointsAtTheTagsOwnLine() {
+        var card = Cards.card("a/b", "license: mit\ntags:\n  - generated_from_trainer\n  - 'text-classification'\nmetrics:\n- f1\n", "Nothing.\n");
+        var lib = library.extract(card).get(0);
+        assertThat(lib.method()).isEqualTo("trainer-tag");
+        assertThat(lib.evidence().line()).isEqualTo(4);     // "---" is line 1, "license" 2, "tags:" 3
+        assertThat(lib.evidence().column()).isEqualTo(5);
+        var tag = task.extract(card).get(0);
+        assertThat(tag.method()).isEqualTo("task-tag");
+        assertThat(tag.evidence().line()).isEqualTo(5);
+        assertThat(tag.evidence().column()).isEqualTo(5);
+        var flow = task.extract(Cards.card("a/b", "license: mit\ntags: [foo, text-classification]\n", "Nothing.\n")).get(0);
+        assertThat(flow.evidence().line()).isEqualTo(3);
+        assertThat(flow.evidence().column()).isEqualTo(13);
+        // A tag the YAML writes in a form the line scan does not read (an escape) points at the tags key.
+        var escaped = task.extract(Cards.card("a/b", "tags:\n- \"text\\x2Dclassification\"\n", "Nothing.\n")).get(0);
+        assertThat(escaped.evidence().line()).isEqualTo(2);
+        assertThat(escaped.evidence().start()).isEqualTo(-1);
+    }
 }

@@ -1,0 +1,148 @@
+package dev.cardminer.io;
+
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The cards of a store, rebuilt from what it keeps of each: the body (byte for byte the card's) and the metadata
+ * as JSON. The card text given is a metadata block holding that JSON on one line (JSON is YAML, so the block
+ * parses to the same mapping), padded with blank lines so that the body starts on the line it started on in the
+ * card file: that line is read from the card's first section (its line in the file less the lines of the body
+ * before it). A card without sections gets no padding, so its body lines are counted from a one-line block.
+ * Read in pages, so that the connection is free between pages for the caller's own writes.
+ */
+final class StoreCardSource implements CardSource {
+
+    private static final int PAGE = 256;
+
+    private final Connection connection;
+    private final String description;
+    private final long expected;
+    private final Deque<SourceCard> page = new ArrayDeque<>();
+    private String lastId;
+    private boolean done;
+
+    StoreCardSource(Connection connection, String description) throws IOException {
+        this.connection = connection;
+        this.description = description;
+        try (var s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM cards")) {
+            rs.next();
+            this.expected = rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IOException(description + ": cannot read the store's cards: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SourceCard next() throws IOException {
+        if (page.isEmpty() && !done) {
+            readPage();
+        }
+        return page.pollFirst();
+    }
+
+    private void readPage() throws IOException {
+        String sql = "SELECT c.id, c.has_metadata, c.metadata_json, c.body, c.author, c.downloads, c.likes, c.pipeline_tag,"
+                + " c.library_name, c.tags, s.line, s.start_offset FROM cards c"
+                + " LEFT JOIN sections s ON s.card_id = c.id AND s.position = 0"
+                + (lastId == null ? "" : " WHERE c.id > ?") + " ORDER BY c.id LIMIT " + PAGE;
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (lastId != null) {
+                ps.setString(1, lastId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lastId = rs.getString(1);
+                    page.add(card(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException(description + ": cannot read the store's cards: " + e.getMessage(), e);
+        }
+        done = page.size() < PAGE;
+    }
+
+    private SourceCard card(ResultSet rs) throws SQLException {
+        String id = rs.getString(1);
+        String body = rs.getString(4);
+        if (body == null) {
+            return SourceCard.unreadable(id, description, "the store keeps no body for this card");
+        }
+        int firstSectionLine = rs.getInt(11);
+        int bodyLine = -1;
+        if (!rs.wasNull()) {
+            int offset = Math.min(Math.max(0, rs.getInt(12)), body.length());
+            bodyLine = firstSectionLine - newlines(body, offset);
+        }
+        String text = cardText(rs.getBoolean(2), rs.getString(3), body, bodyLine);
+        RepoFacts facts = new RepoFacts(rs.getString(5), nullableLong(rs, 6), nullableLong(rs, 7), rs.getString(8),
+                rs.getString(9), tags(rs.getArray(10)), null, null);
+        return SourceCard.ofText(id, description, text, facts);
+    }
+
+    /**
+     * A card text whose metadata block holds {@code metadataJson} and whose body, {@code body}, starts at card line
+     * {@code bodyLine} when that is at least the block's own length (else right after the block; -1: unknown).
+     */
+    static String cardText(boolean hasMetadata, String metadataJson, String body, int bodyLine) {
+        if (!hasMetadata) {
+            return body;
+        }
+        String yaml = metadataJson == null || metadataJson.isBlank() || metadataJson.strip().equals("{}") ? ""
+                : metadataJson.strip() + "\n";
+        int blockLines = 2 + newlines(yaml, yaml.length());   // the two --- lines and the JSON's
+        int padding = Math.max(0, bodyLine - 1 - blockLines);
+        return "---\n" + yaml + "\n".repeat(padding) + "---\n" + body;
+    }
+
+    private static int newlines(String s, int end) {
+        int n = 0;
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            if (o != null) {
+                out.add(o.toString());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public long expectedCards() {
+        return expected;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The connection is the store's: its owner closes it. */
+    @Override
+    public void close() {
+    }
+}

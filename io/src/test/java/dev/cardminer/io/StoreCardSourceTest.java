@@ -1,0 +1,74 @@
+package dev.cardminer.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.hub.HubOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreCardSourceTest {
+
+    @TempDir
+    Path dir;
+
+    /** Cards written for this test: block styles, a long block, no block, an empty block, no heading. */
+    private static final Map<String, String> CARDS = new LinkedHashMap<>();
+
+    static {
+        CARDS.put("org__block", "---\nlicense: mit\ntags:\n- a\n- 'b'\nmodel-index:\n- name: x\n  results: []\n---\n\n# Title\n\nSome text.\n## Use\nMore.\n");
+        CARDS.put("org__flow", "---\n{license: apache-2.0, language: [de, fr]}\n---\n# Heading right away\n");
+        CARDS.put("org__none", "# No block\n\nJust text, é and 日本.\n");
+        CARDS.put("org__empty", "---\n---\n\n\n## Late heading\ntext\n");
+        CARDS.put("org__noheading", "---\nlicense: mit\npipeline_tag: fill-mask\n---\nNo heading at all.\n");
+        CARDS.put("org__crlf", "---\r\nlicense: mit\r\n---\r\n\r\n# Title\r\ntext\r\n");
+    }
+
+    @Test
+    void rebuildsEachCardsMetadataBodyAndBodyLine() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("cards"));
+        for (var e : CARDS.entrySet()) {
+            Files.writeString(folder.resolve(e.getKey() + ".md"), e.getValue());
+        }
+        Path db = dir.resolve("store.duckdb");
+        try (CardSource cards = CardSources.open(folder.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            new Analyzer(Analyzer.Config.of(db)).run(cards);
+        }
+        Map<String, ModelCard> rebuilt = new LinkedHashMap<>();
+        try (CardStore store = CardStore.open(db); CardSource cards = CardSources.store(store)) {
+            assertThat(cards.expectedCards()).isEqualTo(CARDS.size());
+            for (SourceCard sc; (sc = cards.next()) != null; ) {
+                rebuilt.put(sc.id(), ModelCard.parse(sc.id(), sc.text()));
+            }
+        }
+        assertThat(rebuilt).hasSize(CARDS.size());
+        for (var e : CARDS.entrySet()) {
+            String id = e.getKey().replace("__", "/");
+            ModelCard original = ModelCard.parse(id, e.getValue());
+            ModelCard back = rebuilt.get(id);
+            assertThat(back.body()).as(id).isEqualTo(original.body());
+            assertThat(back.metadata()).as(id).isEqualTo(original.metadata());
+            assertThat(back.hasMetadata()).as(id).isEqualTo(original.hasMetadata());
+            assertThat(back.sections()).as(id).isEqualTo(original.sections());
+            if (!id.equals("org/noheading")) {
+                assertThat(back.bodyLine()).as(id).isEqualTo(original.bodyLine());
+            }
+        }
+        // Without a heading the body line is not known: it follows a one-line block.
+        assertThat(rebuilt.get("org/noheading").bodyLine()).isEqualTo(4);
+        assertThat(ModelCard.parse("org/block", CARDS.get("org__block")).bodyLine()).isEqualTo(10);
+    }
+
+    @Test
+    void cardTextPadsTheBlockToTheBodyLine() {
+        assertThat(StoreCardSource.cardText(true, "{\"license\":\"mit\"}", "body\n", 6))
+                .isEqualTo("---\n{\"license\":\"mit\"}\n\n\n---\nbody\n");
+        assertThat(StoreCardSource.cardText(true, "{\"license\":\"mit\"}", "body\n", -1)).isEqualTo("---\n{\"license\":\"mit\"}\n---\nbody\n");
+        assertThat(StoreCardSource.cardText(true, null, "body\n", 3)).isEqualTo("---\n---\nbody\n");
+        assertThat(StoreCardSource.cardText(false, null, "body\n", 1)).isEqualTo("body\n");
+    }
+}
