@@ -369,12 +369,43 @@ public final class RuleAnnotator implements Annotator {
                     || (before >= 'A' && before <= 'Z')) {
                 continue;
             }
+            if (!unitCanFollow(text, i)) {
+                continue;
+            }
             m.region(i, text.length());
             if (m.lookingAt()) {
                 return m.end();
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a letter or '%' comes after the number at {@code i} (its run of digits, '.' and ','), past at most two
+     * {@code \s}: what every match of {@link #QUANTITY} and {@link #MODEL_SIZE} has (their multipliers and units
+     * start so; a shorter number leaves a digit, '.' or ',' next, which none of them takes). Most numbers (years,
+     * table scores) fail it, and it costs far less than the patterns' alternations.
+     */
+    private static boolean unitCanFollow(String text, int i) {
+        int n = text.length();
+        int j = i;
+        while (j < n && ((text.charAt(j) >= '0' && text.charAt(j) <= '9') || text.charAt(j) == '.'
+                || text.charAt(j) == ',')) {
+            j++;
+        }
+        for (int spaces = 0; spaces < 2 && j < n && isRegexSpace(text.charAt(j)); spaces++) {
+            j++;
+        }
+        if (j >= n) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
+    }
+
+    /** {@code \s} of a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean hasAsciiDigit(String text) {
@@ -388,8 +419,13 @@ public final class RuleAnnotator implements Annotator {
     }
 
     private static boolean containsIgnoreCase(String text, String lowerAscii) {
+        char first = lowerAscii.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
         for (int i = 0; i + lowerAscii.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
+            char c = text.charAt(i);
+            // Only the ASCII letter and its capital equal an ASCII letter ignoring case (no other char maps to a-z
+            // but the Kelvin sign to k and the dotless/dotted i to i, which the callers' words do not start with).
+            if ((c == first || c == firstUpper) && text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
                 return true;
             }
         }

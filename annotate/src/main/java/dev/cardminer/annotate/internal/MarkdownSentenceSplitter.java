@@ -47,7 +47,6 @@ import org.commonmark.parser.Parser;
 public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     private static final Pattern BARE_URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.\\S+\\.\\S+");
-    private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
 
     private final Parser parser = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
@@ -257,7 +256,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                         inlines(link, linkText, depth + 1);
                         String shown = linkText.toString().strip();
                         // An autolink's text is its URL: keep nothing of it.
-                        if (!shown.equals(link.getDestination()) && !BARE_URL.matcher(shown).matches()) {
+                        if (!shown.equals(link.getDestination()) && !(mayHaveUrl(shown) && BARE_URL.matcher(shown).matches())) {
                             text.appendAll(linkText);
                         }
                     }
@@ -268,13 +267,15 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         void text(Text t, Mapped text) {
             String literal = t.getLiteral();
-            Matcher url = BARE_URL.matcher(literal);
             int from = 0;
             int base = start(t, literal);
             boolean exact = exact(t, literal);
-            while (url.find()) {
-                text.append(literal, from, url.start(), base, exact);
-                from = url.end();
+            if (mayHaveUrl(literal)) {
+                Matcher url = BARE_URL.matcher(literal);
+                while (url.find()) {
+                    text.append(literal, from, url.start(), base, exact);
+                    from = url.end();
+                }
             }
             text.append(literal, from, literal.length(), base, exact);
         }
@@ -317,7 +318,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             List<int[]> ranges = splitSentences ? boundaries.split(plain) : List.of(trim(plain));
             for (int[] range : ranges) {
                 String sentence = normalise(plain.substring(range[0], range[1]));
-                if (sentence.isEmpty() || !HAS_LETTER.matcher(sentence).find()) {
+                if (sentence.isEmpty() || !hasLetter(sentence)) {
                     continue;
                 }
                 int start = text.offset(range[0], true);
@@ -360,6 +361,23 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             }
             return null;
         }
+    }
+
+    /** What every {@link #BARE_URL} match holds: most text has neither, and the search costs more than this. */
+    private static boolean mayHaveUrl(String s) {
+        return s.contains("://") || s.contains("www.");
+    }
+
+    /** Whether {@code s} has a letter ({@code \\p{L}}: Character.isLetter, by code point). */
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** Runs of whitespace (as {@code \\s}: space, tab, line breaks, vertical tab, form feed) as one space, stripped. */
