@@ -4,7 +4,9 @@ import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.annotate.SentenceSplitter.Split;
+import dev.cardminer.core.BodyMarkdown;
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardExtractor;
 import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ModelCard;
@@ -20,7 +22,6 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -36,7 +37,6 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
@@ -48,10 +48,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     private static final Pattern BARE_URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.\\S+\\.\\S+");
 
-    private final Parser parser = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
+    private final Parser parser = BodyMarkdown.parser();
     private final CardLimits limits;
 
     public MarkdownSentenceSplitter(CardLimits limits) {
@@ -65,38 +62,51 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     @Override
     public Split splitWithProblems(ModelCard card) {
-        String whole = card.body();
+        return split(card.id(), card.body(), card.bodyLine(), card.sections(), null);
+    }
+
+    @Override
+    public Split splitWithProblems(CardExtractor.Input card) {
+        return split(card.id(), card.body(), card.line(card.bodyOffset()), card.sections(),
+                card.markdown().orElse(null));
+    }
+
+    /**
+     * @param given the body's tree as the card's parser read it, or null: used when it is of the text this
+     *              splitter would parse (the same limits), else the body is parsed here
+     */
+    private Split split(String id, String whole, int bodyLine, List<Section> sections, BodyMarkdown given) {
         List<Problem> problems = new ArrayList<>();
         int end = limits.analysedEnd(whole);
         String body = whole;
         if (end < whole.length()) {
             // The same prefix the sections were read from (see CardLimits.maxBodyChars).
             body = whole.substring(0, end);
-            problems.add(located(card, end, ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d characters;"
-                    + " sentences are split from the first %,d only (up to here)", whole.length(), end)));
+            problems.add(located(whole, bodyLine, end, ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d"
+                    + " characters; sentences are split from the first %,d only (up to here)", whole.length(), end)));
         }
-        Node document = parser.parse(body);
-        Walk walk = new Walk(card, body, System.nanoTime() + limits.timeLimitMillis() * 1_000_000);
+        BodyMarkdown markdown = given != null && given.text().length() == body.length() && given.text().equals(body)
+                ? given : BodyMarkdown.parse(parser, body);
+        Walk walk = new Walk(id, sections, markdown, System.nanoTime() + limits.timeLimitMillis() * 1_000_000);
         try {
-            walk.blocks(document, 0);
+            walk.blocks(markdown.document(), 0);
         } catch (Stop stop) {
-            problems.add(located(card, stop.offset, stop.code, stop.getMessage()));
+            problems.add(located(whole, bodyLine, stop.offset, stop.code, stop.getMessage()));
         }
         if (walk.deepAt >= 0) {
-            problems.add(located(card, walk.deepAt, ProblemCodes.TOO_DEEP, String.format("Markdown nested deeper than"
-                    + " %d levels; %,d deeper blocks or inlines are left out of the sentences (the first here)",
+            problems.add(located(whole, bodyLine, walk.deepAt, ProblemCodes.TOO_DEEP, String.format("Markdown nested"
+                    + " deeper than %d levels; %,d deeper blocks or inlines are left out of the sentences (the first here)",
                     limits.maxDepth(), walk.deepCount)));
         }
         return new Split(walk.out, problems);
     }
 
     /** A warning at a body offset, located in the card file. */
-    private static Problem located(ModelCard card, int bodyOffset, String code, String message) {
+    private static Problem located(String text, int bodyLine, int bodyOffset, String code, String message) {
         // Lines as core counts them: \n, \r\n or a lone \r end a line. A card rebuilt from the store has
         // only its body as text, with its first line as bodyLine.
-        String text = card.body();
         int at = Math.max(0, Math.min(text.length(), bodyOffset));
-        int line = card.bodyLine();
+        int line = bodyLine;
         int lineStart = 0;
         for (int i = 0; i < at; i++) {
             char c = text.charAt(i);
@@ -123,8 +133,9 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     /** The state of one card's walk: the sentences so far and the heading in force. */
     private final class Walk {
-        final ModelCard card;
+        final String cardId;
         final String body;
+        final BodyMarkdown markdown;
         final List<Sentence> out = new ArrayList<>();
         final List<Heading> headingStack = new ArrayList<>();
         final List<String> headingTitles = new ArrayList<>();
@@ -135,10 +146,11 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         int deepCount;
         int steps;
 
-        Walk(ModelCard card, String body, long deadline) {
-            this.card = card;
-            this.body = body;
-            this.sectionIndex = new SectionIndex(card.sections());
+        Walk(String cardId, List<Section> sections, BodyMarkdown markdown, long deadline) {
+            this.cardId = cardId;
+            this.body = markdown.text();
+            this.markdown = markdown;
+            this.sectionIndex = new SectionIndex(sections);
             this.deadline = deadline;
         }
 
@@ -186,7 +198,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                 headingTitles.removeLast();
             }
             Mapped text = new Mapped();
-            inlines(heading, text, 0);
+            inlines(markdown.inlines(heading), text, 0);
             String title = text.toString();
             headingStack.add(heading);
             headingTitles.add(title.strip());
@@ -195,7 +207,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         void prose(Node block) {
             Mapped text = new Mapped();
-            inlines(block, text, 0);
+            inlines(markdown.inlines(block), text, 0);
             emit(text, true);
         }
 
@@ -210,7 +222,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                         continue;
                     }
                     Mapped cellText = new Mapped();
-                    inlines(cell, cellText, 0);
+                    inlines(markdown.inlines(cell), cellText, 0);
                     if (cellText.toString().isBlank()) {
                         continue;
                     }
@@ -332,7 +344,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                     throw new Stop(ProblemCodes.SENTENCES_CAPPED, start, String.format("only the first %,d sentences of the"
                             + " body are kept; the rest from here on is left out", limits.maxSentences()));
                 }
-                out.add(new Sentence(card.id(), out.size(), section(start), heading, start, end, sentence));
+                out.add(new Sentence(cardId, out.size(), section(start), heading, start, end, sentence));
             }
         }
 
