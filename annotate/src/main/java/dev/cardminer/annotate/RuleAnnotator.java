@@ -213,7 +213,7 @@ public final class RuleAnnotator implements Annotator {
             String surface = text.substring(m.start(), end);
             String description = e.canonical().equals(surface) ? "" : e.canonical();
             Matcher version = VERSION_AFTER.matcher(text).region(end, text.length());
-            boolean hasVersion = version.lookingAt();
+            boolean hasVersion = versionCanFollow(text, end) && version.lookingAt();
             if (e.needsVersion() && !hasVersion) {
                 continue;
             }
@@ -299,14 +299,18 @@ public final class RuleAnnotator implements Annotator {
             end = tokens.end(i + 1);
             i += 2;
         }
-        if (i < tokens.size() && tokens.isWord(i) && tokens.text(i).matches("\\d+(?:\\.\\d+)?[BbMm]")) {
+        if (i < tokens.size() && tokens.isWord(i) && SIZE_TOKEN.matcher(tokens.text(i)).matches()) {
             end = tokens.end(i);
-        } else if (i + 2 < tokens.size() && tokens.text(i).matches("\\d+") && tokens.text(i + 1).equals(".")
-                && tokens.text(i + 2).matches("\\d+[BbMm]") && !tokens.spaceBefore(i + 1)) {
+        } else if (i + 2 < tokens.size() && DIGITS.matcher(tokens.text(i)).matches() && tokens.text(i + 1).equals(".")
+                && SIZE_AFTER_POINT.matcher(tokens.text(i + 2)).matches() && !tokens.spaceBefore(i + 1)) {
             end = tokens.end(i + 2);
         }
         return end;
     }
+
+    private static final Pattern SIZE_TOKEN = Pattern.compile("\\d+(?:\\.\\d+)?[BbMm]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern SIZE_AFTER_POINT = Pattern.compile("\\d+[BbMm]");
 
     private static boolean isJoint(String token) {
         return token.equals("-") || token.equals("_") || token.equals(".");
@@ -346,7 +350,7 @@ public final class RuleAnnotator implements Annotator {
         m = NAMED_DATASET.matcher(text);
         while (m.find()) {
             String name = m.group(1);
-            if (!NOT_A_DATASET_NAME.contains(name.toLowerCase(Locale.ROOT)) && !name.matches("\\d+")) {
+            if (!NOT_A_DATASET_NAME.contains(name.toLowerCase(Locale.ROOT)) && !DIGITS.matcher(name).matches()) {
                 out.add(new Candidate(m.start(1), m.end(1), name, "dataset", "named as a dataset", false));
             }
         }
@@ -401,6 +405,22 @@ public final class RuleAnnotator implements Annotator {
         }
         char c = text.charAt(j);
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
+    }
+
+    /**
+     * Whether, past any {@code \s}, a 'v', '=' or digit comes at {@code end}: what every match of
+     * {@link #VERSION_AFTER} there starts with (fewer spaces leave a space next, which it does not take).
+     */
+    private static boolean versionCanFollow(String text, int end) {
+        int j = end;
+        while (j < text.length() && isRegexSpace(text.charAt(j))) {
+            j++;
+        }
+        if (j >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return c == 'v' || c == '=' || (c >= '0' && c <= '9');
     }
 
     /** {@code \s} of a Java regex without UNICODE_CHARACTER_CLASS. */

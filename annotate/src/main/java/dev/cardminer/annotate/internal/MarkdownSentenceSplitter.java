@@ -223,7 +223,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                     }
                     Mapped cellText = new Mapped();
                     inlines(markdown.inlines(cell), cellText, 0);
-                    if (cellText.toString().isBlank()) {
+                    if (cellText.isBlank()) {
                         continue;
                     }
                     if (!first) {
@@ -455,21 +455,34 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         private int[] offsets = NONE;
 
         void append(String s, int from, int to, int base, boolean exact) {
-            for (int i = from; i < to; i++) {
-                add(s.charAt(i), base < 0 ? -1 : exact ? base + i : base);
+            if (to <= from) {
+                return;
             }
+            int at = grow(to - from);
+            if (base < 0 || !exact) {
+                Arrays.fill(offsets, at, at + to - from, base < 0 ? -1 : base);
+            } else {
+                for (int i = from; i < to; i++) {
+                    offsets[at + i - from] = base + i;
+                }
+            }
+            text.append(s, from, to);
         }
 
         void appendSynthetic(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                add(s.charAt(i), -1);
-            }
+            int at = grow(s.length());
+            Arrays.fill(offsets, at, at + s.length(), -1);
+            text.append(s);
         }
 
         void appendAll(Mapped other) {
-            for (int i = 0; i < other.text.length(); i++) {
-                add(other.text.charAt(i), other.offsets[i]);
+            int n = other.text.length();
+            if (n == 0) {
+                return;
             }
+            int at = grow(n);
+            System.arraycopy(other.offsets, 0, offsets, at, n);
+            text.append(other.text);
         }
 
         Mapped trimmed() {
@@ -482,18 +495,31 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                 b--;
             }
             Mapped out = new Mapped();
-            for (int i = a; i < b; i++) {
-                out.add(text.charAt(i), offsets[i]);
+            if (b > a) {
+                int at = out.grow(b - a);
+                System.arraycopy(offsets, a, out.offsets, at, b - a);
+                out.text.append(text, a, b);
             }
             return out;
         }
 
-        private void add(char c, int offset) {
-            if (text.length() == offsets.length) {
-                offsets = Arrays.copyOf(offsets, Math.max(32, offsets.length * 2));
+        /** As {@link String#isBlank()} of the text, without making it. */
+        boolean isBlank() {
+            for (int i = 0; i < text.length(); i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return false; // a surrogate is no whitespace, as its code point is none
+                }
             }
-            offsets[text.length()] = offset;
-            text.append(c);
+            return true;
+        }
+
+        /** Room for {@code n} more chars; returns where they go. */
+        private int grow(int n) {
+            int len = text.length();
+            if (len + n > offsets.length) {
+                offsets = Arrays.copyOf(offsets, Math.max(32, Math.max(len + n, offsets.length * 2)));
+            }
+            return len;
         }
 
         /** The body offset of the char at {@code i}, searching forward (or backward) past unmapped chars. */

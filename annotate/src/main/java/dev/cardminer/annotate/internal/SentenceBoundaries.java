@@ -22,6 +22,37 @@ public final class SentenceBoundaries {
 
     /** [start, end) ranges of the sentences of {@code text}, trimmed, blank ones left out. */
     public List<int[]> split(String text) {
+        if (oneSentence(text)) {
+            // No char that can end a sentence: the iterator would find one, the whole text (a list item, a title).
+            int a = 0;
+            int b = text.length();
+            while (a < b && Character.isWhitespace(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
+                b--;
+            }
+            return a < b ? List.of(new int[] {a, b}) : List.of();
+        }
+        return splitWithIterator(text);
+    }
+
+    /**
+     * Printable ASCII without '.', '!' or '?': the sentence iterator breaks only after those (its terminators)
+     * and after line and paragraph separators, none of which such a text has.
+     */
+    static boolean oneSentence(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || c == '.' || c == '!' || c == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #split} by the iterator alone. */
+    List<int[]> splitWithIterator(String text) {
         it.setText(text);
         List<int[]> raw = new ArrayList<>();
         int start = it.first();

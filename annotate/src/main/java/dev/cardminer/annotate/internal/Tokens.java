@@ -16,22 +16,47 @@ public final class Tokens {
     private String[] lower;
     private int size;
 
+    /** For ASCII chars: {@link #SPACE}, {@link #WORD} or 0 (punctuation), as the Character methods below say. */
+    private static final byte[] ASCII = new byte[128];
+    private static final byte SPACE = 1;
+    private static final byte WORD = 2;
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) ? SPACE
+                    : Character.isLetterOrDigit(c) ? WORD : 0;
+        }
+    }
+
     public Tokens(String text) {
         this.text = text;
         int i = 0;
         int n = text.length();
         boolean space = false;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            char c = text.charAt(i);
+            int cp = c < 128 ? c : text.codePointAt(i);
+            if (c < 128 ? ASCII[c] == SPACE : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 space = true;
                 i += Character.charCount(cp);
                 continue;
             }
             int start = i;
-            if (Character.isLetterOrDigit(cp)) {
-                while (i < n && Character.isLetterOrDigit(text.codePointAt(i))) {
-                    i += Character.charCount(text.codePointAt(i));
+            if (c < 128 ? ASCII[c] == WORD : Character.isLetterOrDigit(cp)) {
+                while (i < n) {
+                    char d = text.charAt(i);
+                    if (d < 128) {
+                        if (ASCII[d] != WORD) {
+                            break;
+                        }
+                        i++;
+                    } else {
+                        int dp = text.codePointAt(i);
+                        if (!Character.isLetterOrDigit(dp)) {
+                            break;
+                        }
+                        i += Character.charCount(dp);
+                    }
                 }
             } else {
                 i += Character.charCount(cp);
