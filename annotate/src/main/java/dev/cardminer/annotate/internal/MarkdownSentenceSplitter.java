@@ -349,15 +349,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
 
         int[] trim(String s) {
-            int a = 0;
-            int b = s.length();
-            while (a < b && Character.isWhitespace(s.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
-                b--;
-            }
-            return new int[] {a, b};
+            return SentenceBoundaries.trim(s, 0, s.length());
         }
 
         /** The canonical title of the innermost enclosing section that maps to the template. */
@@ -486,14 +478,9 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
 
         Mapped trimmed() {
-            int a = 0;
-            int b = text.length();
-            while (a < b && Character.isWhitespace(text.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
-                b--;
-            }
+            int[] range = SentenceBoundaries.trim(text, 0, text.length());
+            int a = range[0];
+            int b = range[1];
             Mapped out = new Mapped();
             if (b > a) {
                 int at = out.grow(b - a);

@@ -24,17 +24,23 @@ public final class SentenceBoundaries {
     public List<int[]> split(String text) {
         if (oneSentence(text)) {
             // No char that can end a sentence: the iterator would find one, the whole text (a list item, a title).
-            int a = 0;
-            int b = text.length();
-            while (a < b && Character.isWhitespace(text.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
-                b--;
-            }
-            return a < b ? List.of(new int[] {a, b}) : List.of();
+            int[] whole = trim(text, 0, text.length());
+            return whole[0] < whole[1] ? List.of(whole) : List.of();
         }
         return splitWithIterator(text);
+    }
+
+    /** [a, b) of {@code s} without the whitespace ({@link Character#isWhitespace}) at either end. */
+    static int[] trim(CharSequence s, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Character.isWhitespace(s.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+            b--;
+        }
+        return new int[] {a, b};
     }
 
     /**
@@ -69,16 +75,9 @@ public final class SentenceBoundaries {
         }
         List<int[]> out = new ArrayList<>(joined.size());
         for (int[] r : joined) {
-            int a = r[0];
-            int b = r[1];
-            while (a < b && Character.isWhitespace(text.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
-                b--;
-            }
-            if (a < b) {
-                out.add(new int[] {a, b});
+            int[] t = trim(text, r[0], r[1]);
+            if (t[0] < t[1]) {
+                out.add(t);
             }
         }
         return out;
