@@ -22,14 +22,15 @@ public final class PhraseMatcher {
     }
 
     /** A trie node: children by lower-cased token, apart for tokens that follow a space (" voice"). */
-    private static final class Node {
+    private final class Node {
         Map<String, Node> next;
         Map<String, Node> spaced;
         List<Entry> entries;
 
         Node child(Tokens tokens, int i, boolean first) {
             Map<String, Node> m = !first && tokens.spaceBefore(i) ? spaced : next;
-            return m == null ? null : m.get(tokens.lower(i));
+            // Most tokens are in no map: the filter says so without making the lower-cased token.
+            return m == null || !mayBeKey(tokens.lowerHash(i)) ? null : m.get(tokens.lower(i));
         }
 
         Node addChild(Tokens tokens, int i, boolean first) {
@@ -43,12 +44,20 @@ public final class PhraseMatcher {
                     next = m;
                 }
             }
+            keyHashes[(tokens.lower(i).hashCode() >>> 6) & (KEY_FILTER_WORDS - 1)] |= 1L << tokens.lower(i).hashCode();
             return m.computeIfAbsent(tokens.lower(i), k -> new Node());
         }
     }
 
+    /** Bits of the hash codes of every key of every node's maps: a token whose bit is clear is in none. */
+    private static final int KEY_FILTER_WORDS = 1 << 12;
+    private final long[] keyHashes = new long[KEY_FILTER_WORDS];
     private final Node root = new Node();
     private int phrases;
+
+    private boolean mayBeKey(int hash) {
+        return (keyHashes[(hash >>> 6) & (KEY_FILTER_WORDS - 1)] & (1L << hash)) != 0;
+    }
 
     public void add(Entry entry) {
         Tokens tokens = new Tokens(entry.form());

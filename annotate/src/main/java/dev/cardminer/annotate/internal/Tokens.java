@@ -14,6 +14,7 @@ public final class Tokens {
     private int[] ends = new int[32];
     private boolean[] spaceBefore = new boolean[32];
     private String[] lower;
+    private int[] lowerHash;
     private int size;
 
     /** For ASCII chars: {@link #SPACE}, {@link #WORD} or 0 (punctuation), as the Character methods below say. */
@@ -110,6 +111,31 @@ public final class Tokens {
             lower[i] = t;
         }
         return t;
+    }
+
+    /**
+     * {@code lower(i).hashCode()}, for a token of ASCII chars without making the lower-cased token (ASCII
+     * lower-cases char by char to ASCII under Locale.ROOT).
+     */
+    public int lowerHash(int i) {
+        if (lowerHash == null) {
+            lowerHash = new int[size];
+        }
+        int h = lowerHash[i];
+        if (h == 0) {
+            int start = starts[i];
+            int end = ends[i];
+            for (int k = start; k < end; k++) {
+                char c = text.charAt(k);
+                if (c >= 128) {
+                    h = lower(i).hashCode();
+                    break;
+                }
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            lowerHash[i] = h; // a hash of 0 is computed again next time, as String does
+        }
+        return h;
     }
 
     public boolean isWord(int i) {

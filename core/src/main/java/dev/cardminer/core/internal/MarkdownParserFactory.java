@@ -4,8 +4,10 @@ import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.node.CustomNode;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -88,8 +90,8 @@ public final class MarkdownParserFactory {
 
         void parseNow(SourceLines lines, Node block) {
             List<SourceLine> list = lines.getLines();
-            if (list.size() == 1 && isPlain(list.get(0).getContent())) {
-                block.appendChild(plainText(list.get(0)));
+            if (isPlain(list)) {
+                plainLines(list, block);
                 return;
             }
             if (real == null) {
@@ -102,22 +104,41 @@ public final class MarkdownParserFactory {
     }
 
     /**
-     * What commonmark's inline parser makes of one line without inline syntax: one Text node of the line,
-     * trailing spaces and tabs removed, spanning the whole line. Most table cells and many headings and
-     * paragraphs are such lines, and the inline parser's set-up per block costs more than their text.
+     * What commonmark's inline parser makes of lines without inline syntax: a Text node per line, spanning
+     * it, without its trailing spaces (the last line's trailing spaces and tabs), and between lines a hard
+     * line break where two or more spaces were cut, else a soft one (line breaks get no source span). Most
+     * table cells and many headings and paragraphs are such lines, and the inline parser's set-up per
+     * block costs more than their text.
      */
-    private static Text plainText(SourceLine line) {
-        CharSequence content = line.getContent();
-        int end = content.length();
-        while (end > 0 && (content.charAt(end - 1) == ' ' || content.charAt(end - 1) == '\t')) {
-            end--;
+    private static void plainLines(List<SourceLine> lines, Node block) {
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine line = lines.get(i);
+            CharSequence content = line.getContent();
+            boolean last = i == lines.size() - 1;
+            int end = content.length();
+            while (end > 0 && (content.charAt(end - 1) == ' ' || last && content.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            Text text = new Text(content.subSequence(0, end).toString());
+            SourceSpan span = line.getSourceSpan();
+            if (span != null) {
+                text.setSourceSpans(List.of(span));
+            }
+            block.appendChild(text);
+            if (!last) {
+                block.appendChild(content.length() - end >= 2 ? new HardLineBreak() : new SoftLineBreak());
+            }
         }
-        Text text = new Text(content.subSequence(0, end).toString());
-        SourceSpan span = line.getSourceSpan();
-        if (span != null) {
-            text.setSourceSpans(List.of(span));
+    }
+
+    /** Every line {@link #isPlain(CharSequence)}. */
+    private static boolean isPlain(List<SourceLine> lines) {
+        for (SourceLine line : lines) {
+            if (!isPlain(line.getContent())) {
+                return false;
+            }
         }
-        return text;
+        return !lines.isEmpty();
     }
 
     /** No character that can start an inline construct (commonmark's special characters), so the text is one Text node. */
