@@ -143,6 +143,9 @@ public final class RuleAnnotator implements Annotator {
                              boolean composite) {
     }
 
+    private static final Comparator<Candidate> BY_START_LONGEST_FIRST = Comparator.comparingInt(Candidate::start)
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.end - c.start).reversed());
+
     private List<Candidate> candidates(String text) {
         List<Candidate> all = new ArrayList<>();
         hubIds(text, all);
@@ -151,8 +154,7 @@ public final class RuleAnnotator implements Annotator {
             phrase(text, tokens, m, all);
         }
         patterns(text, all);
-        all.sort(Comparator.comparingInt(Candidate::start)
-                .thenComparing(Comparator.comparingInt((Candidate c) -> c.end - c.start).reversed()));
+        all.sort(BY_START_LONGEST_FIRST);
         List<Candidate> kept = new ArrayList<>();
         int coveredUntil = -1;
         for (Candidate c : all) {
@@ -212,8 +214,8 @@ public final class RuleAnnotator implements Annotator {
             int end = m.end();
             String surface = text.substring(m.start(), end);
             String description = e.canonical().equals(surface) ? "" : e.canonical();
-            Matcher version = VERSION_AFTER.matcher(text).region(end, text.length());
-            boolean hasVersion = versionCanFollow(text, end) && version.lookingAt();
+            Matcher version = versionCanFollow(text, end) ? VERSION_AFTER.matcher(text).region(end, text.length()) : null;
+            boolean hasVersion = version != null && version.lookingAt();
             if (e.needsVersion() && !hasVersion) {
                 continue;
             }

@@ -329,7 +329,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             }
             List<int[]> ranges = splitSentences ? boundaries.split(plain) : List.of(trim(plain));
             for (int[] range : ranges) {
-                String sentence = normalise(plain.substring(range[0], range[1]));
+                String sentence = normalise(plain, range[0], range[1]);
                 if (sentence.isEmpty() || !hasLetter(sentence)) {
                     continue;
                 }
@@ -382,6 +382,22 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             i += Character.charCount(cp);
         }
         return false;
+    }
+
+    /** {@link #normalise(String)} of {@code s.substring(from, to)}: that substring itself when nothing changes. */
+    private static String normalise(String s, int from, int to) {
+        if (from < to && !Character.isWhitespace(s.charAt(from)) && !Character.isWhitespace(s.charAt(to - 1))) {
+            boolean clean = true;
+            for (int i = from; i < to && clean; i++) {
+                char c = s.charAt(i);
+                clean = c == ' ' ? s.charAt(i + 1) != ' ' // never the last char: that is no whitespace
+                        : c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r';
+            }
+            if (clean) {
+                return s.substring(from, to);
+            }
+        }
+        return normalise(s.substring(from, to));
     }
 
     /** Runs of whitespace (as {@code \\s}: space, tab, line breaks, vertical tab, form feed) as one space, stripped. */
