@@ -138,6 +138,35 @@ public final class Tokens {
         return h;
     }
 
+    /** Whether {@code lower(i)} equals {@code key}, for a token of ASCII chars without making {@code lower(i)}. */
+    public boolean lowerEquals(int i, String key) {
+        int start = starts[i];
+        int length = ends[i] - start;
+        if (key.length() != length) {
+            // Lower-casing keeps an ASCII token's length; other tokens are compared as strings.
+            return !isAscii(i) && lower(i).equals(key);
+        }
+        for (int k = 0; k < length; k++) {
+            char c = text.charAt(start + k);
+            if (c >= 128) {
+                return lower(i).equals(key);
+            }
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isAscii(int i) {
+        for (int k = starts[i]; k < ends[i]; k++) {
+            if (text.charAt(k) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean isWord(int i) {
         return Character.isLetterOrDigit(text.codePointAt(starts[i]));
     }
