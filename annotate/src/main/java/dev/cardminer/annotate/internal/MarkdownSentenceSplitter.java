@@ -141,7 +141,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         final List<String> headingTitles = new ArrayList<>();
         final SentenceBoundaries boundaries = new SentenceBoundaries();
         final SectionIndex sectionIndex;
-        final long deadline;
+        long deadline;
         int deepAt = -1;
         int deepCount;
         int steps;
@@ -164,6 +164,17 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             }
             deepCount++;
             return true;
+        }
+
+        /**
+         * The block with its inline content parsed. The time this takes does not count against the split's limit,
+         * as when the whole body was parsed before the walk began (the parse has bounds of its own).
+         */
+        Node parsed(Node block) {
+            long t0 = System.nanoTime();
+            markdown.inlines(block);
+            deadline += System.nanoTime() - t0;
+            return block;
         }
 
         void checkTime(Node node) {
@@ -198,7 +209,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                 headingTitles.removeLast();
             }
             Mapped text = new Mapped();
-            inlines(markdown.inlines(heading), text, 0);
+            inlines(parsed(heading), text, 0);
             String title = text.toString();
             headingStack.add(heading);
             headingTitles.add(title.strip());
@@ -207,7 +218,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         void prose(Node block) {
             Mapped text = new Mapped();
-            inlines(markdown.inlines(block), text, 0);
+            inlines(parsed(block), text, 0);
             emit(text, true);
         }
 
@@ -222,7 +233,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                         continue;
                     }
                     Mapped cellText = new Mapped();
-                    inlines(markdown.inlines(cell), cellText, 0);
+                    inlines(parsed(cell), cellText, 0);
                     if (cellText.isBlank()) {
                         continue;
                     }
