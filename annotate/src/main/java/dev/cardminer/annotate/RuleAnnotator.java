@@ -143,6 +143,9 @@ public final class RuleAnnotator implements Annotator {
                              boolean composite) {
     }
 
+    private static final Comparator<Candidate> BY_START_LONGEST_FIRST = Comparator.comparingInt(Candidate::start)
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.end - c.start).reversed());
+
     private List<Candidate> candidates(String text) {
         List<Candidate> all = new ArrayList<>();
         hubIds(text, all);
@@ -151,8 +154,7 @@ public final class RuleAnnotator implements Annotator {
             phrase(text, tokens, m, all);
         }
         patterns(text, all);
-        all.sort(Comparator.comparingInt(Candidate::start)
-                .thenComparing(Comparator.comparingInt((Candidate c) -> c.end - c.start).reversed()));
+        all.sort(BY_START_LONGEST_FIRST);
         List<Candidate> kept = new ArrayList<>();
         int coveredUntil = -1;
         for (Candidate c : all) {
@@ -212,8 +214,8 @@ public final class RuleAnnotator implements Annotator {
             int end = m.end();
             String surface = text.substring(m.start(), end);
             String description = e.canonical().equals(surface) ? "" : e.canonical();
-            Matcher version = VERSION_AFTER.matcher(text).region(end, text.length());
-            boolean hasVersion = version.lookingAt();
+            Matcher version = versionCanFollow(text, end) ? VERSION_AFTER.matcher(text).region(end, text.length()) : null;
+            boolean hasVersion = version != null && version.lookingAt();
             if (e.needsVersion() && !hasVersion) {
                 continue;
             }
@@ -299,14 +301,18 @@ public final class RuleAnnotator implements Annotator {
             end = tokens.end(i + 1);
             i += 2;
         }
-        if (i < tokens.size() && tokens.isWord(i) && tokens.text(i).matches("\\d+(?:\\.\\d+)?[BbMm]")) {
+        if (i < tokens.size() && tokens.isWord(i) && SIZE_TOKEN.matcher(tokens.text(i)).matches()) {
             end = tokens.end(i);
-        } else if (i + 2 < tokens.size() && tokens.text(i).matches("\\d+") && tokens.text(i + 1).equals(".")
-                && tokens.text(i + 2).matches("\\d+[BbMm]") && !tokens.spaceBefore(i + 1)) {
+        } else if (i + 2 < tokens.size() && DIGITS.matcher(tokens.text(i)).matches() && tokens.text(i + 1).equals(".")
+                && SIZE_AFTER_POINT.matcher(tokens.text(i + 2)).matches() && !tokens.spaceBefore(i + 1)) {
             end = tokens.end(i + 2);
         }
         return end;
     }
+
+    private static final Pattern SIZE_TOKEN = Pattern.compile("\\d+(?:\\.\\d+)?[BbMm]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern SIZE_AFTER_POINT = Pattern.compile("\\d+[BbMm]");
 
     private static boolean isJoint(String token) {
         return token.equals("-") || token.equals("_") || token.equals(".");
@@ -346,7 +352,7 @@ public final class RuleAnnotator implements Annotator {
         m = NAMED_DATASET.matcher(text);
         while (m.find()) {
             String name = m.group(1);
-            if (!NOT_A_DATASET_NAME.contains(name.toLowerCase(Locale.ROOT)) && !name.matches("\\d+")) {
+            if (!NOT_A_DATASET_NAME.contains(name.toLowerCase(Locale.ROOT)) && !DIGITS.matcher(name).matches()) {
                 out.add(new Candidate(m.start(1), m.end(1), name, "dataset", "named as a dataset", false));
             }
         }
@@ -369,12 +375,59 @@ public final class RuleAnnotator implements Annotator {
                     || (before >= 'A' && before <= 'Z')) {
                 continue;
             }
+            if (!unitCanFollow(text, i)) {
+                continue;
+            }
             m.region(i, text.length());
             if (m.lookingAt()) {
                 return m.end();
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a letter or '%' comes after the number at {@code i} (its run of digits, '.' and ','), past at most two
+     * {@code \s}: what every match of {@link #QUANTITY} and {@link #MODEL_SIZE} has (their multipliers and units
+     * start so; a shorter number leaves a digit, '.' or ',' next, which none of them takes). Most numbers (years,
+     * table scores) fail it, and it costs far less than the patterns' alternations.
+     */
+    private static boolean unitCanFollow(String text, int i) {
+        int n = text.length();
+        int j = i;
+        while (j < n && ((text.charAt(j) >= '0' && text.charAt(j) <= '9') || text.charAt(j) == '.'
+                || text.charAt(j) == ',')) {
+            j++;
+        }
+        for (int spaces = 0; spaces < 2 && j < n && isRegexSpace(text.charAt(j)); spaces++) {
+            j++;
+        }
+        if (j >= n) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%';
+    }
+
+    /**
+     * Whether, past any {@code \s}, a 'v', '=' or digit comes at {@code end}: what every match of
+     * {@link #VERSION_AFTER} there starts with (fewer spaces leave a space next, which it does not take).
+     */
+    private static boolean versionCanFollow(String text, int end) {
+        int j = end;
+        while (j < text.length() && isRegexSpace(text.charAt(j))) {
+            j++;
+        }
+        if (j >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(j);
+        return c == 'v' || c == '=' || (c >= '0' && c <= '9');
+    }
+
+    /** {@code \s} of a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean hasAsciiDigit(String text) {
@@ -388,8 +441,13 @@ public final class RuleAnnotator implements Annotator {
     }
 
     private static boolean containsIgnoreCase(String text, String lowerAscii) {
+        char first = lowerAscii.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
         for (int i = 0; i + lowerAscii.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
+            char c = text.charAt(i);
+            // Only the ASCII letter and its capital equal an ASCII letter ignoring case (no other char maps to a-z
+            // but the Kelvin sign to k and the dotless/dotted i to i, which the callers' words do not start with).
+            if ((c == first || c == firstUpper) && text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
                 return true;
             }
         }

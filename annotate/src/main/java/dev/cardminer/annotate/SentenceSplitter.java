@@ -1,5 +1,6 @@
 package dev.cardminer.annotate;
 
+import dev.cardminer.core.CardExtractor;
 import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
@@ -24,6 +25,19 @@ public interface SentenceSplitter {
     /** The sentences with the problems that limited them; by default {@link #split} without problems. */
     default Split splitWithProblems(ModelCard card) {
         return new Split(split(card), List.of());
+    }
+
+    /**
+     * The sentences of a card while its parser has it in hand (from a {@link CardExtractor}, e.g. through
+     * {@link dev.cardminer.core.CardParser#parse(String, byte[], CardExtractor)}), the same as
+     * {@link #splitWithProblems(ModelCard)} of the parsed card; the Markdown splitter reuses the tree the parser
+     * read ({@link CardExtractor.Input#markdown()}) instead of parsing the body again. By default it splits
+     * a card made of what the input has.
+     */
+    default Split splitWithProblems(CardExtractor.Input card) {
+        return splitWithProblems(new ModelCard(card.id(), card.text(), card.hasMetadata(), null, 0, card.metadata(),
+                card.body(), card.bodyOffset(), card.line(card.bodyOffset()), List.of(), card.sections(), List.of(),
+                Double.NaN, List.of(), List.of()));
     }
 
     /** The Markdown-aware splitter cardminer uses. */

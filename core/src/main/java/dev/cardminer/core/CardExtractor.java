@@ -1,6 +1,7 @@
 package dev.cardminer.core;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads something more out of a card: the extension point of {@link CardParser#builder()}. The parser
@@ -41,6 +42,15 @@ public interface CardExtractor {
 
         /** The body's headings (empty when {@link CardParser.BuiltIn#SECTIONS} is off). */
         List<Section> sections();
+
+        /**
+         * The body's Markdown tree as the parser read it, while the card is in hand (it is not kept with the
+         * {@link ModelCard}); empty when the parser did not read the body ({@link CardParser.BuiltIn#SECTIONS}
+         * off, or a blank body). Use it instead of parsing {@link #body()} again.
+         */
+        default Optional<BodyMarkdown> markdown() {
+            return Optional.empty();
+        }
 
         /** The vocabularies the parser was built with. */
         Vocabularies vocabularies();

@@ -27,6 +27,21 @@ public interface CardParser {
     /** Parses the raw bytes of a card file, decoding UTF-8; invalid sequences are replaced and reported. */
     ModelCard parse(String id, byte[] utf8);
 
+    /**
+     * Parses the card text, then runs {@code whileInHand} for this call only, after every other extractor:
+     * it sees what exists only while the card is parsed, such as {@link CardExtractor.Input#markdown()}, and
+     * keeps what it makes (sentences, say) itself or as an extension. A parser that has no such hook (the
+     * default) parses without it, so callers fall back to what the returned card gives them.
+     */
+    default ModelCard parse(String id, String text, CardExtractor whileInHand) {
+        return parse(id, text);
+    }
+
+    /** {@link #parse(String, String, CardExtractor)} of the raw bytes of a card file. */
+    default ModelCard parse(String id, byte[] utf8, CardExtractor whileInHand) {
+        return parse(id, utf8);
+    }
+
     /** A builder with the bundled vocabularies and every built-in extractor on. */
     static Builder builder() {
         return new Builder();

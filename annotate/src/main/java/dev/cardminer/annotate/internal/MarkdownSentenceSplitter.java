@@ -4,7 +4,9 @@ import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.annotate.SentenceSplitter.Split;
+import dev.cardminer.core.BodyMarkdown;
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardExtractor;
 import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ModelCard;
@@ -20,7 +22,6 @@ import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableRow;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
@@ -36,7 +37,6 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
@@ -47,12 +47,8 @@ import org.commonmark.parser.Parser;
 public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     private static final Pattern BARE_URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.\\S+\\.\\S+");
-    private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
 
-    private final Parser parser = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-            .build();
+    private final Parser parser = BodyMarkdown.parser();
     private final CardLimits limits;
 
     public MarkdownSentenceSplitter(CardLimits limits) {
@@ -66,38 +62,51 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     @Override
     public Split splitWithProblems(ModelCard card) {
-        String whole = card.body();
+        return split(card.id(), card.body(), card.bodyLine(), card.sections(), null);
+    }
+
+    @Override
+    public Split splitWithProblems(CardExtractor.Input card) {
+        return split(card.id(), card.body(), card.line(card.bodyOffset()), card.sections(),
+                card.markdown().orElse(null));
+    }
+
+    /**
+     * @param given the body's tree as the card's parser read it, or null: used when it is of the text this
+     *              splitter would parse (the same limits), else the body is parsed here
+     */
+    private Split split(String id, String whole, int bodyLine, List<Section> sections, BodyMarkdown given) {
         List<Problem> problems = new ArrayList<>();
         int end = limits.analysedEnd(whole);
         String body = whole;
         if (end < whole.length()) {
             // The same prefix the sections were read from (see CardLimits.maxBodyChars).
             body = whole.substring(0, end);
-            problems.add(located(card, end, ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d characters;"
-                    + " sentences are split from the first %,d only (up to here)", whole.length(), end)));
+            problems.add(located(whole, bodyLine, end, ProblemCodes.BODY_TOO_LARGE, String.format("the body has %,d"
+                    + " characters; sentences are split from the first %,d only (up to here)", whole.length(), end)));
         }
-        Node document = parser.parse(body);
-        Walk walk = new Walk(card, body, System.nanoTime() + limits.timeLimitMillis() * 1_000_000);
+        BodyMarkdown markdown = given != null && given.text().length() == body.length() && given.text().equals(body)
+                ? given : BodyMarkdown.parse(parser, body);
+        Walk walk = new Walk(id, sections, markdown, System.nanoTime() + limits.timeLimitMillis() * 1_000_000);
         try {
-            walk.blocks(document, 0);
+            walk.blocks(markdown.document(), 0);
         } catch (Stop stop) {
-            problems.add(located(card, stop.offset, stop.code, stop.getMessage()));
+            problems.add(located(whole, bodyLine, stop.offset, stop.code, stop.getMessage()));
         }
         if (walk.deepAt >= 0) {
-            problems.add(located(card, walk.deepAt, ProblemCodes.TOO_DEEP, String.format("Markdown nested deeper than"
-                    + " %d levels; %,d deeper blocks or inlines are left out of the sentences (the first here)",
+            problems.add(located(whole, bodyLine, walk.deepAt, ProblemCodes.TOO_DEEP, String.format("Markdown nested"
+                    + " deeper than %d levels; %,d deeper blocks or inlines are left out of the sentences (the first here)",
                     limits.maxDepth(), walk.deepCount)));
         }
         return new Split(walk.out, problems);
     }
 
     /** A warning at a body offset, located in the card file. */
-    private static Problem located(ModelCard card, int bodyOffset, String code, String message) {
+    private static Problem located(String text, int bodyLine, int bodyOffset, String code, String message) {
         // Lines as core counts them: \n, \r\n or a lone \r end a line. A card rebuilt from the store has
         // only its body as text, with its first line as bodyLine.
-        String text = card.body();
         int at = Math.max(0, Math.min(text.length(), bodyOffset));
-        int line = card.bodyLine();
+        int line = bodyLine;
         int lineStart = 0;
         for (int i = 0; i < at; i++) {
             char c = text.charAt(i);
@@ -124,22 +133,24 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     /** The state of one card's walk: the sentences so far and the heading in force. */
     private final class Walk {
-        final ModelCard card;
+        final String cardId;
         final String body;
+        final BodyMarkdown markdown;
         final List<Sentence> out = new ArrayList<>();
         final List<Heading> headingStack = new ArrayList<>();
         final List<String> headingTitles = new ArrayList<>();
         final SentenceBoundaries boundaries = new SentenceBoundaries();
         final SectionIndex sectionIndex;
-        final long deadline;
+        long deadline;
         int deepAt = -1;
         int deepCount;
         int steps;
 
-        Walk(ModelCard card, String body, long deadline) {
-            this.card = card;
-            this.body = body;
-            this.sectionIndex = new SectionIndex(card.sections());
+        Walk(String cardId, List<Section> sections, BodyMarkdown markdown, long deadline) {
+            this.cardId = cardId;
+            this.body = markdown.text();
+            this.markdown = markdown;
+            this.sectionIndex = new SectionIndex(sections);
             this.deadline = deadline;
         }
 
@@ -153,6 +164,17 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             }
             deepCount++;
             return true;
+        }
+
+        /**
+         * The block with its inline content parsed. The time this takes does not count against the split's limit,
+         * as when the whole body was parsed before the walk began (the parse has bounds of its own).
+         */
+        Node parsed(Node block) {
+            long t0 = System.nanoTime();
+            markdown.inlines(block);
+            deadline += System.nanoTime() - t0;
+            return block;
         }
 
         void checkTime(Node node) {
@@ -187,7 +209,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                 headingTitles.removeLast();
             }
             Mapped text = new Mapped();
-            inlines(heading, text, 0);
+            inlines(parsed(heading), text, 0);
             String title = text.toString();
             headingStack.add(heading);
             headingTitles.add(title.strip());
@@ -196,7 +218,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         void prose(Node block) {
             Mapped text = new Mapped();
-            inlines(block, text, 0);
+            inlines(parsed(block), text, 0);
             emit(text, true);
         }
 
@@ -211,8 +233,8 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                         continue;
                     }
                     Mapped cellText = new Mapped();
-                    inlines(cell, cellText, 0);
-                    if (cellText.toString().isBlank()) {
+                    inlines(parsed(cell), cellText, 0);
+                    if (cellText.isBlank()) {
                         continue;
                     }
                     if (!first) {
@@ -257,7 +279,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                         inlines(link, linkText, depth + 1);
                         String shown = linkText.toString().strip();
                         // An autolink's text is its URL: keep nothing of it.
-                        if (!shown.equals(link.getDestination()) && !BARE_URL.matcher(shown).matches()) {
+                        if (!shown.equals(link.getDestination()) && !(mayHaveUrl(shown) && BARE_URL.matcher(shown).matches())) {
                             text.appendAll(linkText);
                         }
                     }
@@ -268,13 +290,15 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
         void text(Text t, Mapped text) {
             String literal = t.getLiteral();
-            Matcher url = BARE_URL.matcher(literal);
             int from = 0;
             int base = start(t, literal);
             boolean exact = exact(t, literal);
-            while (url.find()) {
-                text.append(literal, from, url.start(), base, exact);
-                from = url.end();
+            if (mayHaveUrl(literal)) {
+                Matcher url = BARE_URL.matcher(literal);
+                while (url.find()) {
+                    text.append(literal, from, url.start(), base, exact);
+                    from = url.end();
+                }
             }
             text.append(literal, from, literal.length(), base, exact);
         }
@@ -316,8 +340,8 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             }
             List<int[]> ranges = splitSentences ? boundaries.split(plain) : List.of(trim(plain));
             for (int[] range : ranges) {
-                String sentence = normalise(plain.substring(range[0], range[1]));
-                if (sentence.isEmpty() || !HAS_LETTER.matcher(sentence).find()) {
+                String sentence = normalise(plain, range[0], range[1]);
+                if (sentence.isEmpty() || !hasLetter(sentence)) {
                     continue;
                 }
                 int start = text.offset(range[0], true);
@@ -331,20 +355,12 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                     throw new Stop(ProblemCodes.SENTENCES_CAPPED, start, String.format("only the first %,d sentences of the"
                             + " body are kept; the rest from here on is left out", limits.maxSentences()));
                 }
-                out.add(new Sentence(card.id(), out.size(), section(start), heading, start, end, sentence));
+                out.add(new Sentence(cardId, out.size(), section(start), heading, start, end, sentence));
             }
         }
 
         int[] trim(String s) {
-            int a = 0;
-            int b = s.length();
-            while (a < b && Character.isWhitespace(s.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
-                b--;
-            }
-            return new int[] {a, b};
+            return SentenceBoundaries.trim(s, 0, s.length());
         }
 
         /** The canonical title of the innermost enclosing section that maps to the template. */
@@ -360,6 +376,39 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             }
             return null;
         }
+    }
+
+    /** What every {@link #BARE_URL} match holds: most text has neither, and the search costs more than this. */
+    private static boolean mayHaveUrl(String s) {
+        return s.contains("://") || s.contains("www.");
+    }
+
+    /** Whether {@code s} has a letter ({@code \\p{L}}: Character.isLetter, by code point). */
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** {@link #normalise(String)} of {@code s.substring(from, to)}: that substring itself when nothing changes. */
+    private static String normalise(String s, int from, int to) {
+        if (from < to && !Character.isWhitespace(s.charAt(from)) && !Character.isWhitespace(s.charAt(to - 1))) {
+            boolean clean = true;
+            for (int i = from; i < to && clean; i++) {
+                char c = s.charAt(i);
+                clean = c == ' ' ? s.charAt(i + 1) != ' ' // never the last char: that is no whitespace
+                        : c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r';
+            }
+            if (clean) {
+                return s.substring(from, to);
+            }
+        }
+        return normalise(s.substring(from, to));
     }
 
     /** Runs of whitespace (as {@code \\s}: space, tab, line breaks, vertical tab, form feed) as one space, stripped. */
@@ -425,45 +474,66 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         private int[] offsets = NONE;
 
         void append(String s, int from, int to, int base, boolean exact) {
-            for (int i = from; i < to; i++) {
-                add(s.charAt(i), base < 0 ? -1 : exact ? base + i : base);
+            if (to <= from) {
+                return;
             }
+            int at = grow(to - from);
+            if (base < 0 || !exact) {
+                Arrays.fill(offsets, at, at + to - from, base < 0 ? -1 : base);
+            } else {
+                for (int i = from; i < to; i++) {
+                    offsets[at + i - from] = base + i;
+                }
+            }
+            text.append(s, from, to);
         }
 
         void appendSynthetic(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                add(s.charAt(i), -1);
-            }
+            int at = grow(s.length());
+            Arrays.fill(offsets, at, at + s.length(), -1);
+            text.append(s);
         }
 
         void appendAll(Mapped other) {
-            for (int i = 0; i < other.text.length(); i++) {
-                add(other.text.charAt(i), other.offsets[i]);
+            int n = other.text.length();
+            if (n == 0) {
+                return;
             }
+            int at = grow(n);
+            System.arraycopy(other.offsets, 0, offsets, at, n);
+            text.append(other.text);
         }
 
         Mapped trimmed() {
-            int a = 0;
-            int b = text.length();
-            while (a < b && Character.isWhitespace(text.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
-                b--;
-            }
+            int[] range = SentenceBoundaries.trim(text, 0, text.length());
+            int a = range[0];
+            int b = range[1];
             Mapped out = new Mapped();
-            for (int i = a; i < b; i++) {
-                out.add(text.charAt(i), offsets[i]);
+            if (b > a) {
+                int at = out.grow(b - a);
+                System.arraycopy(offsets, a, out.offsets, at, b - a);
+                out.text.append(text, a, b);
             }
             return out;
         }
 
-        private void add(char c, int offset) {
-            if (text.length() == offsets.length) {
-                offsets = Arrays.copyOf(offsets, Math.max(32, offsets.length * 2));
+        /** As {@link String#isBlank()} of the text, without making it. */
+        boolean isBlank() {
+            for (int i = 0; i < text.length(); i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return false; // a surrogate is no whitespace, as its code point is none
+                }
             }
-            offsets[text.length()] = offset;
-            text.append(c);
+            return true;
+        }
+
+        /** Room for {@code n} more chars; returns where they go. */
+        private int grow(int n) {
+            int len = text.length();
+            if (len + n > offsets.length) {
+                offsets = Arrays.copyOf(offsets, Math.max(32, Math.max(len + n, offsets.length * 2)));
+            }
+            return len;
         }
 
         /** The body offset of the char at {@code i}, searching forward (or backward) past unmapped chars. */

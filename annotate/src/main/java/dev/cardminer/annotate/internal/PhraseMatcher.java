@@ -1,9 +1,7 @@
 package dev.cardminer.annotate.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds gazetteer phrases in text: a trie over lower-cased tokens, walked from every token, keeping
@@ -23,27 +21,89 @@ public final class PhraseMatcher {
 
     /** A trie node: children by lower-cased token, apart for tokens that follow a space (" voice"). */
     private static final class Node {
-        Map<String, Node> next;
-        Map<String, Node> spaced;
+        Children next;
+        Children spaced;
         List<Entry> entries;
 
         Node child(Tokens tokens, int i, boolean first) {
-            Map<String, Node> m = !first && tokens.spaceBefore(i) ? spaced : next;
-            return m == null ? null : m.get(tokens.lower(i));
+            Children m = !first && tokens.spaceBefore(i) ? spaced : next;
+            return m == null ? null : m.get(tokens, i);
         }
 
         Node addChild(Tokens tokens, int i, boolean first) {
             boolean space = !first && tokens.spaceBefore(i);
-            Map<String, Node> m = space ? spaced : next;
+            Children m = space ? spaced : next;
             if (m == null) {
-                m = new HashMap<>(4);
+                m = new Children();
                 if (space) {
                     spaced = m;
                 } else {
                     next = m;
                 }
             }
-            return m.computeIfAbsent(tokens.lower(i), k -> new Node());
+            return m.getOrAdd(tokens.lower(i));
+        }
+    }
+
+    /**
+     * A node's children by lower-cased token, in an open-addressing table looked up with a token of the
+     * text: by its lower-cased hash and chars ({@link Tokens#lowerHash}, {@link Tokens#lowerEquals}), so that
+     * a token of ASCII chars is looked up without making its lower-cased string.
+     */
+    private static final class Children {
+        private String[] keys = new String[4];
+        private Node[] nodes = new Node[4];
+        private int size;
+
+        Node get(Tokens tokens, int i) {
+            int h = tokens.lowerHash(i);
+            int mask = keys.length - 1;
+            for (int k = spread(h) & mask; keys[k] != null; k = (k + 1) & mask) {
+                if (keys[k].hashCode() == h && tokens.lowerEquals(i, keys[k])) {
+                    return nodes[k];
+                }
+            }
+            return null;
+        }
+
+        Node getOrAdd(String key) {
+            int mask = keys.length - 1;
+            int k = spread(key.hashCode()) & mask;
+            for (; keys[k] != null; k = (k + 1) & mask) {
+                if (keys[k].equals(key)) {
+                    return nodes[k];
+                }
+            }
+            if (2 * (size + 1) > keys.length) {
+                grow();
+                return getOrAdd(key);
+            }
+            keys[k] = key;
+            nodes[k] = new Node();
+            size++;
+            return nodes[k];
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            Node[] oldNodes = nodes;
+            keys = new String[oldKeys.length * 2];
+            nodes = new Node[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != null) {
+                    int k = spread(oldKeys[j].hashCode()) & mask;
+                    while (keys[k] != null) {
+                        k = (k + 1) & mask;
+                    }
+                    keys[k] = oldKeys[j];
+                    nodes[k] = oldNodes[j];
+                }
+            }
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
         }
     }
 

@@ -22,6 +22,43 @@ public final class SentenceBoundaries {
 
     /** [start, end) ranges of the sentences of {@code text}, trimmed, blank ones left out. */
     public List<int[]> split(String text) {
+        if (oneSentence(text)) {
+            // No char that can end a sentence: the iterator would find one, the whole text (a list item, a title).
+            int[] whole = trim(text, 0, text.length());
+            return whole[0] < whole[1] ? List.of(whole) : List.of();
+        }
+        return splitWithIterator(text);
+    }
+
+    /** [a, b) of {@code s} without the whitespace ({@link Character#isWhitespace}) at either end. */
+    static int[] trim(CharSequence s, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Character.isWhitespace(s.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+            b--;
+        }
+        return new int[] {a, b};
+    }
+
+    /**
+     * Printable ASCII without '.', '!' or '?': the sentence iterator breaks only after those (its terminators)
+     * and after line and paragraph separators, none of which such a text has.
+     */
+    static boolean oneSentence(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || c == '.' || c == '!' || c == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #split} by the iterator alone. */
+    List<int[]> splitWithIterator(String text) {
         it.setText(text);
         List<int[]> raw = new ArrayList<>();
         int start = it.first();
@@ -38,16 +75,9 @@ public final class SentenceBoundaries {
         }
         List<int[]> out = new ArrayList<>(joined.size());
         for (int[] r : joined) {
-            int a = r[0];
-            int b = r[1];
-            while (a < b && Character.isWhitespace(text.charAt(a))) {
-                a++;
-            }
-            while (b > a && Character.isWhitespace(text.charAt(b - 1))) {
-                b--;
-            }
-            if (a < b) {
-                out.add(new int[] {a, b});
+            int[] t = trim(text, r[0], r[1]);
+            if (t[0] < t[1]) {
+                out.add(t);
             }
         }
         return out;

@@ -14,7 +14,20 @@ public final class Tokens {
     private int[] ends = new int[32];
     private boolean[] spaceBefore = new boolean[32];
     private String[] lower;
+    private int[] lowerHash;
     private int size;
+
+    /** For ASCII chars: {@link #SPACE}, {@link #WORD} or 0 (punctuation), as the Character methods below say. */
+    private static final byte[] ASCII = new byte[128];
+    private static final byte SPACE = 1;
+    private static final byte WORD = 2;
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) ? SPACE
+                    : Character.isLetterOrDigit(c) ? WORD : 0;
+        }
+    }
 
     public Tokens(String text) {
         this.text = text;
@@ -22,16 +35,29 @@ public final class Tokens {
         int n = text.length();
         boolean space = false;
         while (i < n) {
-            int cp = text.codePointAt(i);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            char c = text.charAt(i);
+            int cp = c < 128 ? c : text.codePointAt(i);
+            if (c < 128 ? ASCII[c] == SPACE : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 space = true;
                 i += Character.charCount(cp);
                 continue;
             }
             int start = i;
-            if (Character.isLetterOrDigit(cp)) {
-                while (i < n && Character.isLetterOrDigit(text.codePointAt(i))) {
-                    i += Character.charCount(text.codePointAt(i));
+            if (c < 128 ? ASCII[c] == WORD : Character.isLetterOrDigit(cp)) {
+                while (i < n) {
+                    char d = text.charAt(i);
+                    if (d < 128) {
+                        if (ASCII[d] != WORD) {
+                            break;
+                        }
+                        i++;
+                    } else {
+                        int dp = text.codePointAt(i);
+                        if (!Character.isLetterOrDigit(dp)) {
+                            break;
+                        }
+                        i += Character.charCount(dp);
+                    }
                 }
             } else {
                 i += Character.charCount(cp);
@@ -85,6 +111,60 @@ public final class Tokens {
             lower[i] = t;
         }
         return t;
+    }
+
+    /**
+     * {@code lower(i).hashCode()}, for a token of ASCII chars without making the lower-cased token (ASCII
+     * lower-cases char by char to ASCII under Locale.ROOT).
+     */
+    public int lowerHash(int i) {
+        if (lowerHash == null) {
+            lowerHash = new int[size];
+        }
+        int h = lowerHash[i];
+        if (h == 0) {
+            int start = starts[i];
+            int end = ends[i];
+            for (int k = start; k < end; k++) {
+                char c = text.charAt(k);
+                if (c >= 128) {
+                    h = lower(i).hashCode();
+                    break;
+                }
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            lowerHash[i] = h; // a hash of 0 is computed again next time, as String does
+        }
+        return h;
+    }
+
+    /** Whether {@code lower(i)} equals {@code key}, for a token of ASCII chars without making {@code lower(i)}. */
+    public boolean lowerEquals(int i, String key) {
+        int start = starts[i];
+        int length = ends[i] - start;
+        if (key.length() != length) {
+            // Lower-casing keeps an ASCII token's length; other tokens are compared as strings.
+            return !isAscii(i) && lower(i).equals(key);
+        }
+        for (int k = 0; k < length; k++) {
+            char c = text.charAt(start + k);
+            if (c >= 128) {
+                return lower(i).equals(key);
+            }
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isAscii(int i) {
+        for (int k = starts[i]; k < ends[i]; k++) {
+            if (text.charAt(k) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isWord(int i) {

@@ -1,5 +1,6 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.BodyMarkdown;
 import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.Problem;
@@ -22,13 +23,15 @@ public final class BodyAnalyzer {
      *
      * @param analysedEnd where in the body the analysis stopped ({@link CardLimits#analysedEnd})
      * @param timedOut    the card's time limit ran out: what comes after the sections is not read
+     * @param markdown    the tree the sections were read from (paragraph inlines on demand), or null when the
+     *                    body is blank
      */
-    public record Result(List<Section> sections, double completeness, int analysedEnd, boolean timedOut) {
+    public record Result(List<Section> sections, double completeness, int analysedEnd, boolean timedOut,
+                         BodyMarkdown markdown) {
     }
 
     private final CardLimits limits;
-    private final Parser sectionParser = MarkdownParserFactory.createForSections();
-    private final Parser fullParser = MarkdownParserFactory.create();
+    private final Parser parser = MarkdownParserFactory.createDeferred();
     private final SectionExtractor extractor = new SectionExtractor();
     private final SectionClassifier classifier = new SectionClassifier();
     private final PlaceholderDetector placeholders = new PlaceholderDetector();
@@ -52,7 +55,7 @@ public final class BodyAnalyzer {
         if (wholeBody.isBlank()) {
             problems.add(Problem.info(ProblemCodes.EMPTY_BODY, "the card has no text after the metadata block",
                     lines.line(bodyOffset), 0));
-            return new Result(List.of(), 0, 0, false);
+            return new Result(List.of(), 0, 0, false, null);
         }
         long deadline = System.nanoTime() + limits.timeLimitMillis() * 1_000_000;
         int end = limits.analysedEnd(wholeBody);
@@ -66,12 +69,8 @@ public final class BodyAnalyzer {
                     + " links and sentences cover only the first %,d (up to here)", wholeBody.length(), end),
                     lines.line(at), lines.column(at)));
         }
-        Node document = sectionParser.parse(body);
+        Node document = parser.parse(body);
         List<SectionExtractor.HeadingSpan> headings = extractor.headings(document, body);
-        if (extractor.mayDependOnTables(headings, body)) {
-            document = fullParser.parse(body);
-            headings = extractor.headings(document, body);
-        }
         if (headings.size() > limits.maxSections()) {
             SectionExtractor.HeadingSpan first = headings.get(limits.maxSections());
             int at = bodyOffset + first.start();
@@ -86,9 +85,9 @@ public final class BodyAnalyzer {
         if (System.nanoTime() > deadline) {
             problems.add(Problem.warning(ProblemCodes.TIMEOUT, "reading the sections took longer than "
                     + limits.timeLimitMillis() + " ms; links are not read", lines.line(bodyOffset), 0));
-            return new Result(sections, scorer.score(sections), body.length(), true);
+            return new Result(sections, scorer.score(sections), body.length(), true, BodyMarkdown.of(body, document));
         }
-        return new Result(sections, scorer.score(sections), body.length(), false);
+        return new Result(sections, scorer.score(sections), body.length(), false, BodyMarkdown.of(body, document));
     }
 
     private List<Section> sections(List<SectionExtractor.HeadingSpan> headings, String body, LineIndex lines,

@@ -1,5 +1,6 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.BodyMarkdown;
 import dev.cardminer.core.CardExtractor;
 import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.EvalResult;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One card while {@link DefaultCardParser} reads it: what extractors see ({@link CardExtractor.Input})
@@ -42,6 +44,8 @@ final class CardContext implements CardExtractor.Input, CardExtractor.Output {
     int analysedEnd;
     /** The card's time limit ran out while reading the sections. */
     boolean bodyTimedOut;
+    /** The body's tree while the card is parsed, or null. */
+    BodyMarkdown markdown;
 
     CardContext(String id, String text, Vocabularies vocabularies, List<Problem> problems) {
         this.id = id;
@@ -90,6 +94,11 @@ final class CardContext implements CardExtractor.Input, CardExtractor.Output {
     @Override
     public List<Section> sections() {
         return sections;
+    }
+
+    @Override
+    public Optional<BodyMarkdown> markdown() {
+        return Optional.ofNullable(markdown);
     }
 
     @Override

@@ -49,17 +49,27 @@ public final class DefaultCardParser implements CardParser {
 
     @Override
     public ModelCard parse(String id, byte[] utf8) {
-        ProblemList problems = new ProblemList(limits.maxProblems());
-        String text = Utf8Decoder.decode(utf8, problems);
-        return parse(id, text, problems);
+        return parse(id, utf8, (CardExtractor) null);
     }
 
     @Override
     public ModelCard parse(String id, String text) {
-        return parse(id, text, new ProblemList(limits.maxProblems()));
+        return parse(id, text, (CardExtractor) null);
     }
 
-    private ModelCard parse(String id, String text, ProblemList problems) {
+    @Override
+    public ModelCard parse(String id, byte[] utf8, CardExtractor whileInHand) {
+        ProblemList problems = new ProblemList(limits.maxProblems());
+        String text = Utf8Decoder.decode(utf8, problems);
+        return parse(id, text, problems, whileInHand);
+    }
+
+    @Override
+    public ModelCard parse(String id, String text, CardExtractor whileInHand) {
+        return parse(id, text, new ProblemList(limits.maxProblems()), whileInHand);
+    }
+
+    private ModelCard parse(String id, String text, ProblemList problems, CardExtractor whileInHand) {
         CardContext card = new CardContext(id, text, vocabularies, problems);
         FrontMatterSplitter.Split split = splitter.split(text);
         card.hasMetadata = split.found();
@@ -84,9 +94,15 @@ public final class DefaultCardParser implements CardParser {
             card.completeness = read.completeness();
             card.analysedEnd = read.analysedEnd();
             card.bodyTimedOut = read.timedOut();
+            card.markdown = read.markdown();
         }
         run(bodyExtractors, card);
-        for (CardExtractor e : added) {
+        List<CardExtractor> toRun = added;
+        if (whileInHand != null) {
+            toRun = new ArrayList<>(added);
+            toRun.add(whileInHand);
+        }
+        for (CardExtractor e : toRun) {
             try {
                 e.extract(card, card);
             } catch (RuntimeException failure) {
@@ -95,6 +111,7 @@ public final class DefaultCardParser implements CardParser {
                         + failure, 0, 0));
             }
         }
+        card.markdown = null; // the tree is for extractors only; the card does not keep it
         return new ModelCard(id, text, card.hasMetadata, card.yaml, card.yamlLine, card.metadata, card.body,
                 card.bodyOffset, card.lines.line(card.bodyOffset), card.evalResults, card.sections, card.links,
                 card.completeness, problems.finish(), card.extensions);

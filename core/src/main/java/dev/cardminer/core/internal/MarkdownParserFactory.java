@@ -1,25 +1,25 @@
 package dev.cardminer.core.internal;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.internal.InlineParserImpl;
 import org.commonmark.node.CustomNode;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
-import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.InlineParser;
+import org.commonmark.parser.InlineParserContext;
 import org.commonmark.parser.Parser;
-import org.commonmark.parser.PostProcessor;
 import org.commonmark.parser.SourceLine;
+import org.commonmark.parser.SourceLines;
 
 /**
  * Builds the Markdown configuration cardminer reads card bodies with: CommonMark plus GFM tables,
- * with block source spans so that blocks can be located in the body. Parsers are immutable and
+ * with source spans so that blocks and inlines can be located in the body. Parsers are immutable and
  * thread-safe, so callers build one and share it.
  */
 public final class MarkdownParserFactory {
@@ -36,26 +36,112 @@ public final class MarkdownParserFactory {
     }
 
     /**
-     * The parser the section analysis reads headings with: CommonMark blocks with the same source
-     * spans, inline content parsed only inside headings, and no GFM tables. The analysis reads nothing
-     * but the headings, and inline parsing and the tables extension's cell splitting are most of the
-     * cost of a full parse. A heading of plain text becomes one Text node directly; the others are
-     * parsed together, after the blocks, as one small document by commonmark's public parser (with the
-     * body's link reference labels, so that {@code [text][ref]} reads as in the full tree).
-     * Without tables, pipe rows are paragraph text, which changes the headings only where a setext
-     * underline follows such rows or a heading with a pipe continues them;
-     * {@link SectionExtractor#mayDependOnTables} finds those cards and the analysis parses them again
-     * with {@link #create()}.
+     * The parser that {@code CardParser} reads bodies with and that others reuse through
+     * {@code BodyMarkdown}: the full parser's blocks (GFM tables included), block and inline source spans,
+     * the inline content of headings parsed at once (the sections need their titles), and that of
+     * paragraphs and table cells only when asked ({@link #parseInlines}): it is most of a full parse, and
+     * the section analysis reads nothing but headings. Asked for, a block gets exactly the inlines the full
+     * parse gives it: commonmark's own inline parser, with the document's link reference definitions.
      */
-    public static Parser createForSections() {
+    public static Parser createDeferred() {
         return Parser.builder()
-                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-                .inlineParserFactory(context -> HEADINGS_ONLY)
-                .postProcessor(new HeadingInlines())
+                .extensions(List.of(TablesExtension.create()))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .inlineParserFactory(DeferredInlines::new)
                 .build();
     }
 
-    /** No character that can start an inline construct, so the text is one Text node. */
+    /** Parses the inline content of {@code block} if {@link #createDeferred()}'s parser left it for later. */
+    public static void parseInlines(Node block) {
+        if (block.getFirstChild() instanceof PendingInlines pending) {
+            pending.unlink();
+            pending.owner.parseNow(pending.lines, block);
+        }
+    }
+
+    /** The inline content of a block, waiting for {@link #parseInlines}. */
+    static final class PendingInlines extends CustomNode {
+        final SourceLines lines;
+        final DeferredInlines owner;
+
+        PendingInlines(SourceLines lines, DeferredInlines owner) {
+            this.lines = lines;
+            this.owner = owner;
+        }
+    }
+
+    /** One document's inline parser: headings now, the other blocks on demand. */
+    static final class DeferredInlines implements InlineParser {
+        private final InlineParserContext context;
+        private InlineParser real;
+
+        DeferredInlines(InlineParserContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void parse(SourceLines lines, Node block) {
+            if (block instanceof Heading) {
+                parseNow(lines, block);
+            } else {
+                block.appendChild(new PendingInlines(lines, this));
+            }
+        }
+
+        void parseNow(SourceLines lines, Node block) {
+            List<SourceLine> list = lines.getLines();
+            if (isPlain(list)) {
+                plainLines(list, block);
+                return;
+            }
+            if (real == null) {
+                // commonmark's default inline parser (what Parser.Builder uses without a factory): its one
+                // implementation, with this document's definitions; built once per document that needs it.
+                real = new InlineParserImpl(context);
+            }
+            real.parse(lines, block);
+        }
+    }
+
+    /**
+     * What commonmark's inline parser makes of lines without inline syntax: a Text node per line, spanning
+     * it, without its trailing spaces (the last line's trailing spaces and tabs), and between lines a hard
+     * line break where two or more spaces were cut, else a soft one (line breaks get no source span). Most
+     * table cells and many headings and paragraphs are such lines, and the inline parser's set-up per
+     * block costs more than their text.
+     */
+    private static void plainLines(List<SourceLine> lines, Node block) {
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine line = lines.get(i);
+            CharSequence content = line.getContent();
+            boolean last = i == lines.size() - 1;
+            int end = content.length();
+            while (end > 0 && (content.charAt(end - 1) == ' ' || last && content.charAt(end - 1) == '\t')) {
+                end--;
+            }
+            Text text = new Text(content.subSequence(0, end).toString());
+            SourceSpan span = line.getSourceSpan();
+            if (span != null) {
+                text.setSourceSpans(List.of(span));
+            }
+            block.appendChild(text);
+            if (!last) {
+                block.appendChild(content.length() - end >= 2 ? new HardLineBreak() : new SoftLineBreak());
+            }
+        }
+    }
+
+    /** Every line {@link #isPlain(CharSequence)}. */
+    private static boolean isPlain(List<SourceLine> lines) {
+        for (SourceLine line : lines) {
+            if (!isPlain(line.getContent())) {
+                return false;
+            }
+        }
+        return !lines.isEmpty();
+    }
+
+    /** No character that can start an inline construct (commonmark's special characters), so the text is one Text node. */
     private static boolean isPlain(CharSequence content) {
         for (int i = 0; i < content.length(); i++) {
             switch (content.charAt(i)) {
@@ -67,132 +153,5 @@ public final class MarkdownParserFactory {
             }
         }
         return content.length() > 0;
-    }
-
-    /** Plain headings get their Text node; other headings keep their raw lines for {@link HeadingInlines}. */
-    private static final InlineParser HEADINGS_ONLY = (lines, block) -> {
-        if (!(block instanceof Heading)) {
-            return;
-        }
-        List<SourceLine> list = lines.getLines();
-        if (list.size() == 1 && isPlain(list.get(0).getContent())) {
-            block.appendChild(new Text(list.get(0).getContent().toString()));
-        } else if (!list.isEmpty()) {
-            List<String> raw = new ArrayList<>(list.size());
-            for (SourceLine line : list) {
-                raw.add(line.getContent().toString());
-            }
-            block.appendChild(new RawInline(raw));
-        }
-    };
-
-    /** The unparsed lines of a heading, until {@link HeadingInlines} replaces them. */
-    static final class RawInline extends CustomNode {
-        final List<String> lines;
-
-        RawInline(List<String> lines) {
-            this.lines = lines;
-        }
-    }
-
-    /**
-     * Parses the inline content of the document's top-level headings that are not plain text, all in
-     * one document: each heading written as a heading again (one line as ATX, several as setext), then
-     * every link reference label of the body with a dummy destination. Headings nested in containers
-     * are no sections; they keep their raw text.
-     */
-    private static final class HeadingInlines implements PostProcessor {
-        private final Parser inlines = Parser.builder().build();
-
-        @Override
-        public Node process(Node document) {
-            List<Heading> pending = new ArrayList<>();
-            StringBuilder doc = new StringBuilder();
-            boolean brackets = false;
-            for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-                if (n instanceof Heading h && h.getFirstChild() instanceof RawInline raw) {
-                    pending.add(h);
-                    if (raw.lines.size() == 1) {
-                        // The closing " #" keeps a trailing '#' of the title from being read as one.
-                        doc.append("# ").append(raw.lines.get(0)).append(" #\n\n");
-                    } else {
-                        doc.append(String.join("\n", raw.lines)).append("\n===\n\n");
-                    }
-                    for (String line : raw.lines) {
-                        brackets |= line.indexOf('[') >= 0;
-                    }
-                }
-            }
-            if (brackets) {
-                appendLabels(document, doc);
-            }
-            List<Heading> parsed = new ArrayList<>(pending.size());
-            if (!pending.isEmpty()) {
-                for (Node n = inlines.parse(doc.toString()).getFirstChild(); n != null; n = n.getNext()) {
-                    if (n instanceof Heading h) {
-                        parsed.add(h);
-                    }
-                }
-            }
-            boolean aligned = parsed.size() == pending.size();
-            for (int i = 0; i < pending.size(); i++) {
-                Heading target = pending.get(i);
-                RawInline raw = (RawInline) target.getFirstChild();
-                raw.unlink();
-                if (aligned) {
-                    Node child = parsed.get(i).getFirstChild();
-                    while (child != null) {
-                        Node next = child.getNext();
-                        target.appendChild(child);
-                        child = next;
-                    }
-                } else {
-                    target.appendChild(new Text(String.join(" ", raw.lines)));
-                }
-            }
-            replaceNested(document);
-            return document;
-        }
-
-        /** Every link reference definition of the document, as {@code [label]: x} lines. */
-        private static void appendLabels(Node document, StringBuilder doc) {
-            Deque<Node> todo = new ArrayDeque<>();
-            todo.push(document);
-            while (!todo.isEmpty()) {
-                Node node = todo.pop();
-                if (node instanceof LinkReferenceDefinition d) {
-                    doc.append('[').append(d.getLabel()).append("]: x\n\n");
-                }
-                // Definitions are blocks: no need to look inside paragraphs or headings.
-                if (!(node instanceof Paragraph) && !(node instanceof Heading)) {
-                    for (Node c = node.getLastChild(); c != null; c = c.getPrevious()) {
-                        todo.push(c);
-                    }
-                }
-            }
-        }
-
-        /** Headings inside block quotes and lists keep their raw text (iteratively: nesting may be deep). */
-        private static void replaceNested(Node document) {
-            Deque<Node> todo = new ArrayDeque<>();
-            for (Node c = document.getFirstChild(); c != null; c = c.getNext()) {
-                if (!(c instanceof Heading) && !(c instanceof Paragraph) && c.getFirstChild() != null) {
-                    todo.push(c);
-                }
-            }
-            while (!todo.isEmpty()) {
-                Node node = todo.pop();
-                for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
-                    if (c instanceof RawInline raw) {
-                        c.insertBefore(new Text(String.join(" ", raw.lines)));
-                        c.unlink();
-                        break;
-                    }
-                    if (!(c instanceof Paragraph) && c.getFirstChild() != null) {
-                        todo.push(c);
-                    }
-                }
-            }
-        }
     }
 }

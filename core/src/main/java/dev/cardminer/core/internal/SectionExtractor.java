@@ -49,51 +49,6 @@ final class SectionExtractor {
     }
 
     /**
-     * Whether GFM tables could change these headings (see
-     * {@link MarkdownParserFactory#createForSections()}): a setext heading whose text has a pipe (table
-     * rows followed by a {@code ---} line), or a heading with a pipe on the line right after a line
-     * with a pipe (a row that GFM would add to the table above).
-     */
-    boolean mayDependOnTables(List<HeadingSpan> headings, CharSequence body) {
-        for (HeadingSpan h : headings) {
-            if (body.charAt(h.start()) != '#') {
-                if (indexOf(body, '|', h.start(), h.textStart()) >= 0) {
-                    return true;
-                }
-            } else if (h.title().indexOf('|') >= 0 || indexOf(body, '|', h.start(), h.textStart()) >= 0) {
-                int lineStart = h.start();
-                while (lineStart > 0 && body.charAt(lineStart - 1) != '\n' && body.charAt(lineStart - 1) != '\r') {
-                    lineStart--;
-                }
-                int previousEnd = lineStart;
-                if (previousEnd > 0 && body.charAt(previousEnd - 1) == '\n') {
-                    previousEnd--;
-                }
-                if (previousEnd > 0 && body.charAt(previousEnd - 1) == '\r') {
-                    previousEnd--;
-                }
-                int previousStart = previousEnd;
-                while (previousStart > 0 && body.charAt(previousStart - 1) != '\n' && body.charAt(previousStart - 1) != '\r') {
-                    previousStart--;
-                }
-                if (previousStart < lineStart && indexOf(body, '|', previousStart, previousEnd) >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static int indexOf(CharSequence s, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (s.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
      * The heading's text without markup: text, code and link texts, line breaks as spaces. Walked
      * without recursion: emphasis can nest as deep as a heading is long.
      */

@@ -3,6 +3,7 @@ package dev.cardminer.io.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cardminer.core.CardExtractor;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.EvalResult;
@@ -43,6 +44,10 @@ public final class CardRowsBuilder {
     private StringWriter out = new StringWriter(1024);
     private long splitNanos;
     private long annotateNanos;
+    /** Splits each card while the parser has it in hand, reusing its Markdown tree; null without a sentence step. */
+    private final CardExtractor splitInHand;
+    /** The split {@link #splitInHand} made of the card being built, or null. */
+    private CardSentences inHand;
 
     public CardRowsBuilder(CardParser parser, ObjectMapper json) {
         this(parser, json, null);
@@ -56,6 +61,11 @@ public final class CardRowsBuilder {
         this.parser = parser;
         this.json = json;
         this.sentenceStep = sentenceStep;
+        this.splitInHand = sentenceStep == null ? null : (card, out) -> {
+            long t0 = StageTimes.cpuNow();
+            inHand = CardSentences.split(sentenceStep.splitter(), card, hashes);
+            splitNanos += StageTimes.cpuNow() - t0;
+        };
     }
 
     /** CPU nanoseconds this builder's thread spent splitting sentences so far. */
@@ -75,8 +85,11 @@ public final class CardRowsBuilder {
                     Problem.error(ProblemCodes.SOURCE_ERROR, source.failure(), 0, 0));
         }
         try {
-            ModelCard card = source.text() != null ? parser.parse(source.id(), source.text())
-                    : parser.parse(source.id(), utf8);
+            inHand = null;
+            ModelCard card = splitInHand == null
+                    ? (source.text() != null ? parser.parse(source.id(), source.text()) : parser.parse(source.id(), utf8))
+                    : (source.text() != null ? parser.parse(source.id(), source.text(), splitInHand)
+                            : parser.parse(source.id(), utf8, splitInHand));
             return rows(source, card, utf8.length, contentHash, fingerprint, replaces, permits);
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
@@ -142,7 +155,9 @@ public final class CardRowsBuilder {
         CardSentences sentences = null;
         if (sentenceStep != null) {
             long t0 = StageTimes.cpuNow();
-            sentences = CardSentences.split(sentenceStep.splitter(), card, hashes);
+            // Split while parsing (the parser's tree reused); a parser without that hook leaves it to here.
+            sentences = inHand != null ? inHand : CardSentences.split(sentenceStep.splitter(), card, hashes);
+            inHand = null;
             long t1 = StageTimes.cpuNow();
             splitNanos += t1 - t0;
             if (!sentences.problems().isEmpty()) {

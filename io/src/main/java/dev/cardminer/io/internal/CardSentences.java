@@ -4,11 +4,13 @@ import dev.cardminer.annotate.Annotation;
 import dev.cardminer.annotate.Annotator;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.annotate.SentenceSplitter;
+import dev.cardminer.core.CardExtractor;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The sentences of a parsed card as the store gets them, the same whether they are made while the card is
@@ -30,9 +32,18 @@ public record CardSentences(List<Sentence> sentences, List<String> hashes, List<
 
     /** The split of a card (no annotations). */
     public static CardSentences split(SentenceSplitter splitter, ModelCard card, Hashes hashes) {
+        return split(() -> splitter.splitWithProblems(card), hashes);
+    }
+
+    /** The split of a card while its parser has it in hand (its Markdown tree reused); the same rows. */
+    public static CardSentences split(SentenceSplitter splitter, CardExtractor.Input card, Hashes hashes) {
+        return split(() -> splitter.splitWithProblems(card), hashes);
+    }
+
+    private static CardSentences split(Supplier<SentenceSplitter.Split> splitting, Hashes hashes) {
         SentenceSplitter.Split split;
         try {
-            split = splitter.splitWithProblems(card);
+            split = splitting.get();
         } catch (RuntimeException | StackOverflowError e) {
             // A defect of the splitter on some body: the card gets no sentences, and a problem says so.
             split = new SentenceSplitter.Split(List.of(), List.of(Problem.warning(ProblemCodes.SPLIT_ERROR,

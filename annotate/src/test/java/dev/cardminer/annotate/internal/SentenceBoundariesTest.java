@@ -1,0 +1,43 @@
+package dev.cardminer.annotate.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cardminer.testkit.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class SentenceBoundariesTest {
+
+    @Test
+    void textWithoutTerminatorsIsOneSentenceAsTheIteratorSays() throws IOException {
+        List<String> texts = new ArrayList<>(List.of("", " ", "Hello world", "  a; b: c (d) - e, f  ", "x | y | z",
+                "Developed by: someone", "a\tb", "\"quoted\" and 'single'", "#1 ranked ~ 2 * 3 = 6"));
+        try (Stream<Path> files = Files.walk(SharedData.corpusCards())) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                String card = Files.readString(p, StandardCharsets.UTF_8);
+                texts.addAll(card.lines().toList());
+                for (String block : card.split("\n\\s*\n")) {
+                    texts.add(block.replaceAll("\\s+", " "));
+                }
+            }
+        }
+        SentenceBoundaries boundaries = new SentenceBoundaries();
+        int fast = 0;
+        for (String text : texts) {
+            if (!SentenceBoundaries.oneSentence(text)) {
+                continue; // split() is the iterator's then
+            }
+            fast++;
+            assertThat(boundaries.split(text)).as(text)
+                    .usingElementComparator((a, b) -> a[0] == b[0] && a[1] == b[1] ? 0 : 1)
+                    .containsExactlyElementsOf(boundaries.splitWithIterator(text));
+        }
+        assertThat(fast).isGreaterThan(1000);
+    }
+}
