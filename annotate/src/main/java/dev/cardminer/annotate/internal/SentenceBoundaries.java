@@ -94,6 +94,9 @@ public final class SentenceBoundaries {
         }
         int space = Math.max(prev.lastIndexOf(' '), prev.lastIndexOf('('));
         String lastWord = prev.substring(space + 1).toLowerCase(Locale.ROOT);
+        if (lastWord.isEmpty()) {
+            return false;   // the piece ends with '(' (a cut at a paragraph separator after it): no word to look at
+        }
         if (ABBREVIATIONS.contains(lastWord)) {
             return true;
         }

@@ -40,4 +40,13 @@ class SentenceBoundariesTest {
         }
         assertThat(fast).isGreaterThan(1000);
     }
+
+    @Test
+    void aPieceEndingWithAnOpeningParenthesisIsNotAnError() {
+        // The iterator cuts after a paragraph separator; the piece before it ends with '(' and has no last word.
+        String text = "Scores (\u2029see below) are high. Next one.";
+        List<int[]> ranges = new SentenceBoundaries().split(text);
+        assertThat(ranges).isNotEmpty();
+        assertThat(ranges.getLast()[1]).isEqualTo(text.length());
+    }
 }
