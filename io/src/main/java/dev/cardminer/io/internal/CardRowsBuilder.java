@@ -39,7 +39,6 @@ public final class CardRowsBuilder {
     private final CardParser parser;
     private final ObjectMapper json;
     private final CardSentences.Step sentenceStep;
-    private final Hashes hashes = new Hashes();
     private StringWriter out = new StringWriter(1024);
     private long splitNanos;
     private long annotateNanos;
@@ -142,7 +141,7 @@ public final class CardRowsBuilder {
         CardSentences sentences = null;
         if (sentenceStep != null) {
             long t0 = StageTimes.cpuNow();
-            sentences = CardSentences.split(sentenceStep.splitter(), card, hashes);
+            sentences = CardSentences.split(sentenceStep.splitter(), card);
             long t1 = StageTimes.cpuNow();
             splitNanos += t1 - t0;
             if (!sentences.problems().isEmpty()) {

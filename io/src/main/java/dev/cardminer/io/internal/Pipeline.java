@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ProblemCodes;
+import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -53,7 +53,7 @@ public final class Pipeline {
     }
 
     public record Counts(long seen, long written, long replaced, long skipped, long duplicates, long failures,
-                         long bytes, Map<String, Long> stageMillis) {
+                         long bytes, Analyzer.Stages stages) {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
@@ -127,7 +127,7 @@ public final class Pipeline {
             }
             // The stage threads are done: their CPU times are all in.
             return new Counts(counts.seen(), counts.written(), counts.replaced(), counts.skipped(),
-                    counts.duplicates(), counts.failures(), counts.bytes(), times.millis());
+                    counts.duplicates(), counts.failures(), counts.bytes(), times.stages());
         } finally {
             if (!ok) {
                 started.forEach(Thread::interrupt);
@@ -369,7 +369,7 @@ public final class Pipeline {
             }
             times.writerCpu.set(StageTimes.cpuNow() - cpu0);
             return new Counts(reader.seen.get(), written, replaced, skipped, reader.duplicates.get(), failures, bytes,
-                    Map.of());
+                    null);
         }
 
         /** Writes the batch in one transaction, then frees its budget and empties it. */
