@@ -74,9 +74,10 @@ public final class CardStore implements AutoCloseable {
             try {
                 st.execute(resource("schema.sql"));
                 for (int v = fresh ? SCHEMA_VERSION + 1 : Math.max(version, 1) + 1; v <= SCHEMA_VERSION; v++) {
+                    st.execute(resource("migrations/" + v + ".sql"));
                     // Version 4 turns the table `sentences` into a view; a store that never had the table has the view.
-                    if (v != 4 || isBaseTable(c, "sentences")) {
-                        st.execute(resource("migrations/" + v + ".sql"));
+                    if (v == 4 && isBaseTable(c, "sentences")) {
+                        st.execute(resource("migrations/4-sentences.sql"));
                     }
                 }
                 st.execute(resource("views.sql"));

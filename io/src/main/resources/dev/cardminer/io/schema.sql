@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS cards (
     section_count   INTEGER,
     problem_count   INTEGER,
     body            VARCHAR,            -- the body text (for sentences, examples and re-annotation)
-    fingerprint     BIGINT              -- what a re-run compares: content hash, repo facts and row format
+    fingerprint     BIGINT,             -- what a re-run compares: content hash, repo facts and row format
+    sentence_count  INTEGER             -- sentences split from the body; null: not split yet (the annotation phase will)
 );
 
 -- One row per top-level metadata key; list values also appear item by item in metadata_values.

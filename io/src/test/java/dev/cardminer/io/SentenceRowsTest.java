@@ -6,6 +6,7 @@ import dev.cardminer.annotate.Sentence;
 import dev.cardminer.annotate.SentenceSplitter;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.hub.HubOptions;
+import dev.cardminer.io.concepts.AnnotationPhase;
 import dev.cardminer.io.concepts.ConceptAnnotation;
 import dev.cardminer.testkit.store.Queries;
 import java.nio.file.Files;
@@ -83,6 +84,28 @@ class SentenceRowsTest {
                     .contains("The 🤗 Transformers library loads it.",
                             "After the emoji the offsets and the code points part ways.",
                             "We trained it for three epochs on two GPUs.");
+        }
+    }
+
+    @Test
+    void aCardWithoutSentencesIsSplitOnce() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("split-once"));
+        Files.writeString(cards.resolve("org__code.md"), "```python\nprint('no prose here')\n```\n");
+        Files.writeString(cards.resolve("org__plain.md"), PLAIN_CARD);
+        Path db = dir.resolve("split-once.duckdb");
+        try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            new Analyzer(Analyzer.Config.of(db)).run(source);
+        }
+        try (CardStore store = CardStore.open(db)) {
+            Connection c = store.connection();
+            assertThat(Queries.rows(c, "SELECT count(*) FROM cards WHERE sentence_count IS NULL")).containsExactly("2");
+            AnnotationPhase phase = new AnnotationPhase(c, 100);
+            assertThat(phase.ensureSentences()).isEqualTo(5);
+            assertThat(Queries.rows(c, "SELECT id, sentence_count FROM cards ORDER BY id"))
+                    .containsExactly("org/code\t0", "org/plain\t5");
+            // Nothing left to split: the card without a sentence is not taken for one not split yet.
+            assertThat(Queries.rows(c, "SELECT count(*) FROM cards WHERE sentence_count IS NULL")).containsExactly("0");
+            assertThat(phase.ensureSentences()).isZero();
         }
     }
 

@@ -300,9 +300,12 @@ public final class AnnotationPhase {
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (DuckDBConnection reader = duck.duplicate();
              Statement query = reader.createStatement();
-             ResultSet rows = query.executeQuery("SELECT card_id, position, section, heading, start_offset, end_offset, "
-                     + "text FROM sentences WHERE card_id IN (SELECT card_id FROM known_names_pending) "
-                     + "AND (" + filter + ")");
+             // The rows and the bodies of the waiting cards only (through the view, every body: 20x slower).
+             ResultSet rows = query.executeQuery("SELECT * FROM (SELECT s.card_id, s.position, s.section, s.heading, "
+                     + "s.start_offset, s.end_offset, sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text "
+                     + "FROM sentence_rows s JOIN cards c ON c.id = s.card_id "
+                     + "WHERE s.card_id IN (SELECT card_id FROM known_names_pending) "
+                     + "AND c.id IN (SELECT card_id FROM known_names_pending)) WHERE " + filter);
              Statement tx = connection.createStatement()) {
             tx.execute("CREATE OR REPLACE TEMP TABLE cardminer_revised (card_id VARCHAR, sentence INTEGER)");
             while (true) {

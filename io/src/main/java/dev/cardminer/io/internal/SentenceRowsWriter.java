@@ -56,6 +56,9 @@ public final class SentenceRowsWriter {
     private record CardProblem(String cardId, int position, Problem problem) {
     }
 
+    /** The cards of a batch with their sentence counts, for {@code cards.sentence_count}. */
+    private static final String SPLIT = "cardminer_split_cards";
+
     private final DuckDBConnection connection;
     private final int threads;
 
@@ -90,6 +93,7 @@ public final class SentenceRowsWriter {
              Statement st = reader.createStatement();
              ResultSet rs = st.executeQuery(QUERY);
              TableAppender appender = SentenceTables.sentences(connection);
+             TableAppender split = splitAppender(connection);
              TableAppender problems = StoreWriter.problems(connection);
              Statement tx = connection.createStatement()) {
             List<Body> batch = new ArrayList<>();
@@ -114,7 +118,7 @@ public final class SentenceRowsWriter {
                 }
                 if (window.size() > 2 * threads || (!more && !window.isEmpty())) {
                     Rows rows = take(window.poll());
-                    written += write(tx, appender, problems, rows);
+                    written += write(tx, appender, problems, split, rows);
                     cards += rows.cards();
                     if (log != null && System.nanoTime() - lastLog > 5_000_000_000L) {
                         log.printf("annotate: split %,d cards, %,d sentences so far%n", cards, written);
@@ -131,8 +135,7 @@ public final class SentenceRowsWriter {
 
     private static final String QUERY = """
             WITH todo AS (
-                SELECT id, body, problem_count FROM cards c WHERE body IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM sentence_rows s WHERE s.card_id = c.id)),
+                SELECT id, body, problem_count FROM cards WHERE body IS NOT NULL AND sentence_count IS NULL),
             secs AS (
                 SELECT card_id,
                        list(level ORDER BY position) AS lv, list(title ORDER BY position) AS tt,
@@ -223,8 +226,8 @@ public final class SentenceRowsWriter {
         }
     }
 
-    private static long write(Statement tx, TableAppender sentences, TableAppender problems, Rows batch)
-            throws SQLException {
+    private static long write(Statement tx, TableAppender sentences, TableAppender problems, TableAppender split,
+                              Rows batch) throws SQLException {
         long[] written = new long[1];
         StoreTransaction.run(tx, () -> {
             if (!batch.problems().isEmpty()) {
@@ -245,9 +248,22 @@ public final class SentenceRowsWriter {
                     SentenceTables.sentence(sentences, card.id(), s, card.body(), bmpEnd);
                     written[0]++;
                 }
+                split.begin().str(card.id()).i32(card.sentences().size()).end();
             }
             sentences.flush();
+            split.flush();
+            // The cards are split: a card without a sentence is not split again by the next run.
+            tx.execute("UPDATE cards SET sentence_count = t.n FROM temp.main." + SPLIT + " t WHERE cards.id = t.id");
+            tx.execute("DELETE FROM temp.main." + SPLIT);
         });
         return written[0];
+    }
+
+    /** The temporary table of split cards (made at the start of {@link #run}) as an appender. */
+    private static TableAppender splitAppender(DuckDBConnection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE " + SPLIT + " (id VARCHAR, n INTEGER)");
+        }
+        return TableAppender.open(connection, "temp", SPLIT, "id", "n");
     }
 }

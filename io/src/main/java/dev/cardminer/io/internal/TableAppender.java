@@ -89,6 +89,15 @@ public final class TableAppender implements AutoCloseable {
         return this;
     }
 
+    public TableAppender i32(Integer v) throws SQLException {
+        if (v == null) {
+            appender.appendNull();
+        } else {
+            appender.append(v.intValue());
+        }
+        return this;
+    }
+
     public TableAppender i64(long v) throws SQLException {
         appender.append(v);
         return this;

@@ -1,16 +1,4 @@
--- To version 4: sentences are stored as offsets into cards.body (sentence_rows, text only where it differs from
--- the body's text between the offsets), read through the view `sentences`; no per-sentence hash (the LLM
--- phase computes its cache key from the text). CardStore runs this only while `sentences` is still a table,
--- and views.sql's view takes its place.
--- The text is left out only where the body has no non-BMP character up to the sentence's end: the offsets
--- are UTF-16 indexes, substring counts code points, and the two agree only there.
-INSERT INTO sentence_rows
-SELECT s.card_id, s.position, s.section, s.heading, s.start_offset, s.end_offset,
-       CASE WHEN s.start_offset >= 0 AND s.end_offset <= c.bmp_prefix
-                 AND s.text = substring(c.body, s.start_offset + 1, s.end_offset - s.start_offset)
-            THEN NULL ELSE s.text END
-FROM sentences s
-LEFT JOIN (SELECT id, body, length(regexp_extract(body, '^[^\x{10000}-\x{10FFFF}]*')) AS bmp_prefix FROM cards) c
-       ON c.id = s.card_id
-ORDER BY s.card_id, s.position;
-DROP TABLE sentences;
+-- To version 4: cards say whether their sentences were split (null: not yet), so that the annotation phase finds
+-- the cards to split without an anti-join, and cards without a sentence are not split again on every run.
+-- Then 4-sentences.sql, where `sentences` is still a table.
+ALTER TABLE cards ADD COLUMN IF NOT EXISTS sentence_count INTEGER;
