@@ -11,6 +11,7 @@ import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
 import dev.cardminer.io.internal.RunLog;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -212,17 +213,18 @@ public final class Analyzer {
      * @param writerWaiting    the writer waiting for rows
      * @param checkpoint       the checkpoint at the end of ingestion
      * @param revision         the known-names revision after ingestion (wall)
+     * @param revisionCpu      the process's CPU time during the revision (DuckDB's threads included)
      * @param sentencesRevised sentences the revision annotated again
      */
     public record Stages(Duration readerCpu, Duration parserCpu, Duration splitCpu, Duration annotateCpu,
                          Duration writerCpu, Duration loadIndex, Duration read, Duration parse, Duration append,
                          Duration commit, Duration writerWaiting, Duration checkpoint, Duration revision,
-                         long sentencesRevised) {
+                         Duration revisionCpu, long sentencesRevised) {
 
         /** The same figures with the known-names revision's. */
-        public Stages withRevision(Duration time, long sentences) {
+        public Stages withRevision(Duration time, Duration cpu, long sentences) {
             return new Stages(readerCpu, parserCpu, splitCpu, annotateCpu, writerCpu, loadIndex, read, parse, append,
-                    commit, writerWaiting, checkpoint, time, sentences);
+                    commit, writerWaiting, checkpoint, time, cpu, sentences);
         }
 
         /** Every figure in milliseconds (the revised sentences as a count), labelled, in the order they run. */
@@ -241,6 +243,7 @@ public final class Analyzer {
             m.put("writer waiting", writerWaiting.toMillis());
             m.put("final checkpoint", checkpoint.toMillis());
             m.put("known-names revision", revision.toMillis());
+            m.put("cpu: known-names revision (process)", revisionCpu.toMillis());
             m.put("  sentences revised", sentencesRevised);
             return Collections.unmodifiableMap(m);
         }
@@ -286,14 +289,22 @@ public final class Analyzer {
         // Cards the rules annotated in one pass (in this run, or in one killed before this point) get the
         // corpus's own names now that all are in.
         long r0 = System.nanoTime();
+        long c0 = processCpuNanos();
         // Large batches: each one deletes the old annotations of its sentences with a scan of the table.
         AnnotationPhase.Revision revision = new AnnotationPhase(store.connection(), 200_000).reviseKnownNames();
-        Stages stages = counts.stages().withRevision(Duration.ofNanos(System.nanoTime() - r0), revision.sentences());
+        Stages stages = counts.stages().withRevision(Duration.ofNanos(System.nanoTime() - r0),
+                Duration.ofNanos(processCpuNanos() - c0), revision.sentences());
         Instant finished = Instant.now();
         runs.counted(runId, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 Duration.between(started, finished), stages);
+    }
+
+    /** The process's CPU time so far (all threads, DuckDB's too), 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Marks a run finished: everything it was asked to do succeeded. */

@@ -58,6 +58,9 @@ public final class Pipeline {
 
     private static final long MISSING = Long.MIN_VALUE;
 
+    /** DuckDB's memory limit while a run writes (and revises) the store. */
+    static final String DUCKDB_MEMORY = "1GB";
+
     /** What the reader hands the parsers. */
     private sealed interface ToParse permits Work, NoMoreCards {
     }
@@ -316,6 +319,10 @@ public final class Pipeline {
                 // The default (16 MB of WAL) checkpoints after nearly every batch, and each checkpoint compresses
                 // the table's open row group again: 5x slower overall. One checkpoint at the end instead.
                 st.execute("SET checkpoint_threshold = '1GB'");
+                // DuckDB's default (80% of RAM) keeps every block it wrote in memory: 1.9 GB resident at 100k
+                // cards, 4.4 GB at 300k. With 1 GB it lets clean blocks go (1.8 GB at 100k, no CPU-second more;
+                // 512 MB spilled: +4 CPU-s, a 14 s checkpoint). docs/bench.md, "Store side".
+                st.execute("SET memory_limit = '" + DUCKDB_MEMORY + "'");
             }
             try (StoreWriter writer = new StoreWriter(connection)) {
                 List<CardRows> batch = new ArrayList<>();

@@ -37,7 +37,7 @@ final class StageTimes {
     Analyzer.Stages stages() {
         return new Analyzer.Stages(d(readerCpu), d(parserCpu), d(splitCpu), d(annotateCpu), d(writerCpu),
                 d(loadIndexNanos), d(readNanos), d(parseNanos), d(appendNanos), d(commitNanos), d(writerWaitNanos),
-                d(checkpointNanos), Duration.ZERO, 0);
+                d(checkpointNanos), Duration.ZERO, Duration.ZERO, 0);
     }
 
     private static Duration d(AtomicLong nanos) {

@@ -56,18 +56,21 @@ public final class StoreWriter implements AutoCloseable {
             }
         }
         statement.execute("CREATE OR REPLACE TEMP TABLE " + REPLACED + " (id VARCHAR)");
-        cards = TableAppender.open(connection, null, "cards", "id", "source", "content_hash", "bytes", "author", "downloads", "likes",
-                "pipeline_tag", "library_name", "tags", "created_at", "last_modified", "has_metadata", "metadata_json",
-                "completeness", "section_count", "problem_count", "body", "fingerprint", "sentence_count");
+        cards = TableAppender.open(connection, null, "cards", "id", "source", "content_hash", "bytes", "author",
+                "downloads", "likes", "pipeline_tag", "library_name", "tags", "created_at", "last_modified",
+                "has_metadata", "metadata_json", "completeness", "section_count", "problem_count", "body",
+                "fingerprint", "sentence_count");
         replaced = TableAppender.open(connection, "temp", REPLACED, "id");
         metadata = TableAppender.open(connection, null, "metadata", "card_id", "key", "value_json");
         values = TableAppender.open(connection, null, "metadata_values", "card_id", "key", "position", "value");
-        sections = TableAppender.open(connection, null, "sections", "card_id", "position", "level", "title", "canonical", "start_offset",
-                "end_offset", "line", "placeholder", "empty");
-        evals = TableAppender.open(connection, null, "eval_results", "card_id", "position", "model_name", "task_type", "task_name",
-                "dataset_type", "dataset_name", "dataset_config", "dataset_split", "dataset_revision", "metric_type",
-                "metric_name", "metric_value", "metric_value_text", "verified", "source_name", "source_url");
-        links = TableAppender.open(connection, null, "links", "card_id", "position", "kind", "target", "text", "line", "col");
+        sections = TableAppender.open(connection, null, "sections", "card_id", "position", "level", "title",
+                "canonical", "start_offset", "end_offset", "line", "placeholder", "empty");
+        evals = TableAppender.open(connection, null, "eval_results", "card_id", "position", "model_name",
+                "task_type", "task_name", "dataset_type", "dataset_name", "dataset_config", "dataset_split",
+                "dataset_revision", "metric_type", "metric_name", "metric_value", "metric_value_text", "verified",
+                "source_name", "source_url");
+        links = TableAppender.open(connection, null, "links", "card_id", "position", "kind", "target", "text", "line",
+                "col");
         problems = problems(connection);
         sentences = SentenceTables.sentences(connection);
         annotations = SentenceTables.annotations(connection);
