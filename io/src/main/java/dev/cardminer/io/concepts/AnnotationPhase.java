@@ -267,6 +267,9 @@ public final class AnnotationPhase {
      */
     static final int FILTER_CHARS = 100_000;
 
+    /** Waiting cards the revision reads per query: the bodies DuckDB holds for its join (about 115 MB on hub-2023). */
+    static final int REVISION_CARDS = 50_000;
+
     /**
      * Finishes the rules annotations made in one pass with ingestion: those cards were annotated before the
      * corpus's own model ids and dataset names were all known, so the sentences these names can change
@@ -275,14 +278,15 @@ public final class AnnotationPhase {
      * let go at the end, so a run stopped before then does it again (the same result) when run again.
      */
     public Revision reviseKnownNames() throws SQLException {
-        return reviseKnownNames(FILTER_CHARS);
+        return reviseKnownNames(FILTER_CHARS, REVISION_CARDS);
     }
 
     /**
      * As {@link #reviseKnownNames()}, with the names matched in patterns of at most {@code filterChars}
-     * characters each (halved until RE2 takes every pattern).
+     * characters each (halved until RE2 takes every pattern), and the waiting cards read {@code cardsPerQuery}
+     * at a time (their bodies make DuckDB's side of the join: bounded, it stays in memory).
      */
-    public Revision reviseKnownNames(int filterChars) throws SQLException {
+    public Revision reviseKnownNames(int filterChars, int cardsPerQuery) throws SQLException {
         long cards = StoreQuery.count(connection, "SELECT count(*) FROM known_names_pending");
         if (cards == 0) {
             return new Revision(0, 0, 0, 0);
@@ -300,26 +304,36 @@ public final class AnnotationPhase {
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (DuckDBConnection reader = duck.duplicate();
              Statement query = reader.createStatement();
-             // The rows and the bodies of the waiting cards only (through the view, every body: 20x slower).
-             ResultSet rows = query.executeQuery("SELECT * FROM (SELECT s.card_id, s.position, s.section, s.heading, "
-                     + "s.start_offset, s.end_offset, sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text "
-                     + "FROM sentence_rows s JOIN cards c ON c.id = s.card_id "
-                     + "WHERE s.card_id IN (SELECT card_id FROM known_names_pending) "
-                     + "AND c.id IN (SELECT card_id FROM known_names_pending)) WHERE " + filter);
              Statement tx = connection.createStatement()) {
+            // The waiting cards numbered in parts (a temporary table of the reading connection, which sees it).
+            query.execute("CREATE OR REPLACE TEMP TABLE cardminer_waiting AS SELECT card_id, "
+                    + "(row_number() OVER () - 1) // " + Math.max(1, cardsPerQuery) + " AS part "
+                    + "FROM (SELECT DISTINCT card_id FROM known_names_pending)");
+            long parts = StoreQuery.count(reader, "SELECT count(DISTINCT part) FROM cardminer_waiting");
             tx.execute("CREATE OR REPLACE TEMP TABLE cardminer_revised (card_id VARCHAR, sentence INTEGER)");
-            while (true) {
-                List<Sentence> batch = nextBatch(rows);
-                if (batch.isEmpty()) {
-                    break;
+            for (long part = 0; part < parts; part++) {
+                // The rows and the bodies of these cards only (through the view, every body: 20x slower).
+                String these = "(SELECT card_id FROM cardminer_waiting WHERE part = " + part + ")";
+                try (ResultSet rows = query.executeQuery("SELECT * FROM (SELECT s.card_id, s.position, s.section, "
+                        + "s.heading, s.start_offset, s.end_offset, "
+                        + "sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text "
+                        + "FROM sentence_rows s JOIN cards c ON c.id = s.card_id "
+                        + "WHERE s.card_id IN " + these + " AND c.id IN " + these + ") WHERE " + filter)) {
+                    while (true) {
+                        List<Sentence> batch = nextBatch(rows);
+                        if (batch.isEmpty()) {
+                            break;
+                        }
+                        AnnotationOutcome outcome = annotateBatch(rules, batch);
+                        replace(duck, tx, batch, outcome.annotations());
+                        sentences += batch.size();
+                        annotations += outcome.annotations().size();
+                    }
                 }
-                AnnotationOutcome outcome = annotateBatch(rules, batch);
-                replace(duck, tx, batch, outcome.annotations());
-                sentences += batch.size();
-                annotations += outcome.annotations().size();
             }
             tx.execute("DELETE FROM known_names_pending");
             tx.execute("DROP TABLE temp.main.cardminer_revised");
+            query.execute("DROP TABLE cardminer_waiting");
         }
         return new Revision(cards, sentences, annotations, patterns.size());
     }

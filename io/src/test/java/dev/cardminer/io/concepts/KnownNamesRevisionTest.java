@@ -65,10 +65,11 @@ class KnownNamesRevisionTest {
         try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
             assertThat(Queries.count(store.connection(), named)).as("the corpus's dataset name, found").isPositive();
             before = annotations(store.connection());
-            // The same revision again, asked for one pattern with every name: RE2 refuses it, the parts take it.
+            // The same revision again, asked for one pattern with every name: RE2 refuses it, the parts take it;
+            // and the cards two by two, in three queries.
             st.execute("INSERT INTO known_names_pending SELECT id FROM cards");
             AnnotationPhase.Revision again = new AnnotationPhase(store.connection(), 2000)
-                    .reviseKnownNames(Integer.MAX_VALUE);
+                    .reviseKnownNames(Integer.MAX_VALUE, 2);
             assertThat(again.patterns()).isGreaterThan(1);
             assertThat(again.sentences()).isPositive();
             assertThat(annotations(store.connection())).containsExactlyInAnyOrderElementsOf(before);
