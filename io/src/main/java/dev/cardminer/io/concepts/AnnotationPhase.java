@@ -267,8 +267,12 @@ public final class AnnotationPhase {
      */
     static final int FILTER_CHARS = 100_000;
 
-    /** Waiting cards the revision reads per query: the bodies DuckDB holds for its join (about 115 MB on hub-2023). */
-    static final int REVISION_CARDS = 50_000;
+    /**
+     * Waiting cards the revision reads per query: DuckDB holds their bodies for its join (about 230 MB on
+     * hub-2023's cards); each query scans the sentence rows again (300k cards: 6 queries of 50,000 took 19.6 CPU-s
+     * and 40 s, one query 13-14 CPU-s and 30 s with DuckDB's default memory, 58 s under the 1 GB limit).
+     */
+    static final int REVISION_CARDS = 100_000;
 
     /**
      * Finishes the rules annotations made in one pass with ingestion: those cards were annotated before the
