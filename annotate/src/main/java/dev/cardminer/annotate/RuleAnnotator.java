@@ -88,7 +88,17 @@ public final class RuleAnnotator implements Annotator {
      * it matches. It may match more; never less.
      */
     public static String knownNamesFilter(KnownNames known) {
-        StringBuilder re = new StringBuilder("(?i)(?:").append(HUB_ID_CORE);
+        return "(?i)(?:" + String.join("|", knownNamesAlternatives(known)) + ")";
+    }
+
+    /**
+     * The alternatives of {@link #knownNamesFilter}, the Hub id first: a sentence matches the filter when it
+     * matches {@code (?i)} with any of them, so they can be matched in several smaller patterns (RE2 refuses
+     * a pattern past its memory limit, as one with the dataset names of the whole Hub can be).
+     */
+    public static List<String> knownNamesAlternatives(KnownNames known) {
+        List<String> out = new ArrayList<>();
+        out.add(HUB_ID_CORE);
         for (String name : new TreeSet<>(known.datasets())) {
             if (!isDatasetPhrase(name)) {
                 continue;
@@ -97,7 +107,7 @@ public final class RuleAnnotator implements Annotator {
             if (tokens.size() == 0) {
                 continue;
             }
-            re.append('|');
+            StringBuilder re = new StringBuilder();
             for (int i = 0; i < tokens.size(); i++) {
                 if (i > 0 && tokens.spaceBefore(i)) {
                     // Only whitespace stands between such tokens in the text (anything else is a token).
@@ -111,8 +121,9 @@ public final class RuleAnnotator implements Annotator {
                     }
                 });
             }
+            out.add(re.toString());
         }
-        return re.append(')').toString();
+        return out;
     }
 
     @Override

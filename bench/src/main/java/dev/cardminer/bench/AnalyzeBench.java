@@ -24,6 +24,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -152,15 +153,18 @@ public final class AnalyzeBench implements Callable<Integer> {
         long gc0 = gcMillis();
         Analyzer.Result result;
         long phaseNanos = 0;
+        long phaseCpu = 0;
         long t0 = System.nanoTime();
         try (CyclingCardSource cycling = new CyclingCardSource(source, cards);
              CardStore opened = CardStore.open(store)) {
             result = new Analyzer(config).run(cycling, opened);
             long p0 = System.nanoTime();
+            long pc0 = processCpu();
             // What analyze does next: the annotation phase (with one pass, only its check that nothing is left).
             new ConceptAnnotation(new ConceptAnnotation.Settings(which, null, 2000))
                     .run(opened.connection(), new PrintWriter(OutputStream.nullOutputStream()));
             phaseNanos = System.nanoTime() - p0;
+            phaseCpu = processCpu() - pc0;
             Analyzer.finish(opened, result);
         } finally {
             unregister.forEach(Runnable::run);
@@ -185,28 +189,28 @@ public final class AnalyzeBench implements Callable<Integer> {
         out.printf("  wall: ingestion %.1f s, annotation phase %.1f s (live heap after GC at most %d MiB; "
                 + "JVM start not included: add it for ./cardminer analyze)%n", result.elapsed().toNanos() / 1e9,
                 phaseNanos / 1e9, liveAfterGc.get() >> 20);
-        Map<String, Long> st = result.stageMillis();
-        long parser = st.getOrDefault("cpu: parser threads", 0L);
-        long split = st.getOrDefault("cpu:   of which sentence split", 0L);
-        long rules = st.getOrDefault("cpu:   of which rules annotation", 0L);
-        long reader = st.getOrDefault("cpu: reader thread", 0L);
-        long writer = st.getOrDefault("cpu: writer thread", 0L);
-        long revision = st.getOrDefault("known-names revision", 0L);
+        Analyzer.Stages st = result.stages();
+        double parser = seconds(st.parserCpu());
+        double split = seconds(st.splitCpu());
+        double rules = seconds(st.annotateCpu());
+        double reader = seconds(st.readerCpu());
+        double writer = seconds(st.writerCpu());
+        double revision = seconds(st.revisionCpu());
         out.println("  CPU-seconds per stage:");
-        out.printf("    %-44s %7.1f%n", "reader (Parquet, ids, budget)", reader / 1e3);
-        out.printf("    %-44s %7.1f%n", "parsers (all threads)", parser / 1e3);
-        out.printf("    %-44s %7.1f%n", "  parse card, lay out rows, hash", (parser - split - rules) / 1e3);
-        out.printf("    %-44s %7.1f%n", "  split sentences", split / 1e3);
-        out.printf("    %-44s %7.1f%n", "  annotate (rules)", rules / 1e3);
-        out.printf("    %-44s %7.1f%n", "writer (appenders, commits; Java side)", writer / 1e3);
-        out.printf("    %-44s %7.1f%n", "known-names revision (wall)", revision / 1e3);
-        out.printf("    %-44s %7.1f%n", "annotation phase (wall)", phaseNanos / 1e9);
+        out.printf("    %-44s %7.1f%n", "reader (Parquet, ids, budget)", reader);
+        out.printf("    %-44s %7.1f%n", "parsers (all threads)", parser);
+        out.printf("    %-44s %7.1f%n", "  parse card, lay out rows, hash", parser - split - rules);
+        out.printf("    %-44s %7.1f%n", "  split sentences", split);
+        out.printf("    %-44s %7.1f%n", "  annotate (rules)", rules);
+        out.printf("    %-44s %7.1f%n", "writer (appenders, commits; Java side)", writer);
+        out.printf("    %-44s %7.1f%n", "known-names revision (process, with DuckDB's)", revision);
+        out.printf("    %-44s %7.1f%n", "annotation phase (process, with DuckDB's)", phaseCpu / 1e9);
         out.printf("    %-44s %7.1f%n", "rest: DuckDB's threads, GC, JIT, other",
-                cpu - (reader + parser + writer + revision) / 1e3 - phaseNanos / 1e9);
+                cpu - (reader + parser + writer + revision) - phaseCpu / 1e9);
         out.printf("    %-44s %7.1f%n", "  of which JIT compiling (wall, summed)", (jitMillis() - jit0) / 1e3);
         out.printf("    %-44s %7.1f%n", "  of which GC (wall, summed)", (gcMillis() - gc0) / 1e3);
         if (stages) {
-            for (Map.Entry<String, Long> e : st.entrySet()) {
+            for (Map.Entry<String, Long> e : st.millis().entrySet()) {
                 out.printf("  %-34s %,8d%s%n", e.getKey(), e.getValue(), e.getKey().startsWith("  ") ? "" : " ms");
             }
         }
@@ -298,6 +302,10 @@ public final class AnalyzeBench implements Callable<Integer> {
     private static long processCpu() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
     }
 
     private static long jitMillis() {

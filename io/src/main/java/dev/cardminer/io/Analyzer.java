@@ -11,6 +11,7 @@ import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
 import dev.cardminer.io.internal.RunLog;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -170,20 +171,20 @@ public final class Analyzer {
     /**
      * What a run did.
      *
-     * @param seen        cards the source gave (duplicates included)
-     * @param written     cards analysed and written (new or replacing)
-     * @param replaced    of those, cards that replaced an older version
-     * @param skipped     cards unchanged since the store got them
-     * @param duplicates  cards whose id had come before in this source (the first is kept)
-     * @param failures    cards stored with an internal-error or source-error problem
-     * @param bytes       UTF-8 bytes of the cards taken (written and skipped)
-     * @param stageMillis time per stage, for profiling (parser time is summed over threads)
+     * @param seen       cards the source gave (duplicates included)
+     * @param written    cards analysed and written (new or replacing)
+     * @param replaced   of those, cards that replaced an older version
+     * @param skipped    cards unchanged since the store got them
+     * @param duplicates cards whose id had come before in this source (the first is kept)
+     * @param failures   cards stored with an internal-error or source-error problem
+     * @param bytes      UTF-8 bytes of the cards taken (written and skipped)
+     * @param stages     where the time went, stage by stage (for profiling)
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long skipped,
-                         long duplicates, long failures, long bytes, Duration elapsed, Map<String, Long> stageMillis) {
+                         long duplicates, long failures, long bytes, Duration elapsed, Stages stages) {
 
         public Result {
-            stageMillis = Collections.unmodifiableMap(new LinkedHashMap<>(stageMillis));
+            Objects.requireNonNull(stages, "stages");
         }
 
         /** One line for people. */
@@ -192,6 +193,59 @@ public final class Analyzer {
             return String.format("analyze: %,d cards (%,d new or changed, %,d replaced, %,d unchanged, %,d duplicate ids, "
                             + "%,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped, written, replaced, skipped,
                     duplicates, failures, bytes / 1e6, seconds, bytes / 1e6 / seconds);
+        }
+    }
+
+    /**
+     * Where a run's time went. CPU times are of the stage's own threads (parser threads summed); the others
+     * are wall time inside the stage's work (the parsers' summed over threads).
+     *
+     * @param readerCpu        the reader thread: the source (Parquet, JSON, files), ids, the memory budget
+     * @param parserCpu        the parser threads: hash, parse, lay out rows, and in one pass split and annotate
+     * @param splitCpu         of the parsers' CPU, the sentence split
+     * @param annotateCpu      of the parsers' CPU, the rules annotation
+     * @param writerCpu        the writer thread, Java side: appenders, commits (DuckDB's own threads not included)
+     * @param loadIndex        reading the stored cards' fingerprints before the run
+     * @param read             the reader waiting on the source
+     * @param parse            the parsers' work per card, summed over threads
+     * @param append           the writer appending rows
+     * @param commit           the writer committing batches
+     * @param writerWaiting    the writer waiting for rows
+     * @param checkpoint       the checkpoint at the end of ingestion
+     * @param revision         the known-names revision after ingestion (wall)
+     * @param revisionCpu      the process's CPU time during the revision (DuckDB's threads included)
+     * @param sentencesRevised sentences the revision annotated again
+     */
+    public record Stages(Duration readerCpu, Duration parserCpu, Duration splitCpu, Duration annotateCpu,
+                         Duration writerCpu, Duration loadIndex, Duration read, Duration parse, Duration append,
+                         Duration commit, Duration writerWaiting, Duration checkpoint, Duration revision,
+                         Duration revisionCpu, long sentencesRevised) {
+
+        /** The same figures with the known-names revision's. */
+        public Stages withRevision(Duration time, Duration cpu, long sentences) {
+            return new Stages(readerCpu, parserCpu, splitCpu, annotateCpu, writerCpu, loadIndex, read, parse, append,
+                    commit, writerWaiting, checkpoint, time, cpu, sentences);
+        }
+
+        /** Every figure in milliseconds (the revised sentences as a count), labelled, in the order they run. */
+        public Map<String, Long> millis() {
+            Map<String, Long> m = new LinkedHashMap<>();
+            m.put("cpu: reader thread", readerCpu.toMillis());
+            m.put("cpu: parser threads", parserCpu.toMillis());
+            m.put("cpu:   of which sentence split", splitCpu.toMillis());
+            m.put("cpu:   of which rules annotation", annotateCpu.toMillis());
+            m.put("cpu: writer thread", writerCpu.toMillis());
+            m.put("load-index", loadIndex.toMillis());
+            m.put("read (reader thread)", read.toMillis());
+            m.put("parse+rows (all parser threads)", parse.toMillis());
+            m.put("append (writer)", append.toMillis());
+            m.put("commit (writer)", commit.toMillis());
+            m.put("writer waiting", writerWaiting.toMillis());
+            m.put("final checkpoint", checkpoint.toMillis());
+            m.put("known-names revision", revision.toMillis());
+            m.put("cpu: known-names revision (process)", revisionCpu.toMillis());
+            m.put("  sentences revised", sentencesRevised);
+            return Collections.unmodifiableMap(m);
         }
     }
 
@@ -235,16 +289,22 @@ public final class Analyzer {
         // Cards the rules annotated in one pass (in this run, or in one killed before this point) get the
         // corpus's own names now that all are in.
         long r0 = System.nanoTime();
+        long c0 = processCpuNanos();
         // Large batches: each one deletes the old annotations of its sentences with a scan of the table.
         AnnotationPhase.Revision revision = new AnnotationPhase(store.connection(), 200_000).reviseKnownNames();
-        Map<String, Long> stages = new LinkedHashMap<>(counts.stageMillis());
-        stages.put("known-names revision", (System.nanoTime() - r0) / 1_000_000);
-        stages.put("  sentences revised", revision.sentences());
+        Stages stages = counts.stages().withRevision(Duration.ofNanos(System.nanoTime() - r0),
+                Duration.ofNanos(processCpuNanos() - c0), revision.sentences());
         Instant finished = Instant.now();
         runs.counted(runId, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 Duration.between(started, finished), stages);
+    }
+
+    /** The process's CPU time so far (all threads, DuckDB's too), 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Marks a run finished: everything it was asked to do succeeded. */

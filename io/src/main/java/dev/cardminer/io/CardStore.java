@@ -17,7 +17,7 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The cardminer store, and the one way into it: one embedded DuckDB file with the tables of
- * {@code schema.sql}, the only DDL. {@link #open} (for writing) creates the file and any missing table
+ * {@code schema.sql} and the views of {@code views.sql}, the only DDL. {@link #open} (for writing) creates the file and any missing table
  * and migrates an older store to {@link #SCHEMA_VERSION} ({@code migrations/N.sql} takes a store from
  * version N-1 to N); {@link #openReadOnly} opens an existing store for reading only.
  * One process writes at a time (DuckDB locks the file).
@@ -25,7 +25,7 @@ import org.duckdb.DuckDBConnection;
 public final class CardStore implements AutoCloseable {
 
     /** The version of schema.sql; bump it, and add {@code migrations/N.sql}, when a table changes. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private final Path file;
     private final DuckDBConnection connection;
@@ -69,12 +69,30 @@ public final class CardStore implements AutoCloseable {
                 throw new SQLException("the store was written by a newer cardminer (schema version " + version
                         + ", this one knows " + SCHEMA_VERSION + ")");
             }
-            st.execute(schema());
-            for (int v = fresh ? SCHEMA_VERSION + 1 : Math.max(version, 1) + 1; v <= SCHEMA_VERSION; v++) {
-                st.execute(resource("migrations/" + v + ".sql"));
-            }
-            if (version != SCHEMA_VERSION) {
-                st.execute("INSERT OR REPLACE INTO store_info VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+            // All or nothing: a migration killed half-way leaves the store as it was.
+            st.execute("BEGIN TRANSACTION");
+            try {
+                st.execute(resource("schema.sql"));
+                for (int v = fresh ? SCHEMA_VERSION + 1 : Math.max(version, 1) + 1; v <= SCHEMA_VERSION; v++) {
+                    st.execute(resource("migrations/" + v + ".sql"));
+                    // Version 4 turns the table `sentences` into a view; a store that never had the table has the view.
+                    if (v == 4 && isBaseTable(c, "sentences")) {
+                        st.execute(resource("migrations/4-sentences.sql"));
+                    }
+                }
+                st.execute(resource("views.sql"));
+                if (version != SCHEMA_VERSION) {
+                    st.execute("INSERT OR REPLACE INTO store_info VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+                }
+                st.execute("COMMIT");
+            } catch (SQLException e) {
+                // A statement that failed is closed by the driver: the rollback gets its own.
+                try (Statement rollback = c.createStatement()) {
+                    rollback.execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
             }
         }
     }
@@ -90,10 +108,19 @@ public final class CardStore implements AutoCloseable {
         }
     }
 
-    /** Whether the store has this table (an older or half-made store may lack one). */
+    /** Whether the store has this table or view (an older or half-made store may lack one). */
     public static boolean hasTable(Connection c, String table) throws SQLException {
+        return count(c, table, "");
+    }
+
+    /** Whether the store has this name as a table (not a view). */
+    private static boolean isBaseTable(Connection c, String table) throws SQLException {
+        return count(c, table, " AND table_type = 'BASE TABLE'");
+    }
+
+    private static boolean count(Connection c, String table, String condition) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM information_schema.tables "
-                + "WHERE table_schema = current_schema() AND lower(table_name) = lower(?)")) {
+                + "WHERE table_schema = current_schema() AND lower(table_name) = lower(?)" + condition)) {
             st.setString(1, table);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -117,9 +144,9 @@ public final class CardStore implements AutoCloseable {
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
     }
 
-    /** The store's table definitions ({@code CREATE TABLE IF NOT EXISTS ...}). */
+    /** The store's table and view definitions ({@code CREATE TABLE IF NOT EXISTS ...}, {@code CREATE VIEW ...}). */
     public static String schema() throws IOException {
-        return resource("schema.sql");
+        return resource("schema.sql") + "\n" + resource("views.sql");
     }
 
     private static String resource(String name) throws IOException {

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Read queries on a store with bound parameters, for the views over it (report, explorer). */
+/** Read queries on a store with bound parameters, for the views over it (report, explorer) and io itself. */
 public final class StoreQuery {
 
     private StoreQuery() {
@@ -34,5 +34,17 @@ public final class StoreQuery {
             }
         }
         return out;
+    }
+
+    /** The first cell of {@code sql}'s first row as a number (a count), with {@code params} bound in order; 0 for none. */
+    public static long count(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 }

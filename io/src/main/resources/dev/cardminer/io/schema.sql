@@ -1,5 +1,6 @@
 -- The cardminer store. This file is the contract between the writer (io), the report and the
 -- annotation phase: columns may be added, never renamed or removed without updating all readers.
+-- Its views are in views.sql, made after any migration (they name columns an older store gets from one).
 -- Offsets are UTF-16 indexes into the card body; lines and columns are 1-based in the card file.
 
 CREATE TABLE IF NOT EXISTS cards (
@@ -21,7 +22,8 @@ CREATE TABLE IF NOT EXISTS cards (
     section_count   INTEGER,
     problem_count   INTEGER,
     body            VARCHAR,            -- the body text (for sentences, examples and re-annotation)
-    fingerprint     BIGINT              -- what a re-run compares: content hash, repo facts and row format
+    fingerprint     BIGINT,             -- what a re-run compares: content hash, repo facts and row format
+    sentence_count  INTEGER             -- sentences split from the body; null: not split yet (the annotation phase will)
 );
 
 -- One row per top-level metadata key; list values also appear item by item in metadata_values.
@@ -91,15 +93,18 @@ CREATE TABLE IF NOT EXISTS problems (
     col       INTEGER
 );
 
-CREATE TABLE IF NOT EXISTS sentences (
+-- The body's sentences as the writer stores them: offsets into cards.body, and the plain text only where it is
+-- not the body's own text between them (markup removed, line breaks joined, table cells joined by " | ", or a
+-- non-BMP character at or before the sentence's end, where SQL's code-point substring would not match the
+-- UTF-16 offsets). Read them through the view `sentences` (views.sql).
+CREATE TABLE IF NOT EXISTS sentence_rows (
     card_id       VARCHAR NOT NULL,
     position      INTEGER NOT NULL,  -- Sentence.index
     section       VARCHAR,           -- canonical section title or null
     heading       VARCHAR,
     start_offset  INTEGER,
     end_offset    INTEGER,
-    text          VARCHAR,
-    text_hash     VARCHAR            -- SHA-256 hex of text: the LLM cache key part
+    text          VARCHAR            -- null: the text is cards.body between the offsets
 );
 
 CREATE TABLE IF NOT EXISTS annotations (
@@ -113,7 +118,8 @@ CREATE TABLE IF NOT EXISTS annotations (
     annotator      VARCHAR
 );
 
--- Every LLM answer, keyed by (model, prompt version, sentence hash): a re-run sends no request for these.
+-- Every LLM answer, keyed by (model, prompt version, SHA-256 hex of the sentence's text): a re-run sends no
+-- request for these.
 CREATE TABLE IF NOT EXISTS llm_cache (
     model          VARCHAR NOT NULL,
     prompt_version VARCHAR NOT NULL,
@@ -128,7 +134,7 @@ CREATE TABLE IF NOT EXISTS llm_cache (
 -- skips these, so a stopped run resumes and sentences an LLM failed on are retried.
 CREATE TABLE IF NOT EXISTS annotated_sentences (
     card_id    VARCHAR NOT NULL,
-    sentence   INTEGER NOT NULL,     -- sentences.position
+    sentence   INTEGER NOT NULL,     -- sentence_rows.position
     annotator  VARCHAR NOT NULL
 );
 

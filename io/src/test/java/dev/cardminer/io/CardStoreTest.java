@@ -64,7 +64,7 @@ class CardStoreTest {
             st.execute("UPDATE store_info SET value = '2' WHERE key = 'schema_version'");
         }
         try (CardStore store = CardStore.open(db)) {
-            assertThat(CardStore.schemaVersion(store.connection())).isEqualTo(3);
+            assertThat(CardStore.schemaVersion(store.connection())).isEqualTo(CardStore.SCHEMA_VERSION);
             assertThat(CardStore.hasTable(store.connection(), "known_names_pending")).isTrue();
         }
     }

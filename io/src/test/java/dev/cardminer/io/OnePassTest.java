@@ -41,7 +41,7 @@ class OnePassTest {
              CardStore store = CardStore.open(onePass)) {
             Analyzer.Result result = new Analyzer(Analyzer.Config.builder(onePass)
                     .annotators(ConceptAnnotation.Annotators.RULES).build()).run(cards, store);
-            assertThat(result.stageMillis().get("  sentences revised")).as("sentences the corpus's names could change")
+            assertThat(result.stages().sentencesRevised()).as("sentences the corpus's names could change")
                     .isPositive();
             // The annotation phase that analyze runs next finds nothing left to do, and says what the pass made.
             StringWriter log = new StringWriter();

@@ -110,11 +110,13 @@ final class TestCards {
         return out;
     }
 
-    /** Tables of an attached database; {@code database} is an SQL expression naming it. */
+    /** Tables and views (the sentences with their text) of an attached database; {@code database} is an SQL expression naming it. */
     private static List<String> tables(Statement st, String database) throws SQLException {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery("SELECT table_name FROM duckdb_tables() WHERE database_name = "
-                + database + " AND schema_name = 'main' AND NOT temporary ORDER BY 1")) {
+                + database + " AND schema_name = 'main' AND NOT temporary UNION ALL SELECT view_name FROM duckdb_views() "
+                + "WHERE database_name = " + database + " AND schema_name = 'main' AND NOT internal AND NOT temporary "
+                + "ORDER BY 1")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }

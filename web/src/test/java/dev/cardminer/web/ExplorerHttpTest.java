@@ -159,6 +159,10 @@ class ExplorerHttpTest {
         assertThat(html).contains("accuracy").contains("0.91");
         assertThat(html).contains("https://arxiv.org/abs/1810.04805");
         assertThat(html).contains("<mark class=\"concept\"");
+        // The store keeps these sentences as offsets (their text is the body's): the page cuts them from the body.
+        String concepts = html.substring(html.indexOf("id=\"concepts\""), html.indexOf("id=\"suggestions\""));
+        assertThat(concepts).contains("reviews only and fails on sarcasm.</li>")
+                .contains("<li>Classify short <mark class=\"concept\" title=\"language: English\">");
     }
 
     @Test

@@ -9,7 +9,11 @@ import dev.cardminer.annotate.KnownNames;
 import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.io.CardStore;
+import dev.cardminer.io.StoreQuery;
 import dev.cardminer.io.internal.SentenceRowsWriter;
+import dev.cardminer.io.internal.SentenceTables;
+import dev.cardminer.io.internal.StoreTransaction;
+import dev.cardminer.io.internal.TableAppender;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -203,17 +206,12 @@ public final class AnnotationPhase {
     }
 
     private long count(String sql, String annotator) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setString(1, annotator);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return StoreQuery.count(connection, sql, annotator);
     }
 
     private long pending(String annotator) throws SQLException {
-        return count("SELECT count(*) FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM annotated_sentences a "
+        // The rows, not the view: the count needs no text.
+        return count("SELECT count(*) FROM sentence_rows s WHERE NOT EXISTS (SELECT 1 FROM annotated_sentences a "
                 + "WHERE a.card_id = s.card_id AND a.sentence = s.position AND a.annotator = ?)", annotator);
     }
 
@@ -240,34 +238,14 @@ public final class AnnotationPhase {
     private void write(String annotator, AnnotationOutcome outcome) throws SQLException {
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (Statement tx = connection.createStatement()) {
-            inTransaction(tx, () -> {
+            StoreTransaction.run(tx, () -> {
                 appendAnnotations(duck, outcome.annotations());
-                try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotated_sentences")) {
+                try (TableAppender marks = SentenceTables.marks(duck)) {
                     for (Sentence s : outcome.completed()) {
-                        app.beginRow().append(s.cardId()).append(s.index()).append(annotator).endRow();
+                        SentenceTables.mark(marks, s.cardId(), s.index(), annotator);
                     }
                 }
             });
-        }
-    }
-
-    private interface StoreWork {
-        void run() throws SQLException;
-    }
-
-    /** Runs the work in one transaction begun with a statement (see {@link #write}): all of it, or none. */
-    private static void inTransaction(Statement tx, StoreWork work) throws SQLException {
-        tx.execute("BEGIN TRANSACTION");
-        try {
-            work.run();
-            tx.execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            try {
-                tx.execute("ROLLBACK");
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
         }
     }
 
@@ -277,64 +255,149 @@ public final class AnnotationPhase {
      * @param cards       cards that were waiting for the corpus's names
      * @param sentences   of their sentences, those the names could change, annotated again
      * @param annotations the annotations those sentences have now
+     * @param patterns    the regular expressions the names were matched with (more than one where RE2 refused
+     *                    one pattern with all of them)
      */
-    public record Revision(long cards, long sentences, long annotations) {
+    public record Revision(long cards, long sentences, long annotations, int patterns) {
     }
+
+    /**
+     * Characters of one known-names pattern at most: RE2 compiled 100,000 in 0.4 s and refused 400,000
+     * ("pattern too large", its memory limit) in DuckDB 1.4; the Hub's dataset names make millions.
+     */
+    static final int FILTER_CHARS = 100_000;
+
+    /**
+     * Waiting cards the revision reads per query: DuckDB holds their bodies for its join (about 230 MB on
+     * hub-2023's cards); each query scans the sentence rows again (300k cards: 6 queries of 50,000 took 19.6 CPU-s
+     * and 40 s, one query 13-14 CPU-s and 30 s with DuckDB's default memory, 58 s under the 1 GB limit).
+     */
+    static final int REVISION_CARDS = 100_000;
 
     /**
      * Finishes the rules annotations made in one pass with ingestion: those cards were annotated before the
      * corpus's own model ids and dataset names were all known, so the sentences these names can change
-     * ({@link RuleAnnotator#knownNamesFilter}, matched by DuckDB) are annotated again with them, which leaves
+     * ({@link RuleAnnotator#knownNamesFilter}, matched by DuckDB, in parts where RE2 refuses it whole) are annotated again with them, which leaves
      * every sentence annotated as the annotation phase would have. Batch by batch; the waiting cards are
      * let go at the end, so a run stopped before then does it again (the same result) when run again.
      */
     public Revision reviseKnownNames() throws SQLException {
-        long cards;
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM known_names_pending")) {
-            rs.next();
-            cards = rs.getLong(1);
-        }
+        return reviseKnownNames(FILTER_CHARS, REVISION_CARDS);
+    }
+
+    /**
+     * As {@link #reviseKnownNames()}, with the names matched in patterns of at most {@code filterChars}
+     * characters each (halved until RE2 takes every pattern), and the waiting cards read {@code cardsPerQuery}
+     * at a time (their bodies make DuckDB's side of the join: bounded, it stays in memory).
+     */
+    public Revision reviseKnownNames(int filterChars, int cardsPerQuery) throws SQLException {
+        long cards = StoreQuery.count(connection, "SELECT count(*) FROM known_names_pending");
         if (cards == 0) {
-            return new Revision(0, 0, 0);
+            return new Revision(0, 0, 0, 0);
         }
         KnownNames known = knownNames();
         RuleAnnotator rules = new RuleAnnotator(known);
-        // The filter has only letters, digits, escapes and classes (no quote), and RE2 wants it constant.
-        String filter = RuleAnnotator.knownNamesFilter(known).replace("'", "''");
+        List<String> patterns = compilablePatterns(RuleAnnotator.knownNamesAlternatives(known), filterChars);
+        StringBuilder filter = new StringBuilder();
+        for (String p : patterns) {
+            // RE2 wants the pattern constant: a literal, not a parameter.
+            filter.append(filter.isEmpty() ? "" : " OR ").append("regexp_matches(text, ").append(literal(p)).append(')');
+        }
         long sentences = 0;
         long annotations = 0;
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (DuckDBConnection reader = duck.duplicate();
              Statement query = reader.createStatement();
-             ResultSet rows = query.executeQuery("SELECT card_id, position, section, heading, start_offset, end_offset, "
-                     + "text FROM sentences WHERE card_id IN (SELECT card_id FROM known_names_pending) "
-                     + "AND regexp_matches(text, '" + filter + "')");
              Statement tx = connection.createStatement()) {
+            // The waiting cards numbered in parts (a temporary table of the reading connection, which sees it).
+            query.execute("CREATE OR REPLACE TEMP TABLE cardminer_waiting AS SELECT card_id, "
+                    + "(row_number() OVER () - 1) // " + Math.max(1, cardsPerQuery) + " AS part "
+                    + "FROM (SELECT DISTINCT card_id FROM known_names_pending)");
+            long parts = StoreQuery.count(reader, "SELECT count(DISTINCT part) FROM cardminer_waiting");
             tx.execute("CREATE OR REPLACE TEMP TABLE cardminer_revised (card_id VARCHAR, sentence INTEGER)");
-            while (true) {
-                List<Sentence> batch = nextBatch(rows);
-                if (batch.isEmpty()) {
-                    break;
+            for (long part = 0; part < parts; part++) {
+                // The rows and the bodies of these cards only (through the view, every body: 20x slower).
+                String these = "(SELECT card_id FROM cardminer_waiting WHERE part = " + part + ")";
+                try (ResultSet rows = query.executeQuery("SELECT * FROM (SELECT s.card_id, s.position, s.section, "
+                        + "s.heading, s.start_offset, s.end_offset, "
+                        + "sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text "
+                        + "FROM sentence_rows s JOIN cards c ON c.id = s.card_id "
+                        + "WHERE s.card_id IN " + these + " AND c.id IN " + these + ") WHERE " + filter)) {
+                    while (true) {
+                        List<Sentence> batch = nextBatch(rows);
+                        if (batch.isEmpty()) {
+                            break;
+                        }
+                        AnnotationOutcome outcome = annotateBatch(rules, batch);
+                        replace(duck, tx, batch, outcome.annotations());
+                        sentences += batch.size();
+                        annotations += outcome.annotations().size();
+                    }
                 }
-                AnnotationOutcome outcome = annotateBatch(rules, batch);
-                replace(duck, tx, batch, outcome.annotations());
-                sentences += batch.size();
-                annotations += outcome.annotations().size();
             }
             tx.execute("DELETE FROM known_names_pending");
             tx.execute("DROP TABLE temp.main.cardminer_revised");
+            query.execute("DROP TABLE cardminer_waiting");
         }
-        return new Revision(cards, sentences, annotations);
+        return new Revision(cards, sentences, annotations, patterns.size());
+    }
+
+    /**
+     * The alternatives as {@code (?i)} patterns of at most {@code maxChars} characters each (one alternative may be
+     * longer), each compiled once by DuckDB to see that RE2 takes it; where it refuses one, the patterns are made
+     * again at half the size.
+     */
+    private List<String> compilablePatterns(List<String> alternatives, int maxChars) throws SQLException {
+        for (int limit = Math.max(1, maxChars); ; limit = Math.max(1, limit / 2)) {
+            List<String> patterns = new ArrayList<>();
+            StringBuilder p = new StringBuilder();
+            for (String a : alternatives) {
+                if (!p.isEmpty() && p.length() + a.length() + 8 > limit) {
+                    patterns.add("(?i)(?:" + p + ")");
+                    p.setLength(0);
+                }
+                p.append(p.isEmpty() ? "" : "|").append(a);
+            }
+            if (!p.isEmpty()) {
+                patterns.add("(?i)(?:" + p + ")");
+            }
+            String refused = refusedPattern(patterns);
+            if (refused == null) {
+                return patterns;
+            }
+            if (limit == 1) {
+                throw new SQLException("RE2 refuses a known-names pattern on its own: " + refused);
+            }
+        }
+    }
+
+    /** RE2's message for the first pattern DuckDB cannot compile ("pattern too large"), or null when it takes all. */
+    private String refusedPattern(List<String> patterns) throws SQLException {
+        for (String p : patterns) {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT regexp_matches('', " + literal(p) + ")")) {
+                rs.next();
+            } catch (SQLException e) {
+                if (e.getMessage() != null && e.getMessage().contains("pattern too large")) {
+                    return e.getMessage();
+                }
+                throw e;
+            }
+        }
+        return null;
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     /** Replaces the rules annotations of these sentences, in one transaction. */
     private static void replace(DuckDBConnection duck, Statement tx, List<Sentence> sentences,
                                 List<Annotation> annotations) throws SQLException {
-        inTransaction(tx, () -> {
-            try (DuckDBAppender app = duck.createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, "cardminer_revised")) {
+        StoreTransaction.run(tx, () -> {
+            try (TableAppender revised = TableAppender.open(duck, "temp", "cardminer_revised", "card_id", "sentence")) {
                 for (Sentence s : sentences) {
-                    app.beginRow().append(s.cardId()).append(s.index()).endRow();
+                    revised.begin().str(s.cardId()).i32(s.index()).end();
                 }
             }
             tx.execute("DELETE FROM annotations USING temp.main.cardminer_revised r WHERE annotations.card_id = r.card_id "
@@ -345,11 +408,9 @@ public final class AnnotationPhase {
     }
 
     private static void appendAnnotations(DuckDBConnection duck, List<Annotation> annotations) throws SQLException {
-        try (DuckDBAppender app = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "annotations")) {
+        try (TableAppender app = SentenceTables.annotations(duck)) {
             for (Annotation a : annotations) {
-                app.beginRow().append(a.cardId()).append(a.sentenceIndex()).append(a.subject())
-                        .append(a.category()).append(a.description() == null ? "" : a.description())
-                        .append(a.spanStart()).append(a.spanEnd()).append(a.annotator()).endRow();
+                SentenceTables.annotation(app, a);
             }
         }
     }
@@ -361,17 +422,9 @@ public final class AnnotationPhase {
     public Agreement agreement(String first, String second, ConceptNormaliser normaliser) throws SQLException {
         Map<String, List<Annotation>> a = new HashMap<>();
         Map<String, List<Annotation>> b = new HashMap<>();
-        long sentences = 0;
-        try (PreparedStatement st = connection.prepareStatement("SELECT count(*) FROM annotated_sentences x "
+        long sentences = StoreQuery.count(connection, "SELECT count(*) FROM annotated_sentences x "
                 + "JOIN annotated_sentences y ON x.card_id = y.card_id AND x.sentence = y.sentence "
-                + "WHERE x.annotator = ? AND y.annotator = ?")) {
-            st.setString(1, first);
-            st.setString(2, second);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                sentences = rs.getLong(1);
-            }
-        }
+                + "WHERE x.annotator = ? AND y.annotator = ?", first, second);
         try (PreparedStatement st = connection.prepareStatement("SELECT n.card_id, n.sentence, n.subject, n.category, "
                 + "n.annotator FROM annotations n JOIN annotated_sentences x ON x.card_id = n.card_id "
                 + "AND x.sentence = n.sentence AND x.annotator = ? JOIN annotated_sentences y "

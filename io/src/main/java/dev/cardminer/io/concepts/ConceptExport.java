@@ -36,7 +36,9 @@ public final class ConceptExport {
                 : c -> CsvCells.defuseSql(c) + " AS " + c.substring(c.indexOf('.') + 1);
         String query = switch (what) {
             case SENTENCES -> "SELECT " + text.apply("card_id") + ", position, " + text.apply("section") + ", "
-                    + text.apply("heading") + ", start_offset, end_offset, " + text.apply("text") + ", text_hash "
+                    + text.apply("heading") + ", start_offset, end_offset, " + text.apply("text")
+                    // The LLM cache's key (a stored column before schema version 4).
+                    + ", sha256(text) AS text_hash "
                     + "FROM sentences ORDER BY sentences.card_id, position";
             case ANNOTATIONS -> "SELECT " + text.apply("a.card_id") + ", a.sentence, " + text.apply("a.subject") + ", "
                     + text.apply("a.category") + ", " + text.apply("a.description") + ", a.span_start, a.span_end, "

@@ -40,7 +40,6 @@ public final class CardRowsBuilder {
     private final CardParser parser;
     private final ObjectMapper json;
     private final CardSentences.Step sentenceStep;
-    private final Hashes hashes = new Hashes();
     private StringWriter out = new StringWriter(1024);
     private long splitNanos;
     private long annotateNanos;
@@ -63,7 +62,7 @@ public final class CardRowsBuilder {
         this.sentenceStep = sentenceStep;
         this.splitInHand = sentenceStep == null ? null : (card, out) -> {
             long t0 = StageTimes.cpuNow();
-            inHand = CardSentences.split(sentenceStep.splitter(), card, hashes);
+            inHand = CardSentences.split(sentenceStep.splitter(), card);
             splitNanos += StageTimes.cpuNow() - t0;
         };
     }
@@ -156,7 +155,7 @@ public final class CardRowsBuilder {
         if (sentenceStep != null) {
             long t0 = StageTimes.cpuNow();
             // Split while parsing (the parser's tree reused); a parser without that hook leaves it to here.
-            sentences = inHand != null ? inHand : CardSentences.split(sentenceStep.splitter(), card, hashes);
+            sentences = inHand != null ? inHand : CardSentences.split(sentenceStep.splitter(), card);
             inHand = null;
             long t1 = StageTimes.cpuNow();
             splitNanos += t1 - t0;

@@ -18,12 +18,11 @@ import java.util.function.Supplier;
  * {@code split-error} warning, and {@code body-too-large} is left out (ingestion records it, with the same cut).
  *
  * @param sentences   the card's sentences
- * @param hashes      SHA-256 hex of each sentence's text ({@code sentences.text_hash}, the LLM cache's key)
  * @param problems    what limited the split, to follow the card's own problems
  * @param annotator   the annotator that has handled every sentence, or null (none ran, or it failed)
  * @param annotations its annotations
  */
-public record CardSentences(List<Sentence> sentences, List<String> hashes, List<Problem> problems, String annotator,
+public record CardSentences(List<Sentence> sentences, List<Problem> problems, String annotator,
                             List<Annotation> annotations) {
 
     /** What the parser threads do with each card's sentences: split, and annotate when {@code annotator} is set. */
@@ -31,16 +30,16 @@ public record CardSentences(List<Sentence> sentences, List<String> hashes, List<
     }
 
     /** The split of a card (no annotations). */
-    public static CardSentences split(SentenceSplitter splitter, ModelCard card, Hashes hashes) {
-        return split(() -> splitter.splitWithProblems(card), hashes);
+    public static CardSentences split(SentenceSplitter splitter, ModelCard card) {
+        return split(() -> splitter.splitWithProblems(card));
     }
 
     /** The split of a card while its parser has it in hand (its Markdown tree reused); the same rows. */
-    public static CardSentences split(SentenceSplitter splitter, CardExtractor.Input card, Hashes hashes) {
-        return split(() -> splitter.splitWithProblems(card), hashes);
+    public static CardSentences split(SentenceSplitter splitter, CardExtractor.Input card) {
+        return split(() -> splitter.splitWithProblems(card));
     }
 
-    private static CardSentences split(Supplier<SentenceSplitter.Split> splitting, Hashes hashes) {
+    private static CardSentences split(Supplier<SentenceSplitter.Split> splitting) {
         SentenceSplitter.Split split;
         try {
             split = splitting.get();
@@ -49,17 +48,13 @@ public record CardSentences(List<Sentence> sentences, List<String> hashes, List<
             split = new SentenceSplitter.Split(List.of(), List.of(Problem.warning(ProblemCodes.SPLIT_ERROR,
                     "the sentences of this card could not be split: " + e.getClass().getSimpleName(), 0, 0)));
         }
-        List<String> textHashes = new ArrayList<>(split.sentences().size());
-        for (Sentence s : split.sentences()) {
-            textHashes.add(hashes.sha256Hex(s.text()));
-        }
         List<Problem> problems = new ArrayList<>(0);
         for (Problem p : split.problems()) {
             if (!p.code().equals(ProblemCodes.BODY_TOO_LARGE)) {
                 problems.add(p);
             }
         }
-        return new CardSentences(split.sentences(), textHashes, problems, null, List.of());
+        return new CardSentences(split.sentences(), problems, null, List.of());
     }
 
     /**
@@ -68,10 +63,10 @@ public record CardSentences(List<Sentence> sentences, List<String> hashes, List<
      */
     public CardSentences annotated(Annotator by) {
         if (sentences.isEmpty()) {
-            return new CardSentences(sentences, hashes, problems, by.name(), List.of());
+            return new CardSentences(sentences, problems, by.name(), List.of());
         }
         try {
-            return new CardSentences(sentences, hashes, problems, by.name(), by.annotate(sentences));
+            return new CardSentences(sentences, problems, by.name(), by.annotate(sentences));
         } catch (RuntimeException | StackOverflowError e) {
             return this;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ProblemCodes;
+import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -53,10 +53,13 @@ public final class Pipeline {
     }
 
     public record Counts(long seen, long written, long replaced, long skipped, long duplicates, long failures,
-                         long bytes, Map<String, Long> stageMillis) {
+                         long bytes, Analyzer.Stages stages) {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
+
+    /** DuckDB's memory limit while a run writes (and revises) the store. */
+    static final String DUCKDB_MEMORY = "1GB";
 
     /** What the reader hands the parsers. */
     private sealed interface ToParse permits Work, NoMoreCards {
@@ -127,7 +130,7 @@ public final class Pipeline {
             }
             // The stage threads are done: their CPU times are all in.
             return new Counts(counts.seen(), counts.written(), counts.replaced(), counts.skipped(),
-                    counts.duplicates(), counts.failures(), counts.bytes(), times.millis());
+                    counts.duplicates(), counts.failures(), counts.bytes(), times.stages());
         } finally {
             if (!ok) {
                 started.forEach(Thread::interrupt);
@@ -316,6 +319,10 @@ public final class Pipeline {
                 // The default (16 MB of WAL) checkpoints after nearly every batch, and each checkpoint compresses
                 // the table's open row group again: 5x slower overall. One checkpoint at the end instead.
                 st.execute("SET checkpoint_threshold = '1GB'");
+                // DuckDB's default (80% of RAM) keeps every block it wrote in memory: 1.9 GB resident at 100k
+                // cards, 4.4 GB at 300k. With 1 GB it lets clean blocks go (1.8 GB at 100k, no CPU-second more;
+                // 512 MB spilled: +4 CPU-s, a 14 s checkpoint). docs/bench.md, "Store side".
+                st.execute("SET memory_limit = '" + DUCKDB_MEMORY + "'");
             }
             try (StoreWriter writer = new StoreWriter(connection)) {
                 List<CardRows> batch = new ArrayList<>();
@@ -369,7 +376,7 @@ public final class Pipeline {
             }
             times.writerCpu.set(StageTimes.cpuNow() - cpu0);
             return new Counts(reader.seen.get(), written, replaced, skipped, reader.duplicates.get(), failures, bytes,
-                    Map.of());
+                    null);
         }
 
         /** Writes the batch in one transaction, then frees its budget and empties it. */

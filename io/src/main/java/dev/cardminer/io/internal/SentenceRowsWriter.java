@@ -17,13 +17,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -47,31 +45,26 @@ public final class SentenceRowsWriter {
     private record Body(String id, String body, List<Section> sections, int problemCount) {
     }
 
-    private record Row(Sentence sentence, String hash) {
+    /** A card's sentences with the body they are offsets into. */
+    private record CardSplit(String id, String body, List<Sentence> sentences) {
     }
 
     /** The rows of a batch of cards: sentences, and the problems that limited them, by card. */
-    private record Rows(List<Row> sentences, List<CardProblem> problems, int cards) {
+    private record Rows(List<CardSplit> sentences, List<CardProblem> problems, int cards) {
     }
 
     private record CardProblem(String cardId, int position, Problem problem) {
     }
 
+    /** The cards of a batch with their sentence counts, for {@code cards.sentence_count}. */
+    private static final String SPLIT = "cardminer_split_cards";
+
     private final DuckDBConnection connection;
     private final int threads;
 
-    private final int extraColumns;
-
-    public SentenceRowsWriter(DuckDBConnection connection, int threads) throws SQLException {
+    public SentenceRowsWriter(DuckDBConnection connection, int threads) {
         this.connection = connection;
         this.threads = Math.max(1, threads);
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_catalog = "
-                     + "current_database() AND table_schema = 'main' AND table_name = 'sentences'")) {
-            rs.next();
-            // Columns added to the table after the eight cardminer writes get nulls.
-            this.extraColumns = Math.max(0, rs.getInt(1) - 8);
-        }
     }
 
     private PrintWriter log;
@@ -99,7 +92,9 @@ public final class SentenceRowsWriter {
         try (DuckDBConnection reader = connection.duplicate();
              Statement st = reader.createStatement();
              ResultSet rs = st.executeQuery(QUERY);
-             DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sentences");
+             TableAppender appender = SentenceTables.sentences(connection);
+             TableAppender split = splitAppender(connection);
+             TableAppender problems = StoreWriter.problems(connection);
              Statement tx = connection.createStatement()) {
             List<Body> batch = new ArrayList<>();
             long chars = 0;
@@ -123,7 +118,7 @@ public final class SentenceRowsWriter {
                 }
                 if (window.size() > 2 * threads || (!more && !window.isEmpty())) {
                     Rows rows = take(window.poll());
-                    written += write(tx, appender, rows);
+                    written += write(tx, appender, problems, split, rows);
                     cards += rows.cards();
                     if (log != null && System.nanoTime() - lastLog > 5_000_000_000L) {
                         log.printf("annotate: split %,d cards, %,d sentences so far%n", cards, written);
@@ -140,8 +135,7 @@ public final class SentenceRowsWriter {
 
     private static final String QUERY = """
             WITH todo AS (
-                SELECT id, body, problem_count FROM cards c WHERE body IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.card_id = c.id)),
+                SELECT id, body, problem_count FROM cards WHERE body IS NOT NULL AND sentence_count IS NULL),
             secs AS (
                 SELECT card_id,
                        list(level ORDER BY position) AS lv, list(title ORDER BY position) AS tt,
@@ -183,18 +177,15 @@ public final class SentenceRowsWriter {
     }
 
     private static Rows split(List<Body> batch, SentenceSplitter splitter) {
-        Hashes hashes = new Hashes();
-        List<Row> rows = new ArrayList<>();
+        List<CardSplit> rows = new ArrayList<>();
         List<CardProblem> problems = new ArrayList<>();
         for (Body b : batch) {
             // Without stored sections (a store written by other means) the card is parsed from its body.
             ModelCard card = b.sections() == null ? ModelCard.parse(b.id(), b.body())
                     : new ModelCard(b.id(), b.body(), false, null, 0, Metadata.empty(), b.body(), 0,
                     bodyLine(b.body(), b.sections()), List.of(), b.sections(), List.of(), 0, List.of());
-            CardSentences split = CardSentences.split(splitter, card, hashes);
-            for (int i = 0; i < split.sentences().size(); i++) {
-                rows.add(new Row(split.sentences().get(i), split.hashes().get(i)));
-            }
+            CardSentences split = CardSentences.split(splitter, card);
+            rows.add(new CardSplit(b.id(), b.body(), split.sentences()));
             int position = b.problemCount();
             for (Problem p : split.problems()) {
                 problems.add(new CardProblem(b.id(), position++, p));
@@ -235,64 +226,44 @@ public final class SentenceRowsWriter {
         }
     }
 
-    private long write(Statement tx, DuckDBAppender appender, Rows batch) throws SQLException {
-        List<Row> rows = batch.sentences();
-        tx.execute("BEGIN TRANSACTION");
-        try {
+    private static long write(Statement tx, TableAppender sentences, TableAppender problems, TableAppender split,
+                              Rows batch) throws SQLException {
+        long[] written = new long[1];
+        StoreTransaction.run(tx, () -> {
             if (!batch.problems().isEmpty()) {
-                writeProblems(batch.problems());
-            }
-            for (Row r : rows) {
-                Sentence s = r.sentence();
-                appender.beginRow().append(s.cardId()).append(s.index());
-                str(appender, s.section());
-                str(appender, s.heading());
-                appender.append(s.start()).append(s.end()).append(s.text()).append(r.hash());
-                for (int i = 0; i < extraColumns; i++) {
-                    appender.appendNull();
+                // Rare (a card past a limit): the card's count follows its problems.
+                try (PreparedStatement count = tx.getConnection().prepareStatement(
+                        "UPDATE cards SET problem_count = coalesce(problem_count, 0) + 1 WHERE id = ?")) {
+                    for (CardProblem cp : batch.problems()) {
+                        StoreWriter.problem(problems, cp.cardId(), cp.position(), cp.problem());
+                        count.setString(1, cp.cardId());
+                        count.executeUpdate();
+                    }
                 }
-                appender.endRow();
+                problems.flush();
             }
-            appender.flush();
-            tx.execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            try {
-                tx.execute("ROLLBACK");
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
+            for (CardSplit card : batch.sentences()) {
+                int bmpEnd = SentenceTables.bmpEnd(card.body());
+                for (Sentence s : card.sentences()) {
+                    SentenceTables.sentence(sentences, card.id(), s, card.body(), bmpEnd);
+                    written[0]++;
+                }
+                split.begin().str(card.id()).i32(card.sentences().size()).end();
             }
-            throw e;
-        }
-        return rows.size();
+            sentences.flush();
+            split.flush();
+            // The cards are split: a card without a sentence is not split again by the next run.
+            tx.execute("UPDATE cards SET sentence_count = t.n FROM temp.main." + SPLIT + " t WHERE cards.id = t.id");
+            tx.execute("DELETE FROM temp.main." + SPLIT);
+        });
+        return written[0];
     }
 
-    /** Rare (a card past a limit), so plain statements in the batch's transaction. */
-    private void writeProblems(List<CardProblem> problems) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO problems (card_id, position, severity, code, message, line, col) VALUES (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement count = connection.prepareStatement(
-                     "UPDATE cards SET problem_count = coalesce(problem_count, 0) + 1 WHERE id = ?")) {
-            for (CardProblem cp : problems) {
-                Problem p = cp.problem();
-                insert.setString(1, cp.cardId());
-                insert.setInt(2, cp.position());
-                insert.setString(3, p.severity().name().toLowerCase(Locale.ROOT));
-                insert.setString(4, p.code());
-                insert.setString(5, p.message());
-                insert.setInt(6, p.line());
-                insert.setInt(7, p.column());
-                insert.executeUpdate();
-                count.setString(1, cp.cardId());
-                count.executeUpdate();
-            }
+    /** The temporary table of split cards (made at the start of {@link #run}) as an appender. */
+    private static TableAppender splitAppender(DuckDBConnection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE " + SPLIT + " (id VARCHAR, n INTEGER)");
         }
-    }
-
-    private static void str(DuckDBAppender appender, String v) throws SQLException {
-        if (v == null) {
-            appender.appendNull();
-        } else {
-            appender.append(v);
-        }
+        return TableAppender.open(connection, "temp", SPLIT, "id", "n");
     }
 }

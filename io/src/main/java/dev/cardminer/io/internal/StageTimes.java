@@ -1,15 +1,15 @@
 package dev.cardminer.io.internal;
 
+import dev.cardminer.io.Analyzer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where an ingestion run's time went, stage by stage: wall time inside each stage's own work and the
- * CPU time of its threads. Stages add to it from their threads; {@link #millis()} is the profile that
- * {@code --stages} and {@code bench analyze} print.
+ * CPU time of its threads. Stages add to it from their threads; {@link #stages()} is the profile that
+ * {@code bench analyze} prints.
  */
 final class StageTimes {
 
@@ -33,21 +33,14 @@ final class StageTimes {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
-    /** The profile in milliseconds, in the order the stages run. */
-    Map<String, Long> millis() {
-        Map<String, Long> stages = new LinkedHashMap<>();
-        stages.put("cpu: reader thread", readerCpu.get() / 1_000_000);
-        stages.put("cpu: parser threads", parserCpu.get() / 1_000_000);
-        stages.put("cpu:   of which sentence split", splitCpu.get() / 1_000_000);
-        stages.put("cpu:   of which rules annotation", annotateCpu.get() / 1_000_000);
-        stages.put("cpu: writer thread", writerCpu.get() / 1_000_000);
-        stages.put("load-index", loadIndexNanos.get() / 1_000_000);
-        stages.put("read (reader thread)", readNanos.get() / 1_000_000);
-        stages.put("parse+rows (all parser threads)", parseNanos.get() / 1_000_000);
-        stages.put("append (writer)", appendNanos.get() / 1_000_000);
-        stages.put("commit (writer)", commitNanos.get() / 1_000_000);
-        stages.put("writer waiting", writerWaitNanos.get() / 1_000_000);
-        stages.put("final checkpoint", checkpointNanos.get() / 1_000_000);
-        return stages;
+    /** The profile, before the known-names revision. */
+    Analyzer.Stages stages() {
+        return new Analyzer.Stages(d(readerCpu), d(parserCpu), d(splitCpu), d(annotateCpu), d(writerCpu),
+                d(loadIndexNanos), d(readNanos), d(parseNanos), d(appendNanos), d(commitNanos), d(writerWaitNanos),
+                d(checkpointNanos), Duration.ZERO, Duration.ZERO, 0);
+    }
+
+    private static Duration d(AtomicLong nanos) {
+        return Duration.ofNanos(nanos.get());
     }
 }

@@ -7,15 +7,12 @@ import dev.cardminer.core.Link;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.Section;
 import dev.cardminer.io.RepoFacts;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -30,83 +27,77 @@ public final class StoreWriter implements AutoCloseable {
     private final DuckDBConnection connection;
     private final Statement statement;
     private final List<String> cardIdTables = new ArrayList<>();
-    private final Table cards;
-    private final Table replaced;
-    private final Table metadata;
-    private final Table values;
-    private final Table sections;
-    private final Table evals;
-    private final Table links;
-    private final Table problems;
-    private final Table sentences;
-    private final Table annotations;
-    private final Table annotated;
-    private final Table pending;
-    private final List<Table> all;
+    private final TableAppender cards;
+    private final TableAppender replaced;
+    private final TableAppender metadata;
+    private final TableAppender values;
+    private final TableAppender sections;
+    private final TableAppender evals;
+    private final TableAppender links;
+    private final TableAppender problems;
+    private final TableAppender sentences;
+    private final TableAppender annotations;
+    private final TableAppender annotated;
+    private final TableAppender pending;
+    private final List<TableAppender> all;
     private long commitNanos;
     private long appendNanos;
 
     public StoreWriter(DuckDBConnection connection) throws SQLException {
         this.connection = connection;
         this.statement = connection.createStatement();
-        try (ResultSet rs = statement.executeQuery("SELECT DISTINCT table_name FROM information_schema.columns "
-                + "WHERE table_catalog = current_database() AND table_schema = 'main' AND column_name = 'card_id' "
-                + "ORDER BY table_name")) {
+        try (ResultSet rs = statement.executeQuery("SELECT DISTINCT c.table_name FROM information_schema.columns c "
+                + "JOIN information_schema.tables t ON t.table_catalog = c.table_catalog "
+                + "AND t.table_schema = c.table_schema AND t.table_name = c.table_name "
+                + "WHERE c.table_catalog = current_database() AND c.table_schema = 'main' AND c.column_name = 'card_id' "
+                + "AND t.table_type = 'BASE TABLE' ORDER BY 1")) {
             while (rs.next()) {
                 cardIdTables.add(rs.getString(1));
             }
         }
         statement.execute("CREATE OR REPLACE TEMP TABLE " + REPLACED + " (id VARCHAR)");
-        cards = table(null, "cards", "id", "source", "content_hash", "bytes", "author", "downloads", "likes",
-                "pipeline_tag", "library_name", "tags", "created_at", "last_modified", "has_metadata", "metadata_json",
-                "completeness", "section_count", "problem_count", "body", "fingerprint");
-        replaced = table("temp", REPLACED, "id");
-        metadata = table(null, "metadata", "card_id", "key", "value_json");
-        values = table(null, "metadata_values", "card_id", "key", "position", "value");
-        sections = table(null, "sections", "card_id", "position", "level", "title", "canonical", "start_offset",
-                "end_offset", "line", "placeholder", "empty");
-        evals = table(null, "eval_results", "card_id", "position", "model_name", "task_type", "task_name",
-                "dataset_type", "dataset_name", "dataset_config", "dataset_split", "dataset_revision", "metric_type",
-                "metric_name", "metric_value", "metric_value_text", "verified", "source_name", "source_url");
-        links = table(null, "links", "card_id", "position", "kind", "target", "text", "line", "col");
-        problems = table(null, "problems", "card_id", "position", "severity", "code", "message", "line", "col");
-        sentences = table(null, "sentences", "card_id", "position", "section", "heading", "start_offset", "end_offset",
-                "text", "text_hash");
-        annotations = table(null, "annotations", "card_id", "sentence", "subject", "category", "description",
-                "span_start", "span_end", "annotator");
-        annotated = table(null, "annotated_sentences", "card_id", "sentence", "annotator");
-        pending = table(null, "known_names_pending", "card_id");
+        cards = TableAppender.open(connection, null, "cards", "id", "source", "content_hash", "bytes", "author",
+                "downloads", "likes", "pipeline_tag", "library_name", "tags", "created_at", "last_modified",
+                "has_metadata", "metadata_json", "completeness", "section_count", "problem_count", "body",
+                "fingerprint", "sentence_count");
+        replaced = TableAppender.open(connection, "temp", REPLACED, "id");
+        metadata = TableAppender.open(connection, null, "metadata", "card_id", "key", "value_json");
+        values = TableAppender.open(connection, null, "metadata_values", "card_id", "key", "position", "value");
+        sections = TableAppender.open(connection, null, "sections", "card_id", "position", "level", "title",
+                "canonical", "start_offset", "end_offset", "line", "placeholder", "empty");
+        evals = TableAppender.open(connection, null, "eval_results", "card_id", "position", "model_name",
+                "task_type", "task_name", "dataset_type", "dataset_name", "dataset_config", "dataset_split",
+                "dataset_revision", "metric_type", "metric_name", "metric_value", "metric_value_text", "verified",
+                "source_name", "source_url");
+        links = TableAppender.open(connection, null, "links", "card_id", "position", "kind", "target", "text", "line",
+                "col");
+        problems = problems(connection);
+        sentences = SentenceTables.sentences(connection);
+        annotations = SentenceTables.annotations(connection);
+        annotated = SentenceTables.marks(connection);
+        pending = TableAppender.open(connection, null, "known_names_pending", "card_id");
         all = List.of(cards, replaced, metadata, values, sections, evals, links, problems, sentences, annotations,
                 annotated, pending);
     }
 
     /** Writes the cards in one transaction: all of them, or (on an exception) none. */
     public void write(List<CardRows> batch) throws SQLException {
-        statement.execute("BEGIN TRANSACTION");
-        try {
-            long t0 = System.nanoTime();
+        long t0 = System.nanoTime();
+        long[] appended = new long[1];
+        StoreTransaction.run(statement, () -> {
             deleteReplaced(batch);
             for (CardRows card : batch) {
                 append(card);
             }
-            for (Table t : all) {
+            for (TableAppender t : all) {
                 if (t != replaced) {
-                    t.appender.flush();
+                    t.flush();
                 }
             }
-            long t1 = System.nanoTime();
-            statement.execute("COMMIT");
-            long t2 = System.nanoTime();
-            appendNanos += t1 - t0;
-            commitNanos += t2 - t1;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                statement.execute("ROLLBACK");
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+            appended[0] = System.nanoTime();
+        });
+        appendNanos += appended[0] - t0;
+        commitNanos += System.nanoTime() - appended[0];
     }
 
     private void deleteReplaced(List<CardRows> batch) throws SQLException {
@@ -120,7 +111,7 @@ public final class StoreWriter implements AutoCloseable {
         if (!any) {
             return;
         }
-        replaced.appender.flush();
+        replaced.flush();
         String ids = "(SELECT id FROM temp.main." + REPLACED + ")";
         for (String table : cardIdTables) {
             statement.execute("DELETE FROM main." + quote(table) + " WHERE card_id IN " + ids);
@@ -135,7 +126,7 @@ public final class StoreWriter implements AutoCloseable {
                 .i64(f.downloads()).i64(f.likes()).str(f.pipelineTag()).str(f.libraryName()).list(f.tags())
                 .time(f.createdAt()).time(f.lastModified()).bool(c.hasMetadata()).str(c.metadataJson())
                 .f64(c.completeness()).i32(c.sections().size()).i32(c.problems().size()).str(c.body())
-                .i64(c.fingerprint()).end();
+                .i64(c.fingerprint()).i32(c.sentences() == null ? null : c.sentences().sentences().size()).end();
         for (CardRows.MetadataRow m : c.metadata()) {
             metadata.begin().str(c.id()).str(m.key()).str(m.valueJson()).end();
         }
@@ -162,11 +153,10 @@ public final class StoreWriter implements AutoCloseable {
         }
         position = 0;
         for (Problem p : c.problems()) {
-            problems.begin().str(c.id()).i32(position++).str(p.severity().name().toLowerCase(Locale.ROOT))
-                    .str(p.code()).str(p.message()).i32(p.line()).i32(p.column()).end();
+            problem(problems, c.id(), position++, p);
         }
         if (c.sentences() != null) {
-            append(c.id(), c.sentences());
+            append(c.id(), c.body(), c.sentences());
         }
     }
 
@@ -175,26 +165,35 @@ public final class StoreWriter implements AutoCloseable {
      * rules annotated waits in {@code known_names_pending} until the corpus's own names are known
      * ({@link KnownNamesRevision}).
      */
-    private void append(String id, CardSentences c) throws SQLException {
-        for (int i = 0; i < c.sentences().size(); i++) {
-            Sentence s = c.sentences().get(i);
-            sentences.begin().str(id).i32(s.index()).str(s.section()).str(s.heading()).i32(s.start()).i32(s.end())
-                    .str(s.text()).str(c.hashes().get(i)).end();
+    private void append(String id, String body, CardSentences c) throws SQLException {
+        int bmpEnd = SentenceTables.bmpEnd(body);
+        for (Sentence s : c.sentences()) {
+            SentenceTables.sentence(sentences, id, s, body, bmpEnd);
         }
         if (c.annotator() == null) {
             return;
         }
         for (Annotation a : c.annotations()) {
-            annotations.begin().str(id).i32(a.sentenceIndex()).str(a.subject()).str(a.category())
-                    .str(a.description() == null ? "" : a.description()).i32(a.spanStart()).i32(a.spanEnd())
-                    .str(a.annotator()).end();
+            SentenceTables.annotation(annotations, a);
         }
         for (Sentence s : c.sentences()) {
-            annotated.begin().str(id).i32(s.index()).str(c.annotator()).end();
+            SentenceTables.mark(annotated, id, s.index(), c.annotator());
         }
         if (c.annotator().equals(RuleAnnotator.NAME)) {
             pending.begin().str(id).end();
         }
+    }
+
+    /** An appender for {@code problems}. */
+    static TableAppender problems(DuckDBConnection connection) throws SQLException {
+        return TableAppender.open(connection, null, "problems", "card_id", "position", "severity", "code", "message",
+                "line", "col");
+    }
+
+    /** A card's problem as a row of {@code problems}. */
+    static void problem(TableAppender to, String cardId, int position, Problem p) throws SQLException {
+        to.begin().str(cardId).i32(position).str(p.severity().name().toLowerCase(Locale.ROOT)).str(p.code())
+                .str(p.message()).i32(p.line()).i32(p.column()).end();
     }
 
     /** Nanoseconds spent appending rows and committing, for profiling. */
@@ -206,28 +205,6 @@ public final class StoreWriter implements AutoCloseable {
         return commitNanos;
     }
 
-    private Table table(String catalog, String name, String... columns) throws SQLException {
-        List<String> actual = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement("SELECT column_name FROM information_schema.columns "
-                + "WHERE table_catalog = coalesce(?, current_database()) AND table_schema = 'main' AND table_name = ? "
-                + "ORDER BY ordinal_position")) {
-            st.setString(1, catalog);
-            st.setString(2, name);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    actual.add(rs.getString(1));
-                }
-            }
-        }
-        if (actual.size() < columns.length || !actual.subList(0, columns.length).equals(List.of(columns))) {
-            throw new SQLException("the store's table " + name + " has columns " + actual + "; cardminer writes "
-                    + List.of(columns) + " first (was the store made by another version?)");
-        }
-        DuckDBAppender appender = catalog == null ? connection.createAppender("main", name)
-                : connection.createAppender(catalog, "main", name);
-        return new Table(appender, actual.size() - columns.length);
-    }
-
     private static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
@@ -235,9 +212,9 @@ public final class StoreWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (Table t : all) {
+        for (TableAppender t : all) {
             try {
-                t.appender.close();
+                t.close();
             } catch (SQLException e) {
                 first = first == null ? e : first;
             }
@@ -245,94 +222,6 @@ public final class StoreWriter implements AutoCloseable {
         statement.close();
         if (first != null) {
             throw first;
-        }
-    }
-
-    /** An appender that writes the columns cardminer knows, then nulls for any columns added after them. */
-    private static final class Table {
-        final DuckDBAppender appender;
-        final int extraColumns;
-
-        Table(DuckDBAppender appender, int extraColumns) {
-            this.appender = appender;
-            this.extraColumns = extraColumns;
-        }
-
-        Table begin() throws SQLException {
-            appender.beginRow();
-            return this;
-        }
-
-        Table str(String v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-            } else {
-                appender.append(v);
-            }
-            return this;
-        }
-
-        Table list(List<String> v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-            } else {
-                appender.append(v);
-            }
-            return this;
-        }
-
-        Table i32(int v) throws SQLException {
-            appender.append(v);
-            return this;
-        }
-
-        Table i64(long v) throws SQLException {
-            appender.append(v);
-            return this;
-        }
-
-        Table i64(Long v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-            } else {
-                appender.append(v.longValue());
-            }
-            return this;
-        }
-
-        Table f64(Double v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-            } else {
-                appender.append(v.doubleValue());
-            }
-            return this;
-        }
-
-        Table bool(Boolean v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-            } else {
-                appender.append(v.booleanValue());
-            }
-            return this;
-        }
-
-        Table time(Instant v) throws SQLException {
-            if (v == null) {
-                appender.appendNull();
-            } else {
-                appender.appendEpochMicros(Math.addExact(Math.multiplyExact(v.getEpochSecond(), 1_000_000L),
-                        v.getNano() / 1000));
-            }
-            return this;
-        }
-
-        void end() throws SQLException {
-            for (int i = 0; i < extraColumns; i++) {
-                appender.appendNull();
-            }
-            appender.endRow();
         }
     }
 }

@@ -90,8 +90,8 @@ class AnnotationPhaseTest {
                 firstDone = r.sentences();
             }
             assertThat(Queries.count(c, "SELECT count(*) FROM llm_cache")).isEqualTo(70);
-            unanswered = Queries.count(c, "SELECT count(DISTINCT text_hash) FROM sentences "
-                    + "WHERE text_hash NOT IN (SELECT text_hash FROM llm_cache)");
+            unanswered = Queries.count(c, "SELECT count(DISTINCT sha256(text)) FROM sentences "
+                    + "WHERE sha256(text) NOT IN (SELECT text_hash FROM llm_cache)");
         }
         // A new process on the same store file: only the sentences without a cached answer are sent.
         try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).build().open(db);
@@ -110,7 +110,7 @@ class AnnotationPhaseTest {
             assertThat(Queries.count(c, "SELECT count(*) FROM annotations WHERE category = 'first word'"))
                     .isEqualTo(total);
             assertThat(Queries.count(c, "SELECT count(*) FROM llm_cache"))
-                    .isEqualTo(Queries.count(c, "SELECT count(DISTINCT text_hash) FROM sentences"));
+                    .isEqualTo(Queries.count(c, "SELECT count(DISTINCT sha256(text)) FROM sentences"));
             // A third run has nothing left to do and sends nothing.
             try (LlmAnnotator llm = new LlmAnnotator(config(server), cache)) {
                 assertThat(phase.run(llm, log).sentences()).isZero();

@@ -32,7 +32,7 @@ class ConceptAnnotationTest {
             assertThat(report.sentencesSplit()).isPositive();
             assertThat(report.runs()).extracting(AnnotationPhase.Result::annotator)
                     .containsExactly(RuleAnnotator.NAME, "llm:fake");
-            long distinct = Queries.count(c, "SELECT count(DISTINCT text_hash) FROM sentences");
+            long distinct = Queries.count(c, "SELECT count(DISTINCT text) FROM sentences");
             assertThat(report.llm().requests()).isEqualTo(distinct);
             assertThat(server.requestCount()).isEqualTo((int) distinct);
             assertThat(report.agreement()).isNotNull();

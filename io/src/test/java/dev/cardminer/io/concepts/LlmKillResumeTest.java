@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cardminer.annotate.LlmAnnotator;
 import dev.cardminer.annotate.LlmConfig;
-import dev.cardminer.annotate.PromptTemplate;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.testkit.FakeChatServer;
 import dev.cardminer.testkit.store.Queries;
@@ -107,12 +106,12 @@ class LlmKillResumeTest {
             readOnly.setProperty("duckdb.read_only", "true");
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + killed, readOnly)) {
                 cachedTexts = new HashSet<>(rows(c, "SELECT DISTINCT s.text FROM llm_cache l JOIN sentences s "
-                        + "ON s.text_hash = l.text_hash WHERE l.model = '" + MODEL + "'"));
+                        + "ON sha256(s.text) = l.text_hash WHERE l.model = '" + MODEL + "'"));
                 markedAtKill = Queries.count(c, "SELECT count(*) FROM annotated_sentences");
                 // Batches commit whole: a marked sentence has its answer cached and its annotations written.
                 assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences a JOIN sentences s "
                         + "ON s.card_id = a.card_id AND s.position = a.sentence "
-                        + "WHERE s.text_hash NOT IN (SELECT text_hash FROM llm_cache)")).isZero();
+                        + "WHERE sha256(s.text) NOT IN (SELECT text_hash FROM llm_cache)")).isZero();
                 assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences a WHERE NOT EXISTS "
                         + "(SELECT 1 FROM annotations n WHERE n.card_id = a.card_id AND n.sentence = a.sentence)"))
                         .isZero();
@@ -161,8 +160,8 @@ class LlmKillResumeTest {
         String[] models = {"DistilBERT", "a small LSTM", "RoBERTa-large", "T5"};
         String[] openers = {"This", "Our", "The", "Each"};
         try (Connection c = SyntheticStore.builder().schema(CardStore.schema()).build().open(file);
-             PreparedStatement st = c.prepareStatement("INSERT INTO sentences (card_id, position, section, heading, "
-                     + "start_offset, end_offset, text, text_hash) VALUES (?, ?, NULL, NULL, 0, 0, ?, ?)")) {
+             PreparedStatement st = c.prepareStatement("INSERT INTO sentence_rows (card_id, position, section, heading, "
+                     + "start_offset, end_offset, text) VALUES (?, ?, NULL, NULL, 0, 0, ?)")) {
             for (int card = 0; card < CARDS; card++) {
                 for (int i = 0; i < PER_CARD; i++) {
                     String text = switch (i) {
@@ -175,7 +174,6 @@ class LlmKillResumeTest {
                     st.setString(1, "org/card-%02d".formatted(card));
                     st.setInt(2, i);
                     st.setString(3, text);
-                    st.setString(4, PromptTemplate.hash(text));
                     st.addBatch();
                 }
             }

@@ -77,7 +77,7 @@ final class CardPage {
         outline(h, sections);
         evaluation(h, at);
         links(h, at);
-        concepts(h, at);
+        concepts(h, at, (String) c[11]);
         suggestions(h, id);
         classifications(h, id);
         h.open("section", "id", "body").element("h2", "Card").open("article", "class", "markdown")
@@ -217,7 +217,7 @@ final class CardPage {
         h.close("tbody").close("table").close("section");
     }
 
-    private void concepts(Html h, ExplorerStore.CardLocation at) throws SQLException {
+    private void concepts(Html h, ExplorerStore.CardLocation at, String body) throws SQLException {
         h.open("section", "id", "concepts").element("h2", "Concepts");
         if (!store.hasAnnotations()) {
             h.element("p", "The store has no annotations.", "class", "note").close("section");
@@ -225,12 +225,7 @@ final class CardPage {
         }
         List<Object[]> annotations = store.cardRows(at, "annotations",
                 "SELECT sentence, subject, category, span_start, span_end", "sentence, span_start LIMIT 2000");
-        Map<Integer, String> sentences = new HashMap<>();
-        if (!annotations.isEmpty()) {
-            for (Object[] r : store.cardRows(at, "sentences", "SELECT position, text", null)) {
-                sentences.put(((Number) r[0]).intValue(), (String) r[1]);
-            }
-        }
+        Map<Integer, String> sentences = annotations.isEmpty() ? Map.of() : store.sentenceTexts(at, body);
         // Rows as the page lays them out: sentence position, its text, then the annotation's fields.
         List<Object[]> rows = new ArrayList<>();
         for (Object[] a : annotations) {

@@ -36,9 +36,8 @@ final class ExplorerStore implements AutoCloseable {
             Map.entry("1M+", 1_000_000L));
 
 
-    /** Tables with one card's rows, located through {@code card_rows}; the last two exist with annotations. */
-    private static final List<String> CHILD_TABLES = List.of("problems", "sections", "eval_results", "links",
-            "sentences", "annotations");
+    /** Tables with one card's rows, located through {@code card_rows}; the sentences' and annotations' with annotations. */
+    private static final List<String> CHILD_TABLES = List.of("problems", "sections", "eval_results", "links");
 
     /** Where one card's rows lie in each table: rowid ranges (first, last), absent for tables without its rows. */
     record CardLocation(String id, Map<String, long[]> ranges) {
@@ -51,6 +50,8 @@ final class ExplorerStore implements AutoCloseable {
     private final BlockingQueue<Connection> pool;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
     private final boolean hasAnnotations;
+    /** The table of the sentences' rows: {@code sentence_rows} (text null where it is the body's), or {@code sentences} before schema 4. */
+    private final String sentenceTable;
 
     ExplorerStore(Path db, int connections) throws SQLException {
         root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
@@ -97,6 +98,11 @@ final class ExplorerStore implements AutoCloseable {
                     + "WHERE table_catalog = 'store' AND table_name IN ('annotations', 'sentences')")) {
                 rs.next();
                 hasAnnotations = rs.getInt(1) == 2;
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables "
+                    + "WHERE table_catalog = 'store' AND table_name = 'sentence_rows'")) {
+                rs.next();
+                sentenceTable = rs.getInt(1) == 1 ? "sentence_rows" : "sentences";
             }
             // Where each card's rows lie: the writer appends a card's child rows together, so a rowid range
             // (which DuckDB pushes into the scan) finds them without reading the card_id column of the table.
@@ -179,6 +185,26 @@ final class ExplorerStore implements AutoCloseable {
         return hasAnnotations;
     }
 
+    /**
+     * The texts of a card's sentences by position, from the table of its rows (located by rowid); a text the
+     * store leaves out (schema 4: where it is the body's own text between the offsets) is cut from the body.
+     */
+    Map<Integer, String> sentenceTexts(CardLocation card, String body) throws SQLException {
+        Map<Integer, String> out = new HashMap<>();
+        for (Object[] r : cardRows(card, sentenceTable, "SELECT position, text, start_offset, end_offset", null)) {
+            String text = (String) r[1];
+            if (text == null && body != null && r[2] != null && r[3] != null) {
+                int start = ((Number) r[2]).intValue();
+                int end = ((Number) r[3]).intValue();
+                text = start >= 0 && start <= end && end <= body.length() ? body.substring(start, end) : null;
+            }
+            if (text != null) {
+                out.put(((Number) r[0]).intValue(), text);
+            }
+        }
+        return out;
+    }
+
     /** Work on one pooled connection. */
     <T> T with(SqlWork<T> work) throws SQLException {
         Connection c;
@@ -198,7 +224,11 @@ final class ExplorerStore implements AutoCloseable {
     /** The tables whose rows the explorer finds by rowid range: cards first. */
     private List<String> located() {
         List<String> out = new ArrayList<>(List.of("cards"));
-        out.addAll(hasAnnotations ? CHILD_TABLES : CHILD_TABLES.subList(0, 4));
+        out.addAll(CHILD_TABLES);
+        if (hasAnnotations) {
+            out.add(sentenceTable);
+            out.add("annotations");
+        }
         return out;
     }
 
