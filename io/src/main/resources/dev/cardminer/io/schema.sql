@@ -189,7 +189,7 @@ CREATE TABLE IF NOT EXISTS suggestions (
     confidence    DOUBLE,
     method        VARCHAR,            -- the rule that found it
     evidence      VARCHAR,            -- the sentence or line it was read from
-    line          INTEGER,            -- 1-based line in the card file (0: from the metadata block)
+    line          INTEGER,            -- 1-based line in the card file (0: read from the repo id, on no line)
     "column"      INTEGER,
     start_offset  INTEGER,            -- UTF-16 offsets into the body, -1 when not from the body
     end_offset    INTEGER,
