@@ -25,7 +25,7 @@ import org.duckdb.DuckDBConnection;
 public final class CardStore implements AutoCloseable {
 
     /** The version of schema.sql; bump it, and add {@code migrations/N.sql}, when a table changes. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     private final Path file;
     private final DuckDBConnection connection;
@@ -78,6 +78,10 @@ public final class CardStore implements AutoCloseable {
                     // Version 4 turns the table `sentences` into a view; a store that never had the table has the view.
                     if (v == 4 && isBaseTable(c, "sentences")) {
                         st.execute(resource("migrations/4-sentences.sql"));
+                    }
+                    // Version 5 turns the table `annotated_sentences` into a view in the same way.
+                    if (v == 5 && isBaseTable(c, "annotated_sentences")) {
+                        st.execute(resource("migrations/5-marks.sql"));
                     }
                 }
                 st.execute(resource("views.sql"));

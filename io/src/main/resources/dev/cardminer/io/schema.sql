@@ -130,11 +130,19 @@ CREATE TABLE IF NOT EXISTS llm_cache (
     created_at     TIMESTAMP
 );
 
--- One row per sentence an annotator has handled (with or without annotations): the annotation phase
--- skips these, so a stopped run resumes and sentences an LLM failed on are retried.
-CREATE TABLE IF NOT EXISTS annotated_sentences (
+-- What an annotator has handled (with or without annotations), read through the view
+-- `annotated_sentences` (views.sql): the annotation phase skips these, so a stopped run resumes and
+-- sentences an LLM failed on are retried. One row per sentence for the annotation phase's batches...
+CREATE TABLE IF NOT EXISTS sentence_marks (
     card_id    VARCHAR NOT NULL,
     sentence   INTEGER NOT NULL,     -- sentence_rows.position
+    annotator  VARCHAR NOT NULL
+);
+
+-- ...and one row per card where the annotator handled every sentence of the card at once (the one pass,
+-- written in the card's batch with its sentences): a row per sentence there was a third of the writer's rows.
+CREATE TABLE IF NOT EXISTS annotated_cards (
+    card_id    VARCHAR NOT NULL,
     annotator  VARCHAR NOT NULL
 );
 

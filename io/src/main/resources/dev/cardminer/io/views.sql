@@ -13,3 +13,10 @@ CREATE VIEW IF NOT EXISTS sentences AS
 SELECT s.card_id, s.position, s.section, s.heading, s.start_offset, s.end_offset,
        sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text
 FROM sentence_rows s LEFT JOIN cards c ON c.id = s.card_id;
+
+-- One row per sentence an annotator has handled: the marks of single sentences and every sentence of the
+-- cards marked whole.
+CREATE VIEW IF NOT EXISTS annotated_sentences AS
+SELECT card_id, sentence, annotator FROM sentence_marks
+UNION ALL
+SELECT s.card_id, s.position AS sentence, c.annotator FROM annotated_cards c JOIN sentence_rows s ON s.card_id = c.card_id;

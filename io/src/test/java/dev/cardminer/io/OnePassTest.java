@@ -9,6 +9,8 @@ import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +65,11 @@ class OnePassTest {
                     done, made));
         }
 
-        assertThat(TestCards.differences(onePass, twoPhase))
+        Map<String, Long> differences = new TreeMap<>(TestCards.differences(onePass, twoPhase));
+        // The one pass marks whole cards, the phase single sentences: the view that reads both is compared.
+        assertThat(differences.remove("annotated_cards")).isPositive();
+        assertThat(differences.remove("sentence_marks")).isPositive();
+        assertThat(differences)
                 .containsKeys("cards", "problems", "sentences", "annotations", "annotated_sentences")
                 .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
         assertThat(TestCards.scalar(onePass, "SELECT count(*) FROM annotations")).isPositive();

@@ -131,7 +131,7 @@ class SentenceRowsTest {
         }
         try (CardStore store = CardStore.open(db)) {
             Connection c = store.connection();
-            assertThat(CardStore.schemaVersion(c)).isEqualTo(4);
+            assertThat(CardStore.schemaVersion(c)).isEqualTo(CardStore.SCHEMA_VERSION);
             assertThat(Queries.rows(c, "SELECT position, text FROM sentences ORDER BY position"))
                     .containsExactly("0\tShort one.", "1\tThen 🤗 here.", "2\tLast one.", "3\tShort  one");
             // Only the sentence before the emoji that is the body's own text loses its copy.
@@ -149,5 +149,36 @@ class SentenceRowsTest {
             out.add(id + "\t" + s.index() + "\t" + s.start() + "\t" + s.end() + "\t" + s.text());
         }
         return out;
+    }
+
+    @Test
+    void aVersion4StoreKeepsItsDoneMarks() throws Exception {
+        Path db = dir.resolve("v4.duckdb");
+        try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
+            // Back to version 4: one mark per sentence in the table annotated_sentences, no card marks.
+            st.execute("DROP VIEW annotated_sentences");
+            st.execute("DROP TABLE annotated_cards");
+            st.execute("ALTER TABLE sentence_marks RENAME TO annotated_sentences");
+            st.execute("INSERT INTO sentence_rows (card_id, position, start_offset, end_offset, text) VALUES "
+                    + "('org/a', 0, 0, 3, 'One'), ('org/a', 1, 4, 7, 'Two')");
+            st.execute("INSERT INTO annotated_sentences VALUES ('org/a', 0, 'rules'), ('org/a', 1, 'rules'), "
+                    + "('org/a', 0, 'llm')");
+            st.execute("UPDATE store_info SET value = '4' WHERE key = 'schema_version'");
+        }
+        try (CardStore store = CardStore.open(db)) {
+            Connection c = store.connection();
+            assertThat(CardStore.schemaVersion(c)).isEqualTo(CardStore.SCHEMA_VERSION);
+            assertThat(Queries.rows(c, "SELECT sentence, annotator FROM annotated_sentences ORDER BY 2, 1"))
+                    .containsExactly("0\tllm", "0\trules", "1\trules");
+            assertThat(Queries.rows(c, "SELECT count(*) FROM sentence_marks")).containsExactly("3");
+            // A card marked whole counts every one of its sentences.
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO sentence_rows (card_id, position, start_offset, end_offset, text) VALUES "
+                        + "('org/b', 0, 0, 3, 'One'), ('org/b', 1, 4, 7, 'Two'), ('org/b', 2, 8, 11, 'Six')");
+                st.execute("INSERT INTO annotated_cards VALUES ('org/b', 'rules')");
+            }
+            assertThat(Queries.rows(c, "SELECT count(*) FROM annotated_sentences WHERE card_id = 'org/b'"))
+                    .containsExactly("3");
+        }
     }
 }

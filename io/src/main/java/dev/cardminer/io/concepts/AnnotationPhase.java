@@ -147,6 +147,7 @@ public final class AnnotationPhase {
         try (DuckDBConnection reader = connection.unwrap(DuckDBConnection.class).duplicate();
              PreparedStatement pendingRows = reader.prepareStatement(PENDING)) {
             pendingRows.setString(1, name);
+            pendingRows.setString(2, name);
             try (ResultSet rows = pendingRows.executeQuery()) {
                 while (true) {
                     List<Sentence> batch = nextBatch(rows);
@@ -209,16 +210,23 @@ public final class AnnotationPhase {
         return StoreQuery.count(connection, sql, annotator);
     }
 
+    /**
+     * Sentence {@code s} has no done-mark of the annotator (two parameters, both the annotator's name): the
+     * tables, not the view {@code annotated_sentences}, whose cards' marks would be joined with every sentence.
+     */
+    private static final String NOT_MARKED = "NOT EXISTS (SELECT 1 FROM annotated_cards c WHERE c.card_id = s.card_id "
+            + "AND c.annotator = ?) AND NOT EXISTS (SELECT 1 FROM sentence_marks a WHERE a.card_id = s.card_id "
+            + "AND a.sentence = s.position AND a.annotator = ?)";
+
     private long pending(String annotator) throws SQLException {
         // The rows, not the view: the count needs no text.
-        return count("SELECT count(*) FROM sentence_rows s WHERE NOT EXISTS (SELECT 1 FROM annotated_sentences a "
-                + "WHERE a.card_id = s.card_id AND a.sentence = s.position AND a.annotator = ?)", annotator);
+        return StoreQuery.count(connection, "SELECT count(*) FROM sentence_rows s WHERE " + NOT_MARKED, annotator,
+                annotator);
     }
 
     /** The sentences the annotator has not handled, in the order they were stored. */
     private static final String PENDING = "SELECT card_id, position, section, heading, start_offset, end_offset, text "
-            + "FROM sentences s WHERE NOT EXISTS (SELECT 1 FROM annotated_sentences a WHERE a.card_id = s.card_id "
-            + "AND a.sentence = s.position AND a.annotator = ?)";
+            + "FROM sentences s WHERE " + NOT_MARKED;
 
     private List<Sentence> nextBatch(ResultSet rs) throws SQLException {
         List<Sentence> out = new ArrayList<>(batchSize);

@@ -7,8 +7,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The row layouts of the sentence side of the store, one place for every writer: {@code sentence_rows}
- * (the one pass, the annotation phase's split), {@code annotations} and {@code annotated_sentences} (the one
- * pass, the annotation phase, the known-names revision).
+ * (the one pass, the annotation phase's split), {@code annotations}, and the done-marks
+ * {@code annotated_cards} (the one pass) and {@code sentence_marks} (the annotation phase).
  */
 public final class SentenceTables {
 
@@ -26,7 +26,11 @@ public final class SentenceTables {
     }
 
     public static TableAppender marks(DuckDBConnection connection) throws SQLException {
-        return TableAppender.open(connection, null, "annotated_sentences", "card_id", "sentence", "annotator");
+        return TableAppender.open(connection, null, "sentence_marks", "card_id", "sentence", "annotator");
+    }
+
+    public static TableAppender cardMarks(DuckDBConnection connection) throws SQLException {
+        return TableAppender.open(connection, null, "annotated_cards", "card_id", "annotator");
     }
 
     /**
@@ -60,6 +64,11 @@ public final class SentenceTables {
         to.begin().str(a.cardId()).i32(a.sentenceIndex()).str(a.subject()).str(a.category())
                 .str(a.description() == null ? "" : a.description()).i32(a.spanStart()).i32(a.spanEnd())
                 .str(a.annotator()).end();
+    }
+
+    /** The mark that {@code annotator} has handled every sentence of the card (written with its sentences). */
+    public static void cardMark(TableAppender to, String cardId, String annotator) throws SQLException {
+        to.begin().str(cardId).str(annotator).end();
     }
 
     /** The mark that {@code annotator} has handled the sentence (with or without annotations). */

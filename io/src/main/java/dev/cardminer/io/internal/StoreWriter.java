@@ -74,7 +74,7 @@ public final class StoreWriter implements AutoCloseable {
         problems = problems(connection);
         sentences = SentenceTables.sentences(connection);
         annotations = SentenceTables.annotations(connection);
-        annotated = SentenceTables.marks(connection);
+        annotated = SentenceTables.cardMarks(connection);
         pending = TableAppender.open(connection, null, "known_names_pending", "card_id");
         all = List.of(cards, replaced, metadata, values, sections, evals, links, problems, sentences, annotations,
                 annotated, pending);
@@ -161,7 +161,7 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     /**
-     * Sentences made in one pass, with their annotations and done-marks when an annotator ran; a card the
+     * Sentences made in one pass, with their annotations and the card's done-mark when an annotator ran; a card the
      * rules annotated waits in {@code known_names_pending} until the corpus's own names are known
      * ({@link KnownNamesRevision}).
      */
@@ -176,9 +176,7 @@ public final class StoreWriter implements AutoCloseable {
         for (Annotation a : c.annotations()) {
             SentenceTables.annotation(annotations, a);
         }
-        for (Sentence s : c.sentences()) {
-            SentenceTables.mark(annotated, id, s.index(), c.annotator());
-        }
+        SentenceTables.cardMark(annotated, id, c.annotator());
         if (c.annotator().equals(RuleAnnotator.NAME)) {
             pending.begin().str(id).end();
         }

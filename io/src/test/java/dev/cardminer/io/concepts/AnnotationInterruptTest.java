@@ -79,7 +79,7 @@ class AnnotationInterruptTest {
                 public AnnotationOutcome annotateAll(List<Sentence> batch) {
                     if (batches.incrementAndGet() == 4) {
                         try (Statement st = other.createStatement()) {
-                            st.execute("ALTER TABLE annotated_sentences RENAME TO marks_elsewhere");
+                            st.execute("ALTER TABLE sentence_marks RENAME TO marks_elsewhere");
                         } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -89,7 +89,7 @@ class AnnotationInterruptTest {
             };
             assertThatThrownBy(() -> phase.run(failing, log)).isInstanceOf(SQLException.class);
             try (Statement st = other.createStatement()) {
-                st.execute("ALTER TABLE marks_elsewhere RENAME TO annotated_sentences");
+                st.execute("ALTER TABLE marks_elsewhere RENAME TO sentence_marks");
             }
             other.close();
             assertThat(Queries.count(c, "SELECT count(*) FROM annotated_sentences")).isEqualTo(3L * BATCH);
