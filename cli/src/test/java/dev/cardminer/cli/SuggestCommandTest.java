@@ -181,6 +181,12 @@ class SuggestCommandTest {
         assertThat(license.path("precision").asDouble()).isZero();
         assertThat(license.has("recall")).isTrue();
         assertThat(license.has("f1")).isTrue();
+        assertThat(json.path("split").asText()).isEqualTo("all");
+        // Nothing to score: null, as the text table's n/a, not 0.
+        JsonNode hub = json.path("fields").path("library_name@hub");
+        assertThat(hub.path("support").asInt()).isZero();
+        assertThat(hub.get("recall").isNull()).isTrue();
+        assertThat(hub.get("f1").isNull()).isTrue();
     }
 
     @Test
