@@ -48,6 +48,10 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
                 exit = IO_ERROR;
                 what = storeInUse(locked).get();
             }
+            case Exception invalid when notAStore(e).isPresent() -> {
+                exit = IO_ERROR;
+                what = notAStore(invalid).get();
+            }
             case IOException io -> {
                 exit = IO_ERROR;
                 what = describe(io);
@@ -82,6 +86,20 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
         err.println(name + ": " + firstLine(e.getMessage()) + " (see " + name + " --help)");
         err.flush();
         return IO_ERROR;
+    }
+
+    private static final Pattern NOT_DUCKDB = Pattern.compile(
+            "The file \"([^\"]*)\" exists, but it is not a valid DuckDB database file");
+
+    /** A --db that names some other file: an input that cannot be read (exit 2), in words, in every command. */
+    static Optional<String> notAStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = t.getMessage() == null ? null : NOT_DUCKDB.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                return Optional.of(m.group(1) + " is not a cardminer store (not a DuckDB database file)");
+            }
+        }
+        return Optional.empty();
     }
 
     private static final Pattern LOCKED = Pattern.compile("Could not set lock on file \"([^\"]*)\"");
