@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A folder of cards, a .md, .parquet or .jsonl file.")
     String source;
 
-    @Option(names = "--fields", paramLabel = "F,F", split = ",", description = "Only these fields (default: all).")
+    @Option(names = "--fields", paramLabel = "F", split = "\\s*,\\s*", splitSynopsisLabel = ",", description = "Only these fields (default: all).")
     List<String> fields;
 
     @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.8",

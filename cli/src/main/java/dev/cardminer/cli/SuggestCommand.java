@@ -61,7 +61,7 @@ final class SuggestCommand implements Callable<Integer> {
             "without SOURCE, read the cards from it too."})
     Path db;
 
-    @Option(names = "--fields", paramLabel = "F,F", split = ",", description = "Only these fields (default: all).")
+    @Option(names = "--fields", paramLabel = "F", split = "\\s*,\\s*", splitSynopsisLabel = ",", description = "Only these fields (default: all).")
     List<String> fields;
 
     @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.8",
@@ -96,6 +96,9 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (limit != -1) {
+            OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HubOptions hub = HubOptions.fromEnvironment();

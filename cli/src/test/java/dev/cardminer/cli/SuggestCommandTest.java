@@ -190,6 +190,16 @@ class SuggestCommandTest {
     }
 
     @Test
+    void fieldsMayBeWrittenWithSpacesAndANegativeLimitIsAUsageError(@TempDir Path dir) throws Exception {
+        CliRun spaced = CliRun.run("eval", corpus(dir).toString(), "--split", "all", "--json", "--fields", "license, library_name");
+        assertThat(spaced.exit()).as(spaced.err()).isZero();
+        assertThat(JSON.readTree(spaced.out()).path("fields").has("license")).isTrue();
+        CliRun negative = CliRun.run("suggest", corpus(dir).toString(), "--limit", "-5");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--limit must be at least 0");
+    }
+
+    @Test
     void evalTextSaysNotApplicableWhereThereIsNothingToScore(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.run("eval", corpus(dir).toString(), "--split", "all", "--fields", "license,library_name");
         assertThat(run.exit()).as(run.err()).isZero();
