@@ -35,23 +35,6 @@ public final class PullRequestTexts {
             "license_name", "names the custom licence (`license: other`) on the model page",
             "license_link", "links the custom licence's text from the model page");
 
-    /**
-     * Rules whose value the card implies rather than states: the description says so beside the evidence and
-     * asks the maintainer to check, instead of presenting the value as the card's own words.
-     */
-    private static final Map<String, String> INFERRED = Map.ofEntries(
-            Map.entry("trainer-base-license", "the card names its base model, and this is the base model's licence; "
-                    + "a fine-tune usually keeps it, but the card does not say so"),
-            Map.entry("stable-diffusion-v1-derivative", "the card describes a Stable Diffusion v1 derivative, and the "
-                    + "CreativeML OpenRAIL-M licence of v1 binds its derivatives; the card does not name the licence"),
-            Map.entry("english-base-model", "the base model is an English model; the card does not name the language"),
-            Map.entry("prose-english", "the card is written in English; it does not say which language the model handles"),
-            Map.entry("prose-language", "the card is written in this language; it does not say which language the "
-                    + "model handles"),
-            Map.entry("language-model-family-in-id", "the repository's name names a model family made for this language"),
-            Map.entry("speech-corpus-in-id", "the repository's name names a speech corpus in this language"),
-            Map.entry("dataset-language-config", "the evaluation dataset's configuration is in this language"));
-
     private PullRequestTexts() {
     }
 
@@ -77,7 +60,7 @@ public final class PullRequestTexts {
 
     static String description(List<Suggestion> applied, String diff) {
         StringBuilder sb = new StringBuilder();
-        boolean inferred = applied.stream().anyMatch(x -> INFERRED.containsKey(x.method()));
+        boolean inferred = applied.stream().anyMatch(Inferences::inferred);
         sb.append("This pull request adds metadata that the model card's own text already ")
                 .append(inferred ? "states or implies (what is implied is marked below: please check it)" : "states")
                 .append(", so that the Hub can show and filter on it. It changes only the YAML header of README.md: ")
@@ -105,10 +88,8 @@ public final class PullRequestTexts {
                 sb.append(", from the card's metadata");
             }
             sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
-            String why = INFERRED.get(s.method());
-            if (why != null) {
-                sb.append("**Implied, not stated:** ").append(why).append(". Please check this value before merging.\n\n");
-            }
+            Inferences.why(s.method()).ifPresent(why -> sb.append("**Implied, not stated:** ").append(why)
+                    .append(". Please check this value before merging.\n\n"));
         }
         sb.append("## How it was found\n\n");
         sb.append("cardminer read the card's text with rules, one per field, and proposes a value ")

@@ -58,6 +58,8 @@ public final class Suggester {
                     suggestions.add(s);
                 } else if (!s.field().equals(field)) {
                     continue;   // a companion key (license_name with license: other) only goes with its main key
+                } else if (Inferences.inferred(s)) {
+                    continue;   // an implied value that differs (a base model's licence) says nothing against the YAML
                 } else if (!agrees(card, field, s)) {
                     conflicts.add(new Conflict(field, yaml, s));
                 }
