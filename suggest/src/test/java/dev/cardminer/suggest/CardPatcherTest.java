@@ -42,6 +42,47 @@ class CardPatcherTest {
     }
 
     @Test
+    void modelIndexKeysComeInAFixedOrderWhateverMapTheExtractorBuilt() {
+        // type before name, as a run's Map.of may iterate: the patch must still read name, type
+        Map<String, Object> task = new java.util.LinkedHashMap<>();
+        task.put("type", "text-classification");
+        task.put("name", "Text Classification");
+        Map<String, Object> dataset = new java.util.LinkedHashMap<>();
+        dataset.put("type", "tiny");
+        dataset.put("name", "tiny");
+        Map<String, Object> metric = new java.util.LinkedHashMap<>();
+        metric.put("value", 0.91);
+        metric.put("type", "accuracy");
+        metric.put("name", "Accuracy");
+        ModelCard card = ModelCard.parse("me/m", "Text.\n");
+        Patch patch = patcher.patch(card, List.of(s("model-index", Map.of("task", task, "dataset", dataset, "metric", metric))));
+        assertThat(patch.ok()).isTrue();
+        String yaml = patch.patched();
+        assertThat(yaml.indexOf("name: Text Classification")).isPositive().isLessThan(yaml.indexOf("type: text-classification"));
+        assertThat(yaml.indexOf("name: tiny")).isPositive().isLessThan(yaml.indexOf("type: tiny"));
+        assertThat(yaml.indexOf("name: Accuracy")).isPositive().isLessThan(yaml.indexOf("type: accuracy"));
+        assertThat(yaml.indexOf("type: accuracy")).isLessThan(yaml.indexOf("value: 0.91"));
+    }
+
+    @Test
+    void theSameTrainerCardTwiceGivesByteIdenticalPatchesWithNameBeforeType() {
+        String text = "---\npipeline_tag: text-classification\n---\n# m\n\nThis model is a fine-tuned version of "
+                + "[a/b](https://huggingface.co/a/b) on the imdb dataset.\nIt achieves the following results on the evaluation set:\n"
+                + "- Loss: 0.2\n- Accuracy: 0.93\n- F1: 0.92\n";
+        Suggester suggester = Suggester.builder().fields(List.of("model-index")).build();
+        ModelCard card = ModelCard.parse("me/m", text);
+        Patch first = patcher.patch(card, suggester.suggest(card).suggestions());
+        ModelCard again = ModelCard.parse("me/m", text);
+        Patch second = patcher.patch(again, suggester.suggest(again).suggestions());
+        assertThat(first.ok()).isTrue();
+        assertThat(second.patched()).isEqualTo(first.patched());
+        assertThat(second.diff()).isEqualTo(first.diff());
+        String yaml = first.patched();
+        assertThat(yaml.indexOf("name: Text Classification")).isPositive().isLessThan(yaml.indexOf("type: text-classification"));
+        assertThat(yaml.indexOf("Accuracy")).isLessThan(yaml.indexOf("F1"));
+    }
+
+    @Test
     void modelIndexIsAssembledAndReadBack() {
         Map<String, Object> task = Map.of("type", "text-classification", "name", "Text Classification");
         Map<String, Object> dataset = Map.of("type", "tiny", "name", "tiny");
