@@ -162,6 +162,26 @@ class SuggestCommandTest {
     }
 
     @Test
+    void aJsonlIdThatClimbsOutGetsItsDraftInsideThePatchDir(@TempDir Path dir) throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"),
+                "{\"modelId\": \"../../evil\", \"card\": " + JSON.writeValueAsString(TUNED) + "}\n");
+        Path patches = dir.resolve("a").resolve("b").resolve("patches");
+        CliRun run = CliRun.run("suggest", jsonl.toString(), "--patch-dir", patches.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> !f.equals(jsonl)).toList()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.startsWith(patches.resolve("..__..__evil"))).as(f.toString()).isTrue());
+        }
+    }
+
+    @Test
+    void openPrsExitsThreeWhenTheHubIsUnavailableAndOneWhenAPullRequestFailed() {
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(0, 2, 2, true))).isEqualTo(3);
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 0, 1, false))).isEqualTo(1);
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 3, 0, false))).isZero();
+    }
+
+    @Test
     void openPrsNeedsThePatchDir(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--open-prs");
         assertThat(run.exit()).isEqualTo(2);
