@@ -176,6 +176,9 @@ final class SuggestCommand implements Callable<Integer> {
                         patched++;
                     } else if (!json) {
                         out.println("  (no patch: " + PullRequestTexts.clean(patch.failure()) + ")");
+                    } else {
+                        // standard output stays one JSON line per card; the reason goes beside it
+                        err.println(PullRequestTexts.clean(card.id()) + ": no patch: " + PullRequestTexts.clean(patch.failure()));
                     }
                 }
             }

@@ -182,6 +182,23 @@ class SuggestCommandTest {
     }
 
     @Test
+    void cardsWhoseBlockIsBrokenGetNoPatchAndSayWhyAsCheckDoes(@TempDir Path dir) throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        String body = TUNED.substring(TUNED.indexOf("\n---\n") + 5);
+        Files.writeString(cards.resolve("me__unclosed.md"), "---\nlicense: mit\n" + body);
+        Files.writeString(cards.resolve("me__bom.md"), "\uFEFF" + TUNED);
+        Path patches = dir.resolve("patches");
+        CliRun text = CliRun.run("suggest", cards.toString(), "--patch-dir", patches.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("(no patch: 1:1: warning metadata-unclosed a metadata block opens here")
+                .contains("(no patch: 1:1: warning bom-hides-metadata the file starts with a byte order mark");
+        CliRun json = CliRun.run("suggest", cards.toString(), "--patch-dir", patches.toString(), "--json");
+        assertThat(json.err()).contains("me/unclosed: no patch: 1:1: warning metadata-unclosed")
+                .contains("me/bom: no patch: 1:1: warning bom-hides-metadata");
+        assertThat(patches).doesNotExist();
+    }
+
+    @Test
     void openPrsNeedsThePatchDir(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--open-prs");
         assertThat(run.exit()).isEqualTo(2);

@@ -2,6 +2,7 @@ package dev.cardminer.suggest;
 
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.suggest.internal.CardEdits;
 import dev.cardminer.suggest.internal.UnifiedDiff;
 
@@ -23,7 +24,21 @@ public final class CardPatcher {
     /** The file name diffs use. */
     public static final String README = "README.md";
 
+    /**
+     * Problems that mean the card's metadata block is there but broken: a new block on top would turn the
+     * author's block into body text, so such a card gets no patch until its author fixes it.
+     */
+    private static final java.util.Set<String> BROKEN_BLOCK = new java.util.LinkedHashSet<>(List.of(
+            ProblemCodes.METADATA_UNCLOSED, ProblemCodes.BOM_HIDES_METADATA));
+
     public Patch patch(ModelCard card, List<Suggestion> suggestions) {
+        for (Problem p : card.problems()) {
+            if (BROKEN_BLOCK.contains(p.code())) {
+                // as check says it: line:column: severity code message
+                return new Patch(card.id(), null, "", List.of(), List.of(), p.line() + ":" + p.column() + ": "
+                        + p.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + p.code() + " " + p.message());
+            }
+        }
         Map<String, Object> set = new LinkedHashMap<>();
         List<Suggestion> applied = new ArrayList<>();
         Map<String, List<Suggestion>> byField = new LinkedHashMap<>();

@@ -83,6 +83,37 @@ class CardPatcherTest {
     }
 
     @Test
+    void aBlockThatIsNeverClosedGetsNoPatchAndTheReasonCheckGives() {
+        ModelCard card = ModelCard.parse("me/m", "---\nlicense: mit\n\n# Title\n\nText.\n");
+        Patch patch = patcher.patch(card, List.of(s("pipeline_tag", "text-classification")));
+        assertThat(patch.ok()).isFalse();
+        assertThat(patch.patched()).isNull();
+        assertThat(patch.failure()).startsWith("1:1: warning metadata-unclosed a metadata block opens here but no '---' line closes");
+    }
+
+    @Test
+    void aBlockBehindABomGetsNoPatchAndTheReasonCheckGives() {
+        ModelCard card = ModelCard.parse("me/m", "\uFEFF---\nlicense: mit\n---\n# Title\n\nText.\n");
+        Patch patch = patcher.patch(card, List.of(s("pipeline_tag", "text-classification")));
+        assertThat(patch.ok()).isFalse();
+        assertThat(patch.failure()).startsWith("1:1: warning bom-hides-metadata the file starts with a byte order mark");
+    }
+
+    @Test
+    void yamlLinesBehindABomAreNoTextEvidence() {
+        String yaml = "---\nlanguage:\n- de\nlicense: apache-2.0\nlibrary_name: sentence-transformers\ntags:\n"
+                + "- text-classification\n- generated_from_trainer\ndatasets:\n- imdb\nbase_model: acme/hidden\n"
+                + "pipeline_tag: text-classification\n---\n";
+        String body = "# m\n\nThis model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) "
+                + "on the imdb dataset.\n";
+        ModelCard bom = ModelCard.parse("me/m", "\uFEFF" + yaml + body);
+        assertThat(bom.problems()).extracting(dev.cardminer.core.Problem::code).contains("bom-hides-metadata");
+        List<Suggestion> found = Suggester.builder().build().suggest(bom).suggestions();
+        assertThat(found).isNotEmpty().allSatisfy(x -> assertThat(x.evidence().line()).as(x.toString()).isGreaterThan(13));
+        assertThat(found).anySatisfy(x -> assertThat(x.value()).isEqualTo("acme/base-1"));
+    }
+
+    @Test
     void modelIndexIsAssembledAndReadBack() {
         Map<String, Object> task = Map.of("type", "text-classification", "name", "Text Classification");
         Map<String, Object> dataset = Map.of("type", "tiny", "name", "tiny");
