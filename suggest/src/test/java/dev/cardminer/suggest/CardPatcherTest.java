@@ -114,6 +114,26 @@ class CardPatcherTest {
     }
 
     @Test
+    void linesAPatchAddsEndTheWayTheCardsLinesDo() {
+        Suggestion base = s("base_model", "acme/base-1");
+        Suggestion datasets = s("datasets", "a/one");
+        Suggestion datasets2 = s("datasets", "b/two");
+        Map<String, Object> task = Map.of("type", "text-classification", "name", "Text Classification");
+        Suggestion metric = s("model-index", Map.of("task", task, "dataset", Map.of("type", "tiny", "name", "tiny"),
+                "metric", Map.of("type", "accuracy", "value", 0.91, "name", "Accuracy")));
+        for (String text : List.of("---\r\nlicense: mit\r\n---\r\n# T\r\n\r\nText.\r\n", "# T\r\n\r\nText.\r\n",
+                "---\r\nlicense: mit\r\ntags:\r\n- x\r\n  # c\r\n---\r\n# T\r\n\r\nText.\r\n",
+                "---\r\nlicense: mit\r\n---\r\n\r\n# T\r\n\r\nText.\r\n")) {
+            ModelCard card = ModelCard.parse("me/m", text);
+            Patch patch = patcher.patch(card, List.of(base, datasets, datasets2, metric, s("pipeline_tag", "text-classification")));
+            assertThat(patch.ok()).as(patch.failure()).isTrue();
+            assertThat(patch.patched().replace("\r\n", "")).as(patch.patched()).doesNotContain("\n").doesNotContain("\r");
+            assertThat(patch.patched()).contains("base_model: acme/base-1\r\n").endsWith("Text.\r\n");
+            assertThat(ModelCard.parse("me/m", patch.patched()).body()).isEqualTo(card.body());
+        }
+    }
+
+    @Test
     void modelIndexIsAssembledAndReadBack() {
         Map<String, Object> task = Map.of("type", "text-classification", "name", "Text Classification");
         Map<String, Object> dataset = Map.of("type", "tiny", "name", "tiny");
