@@ -3,6 +3,7 @@ package dev.cardminer.cli;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ final class EditCommand implements Callable<Integer> {
             return 1;
         }
         if (target == null) {
-            out.print(UnifiedDiff.of(before.text(), outcome.text(), "a/" + input.name(), "b/" + input.name()));
+            out.print(UnifiedDiff.of(input.name(), before.text(), outcome.text()));
         } else {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {

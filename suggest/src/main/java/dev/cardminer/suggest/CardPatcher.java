@@ -4,7 +4,7 @@ import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.suggest.internal.CardEdits;
-import dev.cardminer.suggest.internal.UnifiedDiff;
+import dev.cardminer.core.UnifiedDiff;
 
 import java.util.ArrayList;
 import java.util.Arrays;

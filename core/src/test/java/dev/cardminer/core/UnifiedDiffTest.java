@@ -1,4 +1,4 @@
-package dev.cardminer.suggest.internal;
+package dev.cardminer.core;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
-package dev.cardminer.suggest.internal;
+package dev.cardminer.core;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A unified diff of two texts, line by line with three lines of context, as {@code diff -u} and Git write it.
- * The common head and tail are cut first, so a metadata edit costs little however long the body.
+ * The common head and tail are cut first, so a metadata edit costs little however long the body. Used by
+ * {@code edit} and by suggest's patches, so both write the same diffs.
  */
 public final class UnifiedDiff {
 
