@@ -4,7 +4,6 @@ import dev.cardminer.core.CardJson;
 import dev.cardminer.core.Vocabularies;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
-import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.SourceCard;
 import dev.cardminer.suggest.EvalReport;
@@ -85,7 +84,7 @@ final class EvalCommand implements Callable<Integer> {
         // Opened inside the try, so that the plugged classifier is closed when the dump file cannot be written.
         try (plugged; PrintWriter outcomes = dumpOutcomes == null ? null
                      : new PrintWriter(java.nio.file.Files.newBufferedWriter(dumpOutcomes, StandardCharsets.UTF_8));
-             CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
+             CardSource cards = CardSources.open(source, HubSettings.options(null, null),
                 ProgressOutput.auto(spec.commandLine().getErr()))) {
             if (outcomes != null) {
                 evaluator.onOutcome(o -> writeOutcome(outcomes, o));

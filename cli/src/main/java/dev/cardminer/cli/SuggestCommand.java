@@ -24,7 +24,6 @@ import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
 import dev.cardminer.suggest.SuggestionStore;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,10 @@ import picocli.CommandLine.Spec;
                 + "each value was read from.",
         "Values that differ from the YAML are reported as conflicts and never patched.",
         "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), or '-' for one card on",
-        "standard input; without SOURCE, the cards of the store --db names (as analyze stored them)."})
+        "standard input; without SOURCE, the cards of the store --db names (as analyze stored them).",
+        "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
+                + "2 on a usage error or an input that cannot be read, 3 when the Hub cannot be reached or stops the "
+                + "run (rate limit)."})
 final class SuggestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE",
@@ -100,10 +102,7 @@ final class SuggestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HubOptions hub = HubOptions.fromEnvironment();
-        if (hubEndpoint != null) {
-            hub = hub.withEndpoint(URI.create(hubEndpoint));
-        }
+        HubOptions hub = HubSettings.options(hubEndpoint, null);
         if (source == null && db == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a SOURCE, or --db FILE to read the cards of a store");
         }
