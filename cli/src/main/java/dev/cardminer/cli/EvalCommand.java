@@ -89,13 +89,16 @@ final class EvalCommand implements Callable<Integer> {
             if (outcomes != null) {
                 evaluator.onOutcome(o -> writeOutcome(outcomes, o));
             }
+            SourceNotes notes = new SourceNotes("eval", spec.commandLine().getErr());
             for (SourceCard card; (card = cards.next()) != null; ) {
                 if (card.failure() != null) {
+                    notes.unreadable(card);
                     continue;
                 }
                 String text = card.text() != null ? card.text() : new String(card.utf8(), StandardCharsets.UTF_8);
                 evaluator.add(card.id(), text, card.facts().pipelineTag(), card.facts().libraryName());
             }
+            notes.finish(source, cards);
         }
         EvalReport report = evaluator.report();
         if (json) {
