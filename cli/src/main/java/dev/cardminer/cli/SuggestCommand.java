@@ -148,8 +148,8 @@ final class SuggestCommand implements Callable<Integer> {
         long conflictCount = 0;
         long patched = 0;
         SourceNotes notes = new SourceNotes("suggest", err);
-        // Cards read so far, by id without case (the Hub's ids are not told apart by case): a source may hold one
-        // id twice; each card keeps its own draft and only the first may become a pull request.
+        // With --patch-dir, cards read so far by id without case (the Hub's ids are not told apart by case): a source
+        // may hold one id twice; each card keeps its own draft and only the first may become a pull request.
         Map<String, Integer> seenIds = new java.util.HashMap<>();
         // A card from standard input without --id has no repo id: no model name to give a model-index entry.
         boolean unnamed = "-".equals(source) && id == null;
@@ -170,7 +170,7 @@ final class SuggestCommand implements Callable<Integer> {
                     continue;
                 }
                 seen++;
-                int nth = seenIds.merge(sc.id().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                int nth = drafts == null ? 1 : seenIds.merge(sc.id().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
                 CardSuggestions found = suggester.suggest(card);
@@ -274,8 +274,8 @@ final class SuggestCommand implements Callable<Integer> {
     private static void tooLarge(ModelCard card, PrintWriter err) {
         for (dev.cardminer.core.Problem p : card.problems()) {
             if (p.code().equals(dev.cardminer.core.ProblemCodes.BODY_TOO_LARGE)) {
-                err.println(TerminalText.escape("suggest: " + card.id() + ":" + p.line() + ":" + p.column() + ": warning "
-                        + p.code() + " " + p.message() + "; suggestions are read from that part only"));
+                err.println(TerminalText.escape("suggest: " + card.id() + ":" + p.line() + ":" + p.column() + ": "
+                        + p.severity().name().toLowerCase(Locale.ROOT) + " " + p.code() + " " + p.message() + "; suggestions are read from that part only"));
                 err.flush();
             }
         }
