@@ -125,10 +125,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             Analyzer.Result result = new Analyzer(config).run(cards, store);
             out.println(result.summary());
             out.flush();
-            if (cards.skipped().count() > 0) {
-                err.println(TerminalText.escape("analyze: " + cards.skipped().summary(source)));
-                err.flush();
-            }
+            SourceNotes.skipped("analyze", source, cards, err);
             long unanswered = annotatorOptions.annotate(store.connection(), err);
             if (unanswered > 0) {
                 out.flush();

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         "Checks model cards before they are pushed: the parser's problems (YAML, metadata values, model-index) and "
                 + "a publisher's checklist (metadata block, recommended keys, template sections). Codes: docs/check.md.",
         "Exit status: 0 when no card has an error (with --strict: no error and no warning), 1 otherwise, "
-                + "2 when a file cannot be read."})
+                + "2 when a file cannot be read (or on a usage error), 3 when the Hub cannot be reached or refuses "
+                + "(hub: inputs); 2 and 3 win over 1."})
 final class CheckCommand implements Callable<Integer> {
 
     enum Format { text, json, github, sarif }

@@ -20,7 +20,6 @@ import dev.cardminer.core.ModelCard;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.CardSources;
-import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.SourceCard;
 import dev.cardminer.io.concepts.StoreLlmCache;
@@ -208,7 +207,7 @@ final class ClassifyCommand implements Callable<Integer> {
     private Cards read(LabelSet labelSet, PrintWriter err) throws Exception {
         List<CardText> texts = new ArrayList<>();
         Map<String, String> known = new HashMap<>();
-        try (CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(), ProgressOutput.none(), limit < 0)) {
+        try (CardSource cards = CardSources.open(source, HubSettings.options(null, null), ProgressOutput.none(), limit < 0)) {
             SourceCard sc;
             int unreadable = 0;
             while ((limit < 0 || texts.size() < limit) && (sc = cards.next()) != null) {

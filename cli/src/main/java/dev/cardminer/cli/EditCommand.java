@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "edit", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Edits a card's metadata, rewriting only the lines of the keys changed, and prints a unified diff "
                 + "(or writes the card with --in-place or -o). Values are YAML: --set 'language=[en, de]'.",
-        "The edited card is parsed again; an edit that adds an error is refused (exit 1) and nothing is written."})
+        "The edited card is parsed again; an edit that adds an error is refused (exit 1) and nothing is written.",
+        "Exit status: 0 when the edit is made, 1 when it is refused, 2 when the file cannot be read or written (or on "
+                + "a usage error), 3 when the Hub cannot be reached or refuses (hub: inputs)."})
 final class EditCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE",

@@ -4,7 +4,6 @@ import dev.cardminer.core.CardJson;
 import dev.cardminer.core.Vocabularies;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
-import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.SourceCard;
 import dev.cardminer.suggest.EvalReport;
@@ -85,18 +84,21 @@ final class EvalCommand implements Callable<Integer> {
         // Opened inside the try, so that the plugged classifier is closed when the dump file cannot be written.
         try (plugged; PrintWriter outcomes = dumpOutcomes == null ? null
                      : new PrintWriter(java.nio.file.Files.newBufferedWriter(dumpOutcomes, StandardCharsets.UTF_8));
-             CardSource cards = CardSources.open(source, HubOptions.fromEnvironment(),
+             CardSource cards = CardSources.open(source, HubSettings.options(null, null),
                 ProgressOutput.auto(spec.commandLine().getErr()))) {
             if (outcomes != null) {
                 evaluator.onOutcome(o -> writeOutcome(outcomes, o));
             }
+            SourceNotes notes = new SourceNotes("eval", spec.commandLine().getErr());
             for (SourceCard card; (card = cards.next()) != null; ) {
                 if (card.failure() != null) {
+                    notes.unreadable(card);
                     continue;
                 }
                 String text = card.text() != null ? card.text() : new String(card.utf8(), StandardCharsets.UTF_8);
                 evaluator.add(card.id(), text, card.facts().pipelineTag(), card.facts().libraryName());
             }
+            notes.finish(source, cards);
         }
         EvalReport report = evaluator.report();
         if (json) {

@@ -24,7 +24,6 @@ import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
 import dev.cardminer.suggest.SuggestionStore;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,10 @@ import picocli.CommandLine.Spec;
                 + "each value was read from.",
         "Values that differ from the YAML are reported as conflicts and never patched.",
         "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), or '-' for one card on",
-        "standard input; without SOURCE, the cards of the store --db names (as analyze stored them)."})
+        "standard input; without SOURCE, the cards of the store --db names (as analyze stored them).",
+        "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
+                + "2 on a usage error or an input that cannot be read, 3 when the Hub cannot be reached or stops the "
+                + "run (rate limit)."})
 final class SuggestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE",
@@ -87,6 +89,11 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Read at most N cards.")
     long limit;
 
+    @Option(names = "--id", paramLabel = "ORG/NAME", description = {
+            "With '-': the card's repo id, for its model-index entry's name, its --patch-dir folder and pull request "
+                    + "(default: stdin, and no model-index is patched: there is no model name to give it)."})
+    String id;
+
     @CommandLine.Mixin
     TaskClassifierOptions taskClassifier;
 
@@ -100,9 +107,14 @@ final class SuggestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HubOptions hub = HubOptions.fromEnvironment();
-        if (hubEndpoint != null) {
-            hub = hub.withEndpoint(URI.create(hubEndpoint));
+        HubOptions hub = HubSettings.options(hubEndpoint, null);
+        if (id != null && !"-".equals(source)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id names the card read from standard input: "
+                    + "give it with '-' (other sources give their cards' ids)");
+        }
+        if (id != null && dev.cardminer.core.RepoIds.problem(id).isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id " + CardFiles.oneLine(id) + ": "
+                    + dev.cardminer.core.RepoIds.problem(id).get());
         }
         if (source == null && db == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a SOURCE, or --db FILE to read the cards of a store");
@@ -135,6 +147,12 @@ final class SuggestCommand implements Callable<Integer> {
         long suggestionCount = 0;
         long conflictCount = 0;
         long patched = 0;
+        SourceNotes notes = new SourceNotes("suggest", err);
+        // With --patch-dir, cards read so far by id without case (the Hub's ids are not told apart by case): a source
+        // may hold one id twice; each card keeps its own draft and only the first may become a pull request.
+        Map<String, Integer> seenIds = new java.util.HashMap<>();
+        // A card from standard input without --id has no repo id: no model name to give a model-index entry.
+        boolean unnamed = "-".equals(source) && id == null;
         try (plugged; CardStore store = db == null ? null : source == null ? CardStore.openExisting(db) : CardStore.open(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
                      : CardSources.open(source, hub, ProgressOutput.none())) {
@@ -148,10 +166,13 @@ final class SuggestCommand implements Callable<Integer> {
             }
             for (SourceCard sc; (limit < 0 || seen < limit) && (sc = cards.next()) != null; ) {
                 if (sc.failure() != null) {
+                    notes.unreadable(sc);
                     continue;
                 }
                 seen++;
+                int nth = drafts == null ? 1 : seenIds.merge(sc.id().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
+                tooLarge(card, err);
                 CardSuggestions found = suggester.suggest(card);
                 if (rows != null) {
                     rows.write(found);
@@ -168,25 +189,39 @@ final class SuggestCommand implements Callable<Integer> {
                     printSummary(out, found);
                 }
                 if (drafts != null && !found.suggestions().isEmpty()) {
-                    Patch patch = patcher.patch(card, found.suggestions());
+                    Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
+                            : patcher.patch(card, found.suggestions());
                     if (patch.ok()) {
                         PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text());
                         Path folder = drafts.write(draft);
-                        if (openPrs) {
+                        if (nth > 1 || !folder.equals(DryRunWriter.folder(patchDir, draft.repo()))) {
+                            note(out, err, card.id(), (nth > 1 ? "card " + nth + " with this id in the source"
+                                    : "an id read before has the same folder name") + ": its own patch is in " + folder
+                                    + (openPrs && nth > 1 ? "; no pull request for it (only the first card of an id is sent)" : ""));
+                        }
+                        if (openPrs && nth == 1) {
                             toOpen.add(draft); // the run skips, with a line, ids that are no Hub repo
                         }
                         Files.writeString(folder.resolve(CardPatcher.README), patch.patched(), StandardCharsets.UTF_8);
                         patched++;
-                    } else if (!json) {
-                        out.println("  (no patch: " + PullRequestTexts.clean(patch.failure()) + ")");
                     } else {
-                        // standard output stays one JSON line per card; the reason goes beside it
-                        err.println(PullRequestTexts.clean(card.id()) + ": no patch: " + PullRequestTexts.clean(patch.failure()));
+                        note(out, err, card.id(), "no patch: " + patch.failure());
+                    }
+                    for (Patch.LeftOut left : patch.leftOut()) {
+                        String why = left.reason();
+                        if (unnamed && why.startsWith("no model name")) {
+                            why += "; give --id org/name";
+                        }
+                        note(out, err, card.id(), "not patched: " + left.suggestion().field() + " = "
+                                + shown(left.suggestion().value()) + ": " + why);
                     }
                 }
             }
             if (c != null) {
                 c.commit();
+            }
+            if (source != null) {
+                notes.finish(source, cards);
             }
         }
         if (!json) {
@@ -220,14 +255,41 @@ final class SuggestCommand implements Callable<Integer> {
     /** Some pull request could not be opened (not found, no access, refused): as {@code check}'s 1 on an error. */
     static final int PULL_REQUEST_FAILED = 1;
 
-    /** One card read from standard input as {@code check} and {@code card} read it (id "stdin"); null when unreadable. */
+    /**
+     * A line about one card's patch: under the card's summary, or, with --json (standard output stays one JSON line
+     * per card), beside it on standard error with the card's id.
+     */
+    private void note(PrintWriter out, PrintWriter err, String cardId, String what) {
+        if (json) {
+            err.println(PullRequestTexts.clean(cardId) + ": " + PullRequestTexts.clean(what));
+        } else {
+            out.println("  (" + PullRequestTexts.clean(what) + ")");
+        }
+    }
+
+    /**
+     * The parser's {@code body-too-large} warning, located as check gives it: the extractors read the same first
+     * 256 KiB of the body that analyze reads, and say so.
+     */
+    private static void tooLarge(ModelCard card, PrintWriter err) {
+        for (dev.cardminer.core.Problem p : card.problems()) {
+            if (p.code().equals(dev.cardminer.core.ProblemCodes.BODY_TOO_LARGE)) {
+                err.println(TerminalText.escape("suggest: " + card.id() + ":" + p.line() + ":" + p.column() + ": "
+                        + p.severity().name().toLowerCase(Locale.ROOT) + " " + p.code() + " " + p.message() + "; suggestions are read from that part only"));
+                err.flush();
+            }
+        }
+    }
+
+    /** One card read from standard input as {@code check} and {@code card} read it (id "stdin", or --id); null when unreadable. */
     private CardSource stdin(PrintWriter err) {
         CardFiles.Read read = CardFiles.readOrExplain("suggest", "-", System.in, new HubInput(), err);
         if (read.input() == null) {
             err.flush();
             return null;
         }
-        return CardSources.of(SourceCard.ofBytes(read.input().id(), read.input().name(), read.input().bytes(), RepoFacts.NONE));
+        return CardSources.of(SourceCard.ofBytes(id != null ? id : read.input().id(), read.input().name(),
+                read.input().bytes(), RepoFacts.NONE));
     }
 
     private static void printSummary(PrintWriter out, CardSuggestions found) {

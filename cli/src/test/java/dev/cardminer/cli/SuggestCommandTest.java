@@ -264,4 +264,81 @@ class SuggestCommandTest {
         assertThat(line.path("predicted").get(0).path("evidence").asText()).contains("Apache 2.0");
         assertThat(line.path("body").asText()).contains("# tuned");
     }
+
+    @Test
+    void jsonLinesThatAreNoCardAreReportedWithTheirLineAsAnalyzeDoes(@TempDir Path dir) throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), "{\"modelId\": \"me/tuned\", \"card\": "
+                + JSON.writeValueAsString(TUNED) + "}\n{not json\n{\"card\": \"# no id\"}\n");
+        String expected = "suggest: " + jsonl + ": 2 entries are not a card and skipped (line 2: ";
+        CliRun text = CliRun.run("suggest", jsonl.toString(), "--fields", "base_model");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("+ base_model = acme/base-1", "1 card, 1 with findings");
+        assertThat(text.err()).startsWith(expected).contains("; line 3: no modelId)");
+        CliRun json = CliRun.run("suggest", jsonl.toString(), "--fields", "base_model", "--json");
+        assertThat(json.err()).startsWith(expected);
+        assertThat(json.out().strip().split("\n")).hasSize(1);
+        CliRun eval = CliRun.run("eval", jsonl.toString(), "--split", "all", "--fields", "license");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.err()).contains("eval: " + jsonl + ": 2 entries are not a card and skipped (line 2: ");
+        CliRun analyze = CliRun.run("analyze", jsonl.toString(), "--db", dir.resolve("a.duckdb").toString(),
+                "--annotator", "none", "--progress", "none");
+        assertThat(analyze.err()).contains("analyze: " + jsonl + ": 2 entries are not a card and skipped (line 2: ");
+    }
+
+    @Test
+    void aSecondCardWithTheSameIdGetsItsOwnFolderAndNoPullRequest(@TempDir Path dir) throws Exception {
+        String other = TUNED.replace("acme/base-1", "acme/base-2");
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), "{\"modelId\": \"me/tuned\", \"card\": "
+                + JSON.writeValueAsString(TUNED) + "}\n{\"modelId\": \"Me/Tuned\", \"card\": " + JSON.writeValueAsString(other) + "}\n");
+        Path patches = dir.resolve("patches");
+        CliRun run = CliRun.run("suggest", jsonl.toString(), "--patch-dir", patches.toString(), "--fields", "base_model");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readString(patches.resolve("me__tuned").resolve("README.md"))).contains("base_model: acme/base-1\n");
+        assertThat(Files.readString(patches.resolve("Me__Tuned~2").resolve("README.md"))).contains("base_model: acme/base-2\n");
+        assertThat(Files.readString(patches.resolve("Me__Tuned~2").resolve("README.md.diff"))).contains("+base_model: acme/base-2");
+        assertThat(run.out()).contains("(card 2 with this id in the source: its own patch is in " + patches.resolve("Me__Tuned~2") + ")",
+                "2 patched");
+        // the same run again writes the same folders (the order of the source decides)
+        CliRun again = CliRun.run("suggest", jsonl.toString(), "--patch-dir", patches.toString(), "--fields", "base_model", "--json");
+        assertThat(again.err()).contains("Me/Tuned: card 2 with this id in the source: its own patch is in " + patches.resolve("Me__Tuned~2"));
+        try (var folders = Files.list(patches)) {
+            assertThat(folders.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly("Me__Tuned~2", "me__tuned");
+        }
+    }
+
+    @Test
+    void aCardOverTheBodyLimitIsReadUpToItAndSaysSo(@TempDir Path dir) throws Exception {
+        String filler = "Some words about the model, one line of many.\n".repeat(300 * 1024 / 46);
+        Path card = Files.writeString(dir.resolve("me__big.md"), "---\nlicense: mit\n---\n# big\n\n" + filler + TUNED.substring(TUNED.indexOf("This model")));
+        CliRun run = CliRun.run("suggest", card.toString(), "--fields", "base_model");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("acme/base-1").contains("1 card, 0 with findings");
+        assertThat(run.err()).matches("(?s)suggest: me/big:\\d+:1: warning body-too-large the body has [\\d,]+ characters; sections, "
+                + "links and sentences cover only the first [\\d,]+ \\(up to here\\); suggestions are read from that part only\n");
+    }
+
+    @Test
+    void aCardFromStandardInputHasNoModelNameUnlessIdGivesOne(@TempDir Path dir) throws Exception {
+        String card = "---\npipeline_tag: text-classification\n---\n" + TUNED.substring(TUNED.indexOf("# tuned"));
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(card.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Path unnamed = dir.resolve("unnamed");
+            CliRun run = CliRun.run("suggest", "-", "--patch-dir", unnamed.toString(), "--fields", "model-index,base_model");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("no model name for the model-index entry (the card has no repo id); give --id org/name");
+            String patched = Files.readString(unnamed.resolve("stdin").resolve("README.md"));
+            assertThat(patched).contains("base_model: acme/base-1").doesNotContain("model-index", "name: stdin");
+
+            System.setIn(new java.io.ByteArrayInputStream(card.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Path named = dir.resolve("named");
+            CliRun withId = CliRun.run("suggest", "-", "--id", "acme/tuned-1", "--patch-dir", named.toString(), "--fields", "model-index");
+            assertThat(withId.exit()).as(withId.err()).isZero();
+            assertThat(Files.readString(named.resolve("acme__tuned-1").resolve("README.md"))).contains("model-index:\n- name: tuned-1\n");
+        } finally {
+            System.setIn(saved);
+        }
+        assertThat(CliRun.run("suggest", corpus(dir).toString(), "--id", "acme/x").exit()).isEqualTo(2);
+        assertThat(CliRun.run("suggest", "-", "--id", "../x").err()).contains("--id ../x: ");
+    }
 }

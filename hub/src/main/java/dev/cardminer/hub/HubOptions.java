@@ -37,7 +37,8 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
         return fromEnvironment(System.getenv());
     }
 
-    static HubOptions fromEnvironment(Map<String, String> env) {
+    /** Options from these environment variables (as {@link #fromEnvironment()} reads the process's). */
+    public static HubOptions fromEnvironment(Map<String, String> env) {
         String endpoint = env.getOrDefault("HF_ENDPOINT", DEFAULT_ENDPOINT);
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "cardminer", "hub");
         return new HubOptions(URI.create(endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint), DEFAULT_DATASET, cache,

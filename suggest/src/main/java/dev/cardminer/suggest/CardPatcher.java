@@ -31,7 +31,20 @@ public final class CardPatcher {
     private static final java.util.Set<String> BROKEN_BLOCK = new java.util.LinkedHashSet<>(List.of(
             ProblemCodes.METADATA_UNCLOSED, ProblemCodes.BOM_HIDES_METADATA));
 
+    /** The patch of {@code card}; a new model-index entry is named after the repo (the id's last part). */
     public Patch patch(ModelCard card, List<Suggestion> suggestions) {
+        return patch(card, suggestions, modelName(card.id()));
+    }
+
+    /**
+     * The patch of {@code card}. Keys the YAML holds no value for (written with nothing, {@code []}, a
+     * {@code model-index} without results) are filled as missing keys are added; what cannot be written is listed in
+     * {@link Patch#leftOut()} with why.
+     *
+     * @param modelName the name of a new model-index entry; null when the card has no repo id to name it after (read
+     *                  from standard input): results are then left out unless the YAML's own entry has a name
+     */
+    public Patch patch(ModelCard card, List<Suggestion> suggestions, String modelName) {
         for (Problem p : card.problems()) {
             if (BROKEN_BLOCK.contains(p.code())) {
                 // as check says it: line:column: severity code message
@@ -41,9 +54,12 @@ public final class CardPatcher {
         }
         Map<String, Object> set = new LinkedHashMap<>();
         List<Suggestion> applied = new ArrayList<>();
+        List<Patch.LeftOut> leftOut = new ArrayList<>();
         Map<String, List<Suggestion>> byField = new LinkedHashMap<>();
         for (Suggestion s : suggestions) {
-            if (!card.metadata().has(s.field())) {
+            if (Suggester.holdsValue(card, s.field())) {
+                leftOut.add(new Patch.LeftOut(s, "the YAML already has " + s.field()));
+            } else {
                 byField.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(s);
             }
         }
@@ -51,38 +67,64 @@ public final class CardPatcher {
             String field = e.getKey();
             List<Suggestion> values = e.getValue();
             if (field.equals("model-index")) {
-                List<Suggestion> complete = values.stream()
-                        .filter(s -> s.value() instanceof Map<?, ?> m && m.get("task") != null).toList();
-                if (!complete.isEmpty()) {
-                    set.put(field, modelIndex(card, complete));
-                    applied.addAll(complete);
+                List<Suggestion> complete = new ArrayList<>();
+                for (Suggestion s : values) {
+                    if (s.value() instanceof Map<?, ?> m && m.get("task") != null) {
+                        complete.add(s);
+                    } else {
+                        leftOut.add(new Patch.LeftOut(s, "no task to file the result under (no pipeline_tag in the "
+                                + "YAML, none found in the text)"));
+                    }
                 }
+                Object yaml = card.metadata().get(field);
+                boolean fill = EmptyModelIndex.is(yaml);
+                String name = fill && EmptyModelIndex.name(yaml) != null ? EmptyModelIndex.name(yaml) : modelName;
+                if (complete.isEmpty()) {
+                    continue;
+                }
+                if (name == null) {
+                    complete.forEach(s -> leftOut.add(new Patch.LeftOut(s, "no model name for the model-index entry "
+                            + "(the card has no repo id)")));
+                    continue;
+                }
+                List<Object> results = results(complete);
+                set.put(field, fill ? EmptyModelIndex.filled(yaml, name, results) : List.of(entry(name, results)));
+                applied.addAll(complete);
             } else if (Extractors.LIST_FIELDS.contains(field) && !(field.equals("base_model") && values.size() == 1)) {
                 List<Object> items = new ArrayList<>();
                 values.stream().map(Suggestion::value).filter(v -> !items.contains(v)).forEach(items::add);
                 set.put(field, items);
                 applied.addAll(values);
             } else {
-                set.put(field, values.get(0).value());
-                applied.add(values.get(0));
+                Suggestion chosen = values.get(0);
+                set.put(field, chosen.value());
+                applied.add(chosen);
+                values.stream().skip(1).filter(s -> !s.value().equals(chosen.value())).forEach(s -> leftOut.add(
+                        new Patch.LeftOut(s, "one value per key: " + chosen.value() + " (" + chosen.method() + ") is written")));
             }
         }
         if (set.isEmpty()) {
-            return new Patch(card.id(), null, "", List.of(), List.of(), "nothing to add");
+            return new Patch(card.id(), null, "", List.of(), List.of(), "nothing to add", leftOut);
         }
         CardEdits.Result edit = CardEdits.apply(card.text(), set, Map.of());
         if (!edit.ok()) {
-            return new Patch(card.id(), null, "", List.of(), List.of(), "the metadata block cannot be edited: " + edit.failure());
+            return new Patch(card.id(), null, "", List.of(), List.of(), "the metadata block cannot be edited: " + edit.failure(), leftOut);
         }
         ModelCard patched = ModelCard.parse(card.id(), edit.text());
         if (!patched.body().equals(card.body())) {
-            return new Patch(card.id(), null, "", List.of(), List.of(), "the edit would change the body");
+            return new Patch(card.id(), null, "", List.of(), List.of(), "the edit would change the body", leftOut);
         }
         List<Problem> fresh = newProblems(card.problems(), patched.problems());
         if (!fresh.isEmpty()) {
-            return new Patch(card.id(), null, "", List.of(), fresh, "the patched card has a new problem: " + fresh.get(0));
+            return new Patch(card.id(), null, "", List.of(), fresh, "the patched card has a new problem: " + fresh.get(0), leftOut);
         }
-        return new Patch(card.id(), edit.text(), UnifiedDiff.of(README, card.text(), edit.text()), applied, List.of(), null);
+        return new Patch(card.id(), edit.text(), UnifiedDiff.of(README, card.text(), edit.text()), applied, List.of(), null, leftOut);
+    }
+
+    /** The name a new model-index entry gets: the repo id's last part ({@code org/name} → {@code name}). */
+    public static String modelName(String id) {
+        String name = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1) : id;
+        return name.isEmpty() ? "model" : name;
     }
 
     /** Problems of {@code after} that {@code before} had not, compared by severity, code, path and message. */
@@ -111,11 +153,11 @@ public final class CardPatcher {
     private static final List<String> NAME_FIRST = List.of("name", "type", "value", "config", "split", "revision", "args");
 
     /**
-     * One model-index entry named after the repo, one result per task and dataset, in the order the card states
-     * them. Every map is rebuilt in a fixed key order, so that the same card gives the same bytes whatever map
-     * an extractor built (an immutable {@code Map.of} iterates in an order that changes from run to run).
+     * One result per task and dataset, in the order the card states them. Every map is rebuilt in a fixed key order,
+     * so that the same card gives the same bytes whatever map an extractor built (an immutable {@code Map.of}
+     * iterates in an order that changes from run to run).
      */
-    private static List<Object> modelIndex(ModelCard card, List<Suggestion> metrics) {
+    private static List<Object> results(List<Suggestion> metrics) {
         Map<List<Object>, Map<String, Object>> results = new LinkedHashMap<>();
         List<Suggestion> inCardOrder = metrics.stream()
                 .sorted(java.util.Comparator.comparingInt((Suggestion s) -> s.evidence().line())
@@ -136,11 +178,15 @@ public final class CardPatcher {
             List<Object> list = (List<Object>) result.get("metrics");
             list.add(ordered(v.get("metric")));
         }
-        String name = card.id().contains("/") ? card.id().substring(card.id().lastIndexOf('/') + 1) : card.id();
+        return new ArrayList<>(results.values());
+    }
+
+    /** A new model-index entry: {@code name} first, then its results. */
+    private static Map<String, Object> entry(String name, List<Object> results) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("name", name.isEmpty() ? "model" : name);
-        entry.put("results", new ArrayList<>(results.values()));
-        return List.of(entry);
+        entry.put("name", name);
+        entry.put("results", results);
+        return entry;
     }
 
     /** A map with {@link #NAME_FIRST}'s keys first and the others sorted, nested maps alike; other values as they are. */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The default for pull requests: each draft written to {@code DIR/org__name/} as {@code pr-title.txt},
@@ -12,14 +15,26 @@ import java.nio.file.Path;
 public final class DryRunWriter {
 
     private final Path dir;
+    /** Folder names this writer has written, lower-cased (a file system may not tell {@code A} from {@code a}). */
+    private final Set<String> written = new HashSet<>();
 
     public DryRunWriter(Path dir) {
         this.dir = dir;
     }
 
-    /** Writes one draft and returns its folder. */
+    /**
+     * Writes one draft and returns its folder: {@code DIR/org__name}, or, when this writer already wrote a draft
+     * there (a source with the same id twice, or ids that make the same folder name), {@code DIR/org__name~2},
+     * {@code ~3}, ... in the order written, so that no draft overwrites another ({@code ~} is in no folder name
+     * {@link #folder} makes).
+     */
     public Path write(PullRequestDraft draft) throws IOException {
-        Path folder = folder(dir, draft.repo());
+        Path first = folder(dir, draft.repo());
+        String name = first.getFileName().toString();
+        Path folder = first;
+        for (int n = 2; !written.add(folder.getFileName().toString().toLowerCase(Locale.ROOT)); n++) {
+            folder = dir.resolve(name + "~" + n);
+        }
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("pr-title.txt"), draft.title() + "\n", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("pr-description.md"), draft.description(), StandardCharsets.UTF_8);

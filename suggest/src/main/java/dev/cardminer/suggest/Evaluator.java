@@ -4,6 +4,7 @@ import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.RepoIds;
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.internal.BodyText;
 import dev.cardminer.suggest.internal.CardEdits;
 import dev.cardminer.suggest.internal.TrainerResults;
 
@@ -136,7 +137,7 @@ public final class Evaluator {
             Set<String> shown = new LinkedHashSet<>();
             truth.forEach(r -> shown.add(r.metricType().strip().toLowerCase(Locale.ROOT) + "=" + r.metricValue()));
             outcomes.accept(new Outcome(field, shown, predicted, hidden));
-            if (!TrainerResults.items(card.body()).isEmpty()) {
+            if (!TrainerResults.items(BodyText.analysed(card)).isEmpty()) {
                 add(field + "@trainer", truth.size(), predicted.size(), correct);
             }
             return;

@@ -13,13 +13,26 @@ import java.util.List;
  * @param applied     the suggestions written
  * @param newProblems problems the patched card has that the card had not (a patch with any is refused)
  * @param failure     why there is no patch, or null
+ * @param leftOut     suggestions not written, each with why (a model-index result without a task, a second value for
+ *                    a one-value key): never dropped without a word
  */
 public record Patch(String id, String patched, String diff, List<Suggestion> applied, List<Problem> newProblems,
-                    String failure) {
+                    String failure, List<LeftOut> leftOut) {
+
+    /** A suggestion the patch does not write, and why. */
+    public record LeftOut(Suggestion suggestion, String reason) {
+    }
 
     public Patch {
         applied = List.copyOf(applied);
         newProblems = List.copyOf(newProblems);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /** A patch that leaves nothing out. */
+    public Patch(String id, String patched, String diff, List<Suggestion> applied, List<Problem> newProblems,
+                 String failure) {
+        this(id, patched, diff, applied, newProblems, failure, List.of());
     }
 
     public boolean ok() {

@@ -49,8 +49,7 @@ public final class Suggester {
         for (MetadataExtractor extractor : extractors) {
             String field = extractor.field();
             Object yaml = card.metadata().get(field);
-            boolean present = yaml != null && !(yaml instanceof Collection<?> c && c.isEmpty())
-                    && !(yaml instanceof String s && s.isBlank());
+            boolean present = holdsValue(card, field);
             for (Suggestion s : extractor.extract(card)) {
                 if (s.confidence() < minConfidence) {
                     continue;
@@ -70,6 +69,20 @@ public final class Suggester {
             }
         }
         return new CardSuggestions(card.id(), suggestions, conflicts);
+    }
+
+    /**
+     * Whether the YAML gives {@code field} a value: a key written with nothing ({@code base_model:}), an empty list
+     * ({@code language: []}), a blank string, or a {@code model-index} whose every entry has no results
+     * ({@code results: []}, as the Trainer writes it when it evaluated nothing) holds none, so a suggestion fills it
+     * and is no conflict.
+     */
+    public static boolean holdsValue(ModelCard card, String field) {
+        Object yaml = card.metadata().get(field);
+        if (yaml == null || yaml instanceof Collection<?> c && c.isEmpty() || yaml instanceof String s && s.isBlank()) {
+            return false;
+        }
+        return !field.equals("model-index") || !EmptyModelIndex.is(yaml);
     }
 
     private static final java.util.regex.Pattern CLOSING_LINE = java.util.regex.Pattern.compile("^---\\r?$");

@@ -166,4 +166,74 @@ class CardPatcherTest {
         assertThat(patch.ok()).isFalse();
         assertThat(patch.newProblems()).isNotEmpty();
     }
+
+    private static final String TRAINER = "# m\n\nThis model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) "
+            + "on the imdb dataset.\nIt achieves the following results on the evaluation set:\n- Loss: 0.2\n- Accuracy: 0.93\n";
+
+    @Test
+    void keysWrittenWithoutAValueAreFilledInPlaceAndTheOtherLinesStay() {
+        String text = "---\nbase_model:\nlanguage: []\ndatasets: null\nlicense: mit  # ours\n---\n" + TRAINER;
+        ModelCard card = ModelCard.parse("me/m", text);
+        CardSuggestions found = Suggester.builder().fields(List.of("base_model", "datasets", "language")).build().suggest(card);
+        assertThat(found.conflicts()).isEmpty();
+        Patch patch = patcher.patch(card, found.suggestions());
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.leftOut()).isEmpty();
+        assertThat(patch.applied()).extracting(Suggestion::field).containsExactlyInAnyOrder("base_model", "datasets", "language");
+        assertThat(patch.patched()).isEqualTo("---\nbase_model: acme/base-1\nlanguage:\n- en\ndatasets:\n- imdb\n"
+                + "license: mit  # ours\n---\n" + TRAINER);
+        ModelCard after = ModelCard.parse("me/m", patch.patched());
+        assertThat(after.body()).isEqualTo(card.body());
+        assertThat(after.metadata().baseModel()).containsExactly("acme/base-1");
+        assertThat(after.metadata().datasets()).containsExactly("imdb");
+    }
+
+    @Test
+    void aModelIndexWithEmptyResultsIsNoConflictAndIsFilledUnderItsOwnName() {
+        String text = "---\npipeline_tag: text-classification\nmodel-index:\n- name: my-model\n  results: []\n---\n" + TRAINER;
+        ModelCard card = ModelCard.parse("me/m", text);
+        CardSuggestions found = Suggester.builder().fields(List.of("model-index")).build().suggest(card);
+        assertThat(found.conflicts()).isEmpty();
+        assertThat(found.suggestions()).singleElement().extracting(Suggestion::field).isEqualTo("model-index");
+        Patch patch = patcher.patch(card, found.suggestions());
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).startsWith("---\npipeline_tag: text-classification\nmodel-index:\n- name: my-model\n"
+                + "  results:\n  - task:\n      name: Text Classification\n      type: text-classification\n    dataset:\n"
+                + "      name: imdb\n      type: imdb\n    metrics:\n    - name: Accuracy\n      type: accuracy\n"
+                + "      value: 0.93\n---\n");
+        ModelCard after = ModelCard.parse("me/m", patch.patched());
+        assertThat(after.evalResults()).singleElement().satisfies(r -> {
+            assertThat(r.modelName()).isEqualTo("my-model");
+            assertThat(r.isComplete()).isTrue();
+        });
+        // a model-index with results is a value: a different result is a conflict, never patched
+        String held = text.replace("  results: []\n", "  results:\n  - task:\n      type: text-classification\n    dataset:\n"
+                + "      name: imdb\n      type: imdb\n    metrics:\n    - type: accuracy\n      value: 0.5\n");
+        assertThat(Suggester.builder().fields(List.of("model-index")).build().suggest(ModelCard.parse("me/m", held)).conflicts())
+                .hasSize(1);
+    }
+
+    @Test
+    void whatAPatchCannotWriteIsListedWithWhy() {
+        Map<String, Object> dataset = Map.of("type", "tiny", "name", "tiny");
+        Suggestion noTask = s("model-index", Map.of("dataset", dataset, "metric", Map.of("type", "recall", "value", 0.5)));
+        Suggestion withTask = s("model-index", Map.of("task", Map.of("type", "text-classification"), "dataset", dataset,
+                "metric", Map.of("type", "f1", "value", 0.8)));
+        ModelCard card = ModelCard.parse("me/m", "---\nlicense: mit\n---\nText.\n");
+        Patch patch = patcher.patch(card, List.of(noTask, withTask, s("pipeline_tag", "text-classification"),
+                s("pipeline_tag", "token-classification"), s("license", "apache-2.0")));
+        assertThat(patch.ok()).isTrue();
+        assertThat(patch.applied()).containsExactly(withTask, s("pipeline_tag", "text-classification"));
+        assertThat(patch.leftOut()).extracting(Patch.LeftOut::reason).containsExactlyInAnyOrder(
+                "no task to file the result under (no pipeline_tag in the YAML, none found in the text)",
+                "one value per key: text-classification (test) is written",
+                "the YAML already has license");
+        // no repo id (a card from standard input): no model name, so no model-index, and it says so
+        Patch unnamed = patcher.patch(card, List.of(withTask), null);
+        assertThat(unnamed.ok()).isFalse();
+        assertThat(unnamed.failure()).isEqualTo("nothing to add");
+        assertThat(unnamed.leftOut()).extracting(Patch.LeftOut::reason)
+                .containsExactly("no model name for the model-index entry (the card has no repo id)");
+        assertThat(patcher.patch(card, List.of(withTask), "named").patched()).contains("- name: named\n");
+    }
 }

@@ -73,4 +73,15 @@ class SuggesterTest {
         assertThat(none.suggestions()).isEmpty();
         assertThat(none.conflicts()).isEmpty();
     }
+
+    @Test
+    void theBodyIsReadUpToTheParsersLimitAsAnalyzeReadsIt() {
+        String filler = "Some words about the model, one line of many.\n".repeat(300 * 1024 / 46);   // past 256 KiB
+        ModelCard late = ModelCard.parse("me/m", "# m\n\n" + filler + BODY);
+        assertThat(late.problems()).extracting(dev.cardminer.core.Problem::code).contains("body-too-large");
+        assertThat(Suggester.builder().fields(List.of("base_model", "license")).build().suggest(late).suggestions()).isEmpty();
+        ModelCard early = ModelCard.parse("me/m", BODY + "\n" + filler);
+        assertThat(Suggester.builder().fields(List.of("base_model", "license")).build().suggest(early).suggestions())
+                .extracting(Suggestion::value).containsExactly("acme/base-1", "apache-2.0");
+    }
 }

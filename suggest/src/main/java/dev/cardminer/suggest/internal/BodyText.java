@@ -1,5 +1,6 @@
 package dev.cardminer.suggest.internal;
 
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.suggest.Evidence;
 import dev.cardminer.suggest.Suggestion;
@@ -24,7 +25,7 @@ public final class BodyText {
 
     public BodyText(ModelCard card) {
         this.card = card;
-        this.body = card.body();
+        this.body = analysed(card);
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < body.length(); i++) {
@@ -34,6 +35,17 @@ public final class BodyText {
         }
         lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         codeRanges = fences(body, lineStarts);
+    }
+
+    /**
+     * The part of the body that the parser analysed: the whole body, or its first 256 KiB ({@link CardLimits#analysedEnd},
+     * the bound analyze and the parser apply; the parser's {@code body-too-large} warning says where it ends), so that
+     * no rule reads a 30 MB body.
+     */
+    public static String analysed(ModelCard card) {
+        String body = card.body();
+        int end = CardLimits.DEFAULTS.analysedEnd(body);
+        return end == body.length() ? body : body.substring(0, end);
     }
 
     public ModelCard card() {
