@@ -73,6 +73,21 @@ public final class LanguageExtractor implements MetadataExtractor {
             "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
             "tw", "ty", "ve", "vo", "wa", "za", "yi");
     /** Names of speech models, where a language code is the model's language: "whisper-small-hi", "wav2vec2-large-xlsr-sv". */
+    /** Two-letter codes that are English words in repo names ("this_is_my_model"), never taken from a name. */
+    private static final java.util.Set<String> ENGLISH_WORD_CODES = java.util.Set.of("is", "my", "el", "aa", "an", "am",
+            "as", "or", "so", "to", "we", "me", "in", "on", "of", "at", "by", "do", "go", "if", "up", "us");
+    /** Known names whose parts look like codes (MS MARCO), which make every two-letter token of the name unreliable. */
+    private static final Pattern NON_LANGUAGE_NAME = Pattern.compile("ms[-_]?marco");
+    private static final java.util.Set<String> NON_LANGUAGE_TASKS = java.util.Set.of("reinforcement-learning",
+            "text-to-image", "unconditional-image-generation", "image-classification", "object-detection",
+            "image-segmentation", "image-to-image", "depth-estimation", "video-classification", "tabular-classification",
+            "tabular-regression", "keypoint-detection", "mask-generation", "robotics", "time-series-forecasting",
+            "audio-classification", "voice-activity-detection");
+    private static final java.util.Set<String> NON_LANGUAGE_LIBRARIES = java.util.Set.of("stable-baselines3", "ml-agents",
+            "timm", "diffusers", "sample-factory", "deep-rl-course", "cleanrl", "rl-zoo", "unity-ml-agents");
+    private static final java.util.Set<String> NON_LANGUAGE_TAGS = java.util.Set.of("deep-reinforcement-learning",
+            "stable-diffusion", "image-classification", "keyword-spotting", "lora", "dreambooth");
+    private static final Pattern SENTENCE_END = Pattern.compile("[a-z][.!?](?:\\s|$)");
     private static final Pattern SPEECH_MODEL_NAME = Pattern.compile(
             "whisper|wav2vec|xlsr|xls-r|hubert|w2v|speecht5|(?:^|[-_])(?:asr|stt|tts)(?:$|[-_])|vits|conformer|citrinet|quartznet|fastspeech|tacotron");
     /**
@@ -161,7 +176,10 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         Evidence repoId = BodyText.repoId("repo id: " + card.id());
-        nameLanguages(card.id()).forEach((code, method) -> out.putIfAbsent(code, new Suggestion(FIELD, code, repoId, 0.85, method)));
+        boolean noLanguage = nonLanguageModel(card);
+        if (!noLanguage) {
+            nameLanguages(card.id()).forEach((code, method) -> out.putIfAbsent(code, new Suggestion(FIELD, code, repoId, 0.85, method)));
+        }
         Matcher spacy = SPACY_NAME.matcher(card.id().substring(card.id().indexOf('/') + 1));
         if (spacy.find() && card.metadata().tags().stream().anyMatch(t -> t.equalsIgnoreCase("spacy"))
                 && vocabularies.languages().contains(spacy.group(1))) {
@@ -224,8 +242,8 @@ public final class LanguageExtractor implements MetadataExtractor {
         if (out.isEmpty() && english.find() && vocabularies.languages().contains("en")) {
             out.put("en", text.suggestion(FIELD, "en", english.start(), english.end(), 0.8, "english-base-model"));
         }
-        if (out.isEmpty() && !prose.isEmpty() && prose.get(0).code().equals("en") && prose.get(0).share() >= 0.7
-                && !speaksOfOtherLanguages(text)) {
+        if (out.isEmpty() && !noLanguage && !prose.isEmpty() && prose.get(0).code().equals("en") && prose.get(0).share() >= 0.7
+                && enoughProse(text.body()) && !speaksOfOtherLanguages(text)) {
             out.put("en", proseSuggestion(text, prose.get(0), 0.8, "prose-english"));
         }
         return new ArrayList<>(out.values());
@@ -424,7 +442,8 @@ public final class LanguageExtractor implements MetadataExtractor {
                 continue;
             }
             boolean instructTuned = token.equals("it") && LLM_NAME.matcher(repoName).find();   // gemma-2b-it: instruction-tuned
-            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !instructTuned && vocabularies.languages().contains(token)) {
+            if (token.length() == 2 && !AMBIGUOUS_CODES.contains(token) && !ENGLISH_WORD_CODES.contains(token) && !instructTuned
+                    && !NON_LANGUAGE_NAME.matcher(repoName).find() && vocabularies.languages().contains(token)) {
                 out.putIfAbsent(token, "language-code-in-id");
                 continue;
             }
@@ -449,6 +468,29 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         return null;
+    }
+
+    /**
+     * Models with no human language: their task, library or tags say image, vision, tabular or reinforcement learning.
+     * Neither a code in the repo's name nor the card's (English) prose then says a language the model handles.
+     */
+    private static boolean nonLanguageModel(ModelCard card) {
+        if (card.metadata().pipelineTag().map(NON_LANGUAGE_TASKS::contains).orElse(false)
+                || card.metadata().libraryName().map(l -> NON_LANGUAGE_LIBRARIES.contains(l.toLowerCase(java.util.Locale.ROOT))).orElse(false)) {
+            return true;
+        }
+        return card.metadata().tags().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(t -> NON_LANGUAGE_TASKS.contains(t) || NON_LANGUAGE_LIBRARIES.contains(t) || NON_LANGUAGE_TAGS.contains(t));
+    }
+
+    /** Several sentences of prose, not a heading or a one-line autogenerated note. */
+    private static boolean enoughProse(String body) {
+        Matcher m = SENTENCE_END.matcher(body);
+        int sentences = 0;
+        while (m.find() && sentences < 3) {
+            sentences++;
+        }
+        return sentences >= 3;
     }
 
     /** Text-to-image cards: their prompts are English whatever language the card is written in. */

@@ -151,6 +151,33 @@ class LicenseLanguageMetricsExtractorTest {
             + "with the usual tools; we have no plans for a larger one.\n";
 
     @Test
+    void noLanguageForNonLanguageModelsOrThinProse() {
+        // English prose on an RL agent, an image model or a timm classifier says nothing about a language the model handles.
+        assertThat(language.extract(card("someone/ppo-CartPole", "library_name: stable-baselines3\ntags:\n- reinforcement-learning\n", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/sd-cats", "pipeline_tag: text-to-image\n", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/cats-gen", "pipeline_tag: unconditional-image-generation\n", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/vit-pets", "pipeline_tag: image-classification\n", ENGLISH_PROSE))).isEmpty();
+        // Codes in the names of non-language models: timm variants, RL agents, keyword spotting.
+        assertThat(language.extract(card("timm/convnet_tiny_rw_224.sw_in1k", "library_name: timm\n", "# Model card\n"))).isEmpty();
+        assertThat(language.extract(card("team/TA_agent", "tags:\n- deep-reinforcement-learning\n", "# Agent\n"))).isEmpty();
+        assertThat(language.extract(card("lab/ks-net-small", "tags:\n- keyword-spotting\n", "# Net\n"))).isEmpty();
+        // A heading or a one-line note is not enough prose.
+        assertThat(language.extract(body("# My first model\n"))).isEmpty();
+        assertThat(language.extract(body("This model was trained from scratch on an unknown dataset.\n"))).isEmpty();
+        // The prose rule still holds for a text model with several sentences.
+        assertThat(values(language, card("someone/notes-model", "pipeline_tag: text-classification\n", ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
+    void repoNameTokensThatAreWordsOrPartsOfKnownNames() {
+        assertThat(language.extract(card("someone/this_is_my_model", "", "# Model\n"))).isEmpty();
+        assertThat(language.extract(card("someone/my_el_model", "", "# Model\n"))).isEmpty();
+        assertThat(language.extract(card("org/ms-marco-TinyLM-L-2", "pipeline_tag: text-classification\n", "# Reranker\n"))).isEmpty();
+        // A real code still counts on a text model.
+        assertThat(values(language, card("someone/bert-base-de-cased", "", "# Model\n"))).containsExactly("de");
+    }
+
+    @Test
     void proseLanguageAndEnglishProse() {
         assertThat(values(language, body("Эта модель обучена на диалогах из открытых источников. Для генерации ответа нужно ввести "
                 + "текст вопроса, и модель продолжит его. Она работает быстро и не требует видеокарты.\n"))).containsExactly("ru");
