@@ -35,6 +35,15 @@ final class CardFiles {
             int at = ref.indexOf('@');
             String id = at < 0 ? ref : ref.substring(0, at);
             String revision = at < 0 ? null : ref.substring(at + 1);
+            // A malformed reference is the user's input, not a Hub failure: exit 2 before any request.
+            java.util.Optional<String> problem = dev.cardminer.core.RepoIds.problem(id);
+            if (problem.isPresent() || id.isEmpty()) {
+                throw new IOException("not a model id: '" + id + "' " + problem.orElse("is empty")
+                        + " (expected hub:org/name[@revision])");
+            }
+            if (revision != null && revision.isBlank()) {
+                throw new IOException("no revision after '@' (expected hub:org/name[@revision])");
+            }
             byte[] bytes = hub.client().readFile(RepoType.MODEL, id, revision, "README.md", HubInput.MAX_CARD_BYTES);
             return new Input(file, id, bytes);
         }

@@ -94,10 +94,12 @@ final class CheckCommand implements Callable<Integer> {
     private void text(PrintWriter out, List<Checked> checked) {
         long errors = 0;
         long warnings = 0;
+        long infos = 0;
         for (Checked c : checked) {
             for (Problem p : c.problems()) {
                 errors += p.severity() == Problem.Severity.ERROR ? 1 : 0;
                 warnings += p.severity() == Problem.Severity.WARNING ? 1 : 0;
+                infos += p.severity() == Problem.Severity.INFO ? 1 : 0;
                 if (quiet && p.severity() == Problem.Severity.INFO) {
                     continue;
                 }
@@ -105,8 +107,10 @@ final class CheckCommand implements Callable<Integer> {
                         + p.code() + " " + CardFiles.oneLine(p.message()));
             }
         }
-        out.println(String.format(Locale.ROOT, "%d card%s checked: %d error%s, %d warning%s", checked.size(),
-                checked.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s"));
+        // Info lines are counted too, so that the total matches the lines above (and card --summary's count).
+        out.println(String.format(Locale.ROOT, "%d card%s checked: %d error%s, %d warning%s%s", checked.size(),
+                checked.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+                infos == 0 ? "" : ", " + infos + " info" + (quiet ? " (not listed)" : "")));
     }
 
     /** GitHub workflow commands: one annotation per problem (info problems as notices). */

@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A folder of cards, a .md, .parquet or .jsonl file.")
     String source;
 
-    @Option(names = "--fields", paramLabel = "F,F", split = ",", description = "Only these fields (default: all).")
+    @Option(names = "--fields", paramLabel = "F", split = "\\s*,\\s*", splitSynopsisLabel = ",", description = "Only these fields (default: all).")
     List<String> fields;
 
     @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.8",
@@ -49,7 +49,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "Which cards to score (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--json", description = "One JSON object: {cards, fields: {f: {support, predicted, correct, precision, recall, f1}}}.")
+    @Option(names = "--json", description = "One JSON object: {cards, split, fields: {f: {support, predicted, correct, precision, recall, f1}}}; "
+            + "a score with nothing to divide by is null.")
     boolean json;
 
     @Option(names = "--dump-outcomes", paramLabel = "FILE", hidden = true,
@@ -99,7 +100,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         EvalReport report = evaluator.report();
         if (json) {
-            out.println(CardJson.mapper().writeValueAsString(toJson(report)));
+            out.println(CardJson.mapper().writeValueAsString(toJson(report, split)));
         } else {
             out.printf("%,d cards (%s split); P = precision, R = recall, support = values hidden%n", report.cards(), split);
             out.printf("%-22s %8s %9s %8s %7s %7s %7s%n", "field", "support", "predicted", "correct", "P", "R", "F1");
@@ -111,6 +112,10 @@ final class EvalCommand implements Callable<Integer> {
             }
             out.println("field@hub: scored against the source's own column (the Hub's pipeline_tag, library_name) on "
                     + "cards whose YAML lacks the field; n/a: nothing to score");
+            if (report.cards() == 0 && !split.equals("all")) {
+                out.println("no card of the source falls in the " + split + " split (it is chosen by the hash of the card's "
+                        + "id); --split all scores every card");
+            }
         }
         out.flush();
         return 0;
@@ -141,20 +146,22 @@ final class EvalCommand implements Callable<Integer> {
         return new TreeMap<>(report.fields());
     }
 
-    static Map<String, Object> toJson(EvalReport report) {
+    /** Scores that have nothing to divide by are null, as the text table's n/a. */
+    static Map<String, Object> toJson(EvalReport report, String split) {
         Map<String, Object> fields = new LinkedHashMap<>();
         ordered(report).forEach((field, s) -> {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("support", s.support());
             f.put("predicted", s.predicted());
             f.put("correct", s.correct());
-            f.put("precision", round(s.precision()));
-            f.put("recall", round(s.recall()));
-            f.put("f1", round(s.f1()));
+            f.put("precision", s.predicted() == 0 ? null : round(s.precision()));
+            f.put("recall", s.support() == 0 ? null : round(s.recall()));
+            f.put("f1", s.predicted() == 0 || s.support() == 0 ? null : round(s.f1()));
             fields.put(field, f);
         });
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cards", report.cards());
+        json.put("split", split);
         json.put("fields", fields);
         return json;
     }

@@ -48,6 +48,10 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
                 exit = IO_ERROR;
                 what = storeInUse(locked).get();
             }
+            case Exception invalid when notAStore(e).isPresent() -> {
+                exit = IO_ERROR;
+                what = notAStore(invalid).get();
+            }
             case IOException io -> {
                 exit = IO_ERROR;
                 what = describe(io);
@@ -84,6 +88,14 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
         return IO_ERROR;
     }
 
+    private static final Pattern NOT_DUCKDB = Pattern.compile(
+            "The file \"([^\"]*)\" exists, but it is not a valid DuckDB database file");
+
+    /** A --db that names some other file: an input that cannot be read (exit 2), in words, in every command. */
+    static Optional<String> notAStore(Throwable e) {
+        return firstMatch(e, NOT_DUCKDB).map(m -> m.group(1) + " is not a cardminer store (not a DuckDB database file)");
+    }
+
     private static final Pattern LOCKED = Pattern.compile("Could not set lock on file \"([^\"]*)\"");
 
     /**
@@ -91,11 +103,16 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
      * another run has the store.
      */
     static Optional<String> storeInUse(Throwable e) {
+        return firstMatch(e, LOCKED).map(m -> "the store " + m.group(1) + " is in use by another cardminer run (or "
+                + "another program writing it); try again when it has finished");
+    }
+
+    /** The first message along {@code e}'s causes that {@code pattern} finds something in. */
+    private static Optional<Matcher> firstMatch(Throwable e, Pattern pattern) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            Matcher m = t.getMessage() == null ? null : LOCKED.matcher(t.getMessage());
+            Matcher m = t.getMessage() == null ? null : pattern.matcher(t.getMessage());
             if (m != null && m.find()) {
-                return Optional.of("the store " + m.group(1) + " is in use by another cardminer run (or another "
-                        + "program writing it); try again when it has finished");
+                return Optional.of(m);
             }
         }
         return Optional.empty();

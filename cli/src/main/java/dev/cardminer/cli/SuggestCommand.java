@@ -2,7 +2,6 @@ package dev.cardminer.cli;
 
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.ModelCard;
-import dev.cardminer.core.RepoIds;
 import dev.cardminer.hub.HubClient;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
@@ -61,7 +60,7 @@ final class SuggestCommand implements Callable<Integer> {
             "without SOURCE, read the cards from it too."})
     Path db;
 
-    @Option(names = "--fields", paramLabel = "F,F", split = ",", description = "Only these fields (default: all).")
+    @Option(names = "--fields", paramLabel = "F", split = "\\s*,\\s*", splitSynopsisLabel = ",", description = "Only these fields (default: all).")
     List<String> fields;
 
     @Option(names = "--min-confidence", paramLabel = "X", defaultValue = "0.8",
@@ -96,6 +95,9 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (limit != -1) {
+            OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HubOptions hub = HubOptions.fromEnvironment();
@@ -170,13 +172,16 @@ final class SuggestCommand implements Callable<Integer> {
                     if (patch.ok()) {
                         PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text());
                         Path folder = drafts.write(draft);
-                        if (openPrs && RepoIds.isValid(card.id()) && card.id().contains("/")) {
-                            toOpen.add(draft);
+                        if (openPrs) {
+                            toOpen.add(draft); // the run skips, with a line, ids that are no Hub repo
                         }
                         Files.writeString(folder.resolve(CardPatcher.README), patch.patched(), StandardCharsets.UTF_8);
                         patched++;
                     } else if (!json) {
                         out.println("  (no patch: " + PullRequestTexts.clean(patch.failure()) + ")");
+                    } else {
+                        // standard output stays one JSON line per card; the reason goes beside it
+                        err.println(PullRequestTexts.clean(card.id()) + ": no patch: " + PullRequestTexts.clean(patch.failure()));
                     }
                 }
             }
@@ -191,17 +196,29 @@ final class SuggestCommand implements Callable<Integer> {
         int exit = 0;
         if (openPrs) {
             HubClient client = HubClient.builder(hub).maxAttempts(1).build();
-            for (PullRequestRun.Outcome o : new PullRequestRun(new HubPullRequests(client)).open(toOpen, Map.of())) {
-                out.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), o.repo(),
-                        PullRequestTexts.clean(String.valueOf(o.detail())));
-                if (o.status() == PullRequestRun.Status.RATE_LIMITED) {
-                    exit = OneLineErrorHandler.HUB_UNAVAILABLE;
-                }
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client)).open(toOpen, Map.of());
+            for (PullRequestRun.Outcome o : outcomes) {
+                out.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        PullRequestTexts.clean(o.repo()), PullRequestTexts.clean(String.valueOf(o.detail())));
             }
+            PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
+            out.println("pull requests: " + summary);
+            exit = exitStatus(summary);
         }
         out.flush();
         return exit;
     }
+
+    /** 3 when the Hub could not be reached or stopped the run (rate limit), 1 when a pull request failed otherwise. */
+    static int exitStatus(PullRequestRun.Summary summary) {
+        if (summary.hubUnavailable()) {
+            return OneLineErrorHandler.HUB_UNAVAILABLE;
+        }
+        return summary.failed() > 0 ? PULL_REQUEST_FAILED : 0;
+    }
+
+    /** Some pull request could not be opened (not found, no access, refused): as {@code check}'s 1 on an error. */
+    static final int PULL_REQUEST_FAILED = 1;
 
     /** One card read from standard input as {@code check} and {@code card} read it (id "stdin"); null when unreadable. */
     private CardSource stdin(PrintWriter err) {

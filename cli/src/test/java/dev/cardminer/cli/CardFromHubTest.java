@@ -49,7 +49,17 @@ class CardFromHubTest {
                 "cardminer card: hub:org/nocard: model org/nocard has no README.md at revision main",
                 "cardminer card: hub:meta/gated: model meta/gated is gated: accept its conditions at " + hub.endpoint()
                         + "/meta/gated and set HF_TOKEN",
-                "cardminer card: hub:../x: not a model id: '../x' (expected org/name)");
+                "cardminer card: cannot read hub:../x: not a model id: '../x' looks like a local path, not a Hub id "
+                        + "(name or org/name) (expected hub:org/name[@revision])");
+    }
+
+    @Test
+    void aMalformedHubReferenceIsAUsageErrorNotAHubFailure() {
+        for (String ref : new String[] {"hub:", "hub:../../etc/passwd", "hub:org/llm@"}) {
+            CliRun r = run("card", "--hub-endpoint", hub.endpoint().toString(), ref);
+            assertThat(r.exit()).as(ref + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("cardminer card: cannot read " + ref + ": ");
+        }
     }
 
     @Test

@@ -132,4 +132,17 @@ class CommandErrorsTest {
             assertThat(r.out()).as(command).isEqualTo(run("-V").out()).startsWith("cardminer ");
         }
     }
+
+    @Test
+    void aFileThatIsNotAStoreIsAnInputErrorInEveryCommand() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a database\n");
+        for (List<String> command : List.of(List.of("query", "SELECT 1"), List.of("suggest"), List.of("stats"),
+                List.of("concepts"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("--db", text.toString()));
+            CliRun r = run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(command + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(command.toString()).contains(text + " is not a cardminer store");
+        }
+    }
 }

@@ -162,6 +162,43 @@ class SuggestCommandTest {
     }
 
     @Test
+    void aJsonlIdThatClimbsOutGetsItsDraftInsideThePatchDir(@TempDir Path dir) throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"),
+                "{\"modelId\": \"../../evil\", \"card\": " + JSON.writeValueAsString(TUNED) + "}\n");
+        Path patches = dir.resolve("a").resolve("b").resolve("patches");
+        CliRun run = CliRun.run("suggest", jsonl.toString(), "--patch-dir", patches.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> !f.equals(jsonl)).toList()).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.startsWith(patches.resolve("..__..__evil"))).as(f.toString()).isTrue());
+        }
+    }
+
+    @Test
+    void openPrsExitsThreeWhenTheHubIsUnavailableAndOneWhenAPullRequestFailed() {
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(0, 2, 2, true))).isEqualTo(3);
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 0, 1, false))).isEqualTo(1);
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 3, 0, false))).isZero();
+    }
+
+    @Test
+    void cardsWhoseBlockIsBrokenGetNoPatchAndSayWhyAsCheckDoes(@TempDir Path dir) throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        String body = TUNED.substring(TUNED.indexOf("\n---\n") + 5);
+        Files.writeString(cards.resolve("me__unclosed.md"), "---\nlicense: mit\n" + body);
+        Files.writeString(cards.resolve("me__bom.md"), "\uFEFF" + TUNED);
+        Path patches = dir.resolve("patches");
+        CliRun text = CliRun.run("suggest", cards.toString(), "--patch-dir", patches.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("(no patch: 1:1: warning metadata-unclosed a metadata block opens here")
+                .contains("(no patch: 1:1: warning bom-hides-metadata the file starts with a byte order mark");
+        CliRun json = CliRun.run("suggest", cards.toString(), "--patch-dir", patches.toString(), "--json");
+        assertThat(json.err()).contains("me/unclosed: no patch: 1:1: warning metadata-unclosed")
+                .contains("me/bom: no patch: 1:1: warning bom-hides-metadata");
+        assertThat(patches).doesNotExist();
+    }
+
+    @Test
     void openPrsNeedsThePatchDir(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--open-prs");
         assertThat(run.exit()).isEqualTo(2);
@@ -181,6 +218,22 @@ class SuggestCommandTest {
         assertThat(license.path("precision").asDouble()).isZero();
         assertThat(license.has("recall")).isTrue();
         assertThat(license.has("f1")).isTrue();
+        assertThat(json.path("split").asText()).isEqualTo("all");
+        // Nothing to score: null, as the text table's n/a, not 0.
+        JsonNode hub = json.path("fields").path("library_name@hub");
+        assertThat(hub.path("support").asInt()).isZero();
+        assertThat(hub.get("recall").isNull()).isTrue();
+        assertThat(hub.get("f1").isNull()).isTrue();
+    }
+
+    @Test
+    void fieldsMayBeWrittenWithSpacesAndANegativeLimitIsAUsageError(@TempDir Path dir) throws Exception {
+        CliRun spaced = CliRun.run("eval", corpus(dir).toString(), "--split", "all", "--json", "--fields", "license, library_name");
+        assertThat(spaced.exit()).as(spaced.err()).isZero();
+        assertThat(JSON.readTree(spaced.out()).path("fields").has("license")).isTrue();
+        CliRun negative = CliRun.run("suggest", corpus(dir).toString(), "--limit", "-5");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--limit must be at least 0");
     }
 
     @Test

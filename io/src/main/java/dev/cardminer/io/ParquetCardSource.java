@@ -160,7 +160,8 @@ final class ParquetCardSource implements CardSource {
         return rows.wasNull() ? null : Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
     }
 
-    private static List<String> tagList(Array array) throws SQLException {
+    /** A SQL list of tags as strings (null items left out), or null for a null list; also StoreCardSource's. */
+    static List<String> tagList(Array array) throws SQLException {
         if (array == null) {
             return null;
         }

@@ -1,13 +1,11 @@
 package dev.cardminer.io;
 
 import java.io.IOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -84,7 +82,7 @@ final class StoreCardSource implements CardSource {
         }
         String text = cardText(rs.getBoolean(2), rs.getString(3), body, bodyLine);
         RepoFacts facts = new RepoFacts(rs.getString(5), nullableLong(rs, 6), nullableLong(rs, 7), rs.getString(8),
-                rs.getString(9), tags(rs.getArray(10)), null, null);
+                rs.getString(9), ParquetCardSource.tagList(rs.getArray(10)), null, null);
         return SourceCard.ofText(id, description, text, facts);
     }
 
@@ -116,19 +114,6 @@ final class StoreCardSource implements CardSource {
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
-    }
-
-    private static List<String> tags(Array array) throws SQLException {
-        if (array == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (Object o : (Object[]) array.getArray()) {
-            if (o != null) {
-                out.add(o.toString());
-            }
-        }
-        return out;
     }
 
     @Override

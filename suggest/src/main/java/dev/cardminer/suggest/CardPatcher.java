@@ -2,6 +2,7 @@ package dev.cardminer.suggest;
 
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.suggest.internal.CardEdits;
 import dev.cardminer.suggest.internal.UnifiedDiff;
 
@@ -23,7 +24,21 @@ public final class CardPatcher {
     /** The file name diffs use. */
     public static final String README = "README.md";
 
+    /**
+     * Problems that mean the card's metadata block is there but broken: a new block on top would turn the
+     * author's block into body text, so such a card gets no patch until its author fixes it.
+     */
+    private static final java.util.Set<String> BROKEN_BLOCK = new java.util.LinkedHashSet<>(List.of(
+            ProblemCodes.METADATA_UNCLOSED, ProblemCodes.BOM_HIDES_METADATA));
+
     public Patch patch(ModelCard card, List<Suggestion> suggestions) {
+        for (Problem p : card.problems()) {
+            if (BROKEN_BLOCK.contains(p.code())) {
+                // as check says it: line:column: severity code message
+                return new Patch(card.id(), null, "", List.of(), List.of(), p.line() + ":" + p.column() + ": "
+                        + p.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + p.code() + " " + p.message());
+            }
+        }
         Map<String, Object> set = new LinkedHashMap<>();
         List<Suggestion> applied = new ArrayList<>();
         Map<String, List<Suggestion>> byField = new LinkedHashMap<>();
@@ -92,26 +107,54 @@ public final class CardPatcher {
         return Arrays.asList(p.severity(), p.code(), Objects.toString(p.path()), p.message());
     }
 
-    /** One model-index entry named after the repo, one result per task and dataset. */
+    /** The Trainer's and the Hub's usual key order in a model-index's task, dataset and metric maps. */
+    private static final List<String> NAME_FIRST = List.of("name", "type", "value", "config", "split", "revision", "args");
+
+    /**
+     * One model-index entry named after the repo, one result per task and dataset, in the order the card states
+     * them. Every map is rebuilt in a fixed key order, so that the same card gives the same bytes whatever map
+     * an extractor built (an immutable {@code Map.of} iterates in an order that changes from run to run).
+     */
     private static List<Object> modelIndex(ModelCard card, List<Suggestion> metrics) {
         Map<List<Object>, Map<String, Object>> results = new LinkedHashMap<>();
-        for (Suggestion s : metrics) {
+        List<Suggestion> inCardOrder = metrics.stream()
+                .sorted(java.util.Comparator.comparingInt((Suggestion s) -> s.evidence().line())
+                        .thenComparingInt(s -> s.evidence().column()))
+                .toList();
+        for (Suggestion s : inCardOrder) {
             Map<?, ?> v = (Map<?, ?>) s.value();
-            Map<String, Object> result = results.computeIfAbsent(Arrays.asList(v.get("task"), v.get("dataset")), k -> {
+            Object task = ordered(v.get("task"));
+            Object dataset = ordered(v.get("dataset"));
+            Map<String, Object> result = results.computeIfAbsent(Arrays.asList(task, dataset), k -> {
                 Map<String, Object> r = new LinkedHashMap<>();
-                r.put("task", v.get("task"));
-                r.put("dataset", v.get("dataset"));
+                r.put("task", task);
+                r.put("dataset", dataset);
                 r.put("metrics", new ArrayList<>());
                 return r;
             });
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) result.get("metrics");
-            list.add(v.get("metric"));
+            list.add(ordered(v.get("metric")));
         }
         String name = card.id().contains("/") ? card.id().substring(card.id().lastIndexOf('/') + 1) : card.id();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", name.isEmpty() ? "model" : name);
         entry.put("results", new ArrayList<>(results.values()));
         return List.of(entry);
+    }
+
+    /** A map with {@link #NAME_FIRST}'s keys first and the others sorted, nested maps alike; other values as they are. */
+    private static Object ordered(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        List<String> keys = map.keySet().stream().map(String::valueOf).sorted(java.util.Comparator
+                .comparingInt((String k) -> NAME_FIRST.contains(k) ? NAME_FIRST.indexOf(k) : NAME_FIRST.size())
+                .thenComparing(k -> k)).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : keys) {
+            out.put(k, ordered(map.get(k)));
+        }
+        return out;
     }
 }

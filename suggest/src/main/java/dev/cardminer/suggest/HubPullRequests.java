@@ -72,7 +72,12 @@ public final class HubPullRequests implements PullRequestHub {
         }
     }
 
+    /** The two failures that stop the run as their own exceptions; the others (404, 403, 5xx) as they are. */
     private static IOException rateLimited(HubException e) {
-        return e.kind() == HubException.Kind.RATE_LIMITED ? new RateLimitedException(e.getMessage()) : e;
+        return switch (e.kind()) {
+            case RATE_LIMITED -> new RateLimitedException(e.getMessage());
+            case UNREACHABLE -> new UnreachableException(e.getMessage());
+            default -> e;
+        };
     }
 }

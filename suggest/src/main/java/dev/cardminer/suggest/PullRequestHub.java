@@ -21,6 +21,13 @@ public interface PullRequestHub {
         }
     }
 
+    /** The Hub cannot be reached (no connection): the run stops, since every other repo would fail the same way. */
+    final class UnreachableException extends IOException {
+        public UnreachableException(String message) {
+            super(message);
+        }
+    }
+
     /** The revision (commit sha) of the repo's main branch, and its README.md there (null when it has none). */
     record Head(String sha, byte[] readme) {
     }

@@ -1,5 +1,7 @@
 package dev.cardminer.suggest;
 
+import dev.cardminer.core.RepoIds;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +11,8 @@ import java.util.Map;
 /**
  * Opens the drafts' pull requests one repo at a time: a repo that already has a cardminer pull request
  * (open or closed: a closed one was declined) is skipped, and the run stops at the first rate limit, leaving
- * the remaining drafts unopened.
+ * the remaining drafts unopened, as it does when the Hub cannot be reached at all. A draft whose id is not a Hub
+ * repo id ({@code stdin}, {@code ../../evil}) is skipped and nothing about it is sent.
  */
 public final class PullRequestRun {
 
@@ -17,7 +20,36 @@ public final class PullRequestRun {
     public record Outcome(String repo, Status status, String detail) {
     }
 
-    public enum Status { OPENED, SKIPPED_EXISTING, FAILED, RATE_LIMITED, NOT_TRIED }
+    public enum Status { OPENED, SKIPPED_EXISTING, SKIPPED_NOT_A_REPO, FAILED, RATE_LIMITED, UNREACHABLE, NOT_TRIED }
+
+    /** A run's counts: skipped counts both kinds of skip; failed counts every draft not opened for a failure or a stop. */
+    public record Summary(int opened, int skipped, int failed, boolean hubUnavailable) {
+
+        public static Summary of(List<Outcome> outcomes) {
+            int opened = 0;
+            int skipped = 0;
+            int failed = 0;
+            boolean unavailable = false;
+            for (Outcome o : outcomes) {
+                switch (o.status()) {
+                    case OPENED -> opened++;
+                    case SKIPPED_EXISTING, SKIPPED_NOT_A_REPO -> skipped++;
+                    case RATE_LIMITED, UNREACHABLE -> {
+                        failed++;
+                        unavailable = true;
+                    }
+                    case FAILED, NOT_TRIED -> failed++;
+                }
+            }
+            return new Summary(opened, skipped, failed, unavailable);
+        }
+
+        /** "opened 1, skipped 2, failed 0". */
+        @Override
+        public String toString() {
+            return "opened " + opened + ", skipped " + skipped + ", failed " + failed;
+        }
+    }
 
     private static final java.util.regex.Pattern SHA = java.util.regex.Pattern.compile("[0-9a-f]{40}");
 
@@ -34,10 +66,15 @@ public final class PullRequestRun {
      */
     public List<Outcome> open(List<PullRequestDraft> drafts, Map<String, String> parentCommits) {
         List<Outcome> out = new ArrayList<>();
-        boolean stopped = false;
+        String stopped = null;
         for (PullRequestDraft d : drafts) {
-            if (stopped) {
-                out.add(new Outcome(d.repo(), Status.NOT_TRIED, "stopped at a rate limit"));
+            if (!isHubRepo(d.repo())) {
+                // "stdin", a file name, "../../evil" from a .jsonl: nothing to send a pull request to
+                out.add(new Outcome(d.repo(), Status.SKIPPED_NOT_A_REPO, "not a Hub repo id (org/name), nothing sent"));
+                continue;
+            }
+            if (stopped != null) {
+                out.add(new Outcome(d.repo(), Status.NOT_TRIED, stopped));
                 continue;
             }
             try {
@@ -62,12 +99,20 @@ public final class PullRequestRun {
                 out.add(new Outcome(d.repo(), Status.OPENED, url));
             } catch (PullRequestHub.RateLimitedException e) {
                 out.add(new Outcome(d.repo(), Status.RATE_LIMITED, e.getMessage()));
-                stopped = true;
+                stopped = "stopped at a rate limit";
+            } catch (PullRequestHub.UnreachableException e) {
+                out.add(new Outcome(d.repo(), Status.UNREACHABLE, e.getMessage()));
+                stopped = "stopped: the Hub cannot be reached";
             } catch (IOException e) {
                 out.add(new Outcome(d.repo(), Status.FAILED, e.getMessage()));
             }
         }
         return out;
+    }
+
+    /** A valid Hub repo id with its namespace: only such a repo can get a pull request. */
+    public static boolean isHubRepo(String repo) {
+        return repo != null && repo.indexOf('/') > 0 && RepoIds.isValid(repo);
     }
 
     /** Why a pull request must not be made against this head, or null when it may. */

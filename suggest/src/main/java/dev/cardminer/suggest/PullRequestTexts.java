@@ -60,9 +60,12 @@ public final class PullRequestTexts {
 
     static String description(List<Suggestion> applied, String diff) {
         StringBuilder sb = new StringBuilder();
-        sb.append("This pull request adds metadata that the model card's own text already states, so that the Hub ")
-                .append("can show and filter on it. It changes only the YAML header of README.md: the keys below are ")
-                .append("added, nothing the header already says is changed, and the card's text is untouched.\n\n");
+        boolean inferred = applied.stream().anyMatch(Inferences::inferred);
+        sb.append("This pull request adds metadata that the model card's own text already ")
+                .append(inferred ? "states or implies (what is implied is marked below: please check it)" : "states")
+                .append(", so that the Hub can show and filter on it. It changes only the YAML header of README.md: ")
+                .append("the keys below are added, nothing the header already says is changed, and the card's text ")
+                .append("is untouched.\n\n");
         sb.append("## What is added\n\n");
         Map<String, StringBuilder> byField = new LinkedHashMap<>();
         for (Suggestion s : applied) {
@@ -85,6 +88,8 @@ public final class PullRequestTexts {
                 sb.append(", from the card's metadata");
             }
             sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
+            Inferences.why(s.method()).ifPresent(why -> sb.append("**Implied, not stated:** ").append(why)
+                    .append(". Please check this value before merging.\n\n"));
         }
         sb.append("## How it was found\n\n");
         sb.append("cardminer read the card's text with rules, one per field, and proposes a value ")

@@ -45,6 +45,7 @@ public final class Suggester {
     public CardSuggestions suggest(ModelCard card) {
         List<Suggestion> suggestions = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
+        int hiddenBlockEnd = hiddenBlockLastLine(card);
         for (MetadataExtractor extractor : extractors) {
             String field = extractor.field();
             Object yaml = card.metadata().get(field);
@@ -54,16 +55,40 @@ public final class Suggester {
                 if (s.confidence() < minConfidence) {
                     continue;
                 }
+                if (s.evidence().start() >= 0 && s.evidence().line() >= 1 && s.evidence().line() <= hiddenBlockEnd) {
+                    continue;   // the author's YAML behind a BOM: metadata the Hub does not see, not text evidence
+                }
                 if (!present) {
                     suggestions.add(s);
                 } else if (!s.field().equals(field)) {
                     continue;   // a companion key (license_name with license: other) only goes with its main key
+                } else if (Inferences.inferred(s)) {
+                    continue;   // an implied value that differs (a base model's licence) says nothing against the YAML
                 } else if (!agrees(card, field, s)) {
                     conflicts.add(new Conflict(field, yaml, s));
                 }
             }
         }
         return new CardSuggestions(card.id(), suggestions, conflicts);
+    }
+
+    private static final java.util.regex.Pattern CLOSING_LINE = java.util.regex.Pattern.compile("^---\\r?$");
+
+    /**
+     * The card line that closes a metadata block a BOM hides ({@code bom-hides-metadata}), 0 when there is none:
+     * the body then starts with the author's YAML, which must not be read as text.
+     */
+    static int hiddenBlockLastLine(ModelCard card) {
+        if (card.problems().stream().noneMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA))) {
+            return 0;
+        }
+        String[] lines = card.text().split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            if (CLOSING_LINE.matcher(lines[i]).matches()) {
+                return i + 1;
+            }
+        }
+        return lines.length;
     }
 
     /** Whether the YAML already holds the suggested value (ids compared without case). */

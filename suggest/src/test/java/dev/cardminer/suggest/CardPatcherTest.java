@@ -42,6 +42,98 @@ class CardPatcherTest {
     }
 
     @Test
+    void modelIndexKeysComeInAFixedOrderWhateverMapTheExtractorBuilt() {
+        // type before name, as a run's Map.of may iterate: the patch must still read name, type
+        Map<String, Object> task = new java.util.LinkedHashMap<>();
+        task.put("type", "text-classification");
+        task.put("name", "Text Classification");
+        Map<String, Object> dataset = new java.util.LinkedHashMap<>();
+        dataset.put("type", "tiny");
+        dataset.put("name", "tiny");
+        Map<String, Object> metric = new java.util.LinkedHashMap<>();
+        metric.put("value", 0.91);
+        metric.put("type", "accuracy");
+        metric.put("name", "Accuracy");
+        ModelCard card = ModelCard.parse("me/m", "Text.\n");
+        Patch patch = patcher.patch(card, List.of(s("model-index", Map.of("task", task, "dataset", dataset, "metric", metric))));
+        assertThat(patch.ok()).isTrue();
+        String yaml = patch.patched();
+        assertThat(yaml.indexOf("name: Text Classification")).isPositive().isLessThan(yaml.indexOf("type: text-classification"));
+        assertThat(yaml.indexOf("name: tiny")).isPositive().isLessThan(yaml.indexOf("type: tiny"));
+        assertThat(yaml.indexOf("name: Accuracy")).isPositive().isLessThan(yaml.indexOf("type: accuracy"));
+        assertThat(yaml.indexOf("type: accuracy")).isLessThan(yaml.indexOf("value: 0.91"));
+    }
+
+    @Test
+    void theSameTrainerCardTwiceGivesByteIdenticalPatchesWithNameBeforeType() {
+        String text = "---\npipeline_tag: text-classification\n---\n# m\n\nThis model is a fine-tuned version of "
+                + "[a/b](https://huggingface.co/a/b) on the imdb dataset.\nIt achieves the following results on the evaluation set:\n"
+                + "- Loss: 0.2\n- Accuracy: 0.93\n- F1: 0.92\n";
+        Suggester suggester = Suggester.builder().fields(List.of("model-index")).build();
+        ModelCard card = ModelCard.parse("me/m", text);
+        Patch first = patcher.patch(card, suggester.suggest(card).suggestions());
+        ModelCard again = ModelCard.parse("me/m", text);
+        Patch second = patcher.patch(again, suggester.suggest(again).suggestions());
+        assertThat(first.ok()).isTrue();
+        assertThat(second.patched()).isEqualTo(first.patched());
+        assertThat(second.diff()).isEqualTo(first.diff());
+        String yaml = first.patched();
+        assertThat(yaml.indexOf("name: Text Classification")).isPositive().isLessThan(yaml.indexOf("type: text-classification"));
+        assertThat(yaml.indexOf("Accuracy")).isLessThan(yaml.indexOf("F1"));
+    }
+
+    @Test
+    void aBlockThatIsNeverClosedGetsNoPatchAndTheReasonCheckGives() {
+        ModelCard card = ModelCard.parse("me/m", "---\nlicense: mit\n\n# Title\n\nText.\n");
+        Patch patch = patcher.patch(card, List.of(s("pipeline_tag", "text-classification")));
+        assertThat(patch.ok()).isFalse();
+        assertThat(patch.patched()).isNull();
+        assertThat(patch.failure()).startsWith("1:1: warning metadata-unclosed a metadata block opens here but no '---' line closes");
+    }
+
+    @Test
+    void aBlockBehindABomGetsNoPatchAndTheReasonCheckGives() {
+        ModelCard card = ModelCard.parse("me/m", "\uFEFF---\nlicense: mit\n---\n# Title\n\nText.\n");
+        Patch patch = patcher.patch(card, List.of(s("pipeline_tag", "text-classification")));
+        assertThat(patch.ok()).isFalse();
+        assertThat(patch.failure()).startsWith("1:1: warning bom-hides-metadata the file starts with a byte order mark");
+    }
+
+    @Test
+    void yamlLinesBehindABomAreNoTextEvidence() {
+        String yaml = "---\nlanguage:\n- de\nlicense: apache-2.0\nlibrary_name: sentence-transformers\ntags:\n"
+                + "- text-classification\n- generated_from_trainer\ndatasets:\n- imdb\nbase_model: acme/hidden\n"
+                + "pipeline_tag: text-classification\n---\n";
+        String body = "# m\n\nThis model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) "
+                + "on the imdb dataset.\n";
+        ModelCard bom = ModelCard.parse("me/m", "\uFEFF" + yaml + body);
+        assertThat(bom.problems()).extracting(dev.cardminer.core.Problem::code).contains("bom-hides-metadata");
+        List<Suggestion> found = Suggester.builder().build().suggest(bom).suggestions();
+        assertThat(found).isNotEmpty().allSatisfy(x -> assertThat(x.evidence().line()).as(x.toString()).isGreaterThan(13));
+        assertThat(found).anySatisfy(x -> assertThat(x.value()).isEqualTo("acme/base-1"));
+    }
+
+    @Test
+    void linesAPatchAddsEndTheWayTheCardsLinesDo() {
+        Suggestion base = s("base_model", "acme/base-1");
+        Suggestion datasets = s("datasets", "a/one");
+        Suggestion datasets2 = s("datasets", "b/two");
+        Map<String, Object> task = Map.of("type", "text-classification", "name", "Text Classification");
+        Suggestion metric = s("model-index", Map.of("task", task, "dataset", Map.of("type", "tiny", "name", "tiny"),
+                "metric", Map.of("type", "accuracy", "value", 0.91, "name", "Accuracy")));
+        for (String text : List.of("---\r\nlicense: mit\r\n---\r\n# T\r\n\r\nText.\r\n", "# T\r\n\r\nText.\r\n",
+                "---\r\nlicense: mit\r\ntags:\r\n- x\r\n  # c\r\n---\r\n# T\r\n\r\nText.\r\n",
+                "---\r\nlicense: mit\r\n---\r\n\r\n# T\r\n\r\nText.\r\n")) {
+            ModelCard card = ModelCard.parse("me/m", text);
+            Patch patch = patcher.patch(card, List.of(base, datasets, datasets2, metric, s("pipeline_tag", "text-classification")));
+            assertThat(patch.ok()).as(patch.failure()).isTrue();
+            assertThat(patch.patched().replace("\r\n", "")).as(patch.patched()).doesNotContain("\n").doesNotContain("\r");
+            assertThat(patch.patched()).contains("base_model: acme/base-1\r\n").endsWith("Text.\r\n");
+            assertThat(ModelCard.parse("me/m", patch.patched()).body()).isEqualTo(card.body());
+        }
+    }
+
+    @Test
     void modelIndexIsAssembledAndReadBack() {
         Map<String, Object> task = Map.of("type", "text-classification", "name", "Text Classification");
         Map<String, Object> dataset = Map.of("type", "tiny", "name", "tiny");

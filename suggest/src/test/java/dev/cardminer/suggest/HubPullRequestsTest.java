@@ -64,6 +64,53 @@ class HubPullRequestsTest {
     }
 
     @Test
+    void stopsAtTheFirstUnreachableHubAndNeverSendsIdsThatAreNoRepo() throws Exception {
+        java.net.URI closed;
+        try (FakeHub gone = FakeHub.start()) {
+            closed = gone.endpoint();
+        }
+        HubClient client = HubClient.builder(HubOptions.fromEnvironment().withEndpoint(closed).withToken(TOKEN)).maxAttempts(1).build();
+        List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client))
+                .open(List.of(draft("me/a"), draft("stdin"), draft("../../evil"), draft("me/b")), Map.of());
+
+        assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.UNREACHABLE,
+                PullRequestRun.Status.SKIPPED_NOT_A_REPO, PullRequestRun.Status.SKIPPED_NOT_A_REPO, PullRequestRun.Status.NOT_TRIED);
+        assertThat(outcomes.get(0).detail()).contains("cannot reach the Hub").doesNotContain(TOKEN);
+        assertThat(outcomes.get(3).detail()).contains("the Hub cannot be reached");
+        PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
+        assertThat(summary).isEqualTo(new PullRequestRun.Summary(0, 2, 2, true));
+        assertThat(summary.toString()).isEqualTo("opened 0, skipped 2, failed 2");
+    }
+
+    @Test
+    void aHubThatAnswers404FailsEachRepoAndGoesOnButNeverAsksForIdsThatAreNoRepo() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, HubTimer.SYSTEM)))
+                    .open(List.of(draft("me/a"), draft("../../evil"), draft("stdin"), draft("me/b")), Map.of());
+
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.FAILED,
+                    PullRequestRun.Status.SKIPPED_NOT_A_REPO, PullRequestRun.Status.SKIPPED_NOT_A_REPO, PullRequestRun.Status.FAILED);
+            assertThat(hub.server().requests("/")).isNotEmpty().allSatisfy(r ->
+                    assertThat(r.path()).doesNotContain("evil").doesNotContain("stdin").doesNotContain(".."));
+            assertThat(hub.commits()).isEmpty();
+            assertThat(PullRequestRun.Summary.of(outcomes)).isEqualTo(new PullRequestRun.Summary(0, 2, 2, false));
+        }
+    }
+
+    @Test
+    void aDraftFolderNeverLeavesThePatchDir(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        for (String id : List.of("../../evil", "..", "a/../..", "..\\..\\evil", "/etc/passwd", "stdin")) {
+            java.nio.file.Path folder = DryRunWriter.folder(dir, id);
+            assertThat(folder.getParent()).as(id).isEqualTo(dir);
+            assertThat(folder.normalize()).as(id).isEqualTo(folder).startsWithRaw(dir);
+        }
+        assertThat(DryRunWriter.folder(dir, "../../evil").getFileName().toString()).isEqualTo("..__..__evil");
+        java.nio.file.Path written = new DryRunWriter(dir).write(draft("../../evil"));
+        assertThat(written.getParent()).isEqualTo(dir);
+        assertThat(java.nio.file.Files.exists(written.resolve("pr-title.txt"))).isTrue();
+    }
+
+    @Test
     void parentCommitIsReadFromTheHubWhenTheSourceDoesNotKnowIt() throws Exception {
         try (FakeHub hub = FakeHub.start()) {
             hub.model("me/m").sha(SHA).file("README.md", README);

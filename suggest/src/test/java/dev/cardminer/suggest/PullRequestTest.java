@@ -37,6 +37,19 @@ class PullRequestTest {
     }
 
     @Test
+    void aLicenceTakenFromTheBaseModelIsMarkedImpliedNotStated() {
+        ModelCard card = ModelCard.parse("me/ft", "# ft\n\nThis model is a fine-tuned version of "
+                + "[bert-base-uncased](https://huggingface.co/bert-base-uncased) on an unknown dataset.\n");
+        List<Suggestion> found = Suggester.builder().fields(List.of("license")).build().suggest(card).suggestions();
+        assertThat(found).extracting(Suggestion::method).contains("trainer-base-license");
+        String description = PullRequestTexts.draft("me/ft", new CardPatcher().patch(card, found)).description();
+        assertThat(description).contains("states or implies", "**Implied, not stated:** the card names its base model")
+                .contains("Please check this value before merging.");
+        // A stated value is not marked.
+        assertThat(PullRequestTexts.draft("me/m", patch()).description()).doesNotContain("Implied", "implies");
+    }
+
+    @Test
     void dryRunWritesTitleDescriptionAndDiff(@TempDir Path dir) throws IOException {
         Path folder = new DryRunWriter(dir).write(PullRequestTexts.draft("me/m", patch()));
         assertThat(folder).isEqualTo(dir.resolve("me__m"));

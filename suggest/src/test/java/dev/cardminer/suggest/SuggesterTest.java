@@ -26,6 +26,18 @@ class SuggesterTest {
     }
 
     @Test
+    void anImpliedValueThatDiffersFromTheYamlIsNoConflict() {
+        // The base model's licence (apache-2.0) is implied; the YAML's own licence stands, unchallenged.
+        String body = "# ft\n\nThis model is a fine-tuned version of "
+                + "[bert-base-uncased](https://huggingface.co/bert-base-uncased) on an unknown dataset.\n";
+        ModelCard yamlMit = ModelCard.parse("me/ft", "---\nlicense: mit\n---\n" + body);
+        assertThat(Suggester.builder().fields(List.of("license")).build().suggest(yamlMit).conflicts()).isEmpty();
+        ModelCard none = ModelCard.parse("me/ft", body);
+        assertThat(Suggester.builder().fields(List.of("license")).build().suggest(none).suggestions())
+                .singleElement().satisfies(s -> assertThat(Inferences.inferred(s)).isTrue());
+    }
+
+    @Test
     void agreementIsNeitherSuggestionNorConflict() {
         ModelCard card = ModelCard.parse("me/m", "---\nbase_model: ACME/base-1\n---\n" + BODY);
         CardSuggestions found = Suggester.builder().fields(List.of("base_model")).build().suggest(card);

@@ -73,7 +73,7 @@ public final class ModelIndexExtractor implements MetadataExtractor {
             metric.put("value", Double.parseDouble(m.group(2)));
             metric.put("name", d[2]);
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("task", Map.of("type", "text-generation", "name", "Text Generation"));
+            entry.put("task", task("text-generation"));
             entry.put("dataset", dataset);
             entry.put("metric", metric);
             out.add(text.suggestion(FIELD, entry, m.start(1), m.end(2), 0.9, "leaderboard-table"));
@@ -116,7 +116,7 @@ public final class ModelIndexExtractor implements MetadataExtractor {
             }
             Map<String, Object> entry = new LinkedHashMap<>();
             if (task != null) {
-                entry.put("task", Map.of("type", task, "name", taskName(task)));
+                entry.put("task", task(task));
             }
             Map<String, Object> datasetEntry = new LinkedHashMap<>();
             datasetEntry.put("type", dataset.id());
@@ -140,6 +140,14 @@ public final class ModelIndexExtractor implements MetadataExtractor {
         List<String> ids = card.metadata().strings(DatasetsExtractor.FIELD).stream()
                 .map(HubRefs::valid).filter(java.util.Objects::nonNull).distinct().toList();
         return ids.size() == 1 ? ids.get(0) : null;
+    }
+
+    /** {@code {name, type}} in the Trainer's order (a fixed order: patches must be reproducible). */
+    private static Map<String, Object> task(String type) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("name", taskName(type));
+        task.put("type", type);
+        return task;
     }
 
     /** "text-classification" → "Text Classification", as the Trainer names tasks. */
