@@ -154,7 +154,6 @@ class LicenseLanguageMetricsExtractorTest {
     void noLanguageForNonLanguageModelsOrThinProse() {
         // English prose on an RL agent, an image model or a timm classifier says nothing about a language the model handles.
         assertThat(language.extract(card("someone/ppo-CartPole", "library_name: stable-baselines3\ntags:\n- reinforcement-learning\n", ENGLISH_PROSE))).isEmpty();
-        assertThat(language.extract(card("someone/sd-cats", "pipeline_tag: text-to-image\n", ENGLISH_PROSE))).isEmpty();
         assertThat(language.extract(card("someone/cats-gen", "pipeline_tag: unconditional-image-generation\n", ENGLISH_PROSE))).isEmpty();
         assertThat(language.extract(card("someone/vit-pets", "pipeline_tag: image-classification\n", ENGLISH_PROSE))).isEmpty();
         // Codes in the names of non-language models: timm variants, RL agents, keyword spotting.
@@ -166,6 +165,29 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(language.extract(body("This model was trained from scratch on an unknown dataset.\n"))).isEmpty();
         // The prose rule still holds for a text model with several sentences.
         assertThat(values(language, card("someone/notes-model", "pipeline_tag: text-classification\n", ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
+    void imageGenerationKeepsEnglishProseAndLanguageNamesButNoNameCodes() {
+        // Prompts are English: a text-to-image card written in English gets en.
+        assertThat(values(language, card("someone/sd-cats", "pipeline_tag: text-to-image\n", ENGLISH_PROSE))).containsExactly("en");
+        assertThat(values(language, card("someone/cat-style", "tags:\n- stable-diffusion\n- lora\n", ENGLISH_PROSE))).containsExactly("en");
+        // A two-letter token of its name is a style or a checkpoint; a language's name is the language.
+        assertThat(language.extract(card("someone/plushies-pt", "tags:\n- stable-diffusion\n", "# Plushies\n"))).isEmpty();
+        assertThat(values(language, card("someone/my-korean-stable-diffusion", "tags:\n- text-to-image\n", "# Model\n"))).containsExactly("ko");
+        // A language name in an audio classifier's name: the language of the speech it classifies.
+        assertThat(values(language, card("someone/wav2vec2-greek-emotion", "pipeline_tag: audio-classification\n", "# Model\n")))
+                .containsExactly("el");
+        assertThat(language.extract(card("someone/accent-id-ecapa", "pipeline_tag: audio-classification\n", "# Model\n"))).isEmpty();
+    }
+
+    @Test
+    void noEnglishFromProseWhenTheNameOrATagSaysAnotherLanguageOrAMultilingualBase() {
+        assertThat(language.extract(card("someone/mt5-small-dialogue-state", "", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/mbart-large-50-finetuned-slots", "", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/roberta-base-upos", "tags:\n- coptic\n", ENGLISH_PROSE))).isEmpty();
+        // English in a tag is no other language.
+        assertThat(values(language, card("someone/roberta-base-upos", "tags:\n- english\n", ENGLISH_PROSE))).containsExactly("en");
     }
 
     @Test
