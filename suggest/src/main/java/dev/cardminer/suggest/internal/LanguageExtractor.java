@@ -31,7 +31,7 @@ public final class LanguageExtractor implements MetadataExtractor {
             "fine-?tuned version of \\[(?:[\\w.-]+/)?((?:distil)?(?:bert|roberta|gpt2|albert|electra|deberta(?:-v3)?|xlnet|bart|longformer|mpnet|"
                     + "bigbird-roberta|funnel-transformer|pegasus|wav2vec2-base-960h|wav2vec2-large-960h(?:-lv60(?:-self)?)?|hubert-large-ls960-ft)"
                     + "(?:-(?:base|large|small|medium|xl|tiny|mini|cased|uncased|v\\d|\\d+))*)\\]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OPUS = Pattern.compile("opus-mt-([a-z]{2,3})-([a-z]{2,3})$");
+    private static final Pattern OPUS = Pattern.compile("opus-mt-(?:tc-(?:big|base)-)?([a-z]{2,3})-([a-z]{2,3})$");
 
     /** The Tatoeba-Challenge template's system info line: {@code - languages: ['ms', 'fr']}. */
     private static final Pattern LANGUAGES_LIST = Pattern.compile("^[ \\t*-]*languages:\\s*\\[([^\\]\\n]{1,3000})\\]", Pattern.MULTILINE);
@@ -56,6 +56,14 @@ public final class LanguageExtractor implements MetadataExtractor {
     /** A language badge: shields.io escapes a dash as two, {@code Language-en--US}. */
     private static final Pattern LANGUAGE_BADGE = Pattern.compile("img\\.shields\\.io/badge/[Ll]anguage-([a-z]{2,3})(?:--[A-Za-z]{2,4})?-");
 
+    /**
+     * A sentence about languages that only the (pre-)training data had besides the model's own: "Pre-training data
+     * additionally included the following 13 languages: ...", "The model was also trained on data in Polish".
+     */
+    private static final Pattern ADDITIONALLY = Pattern.compile("(?i)\\b(?:additionally|also|in addition|besides|as well)\\b");
+    private static final Pattern TRAINING_DATA = Pattern.compile("(?i)\\b(?:pre-?train\\w*|train(?:ed|ing)|data|dataset|corpus|corpora)\\b");
+    private static final java.util.Set<String> SENTENCE_RULES = java.util.Set.of("languages-enumeration", "language-line",
+            "for-language", "language-model-name", "language-pair");
     private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
@@ -63,7 +71,8 @@ public final class LanguageExtractor implements MetadataExtractor {
     /**
      * Two-letter tokens of repo names that are ISO 639-1 codes but, on the dev split, more often mean something
      * else (mt: machine translation, lm, qa, ft, tf, sd, ml, bn: batch norm, yi: the Yi models, ...) or were right
-     * less than 80% of the time (no, hi, nb, sv).
+     * less than 80% of the time (no, hi, nb, sv); sh (Serbo-Croatian, withdrawn from ISO 639-1) is a variant suffix
+     * ("t5-efficient-base-sh": shared heads), si a metric ("valid.si_snr.ave").
      */
     private static final java.util.Set<String> AMBIGUOUS_CODES = java.util.Set.of("mt", "no", "br", "sa", "sm", "lg", "sd",
             "md", "to", "tf", "qa", "ft", "sp", "ml", "lm", "tc", "pf", "ud", "ai", "am", "an", "as", "my", "or", "so",
@@ -71,7 +80,7 @@ public final class LanguageExtractor implements MetadataExtractor {
             "sv", "hi", "ig", "ii", "io", "ia", "ie", "ak", "av", "ce", "ch", "co", "cr", "cu", "ee", "ff", "fj", "gn",
             "gv", "ho", "ht", "hz", "ik", "iu", "kg", "ki", "kj", "kl", "kr", "kv", "kw", "li", "lu", "mh", "mi", "na",
             "nd", "ng", "nr", "nv", "ny", "oj", "om", "os", "pi", "qu", "rm", "rn", "sc", "se", "sg", "sn", "ss", "su",
-            "tw", "ty", "ve", "vo", "wa", "za", "yi");
+            "tw", "ty", "ve", "vo", "wa", "za", "yi", "sh", "si");
     /** Names of speech models, where a language code is the model's language: "whisper-small-hi", "wav2vec2-large-xlsr-sv". */
     /** Two-letter codes that are English words in repo names ("this_is_my_model"), never taken from a name. */
     private static final java.util.Set<String> ENGLISH_WORD_CODES = java.util.Set.of("is", "my", "el", "aa", "an", "am",
@@ -176,6 +185,18 @@ public final class LanguageExtractor implements MetadataExtractor {
         return FIELD;
     }
 
+    /** ISO 639-1, 639-2 (T and B) and 639-3 codes of one language are one value: {@code jpn}, {@code ja}; {@code ger}, {@code de}. */
+    @Override
+    public boolean sameValue(String yamlValue, Object suggested) {
+        return canonicalCode(yamlValue).equals(canonicalCode(suggested.toString()));
+    }
+
+    /** A code as the Hub keeps it: the two-letter code where the language has one, otherwise the code in lower case. */
+    private String canonicalCode(String code) {
+        String c = code.strip().toLowerCase(java.util.Locale.ROOT);
+        return threeToTwo.getOrDefault(c, c);
+    }
+
     @Override
     public List<Suggestion> extract(ModelCard card) {
         BodyText text = new BodyText(card);
@@ -249,6 +270,9 @@ public final class LanguageExtractor implements MetadataExtractor {
                 }
             }
         }
+        out.replaceAll((code, v) -> SENTENCE_RULES.contains(v.method()) && v.evidence().start() >= 0
+                && extraTrainingLanguages(sentenceAround(text.body(), v.evidence().start()))
+                ? new Suggestion(FIELD, code, v.evidence(), 0.6, "pretraining-data-languages") : v);
         if (out.values().stream().anyMatch(v -> ID_RULES.contains(v.method()))) {
             // The repo's name says the language: other languages named in the text are most often a contrast, a
             // source of transfer or a template's stale sentence ("evaluated on the Turkish test data" on a Polish model).
@@ -477,6 +501,11 @@ public final class LanguageExtractor implements MetadataExtractor {
                 out.putIfAbsent(code, "language-name-in-id");
             }
         }
+        if (out.containsValue("language-name-in-id") || out.containsValue("language-model-family-in-id")) {
+            // The name says its language in words ("arabic-camelbert-ca", "spanish-flair-cs"): its two-letter parts are
+            // then variants, not more languages (on the dev split 9 of 10 such codes were wrong).
+            out.values().removeIf(method -> method.equals("language-code-in-id"));
+        }
         return out;
     }
 
@@ -496,6 +525,23 @@ public final class LanguageExtractor implements MetadataExtractor {
      */
     private static boolean nonLanguageModel(ModelCard card) {
         return tagged(card, NON_LANGUAGE_TASKS) || tagged(card, NON_LANGUAGE_LIBRARIES) || tagged(card, NON_LANGUAGE_TAGS);
+    }
+
+    /** Whether a sentence tells what else the training data held besides the model's languages. */
+    private static boolean extraTrainingLanguages(String line) {
+        return ADDITIONALLY.matcher(line).find() && TRAINING_DATA.matcher(line).find();
+    }
+
+    /** The sentence of the body that holds {@code offset}: from the line's start or the last ". " before it to the next. */
+    private static String sentenceAround(String body, int offset) {
+        int start = Math.max(body.lastIndexOf('\n', Math.max(0, offset - 1)) + 1, body.lastIndexOf(". ", Math.max(0, offset - 1)) + 2);
+        int lineEnd = body.indexOf('\n', offset);
+        int sentenceEnd = body.indexOf(". ", offset);
+        int end = lineEnd < 0 ? body.length() : lineEnd;
+        if (sentenceEnd >= 0 && sentenceEnd < end) {
+            end = sentenceEnd;
+        }
+        return body.substring(Math.min(start, offset), end);
     }
 
     /** Whether the pipeline tag, library or a tag of the card is one of {@code values}. */

@@ -1,7 +1,11 @@
 package dev.cardminer.suggest.internal;
 
+import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.Suggestion;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.cardminer.suggest.internal.Cards.body;
 import static dev.cardminer.suggest.internal.Cards.card;
@@ -165,6 +169,37 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(language.extract(body("This model was trained from scratch on an unknown dataset.\n"))).isEmpty();
         // The prose rule still holds for a text model with several sentences.
         assertThat(values(language, card("someone/notes-model", "pipeline_tag: text-classification\n", ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
+    void languagesOnlyThePretrainingDataHadAreBelowTheDefaultConfidence() {
+        ModelCard card = body("# Model\n\nThe model is tuned to work in these languages: English, French and German.\n\n"
+                + "The pre-training data additionally included the following languages: Polish, Czech, Greek.\n"
+                + "It was also trained on some data in Finnish.\n");
+        List<Suggestion> found = language.extract(card);
+        assertThat(found).filteredOn(s -> s.confidence() >= 0.8).extracting(Suggestion::value).containsExactlyInAnyOrder("en", "fr", "de");
+        assertThat(found).filteredOn(s -> s.confidence() < 0.8).allSatisfy(s -> {
+            assertThat(s.method()).isEqualTo("pretraining-data-languages");
+            assertThat(s.confidence()).isEqualTo(0.6);
+        }).extracting(Suggestion::value).containsExactlyInAnyOrder("pl", "cs", "el", "fi");
+        // "also" in another sentence of the paragraph says nothing about this list.
+        assertThat(values(language, body("# NLI\n\nIt also handles long inputs. The languages in the dataset are: ['ar', 'bn'] (ISO codes).\n")))
+                .containsExactlyInAnyOrder("ar", "bn");
+        // A training sentence that names the model's own language is read as before.
+        assertThat(values(language, body("# Model\n\nA BERT model trained on a large corpus of texts for Persian.\n"))).containsExactly("fa");
+    }
+
+    @Test
+    void variantSuffixesAndCodesBesideALanguageNameAreNoLanguages() {
+        // sh: shared heads, a size variant; si_snr: a metric.
+        assertThat(language.extract(card("lab/t5-efficient-base-sh", "", "# Model\n"))).isEmpty();
+        // In an OPUS-MT name the pair is the languages, sh too.
+        assertThat(values(language, card("lab/opus-mt-tc-big-sh-en", "", "# Model\n"))).containsExactly("sh", "en");
+        assertThat(language.extract(card("lab/enh_train_valid.si_snr.ave", "", "# Model\n"))).isEmpty();
+        // The name says the language in words: its two-letter parts are variants.
+        assertThat(values(language, card("lab/bert-base-arabic-ca-ner", "", "# Model\n"))).containsExactly("ar");
+        assertThat(values(language, card("lab/ARMAN-SH-persian-base", "", "# Model\n"))).containsExactly("fa");
+        assertThat(values(language, card("lab/bert-base-da-ner", "", "# Model\n"))).containsExactly("da");
     }
 
     @Test
