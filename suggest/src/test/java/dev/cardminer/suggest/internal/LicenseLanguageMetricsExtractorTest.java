@@ -67,6 +67,12 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(license.extract(body("- **License:** [Acme](https://acme.example/terms)\n"))).extracting(s -> s.value())
                 .containsExactly("other", "acme", "https://acme.example/terms");
         assertThat(license.extract(body("- **License:** [More Information Needed](https://example.org)\n"))).isEmpty();
+        // A link whose text is an address, a file or a pointing word names no licence: no license_name from it.
+        assertThat(license.extract(body("License: [https://models.example/acme/1](https://models.example/acme/1)\n"))).isEmpty();
+        assertThat(license.extract(body("- **License:** [www.acme.example/terms](https://www.acme.example/terms)\n"))).isEmpty();
+        assertThat(license.extract(body("License: [LICENSE.md](https://acme.example/LICENSE.md)\n"))).isEmpty();
+        assertThat(license.extract(body("License: [here](https://acme.example/terms)\n"))).isEmpty();
+        assertThat(license.extract(body("Released under the [license](https://acme.example/terms).\n"))).isEmpty();
         assertThat(values(license, body("This model is subject to the Llama 2 Community License.\n"))).containsExactly("llama2");
         assertThat(values(license, body("- License: see https://llama.meta.com/llama3/license\n"))).containsExactly("llama3");
     }
