@@ -321,4 +321,20 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(values(metrics, card("a/b", "model-index:\n- name: b\n  results:\n  - task:\n      type: t\n    dataset:\n      type: d\n      name: d\n    metrics:\n    - type: exact_match\n      value: 0.7\n", "Text.\n")))
                 .containsExactly("exact_match");
     }
+
+    @Test
+    void modelIndexMetricsAreHubMetricIdsAndNotABenchmarkSuitesDozens() {
+        String suite = "model-index:\n- name: e\n  results:\n"
+                + result("mteb/some-classification", "accuracy", "0.8") + result("mteb/some-classification", "f1", "0.7")
+                + result("mteb/some-sts", "cos_sim_pearson", "0.8") + result("mteb/some-retrieval", "ndcg_at_10", "0.4");
+        assertThat(metrics.extract(card("a/e", suite, "An embedding model.\n"))).isEmpty();
+        String own = "model-index:\n- name: c\n  results:\n" + result("acme/reviews", "accuracy", "0.9")
+                + result("acme/reviews", "gen_len", "12.1") + result("acme/reviews", "f1_macro", "0.8");
+        assertThat(values(metrics, card("a/c", own, "A classifier.\n"))).containsExactly("accuracy");
+    }
+
+    private static String result(String dataset, String metric, String value) {
+        return "  - task:\n      type: text-classification\n    dataset:\n      type: " + dataset + "\n      name: " + dataset
+                + "\n    metrics:\n    - type: " + metric + "\n      value: " + value + "\n";
+    }
 }
