@@ -127,6 +127,15 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void anOrganisationsDatasetPageIsNoDataset() {
+        // huggingface.co/datasets/Acme lists an organisation's datasets; a legacy single-name dataset is lower case.
+        assertThat(extractor.extract(body("The model has been trained on the dataset [recipes](https://huggingface.co/datasets/AcmeLabs).\n")))
+                .isEmpty();
+        assertThat(values(extractor, body("It was fine-tuned on the [Tiny Recipes](https://huggingface.co/datasets/tiny_recipes) dataset.\n")))
+                .containsExactly("tiny_recipes");
+    }
+
+    @Test
     void aFewWordsBetweenTrainedOnAndTheLink() {
         assertThat(values(extractor, body("It was fine-tuned on the Basque portion of the [Inference set](https://huggingface.co/datasets/nli-sets/inference).\n")))
                 .containsExactly("nli-sets/inference");
