@@ -64,6 +64,9 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern TRAINING_DATA = Pattern.compile("(?i)\\b(?:pre-?train\\w*|train(?:ed|ing)|data|dataset|corpus|corpora)\\b");
     private static final java.util.Set<String> SENTENCE_RULES = java.util.Set.of("languages-enumeration", "language-line",
             "for-language", "language-model-name", "language-pair");
+    /** A gloss: "(Treasure in Italian)", "means 'star' in Persian", "the word for cat in Welsh": the name's language, not the model's. */
+    private static final Pattern GLOSS = Pattern.compile("(?i)(?:\\(\\s*[\\w'\".-]{1,20}(?:\\s+[\\w'\".-]{1,20})?\\s+|\\bmeans?\\b[^.\\n]{0,40}\\b"
+            + "|\\bmeaning\\b[^.\\n]{0,40}\\b|\\bword for\\b[^.\\n]{0,40}\\b|\\bstands? for\\b[^.\\n]{0,40}\\b)in\\s+$");
     private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
@@ -343,7 +346,7 @@ public final class LanguageExtractor implements MetadataExtractor {
                 }
             } else if (AFTER_MODEL.matcher(after).find()) {
                 out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.8, "language-model-name"));
-            } else if (BEFORE.matcher(before).find()) {
+            } else if (BEFORE.matcher(before).find() && !GLOSS.matcher(body.substring(Math.max(0, i - 60), i)).find()) {
                 out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.82, "for-language"));
             }
             i = end - 1;

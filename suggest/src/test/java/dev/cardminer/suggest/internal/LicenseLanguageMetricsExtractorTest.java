@@ -196,6 +196,15 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void aGlossOfTheModelsNameIsNoLanguageOfTheModel() {
+        assertThat(language.extract(body("# Tesoro\n\nTess, short for Tesoro (Treasure in Italian), is a chat model.\n"))).isEmpty();
+        assertThat(language.extract(body("# Nur\n\nIts name means light in Persian, and it writes code.\n"))).isEmpty();
+        assertThat(values(language, body("# Model\n\nA summarisation model for Persian news.\n"))).containsExactly("fa");
+        // A parenthesis of more than a name is no gloss.
+        assertThat(values(language, body("# Model\n\nIt writes English (and has limited skills in Italian).\n"))).contains("it");
+    }
+
+    @Test
     void variantSuffixesAndCodesBesideALanguageNameAreNoLanguages() {
         // sh: shared heads, a size variant; si_snr: a metric.
         assertThat(language.extract(card("lab/t5-efficient-base-sh", "", "# Model\n"))).isEmpty();
