@@ -67,6 +67,12 @@ public final class LanguageExtractor implements MetadataExtractor {
     /** A gloss: "(Treasure in Italian)", "means 'star' in Persian", "the word for cat in Welsh": the name's language, not the model's. */
     private static final Pattern GLOSS = Pattern.compile("(?i)(?:\\(\\s*[\\w'\".-]{1,20}(?:\\s+[\\w'\".-]{1,20})?\\s+|\\bmeans?\\b[^.\\n]{0,40}\\b"
             + "|\\bmeaning\\b[^.\\n]{0,40}\\b|\\bword for\\b[^.\\n]{0,40}\\b|\\bstands? for\\b[^.\\n]{0,40}\\b)in\\s+$");
+    /**
+     * Table rows and chat transcripts ("| How do you say it in French? | ...", ">USER: describe Chinese cuisine"): the
+     * examples and comparisons of a card, not what it says of its model (no such line counted on the dev split).
+     */
+    private static final Pattern EXAMPLE_LINE = Pattern.compile(
+            "^\\s*(?:\\||>?\\s*(?:USER|User|ASSISTANT|Assistant|Human|HUMAN|GPT|Bot|Question|Prompt|Input|Output)\\s*:|<\\|(?:user|assistant)\\|>|###\\s*(?:Instruction|Input|Response))");
     private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
@@ -326,7 +332,7 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
             String code = codes.get(name);
             if (code == null || (end < n && Character.isLetterOrDigit(body.charAt(end))) || text.inCode(i)
-                    || !vocabularies.languages().contains(code)) {
+                    || !vocabularies.languages().contains(code) || EXAMPLE_LINE.matcher(lineAround(body, i)).find()) {
                 i = end - 1;
                 continue;
             }
@@ -533,6 +539,13 @@ public final class LanguageExtractor implements MetadataExtractor {
     /** Whether a sentence tells what else the training data held besides the model's languages. */
     private static boolean extraTrainingLanguages(String line) {
         return ADDITIONALLY.matcher(line).find() && TRAINING_DATA.matcher(line).find();
+    }
+
+    /** The line of the body that holds {@code offset}. */
+    private static String lineAround(String body, int offset) {
+        int start = body.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+        int end = body.indexOf('\n', offset);
+        return body.substring(start, end < 0 ? body.length() : end);
     }
 
     /** The sentence of the body that holds {@code offset}: from the line's start or the last ". " before it to the next. */

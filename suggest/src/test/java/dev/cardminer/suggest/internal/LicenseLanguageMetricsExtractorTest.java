@@ -196,6 +196,14 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void examplesInTablesAndChatTranscriptsAreNoLanguageOfTheModel() {
+        assertThat(language.extract(body("# Chat\n\n| Prompt | Answer |\n|---|---|\n| How do you say hello in French? | Bonjour |\n"))).isEmpty();
+        assertThat(language.extract(body("# Chat\n\n>USER: give an overview of dishes in Chinese cooking\n"))).isEmpty();
+        assertThat(language.extract(body("# Chat\n\n### Instruction: write a poem in Spanish\n"))).isEmpty();
+        assertThat(values(language, body("# Model\n\nA chat model for Spanish.\n"))).containsExactly("es");
+    }
+
+    @Test
     void aGlossOfTheModelsNameIsNoLanguageOfTheModel() {
         assertThat(language.extract(body("# Tesoro\n\nTess, short for Tesoro (Treasure in Italian), is a chat model.\n"))).isEmpty();
         assertThat(language.extract(body("# Nur\n\nIts name means light in Persian, and it writes code.\n"))).isEmpty();
