@@ -281,6 +281,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
      * not evaluation-only data; null otherwise.
      */
     private static String onlyModelIndexDataset(ModelCard card) {
+        // sentence-transformers writes a Hub dataset as its id and any other evaluation data under its evaluator's
+        // name ("eval_finetune_embed"): on its cards a single name is no Hub dataset
+        boolean evaluatorNames = card.metadata().libraryName().map("sentence-transformers"::equalsIgnoreCase).orElse(false)
+                || card.metadata().tags().stream().anyMatch("sentence-transformers"::equalsIgnoreCase);
         String only = null;
         for (EvalResult r : card.evalResults()) {
             if ("reinforcement-learning".equalsIgnoreCase(r.taskType())) {
@@ -288,7 +292,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
             String id = r.datasetType() == null ? null : HubRefs.valid(r.datasetType());
             String lower = id == null ? "" : id.toLowerCase(Locale.ROOT);
-            if (id == null || !isDataset(id) || EVALUATION_ONLY.stream().anyMatch(lower::startsWith)) {
+            if (id == null || !isDataset(id) || EVALUATION_ONLY.stream().anyMatch(lower::startsWith)
+                    || evaluatorNames && id.indexOf('/') < 0) {
                 continue;
             }
             if (only != null && !only.equalsIgnoreCase(id)) {

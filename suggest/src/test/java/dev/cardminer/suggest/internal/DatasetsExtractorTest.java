@@ -127,6 +127,17 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void aSentenceTransformersEvaluatorNameIsNoDataset() {
+        String index = "model-index:\n- name: m\n  results:\n  - task:\n      type: semantic-similarity\n    dataset:\n"
+                + "      type: %s\n      name: x\n    metrics:\n    - type: pearson_cosine\n      value: 0.8\n";
+        assertThat(extractor.extract(card("a/m", "library_name: sentence-transformers\n" + index.formatted("eval_pairs_embed"), "Text.\n")))
+                .isEmpty();
+        assertThat(values(extractor, card("a/m", "library_name: sentence-transformers\n" + index.formatted("acme/pairs"), "Text.\n")))
+                .containsExactly("acme/pairs");
+        assertThat(values(extractor, card("a/m", index.formatted("tiny_pairs"), "Text.\n"))).containsExactly("tiny_pairs");
+    }
+
+    @Test
     void anOrganisationsDatasetPageIsNoDataset() {
         // huggingface.co/datasets/Acme lists an organisation's datasets; a legacy single-name dataset is lower case.
         assertThat(extractor.extract(body("The model has been trained on the dataset [recipes](https://huggingface.co/datasets/AcmeLabs).\n")))
