@@ -117,6 +117,10 @@ public final class LanguageExtractor implements MetadataExtractor {
      */
     private static final java.util.Set<String> IMAGE_GENERATION = java.util.Set.of("text-to-image", "image-to-image",
             "stable-diffusion", "stable-diffusion-diffusers", "diffusers", "dreambooth");
+    private static final Pattern VISION_NAME = Pattern.compile("(?:^|[-_.])(?:vit|swin|swinv2|convnext|convnextv2|beit|deit|resnet\\d*"
+            + "|dinov2|segformer|detr|yolos|mobilevit|mobilevitv2|efficientnet|regnet|levit|cvt|poolformer|mask2former|maskformer|dpt"
+            + "|videomae|upernet|mobilenet|mobilenet_v2|yolov\\d+)(?:$|[-_.])");
+    private static final Pattern IMAGE_TEXT_NAME = Pattern.compile("clip|blip|siglip|llava|vilt|pix2struct|donut|trocr|git-|ocr|caption|vqa|layoutlm");
     /** Multilingual base models in a repo's name (mBART, mT5, XLM-R, MuRIL, BLOOM): English prose does not say the language. */
     private static final Pattern MULTILINGUAL_NAME = Pattern.compile(
             "(?:^|[-_.])(?:mbart|mt5|mt0|xlm|muril|bloom|bloomz|mbert|byt5|labse|mdeberta|mgpt|m2m|nllb|mluke|xglm|rembert|multilingual)(?:$|[-_.\\d])");
@@ -221,7 +225,7 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
         }
         Evidence repoId = BodyText.repoId("repo id: " + card.id());
-        boolean noLanguage = nonLanguageModel(card);
+        boolean noLanguage = nonLanguageModel(card) || visionModel(card);
         // A language's name, a model family or a speech corpus in the name is specific ("korean-stable-diffusion"); a
         // two-letter code of a model without text is most often something else.
         boolean readCodes = !noLanguage && !tagged(card, IMAGE_GENERATION);
@@ -558,6 +562,28 @@ public final class LanguageExtractor implements MetadataExtractor {
             end = sentenceEnd;
         }
         return body.substring(Math.min(start, offset), end);
+    }
+
+    /**
+     * Whether the repo's name or the base model of a Trainer fine-tune names a vision architecture ("vit-base-patch16-224-in21k-
+     * pets", "fine-tuned version of [google/vit-base-...]"): image models whose YAML often lacks a task (on hub-2023's dev split
+     * 8 of 229 cards with such a name carry {@code language}). CLIP and other image-text models are not meant.
+     */
+    private boolean visionModel(ModelCard card) {
+        if (visionName(card.id())) {
+            return true;
+        }
+        for (Suggestion base : baseModels.extract(card)) {
+            if (base.method().equals("trainer-finetuned-version") && visionName(base.value().toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean visionName(String repoId) {
+        String name = repoId.substring(repoId.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return VISION_NAME.matcher(name).find() && !IMAGE_TEXT_NAME.matcher(name).find();
     }
 
     /** Whether the pipeline tag, library or a tag of the card is one of {@code values}. */

@@ -226,6 +226,16 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void visionArchitecturesInTheNameOrTheTrainersBaseModelAreNoLanguageModels() {
+        assertThat(language.extract(card("someone/vit-base-patch16-224-in21k-pets", "", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(body("This model is a fine-tuned version of [google/vit-base-patch16-224](https://huggingface.co/google/vit-base-patch16-224) "
+                + "on the imagefolder dataset. It sorts photos of pets. It was trained for a day.\n"))).isEmpty();
+        // Image-text models read text; a TTS model's "vits" is no "vit".
+        assertThat(values(language, card("someone/clip-vit-base-patch32-notes", "", ENGLISH_PROSE))).containsExactly("en");
+        assertThat(values(language, card("someone/vits-notes", "", ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
     void imageGenerationKeepsEnglishProseAndLanguageNamesButNoNameCodes() {
         // Prompts are English: a text-to-image card written in English gets en.
         assertThat(values(language, card("someone/sd-cats", "pipeline_tag: text-to-image\n", ENGLISH_PROSE))).containsExactly("en");
