@@ -28,6 +28,17 @@ class LanguageCodeEquivalenceTest {
     }
 
     @Test
+    void thePretrainingDatasExtraLanguagesAreNoConflictAtAnyConfidence() {
+        ModelCard card = ModelCard.parse("me/m", "---\nlanguage:\n- en\n---\n# Model\n\nThe pre-training data additionally included "
+                + "the following languages: Polish, Czech.\n");
+        CardSuggestions found = Suggester.builder().fields(List.of("language")).minConfidence(0).build().suggest(card);
+        assertThat(found.conflicts()).isEmpty();
+        ModelCard none = ModelCard.parse("me/m", "# Model\n\nThe pre-training data additionally included the following languages: Polish, Czech.\n");
+        assertThat(Suggester.builder().fields(List.of("language")).minConfidence(0).build().suggest(none).suggestions())
+                .allSatisfy(s -> assertThat(Inferences.inferred(s)).isTrue()).isNotEmpty();
+    }
+
+    @Test
     void evalCountsAnEquivalentCodeAsRight() {
         Evaluator evaluator = new Evaluator(suggester.extractors(), dev.cardminer.core.Vocabularies.bundled(), 0.8, Split.ALL);
         evaluator.add("me/m", "---\nlicense: mit\nlanguage:\n- jpn\n---\n# Model\n\n- **Language(s) (NLP):** Japanese\n", null, null);
