@@ -135,6 +135,10 @@ class DatasetsExtractorTest {
         assertThat(values(extractor, card("a/m", "library_name: sentence-transformers\n" + index.formatted("acme/pairs"), "Text.\n")))
                 .containsExactly("acme/pairs");
         assertThat(values(extractor, card("a/m", index.formatted("tiny_pairs"), "Text.\n"))).containsExactly("tiny_pairs");
+        // An evaluator's results beside a Hub dataset's: the results are about more than one dataset.
+        String both = "library_name: sentence-transformers\n" + index.formatted("acme/pairs")
+                + index.formatted("eval_pairs_embed").substring("model-index:\n- name: m\n  results:\n".length());
+        assertThat(extractor.extract(card("a/m", both, "Text.\n"))).isEmpty();
     }
 
     @Test
