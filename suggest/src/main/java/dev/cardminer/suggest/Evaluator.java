@@ -154,7 +154,7 @@ public final class Evaluator {
         if (Extractors.LIST_FIELDS.contains(field)) {
             Set<String> values = new LinkedHashSet<>();
             predicted.forEach(s -> values.add(key(s.value())));
-            long correct = values.stream().filter(truth::contains).count();
+            long correct = values.stream().filter(v -> truth.stream().anyMatch(t -> extractor.sameValue(t, v))).count();
             add(field, truth.size(), values.size(), correct);
             outcomes.accept(new Outcome(field, truth, predicted, hidden));
         } else {

@@ -21,7 +21,9 @@ public final class Inferences {
                     + "model handles"),
             Map.entry("language-model-family-in-id", "the repository's name names a model family made for this language"),
             Map.entry("speech-corpus-in-id", "the repository's name names a speech corpus in this language"),
-            Map.entry("dataset-language-config", "the evaluation dataset's configuration is in this language"));
+            Map.entry("dataset-language-config", "the evaluation dataset's configuration is in this language"),
+            Map.entry("pretraining-data-languages", "the training data also held text in this language; the card does "
+                    + "not say the model handles it"));
 
     private Inferences() {
     }

@@ -16,4 +16,13 @@ public interface MetadataExtractor {
 
     /** The values found, best first; empty when the text says nothing about the field. */
     List<Suggestion> extract(ModelCard card);
+
+    /**
+     * Whether a value the YAML holds says the same as a suggested one: by default the same text, ignoring case and
+     * surrounding space; a field with several spellings of one value (ISO 639 codes: {@code jpn} and {@code ja})
+     * says so here, so that no suggestion or conflict repeats what the YAML says in another form.
+     */
+    default boolean sameValue(String yamlValue, Object suggested) {
+        return yamlValue.strip().equalsIgnoreCase(suggested.toString().strip());
+    }
 }

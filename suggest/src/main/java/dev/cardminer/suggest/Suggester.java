@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,7 +62,7 @@ public final class Suggester {
                     continue;   // a companion key (license_name with license: other) only goes with its main key
                 } else if (Inferences.inferred(s)) {
                     continue;   // an implied value that differs (a base model's licence) says nothing against the YAML
-                } else if (!agrees(card, field, s)) {
+                } else if (!agrees(card, extractor, s)) {
                     conflicts.add(new Conflict(field, yaml, s));
                 }
             }
@@ -104,14 +103,12 @@ public final class Suggester {
         return lines.length;
     }
 
-    /** Whether the YAML already holds the suggested value (ids compared without case). */
-    static boolean agrees(ModelCard card, String field, Suggestion s) {
-        if (field.equals("model-index")) {
+    /** Whether the YAML already holds the suggested value (ids compared without case, codes by what they name). */
+    static boolean agrees(ModelCard card, MetadataExtractor extractor, Suggestion s) {
+        if (extractor.field().equals("model-index")) {
             return card.evalResults().stream().anyMatch(r -> sameMetric(r, s.value()));
         }
-        Set<String> held = new LinkedHashSet<>();
-        card.metadata().strings(field).forEach(v -> held.add(v.strip().toLowerCase(Locale.ROOT)));
-        return held.contains(s.value().toString().toLowerCase(Locale.ROOT));
+        return card.metadata().strings(extractor.field()).stream().anyMatch(v -> extractor.sameValue(v, s.value()));
     }
 
     /** Whether a model-index result has the suggested metric type and (to the card's rounding) value. */

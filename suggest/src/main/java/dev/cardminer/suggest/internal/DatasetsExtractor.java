@@ -281,6 +281,11 @@ public final class DatasetsExtractor implements MetadataExtractor {
      * not evaluation-only data; null otherwise.
      */
     private static String onlyModelIndexDataset(ModelCard card) {
+        // sentence-transformers writes a Hub dataset as its id and any other evaluation data under its evaluator's
+        // name ("eval_finetune_embed"): on its cards a single name is no Hub dataset, and says the results are not
+        // about one Hub dataset
+        boolean evaluatorNames = card.metadata().libraryName().map("sentence-transformers"::equalsIgnoreCase).orElse(false)
+                || card.metadata().tags().stream().anyMatch("sentence-transformers"::equalsIgnoreCase);
         String only = null;
         for (EvalResult r : card.evalResults()) {
             if ("reinforcement-learning".equalsIgnoreCase(r.taskType())) {
@@ -288,6 +293,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
             String id = r.datasetType() == null ? null : HubRefs.valid(r.datasetType());
             String lower = id == null ? "" : id.toLowerCase(Locale.ROOT);
+            if (evaluatorNames && id != null && id.indexOf('/') < 0) {
+                return null;   // evaluation data of its own: the card's results are not about one Hub dataset
+            }
             if (id == null || !isDataset(id) || EVALUATION_ONLY.stream().anyMatch(lower::startsWith)) {
                 continue;
             }

@@ -75,13 +75,18 @@ public final class HubRefs {
         return repo(m.group(2));
     }
 
-    /** The dataset id a {@code huggingface.co/datasets/org/name} URL points at, or null. */
+    /**
+     * The dataset id a {@code huggingface.co/datasets/org/name} URL points at, or null. A single name is kept only in
+     * lower case, as the Hub's legacy datasets are named ({@code squad_v2}, {@code menyo20k_mt}): {@code /datasets/Acme}
+     * is the page listing an organisation's datasets, not a dataset.
+     */
     public static String datasetFromUrl(String url) {
         Matcher m = HUB_URL.matcher(url.strip());
         if (!m.matches() || m.group(1) == null || !m.group(1).toLowerCase(Locale.ROOT).startsWith("datasets")) {
             return null;
         }
-        return repo(m.group(2));
+        String id = repo(m.group(2));
+        return id == null || id.indexOf('/') > 0 || id.equals(id.toLowerCase(Locale.ROOT)) ? id : null;
     }
 
     private static String repo(String path) {

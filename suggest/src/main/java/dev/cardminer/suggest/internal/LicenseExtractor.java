@@ -48,6 +48,13 @@ public final class LicenseExtractor implements MetadataExtractor {
     private static final Pattern ANY_NAMED_LINK = Pattern.compile("^\\[([^\\]\\n]{2,60})\\]\\((https://[^)\\s]{1,300})\\)");
     private static final Pattern ID_TOKEN = Pattern.compile("[a-z0-9][a-z0-9.+-]*[a-z0-9+]");
     private static final Pattern NAME_SLUG = Pattern.compile("[a-z0-9]+(?:[-.][a-z0-9]+)*");
+    /**
+     * Link texts that are no licence's name: an address, a path or file ("https://tfhub.dev/...", "LICENSE.md") or a
+     * word that only points ("here", "license"). {@code license_name} is an id for the licence (the Hub's example is
+     * {@code my-license-1.0}); a slug of an address names nothing.
+     */
+    private static final Pattern NO_NAME = Pattern.compile("(?i)^\\s*(?:(?:https?:|www\\.).*|.*(?:://|/|\\\\).*"
+            + "|.*\\.(?:com|org|net|ai|io|dev|md|txt|html?|pdf)\\b.*|(?:the\\s+)?(?:licen[cs]e|licen[cs]e file|here|link|this|this link|click here|see here))\\s*$");
 
     private static final Pattern SD_V1 = Pattern.compile(
             "stable-diffusion-v1-[45]|stable diffusion v?1\\.[45]|\\bsd ?v?1\\.[45]|dreambooth", Pattern.CASE_INSENSITIVE);
@@ -178,6 +185,7 @@ public final class LicenseExtractor implements MetadataExtractor {
             }
             Matcher link = namedLink.matcher(m.group(1));
             if (!link.find() || knownId(link.group(1)) != null || EXCLUDED_CONTEXT.matcher(link.group(1)).find()
+                    || NO_NAME.matcher(link.group(1)).matches()
                     || link.group(1).toLowerCase(java.util.Locale.ROOT).contains("information")) {
                 continue;
             }

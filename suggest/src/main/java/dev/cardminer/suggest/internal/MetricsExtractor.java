@@ -14,13 +14,23 @@ import java.util.regex.Pattern;
 
 /**
  * {@code metrics}: the metric ids of the Trainer's results block (as the Trainer maps them) and the metric
- * types of {@code model-index}. Ids are lower-case evaluate-style names; loss is no metric.
+ * types of {@code model-index} that are Hub metric ids ({@code hub-metrics.tsv}: evaluate's metrics), not those of
+ * benchmark suites run on the model (MTEB's dozens of {@code cos_sim_pearson}, {@code ndcg_at_10}, ...).
  */
 public final class MetricsExtractor implements MetadataExtractor {
 
     public static final String FIELD = "metrics";
 
-    private static final Pattern METRIC_ID = Pattern.compile("[a-z][a-z0-9_.-]{0,40}");
+    /** Benchmark suites whose results a card's model-index lists by the dozen: their metrics are the suite's. */
+    private static final Pattern SUITE_DATASET = Pattern.compile("(?i)^mteb/.*");
+
+    private final java.util.Set<String> hubMetrics = new java.util.HashSet<>();
+
+    public MetricsExtractor() {
+        for (String[] row : TsvResource.rows("hub-metrics.tsv")) {
+            hubMetrics.add(row[0]);
+        }
+    }
 
     @Override
     public String field() {
@@ -39,7 +49,8 @@ public final class MetricsExtractor implements MetadataExtractor {
         }
         for (EvalResult r : card.evalResults()) {
             String type = r.metricType() == null ? null : r.metricType().strip().toLowerCase(Locale.ROOT);
-            if (type != null && METRIC_ID.matcher(type).matches() && !type.equals("loss")) {
+            if (type != null && hubMetrics.contains(type)
+                    && (r.datasetType() == null || !SUITE_DATASET.matcher(r.datasetType()).matches())) {
                 out.putIfAbsent(type, new Suggestion(FIELD, type, BodyText.metadata(card, "model-index metric: " + type),
                         0.85, "model-index-metric"));
             }

@@ -127,6 +127,30 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void aSentenceTransformersEvaluatorNameIsNoDataset() {
+        String index = "model-index:\n- name: m\n  results:\n  - task:\n      type: semantic-similarity\n    dataset:\n"
+                + "      type: %s\n      name: x\n    metrics:\n    - type: pearson_cosine\n      value: 0.8\n";
+        assertThat(extractor.extract(card("a/m", "library_name: sentence-transformers\n" + index.formatted("eval_pairs_embed"), "Text.\n")))
+                .isEmpty();
+        assertThat(values(extractor, card("a/m", "library_name: sentence-transformers\n" + index.formatted("acme/pairs"), "Text.\n")))
+                .containsExactly("acme/pairs");
+        assertThat(values(extractor, card("a/m", index.formatted("tiny_pairs"), "Text.\n"))).containsExactly("tiny_pairs");
+        // An evaluator's results beside a Hub dataset's: the results are about more than one dataset.
+        String both = "library_name: sentence-transformers\n" + index.formatted("acme/pairs")
+                + index.formatted("eval_pairs_embed").substring("model-index:\n- name: m\n  results:\n".length());
+        assertThat(extractor.extract(card("a/m", both, "Text.\n"))).isEmpty();
+    }
+
+    @Test
+    void anOrganisationsDatasetPageIsNoDataset() {
+        // huggingface.co/datasets/Acme lists an organisation's datasets; a legacy single-name dataset is lower case.
+        assertThat(extractor.extract(body("The model has been trained on the dataset [recipes](https://huggingface.co/datasets/AcmeLabs).\n")))
+                .isEmpty();
+        assertThat(values(extractor, body("It was fine-tuned on the [Tiny Recipes](https://huggingface.co/datasets/tiny_recipes) dataset.\n")))
+                .containsExactly("tiny_recipes");
+    }
+
+    @Test
     void aFewWordsBetweenTrainedOnAndTheLink() {
         assertThat(values(extractor, body("It was fine-tuned on the Basque portion of the [Inference set](https://huggingface.co/datasets/nli-sets/inference).\n")))
                 .containsExactly("nli-sets/inference");

@@ -1,7 +1,11 @@
 package dev.cardminer.suggest.internal;
 
+import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.Suggestion;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.cardminer.suggest.internal.Cards.body;
 import static dev.cardminer.suggest.internal.Cards.card;
@@ -63,6 +67,12 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(license.extract(body("- **License:** [Acme](https://acme.example/terms)\n"))).extracting(s -> s.value())
                 .containsExactly("other", "acme", "https://acme.example/terms");
         assertThat(license.extract(body("- **License:** [More Information Needed](https://example.org)\n"))).isEmpty();
+        // A link whose text is an address, a file or a pointing word names no licence: no license_name from it.
+        assertThat(license.extract(body("License: [https://models.example/acme/1](https://models.example/acme/1)\n"))).isEmpty();
+        assertThat(license.extract(body("- **License:** [www.acme.example/terms](https://www.acme.example/terms)\n"))).isEmpty();
+        assertThat(license.extract(body("License: [LICENSE.md](https://acme.example/LICENSE.md)\n"))).isEmpty();
+        assertThat(license.extract(body("License: [here](https://acme.example/terms)\n"))).isEmpty();
+        assertThat(license.extract(body("Released under the [license](https://acme.example/terms).\n"))).isEmpty();
         assertThat(values(license, body("This model is subject to the Llama 2 Community License.\n"))).containsExactly("llama2");
         assertThat(values(license, body("- License: see https://llama.meta.com/llama3/license\n"))).containsExactly("llama3");
     }
@@ -151,6 +161,113 @@ class LicenseLanguageMetricsExtractorTest {
             + "with the usual tools; we have no plans for a larger one.\n";
 
     @Test
+    void noLanguageForNonLanguageModelsOrThinProse() {
+        // English prose on an RL agent, an image model or a timm classifier says nothing about a language the model handles.
+        assertThat(language.extract(card("someone/ppo-CartPole", "library_name: stable-baselines3\ntags:\n- reinforcement-learning\n", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/cats-gen", "pipeline_tag: unconditional-image-generation\n", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/vit-pets", "pipeline_tag: image-classification\n", ENGLISH_PROSE))).isEmpty();
+        // Codes in the names of non-language models: timm variants, RL agents, keyword spotting.
+        assertThat(language.extract(card("timm/convnet_tiny_rw_224.sw_in1k", "library_name: timm\n", "# Model card\n"))).isEmpty();
+        assertThat(language.extract(card("team/TA_agent", "tags:\n- deep-reinforcement-learning\n", "# Agent\n"))).isEmpty();
+        assertThat(language.extract(card("lab/ks-net-small", "tags:\n- keyword-spotting\n", "# Net\n"))).isEmpty();
+        // A heading or a one-line note is not enough prose.
+        assertThat(language.extract(body("# My first model\n"))).isEmpty();
+        assertThat(language.extract(body("This model was trained from scratch on an unknown dataset.\n"))).isEmpty();
+        // The prose rule still holds for a text model with several sentences.
+        assertThat(values(language, card("someone/notes-model", "pipeline_tag: text-classification\n", ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
+    void languagesOnlyThePretrainingDataHadAreBelowTheDefaultConfidence() {
+        ModelCard card = body("# Model\n\nThe model is tuned to work in these languages: English, French and German.\n\n"
+                + "The pre-training data additionally included the following languages: Polish, Czech, Greek.\n"
+                + "It was also trained on some data in Finnish.\n");
+        List<Suggestion> found = language.extract(card);
+        assertThat(found).filteredOn(s -> s.confidence() >= 0.8).extracting(Suggestion::value).containsExactlyInAnyOrder("en", "fr", "de");
+        assertThat(found).filteredOn(s -> s.confidence() < 0.8).allSatisfy(s -> {
+            assertThat(s.method()).isEqualTo("pretraining-data-languages");
+            assertThat(s.confidence()).isEqualTo(0.6);
+        }).extracting(Suggestion::value).containsExactlyInAnyOrder("pl", "cs", "el", "fi");
+        // "also" in another sentence of the paragraph says nothing about this list.
+        assertThat(values(language, body("# NLI\n\nIt also handles long inputs. The languages in the dataset are: ['ar', 'bn'] (ISO codes).\n")))
+                .containsExactlyInAnyOrder("ar", "bn");
+        // A training sentence that names the model's own language is read as before.
+        assertThat(values(language, body("# Model\n\nA BERT model trained on a large corpus of texts for Persian.\n"))).containsExactly("fa");
+    }
+
+    @Test
+    void examplesInTablesAndChatTranscriptsAreNoLanguageOfTheModel() {
+        assertThat(language.extract(body("# Chat\n\n| Prompt | Answer |\n|---|---|\n| How do you say hello in French? | Bonjour |\n"))).isEmpty();
+        assertThat(language.extract(body("# Chat\n\n>USER: give an overview of dishes in Chinese cooking\n"))).isEmpty();
+        assertThat(language.extract(body("# Chat\n\n### Instruction: write a poem in Spanish\n"))).isEmpty();
+        assertThat(values(language, body("# Model\n\nA chat model for Spanish.\n"))).containsExactly("es");
+    }
+
+    @Test
+    void aGlossOfTheModelsNameIsNoLanguageOfTheModel() {
+        assertThat(language.extract(body("# Tesoro\n\nTess, short for Tesoro (Treasure in Italian), is a chat model.\n"))).isEmpty();
+        assertThat(language.extract(body("# Nur\n\nIts name means light in Persian, and it writes code.\n"))).isEmpty();
+        assertThat(values(language, body("# Model\n\nA summarisation model for Persian news.\n"))).containsExactly("fa");
+        // A parenthesis of more than a name is no gloss.
+        assertThat(values(language, body("# Model\n\nIt writes English (and has limited skills in Italian).\n"))).contains("it");
+    }
+
+    @Test
+    void variantSuffixesAndCodesBesideALanguageNameAreNoLanguages() {
+        // sh: shared heads, a size variant; si_snr: a metric.
+        assertThat(language.extract(card("lab/t5-efficient-base-sh", "", "# Model\n"))).isEmpty();
+        // In an OPUS-MT name the pair is the languages, sh too.
+        assertThat(values(language, card("lab/opus-mt-tc-big-sh-en", "", "# Model\n"))).containsExactly("sh", "en");
+        assertThat(language.extract(card("lab/enh_train_valid.si_snr.ave", "", "# Model\n"))).isEmpty();
+        // The name says the language in words: its two-letter parts are variants.
+        assertThat(values(language, card("lab/bert-base-arabic-ca-ner", "", "# Model\n"))).containsExactly("ar");
+        assertThat(values(language, card("lab/ARMAN-SH-persian-base", "", "# Model\n"))).containsExactly("fa");
+        assertThat(values(language, card("lab/bert-base-da-ner", "", "# Model\n"))).containsExactly("da");
+    }
+
+    @Test
+    void visionArchitecturesInTheNameOrTheTrainersBaseModelAreNoLanguageModels() {
+        assertThat(language.extract(card("someone/vit-base-patch16-224-in21k-pets", "", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(body("This model is a fine-tuned version of [google/vit-base-patch16-224](https://huggingface.co/google/vit-base-patch16-224) "
+                + "on the imagefolder dataset. It sorts photos of pets. It was trained for a day.\n"))).isEmpty();
+        // Image-text models read text; a TTS model's "vits" is no "vit".
+        assertThat(values(language, card("someone/clip-vit-base-patch32-notes", "", ENGLISH_PROSE))).containsExactly("en");
+        assertThat(values(language, card("someone/vits-notes", "", ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
+    void imageGenerationKeepsEnglishProseAndLanguageNamesButNoNameCodes() {
+        // Prompts are English: a text-to-image card written in English gets en.
+        assertThat(values(language, card("someone/sd-cats", "pipeline_tag: text-to-image\n", ENGLISH_PROSE))).containsExactly("en");
+        assertThat(values(language, card("someone/cat-style", "tags:\n- stable-diffusion\n- lora\n", ENGLISH_PROSE))).containsExactly("en");
+        // A two-letter token of its name is a style or a checkpoint; a language's name is the language.
+        assertThat(language.extract(card("someone/plushies-pt", "tags:\n- stable-diffusion\n", "# Plushies\n"))).isEmpty();
+        assertThat(values(language, card("someone/my-korean-stable-diffusion", "tags:\n- text-to-image\n", "# Model\n"))).containsExactly("ko");
+        // A language name in an audio classifier's name: the language of the speech it classifies.
+        assertThat(values(language, card("someone/wav2vec2-greek-emotion", "pipeline_tag: audio-classification\n", "# Model\n")))
+                .containsExactly("el");
+        assertThat(language.extract(card("someone/accent-id-ecapa", "pipeline_tag: audio-classification\n", "# Model\n"))).isEmpty();
+    }
+
+    @Test
+    void noEnglishFromProseWhenTheNameOrATagSaysAnotherLanguageOrAMultilingualBase() {
+        assertThat(language.extract(card("someone/mt5-small-dialogue-state", "", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/mbart-large-50-finetuned-slots", "", ENGLISH_PROSE))).isEmpty();
+        assertThat(language.extract(card("someone/roberta-base-upos", "tags:\n- coptic\n", ENGLISH_PROSE))).isEmpty();
+        // English in a tag is no other language.
+        assertThat(values(language, card("someone/roberta-base-upos", "tags:\n- english\n", ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
+    void repoNameTokensThatAreWordsOrPartsOfKnownNames() {
+        assertThat(language.extract(card("someone/this_is_my_model", "", "# Model\n"))).isEmpty();
+        assertThat(language.extract(card("someone/my_el_model", "", "# Model\n"))).isEmpty();
+        assertThat(language.extract(card("org/ms-marco-TinyLM-L-2", "pipeline_tag: text-classification\n", "# Reranker\n"))).isEmpty();
+        // A real code still counts on a text model.
+        assertThat(values(language, card("someone/bert-base-de-cased", "", "# Model\n"))).containsExactly("de");
+    }
+
+    @Test
     void proseLanguageAndEnglishProse() {
         assertThat(values(language, body("Эта модель обучена на диалогах из открытых источников. Для генерации ответа нужно ввести "
                 + "текст вопроса, и модель продолжит его. Она работает быстро и не требует видеокарты.\n"))).containsExactly("ru");
@@ -230,5 +347,21 @@ class LicenseLanguageMetricsExtractorTest {
                 .containsExactly("wer");
         assertThat(values(metrics, card("a/b", "model-index:\n- name: b\n  results:\n  - task:\n      type: t\n    dataset:\n      type: d\n      name: d\n    metrics:\n    - type: exact_match\n      value: 0.7\n", "Text.\n")))
                 .containsExactly("exact_match");
+    }
+
+    @Test
+    void modelIndexMetricsAreHubMetricIdsAndNotABenchmarkSuitesDozens() {
+        String suite = "model-index:\n- name: e\n  results:\n"
+                + result("mteb/some-classification", "accuracy", "0.8") + result("mteb/some-classification", "f1", "0.7")
+                + result("mteb/some-sts", "cos_sim_pearson", "0.8") + result("mteb/some-retrieval", "ndcg_at_10", "0.4");
+        assertThat(metrics.extract(card("a/e", suite, "An embedding model.\n"))).isEmpty();
+        String own = "model-index:\n- name: c\n  results:\n" + result("acme/reviews", "accuracy", "0.9")
+                + result("acme/reviews", "gen_len", "12.1") + result("acme/reviews", "f1_macro", "0.8");
+        assertThat(values(metrics, card("a/c", own, "A classifier.\n"))).containsExactly("accuracy");
+    }
+
+    private static String result(String dataset, String metric, String value) {
+        return "  - task:\n      type: text-classification\n    dataset:\n      type: " + dataset + "\n      name: " + dataset
+                + "\n    metrics:\n    - type: " + metric + "\n      value: " + value + "\n";
     }
 }
