@@ -174,14 +174,15 @@ public final class Analyzer {
      * @param seen       cards the source gave (duplicates included)
      * @param written    cards analysed and written (new or replacing)
      * @param replaced   of those, cards that replaced an older version
+     * @param again      of those, cards the store had as they are, analysed again ({@code force})
      * @param skipped    cards unchanged since the store got them
      * @param duplicates cards whose id had come before in this source (the first is kept)
      * @param failures   cards stored with an internal-error or source-error problem
      * @param bytes      UTF-8 bytes of the cards taken (written and skipped)
      * @param stages     where the time went, stage by stage (for profiling)
      */
-    public record Result(String runId, String source, long seen, long written, long replaced, long skipped,
-                         long duplicates, long failures, long bytes, Duration elapsed, Stages stages) {
+    public record Result(String runId, String source, long seen, long written, long replaced, long again,
+                         long skipped, long duplicates, long failures, long bytes, Duration elapsed, Stages stages) {
 
         public Result {
             Objects.requireNonNull(stages, "stages");
@@ -190,9 +191,10 @@ public final class Analyzer {
         /** One line for people. */
         public String summary() {
             double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
-            return String.format("analyze: %,d cards (%,d new or changed, %,d replaced, %,d unchanged, %,d duplicate ids, "
-                            + "%,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped, written, replaced, skipped,
-                    duplicates, failures, bytes / 1e6, seconds, bytes / 1e6 / seconds);
+            String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
+            return String.format("analyze: %,d cards (%,d new or changed, %s%,d replaced, %,d unchanged, %,d duplicate "
+                            + "ids, %,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped, written - again, forced,
+                    replaced, skipped, duplicates, failures, bytes / 1e6, seconds, bytes / 1e6 / seconds);
         }
     }
 
@@ -297,7 +299,7 @@ public final class Analyzer {
         Instant finished = Instant.now();
         runs.counted(runId, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
-                counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
+                counts.again(), counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 Duration.between(started, finished), stages);
     }
 
