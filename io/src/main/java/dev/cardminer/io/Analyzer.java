@@ -203,16 +203,18 @@ public final class Analyzer {
      * are wall time inside the stage's work (the parsers' summed over threads).
      *
      * @param readerCpu        the reader thread: the source (Parquet, JSON, files), ids, the memory budget
-     * @param parserCpu        the parser threads: hash, parse, lay out rows, and in one pass split and annotate
+     * @param parserCpu        the parser threads: hash, parse, lay out rows, and in one pass split and annotate (their
+     *                         writing not included)
      * @param splitCpu         of the parsers' CPU, the sentence split
      * @param annotateCpu      of the parsers' CPU, the rules annotation
-     * @param writerCpu        the writer thread, Java side: appenders, commits (DuckDB's own threads not included)
+     * @param writerCpu        the parser threads writing their batches: appenders, commits (DuckDB's own threads and
+     *                         the final checkpoint not included)
      * @param loadIndex        reading the stored cards' fingerprints before the run
      * @param read             the reader waiting on the source
      * @param parse            the parsers' work per card, summed over threads
-     * @param append           the writer appending rows
-     * @param commit           the writer committing batches
-     * @param writerWaiting    the writer waiting for rows
+     * @param append           the parsers appending rows, summed
+     * @param commit           the parsers committing batches, summed
+     * @param writerWaiting    the parsers waiting for cards, summed
      * @param checkpoint       the checkpoint at the end of ingestion
      * @param revision         the known-names revision after ingestion (wall)
      * @param revisionCpu      the process's CPU time during the revision (DuckDB's threads included)
@@ -236,13 +238,13 @@ public final class Analyzer {
             m.put("cpu: parser threads", parserCpu.toMillis());
             m.put("cpu:   of which sentence split", splitCpu.toMillis());
             m.put("cpu:   of which rules annotation", annotateCpu.toMillis());
-            m.put("cpu: writer thread", writerCpu.toMillis());
+            m.put("cpu: writing (parser threads)", writerCpu.toMillis());
             m.put("load-index", loadIndex.toMillis());
             m.put("read (reader thread)", read.toMillis());
             m.put("parse+rows (all parser threads)", parse.toMillis());
-            m.put("append (writer)", append.toMillis());
-            m.put("commit (writer)", commit.toMillis());
-            m.put("writer waiting", writerWaiting.toMillis());
+            m.put("append (parser threads)", append.toMillis());
+            m.put("commit (parser threads)", commit.toMillis());
+            m.put("parsers waiting for cards", writerWaiting.toMillis());
             m.put("final checkpoint", checkpoint.toMillis());
             m.put("known-names revision", revision.toMillis());
             m.put("cpu: known-names revision (process)", revisionCpu.toMillis());
