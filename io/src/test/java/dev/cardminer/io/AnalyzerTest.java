@@ -214,6 +214,38 @@ class AnalyzerTest {
     }
 
     @Test
+    void aSourceThatFailsKeepsTheCardsReadBeforeAndTheRunFails() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 20);
+        Path db = dir.resolve("store.duckdb");
+        try (CardSource folder = CardSources.open(cards.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            CardSource failing = new CardSource() {
+                private int given;
+
+                @Override
+                public SourceCard next() throws java.io.IOException {
+                    if (given++ == 12) {
+                        throw new java.io.IOException("the source broke");
+                    }
+                    return folder.next();
+                }
+
+                @Override
+                public String description() {
+                    return "failing";
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Analyzer(Analyzer.Config.of(db)).run(failing))
+                    .isInstanceOf(java.io.IOException.class).hasMessage("the source broke");
+        }
+        // The workers committed the twelve cards they had before the failure ended the run.
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(12);
+    }
+
+    @Test
     void forceAnalysesUnchangedCardsAgainAndSaysSo() throws Exception {
         Path cards = TestCards.cardFolder(dir.resolve("cards"), 10);
         Path db = dir.resolve("store.duckdb");

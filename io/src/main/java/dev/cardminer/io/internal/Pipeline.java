@@ -124,8 +124,10 @@ public final class Pipeline {
         }
         boolean ok = false;
         try {
+            // A failed source still ends the queue, and the workers commit what they have; a failed worker does not
+            // (the reader may wait for the budget its batch holds): then the others are stopped.
             while (!done.await(200, TimeUnit.MILLISECONDS)) {
-                if (fatal.get() != null) {
+                if (workers.stream().anyMatch(w -> w.failed)) {
                     break;
                 }
             }
@@ -276,6 +278,7 @@ public final class Pipeline {
         long skipped;
         long failures;
         long bytes;
+        volatile boolean failed;
 
         Worker(BlockingQueue<ToParse> in, LongLongMap known, ObjectMapper json, Budget budget, long batchBytesLimit,
                AtomicReference<Throwable> fatal, StageTimes times, CountDownLatch done) {
@@ -328,6 +331,7 @@ public final class Pipeline {
                 Thread.currentThread().interrupt();
             } catch (Throwable t) {
                 fatal.compareAndSet(null, t);
+                failed = true;
             } finally {
                 times.parseNanos.addAndGet(nanos);
                 times.writerWaitNanos.addAndGet(waiting);
