@@ -198,14 +198,14 @@ public final class AnalyzeBench implements Callable<Integer> {
         double revision = seconds(st.revisionCpu());
         out.println("  CPU-seconds per stage:");
         out.printf("    %-44s %7.1f%n", "reader (Parquet, ids, budget)", reader);
-        out.printf("    %-44s %7.1f%n", "parsers (all threads)", parser);
+        out.printf("    %-44s %7.1f%n", "parsers (all threads, their writing aside)", parser);
         out.printf("    %-44s %7.1f%n", "  parse card, lay out rows, hash", parser - split - rules);
         out.printf("    %-44s %7.1f%n", "  split sentences", split);
         out.printf("    %-44s %7.1f%n", "  annotate (rules)", rules);
-        out.printf("    %-44s %7.1f%n", "writer (appenders, commits; Java side)", writer);
+        out.printf("    %-44s %7.1f%n", "writing (appenders, commits; in the parsers)", writer);
         out.printf("    %-44s %7.1f%n", "known-names revision (process, with DuckDB's)", revision);
         out.printf("    %-44s %7.1f%n", "annotation phase (process, with DuckDB's)", phaseCpu / 1e9);
-        out.printf("    %-44s %7.1f%n", "rest: DuckDB's threads, GC, JIT, other",
+        out.printf("    %-44s %7.1f%n", "rest: DuckDB's threads, checkpoint, GC, JIT",
                 cpu - (reader + parser + writer + revision) - phaseCpu / 1e9);
         out.printf("    %-44s %7.1f%n", "  of which JIT compiling (wall, summed)", (jitMillis() - jit0) / 1e3);
         out.printf("    %-44s %7.1f%n", "  of which GC (wall, summed)", (gcMillis() - gc0) / 1e3);

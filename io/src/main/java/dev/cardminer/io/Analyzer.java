@@ -174,14 +174,15 @@ public final class Analyzer {
      * @param seen       cards the source gave (duplicates included)
      * @param written    cards analysed and written (new or replacing)
      * @param replaced   of those, cards that replaced an older version
+     * @param again      of those, cards the store had as they are, analysed again ({@code force})
      * @param skipped    cards unchanged since the store got them
      * @param duplicates cards whose id had come before in this source (the first is kept)
      * @param failures   cards stored with an internal-error or source-error problem
      * @param bytes      UTF-8 bytes of the cards taken (written and skipped)
      * @param stages     where the time went, stage by stage (for profiling)
      */
-    public record Result(String runId, String source, long seen, long written, long replaced, long skipped,
-                         long duplicates, long failures, long bytes, Duration elapsed, Stages stages) {
+    public record Result(String runId, String source, long seen, long written, long replaced, long again,
+                         long skipped, long duplicates, long failures, long bytes, Duration elapsed, Stages stages) {
 
         public Result {
             Objects.requireNonNull(stages, "stages");
@@ -190,9 +191,10 @@ public final class Analyzer {
         /** One line for people. */
         public String summary() {
             double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
-            return String.format("analyze: %,d cards (%,d new or changed, %,d replaced, %,d unchanged, %,d duplicate ids, "
-                            + "%,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped, written, replaced, skipped,
-                    duplicates, failures, bytes / 1e6, seconds, bytes / 1e6 / seconds);
+            String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
+            return String.format("analyze: %,d cards (%,d new or changed, %s%,d replaced, %,d unchanged, %,d duplicate "
+                            + "ids, %,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped, written - again, forced,
+                    replaced, skipped, duplicates, failures, bytes / 1e6, seconds, bytes / 1e6 / seconds);
         }
     }
 
@@ -201,16 +203,18 @@ public final class Analyzer {
      * are wall time inside the stage's work (the parsers' summed over threads).
      *
      * @param readerCpu        the reader thread: the source (Parquet, JSON, files), ids, the memory budget
-     * @param parserCpu        the parser threads: hash, parse, lay out rows, and in one pass split and annotate
+     * @param parserCpu        the parser threads: hash, parse, lay out rows, and in one pass split and annotate (their
+     *                         writing not included)
      * @param splitCpu         of the parsers' CPU, the sentence split
      * @param annotateCpu      of the parsers' CPU, the rules annotation
-     * @param writerCpu        the writer thread, Java side: appenders, commits (DuckDB's own threads not included)
+     * @param writerCpu        the parser threads writing their batches: appenders, commits (DuckDB's own threads and
+     *                         the final checkpoint not included)
      * @param loadIndex        reading the stored cards' fingerprints before the run
      * @param read             the reader waiting on the source
      * @param parse            the parsers' work per card, summed over threads
-     * @param append           the writer appending rows
-     * @param commit           the writer committing batches
-     * @param writerWaiting    the writer waiting for rows
+     * @param append           the parsers appending rows, summed
+     * @param commit           the parsers committing batches, summed
+     * @param writerWaiting    the parsers waiting for cards, summed
      * @param checkpoint       the checkpoint at the end of ingestion
      * @param revision         the known-names revision after ingestion (wall)
      * @param revisionCpu      the process's CPU time during the revision (DuckDB's threads included)
@@ -234,13 +238,13 @@ public final class Analyzer {
             m.put("cpu: parser threads", parserCpu.toMillis());
             m.put("cpu:   of which sentence split", splitCpu.toMillis());
             m.put("cpu:   of which rules annotation", annotateCpu.toMillis());
-            m.put("cpu: writer thread", writerCpu.toMillis());
+            m.put("cpu: writing (parser threads)", writerCpu.toMillis());
             m.put("load-index", loadIndex.toMillis());
             m.put("read (reader thread)", read.toMillis());
             m.put("parse+rows (all parser threads)", parse.toMillis());
-            m.put("append (writer)", append.toMillis());
-            m.put("commit (writer)", commit.toMillis());
-            m.put("writer waiting", writerWaiting.toMillis());
+            m.put("append (parser threads)", append.toMillis());
+            m.put("commit (parser threads)", commit.toMillis());
+            m.put("parsers waiting for cards", writerWaiting.toMillis());
             m.put("final checkpoint", checkpoint.toMillis());
             m.put("known-names revision", revision.toMillis());
             m.put("cpu: known-names revision (process)", revisionCpu.toMillis());
@@ -297,7 +301,7 @@ public final class Analyzer {
         Instant finished = Instant.now();
         runs.counted(runId, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
-                counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
+                counts.again(), counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 Duration.between(started, finished), stages);
     }
 

@@ -12,6 +12,7 @@ import dev.cardminer.core.Problem;
 import dev.cardminer.core.Section;
 import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.concepts.AnnotationPhase;
+import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +184,87 @@ class AnalyzerTest {
         assertThat(second.skipped()).isEqualTo(30);
         assertThat(TestCards.differences(db, copy)).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
         assertThat(TestCards.scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL")).isEqualTo(2);
+    }
+
+    @Test
+    void workersWritingSideBySideMakeTheStoreOfOneWriter() throws Exception {
+        // Each parser thread commits its own batches through its own connection: four of them, in batches of
+        // three cards, interleave their commits (and replace changed cards side by side on the second run).
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 60);
+        Path one = dir.resolve("one.duckdb");
+        Path four = dir.resolve("four.duckdb");
+        Analyzer.Config single = Analyzer.Config.builder(one).threads(1).annotators(ConceptAnnotation.Annotators.RULES)
+                .build();
+        Analyzer.Config many = Analyzer.Config.builder(four).threads(4).batchCards(3)
+                .annotators(ConceptAnnotation.Annotators.RULES).build();
+        analyze(cards.toString(), single);
+        analyze(cards.toString(), many);
+        for (int i = 0; i < 60; i += 4) {
+            Files.writeString(cards.resolve("org" + (i % 3) + "__model-" + i + ".md"), TestCards.card(1000 + i));
+        }
+        analyze(cards.toString(), single);
+        Analyzer.Result second = analyze(cards.toString(), many);
+
+        assertThat(second.written()).isEqualTo(15);
+        assertThat(second.replaced()).isEqualTo(15);
+        assertThat(second.skipped()).isEqualTo(45);
+        assertThat(TestCards.scalar(four, "SELECT count(*) FROM annotations")).isPositive();
+        assertThat(TestCards.differences(one, four)).containsKeys("cards", "sentences", "annotations")
+                .allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+    }
+
+    @Test
+    void aSourceThatFailsKeepsTheCardsReadBeforeAndTheRunFails() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 20);
+        Path db = dir.resolve("store.duckdb");
+        try (CardSource folder = CardSources.open(cards.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            CardSource failing = new CardSource() {
+                private int given;
+
+                @Override
+                public SourceCard next() throws java.io.IOException {
+                    if (given++ == 12) {
+                        throw new java.io.IOException("the source broke");
+                    }
+                    return folder.next();
+                }
+
+                @Override
+                public String description() {
+                    return "failing";
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Analyzer(Analyzer.Config.of(db)).run(failing))
+                    .isInstanceOf(java.io.IOException.class).hasMessage("the source broke");
+        }
+        // The workers committed the twelve cards they had before the failure ended the run.
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(12);
+    }
+
+    @Test
+    void forceAnalysesUnchangedCardsAgainAndSaysSo() throws Exception {
+        Path cards = TestCards.cardFolder(dir.resolve("cards"), 10);
+        Path db = dir.resolve("store.duckdb");
+        analyze(cards.toString(), db);
+        Path copy = dir.resolve("copy.duckdb");
+        Files.copy(db, copy);
+        Files.writeString(cards.resolve("org2__model-5.md"), TestCards.card(500));
+
+        Analyzer.Result forced = analyze(cards.toString(), Analyzer.Config.builder(db).force(true).build());
+
+        // One card changed, nine were the same and were analysed again: not "10 new or changed".
+        assertThat(forced.written()).isEqualTo(10);
+        assertThat(forced.again()).isEqualTo(9);
+        assertThat(forced.replaced()).isEqualTo(1);
+        assertThat(forced.skipped()).isZero();
+        assertThat(forced.summary()).contains("(1 new or changed, 9 unchanged analysed again (--force), 1 replaced, "
+                + "0 unchanged,");
+        assertThat(analyze(cards.toString(), db).summary()).contains("(0 new or changed, 0 replaced, 10 unchanged,");
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(10);
     }
 
     @Test

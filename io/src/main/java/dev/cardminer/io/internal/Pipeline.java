@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,10 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The ingestion engine, in three named stages joined by bounded queues: the {@link Reader} thread takes
- * cards from the source, {@link Parser} threads hash them, skip unchanged cards and lay the rest out as
- * rows, and the {@link Writer} (the calling thread) writes them in batches, one transaction each. Each
- * queue carries typed items ending in a typed end-of-stream. A byte budget for cards in flight keeps
+ * The ingestion engine, in two named stages joined by a bounded queue: the {@link Reader} thread takes
+ * cards from the source, {@link Worker} threads (one per core) hash them, skip unchanged cards, lay the rest
+ * out as rows and write them in batches, each worker through its own connection, one transaction per batch.
+ * The queue carries typed items ending in a typed end-of-stream. A byte budget for cards in flight keeps
  * memory independent of corpus size; {@link StageTimes} records where the time went.
  *
  * <p>Each id is taken once per run (the first occurrence; later ones are counted as duplicates), so the
@@ -52,8 +53,13 @@ public final class Pipeline {
         }
     }
 
-    public record Counts(long seen, long written, long replaced, long skipped, long duplicates, long failures,
-                         long bytes, Analyzer.Stages stages) {
+    /**
+     * @param written  cards analysed and written
+     * @param replaced of those, cards whose stored version was another (changed cards)
+     * @param again    of those, cards the store had as they are, analysed again because of {@code force}
+     */
+    public record Counts(long seen, long written, long replaced, long again, long skipped, long duplicates,
+                         long failures, long bytes, Analyzer.Stages stages) {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
@@ -70,21 +76,6 @@ public final class Pipeline {
 
     /** The reader is done: one per parser thread. */
     private record NoMoreCards() implements ToParse {
-    }
-
-    /** What the parsers hand the writer. */
-    private sealed interface ToWrite permits Rows, Unchanged, ParserDone {
-    }
-
-    private record Rows(CardRows rows) implements ToWrite {
-    }
-
-    /** A card the store already has as it is: only its budget and size come back. */
-    private record Unchanged(int permits, long bytes) implements ToWrite {
-    }
-
-    /** One parser thread is done. */
-    private record ParserDone() implements ToWrite {
     }
 
     private final DuckDBConnection connection;
@@ -105,32 +96,72 @@ public final class Pipeline {
         int threads = Math.max(1, settings.threads());
         int queueSize = Math.max(64, threads * 32);
         BlockingQueue<ToParse> toParse = new ArrayBlockingQueue<>(queueSize);
-        BlockingQueue<ToWrite> toWrite = new ArrayBlockingQueue<>(queueSize);
         int totalPermits = (int) Math.max(1, settings.inFlightBytes() >> 10);
         Budget budget = new Budget(totalPermits);
+        // Each worker holds a batch: together they stay inside the in-flight budget with room for the queue.
+        long batchBytes = Math.max(1, Math.min(settings.batchBytes(), settings.inFlightBytes() / (threads + 1)));
         AtomicReference<Throwable> fatal = new AtomicReference<>();
+        try (Statement st = connection.createStatement()) {
+            // The default (16 MB of WAL) checkpoints after nearly every batch, and each checkpoint compresses
+            // the table's open row group again: 5x slower overall. One checkpoint at the end instead.
+            st.execute("SET checkpoint_threshold = '1GB'");
+            // DuckDB's default (80% of RAM) keeps every block it wrote in memory: 1.9 GB resident at 100k
+            // cards, 4.4 GB at 300k. With 1 GB it lets clean blocks go (1.8 GB at 100k, no CPU-second more;
+            // 512 MB spilled: +4 CPU-s, a 14 s checkpoint). docs/bench.md, "Store side".
+            st.execute("SET memory_limit = '" + DUCKDB_MEMORY + "'");
+        }
 
         Reader reader = new Reader(source, toParse, budget, totalPermits, threads, fatal, times);
         List<Thread> started = new ArrayList<>();
         started.add(daemon("cardminer-reader", reader));
         ObjectMapper json = CardJson.mapper();
+        CountDownLatch done = new CountDownLatch(threads);
+        List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            started.add(daemon("cardminer-parser-" + i, new Parser(toParse, toWrite, known, json, budget, fatal, times)));
+            Worker w = new Worker(toParse, known, json, budget, batchBytes, fatal, times, done);
+            workers.add(w);
+            started.add(daemon("cardminer-parser-" + i, w));
         }
         boolean ok = false;
         try {
-            Counts counts = new Writer(toWrite, budget, threads, times).drain(reader);
-            ok = true;
-            for (Thread t : started) {
-                t.join(10_000);
+            // A failed source still ends the queue, and the workers commit what they have; a failed worker does not
+            // (the reader may wait for the budget its batch holds): then the others are stopped.
+            while (!done.await(200, TimeUnit.MILLISECONDS)) {
+                if (workers.stream().anyMatch(w -> w.failed)) {
+                    break;
+                }
             }
             Throwable failure = fatal.get();
             if (failure != null) {
                 rethrow(failure);
             }
+            ok = true;
+            for (Thread t : started) {
+                t.join(10_000);
+            }
+            long c0 = System.nanoTime();
+            try (Statement st = connection.createStatement()) {
+                st.execute("CHECKPOINT");
+            }
+            times.checkpointNanos.set(System.nanoTime() - c0);
+            long written = 0;
+            long replaced = 0;
+            long again = 0;
+            long skipped = 0;
+            long failures = 0;
+            long bytes = 0;
+            for (Worker w : workers) {
+                written += w.written;
+                // A card analysed again replaced its own rows, not an older version.
+                replaced += w.replaced - w.again;
+                again += w.again;
+                skipped += w.skipped;
+                failures += w.failures;
+                bytes += w.bytes;
+            }
             // The stage threads are done: their CPU times are all in.
-            return new Counts(counts.seen(), counts.written(), counts.replaced(), counts.skipped(),
-                    counts.duplicates(), counts.failures(), counts.bytes(), times.stages());
+            return new Counts(reader.seen.get(), written, replaced, again, skipped, reader.duplicates.get(), failures,
+                    bytes, times.stages());
         } finally {
             if (!ok) {
                 started.forEach(Thread::interrupt);
@@ -222,63 +253,113 @@ public final class Pipeline {
         }
     }
 
-    /** Stage 2: hashes each card, skips it when the store has it unchanged, else parses it into rows. */
-    private final class Parser implements Runnable {
+    /**
+     * Stage 2, on each of the parser threads: hashes each card, skips it when the store has it unchanged, else
+     * parses it into rows, and writes its rows in batches through a connection of its own, one transaction each
+     * (and whatever is complete whenever the reader goes quiet), then releases their budget. The writers append to
+     * the same tables side by side (DuckDB's appends in separate transactions do not conflict, and each card is in
+     * one worker's batch only); one writer thread for all of them was a quarter of a run's CPU on one core.
+     */
+    private final class Worker implements Runnable {
         private final BlockingQueue<ToParse> in;
-        private final BlockingQueue<ToWrite> out;
         private final LongLongMap known;
         private final CardRowsBuilder builder;
         private final Budget budget;
+        private final long batchBytesLimit;
         private final AtomicReference<Throwable> fatal;
         private final StageTimes times;
+        private final CountDownLatch done;
+        private final List<CardRows> batch = new ArrayList<>();
+        private long batchBytes;
+        private long writeCpu;
+        long written;
+        long replaced;
+        long again;
+        long skipped;
+        long failures;
+        long bytes;
+        volatile boolean failed;
 
-        Parser(BlockingQueue<ToParse> in, BlockingQueue<ToWrite> out, LongLongMap known, ObjectMapper json,
-               Budget budget, AtomicReference<Throwable> fatal, StageTimes times) {
+        Worker(BlockingQueue<ToParse> in, LongLongMap known, ObjectMapper json, Budget budget, long batchBytesLimit,
+               AtomicReference<Throwable> fatal, StageTimes times, CountDownLatch done) {
             this.in = in;
-            this.out = out;
             this.known = known;
             this.builder = new CardRowsBuilder(settings.parser(), json, settings.sentences());
             this.budget = budget;
+            this.batchBytesLimit = batchBytesLimit;
             this.fatal = fatal;
             this.times = times;
+            this.done = done;
         }
 
         @Override
         public void run() {
             Hashes hashes = new Hashes();
             long nanos = 0;
-            try {
-                while (in.take() instanceof Work w) {
-                    long t0 = System.nanoTime();
-                    ToWrite result = parse(w, hashes);
-                    nanos += System.nanoTime() - t0;
-                    out.put(result);
+            long waiting = 0;
+            try (DuckDBConnection own = connection.duplicate(); StoreWriter writer = new StoreWriter(own)) {
+                try {
+                    while (true) {
+                        long w0 = System.nanoTime();
+                        ToParse next = in.poll(200, TimeUnit.MILLISECONDS);
+                        waiting += System.nanoTime() - w0;
+                        if (next == null) {
+                            // A quiet source (or a reader waiting on the budget): commit what is complete.
+                            if (!batch.isEmpty()) {
+                                commit(writer);
+                            }
+                            continue;
+                        }
+                        if (!(next instanceof Work w)) {
+                            break;
+                        }
+                        long t0 = System.nanoTime();
+                        CardRows rows = parse(w, hashes);
+                        nanos += System.nanoTime() - t0;
+                        if (rows != null && add(rows)) {
+                            commit(writer);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        commit(writer);
+                    }
+                } finally {
+                    times.appendNanos.addAndGet(writer.appendNanos());
+                    times.commitNanos.addAndGet(writer.commitNanos());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable t) {
                 fatal.compareAndSet(null, t);
+                failed = true;
             } finally {
                 times.parseNanos.addAndGet(nanos);
-                times.parserCpu.addAndGet(StageTimes.cpuNow());
+                times.writerWaitNanos.addAndGet(waiting);
+                times.parserCpu.addAndGet(StageTimes.cpuNow() - writeCpu);
+                times.writerCpu.addAndGet(writeCpu);
                 times.splitCpu.addAndGet(builder.splitNanos());
                 times.annotateCpu.addAndGet(builder.annotateNanos());
-                try {
-                    out.put(new ParserDone());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                done.countDown();
             }
         }
 
-        private ToWrite parse(Work w, Hashes hashes) {
+        /** The card's rows, or null when the store has it unchanged (its budget then comes back at once). */
+        private CardRows parse(Work w, Hashes hashes) {
             SourceCard card = w.card();
             byte[] utf8 = card.bytes();
             String contentHash = hashes.sha256Hex(utf8);
             long fingerprint = fingerprint(hashes, contentHash, card);
             long old = known.get(w.key(), MISSING);
-            if (!settings.force() && old == fingerprint) {
-                return new Unchanged(w.permits(), utf8.length);
+            if (old == fingerprint) {
+                if (settings.force()) {
+                    again++;
+                } else {
+                    budget.release(w.permits());
+                    skipped++;
+                    bytes += utf8.length;
+                    progress.step(1);
+                    return null;
+                }
             }
             CardRows rows = builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits());
             int extra = rowPermits(rows) - w.permits();
@@ -287,101 +368,26 @@ public final class Pipeline {
                 budget.take(extra);
                 rows = rows.withPermits(w.permits() + extra);
             }
-            return new Rows(rows);
-        }
-    }
-
-    /**
-     * Stage 3, on the calling thread: appends rows in batches, one transaction each (and whatever is
-     * complete whenever the parsers go quiet), releases their budget, and counts.
-     */
-    private final class Writer {
-        private final BlockingQueue<ToWrite> in;
-        private final Semaphore budget;
-        private final int parsers;
-        private final StageTimes times;
-
-        Writer(BlockingQueue<ToWrite> in, Semaphore budget, int parsers, StageTimes times) {
-            this.in = in;
-            this.budget = budget;
-            this.parsers = parsers;
-            this.times = times;
+            return rows;
         }
 
-        Counts drain(Reader reader) throws SQLException, InterruptedException {
-            long cpu0 = StageTimes.cpuNow();
-            long written = 0;
-            long replaced = 0;
-            long skipped = 0;
-            long failures = 0;
-            long bytes = 0;
-            try (Statement st = connection.createStatement()) {
-                // The default (16 MB of WAL) checkpoints after nearly every batch, and each checkpoint compresses
-                // the table's open row group again: 5x slower overall. One checkpoint at the end instead.
-                st.execute("SET checkpoint_threshold = '1GB'");
-                // DuckDB's default (80% of RAM) keeps every block it wrote in memory: 1.9 GB resident at 100k
-                // cards, 4.4 GB at 300k. With 1 GB it lets clean blocks go (1.8 GB at 100k, no CPU-second more;
-                // 512 MB spilled: +4 CPU-s, a 14 s checkpoint). docs/bench.md, "Store side".
-                st.execute("SET memory_limit = '" + DUCKDB_MEMORY + "'");
-            }
-            try (StoreWriter writer = new StoreWriter(connection)) {
-                List<CardRows> batch = new ArrayList<>();
-                long batchBytes = 0;
-                int finished = 0;
-                while (finished < parsers) {
-                    long w0 = System.nanoTime();
-                    ToWrite next = in.poll(200, TimeUnit.MILLISECONDS);
-                    times.writerWaitNanos.addAndGet(System.nanoTime() - w0);
-                    switch (next) {
-                        case null -> {
-                            // A quiet source (or a reader waiting on the budget): commit what is complete.
-                            if (!batch.isEmpty()) {
-                                commit(writer, batch);
-                                batchBytes = 0;
-                            }
-                        }
-                        case ParserDone done -> finished++;
-                        case Unchanged u -> {
-                            budget.release(u.permits());
-                            skipped++;
-                            bytes += u.bytes();
-                            progress.step(1);
-                        }
-                        case Rows r -> {
-                            CardRows rows = r.rows();
-                            batch.add(rows);
-                            // A card's rows can outweigh its text: a batch is as large as its larger measure.
-                            batchBytes += Math.max(rows.bytes(), (long) rows.permits() << 10);
-                            bytes += rows.bytes();
-                            written++;
-                            replaced += rows.replaces() ? 1 : 0;
-                            failures += rows.problems().stream().anyMatch(ProblemCodes::isFailure) ? 1 : 0;
-                            if (batch.size() >= settings.batchCards() || batchBytes >= settings.batchBytes()) {
-                                commit(writer, batch);
-                                batchBytes = 0;
-                            }
-                        }
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    commit(writer, batch);
-                }
-                long c0 = System.nanoTime();
-                try (Statement st = connection.createStatement()) {
-                    st.execute("CHECKPOINT");
-                }
-                times.checkpointNanos.set(System.nanoTime() - c0);
-                times.appendNanos.set(writer.appendNanos());
-                times.commitNanos.set(writer.commitNanos());
-            }
-            times.writerCpu.set(StageTimes.cpuNow() - cpu0);
-            return new Counts(reader.seen.get(), written, replaced, skipped, reader.duplicates.get(), failures, bytes,
-                    null);
+        /** Adds the card to the batch; true when the batch is full. */
+        private boolean add(CardRows rows) {
+            batch.add(rows);
+            // A card's rows can outweigh its text: a batch is as large as its larger measure.
+            batchBytes += Math.max(rows.bytes(), (long) rows.permits() << 10);
+            bytes += rows.bytes();
+            written++;
+            replaced += rows.replaces() ? 1 : 0;
+            failures += rows.problems().stream().anyMatch(ProblemCodes::isFailure) ? 1 : 0;
+            return batch.size() >= settings.batchCards() || batchBytes >= batchBytesLimit;
         }
 
         /** Writes the batch in one transaction, then frees its budget and empties it. */
-        private void commit(StoreWriter writer, List<CardRows> batch) throws SQLException {
+        private void commit(StoreWriter writer) throws SQLException {
+            long cpu0 = StageTimes.cpuNow();
             writer.write(batch);
+            writeCpu += StageTimes.cpuNow() - cpu0;
             int permits = 0;
             for (CardRows rows : batch) {
                 permits += rows.permits();
@@ -389,6 +395,7 @@ public final class Pipeline {
             budget.release(permits);
             progress.step(batch.size());
             batch.clear();
+            batchBytes = 0;
         }
     }
 

@@ -18,7 +18,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * Writes batches of cards into the store, each batch in one transaction with all its child rows, through
  * DuckDB appenders. A card that replaces an older version first has the old rows of every table with a
- * {@code card_id} column deleted (annotations included), in the same transaction. The only writer of a run.
+ * {@code card_id} column deleted (annotations included), in the same transaction. Each of a run's workers has
+ * one, on a connection of its own.
  */
 public final class StoreWriter implements AutoCloseable {
 
