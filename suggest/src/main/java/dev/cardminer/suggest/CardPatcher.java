@@ -57,8 +57,14 @@ public final class CardPatcher {
         List<Patch.LeftOut> leftOut = new ArrayList<>();
         Map<String, List<Suggestion>> byField = new LinkedHashMap<>();
         for (Suggestion s : suggestions) {
-            if (Suggester.holdsValue(card, s.field())) {
+            if (Suggester.writtenTwice(card, s.field())) {
+                // the editor would replace every copy: the author's value in an earlier one would go
+                leftOut.add(new Patch.LeftOut(s, "the YAML has " + s.field() + " twice"));
+            } else if (Suggester.holdsValue(card, s.field())) {
                 leftOut.add(new Patch.LeftOut(s, "the YAML already has " + s.field()));
+            } else if (Suggester.commented(card, s.field())) {
+                leftOut.add(new Patch.LeftOut(s, "the YAML's empty " + s.field() + " has a comment, which writing a "
+                        + "value would drop"));
             } else {
                 byField.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(s);
             }

@@ -49,7 +49,8 @@ public final class Suggester {
         for (MetadataExtractor extractor : extractors) {
             String field = extractor.field();
             Object yaml = card.metadata().get(field);
-            boolean present = holdsValue(card, field);
+            // a key written twice holds the author's value in its first copy, whatever the parser kept: never empty
+            boolean present = holdsValue(card, field) || writtenTwice(card, field);
             for (Suggestion s : extractor.extract(card)) {
                 if (s.confidence() < minConfidence) {
                     continue;
@@ -73,16 +74,54 @@ public final class Suggester {
 
     /**
      * Whether the YAML gives {@code field} a value: a key written with nothing ({@code base_model:}), an empty list
-     * ({@code language: []}), a blank string, or a {@code model-index} whose every entry has no results
-     * ({@code results: []}, as the Trainer writes it when it evaluated nothing) holds none, so a suggestion fills it
-     * and is no conflict.
+     * ({@code language: []}) or mapping ({@code base_model: {}}), a blank string, or a {@code model-index} whose every
+     * entry has no results ({@code results: []}, as the Trainer writes it when it evaluated nothing) holds none, so a
+     * suggestion fills it and is no conflict.
      */
-    public static boolean holdsValue(ModelCard card, String field) {
+    static boolean holdsValue(ModelCard card, String field) {
         Object yaml = card.metadata().get(field);
-        if (yaml == null || yaml instanceof Collection<?> c && c.isEmpty() || yaml instanceof String s && s.isBlank()) {
+        if (yaml == null || yaml instanceof Collection<?> c && c.isEmpty() || yaml instanceof Map<?, ?> m && m.isEmpty()
+                || yaml instanceof String s && s.isBlank()) {
             return false;
         }
         return !field.equals("model-index") || !EmptyModelIndex.is(yaml);
+    }
+
+    /**
+     * Whether the YAML has {@code field} twice at its top level ({@code yaml-duplicate-key}): the parser keeps the
+     * last copy, which may be empty while an earlier one holds the author's value.
+     */
+    static boolean writtenTwice(ModelCard card, String field) {
+        return card.problems().stream().anyMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.YAML_DUPLICATE_KEY)
+                && field.equals(p.path()));
+    }
+
+    /**
+     * Whether the top-level key {@code field}, holding no value, carries a comment on its line or on the indented
+     * lines under it ({@code license:   # TODO pick one}): writing a value would rewrite those lines and drop it.
+     */
+    static boolean commented(ModelCard card, String field) {
+        if (card.yaml() == null) {
+            return false;
+        }
+        String[] lines = card.yaml().split("\\r\\n|\\r|\\n", -1);
+        java.util.regex.Pattern keyLine = java.util.regex.Pattern.compile("([\"']?)" + java.util.regex.Pattern.quote(field)
+                + "\\1[ \\t]*:(?:[ \\t](.*))?");
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = keyLine.matcher(lines[i]);
+            if (!m.matches()) {
+                continue;
+            }
+            if (m.group(2) != null && (m.group(2).startsWith("#") || m.group(2).matches(".*\\s#.*"))) {
+                return true;
+            }
+            for (int j = i + 1; j < lines.length && (lines[j].isBlank() || Character.isWhitespace(lines[j].charAt(0))); j++) {
+                if (lines[j].strip().startsWith("#")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern CLOSING_LINE = java.util.regex.Pattern.compile("^---\\r?$");

@@ -236,4 +236,46 @@ class CardPatcherTest {
                 .containsExactly("no model name for the model-index entry (the card has no repo id)");
         assertThat(patcher.patch(card, List.of(withTask), "named").patched()).contains("- name: named\n");
     }
+
+    @Test
+    void aKeyWrittenTwiceIsNeverFilledEvenWhenItsLastCopyIsEmpty() {
+        String body = "# m\n\nThe weights are released under the Apache 2.0 license.\n";
+        for (String yaml : List.of("license: mit\ntags: [a]\nlicense:\n", "language:\n  - de\nlanguage: []\n")) {
+            String text = "---\n" + yaml + "---\n" + body;
+            ModelCard card = ModelCard.parse("me/m", text);
+            String key = yaml.substring(0, yaml.indexOf(':'));
+            Patch patch = patcher.patch(card, List.of(s(key, key.equals("license") ? "apache-2.0" : "en")));
+            assertThat(patch.patched()).as(yaml).isNull();
+            assertThat(patch.leftOut()).extracting(Patch.LeftOut::reason).containsExactly("the YAML has " + key + " twice");
+        }
+        // nor does the suggester offer it as a value to fill: the author wrote one
+        ModelCard twice = ModelCard.parse("me/m", "---\nlicense: mit\ntags: [a]\nlicense:\n---\n" + body);
+        CardSuggestions found = Suggester.builder().fields(List.of("license")).build().suggest(twice);
+        assertThat(found.suggestions()).isEmpty();
+        assertThat(found.conflicts()).extracting(Conflict::field).containsExactly("license");
+    }
+
+    @Test
+    void anEmptyKeyWithACommentIsLeftAloneAndAnEmptyMappingIsEmpty() {
+        for (String yaml : List.of("license:   # TODO pick one\n", "base_model: # meta-llama/the-one\n",
+                "datasets:\n  # add them later\n")) {
+            String key = yaml.substring(0, yaml.indexOf(':'));
+            ModelCard card = ModelCard.parse("me/m", "---\n" + yaml + "tags: [a]\n---\nText.\n");
+            Patch patch = patcher.patch(card, List.of(s(key, key.equals("license") ? "apache-2.0" : "acme/base-1")));
+            assertThat(patch.patched()).as(yaml).isNull();
+            assertThat(patch.leftOut()).extracting(Patch.LeftOut::reason)
+                    .containsExactly("the YAML's empty " + key + " has a comment, which writing a value would drop");
+        }
+        // a '#' inside a value is no comment
+        ModelCard quoted = ModelCard.parse("me/m", "---\nbase_model:\ntags: ['#a']\n---\nText.\n");
+        assertThat(patcher.patch(quoted, List.of(s("base_model", "acme/base-1"))).ok()).isTrue();
+        String text = "---\nbase_model: {}\ntags: [a]\n---\n" + TRAINER;
+        ModelCard card = ModelCard.parse("me/m", text);
+        CardSuggestions found = Suggester.builder().fields(List.of("base_model")).build().suggest(card);
+        assertThat(found.conflicts()).isEmpty();
+        assertThat(found.suggestions()).extracting(Suggestion::value).containsExactly("acme/base-1");
+        Patch patch = patcher.patch(card, found.suggestions());
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).startsWith("---\nbase_model: acme/base-1\ntags: [a]\n---\n");
+    }
 }
