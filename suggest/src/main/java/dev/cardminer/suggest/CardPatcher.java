@@ -83,18 +83,17 @@ public final class CardPatcher {
                     }
                 }
                 Object yaml = card.metadata().get(field);
-                boolean fill = EmptyModelIndex.is(yaml);
-                String name = fill && EmptyModelIndex.name(yaml) != null ? EmptyModelIndex.name(yaml) : modelName;
+                boolean fill = EmptyModelIndex.is(yaml);   // the author's entry, under its own name
                 if (complete.isEmpty()) {
                     continue;
                 }
-                if (name == null) {
+                if (!fill && modelName == null) {
                     complete.forEach(s -> leftOut.add(new Patch.LeftOut(s, "no model name for the model-index entry "
                             + "(the card has no repo id)")));
                     continue;
                 }
                 List<Object> results = results(complete);
-                set.put(field, fill ? EmptyModelIndex.filled(yaml, name, results) : List.of(entry(name, results)));
+                set.put(field, fill ? EmptyModelIndex.filled(yaml, results) : List.of(entry(modelName, results)));
                 applied.addAll(complete);
             } else if (Extractors.LIST_FIELDS.contains(field) && !(field.equals("base_model") && values.size() == 1)) {
                 List<Object> items = new ArrayList<>();
@@ -113,6 +112,18 @@ public final class CardPatcher {
             return new Patch(card.id(), null, "", List.of(), List.of(), "nothing to add", leftOut);
         }
         CardEdits.Result edit = CardEdits.apply(card.text(), set, Map.of());
+        if (edit.ok() && EmptyModelIndex.is(card.metadata().get("model-index")) && set.containsKey("model-index")
+                && !EmptyModelIndex.onlyFirstResultsChanged(card.yaml(), ModelCard.parse(card.id(), edit.text()).yaml())) {
+            // the editor writes the key anew: a quote, a comment or another entry of the author's would change
+            set.remove("model-index");
+            applied.removeIf(s -> s.field().equals("model-index")
+                    && leftOut.add(new Patch.LeftOut(s, "writing results into the YAML's model-index would change its "
+                    + "other lines (a quote, a comment, another entry): add them by hand")));
+            if (set.isEmpty()) {
+                return new Patch(card.id(), null, "", List.of(), List.of(), "nothing to add", leftOut);
+            }
+            edit = CardEdits.apply(card.text(), set, Map.of());
+        }
         if (!edit.ok()) {
             return new Patch(card.id(), null, "", List.of(), List.of(), "the metadata block cannot be edited: " + edit.failure(), leftOut);
         }

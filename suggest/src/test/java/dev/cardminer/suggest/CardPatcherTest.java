@@ -278,4 +278,28 @@ class CardPatcherTest {
         assertThat(patch.ok()).as(patch.failure()).isTrue();
         assertThat(patch.patched()).startsWith("---\nbase_model: acme/base-1\ntags: [a]\n---\n");
     }
+
+    @Test
+    void anEmptyModelIndexIsFilledOnlyWhereNoOtherLineOfItChanges() {
+        Suggester suggester = Suggester.builder().fields(List.of("model-index")).build();
+        String reason = "writing results into the YAML's model-index would change its other lines (a quote, a comment, "
+                + "another entry): add them by hand";
+        for (String index : List.of("- name: \"my-model\"   # the Trainer wrote this\n  results: []\n",
+                "- name: my-model\n  results: []\n- name: other\n  results: []  # filled later\n",
+                "- name: my-model\n  results: []   # none yet\n")) {
+            String text = "---\npipeline_tag: text-classification\nmodel-index:\n" + index + "---\n" + TRAINER;
+            ModelCard card = ModelCard.parse("me/m", text);
+            Patch patch = patcher.patch(card, suggester.suggest(card).suggestions());
+            assertThat(patch.patched()).as(index).isNull();
+            assertThat(patch.leftOut()).extracting(Patch.LeftOut::reason).as(index).containsExactly(reason);
+        }
+        // the author's name stays whatever it is; only the results line is replaced
+        String text = "---\npipeline_tag: text-classification\nmodel-index:\n- name: 42\n  results: []\n---\n" + TRAINER;
+        ModelCard card = ModelCard.parse("me/m", text);
+        Patch patch = patcher.patch(card, suggester.suggest(card).suggestions());
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).startsWith("---\npipeline_tag: text-classification\nmodel-index:\n- name: 42\n"
+                + "  results:\n  - task:\n");
+        assertThat(patch.diff()).doesNotContain("-- name").doesNotContain("+- name");
+    }
 }
