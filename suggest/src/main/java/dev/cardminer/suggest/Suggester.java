@@ -45,7 +45,7 @@ public final class Suggester {
     public CardSuggestions suggest(ModelCard card) {
         List<Suggestion> suggestions = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
-        int hiddenBlockEnd = hiddenBlockLastLine(card);
+        int hiddenBlockEnd = hiddenBlockEnd(card);
         for (MetadataExtractor extractor : extractors) {
             String field = extractor.field();
             Object yaml = card.metadata().get(field);
@@ -55,7 +55,7 @@ public final class Suggester {
                 if (s.confidence() < minConfidence) {
                     continue;
                 }
-                if (s.evidence().start() >= 0 && s.evidence().line() >= 1 && s.evidence().line() <= hiddenBlockEnd) {
+                if (s.evidence().start() >= 0 && s.evidence().start() < hiddenBlockEnd) {
                     continue;   // the author's YAML behind a BOM: metadata the Hub does not see, not text evidence
                 }
                 if (!present) {
@@ -124,23 +124,19 @@ public final class Suggester {
         return false;
     }
 
-    private static final java.util.regex.Pattern CLOSING_LINE = java.util.regex.Pattern.compile("^---\\r?$");
-
     /**
-     * The card line that closes a metadata block a BOM hides ({@code bom-hides-metadata}), 0 when there is none:
-     * the body then starts with the author's YAML, which must not be read as text.
+     * Where a metadata block a BOM hides ({@code bom-hides-metadata}) ends in the body, 0 when there is none: the
+     * body (the whole text, as the Hub sees no block) then starts with the author's YAML, which must not be read as
+     * text. The block is the one the parser finds in the text after the BOM, by the Hub's rule; an offset, not a
+     * line, so that however lines end the block is where the parser put it.
      */
-    static int hiddenBlockLastLine(ModelCard card) {
-        if (card.problems().stream().noneMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA))) {
+    static int hiddenBlockEnd(ModelCard card) {
+        if (card.hasMetadata() || !card.text().startsWith("\uFEFF") || card.problems().stream()
+                .noneMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA))) {
             return 0;
         }
-        String[] lines = card.text().split("\n", -1);
-        for (int i = 1; i < lines.length; i++) {
-            if (CLOSING_LINE.matcher(lines[i]).matches()) {
-                return i + 1;
-            }
-        }
-        return lines.length;
+        ModelCard behind = ModelCard.parse(card.id(), card.text().substring(1));
+        return behind.hasMetadata() ? behind.bodyOffset() + 1 : 0;
     }
 
     /** Whether the YAML already holds the suggested value (ids compared without case). */

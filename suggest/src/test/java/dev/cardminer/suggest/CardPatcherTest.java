@@ -302,4 +302,18 @@ class CardPatcherTest {
                 + "  results:\n  - task:\n");
         assertThat(patch.diff()).doesNotContain("-- name").doesNotContain("+- name");
     }
+
+    @Test
+    void behindABomTheBlockEndsWhereTheHubsRuleEndsItSoTheBodyIsStillRead() {
+        // the closing line may have trailing blanks, and lone CRs end lines before it
+        String body = TRAINER;
+        for (String card : List.of("\uFEFF---\nlicense: mit\nbase_model: acme/hidden\n---  \n" + body,
+                "\uFEFF---\rlicense: mit\rbase_model: acme/hidden\r---\t\n" + body)) {
+            ModelCard bom = ModelCard.parse("me/m", card);
+            assertThat(bom.problems()).extracting(dev.cardminer.core.Problem::code).contains("bom-hides-metadata");
+            assertThat(Suggester.hiddenBlockEnd(bom)).isEqualTo(card.indexOf("# m"));
+            List<Suggestion> found = Suggester.builder().fields(List.of("base_model")).build().suggest(bom).suggestions();
+            assertThat(found).extracting(Suggestion::value).containsExactly("acme/base-1");
+        }
+    }
 }
