@@ -245,7 +245,7 @@ final class SuggestCommand implements Callable<Integer> {
             PrintWriter report = json ? err : out;
             for (PullRequestRun.Outcome o : outcomes) {
                 report.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        PullRequestTexts.clean(o.repo()), PullRequestTexts.clean(String.valueOf(o.detail())));
+                        CardFiles.oneLine(o.repo()), CardFiles.oneLine(String.valueOf(o.detail())));
             }
             PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
             report.println("pull requests: " + summary);
@@ -273,9 +273,9 @@ final class SuggestCommand implements Callable<Integer> {
      */
     private void note(PrintWriter out, PrintWriter err, String cardId, String what) {
         if (json) {
-            err.println(PullRequestTexts.clean(cardId) + ": " + PullRequestTexts.clean(what));
+            err.println(CardFiles.oneLine(cardId) + ": " + CardFiles.oneLine(what));
         } else {
-            out.println("  (" + PullRequestTexts.clean(what) + ")");
+            out.println("  (" + CardFiles.oneLine(what) + ")");
         }
     }
 
@@ -286,7 +286,7 @@ final class SuggestCommand implements Callable<Integer> {
     private static void tooLarge(ModelCard card, PrintWriter err) {
         for (dev.cardminer.core.Problem p : card.problems()) {
             if (p.code().equals(dev.cardminer.core.ProblemCodes.BODY_TOO_LARGE)) {
-                err.println(TerminalText.escape("suggest: " + card.id() + ":" + p.line() + ":" + p.column() + ": "
+                err.println(CardFiles.oneLine("suggest: " + card.id() + ":" + p.line() + ":" + p.column() + ": "
                         + p.severity().name().toLowerCase(Locale.ROOT) + " " + p.code() + " " + p.message() + "; suggestions are read from that part only"));
                 err.flush();
             }
@@ -305,7 +305,7 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter out, CardSuggestions found) {
-        out.println(PullRequestTexts.clean(found.id()));
+        out.println(CardFiles.oneLine(found.id()));
         for (Suggestion s : found.suggestions()) {
             out.printf("  + %s = %s  (%.2f %s, %s)%n", s.field(), shown(s.value()), s.confidence(), s.method(),
                     where(s.evidence()));
@@ -326,8 +326,8 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private static String shown(Object value) {
-        String s = PullRequestTexts.clean(String.valueOf(value)).replace('\n', ' ');
-        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+        String s = String.valueOf(value);
+        return CardFiles.oneLine(s.length() > 120 ? s.substring(0, 117) + "..." : s);
     }
 
     static Map<String, Object> toJson(CardSuggestions found) {

@@ -402,4 +402,19 @@ class SuggestCommandTest {
                 .isEqualTo(dev.cardminer.suggest.DryRunWriter.folder(patches, longId))
                 .isNotEqualTo(dev.cardminer.suggest.DryRunWriter.folder(patches, longId + "b"));
     }
+
+    @Test
+    void anIdCannotForgeLinesOrReorderWhatTheTerminalShows(@TempDir Path dir) throws Exception {
+        String id = "me/t\nforged line\u202e\u2066x";
+        String entry = "{\"modelId\": " + JSON.writeValueAsString(id) + ", \"card\": " + JSON.writeValueAsString(TUNED) + "}\n";
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), entry + entry);
+        Path patches = dir.resolve("patches");
+        CliRun text = CliRun.run("suggest", jsonl.toString(), "--fields", "base_model", "--patch-dir", patches.toString());
+        CliRun json = CliRun.run("suggest", jsonl.toString(), "--fields", "base_model", "--patch-dir", patches.toString(), "--json");
+        for (String shown : List.of(text.out(), text.err(), json.err())) {
+            assertThat(shown).doesNotContain("\nforged", "\u202e", "\u2066");
+        }
+        assertThat(text.out()).contains("me/t\\u000aforged line\\u202e\\u2066x\n");
+        assertThat(json.err()).contains("me/t\\u000aforged line\\u202e\\u2066x: draft 2 for this id");
+    }
 }
