@@ -56,7 +56,7 @@ public final class Suggester {
                     continue;
                 }
                 if (s.evidence().start() >= 0 && s.evidence().start() < hiddenBlockEnd) {
-                    continue;   // the author's YAML behind a BOM: metadata the Hub does not see, not text evidence
+                    continue;   // the author's YAML behind a BOM or never closed: metadata the Hub does not see, not text
                 }
                 if (!present) {
                     suggestions.add(s);
@@ -125,18 +125,59 @@ public final class Suggester {
     }
 
     /**
-     * Where a metadata block a BOM hides ({@code bom-hides-metadata}) ends in the body, 0 when there is none: the
-     * body (the whole text, as the Hub sees no block) then starts with the author's YAML, which must not be read as
-     * text. The block is the one the parser finds in the text after the BOM, by the Hub's rule; an offset, not a
-     * line, so that however lines end the block is where the parser put it.
+     * Where the author's YAML that the Hub does not read as metadata ends in the body, 0 when there is none: the body
+     * (the whole text, as the Hub sees no block) then starts with it, and it must not be read as text. A block a BOM
+     * hides ({@code bom-hides-metadata}) ends where the parser ends it in the text after the BOM, by the Hub's rule; a
+     * block never closed ({@code metadata-unclosed}) at the first blank line or Markdown heading after its opening
+     * line. Offsets, not lines, so that however lines end the block is where the parser put it.
      */
     static int hiddenBlockEnd(ModelCard card) {
-        if (card.hasMetadata() || !card.text().startsWith("\uFEFF") || card.problems().stream()
-                .noneMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA))) {
+        if (card.hasMetadata()) {
             return 0;
         }
-        ModelCard behind = ModelCard.parse(card.id(), card.text().substring(1));
-        return behind.hasMetadata() ? behind.bodyOffset() + 1 : 0;
+        if (card.text().startsWith("\uFEFF") && has(card, dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA)) {
+            ModelCard behind = ModelCard.parse(card.id(), card.text().substring(1));
+            return behind.hasMetadata() ? behind.bodyOffset() + 1 : 0;
+        }
+        if (!has(card, dev.cardminer.core.ProblemCodes.METADATA_UNCLOSED)) {
+            return 0;
+        }
+        String body = card.body();
+        int opening = body.indexOf("---");
+        if (opening < 0) {
+            return 0;
+        }
+        int at = nextLine(body, opening);
+        while (at < body.length()) {
+            String line = body.substring(at, lineEnd(body, at));
+            if (line.isBlank() || HEADING.matcher(line).matches()) {
+                return at;
+            }
+            at = nextLine(body, at);
+        }
+        return at;
+    }
+
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("#{1,6}(?:[ \\t].*)?");
+
+    private static boolean has(ModelCard card, String code) {
+        return card.problems().stream().anyMatch(p -> p.code().equals(code));
+    }
+
+    private static int lineEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nextLine(String s, int from) {
+        int i = lineEnd(s, from);
+        if (i < s.length() && s.charAt(i) == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+            return i + 2;
+        }
+        return Math.min(s.length(), i + 1);
     }
 
     /** Whether the YAML already holds the suggested value (ids compared without case). */

@@ -316,4 +316,15 @@ class CardPatcherTest {
             assertThat(found).extracting(Suggestion::value).containsExactly("acme/base-1");
         }
     }
+
+    @Test
+    void yamlLinesOfABlockNeverClosedAreNoTextEvidence() {
+        String card = "---\nlicense: mit\nlanguage:\n- de\nbase_model: acme/hidden\n\n" + TRAINER;
+        ModelCard unclosed = ModelCard.parse("me/m", card);
+        assertThat(unclosed.problems()).extracting(dev.cardminer.core.Problem::code).contains("metadata-unclosed");
+        List<Suggestion> found = Suggester.builder().build().suggest(unclosed).suggestions();
+        assertThat(found).isNotEmpty().allSatisfy(x -> assertThat(x.evidence().line()).as(x.toString()).isGreaterThan(6));
+        assertThat(found).extracting(Suggestion::value).contains("acme/base-1").doesNotContain("mit", "de", "acme/hidden");
+        assertThat(Suggester.hiddenBlockEnd(unclosed)).isEqualTo(card.indexOf("\n\n") + 1);
+    }
 }
