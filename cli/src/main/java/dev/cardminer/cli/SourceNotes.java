@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 
 /**
  * What a card source could not give as cards, said the same way by every command that reads sources (analyze,
- * suggest, eval): located lines on standard error, card text escaped for the terminal; the run goes on.
+ * suggest, eval, classify): located lines on standard error, card text escaped for the terminal; the run goes on.
  */
 final class SourceNotes {
 

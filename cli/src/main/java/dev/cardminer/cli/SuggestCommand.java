@@ -116,6 +116,10 @@ final class SuggestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--id " + CardFiles.oneLine(id) + ": "
                     + dev.cardminer.core.RepoIds.problem(id).get());
         }
+        if (openPrs && "-".equals(source) && id == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with '-' needs --id org/name: "
+                    + "a card from standard input has no repo to send a pull request to");
+        }
         if (source == null && db == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a SOURCE, or --db FILE to read the cards of a store");
         }
@@ -286,8 +290,7 @@ final class SuggestCommand implements Callable<Integer> {
     private static void tooLarge(ModelCard card, PrintWriter err) {
         for (dev.cardminer.core.Problem p : card.problems()) {
             if (p.code().equals(dev.cardminer.core.ProblemCodes.BODY_TOO_LARGE)) {
-                err.println(CardFiles.oneLine("suggest: " + card.id() + ":" + p.line() + ":" + p.column() + ": "
-                        + p.severity().name().toLowerCase(Locale.ROOT) + " " + p.code() + " " + p.message() + "; suggestions are read from that part only"));
+                err.println(CardFiles.oneLine("suggest: " + card.id() + ":" + p.located() + "; suggestions are read from that part only"));
                 err.flush();
             }
         }

@@ -203,6 +203,9 @@ class SuggestCommandTest {
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--open-prs");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--open-prs needs --patch-dir");
+        CliRun stdin = CliRun.run("suggest", "-", "--open-prs", "--patch-dir", dir.resolve("p").toString());
+        assertThat(stdin.exit()).isEqualTo(2);
+        assertThat(stdin.err()).contains("--open-prs with '-' needs --id org/name");
     }
 
     @Test

@@ -47,9 +47,7 @@ public final class CardPatcher {
     public Patch patch(ModelCard card, List<Suggestion> suggestions, String modelName) {
         for (Problem p : card.problems()) {
             if (BROKEN_BLOCK.contains(p.code())) {
-                // as check says it: line:column: severity code message
-                return new Patch(card.id(), null, "", List.of(), List.of(), p.line() + ":" + p.column() + ": "
-                        + p.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + p.code() + " " + p.message());
+                return new Patch(card.id(), null, "", List.of(), List.of(), p.located());   // as check says it
             }
         }
         Map<String, Object> set = new LinkedHashMap<>();
@@ -139,7 +137,7 @@ public final class CardPatcher {
     }
 
     /** The name a new model-index entry gets: the repo id's last part ({@code org/name} → {@code name}). */
-    public static String modelName(String id) {
+    private static String modelName(String id) {
         String name = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1) : id;
         return name.isEmpty() ? "model" : name;
     }
