@@ -93,12 +93,15 @@ final class CardFiles {
 
     /**
      * Card-derived text made safe for a terminal or a one-line format: control characters (escape
-     * sequences, carriage returns, newlines) become visible escapes.
+     * sequences, carriage returns, newlines), line separators and the bidirectional overrides (which reorder what
+     * is shown, U+202A..U+202E, U+2066..U+2069) become visible escapes. Every one-line terminal field (ids, values,
+     * reasons) goes through here; {@link TerminalText} is for text shown over several lines.
      */
     static String oneLine(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069)) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);

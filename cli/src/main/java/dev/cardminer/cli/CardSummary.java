@@ -64,9 +64,7 @@ final class CardSummary {
         out.append("  problems: ").append(count(bySeverity.getOrDefault(Problem.Severity.ERROR, 0L), "error"))
                 .append(", ").append(count(bySeverity.getOrDefault(Problem.Severity.WARNING, 0L), "warning"))
                 .append(", ").append(bySeverity.getOrDefault(Problem.Severity.INFO, 0L)).append(" info\n");
-        problems.stream().limit(MAX_PROBLEMS).forEach(p -> out.append("    ").append(p.line()).append(':')
-                .append(p.column()).append(' ').append(p.severity().name().toLowerCase(Locale.ROOT)).append(' ')
-                .append(p.code()).append(' ').append(safe(p.message())).append('\n'));
+        problems.stream().limit(MAX_PROBLEMS).forEach(p -> out.append("    ").append(safe(p.located())).append('\n'));
         if (problems.size() > MAX_PROBLEMS) {
             out.append("    … ").append(problems.size() - MAX_PROBLEMS).append(" more (cardminer check lists all)\n");
         }

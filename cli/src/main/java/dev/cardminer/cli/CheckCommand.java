@@ -104,8 +104,7 @@ final class CheckCommand implements Callable<Integer> {
                 if (quiet && p.severity() == Problem.Severity.INFO) {
                     continue;
                 }
-                out.println(CardFiles.oneLine(c.file()) + ":" + line(p) + ":" + column(p) + ": " + severity(p) + " "
-                        + p.code() + " " + CardFiles.oneLine(p.message()));
+                out.println(CardFiles.oneLine(c.file() + ":" + p.located()));
             }
         }
         // Info lines are counted too, so that the total matches the lines above (and card --summary's count).

@@ -209,10 +209,10 @@ final class ClassifyCommand implements Callable<Integer> {
         Map<String, String> known = new HashMap<>();
         try (CardSource cards = CardSources.open(source, HubSettings.options(null, null), ProgressOutput.none(), limit < 0)) {
             SourceCard sc;
-            int unreadable = 0;
+            SourceNotes notes = new SourceNotes("classify", err);
             while ((limit < 0 || texts.size() < limit) && (sc = cards.next()) != null) {
                 if (sc.failure() != null) {
-                    unreadable++;
+                    notes.unreadable(sc);
                     continue;
                 }
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
@@ -223,9 +223,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     known.put(sc.id(), tag);
                 }
             }
-            if (unreadable > 0) {
-                err.println("classify: " + unreadable + " unreadable cards skipped");
-            }
+            notes.finish(source, cards);
         }
         return new Cards(texts, known);
     }

@@ -1,13 +1,9 @@
 package dev.cardminer.cli;
 
 import dev.cardminer.hub.HubOptions;
-import dev.cardminer.hub.Redaction;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,28 +23,20 @@ final class HubSettings {
 
     /** As {@link #options(String, Path)}, with these environment variables. */
     static HubOptions options(String endpoint, Path cacheDir, Map<String, String> env) throws IOException {
-        Map<String, String> rest = new HashMap<>(env);
-        String fromEnvironment = rest.remove("HF_ENDPOINT");
-        HubOptions options = HubOptions.fromEnvironment(rest);
-        if (endpoint != null) {
-            options = options.withEndpoint(address("--hub-endpoint", endpoint));
-        } else if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            options = options.withEndpoint(address("HF_ENDPOINT", fromEnvironment));
+        Map<String, String> rest = env;
+        if (endpoint != null) {   // the flag wins: $HF_ENDPOINT is not read, whatever it holds
+            rest = new HashMap<>(env);
+            rest.remove("HF_ENDPOINT");
+        }
+        HubOptions options;
+        try {
+            options = HubOptions.fromEnvironment(rest);
+            if (endpoint != null) {
+                options = options.withEndpoint(HubOptions.endpoint("--hub-endpoint", endpoint));
+            }
+        } catch (IllegalArgumentException e) {   // one line, credentials masked
+            throw new IOException(e.getMessage());
         }
         return cacheDir == null ? options : options.withCacheDir(cacheDir);
-    }
-
-    private static URI address(String what, String endpoint) throws IOException {
-        URI uri;
-        try {
-            uri = new URI(endpoint);
-        } catch (URISyntaxException e) {
-            throw new IOException(what + " " + Redaction.text(endpoint) + " is not an address");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IOException(what + " " + Redaction.text(endpoint) + " is not an http(s) address");
-        }
-        return uri;
     }
 }

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 
 /**
  * What a card source could not give as cards, said the same way by every command that reads sources (analyze,
- * suggest, eval): located lines on standard error, card text escaped for the terminal; the run goes on.
+ * suggest, eval, classify): located lines on standard error, card text escaped for the terminal; the run goes on.
  */
 final class SourceNotes {
 
@@ -28,7 +28,7 @@ final class SourceNotes {
      */
     static void skipped(String command, String source, CardSource cards, PrintWriter err) {
         if (cards.skipped().count() > 0) {
-            err.println(TerminalText.escape(command + ": " + cards.skipped().summary(source)));
+            err.println(CardFiles.oneLine(command + ": " + cards.skipped().summary(source)));
             err.flush();
         }
     }
@@ -36,7 +36,7 @@ final class SourceNotes {
     /** An entry the source gave as unreadable (a file over the size limit, a row without text): where, and why. */
     void unreadable(SourceCard card) {
         if (++unreadable <= NAMED) {
-            err.println(TerminalText.escape(command + ": " + card.origin() + ": " + card.id() + ": not read: " + card.failure()));
+            err.println(CardFiles.oneLine(command + ": " + card.origin() + ": " + card.id() + ": not read: " + card.failure()));
             err.flush();
         }
     }
@@ -44,7 +44,7 @@ final class SourceNotes {
     /** Once the source is read: the unreadable entries not named, and the skipped ones ({@link #skipped}). */
     void finish(String source, CardSource cards) {
         if (unreadable > NAMED) {
-            err.printf("%s: %,d more entries of %s not read%n", command, unreadable - NAMED, TerminalText.escape(source));
+            err.printf("%s: %,d more entries of %s not read%n", command, unreadable - NAMED, CardFiles.oneLine(source));
         }
         skipped(command, source, cards, err);
     }

@@ -116,6 +116,10 @@ final class SuggestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--id " + CardFiles.oneLine(id) + ": "
                     + dev.cardminer.core.RepoIds.problem(id).get());
         }
+        if (openPrs && "-".equals(source) && id == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with '-' needs --id org/name: "
+                    + "a card from standard input has no repo to send a pull request to");
+        }
         if (source == null && db == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a SOURCE, or --db FILE to read the cards of a store");
         }
@@ -147,10 +151,11 @@ final class SuggestCommand implements Callable<Integer> {
         long suggestionCount = 0;
         long conflictCount = 0;
         long patched = 0;
+        long unwritten = 0;
         SourceNotes notes = new SourceNotes("suggest", err);
-        // With --patch-dir, cards read so far by id without case (the Hub's ids are not told apart by case): a source
-        // may hold one id twice; each card keeps its own draft and only the first may become a pull request.
-        Map<String, Integer> seenIds = new java.util.HashMap<>();
+        // With --patch-dir, drafts written so far by id without case (the Hub's ids are not told apart by case): a
+        // source may hold one id twice; each card keeps its own draft and only an id's first draft may be sent.
+        Map<String, Integer> draftedIds = new java.util.HashMap<>();
         // A card from standard input without --id has no repo id: no model name to give a model-index entry.
         boolean unnamed = "-".equals(source) && id == null;
         try (plugged; CardStore store = db == null ? null : source == null ? CardStore.openExisting(db) : CardStore.open(db);
@@ -170,7 +175,6 @@ final class SuggestCommand implements Callable<Integer> {
                     continue;
                 }
                 seen++;
-                int nth = drafts == null ? 1 : seenIds.merge(sc.id().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
                 CardSuggestions found = suggester.suggest(card);
@@ -193,17 +197,24 @@ final class SuggestCommand implements Callable<Integer> {
                             : patcher.patch(card, found.suggestions());
                     if (patch.ok()) {
                         PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text());
-                        Path folder = drafts.write(draft);
-                        if (nth > 1 || !folder.equals(DryRunWriter.folder(patchDir, draft.repo()))) {
-                            note(out, err, card.id(), (nth > 1 ? "card " + nth + " with this id in the source"
-                                    : "an id read before has the same folder name") + ": its own patch is in " + folder
-                                    + (openPrs && nth > 1 ? "; no pull request for it (only the first card of an id is sent)" : ""));
+                        try {
+                            Path folder = drafts.write(draft);
+                            Files.writeString(folder.resolve(CardPatcher.README), patch.patched(), StandardCharsets.UTF_8);
+                            patched++;
+                            int nth = draftedIds.merge(card.id().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                            if (nth > 1 || !folder.equals(DryRunWriter.folder(patchDir, draft.repo()))) {
+                                note(out, err, card.id(), (nth > 1 ? "draft " + nth + " for this id in the source"
+                                        : "an id read before has the same folder name") + ": its own patch is in " + folder
+                                        + (openPrs && nth > 1 ? "; no pull request for it (only an id's first draft is sent)" : ""));
+                            }
+                            if (openPrs && nth == 1) {
+                                toOpen.add(draft); // the run skips, with a line, ids that are no Hub repo
+                            }
+                        } catch (java.io.IOException e) {
+                            // one card's folder (a name the file system refuses, a file in the way) stops no other
+                            unwritten++;
+                            note(out, err, card.id(), "no patch written: " + e.getClass().getSimpleName() + ": " + e.getMessage());
                         }
-                        if (openPrs && nth == 1) {
-                            toOpen.add(draft); // the run skips, with a line, ids that are no Hub repo
-                        }
-                        Files.writeString(folder.resolve(CardPatcher.README), patch.patched(), StandardCharsets.UTF_8);
-                        patched++;
                     } else {
                         note(out, err, card.id(), "no patch: " + patch.failure());
                     }
@@ -226,18 +237,23 @@ final class SuggestCommand implements Callable<Integer> {
         }
         if (!json) {
             out.printf("%,d card%s, %,d with findings: %,d suggestion%s, %,d conflict%s%s%n", seen, seen == 1 ? "" : "s", withSuggestions,
-                    suggestionCount, suggestionCount == 1 ? "" : "s", conflictCount, conflictCount == 1 ? "" : "s", drafts == null ? "" : String.format(", %,d patched in %s", patched, patchDir));
+                    suggestionCount, suggestionCount == 1 ? "" : "s", conflictCount, conflictCount == 1 ? "" : "s", drafts == null ? ""
+                    : String.format(", %,d patched in %s%s", patched, patchDir, unwritten == 0 ? "" : String.format(
+                            " (%,d could not be written)", unwritten)));
         }
         int exit = 0;
         if (openPrs) {
             HubClient client = HubClient.builder(hub).maxAttempts(1).build();
             List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client)).open(toOpen, Map.of());
+            // with --json, standard output stays one JSON line per card: the outcomes go beside it, as the notes do
+            PrintWriter report = json ? err : out;
             for (PullRequestRun.Outcome o : outcomes) {
-                out.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        PullRequestTexts.clean(o.repo()), PullRequestTexts.clean(String.valueOf(o.detail())));
+                report.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        CardFiles.oneLine(o.repo()), CardFiles.oneLine(String.valueOf(o.detail())));
             }
             PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
-            out.println("pull requests: " + summary);
+            report.println("pull requests: " + summary);
+            report.flush();
             exit = exitStatus(summary);
         }
         out.flush();
@@ -261,9 +277,9 @@ final class SuggestCommand implements Callable<Integer> {
      */
     private void note(PrintWriter out, PrintWriter err, String cardId, String what) {
         if (json) {
-            err.println(PullRequestTexts.clean(cardId) + ": " + PullRequestTexts.clean(what));
+            err.println(CardFiles.oneLine(cardId) + ": " + CardFiles.oneLine(what));
         } else {
-            out.println("  (" + PullRequestTexts.clean(what) + ")");
+            out.println("  (" + CardFiles.oneLine(what) + ")");
         }
     }
 
@@ -274,8 +290,7 @@ final class SuggestCommand implements Callable<Integer> {
     private static void tooLarge(ModelCard card, PrintWriter err) {
         for (dev.cardminer.core.Problem p : card.problems()) {
             if (p.code().equals(dev.cardminer.core.ProblemCodes.BODY_TOO_LARGE)) {
-                err.println(TerminalText.escape("suggest: " + card.id() + ":" + p.line() + ":" + p.column() + ": "
-                        + p.severity().name().toLowerCase(Locale.ROOT) + " " + p.code() + " " + p.message() + "; suggestions are read from that part only"));
+                err.println(CardFiles.oneLine("suggest: " + card.id() + ":" + p.located() + "; suggestions are read from that part only"));
                 err.flush();
             }
         }
@@ -293,7 +308,7 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter out, CardSuggestions found) {
-        out.println(PullRequestTexts.clean(found.id()));
+        out.println(CardFiles.oneLine(found.id()));
         for (Suggestion s : found.suggestions()) {
             out.printf("  + %s = %s  (%.2f %s, %s)%n", s.field(), shown(s.value()), s.confidence(), s.method(),
                     where(s.evidence()));
@@ -314,8 +329,8 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private static String shown(Object value) {
-        String s = PullRequestTexts.clean(String.valueOf(value)).replace('\n', ' ');
-        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+        String s = String.valueOf(value);
+        return CardFiles.oneLine(s.length() > 120 ? s.substring(0, 117) + "..." : s);
     }
 
     static Map<String, Object> toJson(CardSuggestions found) {

@@ -203,6 +203,9 @@ class SuggestCommandTest {
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--open-prs");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--open-prs needs --patch-dir");
+        CliRun stdin = CliRun.run("suggest", "-", "--open-prs", "--patch-dir", dir.resolve("p").toString());
+        assertThat(stdin.exit()).isEqualTo(2);
+        assertThat(stdin.err()).contains("--open-prs with '-' needs --id org/name");
     }
 
     @Test
@@ -296,11 +299,11 @@ class SuggestCommandTest {
         assertThat(Files.readString(patches.resolve("me__tuned").resolve("README.md"))).contains("base_model: acme/base-1\n");
         assertThat(Files.readString(patches.resolve("Me__Tuned~2").resolve("README.md"))).contains("base_model: acme/base-2\n");
         assertThat(Files.readString(patches.resolve("Me__Tuned~2").resolve("README.md.diff"))).contains("+base_model: acme/base-2");
-        assertThat(run.out()).contains("(card 2 with this id in the source: its own patch is in " + patches.resolve("Me__Tuned~2") + ")",
+        assertThat(run.out()).contains("(draft 2 for this id in the source: its own patch is in " + patches.resolve("Me__Tuned~2") + ")",
                 "2 patched");
         // the same run again writes the same folders (the order of the source decides)
         CliRun again = CliRun.run("suggest", jsonl.toString(), "--patch-dir", patches.toString(), "--fields", "base_model", "--json");
-        assertThat(again.err()).contains("Me/Tuned: card 2 with this id in the source: its own patch is in " + patches.resolve("Me__Tuned~2"));
+        assertThat(again.err()).contains("Me/Tuned: draft 2 for this id in the source: its own patch is in " + patches.resolve("Me__Tuned~2"));
         try (var folders = Files.list(patches)) {
             assertThat(folders.map(f -> f.getFileName().toString()).sorted().toList()).containsExactly("Me__Tuned~2", "me__tuned");
         }
@@ -340,5 +343,81 @@ class SuggestCommandTest {
         }
         assertThat(CliRun.run("suggest", corpus(dir).toString(), "--id", "acme/x").exit()).isEqualTo(2);
         assertThat(CliRun.run("suggest", "-", "--id", "../x").err()).contains("--id ../x: ");
+    }
+
+    /**
+     * In a JVM of its own, for HF_TOKEN: an id whose first card has no draft still gets its one pull request, and with
+     * --json standard output holds JSON lines only (the outcomes go to standard error).
+     */
+    @Test
+    void anIdsFirstDraftIsSentEvenWhenAnEarlierCardOfItHadNoneAndJsonOutputStaysJson(@TempDir Path dir) throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), "{\"modelId\": \"me/tuned\", \"card\": "
+                + JSON.writeValueAsString("# plain\n\nNothing to see.\n") + "}\n{\"modelId\": \"me/tuned\", \"card\": "
+                + JSON.writeValueAsString(TUNED) + "}\n{\"modelId\": \"loose\", \"card\": " + JSON.writeValueAsString(TUNED) + "}\n");
+        Path patches = dir.resolve("patches");
+        try (dev.cardminer.testkit.FakeHub hub = dev.cardminer.testkit.FakeHub.start()) {
+            hub.model("me/tuned").sha("a".repeat(40)).file("README.md", TUNED);
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", jsonl.toString(),
+                    "--fields", "base_model", "--patch-dir", patches.toString(), "--open-prs", "--json",
+                    "--hub-endpoint", hub.endpoint().toString());
+            pb.environment().put("HF_TOKEN", "hf_secret_never_shown");
+            pb.environment().remove("HF_ENDPOINT");
+            pb.redirectError(dir.resolve("err.txt").toFile());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(p.exitValue()).as(err).isZero();
+            assertThat(hub.commits()).singleElement().satisfies(c -> {
+                assertThat(c.repo()).isEqualTo("me/tuned");
+                assertThat(c.createPr()).isTrue();
+                assertThat(new String(c.files().get("README.md"), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("base_model: acme/base-1\n");
+            });
+            assertThat(out.strip().split("\n")).hasSize(2).allSatisfy(line -> assertThat(JSON.readTree(line).path("id").isTextual())
+                    .as(line).isTrue());
+            assertThat(err).contains("opened me/tuned: ", "skipped not a repo loose: ", "pull requests: opened 1, skipped 1, failed 0")
+                    .doesNotContain("hf_secret_never_shown").doesNotContain("with this id");
+            assertThat(Files.readString(patches.resolve("me__tuned").resolve("README.md"))).contains("base_model: acme/base-1\n");
+        }
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenStopsOnlyItsCardAndLongIdsGetShortFolders(@TempDir Path dir) throws Exception {
+        String longId = "me/" + "a".repeat(300);
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), "{\"modelId\": \"" + longId + "\", \"card\": "
+                + JSON.writeValueAsString(TUNED) + "}\n{\"modelId\": \"me/blocked\", \"card\": " + JSON.writeValueAsString(TUNED)
+                + "}\n{\"modelId\": \"me/tuned\", \"card\": " + JSON.writeValueAsString(TUNED) + "}\n");
+        Path patches = Files.createDirectories(dir.resolve("patches"));
+        Files.writeString(patches.resolve("me__blocked"), "a file where the folder would go\n");
+        CliRun run = CliRun.run("suggest", jsonl.toString(), "--patch-dir", patches.toString(), "--fields", "base_model");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(no patch written: FileAlreadyExistsException: ")
+                .contains("3 cards, 3 with findings: 3 suggestions, 0 conflicts, 2 patched in " + patches + " (1 could not be written)");
+        assertThat(Files.readString(patches.resolve("me__tuned").resolve("README.md"))).contains("base_model: acme/base-1\n");
+        try (var folders = Files.list(patches)) {
+            List<String> names = folders.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("me__aaa")).toList();
+            assertThat(names).singleElement().satisfies(n -> assertThat(n).hasSize(200).matches("me__a+-[0-9a-f]{12}"));
+        }
+        // the same id, the same folder; another long id with the same first 200 characters, another folder
+        assertThat(dev.cardminer.suggest.DryRunWriter.folder(patches, longId))
+                .isEqualTo(dev.cardminer.suggest.DryRunWriter.folder(patches, longId))
+                .isNotEqualTo(dev.cardminer.suggest.DryRunWriter.folder(patches, longId + "b"));
+    }
+
+    @Test
+    void anIdCannotForgeLinesOrReorderWhatTheTerminalShows(@TempDir Path dir) throws Exception {
+        String id = "me/t\nforged line\u202e\u2066x";
+        String entry = "{\"modelId\": " + JSON.writeValueAsString(id) + ", \"card\": " + JSON.writeValueAsString(TUNED) + "}\n";
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), entry + entry);
+        Path patches = dir.resolve("patches");
+        CliRun text = CliRun.run("suggest", jsonl.toString(), "--fields", "base_model", "--patch-dir", patches.toString());
+        CliRun json = CliRun.run("suggest", jsonl.toString(), "--fields", "base_model", "--patch-dir", patches.toString(), "--json");
+        for (String shown : List.of(text.out(), text.err(), json.err())) {
+            assertThat(shown).doesNotContain("\nforged", "\u202e", "\u2066");
+        }
+        assertThat(text.out()).contains("me/t\\u000aforged line\\u202e\\u2066x\n");
+        assertThat(json.err()).contains("me/t\\u000aforged line\\u202e\\u2066x: draft 2 for this id");
     }
 }

@@ -42,6 +42,15 @@ public record Problem(Severity severity, String code, String message, int line, 
         return new Problem(Severity.ERROR, code, message, line, column, null);
     }
 
+    /**
+     * The problem as {@code cardminer check} prints it after the file name, {@code line:column: severity code message}
+     * (line and column at least 1, so that editors jump to it); the message is as given, so escape it for a terminal.
+     */
+    public String located() {
+        return Math.max(1, line) + ":" + Math.max(1, column) + ": " + severity.name().toLowerCase(java.util.Locale.ROOT)
+                + " " + code + " " + message;
+    }
+
     @Override
     public String toString() {
         return severity.name().toLowerCase() + " " + code + " at " + line + ":" + column

@@ -32,17 +32,42 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
         }
     }
 
-    /** Options from the environment: {@code HF_ENDPOINT}, {@code HF_TOKEN}, cache under {@code ~/.cache/cardminer/hub}. */
+    /**
+     * Options from the environment: {@code HF_ENDPOINT}, {@code HF_TOKEN}, cache under {@code ~/.cache/cardminer/hub}.
+     *
+     * @throws IllegalArgumentException when {@code HF_ENDPOINT} is set and is no http(s) address (said in one line,
+     *                                  credentials masked)
+     */
     public static HubOptions fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
 
     /** Options from these environment variables (as {@link #fromEnvironment()} reads the process's). */
     public static HubOptions fromEnvironment(Map<String, String> env) {
-        String endpoint = env.getOrDefault("HF_ENDPOINT", DEFAULT_ENDPOINT);
+        String endpoint = env.get("HF_ENDPOINT");
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "cardminer", "hub");
-        return new HubOptions(URI.create(endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint), DEFAULT_DATASET, cache,
-                env.get("HF_TOKEN"));
+        return new HubOptions(endpoint == null || endpoint.isBlank() ? URI.create(DEFAULT_ENDPOINT)
+                : endpoint("HF_ENDPOINT", endpoint), DEFAULT_DATASET, cache, env.get("HF_TOKEN"));
+    }
+
+    /**
+     * {@code address} as a Hub endpoint: an http(s) address with a host.
+     *
+     * @param what where the address comes from ({@code HF_ENDPOINT}, {@code --hub-endpoint}), for the message
+     * @throws IllegalArgumentException "{@code what address} is not an http(s) address", credentials masked
+     */
+    public static URI endpoint(String what, String address) {
+        URI uri;
+        try {
+            uri = new URI(address);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(what + " " + Redaction.text(address) + " is not an address");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException(what + " " + Redaction.text(address) + " is not an http(s) address");
+        }
+        return uri;
     }
 
     public HubOptions withEndpoint(URI endpoint) {

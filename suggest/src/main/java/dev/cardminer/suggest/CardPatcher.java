@@ -47,9 +47,7 @@ public final class CardPatcher {
     public Patch patch(ModelCard card, List<Suggestion> suggestions, String modelName) {
         for (Problem p : card.problems()) {
             if (BROKEN_BLOCK.contains(p.code())) {
-                // as check says it: line:column: severity code message
-                return new Patch(card.id(), null, "", List.of(), List.of(), p.line() + ":" + p.column() + ": "
-                        + p.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + p.code() + " " + p.message());
+                return new Patch(card.id(), null, "", List.of(), List.of(), p.located());   // as check says it
             }
         }
         Map<String, Object> set = new LinkedHashMap<>();
@@ -57,8 +55,14 @@ public final class CardPatcher {
         List<Patch.LeftOut> leftOut = new ArrayList<>();
         Map<String, List<Suggestion>> byField = new LinkedHashMap<>();
         for (Suggestion s : suggestions) {
-            if (Suggester.holdsValue(card, s.field())) {
+            if (Suggester.writtenTwice(card, s.field())) {
+                // the editor would replace every copy: the author's value in an earlier one would go
+                leftOut.add(new Patch.LeftOut(s, "the YAML has " + s.field() + " twice"));
+            } else if (Suggester.holdsValue(card, s.field())) {
                 leftOut.add(new Patch.LeftOut(s, "the YAML already has " + s.field()));
+            } else if (Suggester.commented(card, s.field())) {
+                leftOut.add(new Patch.LeftOut(s, "the YAML's empty " + s.field() + " has a comment, which writing a "
+                        + "value would drop"));
             } else {
                 byField.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(s);
             }
@@ -77,18 +81,17 @@ public final class CardPatcher {
                     }
                 }
                 Object yaml = card.metadata().get(field);
-                boolean fill = EmptyModelIndex.is(yaml);
-                String name = fill && EmptyModelIndex.name(yaml) != null ? EmptyModelIndex.name(yaml) : modelName;
+                boolean fill = EmptyModelIndex.is(yaml);   // the author's entry, under its own name
                 if (complete.isEmpty()) {
                     continue;
                 }
-                if (name == null) {
+                if (!fill && modelName == null) {
                     complete.forEach(s -> leftOut.add(new Patch.LeftOut(s, "no model name for the model-index entry "
                             + "(the card has no repo id)")));
                     continue;
                 }
                 List<Object> results = results(complete);
-                set.put(field, fill ? EmptyModelIndex.filled(yaml, name, results) : List.of(entry(name, results)));
+                set.put(field, fill ? EmptyModelIndex.filled(yaml, results) : List.of(entry(modelName, results)));
                 applied.addAll(complete);
             } else if (Extractors.LIST_FIELDS.contains(field) && !(field.equals("base_model") && values.size() == 1)) {
                 List<Object> items = new ArrayList<>();
@@ -107,6 +110,18 @@ public final class CardPatcher {
             return new Patch(card.id(), null, "", List.of(), List.of(), "nothing to add", leftOut);
         }
         CardEdits.Result edit = CardEdits.apply(card.text(), set, Map.of());
+        if (edit.ok() && EmptyModelIndex.is(card.metadata().get("model-index")) && set.containsKey("model-index")
+                && !EmptyModelIndex.onlyFirstResultsChanged(card.yaml(), ModelCard.parse(card.id(), edit.text()).yaml())) {
+            // the editor writes the key anew: a quote, a comment or another entry of the author's would change
+            set.remove("model-index");
+            applied.removeIf(s -> s.field().equals("model-index")
+                    && leftOut.add(new Patch.LeftOut(s, "writing results into the YAML's model-index would change its "
+                    + "other lines (a quote, a comment, another entry): add them by hand")));
+            if (set.isEmpty()) {
+                return new Patch(card.id(), null, "", List.of(), List.of(), "nothing to add", leftOut);
+            }
+            edit = CardEdits.apply(card.text(), set, Map.of());
+        }
         if (!edit.ok()) {
             return new Patch(card.id(), null, "", List.of(), List.of(), "the metadata block cannot be edited: " + edit.failure(), leftOut);
         }
@@ -122,7 +137,7 @@ public final class CardPatcher {
     }
 
     /** The name a new model-index entry gets: the repo id's last part ({@code org/name} → {@code name}). */
-    public static String modelName(String id) {
+    private static String modelName(String id) {
         String name = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1) : id;
         return name.isEmpty() ? "model" : name;
     }

@@ -42,12 +42,30 @@ public final class DryRunWriter {
         return folder;
     }
 
-    /** {@code dir/org__name}: a repo id as one safe folder name (ids are validated: no separators, no dots only). */
+    /** The longest folder name {@link #folder} makes, in bytes: file systems allow 255, and {@code ~N} may follow. */
+    static final int MAX_NAME = 200;
+
+    /**
+     * {@code dir/org__name}: a repo id as one safe folder name (ids are validated: no separators, no dots only). A name
+     * over {@link #MAX_NAME} bytes is cut and ends with a short hash of the whole id, so that it stays one per id.
+     */
     public static Path folder(Path dir, String repo) {
         String name = repo.replace("/", "__").replaceAll("[^A-Za-z0-9_.-]", "_");
         if (name.isEmpty() || name.chars().allMatch(c -> c == '.')) {
             name = "_" + name;
         }
+        if (name.length() > MAX_NAME) {   // ASCII only by now: one byte a character
+            String hash = java.util.HexFormat.of().formatHex(sha256(repo), 0, 6);
+            name = name.substring(0, MAX_NAME - hash.length() - 1) + "-" + hash;
+        }
         return dir.resolve(name);
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

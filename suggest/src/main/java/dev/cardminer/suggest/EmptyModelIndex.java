@@ -28,29 +28,101 @@ final class EmptyModelIndex {
         return true;
     }
 
-    /** The first entry's name, or null when it has none (or it is not a string). */
-    static String name(Object yaml) {
-        return is(yaml) && ((Map<?, ?>) ((List<?>) yaml).get(0)).get("name") instanceof String s && !s.isBlank() ? s : null;
-    }
-
     /**
-     * The index with {@code results} in its first entry, named {@code name} when it had no name; that entry's other
-     * keys and the other entries stay as they were.
+     * The index with {@code results} in its first entry (in place of its empty {@code results}, or after its other
+     * keys); every other key of that entry, its name included whatever it is, and the other entries stay as they were.
      */
-    static List<Object> filled(Object yaml, String name, List<Object> results) {
+    static List<Object> filled(Object yaml, List<Object> results) {
         List<?> entries = (List<?>) yaml;
         Map<String, Object> first = new LinkedHashMap<>();
-        if (name(yaml) == null) {
-            first.put("name", name);
-        }
         ((Map<?, ?>) entries.get(0)).forEach((k, v) -> first.put(String.valueOf(k), v));
-        if (name(yaml) == null) {
-            first.put("name", name);   // a blank or non-string name is replaced where it stands
-        }
         first.put("results", results);
         List<Object> out = new ArrayList<>();
         out.add(first);
         out.addAll(entries.subList(1, entries.size()));
         return out;
+    }
+
+    /**
+     * Whether the model-index lines of {@code after}'s YAML are those of {@code before}'s but for the first entry's
+     * {@code results} lines: the editor writes the whole key anew, which would drop quotes and comments elsewhere in it.
+     * A first entry's {@code results} line with a comment counts as changed too (the comment would go).
+     */
+    static boolean onlyFirstResultsChanged(String before, String after) {
+        List<String> old = lines(before);
+        int oldResults = firstResults(old);
+        if (oldResults >= 0 && old.get(oldResults).matches(".*\\s#.*")) {
+            return false;
+        }
+        return withoutFirstResults(old).equals(withoutFirstResults(lines(after)));
+    }
+
+    /** The lines of the top-level model-index key: its own and those under it (indented, or list items at column 0). */
+    private static List<String> lines(String yaml) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : yaml.split("\\r\\n|\\r|\\n", -1)) {
+            if (!in) {
+                in = line.matches("([\"']?)model-index\\1[ \\t]*:.*");
+                if (in) {
+                    out.add(line);
+                }
+            } else if (line.isEmpty() || line.charAt(0) == ' ' || line.charAt(0) == '\t' || line.charAt(0) == '-') {
+                out.add(line);
+            } else {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The index in {@code lines} of the first entry's {@code results} key, -1 when it has none. */
+    private static int firstResults(List<String> lines) {
+        int entry = -1;
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int indent = indent(line);
+            if (line.startsWith("-", indent)) {
+                if (entry >= 0 && indent <= entry) {
+                    return -1;   // the second entry
+                }
+                if (entry < 0) {
+                    entry = indent;
+                }
+            }
+            if (entry >= 0 && line.substring(indent).matches("(- )?results[ \\t]*:.*")
+                    && resultsColumn(line) <= entry + 2) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> withoutFirstResults(List<String> lines) {
+        int at = firstResults(lines);
+        if (at < 0) {
+            return lines;
+        }
+        int column = resultsColumn(lines.get(at));
+        int end = at + 1;
+        while (end < lines.size() && !lines.get(end).isBlank() && (indent(lines.get(end)) > column
+                || indent(lines.get(end)) == column && lines.get(end).startsWith("-", column))) {
+            end++;
+        }
+        List<String> out = new ArrayList<>(lines.subList(0, at));
+        out.addAll(lines.subList(end, lines.size()));
+        return out;
+    }
+
+    private static int resultsColumn(String line) {
+        return line.indexOf("results");
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 }

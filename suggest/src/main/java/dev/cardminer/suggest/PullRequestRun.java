@@ -111,7 +111,7 @@ public final class PullRequestRun {
     }
 
     /** A valid Hub repo id with its namespace: only such a repo can get a pull request. */
-    public static boolean isHubRepo(String repo) {
+    private static boolean isHubRepo(String repo) {
         return repo != null && repo.indexOf('/') > 0 && RepoIds.isValid(repo);
     }
 

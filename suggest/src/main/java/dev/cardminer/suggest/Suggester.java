@@ -44,17 +44,18 @@ public final class Suggester {
     public CardSuggestions suggest(ModelCard card) {
         List<Suggestion> suggestions = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
-        int hiddenBlockEnd = hiddenBlockLastLine(card);
+        int hiddenBlockEnd = hiddenBlockEnd(card);
         for (MetadataExtractor extractor : extractors) {
             String field = extractor.field();
             Object yaml = card.metadata().get(field);
-            boolean present = holdsValue(card, field);
+            // a key written twice holds the author's value in its first copy, whatever the parser kept: never empty
+            boolean present = holdsValue(card, field) || writtenTwice(card, field);
             for (Suggestion s : extractor.extract(card)) {
                 if (s.confidence() < minConfidence) {
                     continue;
                 }
-                if (s.evidence().start() >= 0 && s.evidence().line() >= 1 && s.evidence().line() <= hiddenBlockEnd) {
-                    continue;   // the author's YAML behind a BOM: metadata the Hub does not see, not text evidence
+                if (s.evidence().start() >= 0 && s.evidence().start() < hiddenBlockEnd) {
+                    continue;   // the author's YAML behind a BOM or never closed: metadata the Hub does not see, not text
                 }
                 if (!present) {
                     suggestions.add(s);
@@ -72,35 +73,110 @@ public final class Suggester {
 
     /**
      * Whether the YAML gives {@code field} a value: a key written with nothing ({@code base_model:}), an empty list
-     * ({@code language: []}), a blank string, or a {@code model-index} whose every entry has no results
-     * ({@code results: []}, as the Trainer writes it when it evaluated nothing) holds none, so a suggestion fills it
-     * and is no conflict.
+     * ({@code language: []}) or mapping ({@code base_model: {}}), a blank string, or a {@code model-index} whose every
+     * entry has no results ({@code results: []}, as the Trainer writes it when it evaluated nothing) holds none, so a
+     * suggestion fills it and is no conflict.
      */
-    public static boolean holdsValue(ModelCard card, String field) {
+    static boolean holdsValue(ModelCard card, String field) {
         Object yaml = card.metadata().get(field);
-        if (yaml == null || yaml instanceof Collection<?> c && c.isEmpty() || yaml instanceof String s && s.isBlank()) {
+        if (yaml == null || yaml instanceof Collection<?> c && c.isEmpty() || yaml instanceof Map<?, ?> m && m.isEmpty()
+                || yaml instanceof String s && s.isBlank()) {
             return false;
         }
         return !field.equals("model-index") || !EmptyModelIndex.is(yaml);
     }
 
-    private static final java.util.regex.Pattern CLOSING_LINE = java.util.regex.Pattern.compile("^---\\r?$");
+    /**
+     * Whether the YAML has {@code field} twice at its top level ({@code yaml-duplicate-key}): the parser keeps the
+     * last copy, which may be empty while an earlier one holds the author's value.
+     */
+    static boolean writtenTwice(ModelCard card, String field) {
+        return card.problems().stream().anyMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.YAML_DUPLICATE_KEY)
+                && field.equals(p.path()));
+    }
 
     /**
-     * The card line that closes a metadata block a BOM hides ({@code bom-hides-metadata}), 0 when there is none:
-     * the body then starts with the author's YAML, which must not be read as text.
+     * Whether the top-level key {@code field}, holding no value, carries a comment on its line or on the indented
+     * lines under it ({@code license:   # TODO pick one}): writing a value would rewrite those lines and drop it.
      */
-    static int hiddenBlockLastLine(ModelCard card) {
-        if (card.problems().stream().noneMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA))) {
-            return 0;
+    static boolean commented(ModelCard card, String field) {
+        if (card.yaml() == null) {
+            return false;
         }
-        String[] lines = card.text().split("\n", -1);
-        for (int i = 1; i < lines.length; i++) {
-            if (CLOSING_LINE.matcher(lines[i]).matches()) {
-                return i + 1;
+        String[] lines = card.yaml().split("\\r\\n|\\r|\\n", -1);
+        java.util.regex.Pattern keyLine = java.util.regex.Pattern.compile("([\"']?)" + java.util.regex.Pattern.quote(field)
+                + "\\1[ \\t]*:(?:[ \\t](.*))?");
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = keyLine.matcher(lines[i]);
+            if (!m.matches()) {
+                continue;
+            }
+            if (m.group(2) != null && (m.group(2).startsWith("#") || m.group(2).matches(".*\\s#.*"))) {
+                return true;
+            }
+            for (int j = i + 1; j < lines.length && (lines[j].isBlank() || Character.isWhitespace(lines[j].charAt(0))); j++) {
+                if (lines[j].strip().startsWith("#")) {
+                    return true;
+                }
             }
         }
-        return lines.length;
+        return false;
+    }
+
+    /**
+     * Where the author's YAML that the Hub does not read as metadata ends in the body, 0 when there is none: the body
+     * (the whole text, as the Hub sees no block) then starts with it, and it must not be read as text. A block a BOM
+     * hides ({@code bom-hides-metadata}) ends where the parser ends it in the text after the BOM, by the Hub's rule; a
+     * block never closed ({@code metadata-unclosed}) at the first blank line or Markdown heading after its opening
+     * line. Offsets, not lines, so that however lines end the block is where the parser put it.
+     */
+    static int hiddenBlockEnd(ModelCard card) {
+        if (card.hasMetadata()) {
+            return 0;
+        }
+        if (card.text().startsWith("\uFEFF") && has(card, dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA)) {
+            ModelCard behind = ModelCard.parse(card.id(), card.text().substring(1));
+            return behind.hasMetadata() ? behind.bodyOffset() + 1 : 0;
+        }
+        if (!has(card, dev.cardminer.core.ProblemCodes.METADATA_UNCLOSED)) {
+            return 0;
+        }
+        String body = card.body();
+        int opening = body.indexOf("---");
+        if (opening < 0) {
+            return 0;
+        }
+        int at = nextLine(body, opening);
+        while (at < body.length()) {
+            String line = body.substring(at, lineEnd(body, at));
+            if (line.isBlank() || HEADING.matcher(line).matches()) {
+                return at;
+            }
+            at = nextLine(body, at);
+        }
+        return at;
+    }
+
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("#{1,6}(?:[ \\t].*)?");
+
+    private static boolean has(ModelCard card, String code) {
+        return card.problems().stream().anyMatch(p -> p.code().equals(code));
+    }
+
+    private static int lineEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nextLine(String s, int from) {
+        int i = lineEnd(s, from);
+        if (i < s.length() && s.charAt(i) == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+            return i + 2;
+        }
+        return Math.min(s.length(), i + 1);
     }
 
     /** Whether the YAML already holds the suggested value (ids compared without case, codes by what they name). */

@@ -65,15 +65,18 @@ class CardPatcherTest {
     }
 
     @Test
-    void theSameTrainerCardTwiceGivesByteIdenticalPatchesWithNameBeforeType() {
+    void theResultsOfATrainerCardComeInCardOrderWhateverOrderTheSuggestionsCameIn() {
         String text = "---\npipeline_tag: text-classification\n---\n# m\n\nThis model is a fine-tuned version of "
                 + "[a/b](https://huggingface.co/a/b) on the imdb dataset.\nIt achieves the following results on the evaluation set:\n"
                 + "- Loss: 0.2\n- Accuracy: 0.93\n- F1: 0.92\n";
         Suggester suggester = Suggester.builder().fields(List.of("model-index")).build();
         ModelCard card = ModelCard.parse("me/m", text);
-        Patch first = patcher.patch(card, suggester.suggest(card).suggestions());
-        ModelCard again = ModelCard.parse("me/m", text);
-        Patch second = patcher.patch(again, suggester.suggest(again).suggestions());
+        List<Suggestion> found = suggester.suggest(card).suggestions();
+        assertThat(found).hasSizeGreaterThan(1);
+        List<Suggestion> reversed = new java.util.ArrayList<>(found);
+        java.util.Collections.reverse(reversed);
+        Patch first = patcher.patch(card, found);
+        Patch second = patcher.patch(card, reversed);
         assertThat(first.ok()).isTrue();
         assertThat(second.patched()).isEqualTo(first.patched());
         assertThat(second.diff()).isEqualTo(first.diff());
@@ -235,5 +238,96 @@ class CardPatcherTest {
         assertThat(unnamed.leftOut()).extracting(Patch.LeftOut::reason)
                 .containsExactly("no model name for the model-index entry (the card has no repo id)");
         assertThat(patcher.patch(card, List.of(withTask), "named").patched()).contains("- name: named\n");
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsNeverFilledEvenWhenItsLastCopyIsEmpty() {
+        String body = "# m\n\nThe weights are released under the Apache 2.0 license.\n";
+        for (String yaml : List.of("license: mit\ntags: [a]\nlicense:\n", "language:\n  - de\nlanguage: []\n")) {
+            String text = "---\n" + yaml + "---\n" + body;
+            ModelCard card = ModelCard.parse("me/m", text);
+            String key = yaml.substring(0, yaml.indexOf(':'));
+            Patch patch = patcher.patch(card, List.of(s(key, key.equals("license") ? "apache-2.0" : "en")));
+            assertThat(patch.patched()).as(yaml).isNull();
+            assertThat(patch.leftOut()).extracting(Patch.LeftOut::reason).containsExactly("the YAML has " + key + " twice");
+        }
+        // nor does the suggester offer it as a value to fill: the author wrote one
+        ModelCard twice = ModelCard.parse("me/m", "---\nlicense: mit\ntags: [a]\nlicense:\n---\n" + body);
+        CardSuggestions found = Suggester.builder().fields(List.of("license")).build().suggest(twice);
+        assertThat(found.suggestions()).isEmpty();
+        assertThat(found.conflicts()).extracting(Conflict::field).containsExactly("license");
+    }
+
+    @Test
+    void anEmptyKeyWithACommentIsLeftAloneAndAnEmptyMappingIsEmpty() {
+        for (String yaml : List.of("license:   # TODO pick one\n", "base_model: # meta-llama/the-one\n",
+                "datasets:\n  # add them later\n")) {
+            String key = yaml.substring(0, yaml.indexOf(':'));
+            ModelCard card = ModelCard.parse("me/m", "---\n" + yaml + "tags: [a]\n---\nText.\n");
+            Patch patch = patcher.patch(card, List.of(s(key, key.equals("license") ? "apache-2.0" : "acme/base-1")));
+            assertThat(patch.patched()).as(yaml).isNull();
+            assertThat(patch.leftOut()).extracting(Patch.LeftOut::reason)
+                    .containsExactly("the YAML's empty " + key + " has a comment, which writing a value would drop");
+        }
+        // a '#' inside a value is no comment
+        ModelCard quoted = ModelCard.parse("me/m", "---\nbase_model:\ntags: ['#a']\n---\nText.\n");
+        assertThat(patcher.patch(quoted, List.of(s("base_model", "acme/base-1"))).ok()).isTrue();
+        String text = "---\nbase_model: {}\ntags: [a]\n---\n" + TRAINER;
+        ModelCard card = ModelCard.parse("me/m", text);
+        CardSuggestions found = Suggester.builder().fields(List.of("base_model")).build().suggest(card);
+        assertThat(found.conflicts()).isEmpty();
+        assertThat(found.suggestions()).extracting(Suggestion::value).containsExactly("acme/base-1");
+        Patch patch = patcher.patch(card, found.suggestions());
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).startsWith("---\nbase_model: acme/base-1\ntags: [a]\n---\n");
+    }
+
+    @Test
+    void anEmptyModelIndexIsFilledOnlyWhereNoOtherLineOfItChanges() {
+        Suggester suggester = Suggester.builder().fields(List.of("model-index")).build();
+        String reason = "writing results into the YAML's model-index would change its other lines (a quote, a comment, "
+                + "another entry): add them by hand";
+        for (String index : List.of("- name: \"my-model\"   # the Trainer wrote this\n  results: []\n",
+                "- name: my-model\n  results: []\n- name: other\n  results: []  # filled later\n",
+                "- name: my-model\n  results: []   # none yet\n")) {
+            String text = "---\npipeline_tag: text-classification\nmodel-index:\n" + index + "---\n" + TRAINER;
+            ModelCard card = ModelCard.parse("me/m", text);
+            Patch patch = patcher.patch(card, suggester.suggest(card).suggestions());
+            assertThat(patch.patched()).as(index).isNull();
+            assertThat(patch.leftOut()).extracting(Patch.LeftOut::reason).as(index).containsExactly(reason);
+        }
+        // the author's name stays whatever it is; only the results line is replaced
+        String text = "---\npipeline_tag: text-classification\nmodel-index:\n- name: 42\n  results: []\n---\n" + TRAINER;
+        ModelCard card = ModelCard.parse("me/m", text);
+        Patch patch = patcher.patch(card, suggester.suggest(card).suggestions());
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).startsWith("---\npipeline_tag: text-classification\nmodel-index:\n- name: 42\n"
+                + "  results:\n  - task:\n");
+        assertThat(patch.diff()).doesNotContain("-- name").doesNotContain("+- name");
+    }
+
+    @Test
+    void behindABomTheBlockEndsWhereTheHubsRuleEndsItSoTheBodyIsStillRead() {
+        // the closing line may have trailing blanks, and lone CRs end lines before it
+        String body = TRAINER;
+        for (String card : List.of("\uFEFF---\nlicense: mit\nbase_model: acme/hidden\n---  \n" + body,
+                "\uFEFF---\rlicense: mit\rbase_model: acme/hidden\r---\t\n" + body)) {
+            ModelCard bom = ModelCard.parse("me/m", card);
+            assertThat(bom.problems()).extracting(dev.cardminer.core.Problem::code).contains("bom-hides-metadata");
+            assertThat(Suggester.hiddenBlockEnd(bom)).isEqualTo(card.indexOf("# m"));
+            List<Suggestion> found = Suggester.builder().fields(List.of("base_model")).build().suggest(bom).suggestions();
+            assertThat(found).extracting(Suggestion::value).containsExactly("acme/base-1");
+        }
+    }
+
+    @Test
+    void yamlLinesOfABlockNeverClosedAreNoTextEvidence() {
+        String card = "---\nlicense: mit\nlanguage:\n- de\nbase_model: acme/hidden\n\n" + TRAINER;
+        ModelCard unclosed = ModelCard.parse("me/m", card);
+        assertThat(unclosed.problems()).extracting(dev.cardminer.core.Problem::code).contains("metadata-unclosed");
+        List<Suggestion> found = Suggester.builder().build().suggest(unclosed).suggestions();
+        assertThat(found).isNotEmpty().allSatisfy(x -> assertThat(x.evidence().line()).as(x.toString()).isGreaterThan(6));
+        assertThat(found).extracting(Suggestion::value).contains("acme/base-1").doesNotContain("mit", "de", "acme/hidden");
+        assertThat(Suggester.hiddenBlockEnd(unclosed)).isEqualTo(card.indexOf("\n\n") + 1);
     }
 }
