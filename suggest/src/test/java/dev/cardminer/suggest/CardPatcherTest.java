@@ -175,7 +175,9 @@ class CardPatcherTest {
 
     @Test
     void keysWrittenWithoutAValueAreFilledInPlaceAndTheOtherLinesStay() {
-        String text = "---\nbase_model:\nlanguage: []\ndatasets: null\nlicense: mit  # ours\n---\n" + TRAINER;
+        // Two plain English sentences besides the Trainer's lines: what prose-english asks before it proposes `en`.
+        String body = TRAINER + "\nIt was trained for three epochs on one GPU.\n";
+        String text = "---\nbase_model:\nlanguage: []\ndatasets: null\nlicense: mit  # ours\n---\n" + body;
         ModelCard card = ModelCard.parse("me/m", text);
         CardSuggestions found = Suggester.builder().fields(List.of("base_model", "datasets", "language")).build().suggest(card);
         assertThat(found.conflicts()).isEmpty();
@@ -184,7 +186,7 @@ class CardPatcherTest {
         assertThat(patch.leftOut()).isEmpty();
         assertThat(patch.applied()).extracting(Suggestion::field).containsExactlyInAnyOrder("base_model", "datasets", "language");
         assertThat(patch.patched()).isEqualTo("---\nbase_model: acme/base-1\nlanguage:\n- en\ndatasets:\n- imdb\n"
-                + "license: mit  # ours\n---\n" + TRAINER);
+                + "license: mit  # ours\n---\n" + body);
         ModelCard after = ModelCard.parse("me/m", patch.patched());
         assertThat(after.body()).isEqualTo(card.body());
         assertThat(after.metadata().baseModel()).containsExactly("acme/base-1");
