@@ -3,6 +3,7 @@ package dev.cardminer.cli;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,13 +102,22 @@ final class EditCommand implements Callable<Integer> {
         CardFiles.Input input = read.input();
         CardParser parser = CardParser.builder().build();
         ModelCard before = parser.parse(input.id(), input.bytes());
+        for (Problem p : before.problems()) {
+            if (ProblemCodes.breaksMetadataBlock(p)) {   // a new block on top would make the author's block body text
+                err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + p.located())
+                        + " (fix the metadata block first)");
+                err.flush();
+                return 1;
+            }
+        }
         MetadataEdits.Outcome outcome = MetadataEdits.apply(before.text(), ops);
         if (outcome.failure() != null) {
             err.println("cardminer edit: cannot edit " + input.name() + ": " + CardFiles.oneLine(outcome.failure()));
             err.flush();
             return 1;
         }
-        List<Problem> added = addedErrors(before, parser.parse(input.id(), outcome.text()));
+        ModelCard after = parser.parse(input.id(), outcome.text());
+        List<Problem> added = added(before, after, Problem.Severity.ERROR);
         if (!added.isEmpty()) {
             err.println("cardminer edit: refused, the edit adds " + (added.size() == 1 ? "an error" : added.size() + " errors")
                     + " to " + input.name() + ":");
@@ -115,6 +125,10 @@ final class EditCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        for (Problem p : added(before, after, Problem.Severity.WARNING)) {   // written, but said
+            err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
+        }
+        err.flush();
         if (target == null) {
             out.print(UnifiedDiff.of(input.name(), before.text(), outcome.text()));
         } else {
@@ -130,10 +144,10 @@ final class EditCommand implements Callable<Integer> {
     }
 
     /** Errors of the edited card that the original did not have (compared by code and message). */
-    static List<Problem> addedErrors(ModelCard before, ModelCard after) {
-        List<String> had = before.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+    static List<Problem> added(ModelCard before, ModelCard after, Problem.Severity severity) {
+        List<String> had = before.problems().stream().filter(p -> p.severity() == severity)
                 .map(p -> p.code() + '\u0000' + p.message()).toList();
-        return after.problems().stream().filter(p -> p.severity() == Problem.Severity.ERROR)
+        return after.problems().stream().filter(p -> p.severity() == severity)
                 .filter(p -> !had.contains(p.code() + '\u0000' + p.message())).toList();
     }
 }

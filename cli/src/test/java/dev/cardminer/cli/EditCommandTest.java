@@ -79,8 +79,8 @@ class EditCommandTest {
     void anEditThatAddsAnErrorIsFound() {
         ModelCard before = ModelCard.parse(CARD);
         ModelCard after = ModelCard.parse(CARD.replace("tags:\n- a\n", "tags: [a\n"));
-        assertThat(EditCommand.addedErrors(before, after)).extracting(p -> p.code()).containsExactly("yaml-syntax");
-        assertThat(EditCommand.addedErrors(after, after)).isEmpty();
+        assertThat(EditCommand.added(before, after, dev.cardminer.core.Problem.Severity.ERROR)).extracting(p -> p.code()).containsExactly("yaml-syntax");
+        assertThat(EditCommand.added(after, after, dev.cardminer.core.Problem.Severity.ERROR)).isEmpty();
     }
 
     /** Applies a unified diff (as produced here: hunks in order) to a text. */
@@ -108,5 +108,28 @@ class EditCommandTest {
             out.append(lines[next++]);
         }
         return out.toString();
+    }
+
+    @Test
+    void aCardWhoseBlockIsUnclosedOrBehindABomIsRefusedAndLeftAlone() throws Exception {
+        for (String text : new String[] {"---\nlicense: mit\ntags:\n- foo\n\n# Card\n\nBody.\n",
+                "\uFEFF---\nlicense: mit\n---\n# Card\n"}) {
+            Path card = Files.writeString(dir.resolve("org__broken.md"), text);
+            CliRun run = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "--in-place");
+            assertThat(run.exit()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("refused").containsAnyOf("metadata-unclosed", "bom-hides-metadata")
+                    .contains(":1:1:");
+            assertThat(run.out()).isEmpty();
+            assertThat(Files.readString(card)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void aValueTheCheckerFlagsIsWrittenAndSaid() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__m.md"), CARD);
+        CliRun run = CliRun.run("edit", card.toString(), "--set", "license=not-a-licence");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("the edit adds").contains("unknown-license").contains(":2:");
+        assertThat(run.out()).contains("+license: not-a-licence");
     }
 }

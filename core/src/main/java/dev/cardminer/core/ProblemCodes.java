@@ -114,6 +114,15 @@ public final class ProblemCodes {
         return all;
     }
 
+    /**
+     * Whether the problem says the card's metadata block is there but broken (never closed, or hidden behind a BOM):
+     * an edit that writes a new block on top would turn the author's block into body text, so editors refuse such a
+     * card until its author fixes it.
+     */
+    public static boolean breaksMetadataBlock(Problem problem) {
+        return problem.code().equals(METADATA_UNCLOSED) || problem.code().equals(BOM_HIDES_METADATA);
+    }
+
     /** Whether the problem says the card could not be read at all (its rows record a failure). */
     public static boolean isFailure(Problem problem) {
         return problem.code().equals(INTERNAL_ERROR) || problem.code().equals(SOURCE_ERROR);

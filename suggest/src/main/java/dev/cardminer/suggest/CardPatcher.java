@@ -24,13 +24,6 @@ public final class CardPatcher {
     /** The file name diffs use. */
     public static final String README = "README.md";
 
-    /**
-     * Problems that mean the card's metadata block is there but broken: a new block on top would turn the
-     * author's block into body text, so such a card gets no patch until its author fixes it.
-     */
-    private static final java.util.Set<String> BROKEN_BLOCK = new java.util.LinkedHashSet<>(List.of(
-            ProblemCodes.METADATA_UNCLOSED, ProblemCodes.BOM_HIDES_METADATA));
-
     /** The patch of {@code card}; a new model-index entry is named after the repo (the id's last part). */
     public Patch patch(ModelCard card, List<Suggestion> suggestions) {
         return patch(card, suggestions, modelName(card.id()));
@@ -46,7 +39,7 @@ public final class CardPatcher {
      */
     public Patch patch(ModelCard card, List<Suggestion> suggestions, String modelName) {
         for (Problem p : card.problems()) {
-            if (BROKEN_BLOCK.contains(p.code())) {
+            if (ProblemCodes.breaksMetadataBlock(p)) {
                 return new Patch(card.id(), null, "", List.of(), List.of(), p.located());   // as check says it
             }
         }
