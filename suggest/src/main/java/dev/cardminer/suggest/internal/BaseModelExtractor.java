@@ -56,7 +56,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^[ \\t]*([A-Za-z_]\\w*)"
             + "[ \\t]*=[ \\t]*(?:[\\w.]+\\.from_pretrained\\([ \\t]*)?(?:[\"']([^\"'\\n]{1,200})[\"']|([A-Za-z_]\\w*)[ \\t]*[,)])");
     /** The Trainer's framework list naming PEFT ("- PEFT 0.7.1"). */
-    private static final Pattern PEFT_VERSION_LINE = Pattern.compile("^\\s*-\\s*PEFT\\s+\\d", Pattern.MULTILINE);
+    private static final Pattern PEFT_VERSION_LINE = Pattern.compile("^[ \\t]*-[ \\t]*PEFT\\s+\\d", Pattern.MULTILINE);
     /** "This model card ... is based on X": the card (or its text) is what is based on X, not the model. */
     private static final Pattern CARD_SUBJECT = Pattern.compile("\\b(?:card|readme|template|documentation|text)\\b(?!-)", F);
     private static final Pattern ADAPTER_CONFIG = Pattern.compile(

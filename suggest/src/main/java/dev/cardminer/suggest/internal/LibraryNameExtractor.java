@@ -22,7 +22,7 @@ public final class LibraryNameExtractor implements MetadataExtractor {
 
     /** Rules in order of preference: a specific library wins over transformers, which many of them use. */
     private static final List<Rule> RULES = List.of(
-            new Rule(Pattern.compile("^\\s*-\\s*PEFT\\s+\\d|\\bfrom peft import\\b|\\bPeftModel\\b", Pattern.MULTILINE), "peft", 0.9, List.of("peft"), "peft-usage"),
+            new Rule(Pattern.compile("^[ \\t]*-[ \\t]*PEFT\\s+\\d|\\bfrom peft import\\b|\\bPeftModel\\b", Pattern.MULTILINE), "peft", 0.9, List.of("peft"), "peft-usage"),
             new Rule(Pattern.compile("\\bfrom setfit import\\b|\\bSetFitModel\\b"), "setfit", 0.92, List.of("setfit"), "setfit-snippet"),
             new Rule(Pattern.compile("\\bfrom sentence_transformers import\\b|\\bSentenceTransformer\\s*\\("), "sentence-transformers", 0.92, List.of("sentence"), "sentence-transformers-snippet"),
             new Rule(Pattern.compile("\\bfrom diffusers import\\b|\\b(?:StableDiffusion\\w*|Diffusion)Pipeline\\b"), "diffusers", 0.9, List.of("diffusers", "pipeline"), "diffusers-snippet"),
@@ -41,7 +41,7 @@ public final class LibraryNameExtractor implements MetadataExtractor {
             new Rule(Pattern.compile("\\bfrom espnet\\b|\\bespnet2\\b"), "espnet", 0.88, List.of("espnet"), "espnet-snippet"),
             new Rule(Pattern.compile("\\bimport open_clip\\b|\\bopen_clip\\.create_model"), "open_clip", 0.88, List.of("open_clip"), "open-clip-snippet"),
             new Rule(Pattern.compile("\\bfrom ultralytics(?:plus)? import\\b"), "ultralytics", 0.85, List.of("ultralytics"), "ultralytics-snippet"),
-            new Rule(Pattern.compile("^\\s*-\\s*Transformers\\s+\\d", Pattern.MULTILINE), "transformers", 0.92, List.of("transformers"), "trainer-framework-versions"),
+            new Rule(Pattern.compile("^[ \\t]*-[ \\t]*Transformers\\s+\\d", Pattern.MULTILINE), "transformers", 0.92, List.of("transformers"), "trainer-framework-versions"),
             new Rule(Pattern.compile("\\bfrom transformers import\\b|\\bAutoModel(?:For\\w+)?\\.from_pretrained\\b|\\bAutoTokenizer\\.from_pretrained\\b"),
                     "transformers", 0.85, List.of("transformers", "automodel", "autotokenizer"), "transformers-snippet"));
 

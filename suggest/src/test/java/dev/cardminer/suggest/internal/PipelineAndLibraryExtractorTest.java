@@ -113,4 +113,14 @@ class PipelineAndLibraryExtractorTest {
         assertThat(escaped.evidence().line()).isEqualTo(2);
         assertThat(escaped.evidence().start()).isEqualTo(-1);
     }
+
+    @Test
+    void theFrameworkVersionsEvidenceIsTheVersionLineNotTheBlankLineAbove() {
+        var card = body("# m\n\n### Framework versions\n\n- Transformers 4.36.0\n- Pytorch 2.1.0\n");
+        var found = library.extract(card);
+        assertThat(found).singleElement().satisfies(s -> {
+            assertThat(s.evidence().text()).contains("Transformers 4.36.0");
+            assertThat(card.text().lines().toList().get(s.evidence().line() - 1)).isEqualTo("- Transformers 4.36.0");
+        });
+    }
 }
