@@ -314,7 +314,8 @@ final class SuggestCommand implements Callable<Integer> {
                     where(s.evidence()));
         }
         for (Conflict c : found.conflicts()) {
-            out.printf("  ! %s: YAML has %s, the text says %s  (%.2f %s, %s)%n", c.field(), shown(c.yamlValue()),
+            out.printf("  ! %s: YAML has %s, %s %s  (%.2f %s, %s)%n", c.field(), shown(c.yamlValue()),
+                    c.suggestion().evidence().line() == 0 ? "the repo id says" : "the text says",
                     shown(c.suggestion().value()), c.suggestion().confidence(), c.suggestion().method(),
                     where(c.suggestion().evidence()));
         }
@@ -329,8 +330,24 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     private static String shown(Object value) {
-        String s = String.valueOf(value);
+        String s = value instanceof Map<?, ?> m && m.get("metric") instanceof Map<?, ?> metric
+                ? result(metric, m.get("dataset"), m.get("task")) : String.valueOf(value);
         return CardFiles.oneLine(s.length() > 120 ? s.substring(0, 117) + "..." : s);
+    }
+
+    /** A model-index result as a person reads it: {@code accuracy = 0.98 on conll2003 (token-classification)}. */
+    private static String result(Map<?, ?> metric, Object dataset, Object task) {
+        StringBuilder sb = new StringBuilder().append(metric.get("type")).append(" = ").append(metric.get("value"));
+        if (dataset instanceof Map<?, ?> d && d.get("type") != null) {
+            sb.append(" on ").append(d.get("type"));
+            if (d.get("config") != null) {
+                sb.append(" (").append(d.get("config")).append(')');
+            }
+        }
+        if (task instanceof Map<?, ?> t && t.get("type") != null) {
+            sb.append(", task ").append(t.get("type"));
+        }
+        return sb.toString();
     }
 
     static Map<String, Object> toJson(CardSuggestions found) {

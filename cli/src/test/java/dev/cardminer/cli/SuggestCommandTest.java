@@ -420,4 +420,11 @@ class SuggestCommandTest {
         assertThat(text.out()).contains("me/t\\u000aforged line\\u202e\\u2066x\n");
         assertThat(json.err()).contains("me/t\\u000aforged line\\u202e\\u2066x: draft 2 for this id");
     }
+
+    @Test
+    void aModelIndexResultReadsAsMetricValueAndDataset(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--fields", "model-index");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("+ model-index = accuracy = 0.9012 on tiny_reviews").doesNotContain("metric={");
+    }
 }
