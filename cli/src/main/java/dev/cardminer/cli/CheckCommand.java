@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cardminer.core.CardLinter;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.Problem;
+import dev.cardminer.io.CardSource;
+import dev.cardminer.io.CardSources;
+import dev.cardminer.io.SourceCard;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, github, sarif }
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = {
-            "Card files (README.md); '-' reads standard input; hub:org/name[@revision] reads the model's "
+            "Card files (README.md) or folders of them (every *.md, recursively); '-' reads standard input; hub:org/name[@revision] reads the model's "
                     + "README.md from the Hub."})
     List<String> files;
 
@@ -66,6 +71,21 @@ final class CheckCommand implements Callable<Integer> {
         List<Checked> checked = new ArrayList<>();
         int unreadable = 0;
         for (String file : files) {
+            if (!file.equals("-") && !file.startsWith("hub:") && Files.isDirectory(Path.of(file))) {
+                // A folder: its card files, recursively, as analyze and suggest read a folder.
+                try (CardSource cards = CardSources.markdown(Path.of(file))) {
+                    for (SourceCard card = cards.next(); card != null; card = cards.next()) {
+                        if (card.failure() != null) {
+                            err.println("cardminer check: " + CardFiles.oneLine(card.origin() + ": " + card.failure()));
+                            unreadable = Math.max(unreadable, 2);
+                        } else {
+                            checked.add(new Checked(card.origin(), card.id(),
+                                    linter.check(parser.parse(card.id(), card.bytes()))));
+                        }
+                    }
+                }
+                continue;
+            }
             CardFiles.Read read = CardFiles.readOrExplain("check", file, System.in, hub, err);
             if (read.input() == null) {
                 unreadable = Math.max(unreadable, read.exit());

@@ -125,4 +125,16 @@ class CheckCommandTest {
         String out = CliRun.run("check", evil).out();
         assertThat(out).doesNotContain("\u001b").contains("\\u001b");
     }
+
+    @Test
+    void aFolderIsCheckedCardByCardRecursively() throws Exception {
+        write("org__good.md", GOOD);
+        Files.createDirectories(dir.resolve("sub"));
+        String bad = write("sub/bad.md", "---\nlicense: [mit\n---\n# x\n");
+        write("notes.txt", "not a card");
+        CliRun run = CliRun.run("check", dir.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(bad) + ":\\d+:\\d+: error yaml-syntax ")
+                .contains("2 cards checked");
+    }
 }
