@@ -61,7 +61,10 @@ public final class PullRequestTexts {
     static String description(List<Suggestion> applied, String diff) {
         StringBuilder sb = new StringBuilder();
         boolean inferred = applied.stream().anyMatch(Inferences::inferred);
-        sb.append("This pull request adds metadata that the model card's own text already ")
+        // A value read from the repo's name is no statement of the text: say where values come from.
+        boolean fromName = applied.stream().anyMatch(s -> s.evidence().line() == 0);
+        sb.append("This pull request adds metadata that the model card's own text")
+                .append(fromName ? " or the repository's name" : "").append(" already ")
                 .append(inferred ? "states or implies (what is implied is marked below: please check it)" : "states")
                 .append(", so that the Hub can show and filter on it. It changes only the YAML header of README.md: ")
                 .append("the keys below are added, nothing the header already says is changed, and the card's text ")

@@ -50,6 +50,16 @@ class PullRequestTest {
     }
 
     @Test
+    void aValueFromTheRepoNameIsNotCalledStatedByTheText() {
+        ModelCard card = ModelCard.parse("someone/distilbert-base-uncased-finetuned-ner", "# m\n\nWeights.\n");
+        List<Suggestion> found = Suggester.builder().fields(List.of("pipeline_tag")).build().suggest(card).suggestions();
+        assertThat(found).singleElement().satisfies(s -> assertThat(s.evidence().line()).isZero());
+        String description = PullRequestTexts.draft(card.id(), new CardPatcher().patch(card, found)).description();
+        assertThat(description).contains("own text or the repository's name already", "from the repository's name");
+        assertThat(PullRequestTexts.draft("me/m", patch()).description()).doesNotContain("repository's name");
+    }
+
+    @Test
     void dryRunWritesTitleDescriptionAndDiff(@TempDir Path dir) throws IOException {
         Path folder = new DryRunWriter(dir).write(PullRequestTexts.draft("me/m", patch()));
         assertThat(folder).isEqualTo(dir.resolve("me__m"));
