@@ -146,6 +146,14 @@ final class SuggestCommand implements Callable<Integer> {
         }
         CardPatcher patcher = new CardPatcher();
         DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
+        if (patchDir != null && Files.isDirectory(patchDir)) {
+            try (var entries = Files.list(patchDir)) {
+                if (entries.findAny().isPresent()) {   // earlier drafts would mix with this run's and look like its own
+                    err.println("cardminer suggest: note: " + CardFiles.oneLine(patchDir.toString()) + " is not empty: "
+                            + "drafts of this run replace those of the same repos, other folders there are from before");
+                }
+            }
+        }
         long seen = 0;
         long withSuggestions = 0;
         long suggestionCount = 0;

@@ -427,4 +427,15 @@ class SuggestCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("+ model-index = accuracy = 0.9012 on tiny_reviews").doesNotContain("metric={");
     }
+
+    @Test
+    void aPatchDirWithEarlierDraftsIsSaid(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("patches");
+        CliRun first = CliRun.run("suggest", corpus(dir).toString(), "--patch-dir", out.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).doesNotContain("is not empty");
+        CliRun second = CliRun.run("suggest", corpus(dir).toString(), "--patch-dir", out.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.err()).contains("is not empty");
+    }
 }
