@@ -198,7 +198,7 @@ final class SuggestCommand implements Callable<Integer> {
                 if (json) {
                     out.println(CardJson.mapper().writeValueAsString(toJson(found)));
                 } else {
-                    printSummary(out, found);
+                    printSummary(out, found, source == null);
                 }
                 if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
@@ -315,24 +315,30 @@ final class SuggestCommand implements Callable<Integer> {
                 read.input().bytes(), RepoFacts.NONE));
     }
 
-    private static void printSummary(PrintWriter out, CardSuggestions found) {
+    private static void printSummary(PrintWriter out, CardSuggestions found, boolean fromStore) {
         out.println(CardFiles.oneLine(found.id()));
         for (Suggestion s : found.suggestions()) {
             out.printf("  + %s = %s  (%.2f %s, %s)%n", s.field(), shown(s.value()), s.confidence(), s.method(),
-                    where(s.evidence()));
+                    where(s.evidence(), fromStore));
         }
         for (Conflict c : found.conflicts()) {
             out.printf("  ! %s: YAML has %s, %s %s  (%.2f %s, %s)%n", c.field(), shown(c.yamlValue()),
                     c.suggestion().evidence().line() == 0 ? "the repo id says" : "the text says",
                     shown(c.suggestion().value()), c.suggestion().confidence(), c.suggestion().method(),
-                    where(c.suggestion().evidence()));
+                    where(c.suggestion().evidence(), fromStore));
         }
     }
 
-    /** Body evidence by its line; metadata evidence by its line in the block (a tag's own line); the repo id by name. */
-    private static String where(Evidence e) {
+    /**
+     * Body evidence by its line; metadata evidence by its line in the block (a tag's own line), or without a line when
+     * the cards come from a store; the repo id by name.
+     */
+    private static String where(Evidence e, boolean fromStore) {
         if (e.line() == 0) {
             return "from the repo id";
+        }
+        if (fromStore && e.start() < 0) {   // the store keeps metadata as one JSON line: its line is none of the card's
+            return "metadata";
         }
         return e.start() >= 0 ? "line " + e.line() : "metadata, line " + e.line();
     }

@@ -438,4 +438,17 @@ class SuggestCommandTest {
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.err()).contains("is not empty");
     }
+
+    @Test
+    void metadataEvidenceFromAStoreHasNoMadeUpLine(@TempDir Path dir) throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("tagged"));
+        Files.writeString(cards.resolve("me__tagged.md"), "---\ntags:\n- a\n- text-classification\n---\n# m\n\nWeights.\n");
+        Path db = dir.resolve("t.duckdb");
+        assertThat(CliRun.run("analyze", cards.toString(), "--db", db.toString(), "--annotator", "none").exit()).isZero();
+        CliRun fromFiles = CliRun.run("suggest", cards.toString(), "--fields", "pipeline_tag");
+        assertThat(fromFiles.out()).contains("+ pipeline_tag = text-classification", "metadata, line 4)");
+        CliRun fromStore = CliRun.run("suggest", "--db", db.toString(), "--fields", "pipeline_tag");
+        assertThat(fromStore.exit()).as(fromStore.err()).isZero();
+        assertThat(fromStore.out()).contains("+ pipeline_tag = text-classification", ", metadata)").doesNotContain("metadata, line");
+    }
 }
