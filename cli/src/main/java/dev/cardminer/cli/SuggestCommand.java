@@ -2,11 +2,14 @@ package dev.cardminer.cli;
 
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
+import dev.cardminer.core.RepoIds;
 import dev.cardminer.hub.HubClient;
+import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.CardStore;
-import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.io.RepoFacts;
 import dev.cardminer.io.SourceCard;
@@ -23,23 +26,26 @@ import dev.cardminer.suggest.PullRequestTexts;
 import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
 import dev.cardminer.suggest.SuggestionStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code cardminer suggest SOURCE}: metadata the cards' YAML lacks, with evidence, patches and PR drafts. */
 @Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false, description = {
@@ -112,9 +118,9 @@ final class SuggestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--id names the card read from standard input: "
                     + "give it with '-' (other sources give their cards' ids)");
         }
-        if (id != null && dev.cardminer.core.RepoIds.problem(id).isPresent()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--id " + CardFiles.oneLine(id) + ": "
-                    + dev.cardminer.core.RepoIds.problem(id).get());
+        Optional<String> badId = id == null ? Optional.empty() : RepoIds.problem(id);
+        if (badId.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id " + CardFiles.oneLine(id) + ": " + badId.get());
         }
         if (openPrs && "-".equals(source) && id == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with '-' needs --id org/name: "
@@ -163,7 +169,7 @@ final class SuggestCommand implements Callable<Integer> {
         SourceNotes notes = new SourceNotes("suggest", err);
         // With --patch-dir, drafts written so far by id without case (the Hub's ids are not told apart by case): a
         // source may hold one id twice; each card keeps its own draft and only an id's first draft may be sent.
-        Map<String, Integer> draftedIds = new java.util.HashMap<>();
+        Map<String, Integer> draftedIds = new HashMap<>();
         // A card from standard input without --id has no repo id: no model name to give a model-index entry.
         boolean unnamed = "-".equals(source) && id == null;
         try (plugged; CardStore store = db == null ? null : source == null ? CardStore.openExisting(db) : CardStore.open(db);
@@ -218,7 +224,7 @@ final class SuggestCommand implements Callable<Integer> {
                             if (openPrs && nth == 1) {
                                 toOpen.add(draft); // the run skips, with a line, ids that are no Hub repo
                             }
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // one card's folder (a name the file system refuses, a file in the way) stops no other
                             unwritten++;
                             note(out, err, card.id(), "no patch written: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -296,8 +302,8 @@ final class SuggestCommand implements Callable<Integer> {
      * 256 KiB of the body that analyze reads, and say so.
      */
     private static void tooLarge(ModelCard card, PrintWriter err) {
-        for (dev.cardminer.core.Problem p : card.problems()) {
-            if (p.code().equals(dev.cardminer.core.ProblemCodes.BODY_TOO_LARGE)) {
+        for (Problem p : card.problems()) {
+            if (p.code().equals(ProblemCodes.BODY_TOO_LARGE)) {
                 err.println(CardFiles.oneLine("suggest: " + card.id() + ":" + p.located() + "; suggestions are read from that part only"));
                 err.flush();
             }

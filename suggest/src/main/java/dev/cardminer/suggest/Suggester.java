@@ -2,6 +2,7 @@ package dev.cardminer.suggest;
 
 import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
 
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the extractors on a card and sorts what they find: values for fields the YAML lacks are
@@ -91,7 +94,7 @@ public final class Suggester {
      * last copy, which may be empty while an earlier one holds the author's value.
      */
     static boolean writtenTwice(ModelCard card, String field) {
-        return card.problems().stream().anyMatch(p -> p.code().equals(dev.cardminer.core.ProblemCodes.YAML_DUPLICATE_KEY)
+        return card.problems().stream().anyMatch(p -> p.code().equals(ProblemCodes.YAML_DUPLICATE_KEY)
                 && field.equals(p.path()));
     }
 
@@ -104,10 +107,10 @@ public final class Suggester {
             return false;
         }
         String[] lines = card.yaml().split("\\r\\n|\\r|\\n", -1);
-        java.util.regex.Pattern keyLine = java.util.regex.Pattern.compile("([\"']?)" + java.util.regex.Pattern.quote(field)
+        Pattern keyLine = Pattern.compile("([\"']?)" + Pattern.quote(field)
                 + "\\1[ \\t]*:(?:[ \\t](.*))?");
         for (int i = 0; i < lines.length; i++) {
-            java.util.regex.Matcher m = keyLine.matcher(lines[i]);
+            Matcher m = keyLine.matcher(lines[i]);
             if (!m.matches()) {
                 continue;
             }
@@ -134,11 +137,11 @@ public final class Suggester {
         if (card.hasMetadata()) {
             return 0;
         }
-        if (card.text().startsWith("\uFEFF") && has(card, dev.cardminer.core.ProblemCodes.BOM_HIDES_METADATA)) {
+        if (card.text().startsWith("\uFEFF") && has(card, ProblemCodes.BOM_HIDES_METADATA)) {
             ModelCard behind = ModelCard.parse(card.id(), card.text().substring(1));
             return behind.hasMetadata() ? behind.bodyOffset() + 1 : 0;
         }
-        if (!has(card, dev.cardminer.core.ProblemCodes.METADATA_UNCLOSED)) {
+        if (!has(card, ProblemCodes.METADATA_UNCLOSED)) {
             return 0;
         }
         String body = card.body();
@@ -157,7 +160,7 @@ public final class Suggester {
         return at;
     }
 
-    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("#{1,6}(?:[ \\t].*)?");
+    private static final Pattern HEADING = Pattern.compile("#{1,6}(?:[ \\t].*)?");
 
     private static boolean has(ModelCard card, String code) {
         return card.problems().stream().anyMatch(p -> p.code().equals(code));
