@@ -1,6 +1,7 @@
 package dev.cardminer.cli;
 
 import dev.cardminer.core.CardParser;
+import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
@@ -40,7 +41,9 @@ final class EditCommand implements Callable<Integer> {
     List<String> set = new ArrayList<>();
 
     @Option(names = "--add", paramLabel = "KEY=VALUE",
-            description = "Add items to a list-valued KEY (tags, datasets, base_model), skipping those it has.")
+            description = {"Add items to a list-valued KEY (tags, language, datasets, metrics, base_model), skipping those it "
+                    + "has; a single value there becomes a list (said on standard error).",
+                    "One-value keys (license, pipeline_tag, library_name, ...) are refused (exit 2): use --set."})
     List<String> add = new ArrayList<>();
 
     @Option(names = "--remove", paramLabel = "KEY", description = "Remove KEY and its lines.")
@@ -75,6 +78,14 @@ final class EditCommand implements Callable<Integer> {
             }
             for (String a : add) {
                 Map.Entry<String, Object> e = MetadataEdits.parse(a);
+                if (MetadataKeys.kind(e.getKey()) == MetadataKeys.Kind.SINGLE) {
+                    // the Hub reads one string there: a list would make the key unreadable to it
+                    err.println("cardminer edit: --add " + CardFiles.oneLine(e.getKey()) + ": the Hub reads one value for "
+                            + CardFiles.oneLine(e.getKey()) + ", not a list; give --set "
+                            + CardFiles.oneLine(a.strip()) + " to replace it");
+                    err.flush();
+                    return 2;
+                }
                 ops.add(new MetadataEdits.Add(e.getKey(), e.getValue() instanceof List<?> l ? new ArrayList<>(l)
                         : new ArrayList<>(java.util.Collections.singletonList(e.getValue()))));
             }
@@ -127,6 +138,13 @@ final class EditCommand implements Callable<Integer> {
         }
         for (Problem p : added(before, after, Problem.Severity.WARNING)) {   // written, but said
             err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
+        }
+        for (MetadataEdits.Op op : ops) {
+            if (op instanceof MetadataEdits.Add a && !(before.metadata().get(a.key()) instanceof List<?>)
+                    && before.metadata().get(a.key()) != null && after.metadata().get(a.key()) instanceof List<?> now) {
+                err.println("cardminer edit: note: " + CardFiles.oneLine(a.key() + " held one value ("
+                        + before.metadata().get(a.key()) + "); it is now a list of " + now.size() + ": " + now));
+            }
         }
         err.flush();
         if (target == null) {

@@ -132,4 +132,32 @@ class EditCommandTest {
         assertThat(run.err()).contains("the edit adds").contains("unknown-license").contains(":2:");
         assertThat(run.out()).contains("+license: not-a-licence");
     }
+
+    @Test
+    void addOnAOneValueKeyIsRefusedWithSetSuggestedAndTheFileLeftAlone() throws Exception {
+        String text = "---\nlicense: mit\npipeline_tag: text-classification\n---\n# Card\n";
+        Path card = Files.writeString(dir.resolve("org__one.md"), text);
+        for (String[] add : new String[][] {{"license", "apache-2.0"}, {"pipeline_tag", "fill-mask"},
+                {"library_name", "transformers"}, {"base_model_relation", "adapter"}, {"license_name", "x"}}) {
+            CliRun run = CliRun.run("edit", card.toString(), "--add", add[0] + "=" + add[1], "--in-place");
+            assertThat(run.exit()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--add " + add[0]).contains("one value")
+                    .contains("--set " + add[0] + "=" + add[1]);
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(Files.readString(card)).isEqualTo(text);
+    }
+
+    @Test
+    void addOnAListKeyHoldingOneValueMakesAListAndSaysSo() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__list.md"), "---\ntags: foo\nlanguage: en\n---\n# Card\n");
+        CliRun run = CliRun.run("edit", card.toString(), "--add", "tags=bar", "--add", "language=de");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("-tags: foo\n").contains("+tags:\n+- foo\n+- bar\n");
+        assertThat(run.err()).contains("note: tags held one value (foo); it is now a list of 2: [foo, bar]")
+                .contains("note: language held one value (en); it is now a list of 2: [en, de]");
+        CliRun listed = CliRun.run("edit", card.toString(), "--add", "datasets=imdb");   // a new key: no note
+        assertThat(listed.exit()).isZero();
+        assertThat(listed.err()).doesNotContain("note:");
+    }
 }

@@ -84,6 +84,8 @@ public final class ProblemCodes {
     public static final String MISSING_LIBRARY_NAME = "missing-library-name";
     public static final String MISSING_LANGUAGE = "missing-language";
     public static final String MISSING_BASE_MODEL = "missing-base-model";
+    /** A key that is probably a Hub key misspelt ({@code licence:}, {@code pipline_tag:}); the Hub ignores it. */
+    public static final String MISSPELLED_KEY = "misspelled-key";
 
     // Editing
     /** A requested edit is not possible (the block is not readable, a key cannot be written). */

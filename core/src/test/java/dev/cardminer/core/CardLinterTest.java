@@ -55,4 +55,36 @@ class CardLinterTest {
         assertThat(problems).isSortedAccordingTo((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
                 : Integer.compare(a.column(), b.column()));
     }
+
+    @Test
+    void aMisspeltHubKeyIsAWarningAtItsLineNamingTheKeyMeant() {
+        String card = "---\nlicence: mit\ntags:\n- a\npipline_tag: fill-mask\n\"base-model\": bert-base-uncased\n"
+                + "dataset: imdb\nlanguages: [en]\nLibrary_Name: transformers\n---\n# x\n";
+        List<Problem> misspelt = linter.check(ModelCard.parse("org/m", card)).stream()
+                .filter(p -> p.code().equals(ProblemCodes.MISSPELLED_KEY)).toList();
+        assertThat(misspelt).extracting(Problem::path).containsExactly("licence", "pipline_tag", "base-model", "dataset",
+                "languages", "Library_Name");
+        assertThat(misspelt).extracting(Problem::line).containsExactly(2, 5, 6, 7, 8, 9);
+        assertThat(misspelt.get(0).severity()).isEqualTo(Problem.Severity.WARNING);
+        assertThat(misspelt.get(0).message()).contains("'licence'").contains("did you mean 'license'?");
+        assertThat(misspelt.get(2).message()).contains("did you mean 'base_model'?");
+    }
+
+    @Test
+    void hubKeysAndCustomKeysFarFromThemAreNotMisspelt() {
+        String card = "---\nlicense: mit\nlicense_name: x\nlicense_link: LICENSE\nlanguage: en\ntags: [a]\n"
+                + "datasets: [imdb]\nmetrics: [f1]\nbase_model: a/b\nbase_model_relation: adapter\n"
+                + "pipeline_tag: fill-mask\nlibrary_name: transformers\nmodel-index: []\nwidget: []\n"
+                + "inference: false\nmodel_name: m\nlanguage_bcp47: [en-US]\nfinetuned_from: a/b\ntask: x\n"
+                + "instance_prompt: sks dog\nmodel_creator: acme\nquantized_by: me\nprompt_template: x\n---\n# x\n";
+        assertThat(codes(card)).doesNotContain(ProblemCodes.MISSPELLED_KEY);
+        assertThat(MetadataKeys.didYouMean("license")).isEmpty();
+        assertThat(MetadataKeys.didYouMean("libary_name")).hasValue("library_name");
+        assertThat(MetadataKeys.didYouMean("model_index")).hasValue("model-index");
+        assertThat(MetadataKeys.didYouMean("pipeline_tags")).hasValue("pipeline_tag");
+        assertThat(MetadataKeys.didYouMean("tasks")).isEmpty();
+        assertThat(MetadataKeys.kind("license")).isEqualTo(MetadataKeys.Kind.SINGLE);
+        assertThat(MetadataKeys.kind("tags")).isEqualTo(MetadataKeys.Kind.LIST);
+        assertThat(MetadataKeys.kind("model_name")).isEqualTo(MetadataKeys.Kind.UNKNOWN);
+    }
 }

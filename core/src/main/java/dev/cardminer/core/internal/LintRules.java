@@ -2,6 +2,7 @@ package dev.cardminer.core.internal;
 
 import dev.cardminer.core.CanonicalSection;
 import dev.cardminer.core.Metadata;
+import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
@@ -39,6 +40,7 @@ public final class LintRules {
         }
         if (!unreadable) {
             keys(card, blockLine, out);
+            misspelt(card, blockLine, out);
         }
         sections(card, out);
         return out;
@@ -63,6 +65,43 @@ public final class LintRules {
             out.add(missing("base_model", ProblemCodes.MISSING_BASE_MODEL, "the card describes a fine-tuned model but does not name the model "
                     + "it was fine-tuned from", line));
         }
+    }
+
+    /** Keys that are probably a Hub key misspelt ({@code licence}, {@code pipline_tag}): the Hub ignores them. */
+    private static void misspelt(ModelCard card, int blockLine, List<Problem> out) {
+        String[] lines = null;
+        for (String key : card.metadata().keys()) {
+            String meant = MetadataKeys.didYouMean(key).orElse(null);
+            if (meant == null) {
+                continue;
+            }
+            if (lines == null) {
+                lines = card.yaml().split("\\r\\n|\\r|\\n", -1);
+            }
+            int line = blockLine;
+            for (int i = 0; i < lines.length; i++) {
+                if (startsWithKey(lines[i], key)) {
+                    line = card.yamlLine() + i;
+                    break;
+                }
+            }
+            out.add(new Problem(Problem.Severity.WARNING, ProblemCodes.MISSPELLED_KEY, "key '" + key
+                    + "' is not one the Hub reads; did you mean '" + meant + "'?"
+                    + (card.metadata().has(meant) ? " (the block has '" + meant + "' too)" : ""), line, 1, key));
+        }
+    }
+
+    /** Whether a top-level YAML line starts with {@code key:}, the key plain or quoted. */
+    private static boolean startsWithKey(String line, String key) {
+        for (String written : new String[] {key, "\"" + key + "\"", "'" + key + "'"}) {
+            if (line.startsWith(written)) {
+                String rest = line.substring(written.length()).stripLeading();
+                if (rest.startsWith(":")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean fineTune(ModelCard card) {
