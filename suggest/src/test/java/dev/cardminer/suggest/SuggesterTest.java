@@ -84,4 +84,27 @@ class SuggesterTest {
         assertThat(Suggester.builder().fields(List.of("base_model", "license")).build().suggest(early).suggestions())
                 .extracting(Suggestion::value).containsExactly("acme/base-1", "apache-2.0");
     }
+
+    @Test
+    void evidenceLinesAreTheParsersForEveryLineEnd() {
+        // Old Mac files end lines with a lone CR: the evidence gets the line and text the parser's line count gives.
+        String lf = "---\ntags:\n- text-classification\n---\n# m\n\nIntro.\n\n"
+                + "This model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) on the tiny_reviews dataset.\n"
+                + "\n```python\nfrom transformers import AutoModelForSequenceClassification\n```\n";
+        List<Suggestion> expected = Suggester.builder().build().suggest(ModelCard.parse("me/m", lf)).suggestions();
+        assertThat(expected).extracting(Suggestion::field).contains("base_model", "datasets", "library_name");
+        assertThat(expected).filteredOn(s -> s.field().equals("base_model")).singleElement()
+                .satisfies(s -> assertThat(s.evidence().line()).isEqualTo(9));
+        for (String ending : List.of("\r", "\r\n")) {
+            List<Suggestion> found = Suggester.builder().build().suggest(ModelCard.parse("me/m", lf.replace("\n", ending)))
+                    .suggestions();
+            assertThat(found).extracting(Suggestion::field).containsExactlyElementsOf(
+                    expected.stream().map(Suggestion::field).toList());
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(found.get(i).evidence().line()).as(ending + expected.get(i).field()).isEqualTo(expected.get(i).evidence().line());
+                assertThat(found.get(i).evidence().column()).isEqualTo(expected.get(i).evidence().column());
+                assertThat(found.get(i).evidence().text()).isEqualTo(expected.get(i).evidence().text());
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.cardminer.suggest.internal;
 
 import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.TextLines;
 import dev.cardminer.suggest.Evidence;
 import dev.cardminer.suggest.Suggestion;
 
@@ -19,6 +20,7 @@ public final class BodyText {
 
     private final ModelCard card;
     private final String body;
+    private final TextLines lines;   // as the parser counts them: \n, \r\n and a lone \r end a line
     private final int[] lineStarts;
     private final int[] codeRanges;   // start, end pairs of fenced code blocks (content and fences)
     private String lower;
@@ -26,14 +28,11 @@ public final class BodyText {
     public BodyText(ModelCard card) {
         this.card = card;
         this.body = analysed(card);
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < body.length(); i++) {
-            if (body.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
+        lines = TextLines.of(body);
+        lineStarts = new int[lines.lineCount()];
+        for (int i = 0; i < lineStarts.length; i++) {
+            lineStarts[i] = lines.lineStart(i + 1);
         }
-        lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         codeRanges = fences(body, lineStarts);
     }
 
@@ -86,14 +85,15 @@ public final class BodyText {
     public List<int[]> codeBlocks() {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < codeRanges.length; i += 2) {
-            int contentStart = body.indexOf('\n', codeRanges[i]);
+            int open = lineIndex(codeRanges[i]);
             int end = codeRanges[i + 1];
-            int lastLine = body.lastIndexOf('\n', Math.max(0, end - 1) - 1);
-            if (contentStart < 0 || contentStart + 1 > end) {
+            if (open + 1 >= lineStarts.length || lineStarts[open + 1] > end) {
                 continue;
             }
-            int contentEnd = lastLine > contentStart ? lastLine + 1 : end;
-            out.add(new int[]{contentStart + 1, Math.max(contentStart + 1, contentEnd)});
+            int contentStart = lineStarts[open + 1];
+            int last = lineIndex(Math.max(0, end - 1));   // the closing fence's line
+            int contentEnd = last > open + 1 ? lineStarts[last] : end;
+            out.add(new int[]{contentStart, Math.max(contentStart, contentEnd)});
         }
         return out;
     }
@@ -102,10 +102,7 @@ public final class BodyText {
     public Evidence evidence(int start, int end) {
         int index = lineIndex(start);
         int lineStart = lineStarts[index];
-        int lineEnd = body.indexOf('\n', start);
-        if (lineEnd < 0) {
-            lineEnd = body.length();
-        }
+        int lineEnd = Math.max(start, lines.lineEnd(index + 1));
         String text = body.substring(lineStart, lineEnd).strip();
         if (text.length() > MAX_EVIDENCE) {
             int from = Math.max(lineStart, start - MAX_EVIDENCE / 3);
@@ -135,10 +132,10 @@ public final class BodyText {
         if (yaml == null) {
             return metadata(card, text);
         }
-        String[] lines = yaml.split("\n", -1);
+        TextLines lines = TextLines.of(yaml);
         int keyLine = -1;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+        for (int i = 0; i < lines.lineCount(); i++) {
+            String line = yaml.substring(lines.lineStart(i + 1), lines.lineEnd(i + 1));
             if (keyLine < 0) {
                 int colon = keyColon(line, key);
                 if (colon >= 0) {
@@ -224,7 +221,8 @@ public final class BodyText {
         int open = -1;
         char fenceChar = 0;
         int fenceLength = 0;
-        for (int start : lineStarts) {
+        for (int k = 0; k < lineStarts.length; k++) {
+            int start = lineStarts[k];
             int i = start;
             int indent = 0;
             while (i < body.length() && body.charAt(i) == ' ' && indent < 4) {
@@ -250,9 +248,8 @@ public final class BodyText {
                 fenceChar = c;
                 fenceLength = n;
             } else if (c == fenceChar && n >= fenceLength) {
-                int lineEnd = body.indexOf('\n', start);
                 out.add(open);
-                out.add(lineEnd < 0 ? body.length() : lineEnd + 1);
+                out.add(k + 1 < lineStarts.length ? lineStarts[k + 1] : body.length());
                 open = -1;
             }
         }
