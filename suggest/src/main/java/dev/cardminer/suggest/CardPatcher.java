@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * Writes suggestions into a card's metadata with a minimal diff: only the keys added are new lines, the rest
  * of the block and the body stay byte for byte. Keys the YAML already has are never touched. The patched card
- * is parsed again; a patch that changes the body or brings a problem the card had not is refused.
+ * is parsed again; a patch that changes the body or brings a problem the card had not is refused, and so is a patch
+ * of a block that has a key twice ({@code yaml-duplicate-key}): which copy the author meant is theirs to say.
  */
 public final class CardPatcher {
 
@@ -101,6 +102,17 @@ public final class CardPatcher {
         }
         if (set.isEmpty()) {
             return new Patch(card.id(), null, "", List.of(), List.of(), "nothing to add", leftOut);
+        }
+        for (Problem p : card.problems()) {
+            if (p.code().equals(ProblemCodes.YAML_DUPLICATE_KEY)) {
+                // Such a block is not YAML: readers refuse it or keep either copy (PyYAML the last, as cardminer's
+                // parser). A pull request adding keys to it would be built on values the Hub may not read, and an
+                // edit that ever rewrote the key would drop a copy without the author choosing which.
+                String twice = "the YAML has " + (p.path() == null ? "a key" : "'" + p.path() + "'") + " twice (line "
+                        + p.line() + ")";
+                return new Patch(card.id(), null, "", List.of(), List.of(), twice + ": remove one copy first; no "
+                        + "patch is written on a block with a duplicate key", leftOut);
+            }
         }
         CardEdits.Result edit = CardEdits.apply(card.text(), set, Map.of());
         if (edit.ok() && EmptyModelIndex.is(card.metadata().get("model-index")) && set.containsKey("model-index")

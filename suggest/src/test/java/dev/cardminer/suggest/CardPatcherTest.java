@@ -261,6 +261,20 @@ class CardPatcherTest {
     }
 
     @Test
+    void aBlockWithADuplicateKeyGetsNoPatchForAnyKeyAndSaysWhich() {
+        String body = "# m\n\nThis model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1).\n";
+        ModelCard card = ModelCard.parse("me/m", "---\nlicense: mit\ntags: [a]\nlicense: apache-2.0\n---\n" + body);
+        Patch patch = patcher.patch(card, List.of(s("base_model", "acme/base-1"), s("datasets", "acme/reviews")));
+        assertThat(patch.ok()).isFalse();
+        assertThat(patch.patched()).isNull();
+        assertThat(patch.failure()).contains("'license' twice (line 4)").contains("remove one copy first");
+        assertThat(patch.applied()).isEmpty();
+        // nested duplicates too: the whole block is not YAML
+        ModelCard nested = ModelCard.parse("me/m", "---\nwidget:\n- text: a\n  text: b\n---\n" + body);
+        assertThat(patcher.patch(nested, List.of(s("base_model", "acme/base-1"))).failure()).contains("twice (line 4)");
+    }
+
+    @Test
     void anEmptyKeyWithACommentIsLeftAloneAndAnEmptyMappingIsEmpty() {
         for (String yaml : List.of("license:   # TODO pick one\n", "base_model: # meta-llama/the-one\n",
                 "datasets:\n  # add them later\n")) {
