@@ -210,7 +210,7 @@ final class SuggestCommand implements Callable<Integer> {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
                     if (patch.ok()) {
-                        PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text());
+                        PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text(), found.conflicts());
                         try {
                             Path folder = drafts.write(draft);
                             Files.writeString(folder.resolve(CardPatcher.README), patch.patched(), StandardCharsets.UTF_8);

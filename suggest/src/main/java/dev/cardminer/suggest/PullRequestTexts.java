@@ -19,6 +19,7 @@ public final class PullRequestTexts {
     public static final String TITLE_PREFIX = "[cardminer] ";
 
     private static final int MAX_EVIDENCE = 300;
+    private static final int MAX_INLINE = 200;
     private static final Pattern BACKTICKS = Pattern.compile("`+");
     private static final Map<String, String> WHY = Map.of(
             "base_model", "lists this model on its base model's page (fine-tunes, adapters, quantizations, merges) and in the Hub's `base_model:` filter",
@@ -45,10 +46,18 @@ public final class PullRequestTexts {
 
     /** The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown). */
     public static PullRequestDraft draft(String repo, Patch patch, String readme) {
+        return draft(repo, patch, readme, List.of());
+    }
+
+    /**
+     * The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown); {@code conflicts}, where
+     * the card's text says other than its YAML, are listed under "Not changed" for the maintainer to decide.
+     */
+    public static PullRequestDraft draft(String repo, Patch patch, String readme, List<Conflict> conflicts) {
         if (!patch.ok()) {
             throw new IllegalArgumentException("no pull request for a failed patch: " + patch.failure());
         }
-        return new PullRequestDraft(repo, title(patch.applied()), description(patch.applied(), patch.diff()),
+        return new PullRequestDraft(repo, title(patch.applied()), description(patch.applied(), patch.diff(), conflicts),
                 patch.diff(), patch.patched(), readme);
     }
 
@@ -59,6 +68,10 @@ public final class PullRequestTexts {
     }
 
     static String description(List<Suggestion> applied, String diff) {
+        return description(applied, diff, List.of());
+    }
+
+    static String description(List<Suggestion> applied, String diff, List<Conflict> conflicts) {
         StringBuilder sb = new StringBuilder();
         boolean inferred = applied.stream().anyMatch(Inferences::inferred);
         // A value read from the repo's name is no statement of the text: say where values come from.
@@ -82,17 +95,22 @@ public final class PullRequestTexts {
                 .append(" — ").append(WHY.getOrDefault(field, WHY_COMPANIONS.getOrDefault(field, "makes the model easier to find"))).append('\n'));
         sb.append("\n## Evidence\n\n");
         for (Suggestion s : applied) {
-            sb.append("`").append(s.field()).append("` = ").append(inlineValue(s));
-            if (s.evidence().line() > 0 && s.evidence().start() >= 0) {
-                sb.append(", from line ").append(s.evidence().line()).append(" of the card");
-            } else if (s.evidence().line() == 0) {
-                sb.append(", from the repository's name");
-            } else {
-                sb.append(", from the card's metadata");
-            }
+            sb.append("`").append(s.field()).append("` = ").append(inlineValue(s)).append(", from ").append(where(s.evidence()));
             sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
             Inferences.why(s.method()).ifPresent(why -> sb.append("**Implied, not stated:** ").append(why)
                     .append(". Please check this value before merging.\n\n"));
+        }
+        if (!conflicts.isEmpty()) {
+            sb.append("## Not changed\n\n");
+            sb.append("For ").append(conflicts.size() == 1 ? "this key" : "these keys").append(" the card's text says ")
+                    .append("something other than its YAML. This pull request leaves the YAML as it is; you know ")
+                    .append("which is right:\n\n");
+            for (Conflict c : conflicts) {
+                sb.append("- ").append(inline(c.field())).append(": the YAML says ").append(inline(c.yamlValue()))
+                        .append(", the text says ").append(inlineValue(c.suggestion())).append(" (")
+                        .append(where(c.suggestion().evidence())).append("):\n\n")
+                        .append(indented(fenced(c.suggestion().evidence().text(), "text"))).append('\n');
+            }
         }
         sb.append("## How it was found\n\n");
         sb.append("cardminer read the card's text with rules, one per field, and proposes a value ")
@@ -110,9 +128,34 @@ public final class PullRequestTexts {
 
     private static String inlineValue(Suggestion s) {
         if (s.value() instanceof Map<?, ?> m && m.get("metric") instanceof Map<?, ?> metric) {
-            return "`" + clean(metric.get("type") + " = " + metric.get("value")) + "`";
+            return inline(metric.get("type") + " = " + metric.get("value"));
         }
-        return "`" + clean(s.value().toString()).replace("`", "") + "`";
+        return inline(s.value());
+    }
+
+    /** Where evidence was read: "line 12 of the card", "the repository's name", "the card's metadata". */
+    private static String where(Evidence e) {
+        if (e.line() > 0 && e.start() >= 0) {
+            return "line " + e.line() + " of the card";
+        }
+        return e.line() == 0 ? "the repository's name" : "the card's metadata";
+    }
+
+    /**
+     * A value as inline code on one line: control characters removed, line breaks and tabs as spaces, backticks
+     * removed (so that it cannot close the span), at most {@value #MAX_INLINE} characters.
+     */
+    static String inline(Object value) {
+        String t = clean(String.valueOf(value)).replaceAll("[\\s\\u2028\\u2029]+", " ").replace("`", "").strip();
+        if (t.length() > MAX_INLINE) {
+            t = t.substring(0, MAX_INLINE) + "…";
+        }
+        return "`" + (t.isEmpty() ? " " : t) + "`";
+    }
+
+    /** A fenced block indented to sit in a list item. */
+    private static String indented(String block) {
+        return block.lines().map(l -> "  " + l).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
     /** Text in a fence that it cannot close, without control characters, at most a few hundred characters. */

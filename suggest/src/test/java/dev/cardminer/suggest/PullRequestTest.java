@@ -37,6 +37,27 @@ class PullRequestTest {
     }
 
     @Test
+    void conflictsAreListedAsNotChangedWithTheHostileTextEscaped() {
+        // The YAML's licence is a hostile multi-line value; the text states another licence.
+        String text = "---\nlicense: \"mit`` <b>x</b>\\n@everyone\\u001b[31m\"\n---\n# m\n\n" + HOSTILE + "\n\n"
+                + "The weights are released under the Apache 2.0 license. ```` <img src=x> @someone\n";
+        ModelCard card = ModelCard.parse("me/m", text);
+        CardSuggestions found = Suggester.builder().fields(List.of("base_model", "license")).build().suggest(card);
+        assertThat(found.conflicts()).extracting(Conflict::field).containsExactly("license");
+        Patch patch = new CardPatcher().patch(card, found.suggestions());
+        String description = PullRequestTexts.draft("me/m", patch, text, found.conflicts()).description();
+        String notChanged = description.substring(description.indexOf("## Not changed"), description.indexOf("## How it was found"));
+        assertThat(notChanged).contains("leaves the YAML as it is")
+                .contains("- `license`: the YAML says `mit <b>x</b> @everyone[31m`, the text says `apache-2.0` (line 8 of the card):")
+                .contains("  `````text\n  The weights are released under the Apache 2.0 license. ```` <img src=x> @someone\n  `````\n")
+                .doesNotContain("\u001b");
+        // each list item is one line: the YAML's line break is a space in it
+        assertThat(notChanged.lines().filter(l -> l.startsWith("- "))).hasSize(1);
+        // no conflicts, no such part
+        assertThat(PullRequestTexts.draft("me/m", patch(), null, List.of()).description()).doesNotContain("Not changed");
+    }
+
+    @Test
     void aLicenceTakenFromTheBaseModelIsMarkedImpliedNotStated() {
         ModelCard card = ModelCard.parse("me/ft", "# ft\n\nThis model is a fine-tuned version of "
                 + "[bert-base-uncased](https://huggingface.co/bert-base-uncased) on an unknown dataset.\n");
