@@ -64,7 +64,8 @@ final class SuggestCommand implements Callable<Integer> {
             description = "Where the cards come from; '-' reads one card from standard input; none: the --db store's cards.")
     String source;
 
-    @Option(names = "--db", paramLabel = "FILE", description = {"Also store the suggestions in this store's suggestions table;",
+    @Option(names = "--db", paramLabel = "FILE", description = {"Also store the suggestions in this store's suggestions table, "
+            + "for the cards it holds as read (analyze SOURCE --db FILE first; the others are counted in a note);",
             "without SOURCE, read the cards from it too."})
     Path db;
 
@@ -172,7 +173,11 @@ final class SuggestCommand implements Callable<Integer> {
         Map<String, Integer> draftedIds = new HashMap<>();
         // A card from standard input without --id has no repo id: no model name to give a model-index entry.
         boolean unnamed = "-".equals(source) && id == null;
-        try (plugged; CardStore store = db == null ? null : source == null ? CardStore.openExisting(db) : CardStore.open(db);
+        // Rows only for cards the store holds in the version read: the table describes the store's cards (the explorer
+        // shows them beside the card's body), so a card it lacks, or holds in another version, gets none.
+        List<SuggestionStore.Read> toStore = new ArrayList<>();
+        List<String> notStored = new ArrayList<>();
+        try (plugged; CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
                      : CardSources.open(source, hub, ProgressOutput.none())) {
             if (cards == null) {
@@ -192,8 +197,14 @@ final class SuggestCommand implements Callable<Integer> {
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
                 CardSuggestions found = suggester.suggest(card);
-                if (rows != null) {
+                if (rows != null && source == null) {
                     rows.write(found);
+                } else if (rows != null) {
+                    toStore.add(new SuggestionStore.Read(found, sc.contentHash()));
+                    if (toStore.size() == STORE_PAGE) {
+                        notStored.addAll(rows.writeHeld(toStore));
+                        toStore.clear();
+                    }
                 }
                 if (found.isEmpty()) {
                     continue;
@@ -242,8 +253,18 @@ final class SuggestCommand implements Callable<Integer> {
                     }
                 }
             }
+            if (rows != null && !toStore.isEmpty()) {
+                notStored.addAll(rows.writeHeld(toStore));
+            }
             if (c != null) {
                 c.commit();
+            }
+            if (!notStored.isEmpty()) {
+                err.printf("cardminer suggest: note: %,d of the cards read %s not in %s as read (not analysed there, or "
+                        + "changed since): no suggestion rows stored for %s (first: %s); run analyze %s --db %s first%n",
+                        notStored.size(), notStored.size() == 1 ? "is" : "are", CardFiles.oneLine(db.toString()),
+                        notStored.size() == 1 ? "it" : "them", CardFiles.oneLine(notStored.get(0)),
+                        CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
             }
             if (source != null) {
                 notes.finish(source, cards);
@@ -281,6 +302,9 @@ final class SuggestCommand implements Callable<Integer> {
         }
         return summary.failed() > 0 ? PULL_REQUEST_FAILED : 0;
     }
+
+    /** Cards whose suggestions are checked against the store's cards in one query. */
+    private static final int STORE_PAGE = 256;
 
     /** Some pull request could not be opened (not found, no access, refused): as {@code check}'s 1 on an error. */
     static final int PULL_REQUEST_FAILED = 1;

@@ -92,6 +92,7 @@ class SuggestCommandTest {
     void patchDirStoreAndDryRun(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("patches");
         Path db = dir.resolve("s.duckdb");
+        assertThat(CliRun.run("analyze", corpus(dir).toString(), "--db", db.toString(), "--annotator", "none").exit()).isZero();
         CliRun run = CliRun.run("suggest", corpus(dir).toString(), "--patch-dir", out.toString(), "--db", db.toString(),
                 "--fields", "base_model,datasets,license");
         assertThat(run.exit()).as(run.err()).isZero();
@@ -121,6 +122,37 @@ class SuggestCommandTest {
     }
 
     @Test
+    void aSourceWithAStoreStoresRowsOnlyForTheCardsTheStoreHoldsAsRead(@TempDir Path dir) throws Exception {
+        Path cards = corpus(dir);
+        Path db = dir.resolve("s.duckdb");
+        assertThat(CliRun.run("analyze", cards.toString(), "--db", db.toString(), "--annotator", "none").exit()).isZero();
+        // one card the store never saw, one changed since it was analysed
+        Files.writeString(cards.resolve("me__new.md"), TUNED);
+        Files.writeString(cards.resolve("me__tuned.md"), TUNED.replace("tiny_reviews", "small_reviews"));
+        Files.writeString(cards.resolve("me__plain.md"), "# plain\n\nIt is released under the MIT license.\n");
+        assertThat(CliRun.run("analyze", cards.resolve("me__plain.md").toString(), "--db", db.toString(),
+                "--annotator", "none").exit()).isZero();
+        Files.move(cards.resolve("me__plain.md"), cards.resolve("me__plain.md.tmp"));
+        Files.move(cards.resolve("me__plain.md.tmp"), cards.resolve("me__plain.md"));
+        CliRun run = CliRun.run("suggest", cards.toString(), "--db", db.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().strip().split("\n")).hasSize(3);   // every card's findings are printed
+        assertThat(run.err()).contains("note: 2 of the cards read are not in " + db + " as read")
+                .contains("run analyze " + cards + " --db " + db + " first");
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT card_id FROM suggestions ORDER BY 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("me__plain".replace("__", "/"));
+            assertThat(rs.next()).isFalse();
+        }
+        // a store that is not there is not made: no rows could go into it
+        CliRun none = CliRun.run("suggest", cards.toString(), "--db", dir.resolve("none.duckdb").toString());
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("no such store");
+        assertThat(Files.exists(dir.resolve("none.duckdb"))).isFalse();
+    }
+
+    @Test
     void readsOneCardFromStandardInput() throws Exception {
         java.io.InputStream saved = System.in;
         try {
@@ -139,13 +171,19 @@ class SuggestCommandTest {
     @Test
     void readsTheCardsOfAStoreWithTheirBodyLines(@TempDir Path dir) throws Exception {
         Path cards = corpus(dir);
+        // no heading (the body line is the store's own, not one read from a section) and an empty mapping written {}
+        Files.writeString(cards.resolve("me__noheading.md"), "---\nlicense: mit\ntags:\n- a\n---\n\n"
+                + "This model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) on the imdb dataset.\n");
+        Files.writeString(cards.resolve("me__braces.md"), "---\n{}\n---\nA merge of [acme/a](https://huggingface.co/acme/a) "
+                + "and [acme/b](https://huggingface.co/acme/b).\n\nIt is released under the Apache 2.0 license.\n");
         Path db = dir.resolve("s.duckdb");
         assertThat(CliRun.run("analyze", cards.toString(), "--db", db.toString(), "--annotator", "none").exit()).isZero();
         CliRun fromFiles = CliRun.run("suggest", cards.toString(), "--json");
         CliRun fromStore = CliRun.run("suggest", "--db", db.toString(), "--json");
         assertThat(fromStore.exit()).as(fromStore.err()).isZero();
         // The same findings with the same evidence: the body's lines are the card file's (the card has a heading).
-        assertThat(fromStore.out()).isEqualTo(fromFiles.out()).contains("\"line\":9");
+        assertThat(fromStore.out()).isEqualTo(fromFiles.out()).contains("\"line\":9")
+                .contains("\"id\":\"me/braces\"").contains("\"id\":\"me/noheading\"");
         try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM suggestions WHERE card_id = 'me/tuned'")) {
             assertThat(rs.next()).isTrue();

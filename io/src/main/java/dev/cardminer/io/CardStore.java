@@ -25,7 +25,7 @@ import org.duckdb.DuckDBConnection;
 public final class CardStore implements AutoCloseable {
 
     /** The version of schema.sql; bump it, and add {@code migrations/N.sql}, when a table changes. */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     private final Path file;
     private final DuckDBConnection connection;

@@ -39,6 +39,14 @@ public record SourceCard(String id, String origin, String text, byte[] utf8, Rep
         return new SourceCard(id, origin, "", null, RepoFacts.NONE, Objects.requireNonNull(failure, "failure"));
     }
 
+    /**
+     * The card's {@code cards.content_hash} as analyze stores it (SHA-256 of {@link #bytes()}, hex): whether a store
+     * holds this very version of the card.
+     */
+    public String contentHash() {
+        return new dev.cardminer.io.internal.Hashes().sha256Hex(bytes());
+    }
+
     /** The card as UTF-8 bytes (the file's own bytes when the source read a file). */
     public byte[] bytes() {
         return utf8 != null ? utf8 : text.getBytes(StandardCharsets.UTF_8);

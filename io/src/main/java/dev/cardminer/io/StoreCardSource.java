@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * The cards of a store, rebuilt from what it keeps of each: the body (byte for byte the card's) and the metadata
  * as JSON. The card text given is a metadata block holding that JSON on one line (JSON is YAML, so the block
- * parses to the same mapping), padded with blank lines so that the body starts on the line it started on in the
- * card file: that line is read from the card's first section (its line in the file less the lines of the body
- * before it). A card without sections gets no padding, so its body lines are counted from a one-line block.
+ * parses to the same mapping; an empty mapping is written {@code {}}, since {@code ---} right after {@code ---} is no
+ * block), padded with blank lines so that the body starts on the line it started on in the card file: the line the
+ * store keeps ({@code cards.body_line}), or, for cards stored before it kept one, the line read from the card's first
+ * section (its line in the file less the lines of the body before it). Such a card without sections gets no padding,
+ * so its body lines are counted from a one-line block.
  * Read in pages, so that the connection is free between pages for the caller's own writes.
  */
 final class StoreCardSource implements CardSource {
@@ -24,6 +26,7 @@ final class StoreCardSource implements CardSource {
     private final Connection connection;
     private final String description;
     private final long expected;
+    private final boolean hasBodyLine;   // cards.body_line: stores of schema version 6 on
     private final Deque<SourceCard> page = new ArrayDeque<>();
     private String lastId;
     private boolean done;
@@ -34,6 +37,14 @@ final class StoreCardSource implements CardSource {
         try (var s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM cards")) {
             rs.next();
             this.expected = rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IOException(description + ": cannot read the store's cards: " + e.getMessage(), e);
+        }
+        try (var s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM "
+                + "information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' "
+                + "AND table_name = 'cards' AND column_name = 'body_line'")) {
+            rs.next();
+            this.hasBodyLine = rs.getLong(1) > 0;
         } catch (SQLException e) {
             throw new IOException(description + ": cannot read the store's cards: " + e.getMessage(), e);
         }
@@ -49,7 +60,7 @@ final class StoreCardSource implements CardSource {
 
     private void readPage() throws IOException {
         String sql = "SELECT c.id, c.has_metadata, c.metadata_json, c.body, c.author, c.downloads, c.likes, c.pipeline_tag,"
-                + " c.library_name, c.tags, s.line, s.start_offset FROM cards c"
+                + " c.library_name, c.tags, s.line, s.start_offset, " + (hasBodyLine ? "c.body_line" : "NULL") + " FROM cards c"
                 + " LEFT JOIN sections s ON s.card_id = c.id AND s.position = 0"
                 + (lastId == null ? "" : " WHERE c.id > ?") + " ORDER BY c.id LIMIT " + PAGE;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -75,8 +86,12 @@ final class StoreCardSource implements CardSource {
             return SourceCard.unreadable(id, description, "the store keeps no body for this card");
         }
         int firstSectionLine = rs.getInt(11);
-        int bodyLine = -1;
-        if (!rs.wasNull()) {
+        boolean hasSection = !rs.wasNull();
+        int bodyLine = rs.getInt(13);
+        if (rs.wasNull()) {   // stored before cards.body_line: read from the first section, if any
+            bodyLine = -1;
+        }
+        if (bodyLine < 0 && hasSection) {
             int offset = Math.min(Math.max(0, rs.getInt(12)), body.length());
             bodyLine = firstSectionLine - newlines(body, offset);
         }
@@ -94,8 +109,7 @@ final class StoreCardSource implements CardSource {
         if (!hasMetadata) {
             return body;
         }
-        String yaml = metadataJson == null || metadataJson.isBlank() || metadataJson.strip().equals("{}") ? ""
-                : metadataJson.strip() + "\n";
+        String yaml = (metadataJson == null || metadataJson.isBlank() ? "{}" : metadataJson.strip()) + "\n";
         int blockLines = 2 + newlines(yaml, yaml.length());   // the two --- lines and the JSON's
         int padding = Math.max(0, bodyLine - 1 - blockLines);
         return "---\n" + yaml + "\n".repeat(padding) + "---\n" + body;

@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS cards (
     problem_count   INTEGER,
     body            VARCHAR,            -- the body text (for sentences, examples and re-annotation)
     fingerprint     BIGINT,             -- what a re-run compares: content hash, repo facts and row format
-    sentence_count  INTEGER             -- sentences split from the body; null: not split yet (the annotation phase will)
+    sentence_count  INTEGER,            -- sentences split from the body; null: not split yet (the annotation phase will)
+    body_line       INTEGER             -- 1-based line of the body's first character in the card file (null: stored before version 6)
 );
 
 -- One row per top-level metadata key; list values also appear item by item in metadata_values.

@@ -7,7 +7,12 @@ import dev.cardminer.core.CardJson;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes suggestions and conflicts into the store's {@code suggestions} table (schema.sql), replacing the
@@ -21,6 +26,45 @@ public final class SuggestionStore {
 
     public SuggestionStore(Connection connection) {
         this.connection = connection;
+    }
+
+    /**
+     * What one card gave, and the content hash of the text it was read from ({@code SourceCard.contentHash()}, as
+     * {@code cards.content_hash}).
+     */
+    public record Read(CardSuggestions found, String contentHash) {
+    }
+
+    /**
+     * Writes the rows of the cards that the store holds in the version read (its {@code cards} table has the id with
+     * this content hash) and returns the ids of the others, whose rows are not written: the table describes the store's
+     * cards, whose body its evidence offsets and lines point into. One query per call: give cards a page at a time.
+     */
+    public List<String> writeHeld(List<Read> batch) throws SQLException {
+        Map<String, String> stored = new HashMap<>();
+        if (!batch.isEmpty()) {
+            String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+            try (PreparedStatement st = connection.prepareStatement("SELECT id, content_hash FROM cards WHERE id IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    st.setString(i + 1, batch.get(i).found().id());
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        List<String> notHeld = new ArrayList<>();
+        for (Read r : batch) {
+            if (r.contentHash() != null && r.contentHash().equals(stored.get(r.found().id()))) {
+                write(r.found());
+            } else {
+                notHeld.add(r.found().id());
+            }
+        }
+        return notHeld;
     }
 
     public void write(CardSuggestions card) throws SQLException {

@@ -24,6 +24,7 @@ public record CardRows(
         String metadataJson,
         Double completeness,
         String body,
+        int bodyLine,
         List<MetadataRow> metadata,
         List<ValueRow> values,
         List<Section> sections,
@@ -33,19 +34,19 @@ public record CardRows(
         CardSentences sentences,
         int permits) {
 
-    /** Rows without sentences. */
+    /** Rows without sentences, of a body on the card's first line. */
     public CardRows(String id, boolean replaces, long fingerprint, String source, String contentHash, long bytes,
                     RepoFacts facts, boolean hasMetadata, String metadataJson, Double completeness, String body,
                     List<MetadataRow> metadata, List<ValueRow> values, List<Section> sections,
                     List<EvalRow> evalResults, List<Link> links, List<Problem> problems, int permits) {
         this(id, replaces, fingerprint, source, contentHash, bytes, facts, hasMetadata, metadataJson, completeness, body,
-                metadata, values, sections, evalResults, links, problems, null, permits);
+                1, metadata, values, sections, evalResults, links, problems, null, permits);
     }
 
     /** The same rows with another share of the budget. */
     public CardRows withPermits(int newPermits) {
         return new CardRows(id, replaces, fingerprint, source, contentHash, bytes, facts, hasMetadata, metadataJson,
-                completeness, body, metadata, values, sections, evalResults, links, problems, sentences, newPermits);
+                completeness, body, bodyLine, metadata, values, sections, evalResults, links, problems, sentences, newPermits);
     }
 
     public record MetadataRow(String key, String valueJson) {

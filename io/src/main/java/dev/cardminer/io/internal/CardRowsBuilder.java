@@ -170,7 +170,7 @@ public final class CardRowsBuilder {
         }
         return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, bytes, source.facts(),
                 card.hasMetadata(), metadataJson, Double.isFinite(completeness) ? completeness : null, card.body(),
-                metadata, values, card.sections(), evals, card.links(), problems, sentences, permits);
+                card.bodyLine(), metadata, values, card.sections(), evals, card.links(), problems, sentences, permits);
     }
 
     /** Located at the metadata block's first line: the cut rows are spread over the whole block. */

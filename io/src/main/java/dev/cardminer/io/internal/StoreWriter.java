@@ -60,7 +60,7 @@ public final class StoreWriter implements AutoCloseable {
         cards = TableAppender.open(connection, null, "cards", "id", "source", "content_hash", "bytes", "author",
                 "downloads", "likes", "pipeline_tag", "library_name", "tags", "created_at", "last_modified",
                 "has_metadata", "metadata_json", "completeness", "section_count", "problem_count", "body",
-                "fingerprint", "sentence_count");
+                "fingerprint", "sentence_count", "body_line");
         replaced = TableAppender.open(connection, "temp", REPLACED, "id");
         metadata = TableAppender.open(connection, null, "metadata", "card_id", "key", "value_json");
         values = TableAppender.open(connection, null, "metadata_values", "card_id", "key", "position", "value");
@@ -127,7 +127,7 @@ public final class StoreWriter implements AutoCloseable {
                 .i64(f.downloads()).i64(f.likes()).str(f.pipelineTag()).str(f.libraryName()).list(f.tags())
                 .time(f.createdAt()).time(f.lastModified()).bool(c.hasMetadata()).str(c.metadataJson())
                 .f64(c.completeness()).i32(c.sections().size()).i32(c.problems().size()).str(c.body())
-                .i64(c.fingerprint()).i32(c.sentences() == null ? null : c.sentences().sentences().size()).end();
+                .i64(c.fingerprint()).i32(c.sentences() == null ? null : c.sentences().sentences().size()).i32(c.bodyLine()).end();
         for (CardRows.MetadataRow m : c.metadata()) {
             metadata.begin().str(c.id()).str(m.key()).str(m.valueJson()).end();
         }
