@@ -35,7 +35,9 @@ final class HubSettings {
                 options = options.withEndpoint(HubOptions.endpoint("--hub-endpoint", endpoint));
             }
         } catch (IllegalArgumentException e) {   // one line, credentials masked
-            throw new IOException(e.getMessage());
+            // the variable is read before the source is: say what to do, also to someone reading local files
+            throw new IOException(e.getMessage() + (endpoint == null ? "; set HF_ENDPOINT to the Hub's http(s) address "
+                    + "(https://huggingface.co) or unset it" : ""));
         }
         return cacheDir == null ? options : options.withCacheDir(cacheDir);
     }

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,12 +29,14 @@ class HubEndpointTest {
     private static final String CARD = "---\npipeline_tag: text-classification\n---\n# m\n\nThis model is a fine-tuned "
             + "version of [acme/base-1](https://huggingface.co/acme/base-1) on the imdb dataset.\n";
 
+    private static final String HINT = "; set HF_ENDPOINT to the Hub's http(s) address (https://huggingface.co) or unset it";
+
     @Test
     void theEnvironmentsEndpointIsCheckedAsTheFlagIs() throws IOException {
         assertThatThrownBy(() -> HubSettings.options(null, null, Map.of("HF_ENDPOINT", "notaurl")))
-                .isInstanceOf(IOException.class).hasMessage("HF_ENDPOINT notaurl is not an http(s) address");
+                .isInstanceOf(IOException.class).hasMessage("HF_ENDPOINT notaurl is not an http(s) address" + HINT);
         assertThatThrownBy(() -> HubSettings.options(null, null, Map.of("HF_ENDPOINT", "not a url")))
-                .isInstanceOf(IOException.class).hasMessage("HF_ENDPOINT not a url is not an address");
+                .isInstanceOf(IOException.class).hasMessage("HF_ENDPOINT not a url is not an address" + HINT);
         // the flag wins over the environment, a bad environment included
         assertThat(HubSettings.options("http://127.0.0.1:9", null, Map.of("HF_ENDPOINT", "notaurl")).endpoint())
                 .isEqualTo(URI.create("http://127.0.0.1:9"));
@@ -58,17 +62,21 @@ class HubEndpointTest {
     void hfEndpointThatIsNoAddressMakesSuggestOpenPrsExitTwo() throws Exception {
         Path jsonl = Files.writeString(dir.resolve("cards.jsonl"),
                 "{\"modelId\": \"acme/m\", \"card\": " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(CARD) + "}\n");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", jsonl.toString(),
-                "--patch-dir", dir.resolve("p").toString(), "--open-prs");
-        pb.environment().put("HF_ENDPOINT", "notaurl");
-        pb.environment().put("HF_TOKEN", "hf_secret_never_shown");
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(err).isEqualTo(2);
-        assertThat(err).isEqualTo("cardminer suggest: HF_ENDPOINT notaurl is not an http(s) address\n");
+        // with --open-prs, and on local cards alone (the variable is read first): the variable, its value and the way out
+        for (List<String> args : List.of(List.of("--patch-dir", dir.resolve("p").toString(), "--open-prs"), List.<String>of())) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", jsonl.toString()));
+            command.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().put("HF_ENDPOINT", "notaurl");
+            pb.environment().put("HF_TOKEN", "hf_secret_never_shown");
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(err).isEqualTo(2);
+            assertThat(err).isEqualTo("cardminer suggest: HF_ENDPOINT notaurl is not an http(s) address" + HINT + "\n");
+        }
     }
 
     @Test
