@@ -121,6 +121,27 @@ final class EditCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        List<String> twice = new ArrayList<>();   // keys edited that the YAML writes twice: the editor rewrites every copy
+        for (Problem p : before.problems()) {
+            if (p.code().equals(ProblemCodes.YAML_DUPLICATE_KEY)) {
+                for (MetadataEdits.Op op : ops) {
+                    String key = op instanceof MetadataEdits.Add a ? a.key() : op instanceof MetadataEdits.Set s ? s.key()
+                            : ((MetadataEdits.Remove) op).key();
+                    if (!key.equals(p.path())) {
+                        continue;
+                    }
+                    if (op instanceof MetadataEdits.Add) {
+                        // adding to one copy would drop the other copy's items without a word
+                        err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + p.line() + ": " + key
+                                + " is written twice in the YAML; --add would keep one copy's items only: merge the "
+                                + "copies first, or give --set " + key + "=[...] with every item"));
+                        err.flush();
+                        return 1;
+                    }
+                    twice.add(CardFiles.oneLine(key + " (written twice, again at line " + p.line() + ")"));
+                }
+            }
+        }
         MetadataEdits.Outcome outcome = MetadataEdits.apply(before.text(), ops);
         if (outcome.failure() != null) {
             err.println("cardminer edit: cannot edit " + input.name() + ": " + CardFiles.oneLine(outcome.failure()));
@@ -139,6 +160,7 @@ final class EditCommand implements Callable<Integer> {
         for (Problem p : added(before, after, Problem.Severity.WARNING)) {   // written, but said
             err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
         }
+        twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " is replaced by the edit"));
         for (MetadataEdits.Op op : ops) {
             if (op instanceof MetadataEdits.Add a && !(before.metadata().get(a.key()) instanceof List<?>)
                     && before.metadata().get(a.key()) != null && after.metadata().get(a.key()) instanceof List<?> now) {

@@ -160,4 +160,22 @@ class EditCommandTest {
         assertThat(listed.exit()).isZero();
         assertThat(listed.err()).doesNotContain("note:");
     }
+
+    @Test
+    void aKeyWrittenTwiceIsNotAddedToAndItsCopiesReplacedAreSaid() throws Exception {
+        String text = "---\ntags:\n- a\nlicense: mit\ntags:\n- b\n---\n# M\n";
+        Path card = Files.writeString(dir.resolve("org__twice.md"), text);
+        CliRun add = CliRun.run("edit", card.toString(), "--add", "tags=c", "--in-place");
+        assertThat(add.exit()).as(add.err()).isEqualTo(1);
+        assertThat(add.err()).contains("refused").contains(":5: tags is written twice").contains("--set tags=[...]");
+        assertThat(Files.readString(card)).isEqualTo(text);
+        CliRun set = CliRun.run("edit", card.toString(), "--set", "tags=[a, b, c]");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.err()).contains("note: every copy of tags (written twice, again at line 5) is replaced");
+        assertThat(set.out()).contains("-tags:\n-- a\n").contains("+- c\n");
+        CliRun other = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0");   // another key: both copies stay
+        assertThat(other.exit()).isZero();
+        assertThat(other.err()).doesNotContain("twice");
+        assertThat(other.out()).doesNotContain("\n-tags").doesNotContain("\n-- a\n").contains("+license: apache-2.0");
+    }
 }
