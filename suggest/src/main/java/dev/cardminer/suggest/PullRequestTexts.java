@@ -142,11 +142,13 @@ public final class PullRequestTexts {
     }
 
     /**
-     * A value as inline code on one line: control characters removed, line breaks and tabs as spaces, backticks
+     * A value as inline code on one line (a list or map as JSON): control characters removed, line breaks and tabs as spaces, backticks
      * removed (so that it cannot close the span), at most {@value #MAX_INLINE} characters.
      */
     static String inline(Object value) {
-        String t = clean(String.valueOf(value)).replaceAll("[\\s\\u2028\\u2029]+", " ").replace("`", "").strip();
+        // lists and maps as JSON (as the store's yaml_value), which reads as YAML's flow style
+        String text = value instanceof String s ? s : SuggestionStore.json(value);
+        String t = clean(text).replaceAll("[\\s\\u2028\\u2029]+", " ").replace("`", "").strip();
         if (t.length() > MAX_INLINE) {
             t = t.substring(0, MAX_INLINE) + "…";
         }

@@ -53,6 +53,7 @@ class PullRequestTest {
                 .doesNotContain("\u001b");
         // each list item is one line: the YAML's line break is a space in it
         assertThat(notChanged.lines().filter(l -> l.startsWith("- "))).hasSize(1);
+        assertThat(PullRequestTexts.inline(List.of("a", Map.of("k", 1)))).isEqualTo("`[\"a\",{\"k\":1}]`");
         // no conflicts, no such part
         assertThat(PullRequestTexts.draft("me/m", patch(), null, List.of()).description()).doesNotContain("Not changed");
     }
