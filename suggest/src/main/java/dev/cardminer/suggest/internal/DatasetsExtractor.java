@@ -134,7 +134,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             namesToIds.put(row[0], row[1]);
             names.append(names.isEmpty() ? "" : "|").append(row[0]);
         }
-        namedDataset = Pattern.compile("(?:fine-?tuned|trained|pre-?trained|distilled)\\s+(?:\\w+\\s+){0,4}?(?:on|with|using)\\s+"
+        namedDataset = Pattern.compile("(?i:fine-?tuned|trained|pre-?trained|distilled)\\s+(?:\\w+\\s+){0,4}?(?:on|with|using)\\s+"
                 + "(?:the\\s+)?(?:\\[)?`?(" + names + ")`?(?![\\w-])");
     }
 

@@ -310,6 +310,17 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("## Evaluation data\n\n[held](https://huggingface.co/datasets/me/held)\n"))).isEmpty();
     }
 
+    @Test
+    void namedDatasetsAfterACapitalisedVerbAndWellKnownNames() {
+        assertThat(proposed(body("- Trained on MuST-C and a private set\n"))).containsExactly("must_c");
+        assertThat(proposed(body("# Small-T5 fine-tuned on TyDiQA for question generation\n"))).containsExactly("tydiqa");
+        assertThat(proposed(body("A reader model, then fine-tuned on the RACE dataset.\n"))).containsExactly("race");
+        assertThat(proposed(body("An NLI model finetuned on WANLI, a collaborative NLI set.\n"))).containsExactly("alisawuffles/wanli");
+        // a name the list does not hold, or a known name that is not what the model was trained on, gives nothing
+        assertThat(proposed(body("Fine-tuned on Race Horses.\n"))).isEmpty();
+        assertThat(proposed(body("It scores 80 on RACE.\n"))).isEmpty();
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
