@@ -102,6 +102,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** The hyperparameter list of some training scripts' cards: "- dataset_name: org/name". */
     private static final Pattern DATASET_NAME_PARAMETER = Pattern.compile(
             "^[ \\t]*-[ \\t]+dataset_name:[ \\t]*([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)[ \\t]*\\r?$", Pattern.MULTILINE);
+    /**
+     * optimum's benchmark cards list the run's dataset: "* **dataset**:" with "* **path**: `conll2003`" below it, or
+     * "* **dataset**: [{'path': 'squad', ...}]".
+     */
+    private static final Pattern BENCHMARK_DATASET_PATH = Pattern.compile(
+            "^[ \\t]*\\*[ \\t]+\\*\\*dataset\\*\\*:[ \\t]*(?:\\r?\\n[ \\t]+\\*[ \\t]+\\*\\*path\\*\\*:[ \\t]*`|\\[\\{'path':[ \\t]*')"
+                    + "([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)['`]", Pattern.MULTILINE);
     /** Headings of the sections that list what a model was trained on, and of those that list other data. */
     private static final Pattern HEADING = Pattern.compile("^[ \\t]{0,3}#{1,6}[ \\t]+([^\\n]*)$", Pattern.MULTILINE);
     private static final Pattern TRAINING_HEADING = Pattern.compile(
@@ -199,6 +206,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
         }
         if (text.mentions("dataset**", "dataset:**")) {
             datasetLines(text, out);
+        }
+        if (text.mentions("**dataset**:")) {
+            each(text, BENCHMARK_DATASET_PATH, HubRefs::valid, 0.85, "benchmark-dataset-path", out);
         }
         if (text.mentions("dataset_name:")) {
             each(text, DATASET_NAME_PARAMETER, HubRefs::valid, 0.85, "dataset-name-parameter", out);

@@ -321,6 +321,14 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("It scores 80 on RACE.\n"))).isEmpty();
     }
 
+    @Test
+    void aBenchmarkCardsDatasetPath() {
+        assertThat(proposed(body("Fixed parameters:\n* **model_name_or_path**: `me/tagger`\n* **dataset**:\n    * **path**: `tiny_ner`\n"
+                + "    * **eval_split**: `validation`\n"))).containsExactly("tiny_ner");
+        assertThat(proposed(body("* **dataset**: [{'path': 'tiny_qa', 'eval_split': 'validation', 'name': None}]\n"))).containsExactly("tiny_qa");
+        assertThat(proposed(body("* **model**:\n    * **path**: `me/tagger`\n"))).isEmpty();
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
