@@ -236,7 +236,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
         if (text.mentions("datasets/")) {
             each(text, TRAINED_ON_URL, HubRefs::datasetFromUrl, 0.88, "trained-on-dataset-link", out);
             each(text, DATA_LINE_LINK, HubRefs::datasetFromUrl, 0.88, "dataset-line", out);
-            each(text, DATASET_INTRO_LINK, HubRefs::datasetFromUrl, 0.85, "dataset-intro-link", out);
+            introLinks(text, out);
             trainingSentenceLinks(text, out);
         }
         Matcher url = DATASET_URL.matcher(text.body());
@@ -256,6 +256,22 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** "Dataset is available [here](…)": unless the rest of the line turns to other data ("… was used for evaluation"). */
+    private static void introLinks(BodyText text, Map<String, Suggestion> out) {
+        String body = text.body();
+        Matcher m = DATASET_INTRO_LINK.matcher(body);
+        while (m.find()) {
+            int lineEnd = body.indexOf('\n', m.end());
+            if (OTHER_DATA_WORDS.matcher(body).region(m.end(), lineEnd < 0 ? body.length() : lineEnd).find()) {
+                continue;
+            }
+            String id = HubRefs.datasetFromUrl(m.group(1));
+            if (id != null && isDataset(id) && !text.inCode(m.start())) {
+                put(out, text.suggestion(FIELD, id, m.start(), m.end(), 0.85, "dataset-intro-link"));
+            }
+        }
     }
 
     /**

@@ -301,6 +301,7 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("Pretraining Dataset: [Crawl](https://huggingface.co/datasets/crawl)\n"))).containsExactly("crawl");
         assertThat(proposed(body("Evaluation dataset: [Test](https://huggingface.co/datasets/me/test)\n"))).isEmpty();
         assertThat(proposed(body("Datasets like [this one](https://huggingface.co/datasets/me/x) are hard.\n"))).isEmpty();
+        assertThat(proposed(body("Dataset [held](https://huggingface.co/datasets/me/held) was used for evaluation only.\n"))).isEmpty();
     }
 
     @Test
