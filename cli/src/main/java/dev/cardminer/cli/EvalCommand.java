@@ -57,7 +57,7 @@ final class EvalCommand implements Callable<Integer> {
     java.nio.file.Path dumpOutcomes;
 
     @Option(names = "--misses", paramLabel = "FIELD",
-            description = "Also list, one line per scored card of FIELD (e.g. datasets, model-index@trainer) whose hidden value "
+            description = "Also list, one line per scored card of FIELD (e.g. datasets, license, model-index, pipeline_tag@hub) whose hidden value "
                     + "was missed or whose proposal was wrong: id, expected, predicted (value and rule), tab-separated, escaped "
                     + "to one line; on standard error with --json. For tuning rules: use it on --split dev only.")
     String misses;
