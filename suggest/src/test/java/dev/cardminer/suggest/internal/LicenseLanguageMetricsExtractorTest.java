@@ -64,6 +64,8 @@ class LicenseLanguageMetricsExtractorTest {
                 .containsExactly("other");
         assertThat(values(license, body("- **License:** Open RAIL++-M-NC License\n"))).containsExactly("other");
         assertThat(values(license, body("- **ライセンス:** Open RAIL++-M-NC License\n"))).containsExactly("other");
+        // OPT's own licence is none of the Hub's ids: other (4 of 4 dev cards that name it as theirs).
+        assertThat(values(license, body("### License\nOPT-1B is licensed under the OPT-175B license, Copyright (c) Someone.\n"))).containsExactly("other");
         // A licence whose own id says non-commercial is that licence.
         assertThat(values(license, body("- **License:** CC BY-NC 4.0\n"))).containsExactly("cc-by-nc-4.0");
     }
