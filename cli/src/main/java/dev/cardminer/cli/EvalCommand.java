@@ -56,6 +56,12 @@ final class EvalCommand implements Callable<Integer> {
             description = "Debugging: write every scored card and field (JSON lines with the card's text) to FILE.")
     java.nio.file.Path dumpOutcomes;
 
+    @Option(names = "--misses", paramLabel = "FIELD",
+            description = "Also list, one line per scored card of FIELD (e.g. datasets, license, model-index, pipeline_tag@hub) whose hidden value "
+                    + "was missed or whose proposal was wrong: id, expected, predicted (value and rule), tab-separated, escaped "
+                    + "to one line; on standard error with --json. For tuning rules: use it on --split dev only.")
+    String misses;
+
     @CommandLine.Mixin
     TaskClassifierOptions taskClassifier;
 
@@ -86,8 +92,16 @@ final class EvalCommand implements Callable<Integer> {
                      : new PrintWriter(java.nio.file.Files.newBufferedWriter(dumpOutcomes, StandardCharsets.UTF_8));
              CardSource cards = CardSources.open(source, HubSettings.options(null, null),
                 ProgressOutput.auto(spec.commandLine().getErr()))) {
-            if (outcomes != null) {
-                evaluator.onOutcome(o -> writeOutcome(outcomes, o));
+            PrintWriter missesOut = json ? spec.commandLine().getErr() : out;
+            if (outcomes != null || misses != null) {
+                evaluator.onOutcome(o -> {
+                    if (outcomes != null) {
+                        writeOutcome(outcomes, o);
+                    }
+                    if (o.field().equals(misses) && o.missedOrWrong()) {
+                        missesOut.println(missLine(o));
+                    }
+                });
             }
             SourceNotes notes = new SourceNotes("eval", spec.commandLine().getErr());
             for (SourceCard card; (card = cards.next()) != null; ) {
@@ -138,6 +152,22 @@ final class EvalCommand implements Callable<Integer> {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** "id TAB expected TAB predicted": values joined by ", ", each prediction with its rule; card text made one safe line. */
+    static String missLine(Evaluator.Outcome o) {
+        String expected = String.join(", ", new java.util.TreeSet<>(o.truth()));
+        String predicted = String.join(", ", o.predicted().stream().map(s -> shown(s.value()) + " [" + s.method() + "]").toList());
+        return "miss\t" + CardFiles.oneLine(o.card().id()) + "\t" + CardFiles.oneLine(expected) + "\t"
+                + CardFiles.oneLine(predicted.isEmpty() ? "-" : predicted);
+    }
+
+    /** A model-index result as its metric type and value (as the truth is shown), anything else as written. */
+    private static String shown(Object value) {
+        if (value instanceof dev.cardminer.core.EvalResult r) {
+            return String.valueOf(r.metricType()).strip().toLowerCase(Locale.ROOT) + "=" + r.metricValue();
+        }
+        return String.valueOf(value);
     }
 
     private static String score(double x) {

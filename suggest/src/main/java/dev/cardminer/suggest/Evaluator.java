@@ -48,8 +48,16 @@ public final class Evaluator {
      * @param truth     the values hidden (lower case)
      * @param predicted what the extractor proposed at the minimum confidence
      * @param card      the card the extractor saw
+     * @param proposed  the values counted as predicted (distinct values for list fields; 0 or 1 for a scalar)
+     * @param correct   how many of them were right
      */
-    public record Outcome(String field, Set<String> truth, List<Suggestion> predicted, ModelCard card) {
+    public record Outcome(String field, Set<String> truth, List<Suggestion> predicted, ModelCard card, long proposed,
+                          long correct) {
+
+        /** Whether a hidden value was not found or a proposed one was wrong. */
+        public boolean missedOrWrong() {
+            return correct < truth.size() || correct < proposed;
+        }
     }
 
     /** Calls {@code listener} with every scored card and field (default: nothing); for debugging dumps. */
@@ -136,7 +144,7 @@ public final class Evaluator {
             add(field, truth.size(), predicted.size(), correct);
             Set<String> shown = new LinkedHashSet<>();
             truth.forEach(r -> shown.add(r.metricType().strip().toLowerCase(Locale.ROOT) + "=" + r.metricValue()));
-            outcomes.accept(new Outcome(field, shown, predicted, hidden));
+            outcomes.accept(new Outcome(field, shown, predicted, hidden, predicted.size(), correct));
             if (!TrainerResults.items(BodyText.analysed(card)).isEmpty()) {
                 add(field + "@trainer", truth.size(), predicted.size(), correct);
             }
@@ -156,19 +164,17 @@ public final class Evaluator {
             predicted.forEach(s -> values.add(key(s.value())));
             long correct = values.stream().filter(v -> truth.stream().anyMatch(t -> extractor.sameValue(t, v))).count();
             add(field, truth.size(), values.size(), correct);
-            outcomes.accept(new Outcome(field, truth, predicted, hidden));
+            outcomes.accept(new Outcome(field, truth, predicted, hidden, values.size(), correct));
         } else {
             scoreScalar(field, truth.iterator().next(), predicted, hidden);
         }
     }
 
     private void scoreScalar(String field, String truth, List<Suggestion> predicted, ModelCard card) {
-        outcomes.accept(new Outcome(field, Set.of(truth.toLowerCase(Locale.ROOT)), predicted, card));
-        if (predicted.isEmpty()) {
-            add(field, 1, 0, 0);
-        } else {
-            add(field, 1, 1, key(predicted.get(0).value()).equals(truth.toLowerCase(Locale.ROOT)) ? 1 : 0);
-        }
+        long correct = !predicted.isEmpty() && key(predicted.get(0).value()).equals(truth.toLowerCase(Locale.ROOT)) ? 1 : 0;
+        outcomes.accept(new Outcome(field, Set.of(truth.toLowerCase(Locale.ROOT)), predicted, card, predicted.isEmpty() ? 0 : 1,
+                correct));
+        add(field, 1, predicted.isEmpty() ? 0 : 1, correct);
     }
 
     private Set<String> truth(ModelCard card, String field) {

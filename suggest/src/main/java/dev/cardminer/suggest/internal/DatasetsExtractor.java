@@ -22,8 +22,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
 
     public static final String FIELD = "datasets";
 
+    /**
+     * "trained on [X](https://huggingface.co/datasets/X)", also "fine tuned on the [X](…) dataset", "on an [X](…)",
+     * "fine-tuned version of [base](…) on [X](…)" and "trained from [base](…) on the [X](…)" (one link between).
+     */
     private static final Pattern TRAINED_ON_LINK = Pattern.compile(
-            "(?:fine-?tuned|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:on|using|with)\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,6}?"
+            "(?:fine[- ]?tuned|trained|pre-?trained)\\s+(?:\\w+\\s+){0,3}?(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)\\s+)?"
+                    + "(?:on|using|with|upon)\\s+(?:(?:the|an?)\\s+)?(?:[\\w'-]+\\s+){0,6}?"
                     + "\\[([^\\]\\n]{1,200})\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
             Pattern.CASE_INSENSITIVE);
     /** "Llama 2 13b fine tune using https://huggingface.co/datasets/org/x": a bare Hub dataset URL right after the verb. */
@@ -32,6 +37,33 @@ public final class DatasetsExtractor implements MetadataExtractor {
                     + "(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^\\s)>\"'`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATASET_URL = Pattern.compile(
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[\\w.-]+(?:/[\\w.-]+)?", Pattern.CASE_INSENSITIVE);
+    /** A phrase that says what a model was trained on: "fine-tuned on", "trained with", "pre-trained using", "sampled from". */
+    private static final Pattern TRAINING_PHRASE = Pattern.compile(
+            "\\b(?:fine[- ]?tuned|trained|pre-?trained|finetuned)\\b[^.\\n]{0,160}?\\b(?:on|upon|using|with|from)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Where a sentence ends: a stop followed by a space or the line's end (not the dot of a host name). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;](?=\\s|$)|\\n");
+    /** Words after which a sentence speaks of other data than the training data. */
+    private static final Pattern OTHER_DATA_WORDS = Pattern.compile(
+            "\\b(?:evaluat\\w*|tested|test set|benchmark\\w*|compar\\w*|validat\\w*|unlike|instead of|except)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A Hub dataset link or bare URL: group 1 the URL. */
+    private static final Pattern DATASET_LINK_OR_URL = Pattern.compile(
+            "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",
+            Pattern.CASE_INSENSITIVE);
+    /** What may stand between two links of one list: "[A](…), [B](…) and the [C](…)", "Adversarial-NLI ([D](…))". */
+    private static final Pattern LINK_LIST_GAP = Pattern.compile(
+            "[\\s,;&()]*(?:(?:and|or|as well as|plus)\\b)?[\\s,]*(?:the\\s+)?(?:[\\w'.-]+\\s*){0,2}?[\\s(]*", Pattern.CASE_INSENSITIVE);
+    /**
+     * A line that introduces the data with a link: "Dataset is available [here](…/datasets/x)", "The dataset used is
+     * the [X corpus](…)", "Pretraining Dataset: [C4](…)", "Training data: [x](…)".
+     */
+    private static final Pattern DATASET_INTRO_LINK = Pattern.compile(
+            "^[ \\t]*(?:[-*][ \\t]+)?(?:\\*\\*)?(?:the[ \\t]+)?(?:(?:pre-?train(?:ing)?|train(?:ing)?|fine-?tuning)[ \\t]+)?"
+                    + "(?:datasets?|data)(?:[ \\t]+used)?(?:[ \\t]+(?:is|was)(?:[ \\t]+available)?)?[ \\t]*(?::[ \\t]*(?:\\*\\*)?|\\*\\*:|[ \\t])"
+                    + "[ \\t]*(?:(?:here|at|on|from|in|the)[ \\t]+){0,3}"
+                    + "\\[[^\\]\\n]{1,200}\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
+            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern ON_THE_ID_DATASET = Pattern.compile(
             "\\bon the `?([A-Za-z0-9][\\w.-]*(?:/[\\w.-]+)?)`? (?:dataset|corpus|data set)\\b");
     /** AutoTrain names its repos {@code owner/autotrain-PROJECT-NUMBER} and the project's data {@code owner/autotrain-data-PROJECT}. */
@@ -70,6 +102,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** The hyperparameter list of some training scripts' cards: "- dataset_name: org/name". */
     private static final Pattern DATASET_NAME_PARAMETER = Pattern.compile(
             "^[ \\t]*-[ \\t]+dataset_name:[ \\t]*([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)[ \\t]*\\r?$", Pattern.MULTILINE);
+    /**
+     * optimum's benchmark cards list the run's dataset: "* **dataset**:" with "* **path**: `conll2003`" below it, or
+     * "* **dataset**: [{'path': 'squad', ...}]".
+     */
+    private static final Pattern BENCHMARK_DATASET_PATH = Pattern.compile(
+            "^[ \\t]*\\*[ \\t]+\\*\\*dataset\\*\\*:[ \\t]*(?:\\r?\\n[ \\t]+\\*[ \\t]+\\*\\*path\\*\\*:[ \\t]*`|\\[\\{'path':[ \\t]*')"
+                    + "([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)['`]", Pattern.MULTILINE);
     /** Headings of the sections that list what a model was trained on, and of those that list other data. */
     private static final Pattern HEADING = Pattern.compile("^[ \\t]{0,3}#{1,6}[ \\t]+([^\\n]*)$", Pattern.MULTILINE);
     private static final Pattern TRAINING_HEADING = Pattern.compile(
@@ -79,6 +118,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern LIST_ITEM = Pattern.compile("[ \\t]*(?:[-*+]|\\d{1,3}[.)])[ \\t]+");
     /** A table row whose first dataset link is the link in question: "| [oasst1](https://huggingface.co/datasets/o/oasst1) | 10k |". */
     private static final Pattern TABLE_ROW = Pattern.compile("[ \\t]*\\|");
+    /** A line that is one Markdown link and nothing else: what comes before the URL, and after it. */
+    private static final Pattern LONE_LINK_START = Pattern.compile("[ \\t]*\\[[^\\]\\n]{1,200}\\]\\(\\s*");
+    private static final Pattern LONE_LINK_END = Pattern.compile("[^)\\s]*\\)[ \\t.]*(?:\\r?\\n|$)");
     /** Placeholders and task names that cards write where a dataset id belongs. */
     private static final java.util.Set<String> NOT_DATASETS = java.util.Set.of("none", "custom", "ner", "pos", "translation",
             "summarization", "classification", "text-classification", "question-answering", "qa", "asr", "dataset", "data");
@@ -99,7 +141,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             namesToIds.put(row[0], row[1]);
             names.append(names.isEmpty() ? "" : "|").append(row[0]);
         }
-        namedDataset = Pattern.compile("(?:fine-?tuned|trained|pre-?trained|distilled)\\s+(?:\\w+\\s+){0,4}?(?:on|with|using)\\s+"
+        namedDataset = Pattern.compile("(?i:fine-?tuned|trained|pre-?trained|distilled)\\s+(?:\\w+\\s+){0,4}?(?:on|with|using)\\s+"
                 + "(?:the\\s+)?(?:\\[)?`?(" + names + ")`?(?![\\w-])");
     }
 
@@ -165,6 +207,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
         if (text.mentions("dataset**", "dataset:**")) {
             datasetLines(text, out);
         }
+        if (text.mentions("**dataset**:")) {
+            each(text, BENCHMARK_DATASET_PATH, HubRefs::valid, 0.85, "benchmark-dataset-path", out);
+        }
         if (text.mentions("dataset_name:")) {
             each(text, DATASET_NAME_PARAMETER, HubRefs::valid, 0.85, "dataset-name-parameter", out);
         }
@@ -191,6 +236,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
         if (text.mentions("datasets/")) {
             each(text, TRAINED_ON_URL, HubRefs::datasetFromUrl, 0.88, "trained-on-dataset-link", out);
             each(text, DATA_LINE_LINK, HubRefs::datasetFromUrl, 0.88, "dataset-line", out);
+            introLinks(text, out);
+            trainingSentenceLinks(text, out);
         }
         Matcher url = DATASET_URL.matcher(text.body());
         while (url.find()) {
@@ -199,7 +246,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             if (id == null || file || !isDataset(id) || text.inCode(url.start())) {
                 continue;
             }
-            if (listedUnderTrainingHeading(text, url.start())) {
+            if (listedUnderTrainingHeading(text, url.start(), url.end())) {
                 put(out, text.suggestion(FIELD, id, url.start(), url.end(), 0.85, "training-section-link"));
                 continue;
             }
@@ -211,14 +258,71 @@ public final class DatasetsExtractor implements MetadataExtractor {
         return new ArrayList<>(out.values());
     }
 
+    /** "Dataset is available [here](…)": unless the rest of the line turns to other data ("… was used for evaluation"). */
+    private static void introLinks(BodyText text, Map<String, Suggestion> out) {
+        String body = text.body();
+        Matcher m = DATASET_INTRO_LINK.matcher(body);
+        while (m.find()) {
+            int lineEnd = body.indexOf('\n', m.end());
+            if (OTHER_DATA_WORDS.matcher(body).region(m.end(), lineEnd < 0 ? body.length() : lineEnd).find()) {
+                continue;
+            }
+            String id = HubRefs.datasetFromUrl(m.group(1));
+            if (id != null && isDataset(id) && !text.inCode(m.start())) {
+                put(out, text.suggestion(FIELD, id, m.start(), m.end(), 0.85, "dataset-intro-link"));
+            }
+        }
+    }
+
+    /**
+     * Every Hub dataset link of a sentence that says what the model was trained on, after that phrase and before any word
+     * that turns to other data ("fine-tuned on [A](…), [B](…) and [C](…)", "fine-tuned on a set of posts sampled from
+     * [X](…)", "trained with the x-dataset (https://huggingface.co/datasets/org/x)"; not "… and evaluated on [Y](…)").
+     */
+    private static void trainingSentenceLinks(BodyText text, Map<String, Suggestion> out) {
+        String body = text.body();
+        Matcher phrase = TRAINING_PHRASE.matcher(body);
+        int from = 0;
+        while (from < body.length() && phrase.find(from)) {
+            Matcher end = SENTENCE_END.matcher(body);
+            int sentenceEnd = end.find(phrase.end()) ? end.start() : body.length();
+            from = Math.max(phrase.end(), sentenceEnd);
+            if (text.inCode(phrase.start())) {
+                continue;
+            }
+            Matcher other = OTHER_DATA_WORDS.matcher(body).region(phrase.start(), sentenceEnd);
+            int stop = other.find() ? other.start() : sentenceEnd;
+            if (stop < phrase.end()) {
+                continue;   // "trained and evaluated on [X](…)": not only training data
+            }
+            Matcher link = DATASET_LINK_OR_URL.matcher(body).region(phrase.end(), stop);
+            int previousEnd = -1;
+            while (link.find()) {
+                if (previousEnd >= 0 && !LINK_LIST_GAP.matcher(body).region(previousEnd, link.start()).matches()) {
+                    break;   // "… [X](…), a dataset mined from the existing [Y](…)": Y is where X came from
+                }
+                previousEnd = link.end() + (body.startsWith(")", link.end()) ? 1 : 0);
+                String id = HubRefs.datasetFromUrl(link.group(1));
+                boolean file = body.startsWith("/resolve/", link.end(1)) || body.startsWith("/blob/", link.end(1));
+                if (id != null && !file && isDataset(id)) {
+                    put(out, text.suggestion(FIELD, id, link.start(), link.end(), 0.85, "training-sentence-link"));
+                }
+            }
+        }
+    }
+
     /**
      * Whether the link at {@code offset} is the first dataset link of a list item or table row in a section about training
      * data ("## Training data", "### Datasets"), not one about evaluation, bias or usage, or of a list that a
      * line about training introduces ("It was pretrained on these datasets:").
      */
-    private static boolean listedUnderTrainingHeading(BodyText text, int offset) {
+    private static boolean listedUnderTrainingHeading(BodyText text, int offset, int end) {
         String body = text.body();
         int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+        if (LONE_LINK_START.matcher(body).region(lineStart, offset).matches()
+                && LONE_LINK_END.matcher(body).region(end, body.length()).lookingAt()) {
+            return underTrainingHeading(text, lineStart);   // "## Training data\n\n[x](…/datasets/org/x)": the section is the link
+        }
         Matcher item = LIST_ITEM.matcher(body).region(lineStart, offset);
         boolean tableRow = TABLE_ROW.matcher(body).region(lineStart, offset).lookingAt();
         if (!(item.lookingAt() || tableRow) || body.substring(lineStart, offset).contains("/datasets/")) {

@@ -32,12 +32,14 @@ public final class LicenseExtractor implements MetadataExtractor {
     private static final Pattern WITH_LICENSE = Pattern.compile(
             "(?<!compatible )\\b(?:with|has|have|uses|carries)\\s+(?:an?\\s+|the\\s+)?((?:[\\w.+-]+[ \\t]+){1,4}licen[cs]e)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "License: X", "- **License:** X", and Japanese cards' "- **ライセンス:** X". */
     private static final Pattern LICENSE_LINE = Pattern.compile(
-            "^[ \\t>*_-]*(?:<li>\\s*)?\\**Licen[cs]e\\**\\s*:\\**\\s*\\**([^\\n]{1,120})", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+            "^[ \\t>*_-]*(?:<li>\\s*)?\\**(?:Licen[cs]e|ライセンス)\\**\\s*[:：]\\**\\s*\\**([^\\n]{1,120})",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_CELL = Pattern.compile(
             "^\\|\\s*\\**Licen[cs]e\\**\\s*\\|([^|\\n]{1,120})\\|", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_HEADING = Pattern.compile(
-            "^#{1,6}[ \\t]+(?:(?:Model|Inherited)[ \\t]+)?(?:Licen[cs](?:e|es|ing|ese)(?:[ \\t]+information)?)\\b([^\\n]{0,80}\\r?\\n(?:[ \\t]*\\r?\\n)*.{1,300})",
+            "^#{1,6}[ \\t]+(?:(?:Model|Inherited)[ \\t]+)?(?:Licen(?:[cs](?:e|es|ing|ese)|ese)(?:[ \\t]+information)?)\\b([^\\n]{0,80}\\r?\\n(?:[ \\t]*\\r?\\n)*.{1,300})",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern BADGE = Pattern.compile(
             "img\\.shields\\.io/badge/[Ll]icen[cs]e-([^-/)\\s]{1,40})-", Pattern.CASE_INSENSITIVE);
@@ -60,6 +62,15 @@ public final class LicenseExtractor implements MetadataExtractor {
             "stable-diffusion-v1-[45]|stable diffusion v?1\\.[45]|\\bsd ?v?1\\.[45]|dreambooth", Pattern.CASE_INSENSITIVE);
     private static final Pattern SD_V2 = Pattern.compile(
             "stable-diffusion-2|stable diffusion v?2|\\bsd ?v?2\\.|\\bsdxl|stable-diffusion-xl", Pattern.CASE_INSENSITIVE);
+    /**
+     * "licensed under a **modified** CreativeML OpenRAIL-M license" (also misspelt "licesed"): the card's own terms,
+     * {@code other} in the Hub's ids.
+     */
+    private static final Pattern MODIFIED_LICENSE = Pattern.compile(
+            "\\b(?:licen[cs]ed|licesed|released|distributed|available)\\s+under\\s+(?:an?\\s+|the\\s+)?[*_]{0,2}modified[*_]{0,2}\\s+[^\\n]{0,60}?licen[cs]e",
+            Pattern.CASE_INSENSITIVE);
+    /** A known licence with a non-commercial clause added to its name ("Open RAIL++-M-NC"): no longer that licence. */
+    private static final Pattern NC_SUFFIX = Pattern.compile("[\\w+]-NC\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXCLUDED_CONTEXT = Pattern.compile("(?i)modified|output|derived from|based on");
 
     private final Vocabularies vocabularies;
@@ -94,7 +105,10 @@ public final class LicenseExtractor implements MetadataExtractor {
     @Override
     public List<Suggestion> extract(ModelCard card) {
         BodyText text = new BodyText(card);
-        Suggestion s = !text.mentions("licen", "shields.io") ? null : find(text, UNDER, 0.88, "released-under");
+        Suggestion s = !text.mentions("licen", "shields.io", "ライセンス") ? null : modified(text);
+        if (s == null && text.mentions("licen", "shields.io")) {
+            s = find(text, UNDER, 0.88, "released-under");
+        }
         if (s == null) {
             s = find(text, LICENSE_LINE, 0.88, "license-line");
         }
@@ -214,6 +228,31 @@ public final class LicenseExtractor implements MetadataExtractor {
         for (Name name : names) {
             if (name.pattern().matcher(phrase).find() && vocabularies.licenses().contains(name.id())) {
                 return name.id();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A licence the card says it changed: "under a modified X license", or a licence line naming a known licence with
+     * "-NC" added ("CreativeML Open RAIL++-M-NC License"); the Hub's id for such terms is {@code other}.
+     */
+    private Suggestion modified(BodyText text) {
+        if (!vocabularies.licenses().contains("other")) {
+            return null;
+        }
+        Matcher m = MODIFIED_LICENSE.matcher(text.body());
+        while (m.find()) {
+            if (!text.inCode(m.start())) {
+                return text.suggestion(FIELD, "other", m.start(), m.end(), 0.85, "modified-license");
+            }
+        }
+        Matcher line = LICENSE_LINE.matcher(text.body());
+        while (line.find()) {
+            String value = line.group(1);
+            String id = knownId(value);
+            if (!text.inCode(line.start()) && id != null && !id.contains("nc") && NC_SUFFIX.matcher(value).find()) {
+                return text.suggestion(FIELD, "other", line.start(), line.end(), 0.85, "modified-license");
             }
         }
         return null;

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class TrainerResults {
 
+    /** "It achieves the following results on the evaluation set:", also "on the common_voice_11_0 evaluation set." */
     private static final Pattern BLOCK = Pattern.compile(
-            "(?:achieves|obtains|achieved|gets) the following results on the (?:evaluation|test|validation) set:?[ \\t]*\\r?\\n");
+            "(?:achieves|obtains|achieved|gets) the following results on the (?:[\\w./-]{1,60} )?(?:evaluation|test|validation) set[:.]?[ \\t]*\\r?\\n");
     /** "- Accuracy: 0.97"; the bullet may be missing where a card's Markdown was pasted from a rendered page. */
     private static final Pattern ITEM = Pattern.compile("[ \\t]*(?:[-*][ \\t]+)?([A-Za-z][\\w .@/()-]{0,60}?)[ \\t]*:[ \\t]*"
             + "(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)(?:[ \\t]+\\([^()\\n]{1,40}\\))?[ \\t]*\\r?$", Pattern.MULTILINE);

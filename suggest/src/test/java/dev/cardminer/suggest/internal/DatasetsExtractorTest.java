@@ -262,4 +262,76 @@ class DatasetsExtractorTest {
                 .containsExactly("tagset");
         assertThat(extractor.extract(body("## Datasets\n\n1. [Dialects](https://huggingface.co/datasets/viewer/?dataset=dialects)\n"))).isEmpty();
     }
+    @Test
+    void trainedOnALinkAfterTheBaseModelsLinkOrWithoutTheArticle() {
+        assertThat(proposed(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on [Tiny-Tags](https://huggingface.co/datasets/tiny_tags) dataset.\n")))
+                .containsExactly("tiny_tags");
+        assertThat(proposed(body("Model trained from [a/b](https://huggingface.co/a/b) on the [moods](https://huggingface.co/datasets/moods) dataset.\n")))
+                .containsExactly("moods");
+        assertThat(proposed(body("It was fine tuned on the [bank_intents](https://huggingface.co/datasets/bank_intents) dataset.\n")))
+                .containsExactly("bank_intents");
+        assertThat(proposed(body("A fine-tuned version of [a/b](https://huggingface.co/a/b) on an [xgrid TAG.x](https://huggingface.co/datasets/xgrid/viewer/TAG.x/test) for tagging.\n")))
+                .containsExactly("xgrid");
+    }
+
+    @Test
+    void everyLinkOfTheListATrainingSentenceGives() {
+        assertThat(proposed(body("This model was fine-tuned on [Talk A](https://huggingface.co/datasets/me/talk-a), [Talk B](https://huggingface.co/datasets/me/talk-b) "
+                + "and Hard-Talk ([HT](https://huggingface.co/datasets/me/ht)).\n")))
+                .containsExactlyInAnyOrder("me/talk-a", "me/talk-b", "me/ht");
+        assertThat(proposed(body("The classifier head was fine-tuned on 2k labelled posts, sampled from [me/posts](https://huggingface.co/datasets/me/posts).\n")))
+                .containsExactly("me/posts");
+        assertThat(proposed(body("The model was trained with the shop-dataset (https://huggingface.co/datasets/me/shop).\n")))
+                .containsExactly("me/shop");
+    }
+
+    @Test
+    void aTrainingSentenceStopsAtEvaluationAndAtLinksThatSayWhereTheDataCameFrom() {
+        assertThat(proposed(body("It was trained on [mine](https://huggingface.co/datasets/me/mine) and evaluated on [theirs](https://huggingface.co/datasets/you/theirs).\n")))
+                .containsExactly("me/mine");
+        assertThat(proposed(body("It was trained on [mine](https://huggingface.co/datasets/me/mine), a set we mined from the existing [big](https://huggingface.co/datasets/you/big) corpus.\n")))
+                .containsExactly("me/mine");
+        assertThat(proposed(body("We trained it. See [other](https://huggingface.co/datasets/you/other) for a related set.\n"))).isEmpty();
+    }
+
+    @Test
+    void aLineThatIntroducesTheDataWithALink() {
+        assertThat(proposed(body("Dataset is available [here](https://huggingface.co/datasets/me/pixels).\n"))).containsExactly("me/pixels");
+        assertThat(proposed(body("The dataset used is the [QA corpus](https://huggingface.co/datasets/me/qa).\n"))).containsExactly("me/qa");
+        assertThat(proposed(body("Pretraining Dataset: [Crawl](https://huggingface.co/datasets/crawl)\n"))).containsExactly("crawl");
+        assertThat(proposed(body("Evaluation dataset: [Test](https://huggingface.co/datasets/me/test)\n"))).isEmpty();
+        assertThat(proposed(body("Datasets like [this one](https://huggingface.co/datasets/me/x) are hard.\n"))).isEmpty();
+        assertThat(proposed(body("Dataset [held](https://huggingface.co/datasets/me/held) was used for evaluation only.\n"))).isEmpty();
+    }
+
+    @Test
+    void aTrainingSectionThatIsOneLink() {
+        assertThat(proposed(body("## Training data\n\n[few-shot-cats](https://huggingface.co/datasets/me/few-shot-cats)\n\n## Images\n")))
+                .containsExactly("me/few-shot-cats");
+        assertThat(proposed(body("## Evaluation data\n\n[held](https://huggingface.co/datasets/me/held)\n"))).isEmpty();
+    }
+
+    @Test
+    void namedDatasetsAfterACapitalisedVerbAndWellKnownNames() {
+        assertThat(proposed(body("- Trained on MuST-C and a private set\n"))).containsExactly("must_c");
+        assertThat(proposed(body("# Small-T5 fine-tuned on TyDiQA for question generation\n"))).containsExactly("tydiqa");
+        assertThat(proposed(body("A reader model, then fine-tuned on the RACE dataset.\n"))).containsExactly("race");
+        assertThat(proposed(body("An NLI model finetuned on WANLI, a collaborative NLI set.\n"))).containsExactly("alisawuffles/wanli");
+        // a name the list does not hold, or a known name that is not what the model was trained on, gives nothing
+        assertThat(proposed(body("Fine-tuned on Race Horses.\n"))).isEmpty();
+        assertThat(proposed(body("It scores 80 on RACE.\n"))).isEmpty();
+    }
+
+    @Test
+    void aBenchmarkCardsDatasetPath() {
+        assertThat(proposed(body("Fixed parameters:\n* **model_name_or_path**: `me/tagger`\n* **dataset**:\n    * **path**: `tiny_ner`\n"
+                + "    * **eval_split**: `validation`\n"))).containsExactly("tiny_ner");
+        assertThat(proposed(body("* **dataset**: [{'path': 'tiny_qa', 'eval_split': 'validation', 'name': None}]\n"))).containsExactly("tiny_qa");
+        assertThat(proposed(body("* **model**:\n    * **path**: `me/tagger`\n"))).isEmpty();
+    }
+
+    /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
+    private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
+        return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
+    }
 }

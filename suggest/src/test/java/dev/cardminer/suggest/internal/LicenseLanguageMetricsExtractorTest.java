@@ -49,10 +49,37 @@ class LicenseLanguageMetricsExtractorTest {
 
     @Test
     void licencesOfModifiedTermsOrOfOutputsGiveNothing() {
-        // A modified licence is neither the licence it modifies nor, by a rule, a custom one.
+        // A licence line naming a modified licence is neither the licence it modifies nor, by a rule, a custom one.
         assertThat(license.extract(body("- **License:** [Modified MIT License](https://example.org/LICENSE)\n"))).isEmpty();
-        assertThat(license.extract(body("This model is licensed under a modified MIT license.\n"))).isEmpty();
         assertThat(license.extract(body("Images you make must be distributed under the CC0 1.0 terms.\n"))).isEmpty();
+    }
+
+    @Test
+    void aModelLicensedUnderModifiedTermsIsOther() {
+        // The model's own licence said to be a modified one, or a known licence with a non-commercial clause added: the
+        // Hub's id for such terms is other (2 of 2 and 6 of 6 dev cards).
+        assertThat(license.extract(body("This model is licensed under a modified MIT license.\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("other modified-license");
+        assertThat(values(license, body("# License\n\nThe weights are licesed under a **modified** Open RAIL-M license: no hosting.\n")))
+                .containsExactly("other");
+        assertThat(values(license, body("- **License:** Open RAIL++-M-NC License\n"))).containsExactly("other");
+        assertThat(values(license, body("- **ライセンス:** Open RAIL++-M-NC License\n"))).containsExactly("other");
+        // OPT's own licence is none of the Hub's ids: other (4 of 4 dev cards that name it as theirs).
+        assertThat(values(license, body("### License\nOPT-1B is licensed under the OPT-175B license, Copyright (c) Someone.\n"))).containsExactly("other");
+        // A licence whose own id says non-commercial is that licence.
+        assertThat(values(license, body("- **License:** CC BY-NC 4.0\n"))).containsExactly("cc-by-nc-4.0");
+    }
+
+    @Test
+    void licenceHeadingsWithTyposJapaneseLinesAndCreativeCommonsAddresses() {
+        assertThat(values(license, body("# Licenese\n[The MIT license](https://example.org/mit)\n"))).containsExactly("mit");
+        assertThat(values(license, body("- **ライセンス:** MIT License\n"))).containsExactly("mit");
+        assertThat(values(license, body("## Licence\n\nUse of these weights is covered by the [CC-BY-4 License](https://creativecommons.org/licenses/by/4.0/legalcode).\n")))
+                .containsExactly("cc-by-4.0");
+        assertThat(values(license, body("## License\n\nSee [the terms](https://creativecommons.org/licenses/by-nc-sa/4.0/).\n")))
+                .containsExactly("cc-by-nc-sa-4.0");
+        // A 3.0 address is not read: where a card links one its YAML said 4.0 (10 of 10 dev cards).
+        assertThat(license.extract(body("## License\n\nSee [the terms](https://creativecommons.org/licenses/by-sa/3.0/).\n"))).isEmpty();
     }
 
     @Test

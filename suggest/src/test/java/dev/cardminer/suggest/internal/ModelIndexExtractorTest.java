@@ -95,4 +95,22 @@ class ModelIndexExtractorTest {
         assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", text)))
                 .isNotEmpty().allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
     }
+    @Test
+    void cardsTaggedForTheSpeechEventAreBelowTheThresholdToo() {
+        assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\ntags:\n- robust-speech-event\n", TRAINER)))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.confidence()).isLessThan(0.8));
+        assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\ntags:\n- other-event\n", TRAINER)))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.confidence()).isGreaterThanOrEqualTo(0.8));
+    }
+
+    @Test
+    void aBlockThatNamesItsEvaluationSetOrEndsInAStop() {
+        String named = TRAINER.replace("on the evaluation set:", "on the reviews_tiny evaluation set:");
+        assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", named)))
+                .extracting(s -> (Object) ((Map<?, ?>) ((Map<?, ?>) s.value()).get("metric")).get("value")).containsExactly(0.9012, 0.8877);
+        String stop = TRAINER.replace("on the evaluation set:", "on the evaluation set.");
+        assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", stop))).hasSize(2);
+        String other = TRAINER.replace("on the evaluation set:", "on the evaluation set we hold back, and more:");
+        assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", other))).isEmpty();
+    }
 }
