@@ -367,10 +367,12 @@ public final class AnnotationPhase {
      */
     private int reviseNamed(Statement query, int filterChars, RuleAnnotator rules, DuckDBConnection duck, Statement tx,
                             long[] done) throws SQLException {
-        boolean annotatedByRules = StoreQuery.count(connection, "SELECT (SELECT count(*) FROM (SELECT 1 FROM "
-                + "annotated_cards WHERE annotator = '" + RuleAnnotator.NAME + "' LIMIT 1)) + (SELECT count(*) FROM "
-                + "(SELECT 1 FROM sentence_marks WHERE annotator = '" + RuleAnnotator.NAME + "' LIMIT 1))") > 0;
-        if (!annotatedByRules) {
+        // A first run: every card the rules annotated is waiting (and revised with every name) already.
+        String notWaiting = " AND card_id NOT IN (SELECT card_id FROM known_names_pending) LIMIT 1))";
+        boolean others = StoreQuery.count(connection, "SELECT (SELECT count(*) FROM (SELECT 1 FROM annotated_cards "
+                + "WHERE annotator = '" + RuleAnnotator.NAME + "'" + notWaiting + " + (SELECT count(*) FROM (SELECT 1 "
+                + "FROM sentence_marks WHERE annotator = '" + RuleAnnotator.NAME + "'" + notWaiting) > 0;
+        if (!others) {
             return 0;
         }
         Set<String> models = new HashSet<>();
