@@ -281,8 +281,8 @@ public final class AnnotationPhase {
 
     /**
      * Waiting cards the revision reads per query: DuckDB holds their bodies for its join (about 230 MB on
-     * hub-2023's cards); each query scans the sentence rows again (300k cards: 6 queries of 50,000 took 19.6 CPU-s
-     * and 40 s, one query 13-14 CPU-s and 30 s with DuckDB's default memory, 58 s under the 1 GB limit).
+     * hub-2023's cards; one query for 300k cards took 58 s under the 1 GB limit). Each query reads only its own
+     * cards' rows ({@link #revisePending}).
      */
     static final int REVISION_CARDS = 100_000;
 
@@ -300,8 +300,9 @@ public final class AnnotationPhase {
      * of a few cards) are annotated again with them, which leaves every sentence annotated as the annotation phase
      * would have. And where the cards written since the last revision brought names into the corpus or took them
      * out ({@code known_names_changed}), the other cards' rules-annotated sentences that name them are annotated
-     * again too, so a re-run ends as a fresh run of the same cards. Batch by batch; the waiting cards and names are
-     * let go at the end, so a run stopped before then does it again (the same result) when run again.
+     * again too, so a re-run ends as a fresh run of the same cards. The new annotations wait in temporary tables and
+     * replace the old ones in one transaction at the end, with the waiting cards and names let go: a run stopped
+     * before then does it all again (the same result) when run again.
      */
     public Revision reviseKnownNames() throws SQLException {
         return reviseKnownNames(FILTER_CHARS, REVISION_CARDS, ALL_SENTENCES_CARDS);
@@ -332,30 +333,54 @@ public final class AnnotationPhase {
              Statement query = reader.createStatement();
              Statement tx = connection.createStatement()) {
             tx.execute("CREATE OR REPLACE TEMP TABLE cardminer_revised (card_id VARCHAR, sentence INTEGER)");
-            if (cards > 0 && cards <= allSentencesCards) {
-                revise(query, sentencesOf("(SELECT card_id FROM known_names_pending)", "true"), rules, duck, tx, done);
-            } else if (cards > 0) {
-                List<String> patterns = compilablePatterns(RuleAnnotator.knownNamesAlternatives(known), filterChars);
+            tx.execute("CREATE OR REPLACE TEMP TABLE " + REVISED_ANNOTATIONS + " AS SELECT * FROM annotations LIMIT 0");
+            if (cards > 0) {
+                // A few cards: all their sentences; many: those the names' patterns find.
+                List<String> patterns = cards <= allSentencesCards ? List.of()
+                        : compilablePatterns(RuleAnnotator.knownNamesAlternatives(known), filterChars);
                 patternCount = patterns.size();
-                // The waiting cards numbered in parts (a temporary table of the reading connection, which sees it).
-                query.execute("CREATE OR REPLACE TEMP TABLE cardminer_waiting AS SELECT card_id, "
-                        + "(row_number() OVER () - 1) // " + Math.max(1, cardsPerQuery) + " AS part "
-                        + "FROM (SELECT DISTINCT card_id FROM known_names_pending)");
-                long parts = StoreQuery.count(reader, "SELECT count(DISTINCT part) FROM cardminer_waiting");
-                for (long part = 0; part < parts; part++) {
-                    revise(query, sentencesOf("(SELECT card_id FROM cardminer_waiting WHERE part = " + part + ")",
-                            matching("text", patterns)), rules, duck, tx, done);
-                }
-                query.execute("DROP TABLE cardminer_waiting");
+                revisePending(query, patterns.isEmpty() ? "true" : matching("text", patterns), cardsPerQuery, rules,
+                        duck, done);
             }
             if (changedNames > 0) {
-                patternCount += reviseNamed(query, filterChars, rules, duck, tx, done);
+                patternCount += reviseNamed(query, filterChars, rules, duck, done);
             }
-            tx.execute("DELETE FROM known_names_pending");
-            tx.execute("DELETE FROM known_names_changed");
+            replaceRevised(tx);
             tx.execute("DROP TABLE temp.main.cardminer_revised");
+            tx.execute("DROP TABLE temp.main." + REVISED_ANNOTATIONS);
         }
         return new Revision(cards, done[0], done[1], patternCount);
+    }
+
+    /**
+     * Annotates again the waiting cards' sentences that {@code condition} keeps, {@code cardsPerQuery} cards at a time
+     * in the order the store holds them. Each part's query reads only the rows from the first to the last of its
+     * cards in {@code cards} and {@code sentence_rows} (by {@code rowid}, which DuckDB turns into row groups to skip):
+     * the parts together read each table about once (each part read all of both before, so the revision grew
+     * faster than the corpus), and a few waiting cards, written last, cost no scan of the whole store's bodies. Row ids
+     * hold within the reading connection's transaction.
+     */
+    private void revisePending(Statement query, String condition, int cardsPerQuery, RuleAnnotator rules,
+                               DuckDBConnection duck, long[] done) throws SQLException {
+        StoreTransaction.run(query, () -> {
+            query.execute("CREATE OR REPLACE TEMP TABLE cardminer_waiting AS SELECT id AS card_id, rowid AS card_row, "
+                    + "(row_number() OVER (ORDER BY rowid) - 1) // " + Math.max(1, cardsPerQuery) + " AS part "
+                    + "FROM cards WHERE id IN (SELECT card_id FROM known_names_pending)");
+            List<long[]> parts = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery("SELECT w.part, min(w.card_row), max(w.card_row), min(s.rowid), "
+                    + "max(s.rowid) FROM cardminer_waiting w JOIN sentence_rows s ON s.card_id = w.card_id "
+                    + "GROUP BY w.part ORDER BY w.part")) {
+                while (rs.next()) {
+                    parts.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }
+            }
+            for (long[] p : parts) {
+                revise(query, sentencesOf("(SELECT card_id FROM cardminer_waiting WHERE part = " + p[0] + ")",
+                        "c.rowid BETWEEN " + p[1] + " AND " + p[2], "s.rowid BETWEEN " + p[3] + " AND " + p[4],
+                        condition), rules, duck, done);
+            }
+            query.execute("DROP TABLE cardminer_waiting");
+        });
     }
 
     /**
@@ -365,8 +390,7 @@ public final class AnnotationPhase {
      *
      * @return the patterns the names were matched with
      */
-    private int reviseNamed(Statement query, int filterChars, RuleAnnotator rules, DuckDBConnection duck, Statement tx,
-                            long[] done) throws SQLException {
+    private int reviseNamed(Statement query, int filterChars, RuleAnnotator rules, DuckDBConnection duck, long[] done) throws SQLException {
         // A first run: every card the rules annotated is waiting (and revised with every name) already.
         String notWaiting = " AND card_id NOT IN (SELECT card_id FROM known_names_pending) LIMIT 1))";
         boolean others = StoreQuery.count(connection, "SELECT (SELECT count(*) FROM (SELECT 1 FROM annotated_cards "
@@ -394,21 +418,25 @@ public final class AnnotationPhase {
         String byRules = "(s.card_id IN (SELECT card_id FROM annotated_cards WHERE annotator = '" + RuleAnnotator.NAME
                 + "') OR EXISTS (SELECT 1 FROM sentence_marks m WHERE m.card_id = s.card_id AND m.sentence = s.position "
                 + "AND m.annotator = '" + RuleAnnotator.NAME + "'))";
-        revise(query, sentencesOf("(SELECT card_id FROM cardminer_named)", byRules + " AND " + matching("text", patterns)),
-                rules, duck, tx, done);
+        revise(query, sentencesOf("(SELECT card_id FROM cardminer_named)", "true", "true", byRules + " AND "
+                        + matching("text", patterns)),
+                rules, duck, done);
         query.execute("DROP TABLE cardminer_named");
         return patterns.size();
     }
 
     /**
      * The sentence rows (with their texts) of the cards {@code cards} (an SQL list) that {@code condition} keeps (on
-     * {@code s}, the row, and {@code text}): the bodies of these cards only (through the view, every body: 20x slower).
+     * {@code s}, the row, and {@code text}): the bodies of these cards only (through the view, every body: 20x slower);
+     * {@code cardRows} and {@code sentenceRows} narrow the rows read ({@code c} the cards, {@code s} the sentence rows).
      */
-    private static String sentencesOf(String cards, String condition) {
+    private static String sentencesOf(String cards, String cardRows, String sentenceRows, String condition) {
+        // The cards first: the join keeps their sentences (a second filter on the sentences' ids made DuckDB join
+        // every sentence with the bodies first, then filter: 7x slower on a part of 100,000 cards).
         return "SELECT * FROM (SELECT s.card_id, s.position, s.section, s.heading, s.start_offset, s.end_offset, "
-                + "sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text "
-                + "FROM sentence_rows s JOIN cards c ON c.id = s.card_id "
-                + "WHERE s.card_id IN " + cards + " AND c.id IN " + cards + ") s WHERE " + condition;
+                + "sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text FROM sentence_rows s "
+                + "JOIN (SELECT id, body FROM cards c WHERE " + cardRows + " AND id IN " + cards + ") c "
+                + "ON c.id = s.card_id WHERE " + sentenceRows + ") s WHERE " + condition;
     }
 
     /** An SQL condition: {@code column} matches one of the patterns (RE2 wants each constant: a literal). */
@@ -421,9 +449,9 @@ public final class AnnotationPhase {
         return filter.append(')').toString();
     }
 
-    /** Annotates the sentences the query gives with the rules and replaces their annotations, batch by batch. */
-    private void revise(Statement query, String sql, RuleAnnotator rules, DuckDBConnection duck, Statement tx,
-                        long[] done) throws SQLException {
+    /** Annotates the sentences the query gives with the rules, batch by batch, and stages them and their annotations. */
+    private void revise(Statement query, String sql, RuleAnnotator rules, DuckDBConnection duck, long[] done)
+            throws SQLException {
         try (ResultSet rows = query.executeQuery(sql)) {
             while (true) {
                 List<Sentence> batch = nextBatch(rows);
@@ -431,7 +459,7 @@ public final class AnnotationPhase {
                     break;
                 }
                 AnnotationOutcome outcome = annotateBatch(rules, batch);
-                replace(duck, tx, batch, outcome.annotations());
+                stage(duck, batch, outcome.annotations());
                 done[0] += batch.size();
                 done[1] += outcome.annotations().size();
             }
@@ -487,19 +515,37 @@ public final class AnnotationPhase {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    /** Replaces the rules annotations of these sentences, in one transaction. */
-    private static void replace(DuckDBConnection duck, Statement tx, List<Sentence> sentences,
-                                List<Annotation> annotations) throws SQLException {
-        StoreTransaction.run(tx, () -> {
-            try (TableAppender revised = TableAppender.open(duck, "temp", "cardminer_revised", "card_id", "sentence")) {
-                for (Sentence s : sentences) {
-                    revised.begin().str(s.cardId()).i32(s.index()).end();
-                }
+    /**
+     * Keeps these sentences and their new annotations aside (temporary tables) until {@link #replaceRevised} replaces
+     * their annotations all at once: a {@code DELETE} per batch scanned the whole table each time.
+     */
+    private static void stage(DuckDBConnection duck, List<Sentence> sentences, List<Annotation> annotations)
+            throws SQLException {
+        try (TableAppender revised = TableAppender.open(duck, "temp", "cardminer_revised", "card_id", "sentence")) {
+            for (Sentence s : sentences) {
+                revised.begin().str(s.cardId()).i32(s.index()).end();
             }
+        }
+        try (TableAppender app = SentenceTables.annotations(duck, "temp", REVISED_ANNOTATIONS)) {
+            for (Annotation a : annotations) {
+                SentenceTables.annotation(app, a);
+            }
+        }
+    }
+
+    private static final String REVISED_ANNOTATIONS = "cardminer_revised_annotations";
+
+    /**
+     * Replaces the rules annotations of the staged sentences and lets the waiting cards and changed names go, in one
+     * transaction: a run stopped before it leaves the store as it was, and does the revision again.
+     */
+    private static void replaceRevised(Statement tx) throws SQLException {
+        StoreTransaction.run(tx, () -> {
             tx.execute("DELETE FROM annotations USING temp.main.cardminer_revised r WHERE annotations.card_id = r.card_id "
                     + "AND annotations.sentence = r.sentence AND annotations.annotator = '" + RuleAnnotator.NAME + "'");
-            tx.execute("DELETE FROM temp.main.cardminer_revised");
-            appendAnnotations(duck, annotations);
+            tx.execute("INSERT INTO annotations SELECT * FROM temp.main." + REVISED_ANNOTATIONS);
+            tx.execute("DELETE FROM known_names_pending");
+            tx.execute("DELETE FROM known_names_changed");
         });
     }
 
