@@ -66,7 +66,8 @@ class RerunKnownNamesTest {
     }
 
     private static Analyzer.Result analyze(Path cards, Path db) throws Exception {
-        try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+        try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(),
+                ProgressOutput.none())) {
             return new Analyzer(Analyzer.Config.builder(db).threads(1)
                     .annotators(ConceptAnnotation.Annotators.RULES).build()).run(source);
         }

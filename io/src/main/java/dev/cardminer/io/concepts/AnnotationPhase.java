@@ -137,9 +137,9 @@ public final class AnnotationPhase {
             // The usual case after a one-pass run: say what the store holds, not "0 annotations" (the sentences of
             // cards marked whole counted from the cards, not through the view, which joins every sentence row).
             log.printf("annotate: %s: every sentence is annotated (the store holds %,d annotated sentences, %,d annotations)%n",
-                    name, StoreQuery.count(connection, "SELECT (SELECT count(*) FROM sentence_marks WHERE annotator = ?) "
-                            + "+ (SELECT coalesce(sum(c.sentence_count), 0) FROM cards c JOIN annotated_cards a "
-                            + "ON a.card_id = c.id WHERE a.annotator = ?)", name, name),
+                    name, StoreQuery.count(connection, "SELECT (SELECT count(*) FROM sentence_marks "
+                            + "WHERE annotator = ?) + (SELECT coalesce(sum(c.sentence_count), 0) FROM cards c "
+                            + "JOIN annotated_cards a ON a.card_id = c.id WHERE a.annotator = ?)", name, name),
                     count("SELECT count(*) FROM annotations WHERE annotator = ?", name));
             log.flush();
             return new Result(name, 0, 0, false, 0);
@@ -400,7 +400,8 @@ public final class AnnotationPhase {
      *
      * @return the patterns the names were matched with
      */
-    private int reviseNamed(Statement query, int filterChars, RuleAnnotator rules, DuckDBConnection duck, long[] done) throws SQLException {
+    private int reviseNamed(Statement query, int filterChars, RuleAnnotator rules, DuckDBConnection duck, long[] done)
+            throws SQLException {
         // A first run: every card the rules annotated is waiting (and revised with every name) already.
         String notWaiting = " AND card_id NOT IN (SELECT card_id FROM known_names_pending) LIMIT 1))";
         boolean others = StoreQuery.count(connection, "SELECT (SELECT count(*) FROM (SELECT 1 FROM annotated_cards "
@@ -426,8 +427,8 @@ public final class AnnotationPhase {
                 + " OR id IN (SELECT card_id FROM sentence_rows WHERE text IS NOT NULL AND "
                 + matching("text", patterns) + "))");
         String byRules = "(s.card_id IN (SELECT card_id FROM annotated_cards WHERE annotator = '" + RuleAnnotator.NAME
-                + "') OR EXISTS (SELECT 1 FROM sentence_marks m WHERE m.card_id = s.card_id AND m.sentence = s.position "
-                + "AND m.annotator = '" + RuleAnnotator.NAME + "'))";
+                + "') OR EXISTS (SELECT 1 FROM sentence_marks m WHERE m.card_id = s.card_id "
+                + "AND m.sentence = s.position AND m.annotator = '" + RuleAnnotator.NAME + "'))";
         revise(query, sentencesOf("(SELECT card_id FROM cardminer_named)", "true", "true", byRules + " AND "
                         + matching("text", patterns)),
                 rules, duck, done);
@@ -438,7 +439,8 @@ public final class AnnotationPhase {
     /**
      * The sentence rows (with their texts) of the cards {@code cards} (an SQL list) that {@code condition} keeps (on
      * {@code s}, the row, and {@code text}): the bodies of these cards only (through the view, every body: 20x slower);
-     * {@code cardRows} and {@code sentenceRows} narrow the rows read ({@code c} the cards, {@code s} the sentence rows).
+     * {@code cardRows} and {@code sentenceRows} narrow the rows read ({@code c} the cards, {@code s} the sentence
+     * rows).
      */
     private static String sentencesOf(String cards, String cardRows, String sentenceRows, String condition) {
         // The cards first: the join keeps their sentences (a second filter on the sentences' ids made DuckDB join
@@ -459,7 +461,7 @@ public final class AnnotationPhase {
         return filter.append(')').toString();
     }
 
-    /** Annotates the sentences the query gives with the rules, batch by batch, and stages them and their annotations. */
+    /** Annotates the sentences the query gives with the rules, batch by batch, and stages them and the annotations. */
     private void revise(Statement query, String sql, RuleAnnotator rules, DuckDBConnection duck, long[] done)
             throws SQLException {
         try (ResultSet rows = query.executeQuery(sql)) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,7 +67,8 @@ public final class KnownNameChanges {
         try (ResultSet rs = st.executeQuery("SELECT card_id, key, value FROM main.metadata_values WHERE key IN " + KEYS
                 + " AND value IS NOT NULL AND card_id IN " + replacedIds)) {
             while (rs.next()) {
-                out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(kind(rs.getString(2)) + '\t' + rs.getString(3));
+                out.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                        .add(kind(rs.getString(2)) + '\t' + rs.getString(3));
             }
         }
         return out;
@@ -134,7 +136,7 @@ public final class KnownNameChanges {
     }
 
     private static void addId(Set<String> ids, String name) {
-        String id = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String id = name.strip().toLowerCase(Locale.ROOT);
         if (HUB_ID.matcher(id).matches()) {
             ids.add(id);
         }
