@@ -134,12 +134,9 @@ public final class AnnotationPhase {
         boolean stopped = false;
         long pending = pending(name);
         if (pending == 0) {
-            // The usual case after a one-pass run: say what the store holds, not "0 annotations" (the sentences of
-            // cards marked whole counted from the cards, not through the view, which joins every sentence row).
+            // The usual case after a one-pass run: say what the store holds, not "0 annotations".
             log.printf("annotate: %s: every sentence is annotated (the store holds %,d annotated sentences, %,d annotations)%n",
-                    name, StoreQuery.count(connection, "SELECT (SELECT count(*) FROM sentence_marks "
-                            + "WHERE annotator = ?) + (SELECT coalesce(sum(c.sentence_count), 0) FROM cards c "
-                            + "JOIN annotated_cards a ON a.card_id = c.id WHERE a.annotator = ?)", name, name),
+                    name, count("SELECT count(*) FROM annotated_sentences WHERE annotator = ?", name),
                     count("SELECT count(*) FROM annotations WHERE annotator = ?", name));
             log.flush();
             return new Result(name, 0, 0, false, 0);
@@ -225,13 +222,6 @@ public final class AnnotationPhase {
             + "AND a.sentence = s.position AND a.annotator = ?)";
 
     private long pending(String annotator) throws SQLException {
-        // The usual case after the one pass: every card with sentences (or not split yet) is marked whole, so none
-        // waits; told from the cards, not an anti-join over every sentence of the store on every re-run.
-        if (StoreQuery.count(connection, "SELECT count(*) FROM cards s WHERE coalesce(s.sentence_count, 1) > 0 AND "
-                + "NOT EXISTS (SELECT 1 FROM annotated_cards c WHERE c.card_id = s.id AND c.annotator = ?)",
-                annotator) == 0) {
-            return 0;
-        }
         // The rows, not the view: the count needs no text.
         return StoreQuery.count(connection, "SELECT count(*) FROM sentence_rows s WHERE " + NOT_MARKED, annotator,
                 annotator);
