@@ -154,6 +154,14 @@ CREATE TABLE IF NOT EXISTS known_names_pending (
     card_id    VARCHAR NOT NULL
 );
 
+-- Names (kind 'model' or 'dataset', the value as the card has it) that cards written since the last revision brought
+-- into the corpus or may have taken out of it: analyze then also revises the other cards' sentences that name them,
+-- and empties this table. Created here for stores of every version (an empty table: nothing to migrate).
+CREATE TABLE IF NOT EXISTS known_names_changed (
+    kind       VARCHAR NOT NULL,
+    name       VARCHAR NOT NULL
+);
+
 -- How far two annotators agree (--annotator both): of each one's annotations, how many have a subject
 -- the other also labelled in the same sentence (subjects compared after normalisation).
 CREATE TABLE IF NOT EXISTS annotator_agreement (

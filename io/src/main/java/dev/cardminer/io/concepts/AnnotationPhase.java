@@ -10,6 +10,7 @@ import dev.cardminer.annotate.RuleAnnotator;
 import dev.cardminer.annotate.Sentence;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.StoreQuery;
+import dev.cardminer.io.internal.KnownNameChanges;
 import dev.cardminer.io.internal.SentenceRowsWriter;
 import dev.cardminer.io.internal.SentenceTables;
 import dev.cardminer.io.internal.StoreTransaction;
@@ -24,8 +25,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.duckdb.DuckDBConnection;
@@ -92,9 +95,9 @@ public final class AnnotationPhase {
             }
             if (CardStore.hasTable(connection, "metadata_values")) {
                 try (ResultSet rs = st.executeQuery(
-                        "SELECT DISTINCT key, value FROM metadata_values WHERE key IN ('datasets', 'base_model')")) {
+                        "SELECT DISTINCT key, value FROM metadata_values WHERE key IN " + KnownNameChanges.KEYS)) {
                     while (rs.next()) {
-                        if (rs.getString(1).equals("datasets")) {
+                        if (KnownNameChanges.DATASET.equals(KnownNameChanges.kind(rs.getString(1)))) {
                             known.addDataset(rs.getString(2));
                         } else {
                             known.addModel(rs.getString(2));
@@ -261,7 +264,8 @@ public final class AnnotationPhase {
      * What {@link #reviseKnownNames} did.
      *
      * @param cards       cards that were waiting for the corpus's names
-     * @param sentences   of their sentences, those the names could change, annotated again
+     * @param sentences   sentences annotated again: of the waiting cards, those the names could change (or all of them,
+     *                    for a few cards); of the other cards, those naming a name that came or went
      * @param annotations the annotations those sentences have now
      * @param patterns    the regular expressions the names were matched with (more than one where RE2 refused
      *                    one pattern with all of them)
@@ -277,77 +281,191 @@ public final class AnnotationPhase {
 
     /**
      * Waiting cards the revision reads per query: DuckDB holds their bodies for its join (about 230 MB on
-     * hub-2023's cards); each query scans the sentence rows again (300k cards: 6 queries of 50,000 took 19.6 CPU-s
-     * and 40 s, one query 13-14 CPU-s and 30 s with DuckDB's default memory, 58 s under the 1 GB limit).
+     * hub-2023's cards; one query for 300k cards took 58 s under the 1 GB limit). Each query reads only its own
+     * cards' rows ({@link #revisePending}).
      */
     static final int REVISION_CARDS = 100_000;
 
     /**
+     * Up to this many waiting cards (a re-run after a few changed), every sentence of theirs is annotated again
+     * instead of those the names' patterns find: the annotator costs less for a few thousand sentences than RE2's
+     * compiling of a pattern with every corpus dataset name (docs/bench.md, "Re-runs and the revision").
+     */
+    static final int ALL_SENTENCES_CARDS = 2_000;
+
+    /**
      * Finishes the rules annotations made in one pass with ingestion: those cards were annotated before the
      * corpus's own model ids and dataset names were all known, so the sentences these names can change
-     * ({@link RuleAnnotator#knownNamesFilter}, matched by DuckDB, in parts where RE2 refuses it whole) are annotated again with them, which leaves
-     * every sentence annotated as the annotation phase would have. Batch by batch; the waiting cards are
-     * let go at the end, so a run stopped before then does it again (the same result) when run again.
+     * ({@link RuleAnnotator#knownNamesFilter}, matched by DuckDB, in parts where RE2 refuses it whole; every sentence
+     * of a few cards) are annotated again with them, which leaves every sentence annotated as the annotation phase
+     * would have. And where the cards written since the last revision brought names into the corpus or took them
+     * out ({@code known_names_changed}), the other cards' rules-annotated sentences that name them are annotated
+     * again too, so a re-run ends as a fresh run of the same cards. The new annotations wait in temporary tables and
+     * replace the old ones in one transaction at the end, with the waiting cards and names let go: a run stopped
+     * before then does it all again (the same result) when run again.
      */
     public Revision reviseKnownNames() throws SQLException {
-        return reviseKnownNames(FILTER_CHARS, REVISION_CARDS);
+        return reviseKnownNames(FILTER_CHARS, REVISION_CARDS, ALL_SENTENCES_CARDS);
     }
 
     /**
      * As {@link #reviseKnownNames()}, with the names matched in patterns of at most {@code filterChars}
      * characters each (halved until RE2 takes every pattern), and the waiting cards read {@code cardsPerQuery}
-     * at a time (their bodies make DuckDB's side of the join: bounded, it stays in memory).
+     * at a time (their bodies make DuckDB's side of the join: bounded, it stays in memory); the waiting cards'
+     * sentences are always filtered by the names first.
      */
     public Revision reviseKnownNames(int filterChars, int cardsPerQuery) throws SQLException {
+        return reviseKnownNames(filterChars, cardsPerQuery, 0);
+    }
+
+    private Revision reviseKnownNames(int filterChars, int cardsPerQuery, int allSentencesCards) throws SQLException {
         long cards = StoreQuery.count(connection, "SELECT count(*) FROM known_names_pending");
-        if (cards == 0) {
+        long changedNames = StoreQuery.count(connection, "SELECT count(*) FROM known_names_changed");
+        if (cards == 0 && changedNames == 0) {
             return new Revision(0, 0, 0, 0);
         }
         KnownNames known = knownNames();
         RuleAnnotator rules = new RuleAnnotator(known);
-        List<String> patterns = compilablePatterns(RuleAnnotator.knownNamesAlternatives(known), filterChars);
-        StringBuilder filter = new StringBuilder();
-        for (String p : patterns) {
-            // RE2 wants the pattern constant: a literal, not a parameter.
-            filter.append(filter.isEmpty() ? "" : " OR ").append("regexp_matches(text, ").append(literal(p)).append(')');
-        }
-        long sentences = 0;
-        long annotations = 0;
+        long[] done = new long[2];
+        int patternCount = 0;
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (DuckDBConnection reader = duck.duplicate();
              Statement query = reader.createStatement();
              Statement tx = connection.createStatement()) {
-            // The waiting cards numbered in parts (a temporary table of the reading connection, which sees it).
-            query.execute("CREATE OR REPLACE TEMP TABLE cardminer_waiting AS SELECT card_id, "
-                    + "(row_number() OVER () - 1) // " + Math.max(1, cardsPerQuery) + " AS part "
-                    + "FROM (SELECT DISTINCT card_id FROM known_names_pending)");
-            long parts = StoreQuery.count(reader, "SELECT count(DISTINCT part) FROM cardminer_waiting");
             tx.execute("CREATE OR REPLACE TEMP TABLE cardminer_revised (card_id VARCHAR, sentence INTEGER)");
-            for (long part = 0; part < parts; part++) {
-                // The rows and the bodies of these cards only (through the view, every body: 20x slower).
-                String these = "(SELECT card_id FROM cardminer_waiting WHERE part = " + part + ")";
-                try (ResultSet rows = query.executeQuery("SELECT * FROM (SELECT s.card_id, s.position, s.section, "
-                        + "s.heading, s.start_offset, s.end_offset, "
-                        + "sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text "
-                        + "FROM sentence_rows s JOIN cards c ON c.id = s.card_id "
-                        + "WHERE s.card_id IN " + these + " AND c.id IN " + these + ") WHERE " + filter)) {
-                    while (true) {
-                        List<Sentence> batch = nextBatch(rows);
-                        if (batch.isEmpty()) {
-                            break;
-                        }
-                        AnnotationOutcome outcome = annotateBatch(rules, batch);
-                        replace(duck, tx, batch, outcome.annotations());
-                        sentences += batch.size();
-                        annotations += outcome.annotations().size();
-                    }
+            tx.execute("CREATE OR REPLACE TEMP TABLE " + REVISED_ANNOTATIONS + " AS SELECT * FROM annotations LIMIT 0");
+            if (cards > 0) {
+                // A few cards: all their sentences; many: those the names' patterns find.
+                List<String> patterns = cards <= allSentencesCards ? List.of()
+                        : compilablePatterns(RuleAnnotator.knownNamesAlternatives(known), filterChars);
+                patternCount = patterns.size();
+                revisePending(query, patterns.isEmpty() ? "true" : matching("text", patterns), cardsPerQuery, rules,
+                        duck, done);
+            }
+            if (changedNames > 0) {
+                patternCount += reviseNamed(query, filterChars, rules, duck, done);
+            }
+            replaceRevised(tx);
+            tx.execute("DROP TABLE temp.main.cardminer_revised");
+            tx.execute("DROP TABLE temp.main." + REVISED_ANNOTATIONS);
+        }
+        return new Revision(cards, done[0], done[1], patternCount);
+    }
+
+    /**
+     * Annotates again the waiting cards' sentences that {@code condition} keeps, {@code cardsPerQuery} cards at a time
+     * in the order the store holds them. Each part's query reads only the rows from the first to the last of its
+     * cards in {@code cards} and {@code sentence_rows} (by {@code rowid}, which DuckDB turns into row groups to skip):
+     * the parts together read each table about once (each part read all of both before, so the revision grew
+     * faster than the corpus), and a few waiting cards, written last, cost no scan of the whole store's bodies. Row ids
+     * hold within the reading connection's transaction.
+     */
+    private void revisePending(Statement query, String condition, int cardsPerQuery, RuleAnnotator rules,
+                               DuckDBConnection duck, long[] done) throws SQLException {
+        StoreTransaction.run(query, () -> {
+            query.execute("CREATE OR REPLACE TEMP TABLE cardminer_waiting AS SELECT id AS card_id, rowid AS card_row, "
+                    + "(row_number() OVER (ORDER BY rowid) - 1) // " + Math.max(1, cardsPerQuery) + " AS part "
+                    + "FROM cards WHERE id IN (SELECT card_id FROM known_names_pending)");
+            List<long[]> parts = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery("SELECT w.part, min(w.card_row), max(w.card_row), min(s.rowid), "
+                    + "max(s.rowid) FROM cardminer_waiting w JOIN sentence_rows s ON s.card_id = w.card_id "
+                    + "GROUP BY w.part ORDER BY w.part")) {
+                while (rs.next()) {
+                    parts.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 }
             }
-            tx.execute("DELETE FROM known_names_pending");
-            tx.execute("DROP TABLE temp.main.cardminer_revised");
+            for (long[] p : parts) {
+                revise(query, sentencesOf("(SELECT card_id FROM cardminer_waiting WHERE part = " + p[0] + ")",
+                        "c.rowid BETWEEN " + p[1] + " AND " + p[2], "s.rowid BETWEEN " + p[3] + " AND " + p[4],
+                        condition), rules, duck, done);
+            }
             query.execute("DROP TABLE cardminer_waiting");
+        });
+    }
+
+    /**
+     * Annotates again the rules-annotated sentences of cards that were not waiting and that name a name the cards
+     * written since the last revision brought in or took out: a sentence with its text stored is matched as it is, one
+     * with the body's text only where its card's body matches (a match in a part of the body is one in the body).
+     *
+     * @return the patterns the names were matched with
+     */
+    private int reviseNamed(Statement query, int filterChars, RuleAnnotator rules, DuckDBConnection duck, long[] done)
+            throws SQLException {
+        // A first run: every card the rules annotated is waiting (and revised with every name) already.
+        String notWaiting = " AND card_id NOT IN (SELECT card_id FROM known_names_pending) LIMIT 1))";
+        boolean others = StoreQuery.count(connection, "SELECT (SELECT count(*) FROM (SELECT 1 FROM annotated_cards "
+                + "WHERE annotator = '" + RuleAnnotator.NAME + "'" + notWaiting + " + (SELECT count(*) FROM (SELECT 1 "
+                + "FROM sentence_marks WHERE annotator = '" + RuleAnnotator.NAME + "'" + notWaiting) > 0;
+        if (!others) {
+            return 0;
         }
-        return new Revision(cards, sentences, annotations, patterns.size());
+        Set<String> models = new HashSet<>();
+        Set<String> datasets = new HashSet<>();
+        try (ResultSet rs = query.executeQuery("SELECT DISTINCT kind, name FROM known_names_changed")) {
+            while (rs.next()) {
+                (KnownNameChanges.DATASET.equals(rs.getString(1)) ? datasets : models).add(rs.getString(2));
+            }
+        }
+        List<String> alternatives = KnownNameChanges.alternatives(models, datasets);
+        if (alternatives.isEmpty()) {
+            return 0;
+        }
+        List<String> patterns = compilablePatterns(alternatives, filterChars);
+        query.execute("CREATE OR REPLACE TEMP TABLE cardminer_named AS SELECT id AS card_id FROM cards "
+                + "WHERE id NOT IN (SELECT card_id FROM known_names_pending) AND (" + matching("body", patterns)
+                + " OR id IN (SELECT card_id FROM sentence_rows WHERE text IS NOT NULL AND "
+                + matching("text", patterns) + "))");
+        String byRules = "(s.card_id IN (SELECT card_id FROM annotated_cards WHERE annotator = '" + RuleAnnotator.NAME
+                + "') OR EXISTS (SELECT 1 FROM sentence_marks m WHERE m.card_id = s.card_id "
+                + "AND m.sentence = s.position AND m.annotator = '" + RuleAnnotator.NAME + "'))";
+        revise(query, sentencesOf("(SELECT card_id FROM cardminer_named)", "true", "true", byRules + " AND "
+                        + matching("text", patterns)),
+                rules, duck, done);
+        query.execute("DROP TABLE cardminer_named");
+        return patterns.size();
+    }
+
+    /**
+     * The sentence rows (with their texts) of the cards {@code cards} (an SQL list) that {@code condition} keeps (on
+     * {@code s}, the row, and {@code text}): the bodies of these cards only (through the view, every body: 20x slower);
+     * {@code cardRows} and {@code sentenceRows} narrow the rows read ({@code c} the cards, {@code s} the sentence
+     * rows).
+     */
+    private static String sentencesOf(String cards, String cardRows, String sentenceRows, String condition) {
+        // The cards first: the join keeps their sentences (a second filter on the sentences' ids made DuckDB join
+        // every sentence with the bodies first, then filter: 7x slower on a part of 100,000 cards).
+        return "SELECT * FROM (SELECT s.card_id, s.position, s.section, s.heading, s.start_offset, s.end_offset, "
+                + "sentence_text(s.text, c.body, s.start_offset, s.end_offset) AS text FROM sentence_rows s "
+                + "JOIN (SELECT id, body FROM cards c WHERE " + cardRows + " AND id IN " + cards + ") c "
+                + "ON c.id = s.card_id WHERE " + sentenceRows + ") s WHERE " + condition;
+    }
+
+    /** An SQL condition: {@code column} matches one of the patterns (RE2 wants each constant: a literal). */
+    private static String matching(String column, List<String> patterns) {
+        StringBuilder filter = new StringBuilder("(");
+        for (String p : patterns) {
+            filter.append(filter.length() == 1 ? "" : " OR ").append("regexp_matches(").append(column).append(", ")
+                    .append(literal(p)).append(')');
+        }
+        return filter.append(')').toString();
+    }
+
+    /** Annotates the sentences the query gives with the rules, batch by batch, and stages them and the annotations. */
+    private void revise(Statement query, String sql, RuleAnnotator rules, DuckDBConnection duck, long[] done)
+            throws SQLException {
+        try (ResultSet rows = query.executeQuery(sql)) {
+            while (true) {
+                List<Sentence> batch = nextBatch(rows);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                AnnotationOutcome outcome = annotateBatch(rules, batch);
+                stage(duck, batch, outcome.annotations());
+                done[0] += batch.size();
+                done[1] += outcome.annotations().size();
+            }
+        }
     }
 
     /**
@@ -399,19 +517,37 @@ public final class AnnotationPhase {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    /** Replaces the rules annotations of these sentences, in one transaction. */
-    private static void replace(DuckDBConnection duck, Statement tx, List<Sentence> sentences,
-                                List<Annotation> annotations) throws SQLException {
-        StoreTransaction.run(tx, () -> {
-            try (TableAppender revised = TableAppender.open(duck, "temp", "cardminer_revised", "card_id", "sentence")) {
-                for (Sentence s : sentences) {
-                    revised.begin().str(s.cardId()).i32(s.index()).end();
-                }
+    /**
+     * Keeps these sentences and their new annotations aside (temporary tables) until {@link #replaceRevised} replaces
+     * their annotations all at once: a {@code DELETE} per batch scanned the whole table each time.
+     */
+    private static void stage(DuckDBConnection duck, List<Sentence> sentences, List<Annotation> annotations)
+            throws SQLException {
+        try (TableAppender revised = TableAppender.open(duck, "temp", "cardminer_revised", "card_id", "sentence")) {
+            for (Sentence s : sentences) {
+                revised.begin().str(s.cardId()).i32(s.index()).end();
             }
+        }
+        try (TableAppender app = SentenceTables.annotations(duck, "temp", REVISED_ANNOTATIONS)) {
+            for (Annotation a : annotations) {
+                SentenceTables.annotation(app, a);
+            }
+        }
+    }
+
+    private static final String REVISED_ANNOTATIONS = "cardminer_revised_annotations";
+
+    /**
+     * Replaces the rules annotations of the staged sentences and lets the waiting cards and changed names go, in one
+     * transaction: a run stopped before it leaves the store as it was, and does the revision again.
+     */
+    private static void replaceRevised(Statement tx) throws SQLException {
+        StoreTransaction.run(tx, () -> {
             tx.execute("DELETE FROM annotations USING temp.main.cardminer_revised r WHERE annotations.card_id = r.card_id "
                     + "AND annotations.sentence = r.sentence AND annotations.annotator = '" + RuleAnnotator.NAME + "'");
-            tx.execute("DELETE FROM temp.main.cardminer_revised");
-            appendAnnotations(duck, annotations);
+            tx.execute("INSERT INTO annotations SELECT * FROM temp.main." + REVISED_ANNOTATIONS);
+            tx.execute("DELETE FROM known_names_pending");
+            tx.execute("DELETE FROM known_names_changed");
         });
     }
 

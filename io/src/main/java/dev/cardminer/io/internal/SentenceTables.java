@@ -21,7 +21,13 @@ public final class SentenceTables {
     }
 
     public static TableAppender annotations(DuckDBConnection connection) throws SQLException {
-        return TableAppender.open(connection, null, "annotations", "card_id", "sentence", "subject", "category",
+        return annotations(connection, null, "annotations");
+    }
+
+    /** An appender for a table with the columns of {@code annotations} ({@code catalog} null: the store's). */
+    public static TableAppender annotations(DuckDBConnection connection, String catalog, String table)
+            throws SQLException {
+        return TableAppender.open(connection, catalog, table, "card_id", "sentence", "subject", "category",
                 "description", "span_start", "span_end", "annotator");
     }
 

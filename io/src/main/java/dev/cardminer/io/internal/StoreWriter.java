@@ -13,13 +13,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Writes batches of cards into the store, each batch in one transaction with all its child rows, through
  * DuckDB appenders. A card that replaces an older version first has the old rows of every table with a
- * {@code card_id} column deleted (annotations included), in the same transaction. Each of a run's workers has
- * one, on a connection of its own.
+ * {@code card_id} column deleted (annotations included), in the same transaction. The names a batch brings into the
+ * corpus or may take out of it go to {@code known_names_changed} in its transaction ({@link KnownNameChanges}). Each
+ * of a run's workers has one, on a connection of its own.
  */
 public final class StoreWriter implements AutoCloseable {
 
@@ -40,6 +43,7 @@ public final class StoreWriter implements AutoCloseable {
     private final TableAppender annotations;
     private final TableAppender annotated;
     private final TableAppender pending;
+    private final TableAppender namesChanged;
     private final List<TableAppender> all;
     private long commitNanos;
     private long appendNanos;
@@ -77,8 +81,9 @@ public final class StoreWriter implements AutoCloseable {
         annotations = SentenceTables.annotations(connection);
         annotated = SentenceTables.cardMarks(connection);
         pending = TableAppender.open(connection, null, "known_names_pending", "card_id");
+        namesChanged = TableAppender.open(connection, null, "known_names_changed", "kind", "name");
         all = List.of(cards, replaced, metadata, values, sections, evals, links, problems, sentences, annotations,
-                annotated, pending);
+                annotated, pending, namesChanged);
     }
 
     /** Writes the cards in one transaction: all of them, or (on an exception) none. */
@@ -86,9 +91,12 @@ public final class StoreWriter implements AutoCloseable {
         long t0 = System.nanoTime();
         long[] appended = new long[1];
         StoreTransaction.run(statement, () -> {
-            deleteReplaced(batch);
+            Map<String, Set<String>> oldNames = deleteReplaced(batch);
             for (CardRows card : batch) {
                 append(card);
+                for (String[] name : KnownNameChanges.changed(card, oldNames.getOrDefault(card.id(), Set.of()))) {
+                    namesChanged.begin().str(name[0]).str(name[1]).end();
+                }
             }
             for (TableAppender t : all) {
                 if (t != replaced) {
@@ -101,7 +109,8 @@ public final class StoreWriter implements AutoCloseable {
         commitNanos += System.nanoTime() - appended[0];
     }
 
-    private void deleteReplaced(List<CardRows> batch) throws SQLException {
+    /** Deletes the replaced cards' rows; returns the names they had (card id to names). */
+    private Map<String, Set<String>> deleteReplaced(List<CardRows> batch) throws SQLException {
         boolean any = false;
         for (CardRows card : batch) {
             if (card.replaces()) {
@@ -110,15 +119,17 @@ public final class StoreWriter implements AutoCloseable {
             }
         }
         if (!any) {
-            return;
+            return Map.of();
         }
         replaced.flush();
         String ids = "(SELECT id FROM temp.main." + REPLACED + ")";
+        Map<String, Set<String>> oldNames = KnownNameChanges.oldNames(statement, ids);
         for (String table : cardIdTables) {
             statement.execute("DELETE FROM main." + quote(table) + " WHERE card_id IN " + ids);
         }
         statement.execute("DELETE FROM main.cards WHERE id IN " + ids);
         statement.execute("DELETE FROM temp.main." + REPLACED);
+        return oldNames;
     }
 
     private void append(CardRows c) throws SQLException {
