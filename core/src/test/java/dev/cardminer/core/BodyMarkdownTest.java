@@ -51,6 +51,19 @@ class BodyMarkdownTest {
 
             Escaped \\* star, entity &amp; and <b>html</b>; www.example.org
 
+            snake_case, foo__bar and a_b_c stay text. Wow! Done!
+
+            Some _emphasis_ here, a_b_ and x_ _y
+
+            _lead only and trail_
+
+            Last word before a link!
+            [link](https://example.org) and ![image](i.png), 5_000_000 steps_  \s
+
+            | cell_name | wow! | x_ |
+            |---|---|---|
+            | a__b | !not | _c |
+
             \tindented code is no paragraph
 
             [r]: https://example.org/ref "Title"
