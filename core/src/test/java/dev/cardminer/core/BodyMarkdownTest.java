@@ -60,6 +60,21 @@ class BodyMarkdownTest {
             Last word before a link!
             [link](https://example.org) and ![image](i.png), 5_000_000 steps_  \s
 
+            See [the docs](https://example.org/a_b?x=1#y) and `code_span` then [two](/x) `a` b.
+            Next [line](u) ends with `code`
+            [lead](x) and `[not a link](y)` and [a](b)[c](d)`e``f` and ``double`` and ` spaced ` end
+            [empty]() and [](empty) and [t](d "title") and [t]( d ) and ![img](i) and [x](<y>) and [a\\b](c)
+            [links [nested](x)](y) and [ref] and [ref][] and [text](url)  \s
+            trailing `code`\s
+             lead space [a](b)
+
+            | cell_name | wow! | x_ |
+            |---|---|---|
+            | [link](https://example.org) | `code` | a [b](c) `d` e |
+            | `a`b | [x](y)z | [r] |
+
+            [r]: https://example.org/r
+
             | cell_name | wow! | x_ |
             |---|---|---|
             | a__b | !not | _c |
@@ -131,7 +146,7 @@ class BodyMarkdownTest {
         switch (node) {
             case Text t -> out.append(" '").append(t.getLiteral()).append('\'');
             case Code c -> out.append(" `").append(c.getLiteral()).append('`');
-            case Link l -> out.append(" -> ").append(l.getDestination());
+            case Link l -> out.append(" -> ").append(l.getDestination()).append(" \"").append(l.getTitle()).append('"');
             default -> {
             }
         }

@@ -94,6 +94,9 @@ public final class MarkdownParserFactory {
                 plainLines(list, block);
                 return;
             }
+            if (SimpleInlines.appendTo(list, block)) {
+                return;
+            }
             if (real == null) {
                 // commonmark's default inline parser (what Parser.Builder uses without a factory): its one
                 // implementation, with this document's definitions; built once per document that needs it.
