@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -67,6 +69,11 @@ class BodyMarkdownTest {
             [links [nested](x)](y) and [ref] and [ref][] and [text](url)  \s
             trailing `code`\s
              lead space [a](b)
+
+            **Developed by:** someone and *this* or **that** and **a*b** and *a **b** c* and ***x*** and **y**z
+            **nbsp\u00a0** and ** spaced ** and *one* *two*, **open and close** **done.** and **x**,
+
+            *Model type:* text **bold** [l](u) `c`
 
             | cell_name | wow! | x_ |
             |---|---|---|
@@ -147,6 +154,8 @@ class BodyMarkdownTest {
             case Text t -> out.append(" '").append(t.getLiteral()).append('\'');
             case Code c -> out.append(" `").append(c.getLiteral()).append('`');
             case Link l -> out.append(" -> ").append(l.getDestination()).append(" \"").append(l.getTitle()).append('"');
+            case Emphasis e -> out.append(' ').append(e.getOpeningDelimiter()).append(e.getClosingDelimiter());
+            case StrongEmphasis e -> out.append(' ').append(e.getOpeningDelimiter()).append(e.getClosingDelimiter());
             default -> {
             }
         }

@@ -3,28 +3,35 @@ package dev.cardminer.core.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.SourceLine;
 
 /**
  * What commonmark's inline parser makes of lines whose only inline syntax is the two constructs most common in
  * cards besides plain text: inline links {@code [text](destination)} with plain text and a plain destination
- * (no title), and code spans of one backtick with no space at either end. Text nodes (merged, as the parser
+ * (no title), code spans of one backtick with no space at either end, and {@code *emphasis*} or
+ * {@code **strong emphasis**} of plain text between a space (or the line's ends) and a word. Text nodes (merged, as the parser
  * merges them), links with their text, code spans, soft line breaks between lines, each with the source span
- * the parser gives it. Anything else ({@code *}, escapes, entities, HTML, images, titles, nested brackets,
+ * the parser gives it. Anything else (other emphasis, escapes, entities, HTML, images, titles, nested brackets,
  * trailing or leading spaces, ...) is left to the parser: {@link #appendTo} then returns false and adds nothing.
  * {@code BodyMarkdownTest} compares the trees with a full parse on every corpus card.
  */
 final class SimpleInlines {
 
-    /** Where a line's nodes are: kinds and [start, end) offsets in the line (a link's text is [start + 1, mid)). */
+    /**
+     * Where a line's nodes are: kinds and [start, end) offsets in the line (a link's text is [start + 1, mid), an
+     * emphasis's run of '*' is mid long).
+     */
     private static final byte TEXT = 0;
     private static final byte LINK = 1;
     private static final byte CODE = 2;
+    private static final byte EMPHASIS = 4;
 
     private SimpleInlines() {
     }
@@ -52,6 +59,13 @@ final class SimpleInlines {
                     Code code = new Code(content.subSequence(p[2] + 1, p[3] - 1).toString());
                     code.setSourceSpans(spans(line, p[2], p[3]));
                     block.appendChild(code);
+                }
+                case EMPHASIS -> {
+                    int run = p[4];
+                    Node emphasis = run == 1 ? new Emphasis("*") : new StrongEmphasis("**");
+                    emphasis.setSourceSpans(spans(line, p[2], p[3]));
+                    emphasis.appendChild(text(line, content, p[2] + run, p[3] - run));
+                    block.appendChild(emphasis);
                 }
                 default -> block.appendChild(new SoftLineBreak()); // line breaks get no source span
             }
@@ -100,6 +114,11 @@ final class SimpleInlines {
                     end = codeEnd(s, i);
                     kind = CODE;
                 }
+                case '*' -> {
+                    mid = i + 1 < n && s.charAt(i + 1) == '*' ? 2 : 1;
+                    end = emphasisEnd(s, i, mid);
+                    kind = EMPHASIS;
+                }
                 case '!' -> {
                     if (i + 1 < n && s.charAt(i + 1) == '[') {
                         return false; // an image
@@ -120,7 +139,7 @@ final class SimpleInlines {
                     i = run;
                     continue;
                 }
-                case '\\', '*', ']', '<', '&', '\n', '\r' -> {
+                case '\\', ']', '<', '&', '\n', '\r' -> {
                     return false;
                 }
                 default -> {
@@ -198,6 +217,39 @@ final class SimpleInlines {
                     return -1;
                 }
                 return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * At a run of {@code run} (1 or 2) '*': the end (after the closing run) of {@code *text*} or {@code **text**}
+     * whose opening run follows the line's start or a space and precedes an ASCII letter or digit (it can open,
+     * not close), whose text is non-empty plain chars ending in no space, and whose closing run of as many '*'
+     * precedes the line's end or a space (it can close, not open): the parser makes one emphasis of the two; or -1.
+     */
+    private static int emphasisEnd(CharSequence s, int open, int run) {
+        int n = s.length();
+        int from = open + run;
+        if (open > 0 && s.charAt(open - 1) != ' ' || from >= n || !isAsciiAlphanumeric(s.charAt(from))) {
+            return -1;
+        }
+        for (int i = from; i < n; i++) {
+            switch (s.charAt(i)) {
+                case '*' -> {
+                    int end = i + run;
+                    char last = s.charAt(i - 1);
+                    if (end > n || run == 2 && s.charAt(i + 1) != '*' || end < n && s.charAt(end) != ' '
+                            || last <= ' ' || Character.isWhitespace(last) || Character.isSpaceChar(last)) {
+                        return -1;
+                    }
+                    return end;
+                }
+                case '\\', '`', '_', '[', ']', '!', '<', '&', '\n', '\r', '\t' -> {
+                    return -1;
+                }
+                default -> {
+                }
             }
         }
         return -1;
