@@ -183,11 +183,24 @@ public final class RuleAnnotator implements Annotator {
     }
 
     private void hubIds(String text, List<Candidate> out) {
-        if (text.indexOf('/') < 0) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
             return;
         }
-        Matcher m = HUB_ID.matcher(text);
-        while (m.find()) {
+        // find(), tried only where a match can start: a match has its first '/' after a run of [\w.-] that it
+        // starts (its lookbehind wants the run's first char), so only the start of the run before a '/' can start
+        // one, and the pattern is tried there instead of at every char.
+        Matcher m = HUB_ID.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (; slash >= 0; slash = text.indexOf('/', Math.max(slash + 1, from))) {
+            int at = slash;
+            while (at > from && isWordDotDash(text.charAt(at - 1))) {
+                at--;
+            }
+            if (at == slash || !m.region(at, text.length()).lookingAt()) {
+                continue;
+            }
+            from = m.end();
             String id = m.group(1);
             String category = null;
             String description = null;
@@ -208,6 +221,11 @@ public final class RuleAnnotator implements Annotator {
                 out.add(new Candidate(m.start(1), m.end(1), id, category, description, false));
             }
         }
+    }
+
+    /** {@code [\\w.-]} of a Java regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isWordDotDash(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     private boolean namesArchitecture(String name) {
@@ -335,7 +353,7 @@ public final class RuleAnnotator implements Annotator {
      */
     private void patterns(String text, List<Candidate> out) {
         Matcher m;
-        if (containsIgnoreCase(text, "arxiv")) {
+        if (containsArxiv(text)) {
             m = ARXIV.matcher(text);
             while (m.find()) {
                 out.add(new Candidate(m.start(), m.end(), m.group(), "paper", "arXiv " + m.group(1), false));
@@ -451,14 +469,18 @@ public final class RuleAnnotator implements Annotator {
         return false;
     }
 
-    private static boolean containsIgnoreCase(String text, String lowerAscii) {
-        char first = lowerAscii.charAt(0);
-        char firstUpper = Character.toUpperCase(first);
-        for (int i = 0; i + lowerAscii.length() <= text.length(); i++) {
-            char c = text.charAt(i);
-            // Only the ASCII letter and its capital equal an ASCII letter ignoring case (no other char maps to a-z
-            // but the Kelvin sign to k and the dotless/dotted i to i, which the callers' words do not start with).
-            if ((c == first || c == firstUpper) && text.regionMatches(true, i, lowerAscii, 0, lowerAscii.length())) {
+    /**
+     * Whether "arxiv" is in the text ignoring case ({@link String#regionMatches(boolean, int, String, int, int)}):
+     * looked for at its 'x', which only 'x' and 'X' equal ignoring case and which is rare in text, so the scan
+     * for it is the JDK's ({@link String#indexOf(int, int)}) and few places are compared.
+     */
+    private static boolean containsArxiv(String text) {
+        return containsArxivAt(text, 'x') || containsArxivAt(text, 'X');
+    }
+
+    private static boolean containsArxivAt(String text, char x) {
+        for (int i = text.indexOf(x, 2); i >= 0; i = text.indexOf(x, i + 1)) {
+            if (text.regionMatches(true, i - 2, "arxiv", 0, 5)) {
                 return true;
             }
         }

@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -50,6 +52,39 @@ class BodyMarkdownTest {
               > # nested heading with _em_
 
             Escaped \\* star, entity &amp; and <b>html</b>; www.example.org
+
+            snake_case, foo__bar and a_b_c stay text. Wow! Done!
+
+            Some _emphasis_ here, a_b_ and x_ _y
+
+            _lead only and trail_
+
+            Last word before a link!
+            [link](https://example.org) and ![image](i.png), 5_000_000 steps_  \s
+
+            See [the docs](https://example.org/a_b?x=1#y) and `code_span` then [two](/x) `a` b.
+            Next [line](u) ends with `code`
+            [lead](x) and `[not a link](y)` and [a](b)[c](d)`e``f` and ``double`` and ` spaced ` end
+            [empty]() and [](empty) and [t](d "title") and [t]( d ) and ![img](i) and [x](<y>) and [a\\b](c)
+            [links [nested](x)](y) and [ref] and [ref][] and [text](url)  \s
+            trailing `code`\s
+             lead space [a](b)
+
+            **Developed by:** someone and *this* or **that** and **a*b** and *a **b** c* and ***x*** and **y**z
+            **nbsp\u00a0** and ** spaced ** and *one* *two*, **open and close** **done.** and **x**,
+
+            *Model type:* text **bold** [l](u) `c`
+
+            | cell_name | wow! | x_ |
+            |---|---|---|
+            | [link](https://example.org) | `code` | a [b](c) `d` e |
+            | `a`b | [x](y)z | [r] |
+
+            [r]: https://example.org/r
+
+            | cell_name | wow! | x_ |
+            |---|---|---|
+            | a__b | !not | _c |
 
             \tindented code is no paragraph
 
@@ -118,7 +153,9 @@ class BodyMarkdownTest {
         switch (node) {
             case Text t -> out.append(" '").append(t.getLiteral()).append('\'');
             case Code c -> out.append(" `").append(c.getLiteral()).append('`');
-            case Link l -> out.append(" -> ").append(l.getDestination());
+            case Link l -> out.append(" -> ").append(l.getDestination()).append(" \"").append(l.getTitle()).append('"');
+            case Emphasis e -> out.append(' ').append(e.getOpeningDelimiter()).append(e.getClosingDelimiter());
+            case StrongEmphasis e -> out.append(' ').append(e.getOpeningDelimiter()).append(e.getClosingDelimiter());
             default -> {
             }
         }

@@ -232,15 +232,17 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
                     if (!(cell instanceof TableCell)) {
                         continue;
                     }
-                    Mapped cellText = new Mapped();
-                    inlines(parsed(cell), cellText, 0);
-                    if (cellText.isBlank()) {
-                        continue;
-                    }
+                    // The cell's text goes straight into the row's, trimmed there (or taken back when blank).
+                    int before = text.length();
                     if (!first) {
                         text.appendSynthetic(" | ");
                     }
-                    text.appendAll(cellText.trimmed());
+                    int cellStart = text.length();
+                    inlines(parsed(cell), text, 0);
+                    if (!text.trimFrom(cellStart)) {
+                        text.truncate(before);
+                        continue;
+                    }
                     first = false;
                 }
                 emit(text, false);
@@ -504,25 +506,30 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
             text.append(other.text);
         }
 
-        Mapped trimmed() {
-            int[] range = SentenceBoundaries.trim(text, 0, text.length());
-            int a = range[0];
-            int b = range[1];
-            Mapped out = new Mapped();
-            if (b > a) {
-                int at = out.grow(b - a);
-                System.arraycopy(offsets, a, out.offsets, at, b - a);
-                out.text.append(text, a, b);
-            }
-            return out;
+        int length() {
+            return text.length();
         }
 
-        /** As {@link String#isBlank()} of the text, without making it. */
-        boolean isBlank() {
-            for (int i = 0; i < text.length(); i++) {
-                if (!Character.isWhitespace(text.charAt(i))) {
-                    return false; // a surrogate is no whitespace, as its code point is none
-                }
+        /** Drops the chars from {@code length} on. */
+        void truncate(int length) {
+            text.setLength(length);
+        }
+
+        /**
+         * Trims the whitespace ({@link Character#isWhitespace}, as {@link SentenceBoundaries#trim}) at either end of
+         * the chars from {@code from} on; false, changing nothing, when they are all whitespace (or none).
+         */
+        boolean trimFrom(int from) {
+            int[] range = SentenceBoundaries.trim(text, from, text.length());
+            int a = range[0];
+            int b = range[1];
+            if (b <= a) {
+                return false;
+            }
+            text.setLength(b);
+            if (a > from) {
+                text.delete(from, a);
+                System.arraycopy(offsets, a, offsets, from, b - a);
             }
             return true;
         }

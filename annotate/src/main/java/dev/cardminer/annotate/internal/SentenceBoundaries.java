@@ -44,17 +44,41 @@ public final class SentenceBoundaries {
     }
 
     /**
-     * Printable ASCII without '.', '!' or '?': the sentence iterator breaks only after those (its terminators)
-     * and after line and paragraph separators, none of which such a text has.
+     * Printable ASCII whose terminators ('.', '!', '?') are each a '.' right before a lower-case letter or digit
+     * ("v1.0", "e.g", "huggingface.co") or in the run of terminators, then spaces, that ends it ("Hello world.", "Why?! "):
+     * the sentence iterator breaks only after a terminator that spaces, an upper-case letter or the end follow,
+     * and after line and paragraph separators, none of which such a text has inside it. Most paragraphs, list
+     * items and titles are such texts, and the iterator costs more than this scan.
      */
     static boolean oneSentence(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c < ' ' || c > '~' || c == '.' || c == '!' || c == '?') {
+            if (c < ' ' || c > '~') {
                 return false;
+            }
+            if (c == '.' || c == '!' || c == '?') {
+                char next = i + 1 < n ? text.charAt(i + 1) : ' ';
+                if (c == '.' && (next >= 'a' && next <= 'z' || next >= '0' && next <= '9')) {
+                    continue;
+                }
+                return terminatorsThenSpaces(text, i + 1);
             }
         }
         return true;
+    }
+
+    /** From {@code from} on, terminators, then spaces, then the end ("?! ", "..."; not ". ." or ". a"). */
+    private static boolean terminatorsThenSpaces(String text, int from) {
+        int i = from;
+        int n = text.length();
+        while (i < n && (text.charAt(i) == '.' || text.charAt(i) == '!' || text.charAt(i) == '?')) {
+            i++;
+        }
+        while (i < n && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i == n;
     }
 
     /** {@link #split} by the iterator alone. */

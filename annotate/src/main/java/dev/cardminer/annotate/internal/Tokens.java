@@ -13,8 +13,10 @@ public final class Tokens {
     private int[] starts = new int[32];
     private int[] ends = new int[32];
     private boolean[] spaceBefore = new boolean[32];
+    /** {@link #lowerHash} of each token of ASCII chars, made while reading it; for the others, 0. */
+    private int[] asciiHash = new int[32];
+    private boolean[] ascii = new boolean[32];
     private String[] lower;
-    private int[] lowerHash;
     private int size;
 
     /** For ASCII chars: {@link #SPACE}, {@link #WORD} or 0 (punctuation), as the Character methods below say. */
@@ -43,6 +45,9 @@ public final class Tokens {
                 continue;
             }
             int start = i;
+            // The lower-cased hash of an ASCII token (ASCII lower-cases char by char under Locale.ROOT), as String's.
+            int hash = 0;
+            boolean isAscii = c < 128;
             if (c < 128 ? ASCII[c] == WORD : Character.isLetterOrDigit(cp)) {
                 while (i < n) {
                     char d = text.charAt(i);
@@ -50,32 +55,39 @@ public final class Tokens {
                         if (ASCII[d] != WORD) {
                             break;
                         }
+                        hash = 31 * hash + (d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d);
                         i++;
                     } else {
                         int dp = text.codePointAt(i);
                         if (!Character.isLetterOrDigit(dp)) {
                             break;
                         }
+                        isAscii = false;
                         i += Character.charCount(dp);
                     }
                 }
             } else {
+                hash = c; // punctuation: no case
                 i += Character.charCount(cp);
             }
-            add(start, i, space && size > 0);
+            add(start, i, space && size > 0, isAscii, isAscii ? hash : 0);
             space = false;
         }
     }
 
-    private void add(int start, int end, boolean space) {
+    private void add(int start, int end, boolean space, boolean isAscii, int hash) {
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
             spaceBefore = Arrays.copyOf(spaceBefore, size * 2);
+            asciiHash = Arrays.copyOf(asciiHash, size * 2);
+            ascii = Arrays.copyOf(ascii, size * 2);
         }
         starts[size] = start;
         ends[size] = end;
         spaceBefore[size] = space;
+        ascii[size] = isAscii;
+        asciiHash[size] = hash;
         size++;
     }
 
@@ -113,29 +125,9 @@ public final class Tokens {
         return t;
     }
 
-    /**
-     * {@code lower(i).hashCode()}, for a token of ASCII chars without making the lower-cased token (ASCII
-     * lower-cases char by char to ASCII under Locale.ROOT).
-     */
+    /** {@code lower(i).hashCode()}; for a token of ASCII chars without making the lower-cased token. */
     public int lowerHash(int i) {
-        if (lowerHash == null) {
-            lowerHash = new int[size];
-        }
-        int h = lowerHash[i];
-        if (h == 0) {
-            int start = starts[i];
-            int end = ends[i];
-            for (int k = start; k < end; k++) {
-                char c = text.charAt(k);
-                if (c >= 128) {
-                    h = lower(i).hashCode();
-                    break;
-                }
-                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            }
-            lowerHash[i] = h; // a hash of 0 is computed again next time, as String does
-        }
-        return h;
+        return ascii[i] ? asciiHash[i] : lower(i).hashCode();
     }
 
     /** Whether {@code lower(i)} equals {@code key}, for a token of ASCII chars without making {@code lower(i)}. */
@@ -159,12 +151,7 @@ public final class Tokens {
     }
 
     private boolean isAscii(int i) {
-        for (int k = starts[i]; k < ends[i]; k++) {
-            if (text.charAt(k) >= 128) {
-                return false;
-            }
-        }
-        return true;
+        return ascii[i];
     }
 
     public boolean isWord(int i) {

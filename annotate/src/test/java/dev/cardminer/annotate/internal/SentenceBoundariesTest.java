@@ -42,6 +42,43 @@ class SentenceBoundariesTest {
     }
 
     @Test
+    void shortTextsOfTerminatorsAndCasesAreOneSentenceOnlyWhereTheIteratorSays() {
+        // Every text up to 6 chars over letters, digits, terminators, spaces and brackets, and random longer ones.
+        String alphabet = "aB1.!? )\"";
+        SentenceBoundaries boundaries = new SentenceBoundaries();
+        List<String> texts = new ArrayList<>();
+        allTexts(alphabet, "", 6, texts);
+        java.util.Random random = new java.util.Random(14);
+        String wide = "aZ9.!?  ,;:()\"'-/_e.g";
+        for (int k = 0; k < 200_000; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int len = 1 + random.nextInt(30); b.length() < len; ) {
+                b.append(wide.charAt(random.nextInt(wide.length())));
+            }
+            texts.add(b.toString());
+        }
+        int fast = 0;
+        for (String text : texts) {
+            if (SentenceBoundaries.oneSentence(text)) {
+                fast++;
+                assertThat(boundaries.split(text)).as(text)
+                        .usingElementComparator((a, b) -> a[0] == b[0] && a[1] == b[1] ? 0 : 1)
+                        .containsExactlyElementsOf(boundaries.splitWithIterator(text));
+            }
+        }
+        assertThat(fast).isGreaterThan(10_000);
+    }
+
+    private static void allTexts(String alphabet, String prefix, int left, List<String> out) {
+        out.add(prefix);
+        if (left > 0) {
+            for (int i = 0; i < alphabet.length(); i++) {
+                allTexts(alphabet, prefix + alphabet.charAt(i), left - 1, out);
+            }
+        }
+    }
+
+    @Test
     void aPieceEndingWithAnOpeningParenthesisIsNotAnError() {
         // The iterator cuts after a paragraph separator; the piece before it ends with '(' and has no last word.
         String text = "Scores (\u2029see below) are high. Next one.";

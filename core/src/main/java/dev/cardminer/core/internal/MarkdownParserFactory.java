@@ -94,6 +94,9 @@ public final class MarkdownParserFactory {
                 plainLines(list, block);
                 return;
             }
+            if (SimpleInlines.appendTo(list, block)) {
+                return;
+            }
             if (real == null) {
                 // commonmark's default inline parser (what Parser.Builder uses without a factory): its one
                 // implementation, with this document's definitions; built once per document that needs it.
@@ -141,17 +144,43 @@ public final class MarkdownParserFactory {
         return !lines.isEmpty();
     }
 
-    /** No character that can start an inline construct (commonmark's special characters), so the text is one Text node. */
+    /**
+     * No character that can start an inline construct (commonmark's special characters), so the text is one Text
+     * node; but for two that start nothing where they stand here: a run of '_' between ASCII letters or digits
+     * ("snake_case": a delimiter run that can neither open nor close emphasis, so it stays text) and a '!' that
+     * no '[' follows (no image). Both are common in cards, and the inline parser per block costs more than its text.
+     */
     private static boolean isPlain(CharSequence content) {
-        for (int i = 0; i < content.length(); i++) {
+        int n = content.length();
+        for (int i = 0; i < n; i++) {
             switch (content.charAt(i)) {
-                case '\\', '`', '*', '_', '[', ']', '!', '<', '&', '\n', '\r' -> {
+                case '\\', '`', '*', '[', ']', '<', '&', '\n', '\r' -> {
                     return false;
+                }
+                case '!' -> {
+                    if (i + 1 < n && content.charAt(i + 1) == '[') {
+                        return false;
+                    }
+                }
+                case '_' -> {
+                    if (i == 0 || !isAsciiAlphanumeric(content.charAt(i - 1))) {
+                        return false;
+                    }
+                    while (i + 1 < n && content.charAt(i + 1) == '_') {
+                        i++;
+                    }
+                    if (i + 1 == n || !isAsciiAlphanumeric(content.charAt(i + 1))) {
+                        return false;
+                    }
                 }
                 default -> {
                 }
             }
         }
-        return content.length() > 0;
+        return n > 0;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

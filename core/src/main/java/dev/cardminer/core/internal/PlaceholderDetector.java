@@ -119,7 +119,7 @@ final class PlaceholderDetector {
                     || c == '<' && text.charAt(i + 1) == '!')) {
                 return false;
             }
-            word |= Character.isLetterOrDigit(c);
+            word = word || Character.isLetterOrDigit(c); // once one is found, the line's chars need no more lookups
         }
         if (!word) {
             return false;

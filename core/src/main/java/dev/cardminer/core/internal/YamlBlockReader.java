@@ -87,9 +87,7 @@ public final class YamlBlockReader {
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         }
         try {
-            if (simplePath && SimpleYamlEvents.isSimple(yaml)) {
-                SimpleYamlEvents.read(yaml, builder::event);
-            } else {
+            if (!simplePath || !SimpleYamlEvents.readIfSimple(yaml, builder::event)) {
                 YamlEscapes escapes = YamlEscapes.prepare(yaml);
                 for (Event e : parserFor(yaml.length()).parseString(escapes.text())) {
                     if (!builder.event(escapes.fix(e))) {

@@ -123,6 +123,23 @@ class SimpleYamlEventsTest {
         assertThat(simpleBlocks).as("cases the simple path reads").isGreaterThanOrEqualTo(13);
     }
 
+    @Test
+    void aBlockThatLeavesTheSimpleShapeLateGivesNoEventsAndALargeOneIsReadInTwoPasses() {
+        List<Object> seen = new ArrayList<>();
+        assertThat(SimpleYamlEvents.readIfSimple("license: mit\ntags:\n- a\n- b\nlate: &anchor x\n", seen::add)).isFalse();
+        assertThat(seen).isEmpty();
+        assertThat(SimpleYamlEvents.readIfSimple("license: mit\n", seen::add)).isTrue();
+        assertThat(seen).hasToString("[+DOC, +MAP, =VAL :license, =VAL :mit, -MAP]");
+        StringBuilder large = new StringBuilder("tags:\n");
+        while (large.length() <= 1 << 16) {
+            large.append("- tag").append(large.length()).append('\n');
+        }
+        compareBlock("large", large.toString(), 2);
+        seen.clear();
+        assertThat(SimpleYamlEvents.readIfSimple(large + "late: !tag x\n", seen::add)).isFalse();
+        assertThat(seen).isEmpty();
+    }
+
     private void compareCard(String id, String text) {
         FrontMatterSplitter.Split split = splitter.split(text);
         if (!split.found()) {
