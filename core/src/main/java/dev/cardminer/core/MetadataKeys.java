@@ -76,6 +76,15 @@ public final class MetadataKeys {
     }
 
     /**
+     * Whether the Hub reads a list under {@code key}: the {@link Kind#LIST} keys, and {@code model-index} and
+     * {@code widget} (lists of mappings); not {@code inference}, {@code co2_eq_emissions} or the other structured keys
+     * (a value or a mapping), nor one-value keys. What {@code edit --add} may add items to.
+     */
+    public static boolean listValued(String key) {
+        return kind(key) == Kind.LIST || "model-index".equals(key) || "widget".equals(key);
+    }
+
+    /**
      * The Hub key {@code key} is probably a misspelling of, or empty when it is a Hub key itself or far from every
      * one: written with other case or {@code -}/{@code _} ({@code Pipeline-Tag}, {@code base-model}), a known
      * alias ({@code licence}, {@code languages}, {@code dataset}), or one edit (a letter added, dropped, changed,
