@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The metadata keys the Hub defines (../shared/vocab/metadata-keys.md) and the shape of their values: what
@@ -63,11 +62,6 @@ public final class MetadataKeys {
             k.put(s, Kind.STRUCTURED);
         }
         return Map.copyOf(k);
-    }
-
-    /** The keys the Hub defines. */
-    public static Set<String> known() {
-        return KEYS.keySet();
     }
 
     /** The shape of {@code key}'s value; {@link Kind#UNKNOWN} for a key the Hub does not define. */

@@ -7,6 +7,7 @@ import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Section;
+import dev.cardminer.core.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,19 +70,20 @@ public final class LintRules {
 
     /** Keys that are probably a Hub key misspelt ({@code licence}, {@code pipline_tag}): the Hub ignores them. */
     private static void misspelt(ModelCard card, int blockLine, List<Problem> out) {
-        String[] lines = null;
+        String yaml = card.yaml();
+        TextLines lines = null;
         for (String key : card.metadata().keys()) {
             String meant = MetadataKeys.didYouMean(key).orElse(null);
             if (meant == null) {
                 continue;
             }
             if (lines == null) {
-                lines = card.yaml().split("\\r\\n|\\r|\\n", -1);
+                lines = TextLines.of(yaml);   // as the parser counts lines
             }
-            int line = blockLine;
-            for (int i = 0; i < lines.length; i++) {
-                if (startsWithKey(lines[i], key)) {
-                    line = card.yamlLine() + i;
+            int line = blockLine;   // a flow-style block's key: at the block
+            for (int i = 1; i <= lines.lineCount(); i++) {
+                if (startsWithKey(yaml.substring(lines.lineStart(i), lines.lineEnd(i)), key)) {
+                    line = card.yamlLine() + i - 1;
                     break;
                 }
             }
