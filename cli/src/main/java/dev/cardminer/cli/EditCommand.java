@@ -170,7 +170,8 @@ final class EditCommand implements Callable<Integer> {
         }
         for (MetadataEdits.Op op : ops) {
             if (op instanceof MetadataEdits.Add a && !(before.metadata().get(a.key()) instanceof List<?>)
-                    && before.metadata().get(a.key()) != null && after.metadata().get(a.key()) instanceof List<?> now) {
+                    && before.metadata().get(a.key()) != null && !"".equals(before.metadata().get(a.key()))
+                    && after.metadata().get(a.key()) instanceof List<?> now) {
                 err.println("cardminer edit: note: " + CardFiles.oneLine(a.key() + " held one value ("
                         + before.metadata().get(a.key()) + "); it is now a list of " + now.size() + ": " + now));
             }

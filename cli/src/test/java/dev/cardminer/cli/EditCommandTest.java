@@ -179,6 +179,11 @@ class EditCommandTest {
         assertThat(run.out()).contains("-tags: foo\n").contains("+tags:\n+- foo\n+- bar\n");
         assertThat(run.err()).contains("note: tags held one value (foo); it is now a list of 2: [foo, bar]")
                 .contains("note: language held one value (en); it is now a list of 2: [en, de]");
+        Path empty = Files.writeString(dir.resolve("org__empty.md"), "---\nmetrics: \"\"\n---\n# Card\n");
+        CliRun none = CliRun.run("edit", empty.toString(), "--add", "metrics=f1");   // an empty string is no value held
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.out()).contains("+metrics:\n+- f1\n").doesNotContain("''");
+        assertThat(none.err()).doesNotContain("note:");
         CliRun listed = CliRun.run("edit", card.toString(), "--add", "datasets=imdb");   // a new key: no note
         assertThat(listed.exit()).isZero();
         assertThat(listed.err()).doesNotContain("note:");
