@@ -83,6 +83,18 @@ class CardLinterTest {
         List<Problem> flow = linter.check(ModelCard.parse("org/m", "---\n{licence: mit, tags: [a]}\n---\n# x\n")).stream()
                 .filter(p -> p.code().equals(ProblemCodes.MISSPELLED_KEY)).toList();
         assertThat(flow).extracting(Problem::path).containsExactly("licence");
+        // many such keys: each at its own line, quoted or plain
+        StringBuilder many = new StringBuilder("---\n");
+        for (int i = 0; i < 2000; i++) {
+            many.append(i % 2 == 0 ? "license" + (char) (0x4E00 + i) : "'license" + (char) (0x4E00 + i) + "'").append(": x\n");
+        }
+        List<Problem> each = linter.check(ModelCard.parse("org/m", many + "---\n# x\n")).stream()
+                .filter(p -> p.code().equals(ProblemCodes.MISSPELLED_KEY)).toList();
+        assertThat(each).hasSize(2000);
+        for (int i = 0; i < 2000; i++) {
+            assertThat(each.get(i).line()).isEqualTo(i + 2);
+            assertThat(each.get(i).path()).isEqualTo("license" + (char) (0x4E00 + i));
+        }
         assertThat(MetadataKeys.listValued("widget")).isTrue();
         assertThat(MetadataKeys.listValued("tags")).isTrue();
         assertThat(MetadataKeys.listValued("inference")).isFalse();
