@@ -148,8 +148,9 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** Card text in a workflow command: its separators encoded, terminal escapes and bidi controls written as \\uXXXX. */
     private static String githubData(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return CardFiles.oneLine(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     private static String githubProperty(String s) {

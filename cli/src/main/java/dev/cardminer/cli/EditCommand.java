@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,16 +79,18 @@ final class EditCommand implements Callable<Integer> {
             }
             for (String a : add) {
                 Map.Entry<String, Object> e = MetadataEdits.parse(a);
-                if (MetadataKeys.kind(e.getKey()) == MetadataKeys.Kind.SINGLE) {
-                    // the Hub reads one string there: a list would make the key unreadable to it
-                    err.println("cardminer edit: --add " + CardFiles.oneLine(e.getKey()) + ": the Hub reads one value for "
+                MetadataKeys.Kind kind = MetadataKeys.kind(e.getKey());
+                if (kind != MetadataKeys.Kind.UNKNOWN && !MetadataKeys.listValued(e.getKey())) {
+                    // the Hub reads one value (or a mapping) there: a list would make the key unreadable to it
+                    err.println("cardminer edit: --add " + CardFiles.oneLine(e.getKey()) + ": the Hub reads "
+                            + (kind == MetadataKeys.Kind.SINGLE ? "one value" : "a value or a mapping") + " for "
                             + CardFiles.oneLine(e.getKey()) + ", not a list; give --set "
                             + CardFiles.oneLine(a.strip()) + " to replace it");
                     err.flush();
                     return 2;
                 }
                 ops.add(new MetadataEdits.Add(e.getKey(), e.getValue() instanceof List<?> l ? new ArrayList<>(l)
-                        : new ArrayList<>(java.util.Collections.singletonList(e.getValue()))));
+                        : new ArrayList<>(Collections.singletonList(e.getValue()))));
             }
             remove.forEach(k -> ops.add(new MetadataEdits.Remove(k)));
         } catch (RuntimeException e) {
@@ -125,8 +128,7 @@ final class EditCommand implements Callable<Integer> {
         for (Problem p : before.problems()) {
             if (p.code().equals(ProblemCodes.YAML_DUPLICATE_KEY)) {
                 for (MetadataEdits.Op op : ops) {
-                    String key = op instanceof MetadataEdits.Add a ? a.key() : op instanceof MetadataEdits.Set s ? s.key()
-                            : ((MetadataEdits.Remove) op).key();
+                    String key = op.key();
                     if (!key.equals(p.path())) {
                         continue;
                     }
@@ -161,9 +163,15 @@ final class EditCommand implements Callable<Integer> {
             err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
         }
         twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " is replaced by the edit"));
+        for (String key : ops.stream().filter(op -> !(op instanceof MetadataEdits.Remove)).map(MetadataEdits.Op::key)
+                .distinct().toList()) {   // a key the Hub ignores, written as the user typed it: say which one it reads
+            MetadataKeys.didYouMean(key).ifPresent(meant -> err.println("cardminer edit: note: " + CardFiles.oneLine(
+                    "'" + key + "' is not a key the Hub reads; did you mean '" + meant + "'?")));
+        }
         for (MetadataEdits.Op op : ops) {
             if (op instanceof MetadataEdits.Add a && !(before.metadata().get(a.key()) instanceof List<?>)
-                    && before.metadata().get(a.key()) != null && after.metadata().get(a.key()) instanceof List<?> now) {
+                    && before.metadata().get(a.key()) != null && !"".equals(before.metadata().get(a.key()))
+                    && after.metadata().get(a.key()) instanceof List<?> now) {
                 err.println("cardminer edit: note: " + CardFiles.oneLine(a.key() + " held one value ("
                         + before.metadata().get(a.key()) + "); it is now a list of " + now.size() + ": " + now));
             }

@@ -16,6 +16,8 @@ final class MetadataEdits {
 
     /** One edit from the command line. */
     sealed interface Op permits Set, Add, Remove {
+        /** The key edited. */
+        String key();
     }
 
     record Set(String key, Object value) implements Op {

@@ -260,11 +260,12 @@ final class SuggestCommand implements Callable<Integer> {
                 c.commit();
             }
             if (!notStored.isEmpty()) {
+                // analyze reads no standard input: for '-' the card's file is the thing to analyse
                 err.printf("cardminer suggest: note: %,d of the cards read %s not in %s as read (not analysed there, or "
                         + "changed since): no suggestion rows stored for %s (first: %s); run analyze %s --db %s first%n",
                         notStored.size(), notStored.size() == 1 ? "is" : "are", CardFiles.oneLine(db.toString()),
                         notStored.size() == 1 ? "it" : "them", CardFiles.oneLine(notStored.get(0)),
-                        CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
+                        source.equals("-") ? "on the card's file" : CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
             }
             if (source != null) {
                 notes.finish(source, cards);

@@ -97,6 +97,11 @@ class CheckCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).containsPattern("(?m)^::error file=[^,]*a%2Cb\\.md,line=\\d+,col=\\d+,title=yaml-syntax::");
         assertThat(run.out()).contains("::notice file=");
+        // a key's terminal escape or bidi control in a message reaches the workflow log as text, not as a control
+        String hostile = write("org__keys.md", "---\n\"licens\\u001b\": mit\n\"pipeline_ta\\u202e\": x\n---\n# x\n");
+        CliRun keys = CliRun.run("check", "--format", "github", hostile);
+        assertThat(keys.out()).contains("title=misspelled-key::key 'licens\\u001b'")
+                .contains("'pipeline_ta\\u202e'").doesNotContain("\u001b").doesNotContain("\u202e");
     }
 
     @Test

@@ -138,14 +138,37 @@ class EditCommandTest {
         String text = "---\nlicense: mit\npipeline_tag: text-classification\n---\n# Card\n";
         Path card = Files.writeString(dir.resolve("org__one.md"), text);
         for (String[] add : new String[][] {{"license", "apache-2.0"}, {"pipeline_tag", "fill-mask"},
-                {"library_name", "transformers"}, {"base_model_relation", "adapter"}, {"license_name", "x"}}) {
+                {"library_name", "transformers"}, {"base_model_relation", "adapter"}, {"license_name", "x"},
+                {"inference", "false"}, {"co2_eq_emissions", "12"}, {"extra_gated_fields", "x"}}) {
             CliRun run = CliRun.run("edit", card.toString(), "--add", add[0] + "=" + add[1], "--in-place");
             assertThat(run.exit()).as(run.err()).isEqualTo(2);
-            assertThat(run.err()).contains("--add " + add[0]).contains("one value")
+            assertThat(run.err()).contains("--add " + add[0]).contains("not a list")
                     .contains("--set " + add[0] + "=" + add[1]);
             assertThat(run.out()).isEmpty();
         }
         assertThat(Files.readString(card)).isEqualTo(text);
+    }
+
+    @Test
+    void addToTheListsOfMappingsTheHubReadsIsNotRefused() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__widget.md"), "---\nwidget:\n- text: hi\n---\n# Card\n");
+        CliRun run = CliRun.run("edit", card.toString(), "--add", "widget={text: there}");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("+- text: there\n");
+    }
+
+    @Test
+    void aKeyTheHubDoesNotReadButProbablyMeansIsSaidAndStillWritten() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__typo.md"), "---\nlicense: mit\n---\n# Card\n");
+        CliRun run = CliRun.run("edit", card.toString(), "--set", "Pipeline_Tag=fill-mask", "--add", "licence_names=x",
+                "--add", "dataset=imdb", "--set", "model_name=m");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("+Pipeline_Tag: fill-mask\n").contains("+dataset:\n+- imdb\n");
+        assertThat(run.err()).contains("note: 'Pipeline_Tag' is not a key the Hub reads; did you mean 'pipeline_tag'?")
+                .contains("note: 'dataset' is not a key the Hub reads; did you mean 'datasets'?")
+                .doesNotContain("model_name").doesNotContain("licence_names");
+        CliRun hub = CliRun.run("edit", card.toString(), "--set", "pipeline_tag=fill-mask", "--add", "datasets=imdb");
+        assertThat(hub.err()).doesNotContain("did you mean");
     }
 
     @Test
@@ -156,6 +179,11 @@ class EditCommandTest {
         assertThat(run.out()).contains("-tags: foo\n").contains("+tags:\n+- foo\n+- bar\n");
         assertThat(run.err()).contains("note: tags held one value (foo); it is now a list of 2: [foo, bar]")
                 .contains("note: language held one value (en); it is now a list of 2: [en, de]");
+        Path empty = Files.writeString(dir.resolve("org__empty.md"), "---\nmetrics: \"\"\n---\n# Card\n");
+        CliRun none = CliRun.run("edit", empty.toString(), "--add", "metrics=f1");   // an empty string is no value held
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.out()).contains("+metrics:\n+- f1\n").doesNotContain("''");
+        assertThat(none.err()).doesNotContain("note:");
         CliRun listed = CliRun.run("edit", card.toString(), "--add", "datasets=imdb");   // a new key: no note
         assertThat(listed.exit()).isZero();
         assertThat(listed.err()).doesNotContain("note:");

@@ -150,6 +150,29 @@ class SuggestCommandTest {
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("no such store");
         assertThat(Files.exists(dir.resolve("none.duckdb"))).isFalse();
+        // standard input: the card as the store holds it gets rows; one it lacks is said, with no "analyze -" to run
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(TUNED.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            CliRun held = CliRun.run("suggest", "-", "--id", "me/tuned", "--db", db.toString());
+            assertThat(held.exit()).as(held.err()).isZero();
+            assertThat(held.err()).doesNotContain("note:");
+            System.setIn(new java.io.ByteArrayInputStream(TUNED.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            CliRun lacked = CliRun.run("suggest", "-", "--id", "me/new", "--db", db.toString());
+            assertThat(lacked.exit()).as(lacked.err()).isZero();
+            assertThat(lacked.err()).contains("not in " + db + " as read").contains("(first: me/new)")
+                    .contains("run analyze on the card's file --db " + db + " first").doesNotContain("analyze -");
+        } finally {
+            System.setIn(saved);
+        }
+        try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT card_id FROM suggestions ORDER BY 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("me/plain");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("me/tuned");
+            assertThat(rs.next()).isFalse();
+        }
     }
 
     @Test

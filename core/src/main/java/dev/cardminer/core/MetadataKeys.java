@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The metadata keys the Hub defines (../shared/vocab/metadata-keys.md) and the shape of their values: what
@@ -65,14 +64,18 @@ public final class MetadataKeys {
         return Map.copyOf(k);
     }
 
-    /** The keys the Hub defines. */
-    public static Set<String> known() {
-        return KEYS.keySet();
-    }
-
     /** The shape of {@code key}'s value; {@link Kind#UNKNOWN} for a key the Hub does not define. */
     public static Kind kind(String key) {
         return KEYS.getOrDefault(key, Kind.UNKNOWN);
+    }
+
+    /**
+     * Whether the Hub reads a list under {@code key}: the {@link Kind#LIST} keys, and {@code model-index} and
+     * {@code widget} (lists of mappings); not {@code inference}, {@code co2_eq_emissions} or the other structured keys
+     * (a value or a mapping), nor one-value keys. What {@code edit --add} may add items to.
+     */
+    public static boolean listValued(String key) {
+        return kind(key) == Kind.LIST || "model-index".equals(key) || "widget".equals(key);
     }
 
     /**

@@ -22,6 +22,7 @@ public final class TextLines {
         this.index = new LineIndex(text);
     }
 
+    /** The lines of {@code text}, indexed once (linear in its length). */
     public static TextLines of(CharSequence text) {
         return new TextLines(text);
     }

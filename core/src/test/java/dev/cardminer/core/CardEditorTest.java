@@ -115,6 +115,17 @@ class CardEditorTest {
     }
 
     @Test
+    void addToAnEmptyOrEmptyStringKeyGivesTheNewItemsOnly() {
+        String out = CardEditor.of("---\nmetrics: \"\"\ntags: ''\nlanguage:\ndatasets: [a]\n---\n# m\n")
+                .add("metrics", "f1").add("tags", "x").add("language", "en").add("datasets", "b").apply().text();
+        Metadata m = ModelCard.parse(out).metadata();
+        assertThat(m.get("metrics")).isEqualTo(List.of("f1"));
+        assertThat(m.get("tags")).isEqualTo(List.of("x"));
+        assertThat(m.get("language")).isEqualTo(List.of("en"));
+        assertThat(m.get("datasets")).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
     void newKeysGoAfterTheLastKeyBeforeTrailingComments() {
         String out = CardEditor.of(CARD).set("pipeline_tag", "text-classification")
                 .set("datasets", List.of("imdb", "stanfordnlp/sst2")).apply().text();

@@ -71,6 +71,37 @@ class CardLinterTest {
     }
 
     @Test
+    void misspeltKeysAreOnlyTopLevelOnesAtTheirLineWhateverTheLineEnds() {
+        // nested keys near a Hub key's name are the structure's own (a widget's, a gated form's): no warning
+        String card = "---\r\nwidget:\r\n- text: hi\r\n  licence: mit\r\nextra_gated_fields:\r\n  Licence: checkbox\r\n"
+                + "co2_eq_emissions:\r\n  emisions: 3\r\n\"Pipeline-Tag\" : fill-mask\r\n---\r\n# x\r\n";
+        List<Problem> misspelt = linter.check(ModelCard.parse("org/m", card)).stream()
+                .filter(p -> p.code().equals(ProblemCodes.MISSPELLED_KEY)).toList();
+        assertThat(misspelt).extracting(Problem::path).containsExactly("Pipeline-Tag");
+        assertThat(misspelt).extracting(Problem::line).containsExactly(9);
+        // a flow-style block's key is said at the block
+        List<Problem> flow = linter.check(ModelCard.parse("org/m", "---\n{licence: mit, tags: [a]}\n---\n# x\n")).stream()
+                .filter(p -> p.code().equals(ProblemCodes.MISSPELLED_KEY)).toList();
+        assertThat(flow).extracting(Problem::path).containsExactly("licence");
+        // many such keys: each at its own line, quoted or plain
+        StringBuilder many = new StringBuilder("---\n");
+        for (int i = 0; i < 2000; i++) {
+            many.append(i % 2 == 0 ? "license" + (char) (0x4E00 + i) : "'license" + (char) (0x4E00 + i) + "'").append(": x\n");
+        }
+        List<Problem> each = linter.check(ModelCard.parse("org/m", many + "---\n# x\n")).stream()
+                .filter(p -> p.code().equals(ProblemCodes.MISSPELLED_KEY)).toList();
+        assertThat(each).hasSize(2000);
+        for (int i = 0; i < 2000; i++) {
+            assertThat(each.get(i).line()).isEqualTo(i + 2);
+            assertThat(each.get(i).path()).isEqualTo("license" + (char) (0x4E00 + i));
+        }
+        assertThat(MetadataKeys.listValued("widget")).isTrue();
+        assertThat(MetadataKeys.listValued("tags")).isTrue();
+        assertThat(MetadataKeys.listValued("inference")).isFalse();
+        assertThat(MetadataKeys.listValued("license")).isFalse();
+    }
+
+    @Test
     void hubKeysAndCustomKeysFarFromThemAreNotMisspelt() {
         String card = "---\nlicense: mit\nlicense_name: x\nlicense_link: LICENSE\nlanguage: en\ntags: [a]\n"
                 + "datasets: [imdb]\nmetrics: [f1]\nbase_model: a/b\nbase_model_relation: adapter\n"

@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.io.internal.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -44,7 +45,7 @@ public record SourceCard(String id, String origin, String text, byte[] utf8, Rep
      * holds this very version of the card.
      */
     public String contentHash() {
-        return new dev.cardminer.io.internal.Hashes().sha256Hex(bytes());
+        return new Hashes().sha256Hex(bytes());
     }
 
     /** The card as UTF-8 bytes (the file's own bytes when the source read a file). */

@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.core.TextLines;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,7 +94,7 @@ final class StoreCardSource implements CardSource {
         }
         if (bodyLine < 0 && hasSection) {
             int offset = Math.min(Math.max(0, rs.getInt(12)), body.length());
-            bodyLine = firstSectionLine - newlines(body, offset);
+            bodyLine = firstSectionLine - (TextLines.of(body).line(offset) - 1);   // lines as the parser counts them
         }
         String text = cardText(rs.getBoolean(2), rs.getString(3), body, bodyLine);
         RepoFacts facts = new RepoFacts(rs.getString(5), nullableLong(rs, 6), nullableLong(rs, 7), rs.getString(8),

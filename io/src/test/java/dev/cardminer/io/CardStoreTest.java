@@ -70,6 +70,26 @@ class CardStoreTest {
     }
 
     @Test
+    void aVersion5StoreGetsTheCardsBodyLineColumnWithItsCardsKept() throws Exception {
+        Path db = dir.resolve("v5.duckdb");
+        try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
+            st.execute("ALTER TABLE cards DROP COLUMN body_line");
+            st.execute("INSERT INTO cards (id, content_hash, body, has_metadata) VALUES ('org/a', 'x', 'text', false)");
+            st.execute("UPDATE store_info SET value = '5' WHERE key = 'schema_version'");
+        }
+        try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
+            assertThat(CardStore.schemaVersion(store.connection())).isEqualTo(CardStore.SCHEMA_VERSION);
+            assertThat(columns(st, "cards")).contains("body_line");
+            try (ResultSet rs = st.executeQuery("SELECT id, body, body_line FROM cards")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("org/a");
+                assertThat(rs.getString(2)).isEqualTo("text");
+                assertThat(rs.getObject(3)).isNull();   // unknown until the card is written again
+            }
+        }
+    }
+
+    @Test
     void aStoreOfANewerVersionIsRefused() throws Exception {
         Path db = dir.resolve("newer.duckdb");
         try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {

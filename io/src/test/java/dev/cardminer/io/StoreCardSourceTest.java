@@ -28,6 +28,7 @@ class StoreCardSourceTest {
         CARDS.put("org__crlf", "---\r\nlicense: mit\r\n---\r\n\r\n# Title\r\ntext\r\n");
         CARDS.put("org__braces", "---\n{}\n---\nAn empty mapping, then text without a heading.\n");
         CARDS.put("org__oldmac", "---\r\nlicense: mit\r\n---\r\n\rNo heading,\rold Mac line ends in the body.\r");
+        CARDS.put("org__oldmacheading", "---\r\nlicense: mit\r\n---\r\n\r\rIntro\r# Title\rtext\r");
     }
 
     @Test
@@ -75,6 +76,8 @@ class StoreCardSourceTest {
         }
         assertThat(rebuilt.get("org/block").bodyLine()).isEqualTo(10);
         assertThat(rebuilt.get("org/noheading").bodyLine()).isEqualTo(4);
+        // lone \r line ends before the first section count as lines there too (the parser's count)
+        assertThat(rebuilt.get("org/oldmacheading").bodyLine()).isEqualTo(4);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cardminer.suggest;
 
+import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
@@ -25,6 +26,18 @@ public final class CardPatcher {
     /** The file name diffs use. */
     public static final String README = "README.md";
 
+    /** The Hub keys that the card's YAML writes under a misspelt key ({@code licence}, {@code Pipeline-Tag}): meant to written. */
+    private static Map<String, String> misspelt(ModelCard card) {
+        Map<String, String> out = new HashMap<>();
+        for (String key : card.metadata().keys()) {
+            MetadataKeys.didYouMean(key).ifPresent(meant -> out.putIfAbsent(meant, key));
+        }
+        // older Trainers wrote model_index: the Hub never read it, and the results found come from the same Trainer
+        // block, so the model-index added is what makes them show (model_index stays as written)
+        out.remove("model-index");
+        return out;
+    }
+
     /** The patch of {@code card}; a new model-index entry is named after the repo (the id's last part). */
     public Patch patch(ModelCard card, List<Suggestion> suggestions) {
         return patch(card, suggestions, modelName(card.id()));
@@ -48,8 +61,15 @@ public final class CardPatcher {
         List<Suggestion> applied = new ArrayList<>();
         List<Patch.LeftOut> leftOut = new ArrayList<>();
         Map<String, List<Suggestion>> byField = new LinkedHashMap<>();
+        Map<String, String> misspelt = misspelt(card);
         for (Suggestion s : suggestions) {
-            if (Suggester.writtenTwice(card, s.field())) {
+            if (misspelt.containsKey(s.field())) {
+                // the author's value sits under a key the Hub ignores: a second key beside it would say the same twice
+                // or contradict it; renaming the key is the author's call
+                String written = misspelt.get(s.field());
+                leftOut.add(new Patch.LeftOut(s, "the YAML writes " + s.field() + " as '" + written + "', a key the Hub "
+                        + "ignores: rename that key"));
+            } else if (Suggester.writtenTwice(card, s.field())) {
                 // the editor would replace every copy: the author's value in an earlier one would go
                 leftOut.add(new Patch.LeftOut(s, "the YAML has " + s.field() + " twice"));
             } else if (Suggester.holdsValue(card, s.field())) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Titles and descriptions of metadata pull requests, written for the maintainer who reads them: what is
@@ -148,16 +149,18 @@ public final class PullRequestTexts {
     static String inline(Object value) {
         // lists and maps as JSON (as the store's yaml_value), which reads as YAML's flow style
         String text = value instanceof String s ? s : SuggestionStore.json(value);
-        String t = clean(text).replaceAll("[\\s\\u2028\\u2029]+", " ").replace("`", "").strip();
+        // line ends to spaces before control characters go: a lone \r would otherwise join two words
+        String t = clean(text.replaceAll("[\\s\\u0085\\u2028\\u2029]+", " ")).replace("`", "").strip();
         if (t.length() > MAX_INLINE) {
-            t = t.substring(0, MAX_INLINE) + "…";
+            int cut = Character.isLowSurrogate(t.charAt(MAX_INLINE)) ? MAX_INLINE - 1 : MAX_INLINE;   // not half a character
+            t = t.substring(0, cut) + "…";
         }
         return "`" + (t.isEmpty() ? " " : t) + "`";
     }
 
     /** A fenced block indented to sit in a list item. */
     private static String indented(String block) {
-        return block.lines().map(l -> "  " + l).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        return block.lines().map(l -> "  " + l).collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** Text in a fence that it cannot close, without control characters, at most a few hundred characters. */

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class SuggestionStore {
     public List<String> writeHeld(List<Read> batch) throws SQLException {
         Map<String, String> stored = new HashMap<>();
         if (!batch.isEmpty()) {
-            String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+            String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
             try (PreparedStatement st = connection.prepareStatement("SELECT id, content_hash FROM cards WHERE id IN ("
                     + marks + ")")) {
                 for (int i = 0; i < batch.size(); i++) {

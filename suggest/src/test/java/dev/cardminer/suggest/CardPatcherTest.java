@@ -261,6 +261,30 @@ class CardPatcherTest {
     }
 
     @Test
+    void aFieldTheYamlWritesUnderAMisspeltKeyIsNotAddedBesideIt() {
+        // the author's licence under 'License' (which the Hub ignores) differs from the text's: no second key for it
+        String body = "# m\n\nThis model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1).\n";
+        ModelCard card = ModelCard.parse("me/m", "---\nLicense: apache-2.0\nlicence_link: LICENSE\n---\n" + body);
+        Patch patch = patcher.patch(card, List.of(s("license", "mit"), s("base_model", "acme/base-1")));
+        assertThat(patch.ok()).isTrue();
+        assertThat(patch.applied()).extracting(Suggestion::field).containsExactly("base_model");
+        assertThat(patch.patched()).doesNotContain("license:").contains("License: apache-2.0\n");
+        assertThat(patch.leftOut()).singleElement().satisfies(l -> {
+            assertThat(l.suggestion().field()).isEqualTo("license");
+            assertThat(l.reason()).isEqualTo("the YAML writes license as 'License', a key the Hub ignores: rename that key");
+        });
+        // the older Trainer's model_index is no obstacle to the model-index the Hub reads
+        ModelCard trainer = ModelCard.parse("me/m", "---\nmodel_index:\n- name: m\n---\n" + body);
+        Patch results = patcher.patch(trainer, List.of(s("model-index", Map.of("task", Map.of("type", "fill-mask"),
+                "dataset", Map.of("type", "tiny", "name", "tiny"), "metric", Map.of("type", "accuracy", "value", 0.9)))));
+        assertThat(results.leftOut()).isEmpty();
+        assertThat(results.patched()).startsWith("---\nmodel_index:\n- name: m\nmodel-index:\n");
+        // a key far from every Hub key is no obstacle
+        ModelCard custom = ModelCard.parse("me/m", "---\nmodel_name: m\n---\n" + body);
+        assertThat(patcher.patch(custom, List.of(s("license", "mit"))).applied()).hasSize(1);
+    }
+
+    @Test
     void aBlockWithADuplicateKeyGetsNoPatchForAnyKeyAndSaysWhich() {
         String body = "# m\n\nThis model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1).\n";
         ModelCard card = ModelCard.parse("me/m", "---\nlicense: mit\ntags: [a]\nlicense: apache-2.0\n---\n" + body);

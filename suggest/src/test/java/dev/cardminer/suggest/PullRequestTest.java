@@ -54,6 +54,10 @@ class PullRequestTest {
         // each list item is one line: the YAML's line break is a space in it
         assertThat(notChanged.lines().filter(l -> l.startsWith("- "))).hasSize(1);
         assertThat(PullRequestTexts.inline(List.of("a", Map.of("k", 1)))).isEqualTo("`[\"a\",{\"k\":1}]`");
+        // old-Mac line ends are spaces too; a long value is cut between characters, not inside one
+        assertThat(PullRequestTexts.inline("MIT\rlicence\u0085x")).isEqualTo("`MIT licence x`");
+        String cut = PullRequestTexts.inline("a".repeat(199) + "\uD83D\uDE00" + "b".repeat(50));
+        assertThat(cut).isEqualTo("`" + "a".repeat(199) + "…`");
         // no conflicts, no such part
         assertThat(PullRequestTexts.draft("me/m", patch(), null, List.of()).description()).doesNotContain("Not changed");
     }

@@ -7,8 +7,12 @@ import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Section;
+import dev.cardminer.core.TextLines;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -69,39 +73,45 @@ public final class LintRules {
 
     /** Keys that are probably a Hub key misspelt ({@code licence}, {@code pipline_tag}): the Hub ignores them. */
     private static void misspelt(ModelCard card, int blockLine, List<Problem> out) {
-        String[] lines = null;
+        Map<String, String> meant = new LinkedHashMap<>();
         for (String key : card.metadata().keys()) {
-            String meant = MetadataKeys.didYouMean(key).orElse(null);
-            if (meant == null) {
-                continue;
+            MetadataKeys.didYouMean(key).ifPresent(m -> meant.put(key, m));
+        }
+        if (meant.isEmpty()) {
+            return;
+        }
+        // each key's first top-level line, in one pass over the block (a block of many such keys stays linear)
+        String yaml = card.yaml();
+        TextLines lines = TextLines.of(yaml);   // as the parser counts lines
+        Map<String, Integer> lineOf = new HashMap<>();
+        for (int i = 1; i <= lines.lineCount() && lineOf.size() < meant.size(); i++) {
+            String key = writtenKey(yaml.substring(lines.lineStart(i), lines.lineEnd(i)));
+            if (key != null && meant.containsKey(key)) {
+                lineOf.putIfAbsent(key, card.yamlLine() + i - 1);
             }
-            if (lines == null) {
-                lines = card.yaml().split("\\r\\n|\\r|\\n", -1);
-            }
-            int line = blockLine;
-            for (int i = 0; i < lines.length; i++) {
-                if (startsWithKey(lines[i], key)) {
-                    line = card.yamlLine() + i;
-                    break;
-                }
-            }
+        }
+        for (Map.Entry<String, String> e : meant.entrySet()) {
+            String key = e.getKey();
+            int line = lineOf.getOrDefault(key, blockLine);   // a flow-style block's key: at the block
             out.add(new Problem(Problem.Severity.WARNING, ProblemCodes.MISSPELLED_KEY, "key '" + key
-                    + "' is not one the Hub reads; did you mean '" + meant + "'?"
-                    + (card.metadata().has(meant) ? " (the block has '" + meant + "' too)" : ""), line, 1, key));
+                    + "' is not one the Hub reads; did you mean '" + e.getValue() + "'?"
+                    + (card.metadata().has(e.getValue()) ? " (the block has '" + e.getValue() + "' too)" : ""), line, 1,
+                    key));
         }
     }
 
-    /** Whether a top-level YAML line starts with {@code key:}, the key plain or quoted. */
-    private static boolean startsWithKey(String line, String key) {
-        for (String written : new String[] {key, "\"" + key + "\"", "'" + key + "'"}) {
-            if (line.startsWith(written)) {
-                String rest = line.substring(written.length()).stripLeading();
-                if (rest.startsWith(":")) {
-                    return true;
-                }
-            }
+    /** The key a top-level YAML line starts with ({@code key:}, the key plain or quoted without escapes), or null. */
+    private static String writtenKey(String line) {
+        if (line.isEmpty() || " \t-#{[".indexOf(line.charAt(0)) >= 0) {
+            return null;
         }
-        return false;
+        char q = line.charAt(0);
+        if (q == '"' || q == '\'') {
+            int close = line.indexOf(q, 1);
+            return close > 0 && line.substring(close + 1).stripLeading().startsWith(":") ? line.substring(1, close) : null;
+        }
+        int colon = line.indexOf(':');
+        return colon > 0 ? line.substring(0, colon).stripTrailing() : null;
     }
 
     private static boolean fineTune(ModelCard card) {

@@ -279,7 +279,7 @@ public final class MetadataBlockEditor {
             out.addAll(l);
         } else if (current instanceof Map) {
             throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "cannot add list items to a mapping", 0, 0));
-        } else if (current != null) {
+        } else if (current != null && !"".equals(current)) {   // `tags: ""` holds no item: it would stay as one
             out.add(current);
         }
         for (Object item : items) {
