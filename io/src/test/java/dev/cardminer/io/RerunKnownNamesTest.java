@@ -1,10 +1,12 @@
 package dev.cardminer.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.concepts.ConceptAnnotation;
 import dev.cardminer.testkit.store.Queries;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,11 +67,75 @@ class RerunKnownNamesTest {
         assertSameStore(db, fresh2);
     }
 
+    /**
+     * A re-run stopped after some of its batches were committed and before the revision (as kill -9 leaves it: the
+     * source fails after a few cards here, each card its own batch), at every point; the next run, which finds those
+     * cards unchanged, still revises the other cards' sentences with the names they brought or took, and ends as a
+     * fresh run. The names differ in case from the sentences' and the list's, and one new card has a legacy
+     * single-name id.
+     */
+    @Test
+    void aRerunStoppedBeforeTheRevisionIsFinishedByTheNextRun() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(cards.resolve("zorg__reader.md"), READER
+                + "\nSee ZORG/Alpha-Set, zorg/Delta-Set and qwertynet-3 too; also Zorg/Beta-Model.\n");
+        Files.writeString(cards.resolve("zorg__holder.md"), holder("- zorg/gamma\n- zorg/delta-set\n"));
+        Files.writeString(cards.resolve("zorg__other.md"), holder("- zorg/epsilon\n"));
+        Path store = dir.resolve("before.duckdb");
+        analyze(cards, store);
+
+        Files.writeString(cards.resolve("zorg__holder.md"), holder("- Zorg/ALPHA-set\n- QWERTYSET-7\n"));
+        Files.writeString(cards.resolve("zorg__other.md"), holder("- zorg/epsilon\n- zorg/beta-model\n"));
+        Files.writeString(cards.resolve("zorg__beta-model.md"), "# Beta\n\nAnother model.\n");
+        Files.writeString(cards.resolve("qwertynet-3.md"), "# Legacy\n\nA model with a single-name id.\n");
+        Path fresh = dir.resolve("fresh.duckdb");
+        analyze(cards, fresh);
+        assertThat(named(fresh)).as("the fresh run labels the new names in the reader's sentences").isGreaterThan(3);
+        for (int stopAfter = 1; stopAfter <= 4; stopAfter++) {
+            Path db = dir.resolve("stopped-" + stopAfter + ".duckdb");
+            Files.copy(store, db);
+            int n = stopAfter;
+            assertThatThrownBy(() -> analyze(cards, db, n)).hasMessageContaining("stopped");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath())) {
+                assertThat(Queries.count(c, "SELECT count(*) FROM known_names_changed"))
+                        .as("names the committed batches changed, kept for the next run").isPositive();
+            }
+            analyze(cards, db);
+            assertSameStore(db, fresh);
+        }
+    }
+
     private static Analyzer.Result analyze(Path cards, Path db) throws Exception {
+        return analyze(cards, db, Integer.MAX_VALUE);
+    }
+
+    /** Analyzes the folder, one card per batch; the source fails after {@code stopAfter} cards. */
+    private static Analyzer.Result analyze(Path cards, Path db, int stopAfter) throws Exception {
         try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(),
                 ProgressOutput.none())) {
-            return new Analyzer(Analyzer.Config.builder(db).threads(1)
-                    .annotators(ConceptAnnotation.Annotators.RULES).build()).run(source);
+            CardSource stopping = new CardSource() {
+                private int given;
+
+                @Override
+                public SourceCard next() throws IOException {
+                    if (given++ == stopAfter) {
+                        throw new IOException("stopped after " + stopAfter + " cards");
+                    }
+                    return source.next();
+                }
+
+                @Override
+                public String description() {
+                    return source.description();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    source.close();
+                }
+            };
+            return new Analyzer(Analyzer.Config.builder(db).threads(1).batchCards(1)
+                    .annotators(ConceptAnnotation.Annotators.RULES).build()).run(stopping);
         }
     }
 

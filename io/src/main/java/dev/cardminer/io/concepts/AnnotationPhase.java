@@ -318,7 +318,8 @@ public final class AnnotationPhase {
         return reviseKnownNames(filterChars, cardsPerQuery, 0);
     }
 
-    private Revision reviseKnownNames(int filterChars, int cardsPerQuery, int allSentencesCards) throws SQLException {
+    /** As {@link #reviseKnownNames(int, int)}; up to {@code allSentencesCards} waiting cards, all their sentences. */
+    Revision reviseKnownNames(int filterChars, int cardsPerQuery, int allSentencesCards) throws SQLException {
         long cards = StoreQuery.count(connection, "SELECT count(*) FROM known_names_pending");
         long changedNames = StoreQuery.count(connection, "SELECT count(*) FROM known_names_changed");
         if (cards == 0 && changedNames == 0) {

@@ -77,6 +77,58 @@ class KnownNamesRevisionTest {
         }
     }
 
+    /**
+     * The revision's parts read only the rows between their cards' first and last row ids: after re-runs that
+     * replaced cards (their old rows deleted, the new ones written last, so a card's rows and the cards' order no
+     * longer follow each other) every sentence of every part is still read. The rules annotations are taken away and
+     * every card made to wait: revised one, two and three cards per part, the store has a fresh run's annotations.
+     */
+    @Test
+    void partsReadEverySentenceOfTheirCardsAfterReplacements() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Path db = dir.resolve("store.duckdb");
+        for (int run = 0; run < 3; run++) {
+            for (int c = 0; c < 7; c++) {
+                // Each run changes a different few cards (and adds one): replaced rows land after the others.
+                String version = (c + run) % 3 == 0 ? " (version " + run + ")" : "";
+                Files.writeString(cards.resolve("org__card-" + c + ".md"), "---\ndatasets:\n- org/set-" + c
+                        + "\n---\n# Card " + c + " on org/set-" + c + version + "\n\nTrained on org/set-" + ((c + 1) % 7)
+                        + " with BERT for 3 epochs" + version + ".\n\nCompared with org/card-" + ((c + 2) % 7)
+                        + " on GLUE.\n\nAlso fine-tuned from bert-base-uncased.\n");
+            }
+            Files.writeString(cards.resolve("org__added-" + run + ".md"), "# Added\n\nUses org/set-" + run
+                    + " and org/card-" + run + ".\n");
+            analyze(cards, db);
+        }
+        Path fresh = dir.resolve("fresh.duckdb");
+        analyze(cards, fresh);
+        List<String> expected;
+        try (CardStore store = CardStore.open(fresh)) {
+            expected = annotations(store.connection());
+        }
+        assertThat(expected).isNotEmpty();
+        for (int perPart = 1; perPart <= 3; perPart++) {
+            try (CardStore store = CardStore.open(db); Statement st = store.connection().createStatement()) {
+                assertThat(annotations(store.connection())).containsExactlyInAnyOrderElementsOf(expected);
+                st.execute("DELETE FROM annotations");
+                st.execute("INSERT INTO known_names_pending SELECT id FROM cards");
+                AnnotationPhase.Revision revision = new AnnotationPhase(store.connection(), 2000)
+                        .reviseKnownNames(AnnotationPhase.FILTER_CHARS, perPart, Integer.MAX_VALUE);
+                assertThat(revision.sentences()).as("every sentence read, %d cards per part", perPart)
+                        .isEqualTo(Queries.count(store.connection(), "SELECT count(*) FROM sentence_rows"));
+                assertThat(annotations(store.connection())).as("%d cards per part", perPart)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+    }
+
+    private static void analyze(Path cards, Path db) throws Exception {
+        try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            new Analyzer(Analyzer.Config.builder(db).threads(1).batchCards(2)
+                    .annotators(ConceptAnnotation.Annotators.RULES).build()).run(source);
+        }
+    }
+
     private static List<String> annotations(Connection c) throws Exception {
         List<String> out = new ArrayList<>();
         try (Statement st = c.createStatement();
