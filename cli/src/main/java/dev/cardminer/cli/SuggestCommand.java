@@ -176,7 +176,7 @@ final class SuggestCommand implements Callable<Integer> {
         // Rows only for cards the store holds in the version read: the table describes the store's cards (the explorer
         // shows them beside the card's body), so a card it lacks, or holds in another version, gets none.
         List<SuggestionStore.Read> toStore = new ArrayList<>();
-        List<String> notStored = new ArrayList<>();
+        NotStored notStored = new NotStored();
         try (plugged; CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
                      : CardSources.open(source, hub, ProgressOutput.none())) {
@@ -202,7 +202,7 @@ final class SuggestCommand implements Callable<Integer> {
                 } else if (rows != null) {
                     toStore.add(new SuggestionStore.Read(found, sc.contentHash()));
                     if (toStore.size() == STORE_PAGE) {
-                        notStored.addAll(rows.writeHeld(toStore));
+                        notStored.add(rows.writeHeld(toStore));
                         toStore.clear();
                     }
                 }
@@ -254,17 +254,17 @@ final class SuggestCommand implements Callable<Integer> {
                 }
             }
             if (rows != null && !toStore.isEmpty()) {
-                notStored.addAll(rows.writeHeld(toStore));
+                notStored.add(rows.writeHeld(toStore));
             }
             if (c != null) {
                 c.commit();
             }
-            if (!notStored.isEmpty()) {
+            if (notStored.count > 0) {
                 // analyze reads no standard input: for '-' the card's file is the thing to analyse
                 err.printf("cardminer suggest: note: %,d of the cards read %s not in %s as read (not analysed there, or "
                         + "changed since): no suggestion rows stored for %s (first: %s); run analyze %s --db %s first%n",
-                        notStored.size(), notStored.size() == 1 ? "is" : "are", CardFiles.oneLine(db.toString()),
-                        notStored.size() == 1 ? "it" : "them", CardFiles.oneLine(notStored.get(0)),
+                        notStored.count, notStored.count == 1 ? "is" : "are", CardFiles.oneLine(db.toString()),
+                        notStored.count == 1 ? "it" : "them", CardFiles.oneLine(notStored.first),
                         source.equals("-") ? "on the card's file" : CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
             }
             if (source != null) {
@@ -425,5 +425,18 @@ final class SuggestCommand implements Callable<Integer> {
         evidence.put("end", s.evidence().end());
         m.put("evidence", evidence);
         return m;
+    }
+
+    /** The cards whose rows were not stored: counted, with the first id for the note (a Hub's ids need not be kept). */
+    private static final class NotStored {
+        long count;
+        String first;
+
+        void add(List<String> ids) {
+            count += ids.size();
+            if (first == null && !ids.isEmpty()) {
+                first = ids.get(0);
+            }
+        }
     }
 }
