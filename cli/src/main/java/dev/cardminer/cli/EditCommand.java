@@ -92,7 +92,17 @@ final class EditCommand implements Callable<Integer> {
                 ops.add(new MetadataEdits.Add(e.getKey(), e.getValue() instanceof List<?> l ? new ArrayList<>(l)
                         : new ArrayList<>(Collections.singletonList(e.getValue()))));
             }
-            remove.forEach(k -> ops.add(new MetadataEdits.Remove(k)));
+            for (String k : remove) {
+                // picocli keeps --set/--add and --remove apart, so their order on the command line is lost:
+                // the remove would win silently
+                if (ops.stream().anyMatch(op -> op.key().equals(k))) {
+                    err.println("cardminer edit: " + CardFiles.oneLine(k) + " is both removed and set or added;"
+                            + " give one of them");
+                    err.flush();
+                    return 2;
+                }
+                ops.add(new MetadataEdits.Remove(k));
+            }
         } catch (RuntimeException e) {
             err.println("cardminer edit: " + CardFiles.oneLine(String.valueOf(e.getMessage())));
             err.flush();
@@ -163,6 +173,11 @@ final class EditCommand implements Callable<Integer> {
             err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
         }
         twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " is replaced by the edit"));
+        for (String k : remove) {
+            if (!before.metadata().has(k)) {   // otherwise an empty diff, with no word why
+                err.println("cardminer edit: note: " + CardFiles.oneLine(k) + " is not in the metadata; nothing to remove");
+            }
+        }
         for (String key : ops.stream().filter(op -> !(op instanceof MetadataEdits.Remove)).map(MetadataEdits.Op::key)
                 .distinct().toList()) {   // a key the Hub ignores, written as the user typed it: say which one it reads
             MetadataKeys.didYouMean(key).ifPresent(meant -> err.println("cardminer edit: note: " + CardFiles.oneLine(

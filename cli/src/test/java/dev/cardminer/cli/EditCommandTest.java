@@ -172,6 +172,22 @@ class EditCommandTest {
     }
 
     @Test
+    void aKeyBothRemovedAndSetIsRefusedAndRemovingAnAbsentKeyIsSaid() throws Exception {
+        String text = "---\nlicense: mit\n---\n# Card\n";
+        Path card = Files.writeString(dir.resolve("org__both.md"), text);
+        CliRun both = CliRun.run("edit", card.toString(), "--remove", "license", "--set", "license=apache-2.0",
+                "--in-place");
+        assertThat(both.exit()).as(both.err()).isEqualTo(2);   // it removed the key and dropped the --set silently
+        assertThat(both.err()).contains("license is both removed and set or added");
+        assertThat(Files.readString(card)).isEqualTo(text);
+        CliRun absent = CliRun.run("edit", card.toString(), "--remove", "tags");
+        assertThat(absent.exit()).as(absent.err()).isZero();
+        assertThat(absent.out()).isEmpty();
+        assertThat(absent.err()).contains("note: tags is not in the metadata; nothing to remove");
+        assertThat(CliRun.run("edit", card.toString(), "--remove", "license").err()).doesNotContain("note:");
+    }
+
+    @Test
     void addOnAListKeyHoldingOneValueMakesAListAndSaysSo() throws Exception {
         Path card = Files.writeString(dir.resolve("org__list.md"), "---\ntags: foo\nlanguage: en\n---\n# Card\n");
         CliRun run = CliRun.run("edit", card.toString(), "--add", "tags=bar", "--add", "language=de");
