@@ -193,7 +193,7 @@ final class EditCommand implements Callable<Integer> {
         }
         err.flush();
         if (target == null) {
-            out.print(UnifiedDiff.of(input.name(), before.text(), outcome.text()));
+            out.print(UnifiedDiff.of(diffPath(input.name()), before.text(), outcome.text()));
         } else {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {
@@ -204,6 +204,28 @@ final class EditCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The file's path in the diff header as {@code git diff} writes it: relative to the working directory when
+     * the file is below it, else without the leading slash ({@code a//tmp/x.md} was taken by neither
+     * {@code git apply} nor {@code patch -p1}).
+     */
+    static String diffPath(String name) {
+        if (name.startsWith("hub:") || name.startsWith("<")) {
+            return name;
+        }
+        try {
+            Path file = Path.of(name);
+            if (!file.isAbsolute()) {
+                return name;
+            }
+            Path cwd = Path.of("").toAbsolutePath();
+            Path shown = file.normalize().startsWith(cwd) ? cwd.relativize(file.normalize()) : file.getRoot().relativize(file);
+            return shown.toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            return name;
+        }
     }
 
     /** Errors of the edited card that the original did not have (compared by code and message). */

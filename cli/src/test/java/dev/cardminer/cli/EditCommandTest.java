@@ -21,7 +21,8 @@ class EditCommandTest {
         CliRun run = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "--add", "tags=b",
                 "--set", "language=[en, de]");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("--- a/" + card + "\n+++ b/" + card + "\n"
+        String shown = EditCommand.diffPath(card.toString());
+        assertThat(run.out()).isEqualTo("--- a/" + shown + "\n+++ b/" + shown + "\n"
                 + "@@ -1,8 +1,12 @@\n"
                 + " ---\n"
                 + "-license: mit\n"
@@ -50,6 +51,18 @@ class EditCommandTest {
         assertThat(edited.metadata().language()).containsExactly("en", "de");
         assertThat(edited.metadata().license()).hasValue("mit");
         assertThat(Files.readString(card)).startsWith("---\nlicense: mit\n# keep this comment\n");
+    }
+
+    @Test
+    void theDiffHeaderNamesAnAbsoluteFileAsGitDoes() {
+        // "a//tmp/x.md" was taken by neither git apply nor patch -p1
+        Path cwd = Path.of("").toAbsolutePath();
+        assertThat(EditCommand.diffPath(cwd.resolve("sub/org__m.md").toString())).isEqualTo("sub/org__m.md");
+        Path elsewhere = cwd.getRoot().resolve("elsewhere-" + System.nanoTime()).resolve("m.md");
+        assertThat(EditCommand.diffPath(elsewhere.toString())).isEqualTo(cwd.getRoot().relativize(elsewhere).toString())
+                .doesNotStartWith("/");
+        assertThat(EditCommand.diffPath("cards/m.md")).isEqualTo("cards/m.md");
+        assertThat(EditCommand.diffPath("<stdin>")).isEqualTo("<stdin>");
     }
 
     @Test
