@@ -32,7 +32,7 @@ final class CardSummary {
             out.append("  metadata: none\n");
         } else {
             List<String> facts = new ArrayList<>();
-            facts.add(m.keys().size() + " keys");
+            facts.add(count(m.keys().size(), "key"));
             m.license().ifPresent(v -> facts.add("license " + v));
             m.pipelineTag().ifPresent(v -> facts.add("task " + v));
             m.libraryName().ifPresent(v -> facts.add("library " + v));
@@ -49,8 +49,8 @@ final class CardSummary {
                 .noneMatch(s -> s.canonical() == t && s.hasContent() || s.canonical() != null
                         && s.canonical().parent() == t && s.hasContent())).map(CanonicalSection::title).toList();
         long placeholders = card.sections().stream().filter(Section::placeholder).count();
-        out.append(String.format(Locale.ROOT, "  sections: %d headings, completeness %.0f%%, %d placeholder-only%n",
-                card.sections().size(), card.completeness() * 100, placeholders));
+        out.append(String.format(Locale.ROOT, "  sections: %s, completeness %.0f%%, %d placeholder-only%n",
+                count(card.sections().size(), "heading"), card.completeness() * 100, placeholders));
         if (!missing.isEmpty()) {
             out.append("  template sections without content: ").append(String.join(", ", missing)).append('\n');
         }

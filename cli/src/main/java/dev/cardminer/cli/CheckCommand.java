@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "or sarif (SARIF 2.1.0 for code scanning). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--quiet", description = "Text format: leave out info problems.")
+    @Option(names = "--quiet", description = "Text and github formats: leave out info problems (github's notices).")
     boolean quiet;
 
     @Spec
@@ -134,9 +134,12 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** GitHub workflow commands: one annotation per problem (info problems as notices). */
-    private static void github(PrintWriter out, List<Checked> checked) {
+    private void github(PrintWriter out, List<Checked> checked) {
         for (Checked c : checked) {
             for (Problem p : c.problems()) {
+                if (quiet && p.severity() == Problem.Severity.INFO) {   // a notice per missing section on every card in CI
+                    continue;
+                }
                 String command = switch (p.severity()) {
                     case ERROR -> "error";
                     case WARNING -> "warning";

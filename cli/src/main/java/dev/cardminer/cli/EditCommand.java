@@ -92,7 +92,17 @@ final class EditCommand implements Callable<Integer> {
                 ops.add(new MetadataEdits.Add(e.getKey(), e.getValue() instanceof List<?> l ? new ArrayList<>(l)
                         : new ArrayList<>(Collections.singletonList(e.getValue()))));
             }
-            remove.forEach(k -> ops.add(new MetadataEdits.Remove(k)));
+            for (String k : remove) {
+                // picocli keeps --set/--add and --remove apart, so their order on the command line is lost:
+                // the remove would win silently
+                if (ops.stream().anyMatch(op -> op.key().equals(k))) {
+                    err.println("cardminer edit: " + CardFiles.oneLine(k) + " is both removed and set or added;"
+                            + " give one of them");
+                    err.flush();
+                    return 2;
+                }
+                ops.add(new MetadataEdits.Remove(k));
+            }
         } catch (RuntimeException e) {
             err.println("cardminer edit: " + CardFiles.oneLine(String.valueOf(e.getMessage())));
             err.flush();
@@ -163,6 +173,11 @@ final class EditCommand implements Callable<Integer> {
             err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
         }
         twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " is replaced by the edit"));
+        for (String k : remove) {
+            if (!before.metadata().has(k)) {   // otherwise an empty diff, with no word why
+                err.println("cardminer edit: note: " + CardFiles.oneLine(k) + " is not in the metadata; nothing to remove");
+            }
+        }
         for (String key : ops.stream().filter(op -> !(op instanceof MetadataEdits.Remove)).map(MetadataEdits.Op::key)
                 .distinct().toList()) {   // a key the Hub ignores, written as the user typed it: say which one it reads
             MetadataKeys.didYouMean(key).ifPresent(meant -> err.println("cardminer edit: note: " + CardFiles.oneLine(
@@ -178,7 +193,7 @@ final class EditCommand implements Callable<Integer> {
         }
         err.flush();
         if (target == null) {
-            out.print(UnifiedDiff.of(input.name(), before.text(), outcome.text()));
+            out.print(UnifiedDiff.of(diffPath(input.name()), before.text(), outcome.text()));
         } else {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {
@@ -189,6 +204,28 @@ final class EditCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The file's path in the diff header as {@code git diff} writes it: relative to the working directory when
+     * the file is below it, else without the leading slash ({@code a//tmp/x.md} was taken by neither
+     * {@code git apply} nor {@code patch -p1}).
+     */
+    static String diffPath(String name) {
+        if (name.startsWith("hub:") || name.startsWith("<")) {
+            return name;
+        }
+        try {
+            Path file = Path.of(name);
+            if (!file.isAbsolute()) {
+                return name;
+            }
+            Path cwd = Path.of("").toAbsolutePath();
+            Path shown = file.normalize().startsWith(cwd) ? cwd.relativize(file.normalize()) : file.getRoot().relativize(file);
+            return shown.toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            return name;
+        }
     }
 
     /** Errors of the edited card that the original did not have (compared by code and message). */

@@ -2,6 +2,7 @@ package dev.cardminer.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cardminer.io.CsvCells;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,11 +110,21 @@ final class ResultPrinter {
             b.append(i == 0 ? "" : ",").append(csvCell(md.getColumnLabel(i + 1)));
         }
         out.print(b.append("\r\n"));
+        boolean[] text = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int type = md.getColumnType(i + 1);
+            text[i] = type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR || type == Types.NVARCHAR
+                    || type == Types.CLOB;
+        }
         long count = 0;
         while (rs.next()) {
             b.setLength(0);
             for (int i = 0; i < n; i++) {
                 String s = rs.getString(i + 1);
+                // card text opened in a spreadsheet must not run as a formula; numbers (-1.5) stay as they are
+                if (s != null && text[i]) {
+                    s = CsvCells.defuse(s);
+                }
                 b.append(i == 0 ? "" : ",").append(s == null ? "" : csvCell(s));
             }
             out.print(b.append("\r\n"));

@@ -105,6 +105,10 @@ class CardCommandTest {
         assertThat(r.out()).startsWith("o/m\n  metadata: 3 keys · license mit · task fill-mask\n")
                 .contains("links: 1 arxiv").contains("problems: 0 errors").doesNotContain("\u001b");
         assertThat(r.out().lines().count()).isLessThan(12);
+        assertThat(r.out()).contains("sections: 2 headings,");
+        Path one = Files.writeString(dir.resolve("o__one.md"), "---\nlicense: mit\n---\n# M\n");
+        assertThat(run("card", "--summary", one.toString()).out())   // was "1 keys", "1 headings"
+                .contains("metadata: 1 key · license mit\n").contains("sections: 1 heading,");
     }
 
     @Test

@@ -97,6 +97,8 @@ class CheckCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).containsPattern("(?m)^::error file=[^,]*a%2Cb\\.md,line=\\d+,col=\\d+,title=yaml-syntax::");
         assertThat(run.out()).contains("::notice file=");
+        CliRun quiet = CliRun.run("check", "--format", "github", "--quiet", bad);   // notices were printed all the same
+        assertThat(quiet.out()).contains("::error file=").doesNotContain("::notice");
         // a key's terminal escape or bidi control in a message reaches the workflow log as text, not as a control
         String hostile = write("org__keys.md", "---\n\"licens\\u001b\": mit\n\"pipeline_ta\\u202e\": x\n---\n# x\n");
         CliRun keys = CliRun.run("check", "--format", "github", hostile);

@@ -21,7 +21,8 @@ class EditCommandTest {
         CliRun run = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "--add", "tags=b",
                 "--set", "language=[en, de]");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("--- a/" + card + "\n+++ b/" + card + "\n"
+        String shown = EditCommand.diffPath(card.toString());
+        assertThat(run.out()).isEqualTo("--- a/" + shown + "\n+++ b/" + shown + "\n"
                 + "@@ -1,8 +1,12 @@\n"
                 + " ---\n"
                 + "-license: mit\n"
@@ -50,6 +51,18 @@ class EditCommandTest {
         assertThat(edited.metadata().language()).containsExactly("en", "de");
         assertThat(edited.metadata().license()).hasValue("mit");
         assertThat(Files.readString(card)).startsWith("---\nlicense: mit\n# keep this comment\n");
+    }
+
+    @Test
+    void theDiffHeaderNamesAnAbsoluteFileAsGitDoes() {
+        // "a//tmp/x.md" was taken by neither git apply nor patch -p1
+        Path cwd = Path.of("").toAbsolutePath();
+        assertThat(EditCommand.diffPath(cwd.resolve("sub/org__m.md").toString())).isEqualTo("sub/org__m.md");
+        Path elsewhere = cwd.getRoot().resolve("elsewhere-" + System.nanoTime()).resolve("m.md");
+        assertThat(EditCommand.diffPath(elsewhere.toString())).isEqualTo(cwd.getRoot().relativize(elsewhere).toString())
+                .doesNotStartWith("/");
+        assertThat(EditCommand.diffPath("cards/m.md")).isEqualTo("cards/m.md");
+        assertThat(EditCommand.diffPath("<stdin>")).isEqualTo("<stdin>");
     }
 
     @Test
@@ -169,6 +182,22 @@ class EditCommandTest {
                 .doesNotContain("model_name").doesNotContain("licence_names");
         CliRun hub = CliRun.run("edit", card.toString(), "--set", "pipeline_tag=fill-mask", "--add", "datasets=imdb");
         assertThat(hub.err()).doesNotContain("did you mean");
+    }
+
+    @Test
+    void aKeyBothRemovedAndSetIsRefusedAndRemovingAnAbsentKeyIsSaid() throws Exception {
+        String text = "---\nlicense: mit\n---\n# Card\n";
+        Path card = Files.writeString(dir.resolve("org__both.md"), text);
+        CliRun both = CliRun.run("edit", card.toString(), "--remove", "license", "--set", "license=apache-2.0",
+                "--in-place");
+        assertThat(both.exit()).as(both.err()).isEqualTo(2);   // it removed the key and dropped the --set silently
+        assertThat(both.err()).contains("license is both removed and set or added");
+        assertThat(Files.readString(card)).isEqualTo(text);
+        CliRun absent = CliRun.run("edit", card.toString(), "--remove", "tags");
+        assertThat(absent.exit()).as(absent.err()).isZero();
+        assertThat(absent.out()).isEmpty();
+        assertThat(absent.err()).contains("note: tags is not in the metadata; nothing to remove");
+        assertThat(CliRun.run("edit", card.toString(), "--remove", "license").err()).doesNotContain("note:");
     }
 
     @Test

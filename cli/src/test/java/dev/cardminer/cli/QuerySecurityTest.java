@@ -130,4 +130,15 @@ class QuerySecurityTest {
         CliRun json = run("query", "--db", db.toString(), "--format", "json", sql);
         assertThat(json.out()).doesNotContain("\u001b").contains("\\u001B[2J");
     }
+
+    @Test
+    void csvTextThatStartsLikeAFormulaIsDefusedButNumbersAreNot() throws Exception {
+        // a licence such as =HYPERLINK(...) in a card would run when the CSV is opened in a spreadsheet
+        CliRun r = run("query", "--db", db.toString(), "--format", "csv",
+                "SELECT '=HYPERLINK(\"http://x\")' AS t, '@SUM(A1)' AS u, -1.5 AS n, -2 AS i, 'mit' AS ok");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("t,u,n,i,ok\r\n\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),-1.5,-2,mit\r\n");
+        // json keeps the text as it is
+        assertThat(run("query", "--db", db.toString(), "--format", "json", "SELECT '=1+1' AS t").out()).contains("\"=1+1\"");
+    }
 }

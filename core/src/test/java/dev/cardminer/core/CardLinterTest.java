@@ -68,6 +68,16 @@ class CardLinterTest {
         assertThat(misspelt.get(0).severity()).isEqualTo(Problem.Severity.WARNING);
         assertThat(misspelt.get(0).message()).contains("'licence'").contains("did you mean 'license'?");
         assertThat(misspelt.get(2).message()).contains("did you mean 'base_model'?");
+        // the missing-key warning of the key meant points at the misspelt one
+        List<Problem> all = linter.check(ModelCard.parse("org/m", card));
+        assertThat(all).filteredOn(p -> p.code().equals(ProblemCodes.MISSING_LICENSE)).singleElement()
+                .extracting(Problem::message).asString()
+                .endsWith("(the block has 'licence' at line 2, which the Hub does not read)");
+        assertThat(all).filteredOn(p -> p.code().equals(ProblemCodes.MISSING_PIPELINE_TAG)).singleElement()
+                .extracting(Problem::message).asString().contains("'pipline_tag' at line 5");
+        assertThat(linter.check(ModelCard.parse("org/m", "---\ntags: [a]\n---\n# x\n")))
+                .filteredOn(p -> p.code().equals(ProblemCodes.MISSING_LICENSE)).singleElement()
+                .extracting(Problem::message).asString().doesNotContain("the block has");
     }
 
     @Test

@@ -57,6 +57,17 @@ class HostileCardTest {
     }
 
     @Test
+    void anUnclosedFlowListIsFoundLinesLaterAndSaysWhereItBegan() {
+        ModelCard card = parse("---\nlicense: mit\ntags: [a, b\npipeline_tag: text-classification\n---\n# Body\n");
+        Problem p = only(card, "yaml-syntax");
+        assertThat(p.line()).isEqualTo(4);   // where the YAML reader gives up
+        assertThat(p.message()).contains("while parsing a flow sequence (begun at line 3, column 7): ");
+        // one line, no context elsewhere: no such note
+        assertThat(only(parse("---\nlicense: mit\ntags:\n\t- a\n---\n# Body\n"), "yaml-syntax").message())
+                .doesNotContain("begun at");
+    }
+
+    @Test
     void tabInsideAValueIsFineForYaml12ButFlaggedBecausePyYamlRejectsIt() {
         ModelCard card = parse("---\nlicense: mit\nmodel_name: my\tmodel\n---\n");
         assertThat(card.metadata().string("model_name")).contains("my\tmodel");

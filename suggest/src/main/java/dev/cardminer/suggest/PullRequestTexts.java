@@ -103,14 +103,18 @@ public final class PullRequestTexts {
         }
         if (!conflicts.isEmpty()) {
             sb.append("## Not changed\n\n");
-            sb.append("For ").append(conflicts.size() == 1 ? "this key" : "these keys").append(" the card's text says ")
+            boolean notText = conflicts.stream().anyMatch(c -> !inText(c.suggestion().evidence()));
+            sb.append("For ").append(conflicts.size() == 1 ? "this key" : "these keys").append(" the card's text")
+                    .append(notText ? " (or the repository's name, or another metadata key)" : "").append(" says ")
                     .append("something other than its YAML. This pull request leaves the YAML as it is; you know ")
                     .append("which is right:\n\n");
             for (Conflict c : conflicts) {
+                Evidence e = c.suggestion().evidence();
+                // "the text says" of a value read from the repo's name or another key would send the reader to the text
                 sb.append("- ").append(inline(c.field())).append(": the YAML says ").append(inline(c.yamlValue()))
-                        .append(", the text says ").append(inlineValue(c.suggestion())).append(" (")
-                        .append(where(c.suggestion().evidence())).append("):\n\n")
-                        .append(indented(fenced(c.suggestion().evidence().text(), "text"))).append('\n');
+                        .append(inText(e) ? ", the text says " : ", " + where(e) + " suggests ")
+                        .append(inlineValue(c.suggestion())).append(inText(e) ? " (" + where(e) + ")" : "").append(":\n\n")
+                        .append(indented(fenced(e.text(), "text"))).append('\n');
             }
         }
         sb.append("## How it was found\n\n");
@@ -134,9 +138,13 @@ public final class PullRequestTexts {
         return inline(s.value());
     }
 
+    private static boolean inText(Evidence e) {
+        return e.line() > 0 && e.start() >= 0;
+    }
+
     /** Where evidence was read: "line 12 of the card", "the repository's name", "the card's metadata". */
     private static String where(Evidence e) {
-        if (e.line() > 0 && e.start() >= 0) {
+        if (inText(e)) {
             return "line " + e.line() + " of the card";
         }
         return e.line() == 0 ? "the repository's name" : "the card's metadata";

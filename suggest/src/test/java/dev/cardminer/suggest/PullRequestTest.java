@@ -58,6 +58,13 @@ class PullRequestTest {
         assertThat(PullRequestTexts.inline("MIT\rlicence\u0085x")).isEqualTo("`MIT licence x`");
         String cut = PullRequestTexts.inline("a".repeat(199) + "\uD83D\uDE00" + "b".repeat(50));
         assertThat(cut).isEqualTo("`" + "a".repeat(199) + "…`");
+        // a value read from the repository's name is not what "the text says"
+        Conflict fromName = new Conflict("language", "german",
+                new Suggestion("language", "de", new Evidence("me/bert-german", 0, 0, -1, -1), 0.8, "language-in-id"));
+        String named = PullRequestTexts.draft("me/m", patch, text, List.of(fromName)).description();
+        assertThat(named).contains("- `language`: the YAML says `german`, the repository's name suggests `de`:")
+                .contains("the card's text (or the repository's name, or another metadata key) says")
+                .doesNotContain("the text says `de`");
         // no conflicts, no such part
         assertThat(PullRequestTexts.draft("me/m", patch(), null, List.of()).description()).doesNotContain("Not changed");
     }

@@ -93,6 +93,11 @@ public final class LintRules {
         for (Map.Entry<String, String> e : meant.entrySet()) {
             String key = e.getKey();
             int line = lineOf.getOrDefault(key, blockLine);   // a flow-style block's key: at the block
+            // "license is missing" alone would have the author add a second key beside the misspelt one
+            out.replaceAll(p -> p.path() != null && p.path().equals(e.getValue()) && p.code().startsWith("missing-")
+                    && !p.message().contains(" (the block has '") ? new Problem(p.severity(), p.code(), p.message()
+                    + " (the block has '" + key + "' at line " + line + ", which the Hub does not read)", p.line(),
+                    p.column(), p.path()) : p);
             out.add(new Problem(Problem.Severity.WARNING, ProblemCodes.MISSPELLED_KEY, "key '" + key
                     + "' is not one the Hub reads; did you mean '" + e.getValue() + "'?"
                     + (card.metadata().has(e.getValue()) ? " (the block has '" + e.getValue() + "' too)" : ""), line, 1,

@@ -100,8 +100,15 @@ public final class YamlBlockReader {
             YamlLocations.Location at = m == null ? builder.locations().blockStart()
                     : builder.locations().location(YamlLocations.pack(m.getLine(), m.getColumn()));
             String context = e.getContext();
+            // An unclosed [ or { is only noticed lines later: say where it opened, as the line to fix is there
+            Mark opened = e.getContextMark().orElse(null);
+            String where = "";
+            if (opened != null && m != null && opened.getLine() != m.getLine()) {
+                YamlLocations.Location o = builder.locations().location(YamlLocations.pack(opened.getLine(), opened.getColumn()));
+                where = " (begun at line " + o.line() + ", column " + o.column() + ")";
+            }
             problems.add(Problem.error("yaml-syntax", "invalid YAML: "
-                    + (context == null || context.isEmpty() ? "" : context + ": ") + oneLine(e.getProblem()),
+                    + (context == null || context.isEmpty() ? "" : context + where + ": ") + oneLine(e.getProblem()),
                     at.line(), at.column()));
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         } catch (ReaderException e) {
