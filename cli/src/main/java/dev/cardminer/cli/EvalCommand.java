@@ -58,7 +58,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--misses", paramLabel = "FIELD",
             description = "Also list, one line per scored card of FIELD (e.g. datasets, license, model-index, pipeline_tag@hub) whose hidden value "
-                    + "was missed or whose proposal was wrong: id, expected, predicted (value and rule), tab-separated, escaped "
+                    + "was missed or whose proposal was wrong: 'wrong' (a proposed value is not the hidden one) or 'miss' (a "
+                    + "hidden value was not proposed), id, expected, predicted (value and rule), tab-separated, escaped "
                     + "to one line; on standard error with --json. For tuning rules: use it on --split dev only.")
     String misses;
 
@@ -154,11 +155,15 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** "id TAB expected TAB predicted": values joined by ", ", each prediction with its rule; card text made one safe line. */
+    /**
+     * "wrong|miss TAB id TAB expected TAB predicted": {@code wrong} when a proposed value is not a hidden one (what a pull
+     * request would get wrong), else {@code miss}; values joined by ", ", each prediction with its rule; card text made
+     * one safe line.
+     */
     static String missLine(Evaluator.Outcome o) {
         String expected = String.join(", ", new java.util.TreeSet<>(o.truth()));
         String predicted = String.join(", ", o.predicted().stream().map(s -> shown(s.value()) + " [" + s.method() + "]").toList());
-        return "miss\t" + CardFiles.oneLine(o.card().id()) + "\t" + CardFiles.oneLine(expected) + "\t"
+        return (o.correct() < o.proposed() ? "wrong" : "miss") + "\t" + CardFiles.oneLine(o.card().id()) + "\t" + CardFiles.oneLine(expected) + "\t"
                 + CardFiles.oneLine(predicted.isEmpty() ? "-" : predicted);
     }
 

@@ -59,7 +59,7 @@ class AnalyzeFailureTest {
         Path db = dir.resolve("x.duckdb");
         CliRun r = run("analyze", mixed.toString(), "--db", db.toString(), "--progress", "none");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("analyze: 1 cards (1 new or changed");
+        assertThat(r.out()).contains("analyze: 1 card (1 new or changed");
         assertThat(r.err()).contains("analyze: " + mixed + ": 2 entries are not a card and skipped "
                 + "(line 2: no modelId; line 3: no card)");
         assertThat(scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);

@@ -26,10 +26,10 @@ class EvalMissesTest {
         Files.writeString(cards.resolve("me__plain.md"), MISSED);
         CliRun run = CliRun.run("eval", cards.toString(), "--split", "all", "--fields", "license,datasets", "--misses", "license");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("miss\tme/tuned\tmit\tapache-2.0 [released-under]\n")
+        assertThat(run.out()).contains("wrong\tme/tuned\tmit\tapache-2.0 [released-under]\n")
                 .contains("miss\tme/plain\tmit\t-\n");
         CliRun datasets = CliRun.run("eval", cards.toString(), "--split", "all", "--fields", "license,datasets", "--misses", "datasets");
-        assertThat(datasets.out()).doesNotContain("miss\t");
+        assertThat(datasets.out()).doesNotContain("miss\t").doesNotContain("wrong\t");
     }
 
     @Test

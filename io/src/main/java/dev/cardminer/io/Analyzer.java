@@ -192,8 +192,9 @@ public final class Analyzer {
         public String summary() {
             double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
             String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
-            return String.format("analyze: %,d cards (%,d new or changed, %s%,d replaced, %,d unchanged, %,d duplicate "
-                            + "ids, %,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped, written - again, forced,
+            return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged, %,d duplicate "
+                            + "ids, %,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
+                    written + skipped == 1 ? "" : "s", written - again, forced,
                     replaced, skipped, duplicates, failures, bytes / 1e6, seconds, bytes / 1e6 / seconds);
         }
     }
