@@ -77,8 +77,11 @@ public final class PullRequestTexts {
         boolean inferred = applied.stream().anyMatch(Inferences::inferred);
         // A value read from the repo's name is no statement of the text: say where values come from.
         boolean fromName = applied.stream().anyMatch(s -> s.evidence().line() == 0);
+        // nor is one read from another key of the header (pipeline_tag from tags)
+        boolean fromHeader = applied.stream().anyMatch(s -> fromHeader(s.evidence()));
         sb.append("This pull request adds metadata that the model card's own text")
-                .append(fromName ? " or the repository's name" : "").append(" already ")
+                .append(fromName ? " or the repository's name" : "")
+                .append(fromHeader ? " or another key of its YAML header" : "").append(" already ")
                 .append(inferred ? "states or implies (what is implied is marked below: please check it)" : "states")
                 .append(", so that the Hub can show and filter on it. It changes only the YAML header of README.md: ")
                 .append("the keys below are added, nothing the header already says is changed, and the card's text ")
@@ -97,7 +100,12 @@ public final class PullRequestTexts {
         sb.append("\n## Evidence\n\n");
         for (Suggestion s : applied) {
             sb.append("`").append(s.field()).append("` = ").append(inlineValue(s)).append(", from ").append(where(s.evidence()));
-            sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
+            if (inText(s.evidence())) {
+                sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
+            } else {
+                // cardminer's reading of a key or of the repo id, not a quote of the card: inline, not a quoted block
+                sb.append(" (read as ").append(inline(s.evidence().text())).append(")\n\n");
+            }
             Inferences.why(s.method()).ifPresent(why -> sb.append("**Implied, not stated:** ").append(why)
                     .append(". Please check this value before merging.\n\n"));
         }
@@ -113,8 +121,12 @@ public final class PullRequestTexts {
                 // "the text says" of a value read from the repo's name or another key would send the reader to the text
                 sb.append("- ").append(inline(c.field())).append(": the YAML says ").append(inline(c.yamlValue()))
                         .append(inText(e) ? ", the text says " : ", " + where(e) + " suggests ")
-                        .append(inlineValue(c.suggestion())).append(inText(e) ? " (" + where(e) + ")" : "").append(":\n\n")
-                        .append(indented(fenced(e.text(), "text"))).append('\n');
+                        .append(inlineValue(c.suggestion()));
+                if (inText(e)) {
+                    sb.append(" (").append(where(e)).append("):\n\n").append(indented(fenced(e.text(), "text"))).append('\n');
+                } else {
+                    sb.append(" (read as ").append(inline(e.text())).append(")\n\n");
+                }
             }
         }
         sb.append("## How it was found\n\n");
@@ -142,12 +154,17 @@ public final class PullRequestTexts {
         return e.line() > 0 && e.start() >= 0;
     }
 
-    /** Where evidence was read: "line 12 of the card", "the repository's name", "the card's metadata". */
+    /** Whether the evidence is another key of the metadata block (a line of the card, but no body range). */
+    private static boolean fromHeader(Evidence e) {
+        return e.line() > 0 && e.start() < 0;
+    }
+
+    /** Where evidence was read: "line 12 of the card", "the repository's name", "the card's YAML header". */
     private static String where(Evidence e) {
         if (inText(e)) {
             return "line " + e.line() + " of the card";
         }
-        return e.line() == 0 ? "the repository's name" : "the card's metadata";
+        return e.line() == 0 ? "the repository's name" : "the card's YAML header";
     }
 
     /**

@@ -62,7 +62,7 @@ class PullRequestTest {
         Conflict fromName = new Conflict("language", "german",
                 new Suggestion("language", "de", new Evidence("me/bert-german", 0, 0, -1, -1), 0.8, "language-in-id"));
         String named = PullRequestTexts.draft("me/m", patch, text, List.of(fromName)).description();
-        assertThat(named).contains("- `language`: the YAML says `german`, the repository's name suggests `de`:")
+        assertThat(named).contains("- `language`: the YAML says `german`, the repository's name suggests `de` (read as `me/bert-german`)\n")
                 .contains("the card's text (or the repository's name, or another metadata key) says")
                 .doesNotContain("the text says `de`");
         // no conflicts, no such part
@@ -90,6 +90,19 @@ class PullRequestTest {
         String description = PullRequestTexts.draft(card.id(), new CardPatcher().patch(card, found)).description();
         assertThat(description).contains("own text or the repository's name already", "from the repository's name");
         assertThat(PullRequestTexts.draft("me/m", patch()).description()).doesNotContain("repository's name");
+    }
+
+    @Test
+    void aValueReadFromAnotherKeyIsShownAsCardminersReadingNotAsAQuote() {
+        // tags hold the task; the header's tags are a list, so "tags: image-classification" is no line of the card
+        ModelCard card = ModelCard.parse("me/vit", "---\ntags:\n- image-classification\n- vision\n---\n# m\n\nWeights.\n");
+        List<Suggestion> found = Suggester.builder().fields(List.of("pipeline_tag")).build().suggest(card).suggestions();
+        assertThat(found).singleElement().satisfies(s -> assertThat(s.evidence().start()).isNegative());
+        String description = PullRequestTexts.draft(card.id(), new CardPatcher().patch(card, found)).description();
+        String evidence = description.substring(description.indexOf("## Evidence"), description.indexOf("## How it was found"));
+        assertThat(description).contains("own text or another key of its YAML header already");
+        assertThat(evidence).contains("from the card's YAML header (read as `").doesNotContain("```");
+        assertThat(PullRequestTexts.draft("me/m", patch()).description()).doesNotContain("YAML header already");
     }
 
     @Test
