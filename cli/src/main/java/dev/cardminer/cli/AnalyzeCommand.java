@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,6 +49,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Analyse every card again, changed or not.")
     boolean force;
+
+    @Option(names = "--prune", description = "After reading the whole source, delete the stored cards it no longer "
+            + "has (a store can hold several sources, so only when asked); not with --limit.")
+    boolean prune;
 
     @Option(names = "--hub-endpoint", paramLabel = "URL",
             description = "The Hub's address (default: $HF_ENDPOINT or https://huggingface.co). HF_TOKEN is sent when set.")
@@ -101,12 +106,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
         }
         OptionRules.atLeast(spec.commandLine(), "--batch-size", batchSize, 1);
+        if (prune && limit != null) {
+            throw new ParameterException(spec.commandLine(), "--prune needs the whole source: it cannot go with --limit");
+        }
         long cardLimit = limit == null ? -1 : limit;
         annotatorOptions.validate(spec.commandLine());
         annotatorOptions.checkLlmServer();
         HubOptions hub = HubSettings.options(hubEndpoint, cacheDir);
         Analyzer.Builder builder = Analyzer.Config.builder(db).limit(cardLimit).batchCards(batchSize).force(force)
-                .progress(progressOutput).annotators(annotatorOptions.annotators());
+                .prune(prune).progress(progressOutput).annotators(annotatorOptions.annotators());
         if (threads != null) {
             builder.threads(threads);
         }

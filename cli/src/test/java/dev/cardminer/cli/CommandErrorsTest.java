@@ -56,6 +56,27 @@ class CommandErrorsTest {
     }
 
     @Test
+    void pruneNeedsTheWholeSource() throws Exception {
+        Path db = store();
+        Path cards = dir.resolve("cards");
+        oneLine(run("analyze", cards.toString(), "--db", db.toString(), "--prune", "--limit", "5"), 2,
+                "cardminer analyze: --prune needs the whole source: it cannot go with --limit "
+                        + "(see cardminer analyze --help)");
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("acme__n.md"), "# Another\n\nA second model.\n");
+        CliRun kept = run("analyze", other.toString(), "--db", db.toString(), "--progress", "none");
+        assertThat(kept.exit()).as(kept.err()).isZero();
+        assertThat(kept.out()).doesNotContain("pruned");
+        assertThat(run("query", "--db", db.toString(), "SELECT count(*) AS cards FROM cards").out())
+                .contains("2").contains("(1 row)");
+        CliRun pruned = run("analyze", other.toString(), "--db", db.toString(), "--progress", "none", "--prune");
+        assertThat(pruned.exit()).as(pruned.err()).isZero();
+        assertThat(pruned.out()).contains("1 unchanged").contains(", 1 pruned)");
+        assertThat(run("query", "--db", db.toString(), "SELECT string_agg(id) AS ids FROM cards").out())
+                .contains("acme/n").doesNotContain("acme/m");
+    }
+
+    @Test
     void reportIntoAFileSaysWhy() throws Exception {
         Path db = store();
         Path file = Files.writeString(dir.resolve("taken"), "x");

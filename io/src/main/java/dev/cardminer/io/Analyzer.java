@@ -51,10 +51,12 @@ public final class Analyzer {
      * @param annotators    the annotators the run prepares for in one pass: with any, each card's sentences are
      *                      split while it is parsed and stored with it; with the rules, they are annotated
      *                      there too (the LLM keeps its own resumable phase, {@code ConceptAnnotation})
+     * @param prune         after reading the whole source, delete the stored cards it did not give, with all their
+     *                      rows (a store can hold several sources, so only when asked); not with a limit
      */
     public record Config(Path db, int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
                          boolean force, ProgressOutput progress, CardParser parser,
-                         ConceptAnnotation.Annotators annotators) {
+                         ConceptAnnotation.Annotators annotators, boolean prune) {
 
         public Config {
             Objects.requireNonNull(db, "db");
@@ -64,6 +66,9 @@ public final class Analyzer {
             if (threads < 1 || batchCards < 1 || batchBytes < 1 || inFlightBytes <= batchBytes) {
                 throw new IllegalArgumentException("threads and batch sizes must be positive, and the in-flight "
                         + "budget larger than a batch");
+            }
+            if (prune && limit >= 0) {
+                throw new IllegalArgumentException("prune needs the whole source: it cannot go with a limit");
             }
         }
 
@@ -89,6 +94,7 @@ public final class Analyzer {
             b.progress = progress;
             b.parser = parser;
             b.annotators = annotators;
+            b.prune = prune;
             return b;
         }
     }
@@ -109,6 +115,7 @@ public final class Analyzer {
         private ProgressOutput progress = ProgressOutput.none();
         private CardParser parser;
         private ConceptAnnotation.Annotators annotators = ConceptAnnotation.Annotators.NONE;
+        private boolean prune;
 
         private Builder(Path db) {
             this.db = Objects.requireNonNull(db, "db");
@@ -162,9 +169,18 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * Whether a run that read the whole source (no limit, no failure of the source) deletes the stored cards it
+         * did not give, with all their rows (default: false, a store can hold several sources).
+         */
+        public Builder prune(boolean prune) {
+            this.prune = prune;
+            return this;
+        }
+
         public Config build() {
             return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress,
-                    parser != null ? parser : CardParser.builder().build(), annotators);
+                    parser != null ? parser : CardParser.builder().build(), annotators, prune);
         }
     }
 
@@ -179,10 +195,12 @@ public final class Analyzer {
      * @param duplicates cards whose id had come before in this source (the first is kept)
      * @param failures   cards stored with an internal-error or source-error problem
      * @param bytes      UTF-8 bytes of the cards taken (written and skipped)
+     * @param pruned     stored cards the source no longer gave, deleted ({@link Builder#prune}); -1 without pruning
      * @param stages     where the time went, stage by stage (for profiling)
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
-                         long skipped, long duplicates, long failures, long bytes, Duration elapsed, Stages stages) {
+                         long skipped, long duplicates, long failures, long bytes, long pruned, Duration elapsed,
+                         Stages stages) {
 
         public Result {
             Objects.requireNonNull(stages, "stages");
@@ -192,10 +210,11 @@ public final class Analyzer {
         public String summary() {
             double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
             String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
+            String removed = pruned < 0 ? "" : String.format(", %,d pruned", pruned);
             return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged, %,d duplicate "
-                            + "ids, %,d failed) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
+                            + "ids, %,d failed%s) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
                     written + skipped == 1 ? "" : "s", written - again, forced,
-                    replaced, skipped, duplicates, failures, bytes / 1e6, seconds, bytes / 1e6 / seconds);
+                    replaced, skipped, duplicates, failures, removed, bytes / 1e6, seconds, bytes / 1e6 / seconds);
         }
     }
 
@@ -288,7 +307,7 @@ public final class Analyzer {
                     config.annotators().rules() ? new RuleAnnotator() : null);
             Pipeline pipeline = new Pipeline(store.duckdb(), new Pipeline.Settings(config.threads(), config.limit(),
                     config.batchCards(), config.batchBytes(), config.inFlightBytes(), config.force(), config.parser(),
-                    step), meter);
+                    step, config.prune()), meter);
             counts = pipeline.run(source);
         }
         // Cards the rules annotated in one pass (in this run, or in one killed before this point) get the
@@ -303,7 +322,7 @@ public final class Analyzer {
         runs.counted(runId, counts);
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.again(), counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
-                Duration.between(started, finished), stages);
+                config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages);
     }
 
     /** The process's CPU time so far (all threads, DuckDB's too), 0 where the JVM cannot tell. */

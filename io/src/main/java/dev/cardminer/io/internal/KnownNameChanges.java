@@ -96,6 +96,18 @@ public final class KnownNameChanges {
             diff.addAll(now);
             diff.add(MODEL + '\t' + card.id());
         }
+        return split(diff);
+    }
+
+    /** The names a card that leaves the corpus takes with it (those it may take out): its id and its old names. */
+    static List<String[]> removed(String id, Set<String> oldNames) {
+        Set<String> diff = new TreeSet<>(oldNames);
+        diff.add(MODEL + '\t' + id);
+        return split(diff);
+    }
+
+    /** Names as kind, tab, value, split into kind and value. */
+    private static List<String[]> split(Set<String> diff) {
         List<String[]> out = new ArrayList<>(diff.size());
         for (String n : diff) {
             int tab = n.indexOf('\t');

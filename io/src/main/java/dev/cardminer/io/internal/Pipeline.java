@@ -43,13 +43,15 @@ public final class Pipeline {
     /**
      * @param sentences what the parser threads do with each card's sentences (split, annotate), or null to
      *                  leave them to the annotation phase
+     * @param prune     after the whole source was read, delete the stored cards it did not give
+     *                  ({@link StoreWriter#prune}); never with a limit ({@code Analyzer.Config} refuses it)
      */
     public record Settings(int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
-                           boolean force, CardParser parser, CardSentences.Step sentences) {
+                           boolean force, CardParser parser, CardSentences.Step sentences, boolean prune) {
 
         public Settings(int threads, long limit, int batchCards, long batchBytes, long inFlightBytes, boolean force,
                         CardParser parser) {
-            this(threads, limit, batchCards, batchBytes, inFlightBytes, force, parser, null);
+            this(threads, limit, batchCards, batchBytes, inFlightBytes, force, parser, null, false);
         }
     }
 
@@ -57,9 +59,10 @@ public final class Pipeline {
      * @param written  cards analysed and written
      * @param replaced of those, cards whose stored version was another (changed cards)
      * @param again    of those, cards the store had as they are, analysed again because of {@code force}
+     * @param pruned   stored cards the source no longer has, deleted ({@link Settings#prune}; 0 without)
      */
     public record Counts(long seen, long written, long replaced, long again, long skipped, long duplicates,
-                         long failures, long bytes, Analyzer.Stages stages) {
+                         long failures, long bytes, long pruned, Analyzer.Stages stages) {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
@@ -139,6 +142,8 @@ public final class Pipeline {
             for (Thread t : started) {
                 t.join(10_000);
             }
+            // Only here: the source was read to its end without a failure (a failed or interrupted read threw above).
+            long pruned = settings.prune() ? prune(reader.ids) : 0;
             long c0 = System.nanoTime();
             try (Statement st = connection.createStatement()) {
                 st.execute("CHECKPOINT");
@@ -161,7 +166,7 @@ public final class Pipeline {
             }
             // The stage threads are done: their CPU times are all in.
             return new Counts(reader.seen.get(), written, replaced, again, skipped, reader.duplicates.get(), failures,
-                    bytes, times.stages());
+                    bytes, pruned, times.stages());
         } finally {
             if (!ok) {
                 started.forEach(Thread::interrupt);
@@ -193,6 +198,8 @@ public final class Pipeline {
         private final StageTimes times;
         final AtomicLong seen = new AtomicLong();
         final AtomicLong duplicates = new AtomicLong();
+        /** The keys ({@link Hashes#key}) of the ids taken so far: 16 bytes an id, not the ids. */
+        final LongLongMap ids = new LongLongMap(1 << 16);
 
         Reader(CardSource source, BlockingQueue<ToParse> out, Semaphore budget, int totalPermits, int parsers,
                AtomicReference<Throwable> fatal, StageTimes times) {
@@ -223,7 +230,6 @@ public final class Pipeline {
         /** @return false when interrupted (the run is being torn down) */
         private boolean readAll() {
             Hashes hashes = new Hashes();
-            LongLongMap ids = new LongLongMap(1 << 16);
             try {
                 long taken = 0;
                 while (settings.limit() < 0 || taken < settings.limit()) {
@@ -431,6 +437,18 @@ public final class Pipeline {
     static long fingerprint(Hashes hashes, String contentHash, SourceCard card) {
         String what = contentHash + '\u0000' + card.facts() + '\u0000' + card.failure() + '\u0000' + ROW_FORMAT;
         return ByteBuffer.wrap(hashes.sha256(what.getBytes(StandardCharsets.UTF_8))).getLong();
+    }
+
+    /**
+     * Deletes the stored cards whose ids the source did not give. Ids are compared by their 64-bit keys: a stored id
+     * whose key collides with a seen one (about 1 in 2*10^7 with a million ids each side) is kept; an id the source
+     * gave is never deleted.
+     */
+    private long prune(LongLongMap seen) throws SQLException {
+        Hashes hashes = new Hashes();
+        try (DuckDBConnection own = connection.duplicate(); StoreWriter writer = new StoreWriter(own)) {
+            return writer.prune(id -> seen.containsKey(hashes.key(id)));
+        }
     }
 
     private LongLongMap loadFingerprints() throws SQLException {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -122,6 +123,14 @@ public final class StoreWriter implements AutoCloseable {
             return Map.of();
         }
         replaced.flush();
+        return deleteListed();
+    }
+
+    /**
+     * Deletes the cards listed in the temp table, with their rows in every table that has a {@code card_id}, and
+     * empties the list; returns the names they had (card id to names).
+     */
+    private Map<String, Set<String>> deleteListed() throws SQLException {
         String ids = "(SELECT id FROM temp.main." + REPLACED + ")";
         Map<String, Set<String>> oldNames = KnownNameChanges.oldNames(statement, ids);
         for (String table : cardIdTables) {
@@ -130,6 +139,48 @@ public final class StoreWriter implements AutoCloseable {
         statement.execute("DELETE FROM main.cards WHERE id IN " + ids);
         statement.execute("DELETE FROM temp.main." + REPLACED);
         return oldNames;
+    }
+
+    /**
+     * Deletes every stored card whose id {@code seen} does not accept (the run did not see it), with all its rows,
+     * and records the names it brought into the corpus in {@code known_names_changed}, all in one transaction, so a
+     * run killed before the commit leaves the store as it was and the next pruning run does it. The stored ids stream
+     * past {@code seen}; those to delete gather in the connection's temp table. Returns how many cards went.
+     */
+    public long prune(Predicate<String> seen) throws SQLException {
+        statement.execute("DELETE FROM temp.main." + REPLACED);
+        long count = 0;
+        try (Statement query = connection.createStatement();
+             ResultSet rs = query.executeQuery("SELECT id FROM main.cards")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                if (!seen.test(id)) {
+                    replaced.begin().str(id).end();
+                    count++;
+                }
+            }
+        }
+        replaced.flush();
+        if (count == 0) {
+            return 0;
+        }
+        StoreTransaction.run(statement, () -> {
+            List<String> ids = new ArrayList<>();
+            try (Statement query = connection.createStatement();
+                 ResultSet rs = query.executeQuery("SELECT id FROM temp.main." + REPLACED)) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            Map<String, Set<String>> oldNames = deleteListed();
+            for (String id : ids) {
+                for (String[] name : KnownNameChanges.removed(id, oldNames.getOrDefault(id, Set.of()))) {
+                    namesChanged.begin().str(name[0]).str(name[1]).end();
+                }
+            }
+            namesChanged.flush();
+        });
+        return count;
     }
 
     private void append(CardRows c) throws SQLException {
