@@ -151,9 +151,12 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Card text in a workflow command: its separators encoded, terminal escapes and bidi controls written as \\uXXXX. */
+    /**
+     * Card text in a workflow command: controls (a newline too, which GitHub would show as a line break of the
+     * annotation) and bidi controls written as \\uXXXX, then '%' encoded as GitHub requires.
+     */
     private static String githubData(String s) {
-        return CardFiles.oneLine(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
+        return CardFiles.oneLine(s).replace("%", "%25");
     }
 
     private static String githubProperty(String s) {

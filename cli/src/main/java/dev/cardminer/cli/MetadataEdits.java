@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 
 /**
  * The one place the command line calls {@link CardEditor}: edits given as {@code key=value} text, the
@@ -48,11 +51,37 @@ final class MetadataEdits {
         try {
             value = text.isBlank() ? "" : new Load(LoadSettings.builder().build()).loadFromString(text);
         } catch (RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines()
-                    .findFirst().orElse("");
-            throw new IllegalArgumentException("the value of '" + key + "' is not YAML: " + why, e);
+            throw new IllegalArgumentException(CardFiles.oneLine("the value of '" + key + "' is not YAML: " + why(e, text)), e);
         }
         return new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
+    }
+
+    /** snakeyaml's reason in one line: what it was reading, what it expected, and where within the value. */
+    private static String why(RuntimeException e, String text) {
+        if (e instanceof MarkedYamlEngineException m) {
+            String context = m.getContext() == null || m.getContext().isEmpty() ? "" : m.getContext() + ": ";
+            String where = m.getProblemMark().or(m::getContextMark).map(MetadataEdits::where).orElse("");
+            return context + String.join(" ", m.getProblem().strip().split("\\s*\\R\\s*")) + where;
+        }
+        if (e instanceof ReaderException r) {
+            // its position counts code points from the value's start
+            int at = text.offsetByCodePoints(0, Math.min(Math.max(r.getPosition(), 0), text.codePointCount(0, text.length())));
+            int lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, 0);
+            int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+            return String.format("the character U+%04X is not allowed in YAML", r.getCodePoint()) + where(line,
+                    text.codePointCount(lineStart, at));
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : String.join(" ", e.getMessage().strip().split("\\s*\\R\\s*"));
+    }
+
+    private static String where(Mark mark) {
+        return where(mark.getLine(), mark.getColumn());
+    }
+
+    /** A place within the value, from 0-based line and column: the column alone on a one-line value. */
+    private static String where(int line, int column) {
+        return line == 0 ? " at column " + (column + 1) : " at line " + (line + 1) + ", column " + (column + 1);
     }
 
     static Outcome apply(String card, List<Op> ops) {

@@ -104,6 +104,13 @@ class CheckCommandTest {
         CliRun keys = CliRun.run("check", "--format", "github", hostile);
         assertThat(keys.out()).contains("title=misspelled-key::key 'licens\\u001b'")
                 .contains("'pipeline_ta\\u202e'").doesNotContain("\u001b").doesNotContain("\u202e");
+        // a newline or CR in card text is escaped like the other controls, not encoded as a line break GitHub shows;
+        // '%' is still encoded, and ':' and ',' in properties
+        String lines = write("a%:b.md", "---\n\"licens\\n\": mit\n\"pipeline_ta\\r\": x\n\"library_nam%\": y\n---\n# x\n");
+        CliRun broken = CliRun.run("check", "--format", "github", lines);
+        assertThat(broken.out()).contains("key 'licens\\u000a'").contains("key 'pipeline_ta\\u000d'")
+                .contains("key 'library_nam%25'").contains("a%25%3Ab.md,line=").doesNotContain("%0A").doesNotContain("%0D");
+        assertThat(broken.out().lines()).allMatch(l -> l.startsWith("::"));
     }
 
     @Test

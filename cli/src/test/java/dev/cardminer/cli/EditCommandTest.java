@@ -85,6 +85,13 @@ class EditCommandTest {
         Path card = Files.writeString(dir.resolve("c.md"), CARD);
         assertThat(CliRun.run("edit", card.toString(), "--set", "novalue").exit()).isEqualTo(2);
         assertThat(CliRun.run("edit", card.toString(), "--set", "k=*undefined").err()).contains("is not YAML");
+        // snakeyaml's reason, located within the value, on one line with card-like text escaped
+        CliRun unclosed = CliRun.run("edit", card.toString(), "--set", "tags=[a");
+        assertThat(unclosed.exit()).isEqualTo(2);
+        assertThat(unclosed.err()).contains("the value of 'tags' is not YAML: while parsing a flow sequence: "
+                + "expected ',' or ']', but got <stream end> at column 3");
+        assertThat(CliRun.run("edit", card.toString(), "--set", "k={a: [\u001b").err()).contains("at column")
+                .doesNotContain("\u001b[").hasLineCount(1);
         assertThat(CliRun.run("edit", card.toString()).exit()).isEqualTo(2);
     }
 

@@ -81,6 +81,16 @@ class CardLinterTest {
     }
 
     @Test
+    void aQuotedMisspeltKeyWithEscapesIsAtItsLine() {
+        // the key as read ("licen<ESC>se") is compared with the line's key after unescaping
+        String card = "---\ntags:\n- a\n\"licen\\u001bse\": mit\n---\n# x\n";
+        List<Problem> misspelt = linter.check(ModelCard.parse("org/m", card)).stream()
+                .filter(p -> p.code().equals(ProblemCodes.MISSPELLED_KEY)).toList();
+        assertThat(misspelt).extracting(Problem::path).containsExactly("licen\u001bse");
+        assertThat(misspelt.get(0).line()).isEqualTo(4);
+    }
+
+    @Test
     void misspeltKeysAreOnlyTopLevelOnesAtTheirLineWhateverTheLineEnds() {
         // nested keys near a Hub key's name are the structure's own (a widget's, a gated form's): no warning
         String card = "---\r\nwidget:\r\n- text: hi\r\n  licence: mit\r\nextra_gated_fields:\r\n  Licence: checkbox\r\n"

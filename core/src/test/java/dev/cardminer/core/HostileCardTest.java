@@ -176,6 +176,26 @@ class HostileCardTest {
     }
 
     @Test
+    void manyInvalidUtf8SequencesAreSummedUpAfterTheOnesListed() {
+        // 12 invalid bytes, one a line: ten listed at their lines, the other two summed up at the first of them
+        StringBuilder text = new StringBuilder("---\nlicense: mit\n---\n");
+        for (int i = 0; i < 12; i++) {
+            text.append("x\u0001\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = bytes[i] == 1 ? (byte) 0xFF : bytes[i];
+        }
+        List<Problem> invalid = new CardLinter().check(ModelCard.parse("bytes", bytes)).stream()
+                .filter(p -> p.code().equals("invalid-utf8")).toList();
+        assertThat(invalid).hasSize(11);
+        assertThat(invalid).extracting(Problem::line).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(invalid.get(10).message()).isEqualTo("2 more invalid UTF-8 sequences replaced, the first at byte "
+                + (text.indexOf("\u0001", text.indexOf("x\u0001", 0) + 10 * 3)));
+        assertThat(invalid.get(10).column()).isEqualTo(2);
+    }
+
+    @Test
     void topLevelListOrScalar() {
         Problem list = only(parse("---\n- a\n- b\n---\nbody"), "yaml-not-mapping");
         assertThat(list.line()).isEqualTo(2);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** The checklist rules of {@link dev.cardminer.core.CardLinter}, beyond what parsing reports. */
 public final class LintRules {
@@ -105,18 +107,51 @@ public final class LintRules {
         }
     }
 
-    /** The key a top-level YAML line starts with ({@code key:}, the key plain or quoted without escapes), or null. */
+    /**
+     * The key a top-level YAML line starts with ({@code key:}, the key plain or quoted), or null. A quoted key
+     * is compared as the parser read it: escapes ({@code "licen\u001bse"}, {@code 'it''s'}) undone.
+     */
     private static String writtenKey(String line) {
         if (line.isEmpty() || " \t-#{[".indexOf(line.charAt(0)) >= 0) {
             return null;
         }
         char q = line.charAt(0);
         if (q == '"' || q == '\'') {
-            int close = line.indexOf(q, 1);
-            return close > 0 && line.substring(close + 1).stripLeading().startsWith(":") ? line.substring(1, close) : null;
+            int close = closingQuote(line, q);
+            if (close < 0 || !line.substring(close + 1).stripLeading().startsWith(":")) {
+                return null;
+            }
+            String inner = line.substring(1, close);
+            return inner.indexOf(q == '"' ? '\\' : '\'') < 0 ? inner : unquoted(line.substring(0, close + 1));
         }
         int colon = line.indexOf(':');
         return colon > 0 ? line.substring(0, colon).stripTrailing() : null;
+    }
+
+    /** The index of the quote closing the scalar opened at 0: past {@code \\x} in double quotes, {@code ''} in single. */
+    private static int closingQuote(String line, char q) {
+        for (int i = 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (q == '"' && c == '\\') {
+                i++;
+            } else if (c == q) {
+                if (q == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** A quoted scalar's value as YAML reads it, or null when it is not one (the key then stays at the block). */
+    private static String unquoted(String quoted) {
+        try {
+            return new Load(LoadSettings.builder().build()).loadFromString(quoted) instanceof String s ? s : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean fineTune(ModelCard card) {

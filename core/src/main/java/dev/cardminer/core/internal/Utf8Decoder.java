@@ -36,6 +36,13 @@ final class Utf8Decoder {
         CharBuffer out = CharBuffer.allocate(bytes.length + 16);
         int reported = 0;
         int invalid = 0;
+        // the line and column of out's position, counted on as it grows
+        int counted = 0;
+        int line = 1;
+        int col = 1;
+        int omittedLine = 0;
+        int omittedCol = 0;
+        long omittedByte = -1;
         while (true) {
             CoderResult r = decoder.decode(in, out, true);
             if (r.isUnderflow()) {
@@ -44,23 +51,28 @@ final class Utf8Decoder {
             }
             if (r.isError()) {
                 invalid++;
-                if (reported < 10) {
-                    int line = 1;
-                    int col = 1;
-                    for (int i = 0; i < out.position(); i++) {
-                        char c = out.get(i);
-                        if (c == '\n') { line++; col = 1; } else { col++; }
+                if (reported < 10 || omittedByte < 0) {
+                    for (; counted < out.position(); counted++) {
+                        if (out.get(counted) == '\n') { line++; col = 1; } else { col++; }
                     }
+                }
+                if (reported < 10) {
                     problems.add(Problem.warning(ProblemCodes.INVALID_UTF8,
                             "invalid UTF-8 byte sequence at byte " + in.position() + ", replaced by U+FFFD", line, col));
                     reported++;
+                } else if (omittedByte < 0) {
+                    omittedLine = line;
+                    omittedCol = col;
+                    omittedByte = in.position();
                 }
                 out.put('\uFFFD');
                 in.position(in.position() + r.length());
             }
         }
         if (invalid > reported) {
-            problems.add(Problem.warning(ProblemCodes.INVALID_UTF8, (invalid - reported) + " more invalid UTF-8 sequences replaced", 0, 0));
+            // at the first one it stands for, so that it is listed after the ones above
+            problems.add(Problem.warning(ProblemCodes.INVALID_UTF8, (invalid - reported)
+                    + " more invalid UTF-8 sequences replaced, the first at byte " + omittedByte, omittedLine, omittedCol));
         }
         out.flip();
         return out.toString();
