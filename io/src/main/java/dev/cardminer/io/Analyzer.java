@@ -210,7 +210,8 @@ public final class Analyzer {
         public String summary() {
             double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
             String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
-            String removed = pruned < 0 ? "" : String.format(", %,d pruned", pruned);
+            String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
+                    : String.format(", %,d pruned", pruned);
             return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged, %,d duplicate "
                             + "ids, %,d failed%s) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
                     written + skipped == 1 ? "" : "s", written - again, forced,

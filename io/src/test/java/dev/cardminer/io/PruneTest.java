@@ -120,6 +120,20 @@ class PruneTest {
                 .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
     }
 
+    /** An empty folder is more likely a mistake than the deletion of every card: nothing is pruned, and it is said. */
+    @Test
+    void aSourceThatGaveNoCardPrunesNothing() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(cards.resolve("zorg__reader.md"), READER);
+        Path db = dir.resolve("store.duckdb");
+        analyze(cards, db, false);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Analyzer.Result result = analyze(empty, db, true);
+        assertThat(result.pruned()).isZero();
+        assertThat(result.summary()).contains("nothing pruned: the source gave no card");
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);
+    }
+
     @Test
     void pruningWithALimitIsRefused() {
         assertThatThrownBy(() -> config(dir.resolve("x.duckdb"), true).limit(3).build())

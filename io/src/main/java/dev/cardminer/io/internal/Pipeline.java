@@ -143,7 +143,9 @@ public final class Pipeline {
                 t.join(10_000);
             }
             // Only here: the source was read to its end without a failure (a failed or interrupted read threw above).
-            long pruned = settings.prune() ? prune(reader.ids) : 0;
+            // A source that gave no card at all (an empty folder, a wrong glob) is more likely a mistake than the
+            // deletion of every card: nothing is pruned (the summary says so).
+            long pruned = settings.prune() && reader.ids.size() > 0 ? prune(reader.ids) : 0;
             long c0 = System.nanoTime();
             try (Statement st = connection.createStatement()) {
                 st.execute("CHECKPOINT");
