@@ -177,6 +177,7 @@ final class SuggestCommand implements Callable<Integer> {
         // shows them beside the card's body), so a card it lacks, or holds in another version, gets none.
         List<SuggestionStore.Read> toStore = new ArrayList<>();
         NotStored notStored = new NotStored();
+        int unsaved = 0;
         try (plugged; CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
                      : CardSources.open(source, hub, ProgressOutput.none())) {
@@ -199,11 +200,17 @@ final class SuggestCommand implements Callable<Integer> {
                 CardSuggestions found = suggester.suggest(card);
                 if (rows != null && source == null) {
                     rows.write(found);
+                    // a page at a time, as below: a run stopped midway keeps the cards it wrote
+                    if (++unsaved == STORE_PAGE) {
+                        c.commit();
+                        unsaved = 0;
+                    }
                 } else if (rows != null) {
                     toStore.add(new SuggestionStore.Read(found, sc.contentHash()));
                     if (toStore.size() == STORE_PAGE) {
                         notStored.add(rows.writeHeld(toStore));
                         toStore.clear();
+                        c.commit();   // each card's rows are replaced whole within a page, so any page boundary is safe
                     }
                 }
                 if (found.isEmpty()) {
