@@ -27,7 +27,6 @@ final class StoreCardSource implements CardSource {
     private final Connection connection;
     private final String description;
     private final long expected;
-    private final boolean hasBodyLine;   // cards.body_line: stores of schema version 6 on
     private final Deque<SourceCard> page = new ArrayDeque<>();
     private String lastId;
     private boolean done;
@@ -38,14 +37,6 @@ final class StoreCardSource implements CardSource {
         try (var s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM cards")) {
             rs.next();
             this.expected = rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IOException(description + ": cannot read the store's cards: " + e.getMessage(), e);
-        }
-        try (var s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM "
-                + "information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' "
-                + "AND table_name = 'cards' AND column_name = 'body_line'")) {
-            rs.next();
-            this.hasBodyLine = rs.getLong(1) > 0;
         } catch (SQLException e) {
             throw new IOException(description + ": cannot read the store's cards: " + e.getMessage(), e);
         }
@@ -61,7 +52,7 @@ final class StoreCardSource implements CardSource {
 
     private void readPage() throws IOException {
         String sql = "SELECT c.id, c.has_metadata, c.metadata_json, c.body, c.author, c.downloads, c.likes, c.pipeline_tag,"
-                + " c.library_name, c.tags, s.line, s.start_offset, " + (hasBodyLine ? "c.body_line" : "NULL") + " FROM cards c"
+                + " c.library_name, c.tags, s.line, s.start_offset, c.body_line FROM cards c"
                 + " LEFT JOIN sections s ON s.card_id = c.id AND s.position = 0"
                 + (lastId == null ? "" : " WHERE c.id > ?") + " ORDER BY c.id LIMIT " + PAGE;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

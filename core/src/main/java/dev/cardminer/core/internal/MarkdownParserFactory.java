@@ -163,24 +163,16 @@ public final class MarkdownParserFactory {
                     }
                 }
                 case '_' -> {
-                    if (i == 0 || !isAsciiAlphanumeric(content.charAt(i - 1))) {
+                    int end = SimpleInlines.intrawordUnderscoresEnd(content, i);
+                    if (end < 0) {
                         return false;
                     }
-                    while (i + 1 < n && content.charAt(i + 1) == '_') {
-                        i++;
-                    }
-                    if (i + 1 == n || !isAsciiAlphanumeric(content.charAt(i + 1))) {
-                        return false;
-                    }
+                    i = end - 1;   // the loop steps past the run
                 }
                 default -> {
                 }
             }
         }
         return n > 0;
-    }
-
-    private static boolean isAsciiAlphanumeric(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

@@ -127,13 +127,8 @@ final class SimpleInlines {
                     continue;
                 }
                 case '_' -> {
-                    // As MarkdownParserFactory's plain lines: a run between ASCII letters or digits stays text.
-                    int run = i;
-                    while (run < n && s.charAt(run) == '_') {
-                        run++;
-                    }
-                    if (i == 0 || run == n || !isAsciiAlphanumeric(s.charAt(i - 1))
-                            || !isAsciiAlphanumeric(s.charAt(run))) {
+                    int run = intrawordUnderscoresEnd(s, i);
+                    if (run < 0) {
                         return false;
                     }
                     i = run;
@@ -257,6 +252,20 @@ final class SimpleInlines {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /**
+     * At a '_': the end of its run of '_' when the run stands between ASCII letters or digits ("snake_case": a
+     * delimiter run that can neither open nor close emphasis, so the parser leaves it text), else -1.
+     */
+    static int intrawordUnderscoresEnd(CharSequence s, int at) {
+        int n = s.length();
+        int run = at;
+        while (run < n && s.charAt(run) == '_') {
+            run++;
+        }
+        return at == 0 || run == n || !isAsciiAlphanumeric(s.charAt(at - 1)) || !isAsciiAlphanumeric(s.charAt(run))
+                ? -1 : run;
     }
 
     private static boolean isAsciiAlphanumeric(char c) {
