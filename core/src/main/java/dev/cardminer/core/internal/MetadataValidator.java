@@ -1,5 +1,6 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
 import java.util.List;
@@ -10,15 +11,14 @@ import java.util.Set;
 /**
  * Checks the documented keys of a metadata block (../shared/vocab/metadata-keys.md) against the
  * types and vocabularies the Hub expects. One problem per offending value, at the value's line;
- * unknown keys are not checked. {@code model-index} is {@link ModelIndexReader}'s.
+ * unknown keys are not checked. The keys and their kinds are {@link MetadataKeys}'s; {@code model-index} is
+ * {@link ModelIndexReader}'s.
  */
 final class MetadataValidator {
 
     private static final Set<String> RELATIONS = Set.of("adapter", "merge", "quantized", "finetune");
     private static final Set<String> GATED_FIELD_TYPES = Set.of("text", "checkbox", "date_picker", "country",
             "ip_location");
-    private static final Set<String> STRING_KEYS = Set.of("license_name", "license_link", "thumbnail",
-            "extra_gated_prompt", "extra_gated_heading", "extra_gated_description", "extra_gated_button_content");
 
     private final Vocabularies vocabularies;
 
@@ -91,7 +91,8 @@ final class MetadataValidator {
                     }
                 }
                 default -> {
-                    if (STRING_KEYS.contains(key)) {
+                    // the one-string keys without a check of their own; MetadataKeys is the one list of the Hub's keys
+                    if (MetadataKeys.kind(key) == MetadataKeys.Kind.SINGLE) {
                         isString(key, v, out);
                     }
                 }
