@@ -325,6 +325,32 @@ class CardEditorTest {
     }
 
     @Test
+    void settingABlockListToItselfAndMoreKeepsItsLinesAsWritten() {
+        String card = "---\ntags:\n  - 'quoted'   # why\n  - \"b\"\nlicense: mit\n---\n";
+        String out = edited(card, CardEditor.of(card).set("tags", List.of("quoted", "b", "c")), "tags",
+                List.of("quoted", "b", "c"));
+        assertThat(out).isEqualTo("---\ntags:\n  - 'quoted'   # why\n  - \"b\"\n  - c\nlicense: mit\n---\n");
+    }
+
+    @Test
+    void settingAKeyToNullWritesNullInPlace() {
+        String card = "---\nlicense: mit\nthumbnail: x.png\n---\n";
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("license", "mit");
+        expected.put("thumbnail", null);
+        Edit edit = CardEditor.of(card).set("thumbnail", null).apply();
+        assertThat(edit.text()).isEqualTo("---\nlicense: mit\nthumbnail: null\n---\n");
+        assertThat(ModelCard.parse(edit.text()).metadata().values()).isEqualTo(expected);
+    }
+
+    @Test
+    void aScalarThatBecomesAListTakesTheFilesListStyle() {
+        String card = "---\ntags: a\ndatasets: [org/d]\n---\n";
+        assertThat(edited(card, CardEditor.of(card).add("tags", "b"), "tags", List.of("a", "b")))
+                .isEqualTo("---\ntags: [a, b]\ndatasets: [org/d]\n---\n");
+    }
+
+    @Test
     void newKeysFollowTheFilesIndentationAndListStyle() {
         String card = "---\nwidget:\n    text: hi\ntags: [a]\n---\n";
         String out = edited(card, CardEditor.of(card).set("co2_eq_emissions", Map.of("emissions", 3))

@@ -149,19 +149,6 @@ public final class MetadataBlockEditor {
                     }
                     expected.put(key, s.value());
                     target = s.value();
-                    inFlow = last == null ? null : flowInsertion(lines, last, current, s.value());
-                    String flow = s.value() instanceof List<?> l && !l.isEmpty() && (last == null ? flowLists
-                            : last.shape() == YamlDocument.Shape.FLOW && current instanceof List)
-                            ? YamlValueWriter.flowList(l) : null;
-                    if (inFlow == null && flow != null) {
-                        // a flow list stays one, and a file that writes its lists so gets its new ones so
-                        newLines.add(" ".repeat(indent) + YamlValueWriter.scalar(key) + ": " + flow);
-                    } else if (inFlow == null) {
-                        YamlValueWriter own = last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
-                                ? new YamlValueWriter(Math.max(0, last.dashColumn() - last.keyColumn()), mappingIndent)
-                                : writer;
-                        own.entry(key, s.value(), indent, newLines);
-                    }
                 }
                 case Append a -> {
                     List<Object> merged = merged(at.isEmpty() ? null : current, a.items());
@@ -170,21 +157,36 @@ public final class MetadataBlockEditor {
                     }
                     expected.put(key, merged);
                     target = merged;
-                    inFlow = last == null ? null : flowInsertion(lines, last, current, merged);
-                    String flow = last == null && flowLists ? YamlValueWriter.flowList(merged) : null;
-                    if (inFlow != null) {
-                        // written in place below
-                    } else if (last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
-                            && current instanceof List<?> l) {
-                        int lastLine = ends[at.get(at.size() - 1)];
-                        ItemStyle style = itemStyle(lines, last, lastLine);
-                        writer.items(merged.subList(l.size(), merged.size()), last.dashColumn(), style.dash(),
-                                style.quote(), newLines);
-                        insertAfter = lastLine;
-                    } else if (flow != null) {
+                }
+            }
+            boolean removal = c.getValue() instanceof Remove;
+            if (!removal) {
+                inFlow = last == null ? null : flowInsertion(lines, last, current, target);
+                if (inFlow != null) {
+                    // written in place below
+                } else if (last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
+                        && extendsList(current, target)) {
+                    // the list's lines stay; the new items go after its last, in its style
+                    List<?> held = (List<?>) current;
+                    List<?> all = (List<?>) target;
+                    int lastLine = ends[at.get(at.size() - 1)];
+                    ItemStyle style = itemStyle(lines, last, lastLine);
+                    writer.items(all.subList(held.size(), all.size()), last.dashColumn(), style.dash(), style.quote(),
+                            newLines);
+                    insertAfter = lastLine;
+                } else {
+                    boolean flowStyle = last == null || last.shape() == YamlDocument.Shape.SCALAR ? flowLists
+                            : last.shape() == YamlDocument.Shape.FLOW && current instanceof List;
+                    String flow = flowStyle && target instanceof List<?> l && !l.isEmpty()
+                            ? YamlValueWriter.flowList(l) : null;
+                    if (flow != null) {
+                        // a flow list stays one, and a file that writes its lists so gets its new ones so
                         newLines.add(" ".repeat(indent) + YamlValueWriter.scalar(key) + ": " + flow);
                     } else {
-                        writer.entry(key, merged, indent, newLines);
+                        YamlValueWriter own = last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
+                                ? new YamlValueWriter(Math.max(0, last.dashColumn() - last.keyColumn()), mappingIndent)
+                                : writer;
+                        own.entry(key, target, indent, newLines);
                     }
                 }
             }
@@ -203,7 +205,7 @@ public final class MetadataBlockEditor {
                     // earlier duplicates go, the last one stays and grows
                 } else {
                     replaced.put(entries.get(i).keyLine(), new int[]{ends[i]});
-                    replacement.put(entries.get(i).keyLine(), isLast && target != null ? newLines : List.of());
+                    replacement.put(entries.get(i).keyLine(), isLast && !removal ? newLines : List.of());
                 }
             }
         }
@@ -269,6 +271,12 @@ public final class MetadataBlockEditor {
     private record FlowInsertion(int line, String text) {
     }
 
+    /** Whether {@code value} is the list {@code current} with items added after its own. */
+    private static boolean extendsList(Object current, Object value) {
+        return current instanceof List<?> held && value instanceof List<?> all && all.size() > held.size()
+                && all.subList(0, held.size()).equals(held);
+    }
+
     /**
      * The line of a flow list ({@code [a, b]}) with the items that {@code value} adds to {@code current} written
      * inside its brackets, after its last item, separated and quoted as its items are: the items already there
@@ -277,10 +285,11 @@ public final class MetadataBlockEditor {
      */
     private static FlowInsertion flowInsertion(List<String> lines, RootEntry entry, Object current, Object value) {
         YamlDocument.FlowList flow = entry.flowList();
-        if (flow == null || !(current instanceof List<?> held) || !(value instanceof List<?> all)
-                || all.size() <= held.size() || !all.subList(0, held.size()).equals(held)) {
+        if (flow == null || !extendsList(current, value)) {
             return null;
         }
+        List<?> held = (List<?>) current;
+        List<?> all = (List<?>) value;
         long at = flow.items() == 0 ? flow.close() : flow.lastEnd();
         int line = (int) (at >>> 32);
         if (at < 0 || line >= lines.size()) {
