@@ -52,6 +52,9 @@ class HostileCardTest {
         assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
         assertThat(p.line()).isEqualTo(4);
         assertThat(p.column()).isEqualTo(1);
+        // said in words, not as the YAML library's escaped "\t(TAB)"
+        assertThat(p.message()).isEqualTo("invalid YAML: a tab where YAML allows only spaces (indentation, or "
+                + "before a value's first character): indent with spaces");
         assertThat(card.metadata().isEmpty()).isTrue();
         assertThat(card.body()).isEqualTo("# Body\n");
     }

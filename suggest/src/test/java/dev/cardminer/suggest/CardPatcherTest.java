@@ -158,6 +158,9 @@ class CardPatcherTest {
         Patch patch = patcher.patch(broken, List.of(s("pipeline_tag", "text-classification")));
         assertThat(patch.ok()).isFalse();
         assertThat(patch.failure()).contains("cannot be edited");
+        ModelCard tab = ModelCard.parse("me/m", "---\nlicense: mit\ntags:\n\t- a\n---\nText.\n");
+        assertThat(patcher.patch(tab, List.of(s("pipeline_tag", "text-classification"))).failure())
+                .startsWith("the metadata block cannot be edited: 4:1: error yaml-syntax invalid YAML: a tab");
         assertThat(patcher.patch(ModelCard.parse("me/m", "---\nlicense: mit\n---\n"), List.of(s("license", "apache-2.0"))).failure())
                 .isEqualTo("nothing to add");
     }
