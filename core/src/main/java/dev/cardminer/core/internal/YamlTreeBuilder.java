@@ -353,12 +353,15 @@ final class YamlTreeBuilder {
     }
 
     private void duplicate(Frame f) {
+        int position = f.keyPosition(f.pendingKey);
         if (!counted("yaml-duplicate-key")) {
+            // the author has to pick one copy: say where the other is
+            int before = locations().location(f.marks[position]).line();
             problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key '" + f.pendingKey
-                    + "' appears more than once in this mapping; the last value is kept, as PyYAML does",
-                    f.pendingKeyMark, path(false, null)));
+                    + "' appears more than once in this mapping (also at line " + before + "); the last value is kept,"
+                    + " as PyYAML does", f.pendingKeyMark, path(false, null)));
         }
-        f.marks[f.keyPosition(f.pendingKey)] = f.pendingKeyMark;
+        f.marks[position] = f.pendingKeyMark;
     }
 
     private String keyString(Object key, long mark) {
