@@ -1,5 +1,6 @@
 package dev.cardminer.cli;
 
+import dev.cardminer.core.CardLinter;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ModelCard;
@@ -182,6 +183,15 @@ final class EditCommand implements Callable<Integer> {
                 .distinct().toList()) {   // a key the Hub ignores, written as the user typed it: say which one it reads
             MetadataKeys.didYouMean(key).ifPresent(meant -> err.println("cardminer edit: note: " + CardFiles.oneLine(
                     "'" + key + "' is not a key the Hub reads; did you mean '" + meant + "'?")));
+        }
+        for (Problem p : new CardLinter().check(before)) {
+            // licence: beside the license just set: the Hub reads one, the author sees two
+            if (p.code().equals(ProblemCodes.MISSPELLED_KEY) && p.path() != null && !remove.contains(p.path())) {
+                MetadataKeys.didYouMean(p.path()).filter(meant -> ops.stream().anyMatch(op -> op.key().equals(meant)))
+                        .ifPresent(meant -> err.println("cardminer edit: note: " + CardFiles.oneLine(input.name() + ":"
+                                + p.line() + ": the card also has '" + p.path() + "', which the Hub does not read as '"
+                                + meant + "'; --remove " + p.path() + " drops it")));
+            }
         }
         for (MetadataEdits.Op op : ops) {
             if (op instanceof MetadataEdits.Add a && !(before.metadata().get(a.key()) instanceof List<?>)

@@ -79,6 +79,7 @@ final class EvalCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--split must be held-out, dev or all");
         };
         Vocabularies vocabularies = Vocabularies.bundled();
+        long read = 0;
         AutoCloseable plugged;
         Evaluator evaluator;
         try {
@@ -110,6 +111,7 @@ final class EvalCommand implements Callable<Integer> {
                     notes.unreadable(card);
                     continue;
                 }
+                read++;
                 String text = card.text() != null ? card.text() : new String(card.utf8(), StandardCharsets.UTF_8);
                 evaluator.add(card.id(), text, card.facts().pipelineTag(), card.facts().libraryName());
             }
@@ -119,7 +121,10 @@ final class EvalCommand implements Callable<Integer> {
         if (json) {
             out.println(CardJson.mapper().writeValueAsString(toJson(report, split)));
         } else {
-            out.printf("%,d cards (%s split); P = precision, R = recall, support = values hidden%n", report.cards(), split);
+            // a publisher scoring a folder of their own cards must see that most were left out, and how not to
+            String scored = part == Split.ALL || report.cards() == read ? String.format("%,d cards (%s split)", report.cards(), split)
+                    : String.format("%,d of the %,d cards read (%s split; --split all scores every card)", report.cards(), read, split);
+            out.printf("%s; P = precision, R = recall, support = values hidden%n", scored);
             out.printf("%-22s %8s %9s %8s %7s %7s %7s%n", "field", "support", "predicted", "correct", "P", "R", "F1");
             for (Map.Entry<String, FieldScore> e : ordered(report).entrySet()) {
                 FieldScore s = e.getValue();

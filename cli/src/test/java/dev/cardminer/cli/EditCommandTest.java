@@ -192,6 +192,18 @@ class EditCommandTest {
     }
 
     @Test
+    void settingAKeyTheCardWritesMisspeltSaysWhereTheMisspeltOneIs() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__licence.md"), "---\nlicence: mit\ntags: [a]\n---\n# Card\n");
+        CliRun run = CliRun.run("edit", card.toString(), "--set", "license=mit");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("note: " + card + ":2: the card also has 'licence', which the Hub does not read as "
+                + "'license'; --remove licence drops it");
+        CliRun both = CliRun.run("edit", card.toString(), "--set", "license=mit", "--remove", "licence");
+        assertThat(both.err()).doesNotContain("also has");
+        assertThat(CliRun.run("edit", card.toString(), "--add", "tags=b").err()).doesNotContain("also has");
+    }
+
+    @Test
     void aKeyBothRemovedAndSetIsRefusedAndRemovingAnAbsentKeyIsSaid() throws Exception {
         String text = "---\nlicense: mit\n---\n# Card\n";
         Path card = Files.writeString(dir.resolve("org__both.md"), text);

@@ -43,6 +43,22 @@ class EvalMissesTest {
     }
 
     @Test
+    void theHeaderSaysHowManyOfTheCardsReadTheSplitScored(@TempDir Path dir) throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        long heldOut = 0;
+        for (int i = 0; i < 10; i++) {
+            Files.writeString(cards.resolve("me__c" + i + ".md"), MISSED);
+            heldOut += dev.cardminer.suggest.Split.HELD_OUT.contains("me/c" + i) ? 1 : 0;
+        }
+        assertThat(heldOut).isBetween(1L, 9L);
+        CliRun run = CliRun.run("eval", cards.toString(), "--fields", "license");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith(heldOut + " of the 10 cards read (held-out split; --split all scores every card); ");
+        assertThat(CliRun.run("eval", cards.toString(), "--split", "all", "--fields", "license").out())
+                .startsWith("10 cards (all split); ");
+    }
+
+    @Test
     void cardTextIsEscapedToOneLine() {
         assertThat(CardFiles.oneLine("a\nb\u202ec")).doesNotContain("\n").doesNotContain("\u202e");
     }

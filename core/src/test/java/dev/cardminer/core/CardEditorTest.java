@@ -240,6 +240,128 @@ class CardEditorTest {
         assertThat(out).isEqualTo("---\nlicense: mit\ntags:\n- a\n- b\n- c\n---\nbody");
     }
 
+    /** The edited card, checked to read back as {@code expected} for {@code key} with the body unchanged. */
+    private static String edited(String card, CardEditor editor, String key, Object expected) {
+        Edit edit = editor.apply();
+        assertThat(edit.ok()).as(edit.problems().toString()).isTrue();
+        ModelCard after = ModelCard.parse(edit.text());
+        assertThat(after.metadata().get(key)).isEqualTo(expected);
+        assertThat(after.body()).isEqualTo(ModelCard.parse(card).body());
+        assertThat(metadataProblems(after)).extracting(Problem::message)
+                .isEqualTo(metadataProblems(ModelCard.parse(card)).stream().map(Problem::message).toList());
+        return edit.text();
+    }
+
+    @Test
+    void addingToAFlowListKeepsItAFlowListAndItsItemsAsWritten() {
+        String card = "---\nlicense: mit\ntags: [a,  \"b\" ]  # ours\nlanguage: en\n---\n# M\n";
+        String out = edited(card, CardEditor.of(card).add("tags", "c", "no", "x, y", "k: v"), "tags",
+                List.of("a", "b", "c", "no", "x, y", "k: v"));
+        assertThat(out).isEqualTo("---\nlicense: mit\ntags: [a,  \"b\",  c,  'no',  'x, y',  'k: v' ]  # ours\n"
+                + "language: en\n---\n# M\n");
+    }
+
+    @Test
+    void newFlowItemsAreSeparatedAndQuotedAsTheItemsThereAre() {
+        String tight = "---\ntags: [a,b]\n---\n";
+        assertThat(edited(tight, CardEditor.of(tight).add("tags", "c"), "tags", List.of("a", "b", "c")))
+                .isEqualTo("---\ntags: [a,b,c]\n---\n");
+        String quoted = "---\ntags: [\"a\", \"b\"]\n---\n";
+        assertThat(edited(quoted, CardEditor.of(quoted).add("tags", "c"), "tags", List.of("a", "b", "c")))
+                .isEqualTo("---\ntags: [\"a\", \"b\", \"c\"]\n---\n");
+        String single = "---\ntags: ['a']\n---\n";
+        assertThat(edited(single, CardEditor.of(single).add("tags", "it's"), "tags", List.of("a", "it's")))
+                .isEqualTo("---\ntags: ['a', 'it''s']\n---\n");
+        String mixed = "---\ntags: [a, 'no']\n---\n";
+        assertThat(edited(mixed, CardEditor.of(mixed).add("tags", "c"), "tags", List.of("a", "no", "c")))
+                .isEqualTo("---\ntags: [a, 'no', c]\n---\n");
+    }
+
+    @Test
+    void aFlowListOverSeveralLinesGetsItsNewItemOnALineOfItsOwn() {
+        String card = "---\r\ntags: [\r\n    a,\r\n    b\r\n]\r\nlicense: mit\r\n---\r\n# M\r\n";
+        String out = edited(card, CardEditor.of(card).add("tags", "c"), "tags", List.of("a", "b", "c"));
+        assertThat(out).isEqualTo("---\r\ntags: [\r\n    a,\r\n    b,\r\n    c\r\n]\r\nlicense: mit\r\n---\r\n# M\r\n");
+    }
+
+    @Test
+    void anEmptyFlowListIsFilledInPlaceBySetAndAdd() {
+        String card = "---\ndatasets: []\nmetrics: [ ]\nlicense: mit\n---\n";
+        String out = edited(card, CardEditor.of(card).set("datasets", List.of("org/d", "e")).add("metrics", "f1"),
+                "datasets", List.of("org/d", "e"));
+        assertThat(out).isEqualTo("---\ndatasets: [org/d, e]\nmetrics: [ f1]\nlicense: mit\n---\n");
+    }
+
+    @Test
+    void settingAFlowListToOtherItemsWritesItAsAFlowListOnItsLine() {
+        String card = "---\ntags: [a, b]\nlicense: mit\n---\n";
+        String out = edited(card, CardEditor.of(card).set("tags", List.of("b", "on")), "tags", List.of("b", "on"));
+        assertThat(out).isEqualTo("---\ntags: [b, 'on']\nlicense: mit\n---\n");
+        String nested = "---\ntags: [a, [b]]\n---\n";   // not a list of scalars: written whole, as before
+        edited(nested, CardEditor.of(nested).add("tags", "c"), "tags", List.of("a", List.of("b"), "c"));
+    }
+
+    @Test
+    void flowItemsAfterCharactersOutsideTheBmpGoWhereTheirColumnSays() {
+        String card = "---\ntags: [\"\uD83D\uDE00 x\", \"\uD83D\uDE00\"]\n---\n";
+        String out = edited(card, CardEditor.of(card).add("tags", "c"), "tags", List.of("\uD83D\uDE00 x", "\uD83D\uDE00", "c"));
+        assertThat(out).isEqualTo("---\ntags: [\"\uD83D\uDE00 x\", \"\uD83D\uDE00\", \"c\"]\n---\n");
+    }
+
+    @Test
+    void aDuplicatedFlowListKeepsTheLastCopyGrown() {
+        String card = "---\ntags: [a]\nlicense: mit\ntags: [b]\n---\n";
+        Edit edit = CardEditor.of(card).add("tags", "c").apply();
+        assertThat(edit.text()).isEqualTo("---\nlicense: mit\ntags: [b, c]\n---\n");
+    }
+
+    @Test
+    void newBlockItemsFollowTheListsDashAndQuotes() {
+        String card = "---\ntags:\n  -   \"a\"\n  -   \"b\"\nlanguage:\n-   en\n- 'no'\n---\n";
+        String out = edited(card, CardEditor.of(card).add("tags", "c").add("language", "fr"), "tags",
+                List.of("a", "b", "c"));
+        assertThat(out).isEqualTo("---\ntags:\n  -   \"a\"\n  -   \"b\"\n  -   \"c\"\nlanguage:\n-   en\n- 'no'\n"
+                + "- fr\n---\n");
+    }
+
+    @Test
+    void settingABlockListToItselfAndMoreKeepsItsLinesAsWritten() {
+        String card = "---\ntags:\n  - 'quoted'   # why\n  - \"b\"\nlicense: mit\n---\n";
+        String out = edited(card, CardEditor.of(card).set("tags", List.of("quoted", "b", "c")), "tags",
+                List.of("quoted", "b", "c"));
+        assertThat(out).isEqualTo("---\ntags:\n  - 'quoted'   # why\n  - \"b\"\n  - c\nlicense: mit\n---\n");
+    }
+
+    @Test
+    void settingAKeyToNullWritesNullInPlace() {
+        String card = "---\nlicense: mit\nthumbnail: x.png\n---\n";
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("license", "mit");
+        expected.put("thumbnail", null);
+        Edit edit = CardEditor.of(card).set("thumbnail", null).apply();
+        assertThat(edit.text()).isEqualTo("---\nlicense: mit\nthumbnail: null\n---\n");
+        assertThat(ModelCard.parse(edit.text()).metadata().values()).isEqualTo(expected);
+    }
+
+    @Test
+    void aScalarThatBecomesAListTakesTheFilesListStyle() {
+        String card = "---\ntags: a\ndatasets: [org/d]\n---\n";
+        assertThat(edited(card, CardEditor.of(card).add("tags", "b"), "tags", List.of("a", "b")))
+                .isEqualTo("---\ntags: [a, b]\ndatasets: [org/d]\n---\n");
+    }
+
+    @Test
+    void newKeysFollowTheFilesIndentationAndListStyle() {
+        String card = "---\nwidget:\n    text: hi\ntags: [a]\n---\n";
+        String out = edited(card, CardEditor.of(card).set("co2_eq_emissions", Map.of("emissions", 3))
+                .add("datasets", "org/d"), "datasets", List.of("org/d"));
+        assertThat(out).isEqualTo("---\nwidget:\n    text: hi\ntags: [a]\nco2_eq_emissions:\n    emissions: 3\n"
+                + "datasets: [org/d]\n---\n");
+        String block = "---\ntags:\n  - a\n---\n";   // block lists: new lists in block style, indented as they are
+        assertThat(edited(block, CardEditor.of(block).add("datasets", "org/d"), "datasets", List.of("org/d")))
+                .isEqualTo("---\ntags:\n  - a\ndatasets:\n  - org/d\n---\n");
+    }
+
     /**
      * Every real card with a readable block: set license, add a tag, remove a key. The edited card reads back
      * as intended, its body is byte-exact, its line ending is kept, and only the edited keys' lines change.

@@ -35,6 +35,18 @@ class CardLinterTest {
     }
 
     @Test
+    void aBlockHiddenByABomOrNeverClosedGetsNoKeyWarningsAndNoMetadataSaysWhy() {
+        List<Problem> bom = linter.check(ModelCard.parse("x", "\uFEFF---\nlicense: mit\n---\n# x\n"));
+        assertThat(bom).extracting(Problem::code).contains("bom-hides-metadata", "no-metadata")
+                .doesNotContain("missing-license", "missing-pipeline-tag", "missing-library-name");
+        assertThat(bom.stream().filter(p -> p.code().equals("no-metadata")).findFirst().orElseThrow().message())
+                .isEqualTo("the Hub reads no metadata block: the file's block is hidden or broken (bom-hides-metadata at "
+                        + "line 1); fix that, then check again");
+        assertThat(codes("---\nlicense: mit\n# x\n")).contains("metadata-unclosed").doesNotContain("missing-license");
+        assertThat(codes("# x\n")).contains("no-metadata", "missing-license");   // no block at all: the keys are missing
+    }
+
+    @Test
     void anUnreadableBlockGetsNoKeyWarningsOnTopOfItsError() {
         assertThat(codes("---\nlicense: [x\n---\n# x\n")).contains("yaml-syntax").doesNotContain("missing-license",
                 "empty-metadata");

@@ -52,6 +52,9 @@ class HostileCardTest {
         assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
         assertThat(p.line()).isEqualTo(4);
         assertThat(p.column()).isEqualTo(1);
+        // said in words, not as the YAML library's escaped "\t(TAB)"
+        assertThat(p.message()).isEqualTo("invalid YAML: a tab where YAML allows only spaces (indentation, or "
+                + "before a value's first character): indent with spaces");
         assertThat(card.metadata().isEmpty()).isTrue();
         assertThat(card.body()).isEqualTo("# Body\n");
     }
@@ -83,7 +86,10 @@ class HostileCardTest {
         Problem p = only(card, "yaml-duplicate-key");
         assertThat(p.line()).isEqualTo(5);
         assertThat(p.path()).isEqualTo("license");
+        assertThat(p.message()).contains("(also at line 2)");   // which copy to drop is the author's call: both are shown
         assertThat(card.metadata().license()).contains("apache-2.0");
+        ModelCard nested = parse("---\nwidget:\n- text: a\n  text: b\n---\n");
+        assertThat(only(nested, "yaml-duplicate-key").message()).contains("'text'").contains("(also at line 3)");
     }
 
     @Test
@@ -215,6 +221,7 @@ class HostileCardTest {
             assertThat(card.metadata().language()).containsExactly("en", "no");
             assertThat(only(card, "yaml11-scalar").line()).isEqualTo(4);
             assertThat(only(card, "yaml-duplicate-key").line()).isEqualTo(6);
+            assertThat(only(card, "yaml-duplicate-key").message()).contains("(also at line 5)");
         }
         assertThat(crlf.body()).isEqualTo("# Title\r\n");
         assertThat(cr.body()).isEmpty();

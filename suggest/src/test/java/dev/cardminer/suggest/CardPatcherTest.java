@@ -158,6 +158,9 @@ class CardPatcherTest {
         Patch patch = patcher.patch(broken, List.of(s("pipeline_tag", "text-classification")));
         assertThat(patch.ok()).isFalse();
         assertThat(patch.failure()).contains("cannot be edited");
+        ModelCard tab = ModelCard.parse("me/m", "---\nlicense: mit\ntags:\n\t- a\n---\nText.\n");
+        assertThat(patcher.patch(tab, List.of(s("pipeline_tag", "text-classification"))).failure())
+                .startsWith("the metadata block cannot be edited: 4:1: error yaml-syntax invalid YAML: a tab");
         assertThat(patcher.patch(ModelCard.parse("me/m", "---\nlicense: mit\n---\n"), List.of(s("license", "apache-2.0"))).failure())
                 .isEqualTo("nothing to add");
     }
@@ -185,12 +188,25 @@ class CardPatcherTest {
         assertThat(patch.ok()).as(patch.failure()).isTrue();
         assertThat(patch.leftOut()).isEmpty();
         assertThat(patch.applied()).extracting(Suggestion::field).containsExactlyInAnyOrder("base_model", "datasets", "language");
-        assertThat(patch.patched()).isEqualTo("---\nbase_model: acme/base-1\nlanguage:\n- en\ndatasets:\n- imdb\n"
+        // the empty flow list is filled where it stands, as a flow list
+        assertThat(patch.patched()).isEqualTo("---\nbase_model: acme/base-1\nlanguage: [en]\ndatasets:\n- imdb\n"
                 + "license: mit  # ours\n---\n" + body);
         ModelCard after = ModelCard.parse("me/m", patch.patched());
         assertThat(after.body()).isEqualTo(card.body());
         assertThat(after.metadata().baseModel()).containsExactly("acme/base-1");
         assertThat(after.metadata().datasets()).containsExactly("imdb");
+    }
+
+    @Test
+    void aCardThatWritesItsListsInFlowStyleGetsItsNewListsSoAndItsLinesStay() {
+        String text = "---\nlicense: mit\ntags: [\"text-classification\", 'no']\nmetrics: []\n---\n# M\n\nText.\n";
+        ModelCard card = ModelCard.parse("me/m", text);
+        Patch patch = patcher.patch(card, List.of(s("datasets", "a/one"), s("datasets", "b/two"), s("metrics", "f1"),
+                s("base_model", "acme/base-1")));
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).isEqualTo("---\nlicense: mit\ntags: [\"text-classification\", 'no']\nmetrics: [f1]\n"
+                + "datasets: [a/one, b/two]\nbase_model: acme/base-1\n---\n# M\n\nText.\n");
+        assertThat(patch.diff()).contains("-metrics: []\n+metrics: [f1]\n").doesNotContain("-tags");
     }
 
     @Test

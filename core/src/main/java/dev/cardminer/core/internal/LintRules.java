@@ -38,13 +38,18 @@ public final class LintRules {
         int blockLine = card.hasMetadata() ? Math.max(1, card.yamlLine() - 1) : 1;
         boolean unreadable = card.problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR
                 && p.code().startsWith("yaml-"));
-        if (!card.hasMetadata()) {
+        // a block behind a BOM or never closed: its keys are in the file, so "license is missing" would mislead
+        Problem broken = card.problems().stream().filter(ProblemCodes::breaksMetadataBlock).findFirst().orElse(null);
+        if (!card.hasMetadata() && broken != null) {
+            out.add(Problem.warning(ProblemCodes.NO_METADATA, "the Hub reads no metadata block: the file's block is hidden "
+                    + "or broken (" + broken.code() + " at line " + broken.line() + "); fix that, then check again", 1, 1));
+        } else if (!card.hasMetadata()) {
             out.add(Problem.warning(ProblemCodes.NO_METADATA, "the card has no metadata block; the Hub warns about it and cannot "
                     + "show a license, task or library", 1, 1));
         } else if (card.metadata().isEmpty() && !unreadable) {
             out.add(Problem.warning(ProblemCodes.EMPTY_METADATA, "the metadata block is empty", blockLine, 1));
         }
-        if (!unreadable) {
+        if (!unreadable && broken == null) {
             keys(card, blockLine, out);
             misspelt(card, blockLine, out);
         }

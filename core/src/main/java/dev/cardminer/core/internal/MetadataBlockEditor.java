@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Applies key changes to a card's metadata block line by line, the way a person would: only the lines
@@ -99,7 +101,9 @@ public final class MetadataBlockEditor {
                         Map<String, Object> expected, String nl) {
         List<RootEntry> entries = doc.entries();
         int indent = entries.isEmpty() ? 0 : entries.get(0).keyColumn();
-        YamlValueWriter writer = new YamlValueWriter(sequenceIndent(entries));
+        int mappingIndent = mappingIndent(lines, entries);
+        YamlValueWriter writer = new YamlValueWriter(sequenceIndent(entries), mappingIndent);
+        boolean flowLists = flowListsOnly(doc);
         int[] ends = new int[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             RootEntry e = entries.get(i);
@@ -110,10 +114,11 @@ public final class MetadataBlockEditor {
             }
             ends[i] = end;
         }
-        // line -> replacement for lines [line, endLine]; insertions after a line
+        // line -> replacement for lines [line, endLine]; insertions after a line; lines rewritten in place
         TreeMap<Integer, int[]> replaced = new TreeMap<>();
         Map<Integer, List<String>> replacement = new TreeMap<>();
         Map<Integer, List<String>> insertedAfter = new TreeMap<>();
+        Map<Integer, String> rewritten = new TreeMap<>();
         List<String> appended = new ArrayList<>();
         boolean changed = false;
         for (Map.Entry<String, Change> c : changes.entrySet()) {
@@ -125,8 +130,10 @@ public final class MetadataBlockEditor {
                 }
             }
             Object current = doc.mapping().get(key);
+            RootEntry last = at.isEmpty() ? null : entries.get(at.get(at.size() - 1));
             List<String> newLines = new ArrayList<>();
             Integer insertAfter = null;
+            FlowInsertion inFlow = null;
             Object target;
             switch (c.getValue()) {
                 case Remove r -> {
@@ -142,10 +149,6 @@ public final class MetadataBlockEditor {
                     }
                     expected.put(key, s.value());
                     target = s.value();
-                    RootEntry last = at.isEmpty() ? null : entries.get(at.get(at.size() - 1));
-                    YamlValueWriter own = last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
-                            ? new YamlValueWriter(Math.max(0, last.dashColumn() - last.keyColumn())) : writer;
-                    own.entry(key, s.value(), indent, newLines);
                 }
                 case Append a -> {
                     List<Object> merged = merged(at.isEmpty() ? null : current, a.items());
@@ -154,12 +157,36 @@ public final class MetadataBlockEditor {
                     }
                     expected.put(key, merged);
                     target = merged;
-                    RootEntry last = at.isEmpty() ? null : entries.get(at.get(at.size() - 1));
-                    if (last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE && current instanceof List<?> l) {
-                        writer.items(merged.subList(l.size(), merged.size()), last.dashColumn(), newLines);
-                        insertAfter = ends[at.get(at.size() - 1)];
+                }
+            }
+            boolean removal = c.getValue() instanceof Remove;
+            if (!removal) {
+                inFlow = last == null ? null : flowInsertion(lines, last, current, target);
+                if (inFlow != null) {
+                    // written in place below
+                } else if (last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
+                        && extendsList(current, target)) {
+                    // the list's lines stay; the new items go after its last, in its style
+                    List<?> held = (List<?>) current;
+                    List<?> all = (List<?>) target;
+                    int lastLine = ends[at.get(at.size() - 1)];
+                    ItemStyle style = itemStyle(lines, last, lastLine);
+                    writer.items(all.subList(held.size(), all.size()), last.dashColumn(), style.dash(), style.quote(),
+                            newLines);
+                    insertAfter = lastLine;
+                } else {
+                    boolean flowStyle = last == null || last.shape() == YamlDocument.Shape.SCALAR ? flowLists
+                            : last.shape() == YamlDocument.Shape.FLOW && current instanceof List;
+                    String flow = flowStyle && target instanceof List<?> l && !l.isEmpty()
+                            ? YamlValueWriter.flowList(l) : null;
+                    if (flow != null) {
+                        // a flow list stays one, and a file that writes its lists so gets its new ones so
+                        newLines.add(" ".repeat(indent) + YamlValueWriter.scalar(key) + ": " + flow);
                     } else {
-                        writer.entry(key, merged, indent, newLines);
+                        YamlValueWriter own = last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
+                                ? new YamlValueWriter(Math.max(0, last.dashColumn() - last.keyColumn()), mappingIndent)
+                                : writer;
+                        own.entry(key, target, indent, newLines);
                     }
                 }
             }
@@ -170,13 +197,15 @@ public final class MetadataBlockEditor {
             }
             for (int k = 0; k < at.size(); k++) {
                 int i = at.get(k);
-                boolean last = k == at.size() - 1;
-                if (last && insertAfter != null) {
+                boolean isLast = k == at.size() - 1;
+                if (isLast && inFlow != null) {
+                    rewritten.put(inFlow.line(), inFlow.text());
+                } else if (isLast && insertAfter != null) {
                     insertedAfter.put(insertAfter, newLines);
                     // earlier duplicates go, the last one stays and grows
                 } else {
                     replaced.put(entries.get(i).keyLine(), new int[]{ends[i]});
-                    replacement.put(entries.get(i).keyLine(), last && target != null ? newLines : List.of());
+                    replacement.put(entries.get(i).keyLine(), isLast && !removal ? newLines : List.of());
                 }
             }
         }
@@ -198,7 +227,7 @@ public final class MetadataBlockEditor {
                 replacement.get(i).forEach(l -> out.append(l).append(nl));
                 i = range[0];
             } else {
-                out.append(lines.get(i));
+                out.append(rewritten.getOrDefault(i, lines.get(i)));
             }
             List<String> after = insertedAfter.get(i);
             if (after != null) {
@@ -206,6 +235,175 @@ public final class MetadataBlockEditor {
             }
         }
         return out.toString();
+    }
+
+    /** How a block list writes its items: the dash and the spaces after it, and the quote all of them use (or 0). */
+    private record ItemStyle(String dash, char quote) {
+    }
+
+    /**
+     * The style of the items of a block list whose lines run from the entry's key to {@code lastLine}: the dash of
+     * its last item, and a quote only where every item starts with it (a list of plain and quoted items, as a tag
+     * quoted for {@code 'no'}, gets plain new items).
+     */
+    private static ItemStyle itemStyle(List<String> lines, RootEntry entry, int lastLine) {
+        String dash = "- ";
+        int quote = -1;
+        for (int l = entry.keyLine() + 1; l <= lastLine && l < lines.size(); l++) {
+            String line = lines.get(l);
+            Matcher item = BLOCK_ITEM.matcher(line);
+            if (!item.lookingAt() || item.start(1) != entry.dashColumn()) {
+                continue;
+            }
+            dash = item.group(1);
+            char q = item.group(2) == null ? 0 : item.group(2).charAt(0);
+            quote = quote == -1 || quote == q ? q : 0;
+        }
+        return new ItemStyle(dash, quote <= 0 ? 0 : (char) quote);
+    }
+
+    /** A list item's dash and what follows it up to the text, and the quote the text starts with. */
+    private static final Pattern BLOCK_ITEM = Pattern.compile("[ ]*(-[ ]+)(['\"])?");
+    /** What may stand between two items of a flow list for a new item to be written the same way. */
+    private static final Pattern FLOW_SEPARATOR = Pattern.compile("[ \t]*,[ \t]*(\r\n|\n|\r)?[ \t]*");
+
+    /** One line of the block rewritten whole (with its line end), the new items of a flow list inside. */
+    private record FlowInsertion(int line, String text) {
+    }
+
+    /** Whether {@code value} is the list {@code current} with items added after its own. */
+    private static boolean extendsList(Object current, Object value) {
+        return current instanceof List<?> held && value instanceof List<?> all && all.size() > held.size()
+                && all.subList(0, held.size()).equals(held);
+    }
+
+    /**
+     * The line of a flow list ({@code [a, b]}) with the items that {@code value} adds to {@code current} written
+     * inside its brackets, after its last item, separated and quoted as its items are: the items already there
+     * stay byte for byte. Null when the key is not such a list, or {@code value} does not keep its items in
+     * front, or an item added is not a scalar.
+     */
+    private static FlowInsertion flowInsertion(List<String> lines, RootEntry entry, Object current, Object value) {
+        YamlDocument.FlowList flow = entry.flowList();
+        if (flow == null || !extendsList(current, value)) {
+            return null;
+        }
+        List<?> held = (List<?>) current;
+        List<?> all = (List<?>) value;
+        long at = flow.items() == 0 ? flow.close() : flow.lastEnd();
+        int line = (int) (at >>> 32);
+        if (at < 0 || line >= lines.size()) {
+            return null;
+        }
+        String separator = ", ";
+        char quote = 0;
+        if (flow.items() > 0) {
+            // quoted as its items are where its first and last agree
+            char first = quoteAt(lines, flow.firstStart());
+            quote = first == quoteAt(lines, flow.lastStart()) ? first : 0;
+        }
+        if (flow.items() > 1) {
+            String between = text(lines, flow.previousEnd(), flow.lastStart());
+            if (between != null && FLOW_SEPARATOR.matcher(between).matches()) {
+                separator = between;
+            }
+        }
+        StringBuilder added = new StringBuilder();
+        for (Object item : all.subList(held.size(), all.size())) {
+            String written = YamlValueWriter.flowScalar(item, quote);
+            if (written == null) {
+                return null;
+            }
+            added.append(added.isEmpty() && flow.items() == 0 ? "" : separator).append(written);
+        }
+        String text = lines.get(line);
+        int index = charIndex(text, (int) at);
+        if (index < 0) {
+            return null;
+        }
+        return new FlowInsertion(line, text.substring(0, index) + added + text.substring(index));
+    }
+
+    /** The quote (' or ") a scalar starts with at a packed mark; 0 for a plain one. */
+    private static char quoteAt(List<String> lines, long mark) {
+        int line = (int) (mark >>> 32);
+        if (mark < 0 || line >= lines.size()) {
+            return 0;
+        }
+        int index = charIndex(lines.get(line), (int) mark);
+        char c = index >= 0 && index < lines.get(line).length() ? lines.get(line).charAt(index) : 0;
+        return c == '\'' || c == '"' ? c : 0;
+    }
+
+    /** The block's text between two packed marks; null where a mark is not in it. */
+    private static String text(List<String> lines, long from, long to) {
+        int fromLine = (int) (from >>> 32);
+        int toLine = (int) (to >>> 32);
+        if (from < 0 || to < 0 || toLine >= lines.size() || fromLine > toLine) {
+            return null;
+        }
+        int start = charIndex(lines.get(fromLine), (int) from);
+        int end = charIndex(lines.get(toLine), (int) to);
+        if (start < 0 || end < 0) {
+            return null;
+        }
+        if (fromLine == toLine) {
+            return start <= end ? lines.get(fromLine).substring(start, end) : null;
+        }
+        StringBuilder sb = new StringBuilder(lines.get(fromLine).substring(start));
+        for (int l = fromLine + 1; l < toLine; l++) {
+            sb.append(lines.get(l));
+        }
+        return sb.append(lines.get(toLine), 0, end).toString();
+    }
+
+    /** The char index of a code-point column in a line; -1 past its end. */
+    private static int charIndex(String line, int column) {
+        try {
+            return line.offsetByCodePoints(0, column);
+        } catch (IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the block's lists are all one-line flow lists ({@code tags: [a, b]}), so that new ones are too. */
+    private static boolean flowListsOnly(YamlDocument doc) {
+        boolean any = false;
+        for (RootEntry e : doc.entries()) {
+            if (doc.mapping().get(e.key()) instanceof List<?> l && !l.isEmpty()) {
+                if (e.flowList() == null || e.lastLine() != e.keyLine()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /**
+     * How far the block indents a mapping's keys under their key, from its first top-level mapping written in
+     * block style; 2 (the usual) when it has none.
+     */
+    private static int mappingIndent(List<String> lines, List<RootEntry> entries) {
+        for (RootEntry e : entries) {
+            if (e.shape() != YamlDocument.Shape.BLOCK_MAPPING) {
+                continue;
+            }
+            for (int l = e.keyLine() + 1; l <= e.lastLine() && l < lines.size(); l++) {
+                String line = lines.get(l);
+                String stripped = line.strip();
+                if (stripped.isEmpty() || stripped.startsWith("#")) {
+                    continue;
+                }
+                int spaces = 0;
+                while (spaces < line.length() && line.charAt(spaces) == ' ') {
+                    spaces++;
+                }
+                int step = spaces - e.keyColumn();
+                return step >= 1 && step <= 8 ? step : 2;
+            }
+        }
+        return 2;
     }
 
     private String withNewBlock(String text, Map<String, Change> changes, String nl) {

@@ -1,5 +1,7 @@
 package dev.cardminer.core.internal;
 
+import dev.cardminer.core.Link;
+import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
 import java.util.List;
@@ -10,15 +12,14 @@ import java.util.Set;
 /**
  * Checks the documented keys of a metadata block (../shared/vocab/metadata-keys.md) against the
  * types and vocabularies the Hub expects. One problem per offending value, at the value's line;
- * unknown keys are not checked. {@code model-index} is {@link ModelIndexReader}'s.
+ * unknown keys are not checked. The keys and their kinds are {@link MetadataKeys}'s; {@code model-index} is
+ * {@link ModelIndexReader}'s.
  */
 final class MetadataValidator {
 
     private static final Set<String> RELATIONS = Set.of("adapter", "merge", "quantized", "finetune");
     private static final Set<String> GATED_FIELD_TYPES = Set.of("text", "checkbox", "date_picker", "country",
             "ip_location");
-    private static final Set<String> STRING_KEYS = Set.of("license_name", "license_link", "thumbnail",
-            "extra_gated_prompt", "extra_gated_heading", "extra_gated_description", "extra_gated_button_content");
 
     private final Vocabularies vocabularies;
 
@@ -91,7 +92,8 @@ final class MetadataValidator {
                     }
                 }
                 default -> {
-                    if (STRING_KEYS.contains(key)) {
+                    // the one-string keys without a check of their own; MetadataKeys is the one list of the Hub's keys
+                    if (MetadataKeys.kind(key) == MetadataKeys.Kind.SINGLE) {
                         isString(key, v, out);
                     }
                 }
@@ -181,8 +183,9 @@ final class MetadataValidator {
             return;
         }
         String hint = "";
+        String spelt = spelling(value);
         for (String k : known) {
-            if (k.equalsIgnoreCase(value)) {
+            if (spelling(k).equals(spelt)) {
                 hint = "; did you mean '" + k + "'?";
                 break;
             }
@@ -190,11 +193,31 @@ final class MetadataValidator {
         out.warning(code, key + " '" + value + "' is not a " + what + " the Hub knows" + hint, key);
     }
 
+    /** A vocabulary value as people mistype it: case, and '_' or ' ' for '-' ({@code text_classification}, {@code Apache 2.0}). */
+    private static String spelling(String value) {
+        return value.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+    }
+
     private static void repoId(String id, String code, ValueProblems out, Object[] path) {
         String why = HubIds.problem(id);
         if (why != null) {
-            out.warning(code, ValueProblems.format(path) + " '" + id + "' " + why, path);
+            out.warning(code, ValueProblems.format(path) + " '" + id + "' " + why + idInUrl(id, code), path);
         }
+    }
+
+    /** For a Hub page's URL given as an id, the id to write instead ({@code ; write 'org/name'}); else "". */
+    private static String idInUrl(String value, String code) {
+        if (!value.startsWith("http://") && !value.startsWith("https://")) {
+            return "";
+        }
+        Link.Kind kind = code.equals(ProblemCodes.INVALID_DATASET_ID) ? Link.Kind.DATASET : Link.Kind.MODEL;
+        // the body's link reader knows the Hub's URL forms (datasets/, /tree/main, hf.co, legacy names)
+        for (Link link : new LinkExtractor().extract(value, new LineIndex(value), 0)) {
+            if (link.kind() == kind && HubIds.problem(link.target()) == null) {
+                return "; write '" + link.target() + "'";
+            }
+        }
+        return "";
     }
 
     private static void widget(Object v, ValueProblems out) {

@@ -107,9 +107,13 @@ public final class YamlBlockReader {
                 YamlLocations.Location o = builder.locations().location(YamlLocations.pack(opened.getLine(), opened.getColumn()));
                 where = " (begun at line " + o.line() + ", column " + o.column() + ")";
             }
-            problems.add(Problem.error("yaml-syntax", "invalid YAML: "
-                    + (context == null || context.isEmpty() ? "" : context + where + ": ") + oneLine(e.getProblem()),
-                    at.line(), at.column()));
+            String problem = oneLine(e.getProblem());
+            String message = problem.contains("\\t(TAB)")
+                    // snakeyaml's "found character '\t(TAB)' that cannot start any token": said for a card's author
+                    ? "a tab where YAML allows only spaces (indentation, or before a value's first character): "
+                    + "indent with spaces"
+                    : (context == null || context.isEmpty() ? "" : context + where + ": ") + problem;
+            problems.add(Problem.error("yaml-syntax", "invalid YAML: " + message, at.line(), at.column()));
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         } catch (ReaderException e) {
             YamlLocations.Location at = locate(yaml, e.getPosition(), firstLine);

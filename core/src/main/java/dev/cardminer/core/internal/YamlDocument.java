@@ -29,8 +29,25 @@ public record YamlDocument(Map<String, Object> mapping, YamlLocations locations,
      * @param endsInBlockScalar whether the value's last text is a literal or folded block scalar
      * @param shape         how the value is written
      * @param dashColumn    for a block sequence, the column of its dashes; else -1
+     * @param flowList      for a flow sequence of scalars ({@code [a, 'b']}), where its items and closing
+     *                      bracket stand; else null
      */
     public record RootEntry(String key, int keyLine, int keyColumn, int lastLine, boolean endsInBlockScalar,
-                            Shape shape, int dashColumn) {
+                            Shape shape, int dashColumn, FlowList flowList) {
+    }
+
+    /**
+     * Where a top-level flow sequence of scalars stands, so that items can be added inside its brackets. Positions
+     * are packed marks ({@link YamlLocations#pack}: 0-based line of the block, column in code points); -1 where
+     * there is no such item.
+     *
+     * @param items        how many items it holds
+     * @param firstStart   the start of the first item
+     * @param previousEnd  the end of the item before the last
+     * @param lastStart    the start of the last item
+     * @param lastEnd      the end of the last item
+     * @param close        the closing bracket
+     */
+    public record FlowList(int items, long firstStart, long previousEnd, long lastStart, long lastEnd, long close) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.internal.YamlDocument.FlowList;
 import dev.cardminer.core.internal.YamlDocument.RootEntry;
 import dev.cardminer.core.internal.YamlDocument.Shape;
 import java.math.BigInteger;
@@ -117,6 +118,10 @@ final class YamlTreeBuilder {
     private boolean entryBlockScalar;
     private Shape entryShape;
     private int entryDash;
+    // The entry's value as a flow sequence of scalars so far (items, previous end, last start, last end, close,
+    // first start);
+    // null when it is not one
+    private long[] entryFlow;
 
     /**
      * Plain scalars already read, by their text, in blocks over {@link #SHARE_FROM} chars: a block of a
@@ -205,6 +210,14 @@ final class YamlTreeBuilder {
             addNonPlainRange(e);
         }
         boolean blockScalar = e.isLiteral() || e.isFolded();
+        if (entryFlow != null && stack.size() == 2) {
+            if (entryFlow[0]++ == 0) {
+                entryFlow[5] = mark;
+            }
+            entryFlow[1] = entryFlow[3];
+            entryFlow[2] = mark;
+            entryFlow[3] = end(e);
+        }
         if (entryOpen && !(isKey && stack.size() == 1)) {
             if (stack.size() == 1 && entryShape == null) {
                 entryShape = blockScalar ? Shape.BLOCK_SCALAR : Shape.SCALAR;
@@ -237,6 +250,9 @@ final class YamlTreeBuilder {
         } else if (entryOpen && stack.size() == 1 && entryShape == null) {
             entryShape = e.isFlow() ? Shape.FLOW : map ? Shape.BLOCK_MAPPING : Shape.BLOCK_SEQUENCE;
             entryDash = !map && !e.isFlow() ? (int) mark : -1;
+            entryFlow = !map && e.isFlow() ? new long[]{0, -1, -1, -1, -1, -1} : null;
+        } else if (stack.size() == 2) {
+            entryFlow = null;   // an item that is a collection: no longer a list of scalars
         }
         String anchor = anchorOf(e);
         if (anchor != null) {
@@ -261,6 +277,9 @@ final class YamlTreeBuilder {
         if (f.flow && entryOpen) {
             trackEnd(e, false);
         }
+        if (entryFlow != null && stack.size() == 1) {
+            entryFlow[4] = start(e);
+        }
         return add(value, f.mark, f.size);
     }
 
@@ -280,6 +299,9 @@ final class YamlTreeBuilder {
         if (aliasNodes > MAX_ALIAS_NODES) {
             return fail(Problem.Severity.ERROR, "yaml-alias-bomb", "aliases expand the metadata to more than "
                     + MAX_ALIAS_NODES + " extra values (a \"billion laughs\" block?)", mark, null);
+        }
+        if (stack.size() == 2) {
+            entryFlow = null;
         }
         if (entryOpen) {
             if (stack.size() == 1 && entryShape == null) {
@@ -331,12 +353,15 @@ final class YamlTreeBuilder {
     }
 
     private void duplicate(Frame f) {
+        int position = f.keyPosition(f.pendingKey);
         if (!counted("yaml-duplicate-key")) {
+            // the author has to pick one copy: say where the other is
+            int before = locations().location(f.marks[position]).line();
             problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key '" + f.pendingKey
-                    + "' appears more than once in this mapping; the last value is kept, as PyYAML does",
-                    f.pendingKeyMark, path(false, null)));
+                    + "' appears more than once in this mapping (also at line " + before + "); the last value is kept,"
+                    + " as PyYAML does", f.pendingKeyMark, path(false, null)));
         }
-        f.marks[f.keyPosition(f.pendingKey)] = f.pendingKeyMark;
+        f.marks[position] = f.pendingKeyMark;
     }
 
     private String keyString(Object key, long mark) {
@@ -362,11 +387,14 @@ final class YamlTreeBuilder {
         entryBlockScalar = false;
         entryShape = null;
         entryDash = -1;
+        entryFlow = null;
     }
 
     private void closeEntry() {
         entries.add(new RootEntry(entryKey, entryKeyLine, entryKeyColumn, entryLastLine, entryBlockScalar,
-                entryShape == null ? Shape.SCALAR : entryShape, entryDash));
+                entryShape == null ? Shape.SCALAR : entryShape, entryDash, entryFlow == null || entryFlow[4] < 0 ? null
+                : new FlowList((int) entryFlow[0], entryFlow[5], entryFlow[1], entryFlow[2], entryFlow[3], entryFlow[4])));
+        entryFlow = null;
         entryOpen = false;
     }
 
@@ -625,6 +653,11 @@ final class YamlTreeBuilder {
 
     private static String anchorOf(org.snakeyaml.engine.v2.events.NodeEvent e) {
         return e.getAnchor().map(a -> a.getValue()).orElse(null);
+    }
+
+    private static long end(Event e) {
+        Mark m = e.getEndMark().orElse(null);
+        return m == null ? -1 : YamlLocations.pack(m.getLine(), m.getColumn());
     }
 
     private static long start(Event e) {

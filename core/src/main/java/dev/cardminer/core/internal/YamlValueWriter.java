@@ -16,10 +16,20 @@ public final class YamlValueWriter {
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
     private final int sequenceIndent;
+    private final int mappingIndent;
 
     /** @param sequenceIndent how far list items are indented from their key: 0 (PyYAML's style) or 2 */
     public YamlValueWriter(int sequenceIndent) {
+        this(sequenceIndent, 2);
+    }
+
+    /**
+     * @param sequenceIndent how far list items are indented from their key: 0 (PyYAML's style) or 2
+     * @param mappingIndent  how far a nested mapping's keys are indented from their key (2 in most cards)
+     */
+    public YamlValueWriter(int sequenceIndent, int mappingIndent) {
         this.sequenceIndent = sequenceIndent;
+        this.mappingIndent = Math.max(1, mappingIndent);
     }
 
     /** Appends the lines (without line ends) of {@code key: value} at {@code indent}. */
@@ -28,7 +38,7 @@ public final class YamlValueWriter {
         if (value instanceof Map<?, ?> m && !m.isEmpty()) {
             out.add(head);
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                entry((String) e.getKey(), e.getValue(), indent + 2, out);
+                entry((String) e.getKey(), e.getValue(), indent + mappingIndent, out);
             }
         } else if (value instanceof List<?> l && !l.isEmpty()) {
             out.add(head);
@@ -64,6 +74,68 @@ public final class YamlValueWriter {
                 out.add(pad + "- " + scalar(item));
             }
         }
+    }
+
+    /**
+     * Appends list items as {@link #items} does, in the style of a list's existing items: {@code dash} is what
+     * precedes an item's text ({@code "- "}, {@code "-   "}), and a string is quoted with {@code quote} (' or ")
+     * where the existing items are quoted, 0 where they are plain. Items that are not scalars are written as
+     * {@link #items} writes them.
+     */
+    public void items(List<?> list, int indent, String dash, char quote, List<String> out) {
+        String pad = " ".repeat(indent);
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> || item instanceof List<?> || item instanceof String s && isLiteralBlock(s)) {
+                items(List.of(item), indent, out);
+            } else {
+                out.add(pad + dash + styled(item, quote, false));
+            }
+        }
+    }
+
+    /**
+     * A scalar for a flow collection ({@code [a, b]}) in the quoting of its neighbours ({@code quote}: ' or ", or
+     * 0 for plain); null for a value that is not a scalar. Plain only where a flow context reads it back: no
+     * {@code , [ ] { } :} or {@code #} (PyYAML rejects a colon inside a flow plain scalar).
+     */
+    public static String flowScalar(Object v, char quote) {
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            return null;
+        }
+        return styled(v, quote, true);
+    }
+
+    /** A one-line flow sequence of scalars ({@code [a, 'no']}); null when an item is not a scalar. */
+    public static String flowList(List<?> list) {
+        StringBuilder sb = new StringBuilder("[");
+        for (Object item : list) {
+            String text = flowScalar(item, (char) 0);
+            if (text == null) {
+                return null;
+            }
+            sb.append(sb.length() > 1 ? ", " : "").append(text);
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String styled(Object v, char quote, boolean flow) {
+        if (!(v instanceof String s)) {
+            return scalar(v);
+        }
+        if (quote == '"') {
+            return doubleQuoted(s);
+        }
+        boolean plain = quote == 0 && isPlainSafe(s) && !(flow && hasFlowIndicator(s));
+        return plain ? s : quoted(s);
+    }
+
+    private static boolean hasFlowIndicator(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (",[]{}:#".indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value written on one line: a plain or quoted scalar, {} or []. */
@@ -132,6 +204,10 @@ public final class YamlValueWriter {
         if (simple) {
             return "'" + s.replace("'", "''") + "'";
         }
+        return doubleQuoted(s);
+    }
+
+    private static String doubleQuoted(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

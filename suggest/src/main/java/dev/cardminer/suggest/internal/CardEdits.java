@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class CardEdits {
 
-    /** The edited text, or why the card could not be edited (then {@code text} is null). */
+    /** The edited text, or why the card could not be edited, located in the card (then {@code text} is null). */
     public record Result(String text, String failure) {
         public boolean ok() {
             return text != null;
@@ -45,7 +45,8 @@ public final class CardEdits {
 
     private static Result run(CardEditor editor) {
         Edit edit = editor.apply();
+        // located as check says it (line:column: severity code message): the author is told where to fix
         return edit.ok() ? new Result(edit.text(), null)
-                : new Result(null, edit.problems().get(0).message());
+                : new Result(null, edit.problems().get(0).located());
     }
 }
