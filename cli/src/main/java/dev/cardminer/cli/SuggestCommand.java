@@ -24,6 +24,7 @@ import dev.cardminer.suggest.PullRequestDraft;
 import dev.cardminer.suggest.PullRequestRun;
 import dev.cardminer.suggest.PullRequestTexts;
 import dev.cardminer.suggest.RepoFileProblem;
+import dev.cardminer.suggest.RepoFiles;
 import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
 import dev.cardminer.suggest.SuggestionStore;
@@ -98,6 +99,11 @@ final class SuggestCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     HubInput hubInput;
+
+    @Option(names = "--repo-files", description = {
+            "Also read each card's repo files from the Hub at the repo's head (cards whose id is org/name): as "
+                    + "hub: inputs get them; stops at the Hub's rate limit (the other cards are read alone, exit 3)."})
+    boolean repoFiles;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Read at most N cards.")
     long limit;
@@ -187,6 +193,7 @@ final class SuggestCommand implements Callable<Integer> {
         NotStored notStored = new NotStored();
         int unsaved = 0;
         HubModelCards models = hubRefs.isEmpty() ? null : new HubModelCards(hubRefs, hubInput);
+        RepoFilesLookup lookup = repoFiles && models == null ? new RepoFilesLookup(hubInput, err) : null;
         try (plugged; CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
                      : models != null ? models : CardSources.open(source, hub, ProgressOutput.none())) {
@@ -206,7 +213,8 @@ final class SuggestCommand implements Callable<Integer> {
                 seen++;
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
-                CardSuggestions found = models == null ? suggester.suggest(card) : suggester.suggest(card, models.files());
+                CardSuggestions found = suggester.suggest(card, models != null ? models.files()
+                        : lookup != null ? lookup.of(card.id()) : RepoFiles.NONE);
                 for (RepoFileProblem p : found.problems()) {
                     // a file that is no JSON stops nothing: located, said, and the card and the other files are read
                     err.println(CardFiles.oneLine("suggest: " + card.id() + ": " + p.located()));
@@ -298,7 +306,7 @@ final class SuggestCommand implements Callable<Integer> {
                     : String.format(", %,d patched in %s%s", patched, patchDir, unwritten == 0 ? "" : String.format(
                             " (%,d could not be written)", unwritten)));
         }
-        int exit = models != null && models.failed() ? OneLineErrorHandler.HUB_UNAVAILABLE : 0;
+        int exit = models != null && models.failed() || lookup != null && lookup.stopped() ? OneLineErrorHandler.HUB_UNAVAILABLE : 0;
         if (openPrs) {
             HubClient client = HubClient.builder(hub).maxAttempts(1).build();
             // a model read from the Hub gets its pull request against the commit its card and files were read at

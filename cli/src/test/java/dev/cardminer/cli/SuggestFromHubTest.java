@@ -178,4 +178,31 @@ class SuggestFromHubTest {
             assertThat(r.header("authorization")).isEqualTo("Bearer " + TOKEN);
         });
     }
+    @Test
+    void repoFilesForACorpusAreReadAtEachReposHeadUntilTheRateLimitAndTheRestIsReadAlone(@TempDir Path dir) throws Exception {
+        hub.model("me/third").file("README.md", "# third\n").file("adapter_config.json", ADAPTER);
+        String card = JSON.writeValueAsString("# m\n\nSome weights.\n");
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), String.join("\n",
+                "{\"modelId\": \"loose\", \"card\": " + card + "}",
+                "{\"modelId\": \"me/gone\", \"card\": " + card + "}",
+                "{\"modelId\": \"me/lora\", \"card\": " + card + "}",
+                "{\"modelId\": \"me/merged\", \"card\": " + card + "}",
+                "{\"modelId\": \"me/third\", \"card\": " + card + "}") + "\n");
+        // the budget the Hub reports covers two more repos after the first answer, the window resets in an hour
+        hub.rateLimit(7, 3600);
+        CliRun run = CliRun.run("suggest", jsonl.toString(), "--repo-files", "--hub-endpoint", hub.endpoint().toString(),
+                "--fields", "base_model");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(3);
+        assertThat(paths()).containsExactly("GET /api/models/me/gone",
+                "GET /api/models/me/lora", "GET /me/lora/resolve/" + LORA_SHA + "/adapter_config.json",
+                "GET /me/lora/resolve/" + LORA_SHA + "/config.json",
+                "GET /api/models/me/merged", "GET /me/merged/resolve/" + MERGE_SHA + "/mergekit_config.yml");
+        assertThat(run.out()).contains("me/lora\n  + base_model = acme/Base-7B  (0.98 repo-file:adapter_config.json")
+                .contains("me/merged\n  + base_model = acme/Left").doesNotContain("me/third").contains("5 cards, 2 with findings");
+        assertThat(run.err()).contains("suggest: --repo-files: me/gone: ").contains("; its card is read alone")
+                .contains("suggest: --repo-files: stopped at me/third after 2 repos: the Hub's RateLimit header leaves too few "
+                        + "requests for this window; the cards after it are read without their repo files")
+                .contains("suggest: me/lora: config.json:2:");
+    }
 }
