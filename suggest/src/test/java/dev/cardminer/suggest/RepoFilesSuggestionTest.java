@@ -207,4 +207,23 @@ class RepoFilesSuggestionTest {
         assertThat(SUGGESTER.suggest(card, RepoFiles.NONE)).isEqualTo(SUGGESTER.suggest(card));
         assertThat(SUGGESTER.suggest(card).problems()).isEmpty();
     }
+    @Test
+    void aStoredRepoFileValueKeepsItsFileAndLineInTheEvidenceNotAsACardLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        CardSuggestions found = Suggester.builder().fields(List.of("base_model")).build()
+                .suggest(PLAIN, files(Map.of("adapter_config.json", ADAPTER)));
+        try (dev.cardminer.io.CardStore store = dev.cardminer.io.CardStore.open(dir.resolve("s.duckdb"))) {
+            new SuggestionStore(store.connection()).write(found);
+            try (var rs = store.connection().createStatement().executeQuery(
+                    "SELECT method, evidence, line, \"column\", start_offset FROM suggestions")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("repo-file:adapter_config.json");
+                assertThat(rs.getString(2)).isEqualTo("adapter_config.json:3: \"base_model_name_or_path\": \"acme/Base-7B\",");
+                assertThat(rs.getInt(3)).isZero();
+                assertThat(rs.getInt(4)).isZero();
+                assertThat(rs.getInt(5)).isEqualTo(-1);
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
 }
