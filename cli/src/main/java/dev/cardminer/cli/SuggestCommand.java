@@ -335,7 +335,7 @@ final class SuggestCommand implements Callable<Integer> {
         if (sources == null || sources.isEmpty()) {
             return List.of();
         }
-        long refs = sources.stream().filter(HubInput::isRef).count();
+        long refs = sources.stream().filter(SuggestCommand::isModel).count();
         if (refs == 0 && sources.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "one SOURCE at a time (several only as "
                     + "hub:org/name inputs), got " + sources.size());
@@ -344,7 +344,7 @@ final class SuggestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "hub:org/name inputs cannot be mixed with other sources");
         }
         List<HubInput.Ref> out = new ArrayList<>();
-        for (String s : sources.stream().filter(HubInput::isRef).toList()) {
+        for (String s : sources.stream().filter(SuggestCommand::isModel).toList()) {
             try {
                 out.add(HubInput.ref(s));
             } catch (IOException e) {
@@ -352,6 +352,11 @@ final class SuggestCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** Whether SOURCE names one model of the Hub: {@code hub:} alone is the Hub's model-card dataset, as for analyze. */
+    private static boolean isModel(String source) {
+        return HubInput.isRef(source) && !source.equals(CardSources.HUB);
     }
 
     /** 3 when the Hub could not be reached or stopped the run (rate limit), 1 when a pull request failed otherwise. */

@@ -105,6 +105,9 @@ class SuggestFromHubTest {
             assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(2);
         }
         assertThat(hub.server().requests()).isEmpty();
+        assertThat(CliRun.run("suggest", "--hub-endpoint", hub.endpoint().toString(), "hub:", "hub:me/lora").exit())
+                .isEqualTo(2);   // hub: alone is the Hub's dataset, another source
+        assertThat(hub.server().requests()).isEmpty();
     }
 
     @Test
