@@ -55,10 +55,10 @@ import picocli.CommandLine;
                 + "datasets, model-index, pipeline_tag, library_name, license, language, metrics), with the sentence "
                 + "each value was read from.",
         "Values that differ from the YAML are reported as conflicts and never patched.",
-        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), '-' for one card on",
-        "standard input, or one or more hub:org/name[@revision]: each model's card and its repo files",
-        "(adapter_config.json, mergekit_config.yml, config.json, the file list) read from the Hub at one commit;",
-        "without SOURCE, the cards of the store --db names (as analyze stored them).",
+        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), '-' for one card on "
+                + "standard input, or one or more hub:org/name[@revision]: each model's card and its repo files "
+                + "(adapter_config.json, mergekit_config.yml, config.json, the file list) read from the Hub at one "
+                + "commit; without SOURCE, the cards of the store --db names (as analyze stored them).",
         "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
                 + "2 on a usage error or an input that cannot be read, 3 when the Hub cannot be reached or stops the "
                 + "run (rate limit)."})
