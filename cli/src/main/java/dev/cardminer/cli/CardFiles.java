@@ -2,7 +2,6 @@ package dev.cardminer.cli;
 
 import dev.cardminer.io.CardSources;
 import dev.cardminer.hub.HubException;
-import dev.cardminer.hub.RepoType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -30,22 +29,9 @@ final class CardFiles {
         if (file.equals("-")) {
             return new Input("<stdin>", "stdin", dev.cardminer.io.CardFiles.read(stdin, "standard input"));
         }
-        if (file.startsWith("hub:")) {
-            String ref = file.substring(4);
-            int at = ref.indexOf('@');
-            String id = at < 0 ? ref : ref.substring(0, at);
-            String revision = at < 0 ? null : ref.substring(at + 1);
-            // A malformed reference is the user's input, not a Hub failure: exit 2 before any request.
-            java.util.Optional<String> problem = dev.cardminer.core.RepoIds.problem(id);
-            if (problem.isPresent() || id.isEmpty()) {
-                throw new IOException("not a model id: '" + id + "' " + problem.orElse("is empty")
-                        + " (expected hub:org/name[@revision])");
-            }
-            if (revision != null && revision.isBlank()) {
-                throw new IOException("no revision after '@' (expected hub:org/name[@revision])");
-            }
-            byte[] bytes = hub.client().readFile(RepoType.MODEL, id, revision, "README.md", HubInput.MAX_CARD_BYTES);
-            return new Input(file, id, bytes);
+        if (HubInput.isRef(file)) {
+            HubInput.Ref ref = HubInput.ref(file);
+            return new Input(file, ref.id(), hub.readme(ref));
         }
         Path path = Path.of(file);
         // Refused by size before it is read (a card over the limit, /dev/zero): one line, not an OutOfMemoryError.

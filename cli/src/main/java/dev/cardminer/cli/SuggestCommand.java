@@ -23,6 +23,8 @@ import dev.cardminer.suggest.Patch;
 import dev.cardminer.suggest.PullRequestDraft;
 import dev.cardminer.suggest.PullRequestRun;
 import dev.cardminer.suggest.PullRequestTexts;
+import dev.cardminer.suggest.RepoFileProblem;
+import dev.cardminer.suggest.RepoFiles;
 import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
 import dev.cardminer.suggest.SuggestionStore;
@@ -53,16 +55,22 @@ import picocli.CommandLine;
                 + "datasets, model-index, pipeline_tag, library_name, license, language, metrics), with the sentence "
                 + "each value was read from.",
         "Values that differ from the YAML are reported as conflicts and never patched.",
-        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), or '-' for one card on",
-        "standard input; without SOURCE, the cards of the store --db names (as analyze stored them).",
+        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), '-' for one card on "
+                + "standard input, or one or more hub:org/name[@revision]: each model's card and its repo files "
+                + "(adapter_config.json, mergekit_config.yml, config.json, the file list) read from the Hub at one "
+                + "commit; without SOURCE, the cards of the store --db names (as analyze stored them).",
         "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
                 + "2 on a usage error or an input that cannot be read, 3 when the Hub cannot be reached or stops the "
                 + "run (rate limit)."})
 final class SuggestCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE",
-            description = "Where the cards come from; '-' reads one card from standard input; none: the --db store's cards.")
-    String source;
+    @Parameters(arity = "0..*", paramLabel = "SOURCE",
+            description = "Where the cards come from; '-' reads one card from standard input; hub:org/name[@revision] "
+                    + "a model of the Hub with its repo files (several may be given); none: the --db store's cards.")
+    List<String> sources;
+
+    /** The one SOURCE, or the hub: inputs joined by spaces, or null. */
+    private String source;
 
     @Option(names = "--db", paramLabel = "FILE", description = {"Also store the suggestions in this store's suggestions table, "
             + "for the cards it holds as read (analyze SOURCE --db FILE first; the others are counted in a note);",
@@ -89,9 +97,13 @@ final class SuggestCommand implements Callable<Integer> {
                     + "cardminer pull request exists, stopping at the first rate limit."})
     boolean openPrs;
 
-    @Option(names = "--hub-endpoint", paramLabel = "URL",
-            description = "The Hub's address (default: $HF_ENDPOINT or https://huggingface.co).")
-    String hubEndpoint;
+    @CommandLine.Mixin
+    HubInput hubInput;
+
+    @Option(names = "--repo-files", description = {
+            "Also read each card's repo files from the Hub at the repo's head (cards whose id is org/name): as "
+                    + "hub: inputs get them; stops at the Hub's rate limit (the other cards are read alone, exit 3)."})
+    boolean repoFiles;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Read at most N cards.")
     long limit;
@@ -114,7 +126,9 @@ final class SuggestCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HubOptions hub = HubSettings.options(hubEndpoint, null);
+        List<HubInput.Ref> hubRefs = hubRefs();
+        source = sources == null || sources.isEmpty() ? null : String.join(" ", sources);
+        HubOptions hub = HubSettings.options(hubInput.hubEndpoint, null);
         if (id != null && !"-".equals(source)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--id names the card read from standard input: "
                     + "give it with '-' (other sources give their cards' ids)");
@@ -178,9 +192,11 @@ final class SuggestCommand implements Callable<Integer> {
         List<SuggestionStore.Read> toStore = new ArrayList<>();
         NotStored notStored = new NotStored();
         int unsaved = 0;
+        HubModelCards models = hubRefs.isEmpty() ? null : new HubModelCards(hubRefs, hubInput);
+        RepoFilesLookup lookup = repoFiles && models == null ? new RepoFilesLookup(hubInput, err) : null;
         try (plugged; CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
-                     : CardSources.open(source, hub, ProgressOutput.none())) {
+                     : models != null ? models : CardSources.open(source, hub, ProgressOutput.none())) {
             if (cards == null) {
                 return 2;
             }
@@ -197,7 +213,13 @@ final class SuggestCommand implements Callable<Integer> {
                 seen++;
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
-                CardSuggestions found = suggester.suggest(card);
+                CardSuggestions found = suggester.suggest(card, models != null ? models.files()
+                        : lookup != null ? lookup.of(card.id()) : RepoFiles.NONE);
+                for (RepoFileProblem p : found.problems()) {
+                    // a file that is no JSON stops nothing: located, said, and the card and the other files are read
+                    err.println(CardFiles.oneLine("suggest: " + card.id() + ": " + p.located()));
+                    err.flush();
+                }
                 if (rows != null && source == null) {
                     rows.write(found);
                     // a page at a time, as below: a run stopped midway keeps the cards it wrote
@@ -284,10 +306,12 @@ final class SuggestCommand implements Callable<Integer> {
                     : String.format(", %,d patched in %s%s", patched, patchDir, unwritten == 0 ? "" : String.format(
                             " (%,d could not be written)", unwritten)));
         }
-        int exit = 0;
+        int exit = models != null && models.failed() || lookup != null && lookup.stopped() ? OneLineErrorHandler.HUB_UNAVAILABLE : 0;
         if (openPrs) {
             HubClient client = HubClient.builder(hub).maxAttempts(1).build();
-            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client)).open(toOpen, Map.of());
+            // a model read from the Hub gets its pull request against the commit its card and files were read at
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client)).open(toOpen,
+                    models == null ? Map.of() : models.revisions());
             // with --json, standard output stays one JSON line per card: the outcomes go beside it, as the notes do
             PrintWriter report = json ? err : out;
             for (PullRequestRun.Outcome o : outcomes) {
@@ -297,10 +321,42 @@ final class SuggestCommand implements Callable<Integer> {
             PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
             report.println("pull requests: " + summary);
             report.flush();
-            exit = exitStatus(summary);
+            exit = Math.max(exit, exitStatus(summary));
         }
         out.flush();
         return exit;
+    }
+
+    /**
+     * The hub: inputs, checked before any request (a malformed one is a usage error); none when SOURCE is no hub:
+     * input. hub: inputs are not mixed with other sources, and other sources are one at a time.
+     */
+    private List<HubInput.Ref> hubRefs() {
+        if (sources == null || sources.isEmpty()) {
+            return List.of();
+        }
+        long refs = sources.stream().filter(SuggestCommand::isModel).count();
+        if (refs == 0 && sources.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "one SOURCE at a time (several only as "
+                    + "hub:org/name inputs), got " + sources.size());
+        }
+        if (refs > 0 && refs < sources.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "hub:org/name inputs cannot be mixed with other sources");
+        }
+        List<HubInput.Ref> out = new ArrayList<>();
+        for (String s : sources.stream().filter(SuggestCommand::isModel).toList()) {
+            try {
+                out.add(HubInput.ref(s));
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), CardFiles.oneLine(s + ": " + e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** Whether SOURCE names one model of the Hub: {@code hub:} alone is the Hub's model-card dataset, as for analyze. */
+    private static boolean isModel(String source) {
+        return HubInput.isRef(source) && !source.equals(CardSources.HUB);
     }
 
     /** 3 when the Hub could not be reached or stopped the run (rate limit), 1 when a pull request failed otherwise. */
@@ -361,7 +417,8 @@ final class SuggestCommand implements Callable<Integer> {
         }
         for (Conflict c : found.conflicts()) {
             out.printf("  ! %s: YAML has %s, %s %s  (%.2f %s, %s)%n", c.field(), shown(c.yamlValue()),
-                    c.suggestion().evidence().line() == 0 ? "the repo id says" : "the text says",
+                    c.suggestion().evidence().fromFile() ? "the repo's " + CardFiles.oneLine(c.suggestion().evidence().file()) + " says"
+                            : c.suggestion().evidence().line() == 0 ? "the repo id says" : "the text says",
                     shown(c.suggestion().value()), c.suggestion().confidence(), c.suggestion().method(),
                     where(c.suggestion().evidence(), fromStore));
         }
@@ -372,6 +429,10 @@ final class SuggestCommand implements Callable<Integer> {
      * the cards come from a store; the repo id by name.
      */
     private static String where(Evidence e, boolean fromStore) {
+        if (e.fromFile()) {   // "adapter_config.json, line 3: "base_model_name_or_path": "org/x"", or the file's name alone
+            return CardFiles.oneLine(e.line() > 0 ? e.file() + ", line " + e.line() + ": " + shown(e.text())
+                    : "the repo has " + e.file());
+        }
         if (e.line() == 0) {
             return "from the repo id";
         }
@@ -430,6 +491,9 @@ final class SuggestCommand implements Callable<Integer> {
         evidence.put("column", s.evidence().column());
         evidence.put("start", s.evidence().start());
         evidence.put("end", s.evidence().end());
+        if (s.evidence().fromFile()) {
+            evidence.put("file", s.evidence().file());
+        }
         m.put("evidence", evidence);
         return m;
     }

@@ -76,12 +76,15 @@ public final class PullRequestTexts {
         StringBuilder sb = new StringBuilder();
         boolean inferred = applied.stream().anyMatch(Inferences::inferred);
         // A value read from the repo's name is no statement of the text: say where values come from.
-        boolean fromName = applied.stream().anyMatch(s -> s.evidence().line() == 0);
+        boolean fromName = applied.stream().anyMatch(s -> s.evidence().line() == 0 && !s.evidence().fromFile());
+        // and one read from a file of the repo (adapter_config.json) is the repo's own statement, not the card's
+        boolean fromFiles = applied.stream().anyMatch(s -> s.evidence().fromFile());
         // nor is one read from another key of the header (pipeline_tag from tags)
         boolean fromHeader = applied.stream().anyMatch(s -> fromHeader(s.evidence()));
         sb.append("This pull request adds metadata that the model card's own text")
                 .append(fromName ? " or the repository's name" : "")
-                .append(fromHeader ? " or another key of its YAML header" : "").append(" already ")
+                .append(fromHeader ? " or another key of its YAML header" : "")
+                .append(fromFiles ? " or the repository's own files (such as adapter_config.json)" : "").append(" already ")
                 .append(inferred ? "states or implies (what is implied is marked below: please check it)" : "states")
                 .append(", so that the Hub can show and filter on it. It changes only the YAML header of README.md: ")
                 .append("the keys below are added, nothing the header already says is changed, and the card's text ")
@@ -102,6 +105,10 @@ public final class PullRequestTexts {
             sb.append("`").append(s.field()).append("` = ").append(inlineValue(s)).append(", from ").append(where(s.evidence()));
             if (inText(s.evidence())) {
                 sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
+            } else if (s.evidence().fromFile() && s.evidence().line() > 0) {
+                sb.append(":\n\n").append(fenced(s.evidence().text(), language(s.evidence().file()))).append('\n');
+            } else if (s.evidence().fromFile()) {
+                sb.append('\n');   // the file's presence is the evidence: its name says it all
             } else {
                 // cardminer's reading of a key or of the repo id, not a quote of the card: inline, not a quoted block
                 sb.append(" (read as ").append(inline(s.evidence().text())).append(")\n\n");
@@ -113,7 +120,8 @@ public final class PullRequestTexts {
             sb.append("## Not changed\n\n");
             boolean notText = conflicts.stream().anyMatch(c -> !inText(c.suggestion().evidence()));
             sb.append("For ").append(conflicts.size() == 1 ? "this key" : "these keys").append(" the card's text")
-                    .append(notText ? " (or the repository's name, or another metadata key)" : "").append(" says ")
+                    .append(notText ? " (or the repository's name" + (conflicts.stream().anyMatch(c -> c.suggestion().evidence().fromFile())
+                            ? " or files" : "") + ", or another metadata key)" : "").append(" says ")
                     .append("something other than its YAML. This pull request leaves the YAML as it is; you know ")
                     .append("which is right:\n\n");
             for (Conflict c : conflicts) {
@@ -130,7 +138,8 @@ public final class PullRequestTexts {
             }
         }
         sb.append("## How it was found\n\n");
-        sb.append("cardminer read the card's text with rules, one per field, and proposes a value ")
+        sb.append("cardminer read the card's text").append(fromFiles ? " and the repository's configuration files" : "")
+                .append(" with rules, one per field, and proposes a value ")
                 .append("only when it is a valid Hub id or vocabulary value:\n\n");
         Map<String, String> methods = new LinkedHashMap<>();
         applied.forEach(s -> methods.putIfAbsent(s.field() + "/" + s.method(),
@@ -156,11 +165,23 @@ public final class PullRequestTexts {
 
     /** Whether the evidence is another key of the metadata block (a line of the card, but no body range). */
     private static boolean fromHeader(Evidence e) {
-        return e.line() > 0 && e.start() < 0;
+        return e.line() > 0 && e.start() < 0 && !e.fromFile();
     }
 
-    /** Where evidence was read: "line 12 of the card", "the repository's name", "the card's YAML header". */
-    private static String where(Evidence e) {
+    /** The fence's language of a repo file's line. */
+    private static String language(String file) {
+        return file.endsWith(".json") ? "json" : file.endsWith(".yml") || file.endsWith(".yaml") ? "yaml" : "text";
+    }
+
+    /**
+     * Where evidence was read: "line 12 of the card", "the repository's name", "the card's YAML header", "line 3 of
+     * the repository's `adapter_config.json`", "the repository's file `adapter_model.safetensors`".
+     */
+    static String where(Evidence e) {
+        if (e.fromFile()) {
+            return e.line() > 0 ? "line " + e.line() + " of the repository's " + inline(e.file())
+                    : "the repository's file " + inline(e.file());
+        }
         if (inText(e)) {
             return "line " + e.line() + " of the card";
         }

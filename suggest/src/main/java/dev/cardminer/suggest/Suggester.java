@@ -4,6 +4,7 @@ import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.internal.RepoFileRules;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,10 +30,12 @@ public final class Suggester {
 
     private final List<MetadataExtractor> extractors;
     private final double minConfidence;
+    private final RepoFileRules repoFiles;
 
-    private Suggester(List<MetadataExtractor> extractors, double minConfidence) {
+    private Suggester(List<MetadataExtractor> extractors, double minConfidence, RepoFileRules repoFiles) {
         this.extractors = extractors;
         this.minConfidence = minConfidence;
+        this.repoFiles = repoFiles;
     }
 
     public static Builder builder() {
@@ -44,16 +47,29 @@ public final class Suggester {
         return extractors;
     }
 
+    /** What the card's text supports. */
     public CardSuggestions suggest(ModelCard card) {
+        return suggest(card, RepoFiles.NONE);
+    }
+
+    /**
+     * What the card's text and its repo's files support. For a field the files state (base_model and its relation
+     * from adapter_config.json or mergekit_config.yml, library_name, pipeline_tag from config.json), their values
+     * replace the text's: they are what the weights were saved or merged with. The extractors stay functions of the
+     * card alone, so reading a card without its repo gives what it always gave.
+     */
+    public CardSuggestions suggest(ModelCard card, RepoFiles files) {
         List<Suggestion> suggestions = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         int hiddenBlockEnd = hiddenBlockEnd(card);
+        RepoFileRules.Reading fromFiles = repoFiles.read(card.id(), files);
         for (MetadataExtractor extractor : extractors) {
             String field = extractor.field();
             Object yaml = card.metadata().get(field);
             // a key written twice holds the author's value in its first copy, whatever the parser kept: never empty
             boolean present = holdsValue(card, field) || writtenTwice(card, field);
-            for (Suggestion s : extractor.extract(card)) {
+            List<Suggestion> found = fromFiles.byField().get(field);
+            for (Suggestion s : found != null ? found : extractor.extract(card)) {
                 if (s.confidence() < minConfidence) {
                     continue;
                 }
@@ -71,7 +87,7 @@ public final class Suggester {
                 }
             }
         }
-        return new CardSuggestions(card.id(), suggestions, conflicts);
+        return new CardSuggestions(card.id(), suggestions, conflicts, fromFiles.problems());
     }
 
     /**
@@ -278,8 +294,9 @@ public final class Suggester {
         public Suggester build() {
             List<MetadataExtractor> all = extractors != null ? extractors
                     : Extractors.all(vocabularies, taskClassifier, taskClassifierMinScore);
+            RepoFileRules repoFiles = new RepoFileRules(vocabularies);
             if (fields == null) {
-                return new Suggester(all, minConfidence);
+                return new Suggester(all, minConfidence, repoFiles);
             }
             Set<String> known = new LinkedHashSet<>();
             all.forEach(e -> known.add(e.field()));
@@ -288,7 +305,7 @@ public final class Suggester {
                     throw new IllegalArgumentException("unknown field " + f + " (known: " + String.join(", ", known) + ")");
                 }
             }
-            return new Suggester(all.stream().filter(e -> fields.contains(e.field())).toList(), minConfidence);
+            return new Suggester(all.stream().filter(e -> fields.contains(e.field())).toList(), minConfidence, repoFiles);
         }
     }
 }

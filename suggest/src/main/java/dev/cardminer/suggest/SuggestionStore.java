@@ -94,9 +94,11 @@ public final class SuggestionStore {
         st.setString(3, s.value() instanceof String v ? v : json(s.value()));
         st.setDouble(4, s.confidence());
         st.setString(5, s.method());
-        st.setString(6, s.evidence().text());
-        st.setInt(7, s.evidence().line());
-        st.setInt(8, s.evidence().column());
+        Evidence e = s.evidence();
+        // the table's line is the card's: a repo file's line goes into the evidence, as "config.json:3: ..."
+        st.setString(6, e.fromFile() ? e.file() + (e.line() > 0 ? ":" + e.line() + ": " + e.text() : "") : e.text());
+        st.setInt(7, e.fromFile() ? 0 : e.line());
+        st.setInt(8, e.fromFile() ? 0 : e.column());
         st.setInt(9, s.evidence().start());
         st.setInt(10, s.evidence().end());
         st.setBoolean(11, conflict);

@@ -326,23 +326,37 @@ public final class BaseModelExtractor implements MetadataExtractor {
             return null;
         }
         for (int[] block : text.codeBlocks()) {
-            String code = text.body().substring(block[0], block[1]);
-            if (!MERGE_METHOD.matcher(code).find()) {
-                continue;
-            }
-            Map<String, Suggestion> values = new LinkedHashMap<>();
-            Matcher m = MERGE_MODEL.matcher(code);
-            while (m.find()) {
-                String id = HubRefs.valid(m.group(1));
-                if (id != null && !id.equalsIgnoreCase(text.card().id())) {
-                    values.putIfAbsent(id.toLowerCase(Locale.ROOT), text.suggestion(FIELD, id,
-                            block[0] + m.start(1), block[0] + m.end(1), 0.9, "mergekit-config"));
-                }
-            }
-            if (!values.isEmpty()) {
-                return new Reading(new ArrayList<>(values.values()), "merge", 0.9, "mergekit-config");
+            List<MergeModel> models = mergekitModels(text.body().substring(block[0], block[1]), text.card().id());
+            if (!models.isEmpty()) {
+                List<Suggestion> values = models.stream().map(m -> text.suggestion(FIELD, m.id(), block[0] + m.start(),
+                        block[0] + m.end(), 0.9, "mergekit-config")).toList();
+                return new Reading(values, "merge", 0.9, "mergekit-config");
             }
         }
         return null;
+    }
+
+    /** A model a mergekit configuration names, at its offsets in the configuration's text. */
+    record MergeModel(String id, int start, int end) {
+    }
+
+    /**
+     * Every valid Hub model id a mergekit configuration names ({@code model:} and {@code base_model:} at any depth),
+     * once each without case and not {@code self}; none when {@code config} has no {@code merge_method}. Read the same
+     * way from a code block of a card and from a repo's {@code mergekit_config.yml}.
+     */
+    static List<MergeModel> mergekitModels(String config, String self) {
+        if (!MERGE_METHOD.matcher(config).find()) {
+            return List.of();
+        }
+        Map<String, MergeModel> values = new LinkedHashMap<>();
+        Matcher m = MERGE_MODEL.matcher(config);
+        while (m.find()) {
+            String id = HubRefs.valid(m.group(1));
+            if (id != null && !id.equalsIgnoreCase(self)) {
+                values.putIfAbsent(id.toLowerCase(Locale.ROOT), new MergeModel(id, m.start(1), m.end(1)));
+            }
+        }
+        return List.copyOf(values.values());
     }
 }
