@@ -183,6 +183,48 @@ public final class RuleAnnotator implements Annotator {
     }
 
     private void hubIds(String text, List<Candidate> out) {
+        forEachHubId(text, (id, start, end) -> {
+            String category = null;
+            String description = null;
+            if (known.isDataset(id)) {
+                category = "dataset";
+                description = "a dataset of the corpus metadata";
+            } else if (known.isModel(id)) {
+                category = "model";
+                description = "a model id of the corpus";
+            } else if (id.indexOf('/') == id.lastIndexOf('/')) {
+                String org = id.substring(0, id.indexOf('/')).toLowerCase(Locale.ROOT);
+                if (gazetteers.organizationIds().contains(org) || namesArchitecture(id.substring(id.indexOf('/') + 1))) {
+                    category = "model";
+                    description = "a Hub model id";
+                }
+            }
+            if (category != null) {
+                out.add(new Candidate(start, end, id, category, description, false));
+            }
+        });
+    }
+
+    /**
+     * The Hub ids of a text that the rules look up in the corpus's names, lower-cased as {@link KnownNames} compares
+     * them: of the corpus's model ids and dataset names, only these (and the dataset names the gazetteers gain, see
+     * {@link #knownNamesAlternatives}) can change the text's annotations. Empty for most texts (no '/').
+     */
+    public static Set<String> hubIds(String text) {
+        if (text.indexOf('/') < 0) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        forEachHubId(text, (id, start, end) -> out.add(id.toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /** A Hub id found in a text, with its span. */
+    private interface HubIdFound {
+        void found(String id, int start, int end);
+    }
+
+    private static void forEachHubId(String text, HubIdFound found) {
         int slash = text.indexOf('/');
         if (slash < 0) {
             return;
@@ -201,25 +243,7 @@ public final class RuleAnnotator implements Annotator {
                 continue;
             }
             from = m.end();
-            String id = m.group(1);
-            String category = null;
-            String description = null;
-            if (known.isDataset(id)) {
-                category = "dataset";
-                description = "a dataset of the corpus metadata";
-            } else if (known.isModel(id)) {
-                category = "model";
-                description = "a model id of the corpus";
-            } else if (id.indexOf('/') == id.lastIndexOf('/')) {
-                String org = id.substring(0, id.indexOf('/')).toLowerCase(Locale.ROOT);
-                if (gazetteers.organizationIds().contains(org) || namesArchitecture(id.substring(id.indexOf('/') + 1))) {
-                    category = "model";
-                    description = "a Hub model id";
-                }
-            }
-            if (category != null) {
-                out.add(new Candidate(m.start(1), m.end(1), id, category, description, false));
-            }
+            found.found(m.group(1), m.start(1), m.end(1));
         }
     }
 

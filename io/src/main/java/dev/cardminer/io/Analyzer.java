@@ -320,7 +320,7 @@ public final class Analyzer {
         Stages stages = counts.stages().withRevision(Duration.ofNanos(System.nanoTime() - r0),
                 Duration.ofNanos(processCpuNanos() - c0), revision.sentences());
         Instant finished = Instant.now();
-        runs.counted(runId, counts);
+        runs.counted(runId, counts, config.prune());
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.again(), counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
                 config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages);

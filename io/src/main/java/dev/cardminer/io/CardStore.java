@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.io.internal.SentenceHubIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.duckdb.DuckDBConnection;
 public final class CardStore implements AutoCloseable {
 
     /** The version of schema.sql; bump it, and add {@code migrations/N.sql}, when a table changes. */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     private final Path file;
     private final DuckDBConnection connection;
@@ -82,6 +83,11 @@ public final class CardStore implements AutoCloseable {
                     // Version 5 turns the table `annotated_sentences` into a view in the same way.
                     if (v == 5 && isBaseTable(c, "annotated_sentences")) {
                         st.execute(resource("migrations/5-marks.sql"));
+                    }
+                    // Version 7 adds sentence_hub_ids, made from the stored sentences by the rules' own code.
+                    if (v == 7) {
+                        st.execute(resource("views.sql"));
+                        SentenceHubIds.fill(c.unwrap(DuckDBConnection.class));
                     }
                 }
                 st.execute(resource("views.sql"));

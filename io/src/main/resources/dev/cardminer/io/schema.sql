@@ -108,6 +108,15 @@ CREATE TABLE IF NOT EXISTS sentence_rows (
     text          VARCHAR            -- null: the text is cards.body between the offsets
 );
 
+-- The Hub ids each sentence has that the rules annotator looks up in the corpus's names (RuleAnnotator.hubIds,
+-- lower case), written with the sentence: when a re-run brings such a name into the corpus or takes it out, the
+-- sentences to annotate again are a join with this table, not a match over every stored text.
+CREATE TABLE IF NOT EXISTS sentence_hub_ids (
+    card_id       VARCHAR NOT NULL,
+    sentence      INTEGER NOT NULL,  -- sentence_rows.position
+    hub_id        VARCHAR NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS annotations (
     card_id        VARCHAR NOT NULL,
     sentence       INTEGER NOT NULL, -- sentences.position
@@ -155,11 +164,14 @@ CREATE TABLE IF NOT EXISTS known_names_pending (
 );
 
 -- Names (kind 'model' or 'dataset', the value as the card has it) that cards written since the last revision brought
--- into the corpus or may have taken out of it: analyze then also revises the other cards' sentences that name them,
--- and empties this table. Created here for stores of every version (an empty table: nothing to migrate).
+-- into the corpus or may have taken out of it, with the card that did (null in rows from before schema 7): analyze
+-- then also revises the other cards' sentences that name them, unless a card not listed with the name still has it
+-- (then the name was known before and is now), and empties this table. The card's column is not named card_id:
+-- the writer deletes a replaced card's rows from every table with that column, and these must stay.
 CREATE TABLE IF NOT EXISTS known_names_changed (
     kind       VARCHAR NOT NULL,
-    name       VARCHAR NOT NULL
+    name       VARCHAR NOT NULL,
+    by_card    VARCHAR
 );
 
 -- How far two annotators agree (--annotator both): of each one's annotations, how many have a subject
@@ -187,7 +199,8 @@ CREATE TABLE IF NOT EXISTS runs (
     failures    BIGINT,
     cards_replaced BIGINT,              -- of cards_new: cards that replaced an older version
     duplicates  BIGINT,                 -- cards whose id came again in the same source (first kept)
-    bytes       BIGINT                  -- UTF-8 bytes of the cards seen
+    bytes       BIGINT,                 -- UTF-8 bytes of the cards seen
+    pruned      BIGINT                  -- stored cards the source no longer gave, deleted (analyze --prune; else null)
 );
 
 -- What the store is: key 'schema_version' holds the version of this file the store was last brought to

@@ -45,23 +45,8 @@ class KillAndResumeTest {
         }
 
         Path db = dir.resolve("killed.duckdb");
-        Path wal = dir.resolve("killed.duckdb.wal");
-        Path output = dir.resolve("child.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AnalyzeChild.class.getName(), corpus, db.toString(),
-                "10", "7", annotators.name().toLowerCase(Locale.ROOT))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try {
-            // Committed batches go to the write-ahead log: kill once a good part of the corpus is in.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!(Files.exists(wal) && Files.size(wal) > 600_000) && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(child.isAlive()).as("the child is still running (log: %s)", read(output)).isTrue();
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        // Committed batches go to the write-ahead log: kill once a good part of the corpus is in.
+        analyzeAndKill(corpus, db, annotators.name().toLowerCase(Locale.ROOT), 600_000);
 
         long survived = TestCards.scalar(db, "SELECT count(*) FROM cards");
         assertThat(survived).as("cards committed before the kill").isBetween(1L, CARDS - 1L);
@@ -97,6 +82,90 @@ class KillAndResumeTest {
             assertThat(counts.get("known_names_pending")).isZero();
         }
         System.out.println("kill-and-resume (" + annotators + "): " + survived + " of " + CARDS + " cards were committed before the kill");
+    }
+
+    /**
+     * A re-run that finds new cards (a third of the corpus, and one whose datasets bring a name the stored cards'
+     * sentences name) killed mid-run, then resumed with pruning (a stored card the source no longer has goes, with the
+     * only card's name it had): the store ends as a fresh run of the same cards.
+     */
+    @Test
+    void aRerunWithNewCardsKilledMidwayResumesToAFreshRun() throws Exception {
+        // One folder, so that the stored cards' sources are the fresh run's: first two thirds of the corpus, then all.
+        Path folder = Files.createDirectories(dir.resolve("cards"));
+        Path corpus = TestCards.shared().resolve("corpus/cards");
+        List<Path> files;
+        try (var walk = Files.walk(corpus)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        String reader = "# Reader\n\nIt was tuned on zorg/fresh-set and compared with zorg/only-gone.\n\n"
+                + "The zorg/newcomer model is its successor.\n";
+        Files.writeString(folder.resolve("zorg__reader.md"), reader);
+        Files.writeString(folder.resolve("zorg__gone.md"), "---\ndatasets:\n- zorg/only-gone\n---\n# Gone\n\nA card.\n");
+        copy(corpus, files, folder, false);
+        Path db = dir.resolve("killed.duckdb");
+        long before = analyze(folder, db, false).written();
+        copy(corpus, files, folder, true);
+        Files.delete(folder.resolve("zorg__gone.md"));
+        Files.writeString(folder.resolve("zorg__newcomer.md"), "---\ndatasets:\n- zorg/fresh-set\n---\n# New\n\nA card.\n");
+        Path reference = dir.resolve("reference.duckdb");
+        analyze(folder, reference, false);
+
+        analyzeAndKill(folder.toString(), db, "rules", 100_000);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).as("new cards committed before the kill")
+                .isGreaterThan(before);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM known_names_changed")).isPositive();
+
+        Analyzer.Result resumed = analyze(folder, db, true);
+        assertThat(resumed.pruned()).isEqualTo(1);
+        assertThat(TestCards.scalar(reference, "SELECT count(*) FROM annotations WHERE card_id = 'zorg/reader' "
+                + "AND description IN ('a model id of the corpus', 'a dataset of the corpus metadata')"))
+                .as("the corpus's names in the reader's sentences").isEqualTo(2);
+        assertThat(TestCards.differences(db, reference))
+                .containsKeys("cards", "sentences", "annotations", "annotated_sentences", "sentence_hub_ids",
+                        "known_names_changed", "known_names_pending")
+                .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
+    }
+
+    /**
+     * Runs analyze of {@code source} into {@code db} in a child process (slowed down, 7 cards a batch) and kills it
+     * (kill -9) once the store's write-ahead log passes {@code walBytes}: batches committed, the run unfinished.
+     */
+    private void analyzeAndKill(String source, Path db, String annotators, long walBytes) throws Exception {
+        Path wal = Path.of(db + ".wal");
+        Path output = dir.resolve("child.log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AnalyzeChild.class.getName(), source, db.toString(),
+                "10", "7", annotators)
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.exists(wal) && Files.size(wal) > walBytes) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(child.isAlive()).as("the child is still running (log: %s)", read(output)).isTrue();
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Copies the corpus's files, every third ({@code third}) or the others, keeping their folders. */
+    private static void copy(Path corpus, List<Path> files, Path to, boolean third) throws IOException {
+        for (int i = 0; i < files.size(); i++) {
+            if ((i % 3 == 0) == third) {
+                Path target = to.resolve(corpus.relativize(files.get(i)).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(files.get(i), target);
+            }
+        }
+    }
+
+    private static Analyzer.Result analyze(Path cards, Path db, boolean prune) throws Exception {
+        try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            return new Analyzer(Analyzer.Config.builder(db).annotators(ConceptAnnotation.Annotators.RULES).prune(prune)
+                    .build()).run(source);
+        }
     }
 
     private static String read(Path p) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,12 +106,97 @@ class RerunKnownNamesTest {
         }
     }
 
+
+    private static final String NAMING_READER = """
+            # Reader
+
+            We compare against zorg/alpha-set in this card.
+
+            Most of it was trained on the qwertyset-7 corpus for two epochs.
+
+            It builds on zorg/newcomer for the encoder.
+
+            The zorg/fresh-set split was held out.
+
+            An older zorg/only-gone run is kept.
+            """;
+
+    /**
+     * The daily case: new cards come (one whose datasets the corpus already has, in another case, and one new name)
+     * and a card goes (pruned, with the only card's name it had). Only the other cards' sentences naming a name that
+     * came or went are revised (by their Hub ids), not those naming a name an unchanged card still has; the store
+     * ends as a fresh run, and the run's row keeps the pruned count.
+     */
+    @Test
+    void newCardsReviseOnlyTheSentencesNamingNamesThatCameOrWent() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(cards.resolve("zorg__reader.md"), NAMING_READER);
+        Files.writeString(cards.resolve("zorg__holder.md"), holder("- zorg/alpha-set\n- qwertyset-7\n"));
+        Files.writeString(cards.resolve("zorg__gone.md"), holder("- zorg/only-gone\n"));
+        Path db = dir.resolve("store.duckdb");
+        analyze(cards, db, Integer.MAX_VALUE, false);
+
+        Files.writeString(cards.resolve("zorg__newcomer.md"), holder("- ZORG/Alpha-Set\n- qwertyset-7\n- zorg/fresh-set\n"));
+        Files.delete(cards.resolve("zorg__gone.md"));
+        Analyzer.Result rerun = analyze(cards, db, Integer.MAX_VALUE, true);
+        assertThat(rerun.written()).isEqualTo(1);
+        assertThat(rerun.pruned()).isEqualTo(1);
+        long newcomer = TestCards.scalar(db, "SELECT count(*) FROM sentence_rows WHERE card_id = 'zorg/newcomer'");
+        assertThat(rerun.stages().sentencesRevised())
+                .as("the new card's sentences and the reader's three naming zorg/newcomer, zorg/fresh-set, zorg/only-gone")
+                .isEqualTo(newcomer + 3);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM runs WHERE pruned = 1")).isEqualTo(1);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM runs WHERE pruned IS NULL")).as("the first run did not prune")
+                .isEqualTo(1);
+
+        Path fresh = dir.resolve("fresh.duckdb");
+        analyze(cards, fresh);
+        assertThat(TestCards.scalar(fresh, "SELECT count(*) FROM annotations WHERE card_id = 'zorg/reader' "
+                + "AND lower(subject) IN ('zorg/newcomer', 'zorg/fresh-set') AND description IN ('a model id of the corpus', "
+                + "'a dataset of the corpus metadata')")).as("the fresh run labels the new names").isEqualTo(2);
+        assertSameStore(db, fresh);
+    }
+
+    /**
+     * A store of schema 6 (no Hub ids per sentence, names waiting without their cards, as a run killed before its
+     * revision leaves them) is migrated when the next run opens it, which then ends as a fresh run.
+     */
+    @Test
+    void aSchema6StoreWithNamesWaitingIsMigratedAndEndsAsAFreshRun() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(cards.resolve("zorg__reader.md"), NAMING_READER);
+        Files.writeString(cards.resolve("zorg__holder.md"), holder("- zorg/alpha-set\n"));
+        Path db = dir.resolve("store.duckdb");
+        analyze(cards, db);
+        Files.writeString(cards.resolve("zorg__newcomer.md"), holder("- zorg/alpha-set\n- zorg/fresh-set\n"));
+        Files.writeString(cards.resolve("zorg__holder.md"), holder("- qwertyset-7\n"));
+        assertThatThrownBy(() -> analyze(cards, db, 2)).hasMessageContaining("stopped");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+             Statement st = c.createStatement()) {
+            assertThat(Queries.count(c, "SELECT count(*) FROM known_names_changed")).isPositive();
+            st.execute("DROP TABLE sentence_hub_ids");
+            st.execute("ALTER TABLE known_names_changed DROP COLUMN by_card");
+            st.execute("ALTER TABLE runs DROP COLUMN pruned");
+            st.execute("UPDATE store_info SET value = '6' WHERE key = 'schema_version'");
+        }
+        analyze(cards, db);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM sentence_hub_ids WHERE card_id = 'zorg/reader'"))
+                .as("the migration made the reader's Hub ids").isEqualTo(4);
+        Path fresh = dir.resolve("fresh.duckdb");
+        analyze(cards, fresh);
+        assertSameStore(db, fresh);
+    }
+
     private static Analyzer.Result analyze(Path cards, Path db) throws Exception {
         return analyze(cards, db, Integer.MAX_VALUE);
     }
 
-    /** Analyzes the folder, one card per batch; the source fails after {@code stopAfter} cards. */
     private static Analyzer.Result analyze(Path cards, Path db, int stopAfter) throws Exception {
+        return analyze(cards, db, stopAfter, false);
+    }
+
+    /** Analyzes the folder, one card per batch, pruning or not; the source fails after {@code stopAfter} cards. */
+    private static Analyzer.Result analyze(Path cards, Path db, int stopAfter, boolean prune) throws Exception {
         try (CardSource source = CardSources.open(cards.toString(), HubOptions.fromEnvironment(),
                 ProgressOutput.none())) {
             CardSource stopping = new CardSource() {
@@ -134,7 +220,7 @@ class RerunKnownNamesTest {
                     source.close();
                 }
             };
-            return new Analyzer(Analyzer.Config.builder(db).threads(1).batchCards(1)
+            return new Analyzer(Analyzer.Config.builder(db).threads(1).batchCards(1).prune(prune)
                     .annotators(ConceptAnnotation.Annotators.RULES).build()).run(stopping);
         }
     }
@@ -149,7 +235,8 @@ class RerunKnownNamesTest {
     }
 
     private static void assertSameStore(Path a, Path b) throws Exception {
-        assertThat(TestCards.differences(a, b)).containsKeys("cards", "sentences", "annotations", "annotated_sentences")
+        assertThat(TestCards.differences(a, b)).containsKeys("cards", "sentences", "annotations", "annotated_sentences",
+                        "sentence_hub_ids")
                 .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
     }
 }

@@ -25,10 +25,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.duckdb.DuckDBConnection;
@@ -386,10 +384,12 @@ public final class AnnotationPhase {
 
     /**
      * Annotates again the rules-annotated sentences of cards that were not waiting and that name a name the cards
-     * written since the last revision brought in or took out: a sentence with its text stored is matched as it is, one
-     * with the body's text only where its card's body matches (a match in a part of the body is one in the body).
+     * written since the last revision brought in or took out ({@link KnownNameChanges#read}: not those some unchanged
+     * card still has): those whose Hub ids ({@code sentence_hub_ids}) include one, by a join, and where a bare dataset
+     * name came or went, those that match its tokens (a sentence with its text stored as it is, one with the body's
+     * text only where its card's body matches: a match in a part of the body is one in the body).
      *
-     * @return the patterns the names were matched with
+     * @return the patterns the dataset names were matched with
      */
     private int reviseNamed(Statement query, int filterChars, RuleAnnotator rules, DuckDBConnection duck, long[] done)
             throws SQLException {
@@ -401,29 +401,36 @@ public final class AnnotationPhase {
         if (!others) {
             return 0;
         }
-        Set<String> models = new HashSet<>();
-        Set<String> datasets = new HashSet<>();
-        try (ResultSet rs = query.executeQuery("SELECT DISTINCT kind, name FROM known_names_changed")) {
-            while (rs.next()) {
-                (KnownNameChanges.DATASET.equals(rs.getString(1)) ? datasets : models).add(rs.getString(2));
-            }
-        }
-        List<String> alternatives = KnownNameChanges.alternatives(models, datasets);
-        if (alternatives.isEmpty()) {
+        KnownNameChanges.Changed changed = KnownNameChanges.read(query);
+        List<String> phrases = changed.phraseAlternatives();
+        if (changed.all().isEmpty()) {
             return 0;
         }
-        List<String> patterns = compilablePatterns(alternatives, filterChars);
-        query.execute("CREATE OR REPLACE TEMP TABLE cardminer_named AS SELECT id AS card_id FROM cards "
-                + "WHERE id NOT IN (SELECT card_id FROM known_names_pending) AND (" + matching("body", patterns)
-                + " OR id IN (SELECT card_id FROM sentence_rows WHERE text IS NOT NULL AND "
-                + matching("text", patterns) + "))");
+        query.execute("CREATE OR REPLACE TEMP TABLE cardminer_changed_names (name VARCHAR)");
+        try (TableAppender names = TableAppender.open(query.getConnection().unwrap(DuckDBConnection.class), "temp",
+                "cardminer_changed_names", "name")) {
+            for (String name : changed.all()) {
+                names.begin().str(name).end();
+            }
+        }
+        query.execute("CREATE OR REPLACE TEMP TABLE cardminer_hub_named AS SELECT DISTINCT h.card_id, h.sentence "
+                + "FROM sentence_hub_ids h JOIN temp.main.cardminer_changed_names n ON n.name = h.hub_id "
+                + "WHERE h.card_id NOT IN (SELECT card_id FROM known_names_pending)");
+        List<String> patterns = phrases.isEmpty() ? List.of() : compilablePatterns(phrases, filterChars);
+        query.execute("CREATE OR REPLACE TEMP TABLE cardminer_named AS SELECT DISTINCT card_id FROM cardminer_hub_named"
+                + (patterns.isEmpty() ? "" : " UNION SELECT id FROM cards WHERE id NOT IN (SELECT card_id FROM "
+                + "known_names_pending) AND (" + matching("body", patterns) + " OR id IN (SELECT card_id FROM "
+                + "sentence_rows WHERE text IS NOT NULL AND " + matching("text", patterns) + "))"));
         String byRules = "(s.card_id IN (SELECT card_id FROM annotated_cards WHERE annotator = '" + RuleAnnotator.NAME
                 + "') OR EXISTS (SELECT 1 FROM sentence_marks m WHERE m.card_id = s.card_id "
                 + "AND m.sentence = s.position AND m.annotator = '" + RuleAnnotator.NAME + "'))";
-        revise(query, sentencesOf("(SELECT card_id FROM cardminer_named)", "true", "true", byRules + " AND "
-                        + matching("text", patterns)),
+        String named = "(EXISTS (SELECT 1 FROM cardminer_hub_named h WHERE h.card_id = s.card_id "
+                + "AND h.sentence = s.position)" + (patterns.isEmpty() ? "" : " OR " + matching("text", patterns)) + ")";
+        revise(query, sentencesOf("(SELECT card_id FROM cardminer_named)", "true", "true", byRules + " AND " + named),
                 rules, duck, done);
         query.execute("DROP TABLE cardminer_named");
+        query.execute("DROP TABLE cardminer_hub_named");
+        query.execute("DROP TABLE cardminer_changed_names");
         return patterns.size();
     }
 

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The corpus's own names (every card id and {@code base_model} value: models; every {@code datasets} value), and the
@@ -30,9 +29,6 @@ public final class KnownNameChanges {
     /** A kind of name: the table's {@code kind} column. */
     public static final String MODEL = "model";
     public static final String DATASET = "dataset";
-
-    /** What the rules can take for a Hub id: names that cannot be one matter as gazetteer phrases only. */
-    private static final Pattern HUB_ID = Pattern.compile("[A-Za-z0-9][\\w.-]*/[\\w.-]*[A-Za-z0-9]");
 
     private KnownNameChanges() {
     }
@@ -117,40 +113,82 @@ public final class KnownNameChanges {
     }
 
     /**
-     * Regular expressions (RE2 and Java syntax, each to be matched with {@code (?i)}) that every sentence matches whose
-     * rules annotations can differ between two name sets that differ by these names: a Hub id the rules could take
-     * for one of them (they are only looked up by the Hub ids a sentence has), or the tokens of a dataset name the
-     * gazetteers gain ({@link RuleAnnotator#knownNamesAlternatives}, without its first alternative, any Hub id).
+     * The names, lower case as {@link KnownNames} keeps them, whose place in the corpus may have changed since the last
+     * revision.
+     *
+     * @param models   model names (card ids, {@code base_model} values)
+     * @param datasets dataset names
      */
-    public static List<String> alternatives(Set<String> models, Set<String> datasets) {
-        Set<String> ids = new TreeSet<>();
-        for (String name : models) {
-            addId(ids, name);
+    public record Changed(Set<String> models, Set<String> datasets) {
+
+        /** Every name of either kind: a sentence with a Hub id equal to one may be annotated otherwise now. */
+        public Set<String> all() {
+            Set<String> out = new TreeSet<>(models);
+            out.addAll(datasets);
+            return out;
         }
-        for (String name : datasets) {
-            addId(ids, name);
+
+        /**
+         * Regular expressions (RE2 and Java syntax, each to be matched with {@code (?i)}) of the tokens of the dataset
+         * names the gazetteers gain or lose ({@link RuleAnnotator#knownNamesAlternatives} without its first
+         * alternative, any Hub id): every sentence these names can change otherwise than by its Hub ids matches one.
+         */
+        public List<String> phraseAlternatives() {
+            List<String> phrases = RuleAnnotator.knownNamesAlternatives(KnownNames.none().addDatasets(datasets));
+            return phrases.subList(1, phrases.size());
         }
-        List<String> out = new ArrayList<>();
-        for (String id : ids) {
-            StringBuilder re = new StringBuilder();
-            id.codePoints().forEach(cp -> {
-                if (Character.isLetterOrDigit(cp)) {
-                    re.appendCodePoint(cp);
-                } else {
-                    re.append("\\x{").append(Integer.toHexString(cp)).append('}');
-                }
-            });
-            out.add(re.toString());
-        }
-        List<String> phrases = RuleAnnotator.knownNamesAlternatives(KnownNames.none().addDatasets(datasets));
-        out.addAll(phrases.subList(1, phrases.size()));
-        return out;
     }
 
-    private static void addId(Set<String> ids, String name) {
-        String id = name.strip().toLowerCase(Locale.ROOT);
-        if (HUB_ID.matcher(id).matches()) {
-            ids.add(id);
+    /**
+     * The names of {@code known_names_changed} less those some card still has that is not listed with the name (nor is
+     * any row without its card, from before schema 7): that card had the name at the last revision too (a card written
+     * since then either is listed with the names it brought or took, or kept them), so the name was known then and is
+     * now, and changes no sentence. A new card naming a popular dataset or base model revises nothing else.
+     */
+    public static Changed read(Statement st) throws SQLException {
+        Map<String, Set<String>> listed = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT kind, name, by_card FROM known_names_changed")) {
+            while (rs.next()) {
+                String key = key(rs.getString(1), rs.getString(2));
+                if (key != null) {
+                    listed.computeIfAbsent(key, k -> new HashSet<>()).add(rs.getString(3));
+                }
+            }
         }
+        Set<String> kept = new HashSet<>();
+        if (!listed.isEmpty()) {
+            // The cards that have such a name now; SQL's lower() and trim() only narrow the rows (where they differ
+            // from Java's, a holder is missed and the name revised: more work, the same result).
+            String names = "(SELECT lower(trim(name)) FROM known_names_changed)";
+            try (ResultSet rs = st.executeQuery("SELECT '" + MODEL + "', id, id FROM main.cards WHERE lower(trim(id)) IN "
+                    + names + " UNION ALL SELECT key, value, card_id FROM main.metadata_values WHERE key IN " + KEYS
+                    + " AND value IS NOT NULL AND lower(trim(value)) IN " + names)) {
+                while (rs.next()) {
+                    String kind = MODEL.equals(rs.getString(1)) ? MODEL : kind(rs.getString(1));
+                    String key = key(kind, rs.getString(2));
+                    Set<String> by = listed.get(key);
+                    if (by != null && !by.contains(null) && !by.contains(rs.getString(3))) {
+                        kept.add(key);
+                    }
+                }
+            }
+        }
+        Set<String> models = new TreeSet<>();
+        Set<String> datasets = new TreeSet<>();
+        for (String key : listed.keySet()) {
+            if (!kept.contains(key)) {
+                int tab = key.indexOf('\t');
+                (key.substring(0, tab).equals(DATASET) ? datasets : models).add(key.substring(tab + 1));
+            }
+        }
+        return new Changed(models, datasets);
+    }
+
+    /** Kind, tab, the name as {@link KnownNames} keeps it; null for a name it ignores. */
+    private static String key(String kind, String name) {
+        if (kind == null || name == null || name.isBlank()) {
+            return null;
+        }
+        return kind + '\t' + name.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -35,11 +36,14 @@ public final class RunLog {
         return runId;
     }
 
-    /** Records what a run's ingestion did; the run is not finished until {@link #finished}. */
-    public void counted(String runId, Pipeline.Counts counts) throws SQLException {
+    /**
+     * Records what a run's ingestion did, with the cards it pruned when it pruned ({@code pruning}; else null); the run
+     * is not finished until {@link #finished}.
+     */
+    public void counted(String runId, Pipeline.Counts counts, boolean pruning) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("UPDATE runs SET cards_seen = ?, "
-                + "cards_new = ?, cards_skipped = ?, failures = ?, cards_replaced = ?, duplicates = ?, bytes = ? "
-                + "WHERE run_id = ?")) {
+                + "cards_new = ?, cards_skipped = ?, failures = ?, cards_replaced = ?, duplicates = ?, bytes = ?, "
+                + "pruned = ? WHERE run_id = ?")) {
             st.setLong(1, counts.seen());
             st.setLong(2, counts.written());
             st.setLong(3, counts.skipped());
@@ -47,7 +51,12 @@ public final class RunLog {
             st.setLong(5, counts.replaced());
             st.setLong(6, counts.duplicates());
             st.setLong(7, counts.bytes());
-            st.setString(8, runId);
+            if (pruning) {
+                st.setLong(8, counts.pruned());
+            } else {
+                st.setNull(8, Types.BIGINT);
+            }
+            st.setString(9, runId);
             st.executeUpdate();
         }
     }

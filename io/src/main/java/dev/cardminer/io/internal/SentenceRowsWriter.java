@@ -93,6 +93,7 @@ public final class SentenceRowsWriter {
              Statement st = reader.createStatement();
              ResultSet rs = st.executeQuery(QUERY);
              TableAppender appender = SentenceTables.sentences(connection);
+             TableAppender hubIds = SentenceHubIds.appender(connection);
              TableAppender split = splitAppender(connection);
              TableAppender problems = StoreWriter.problems(connection);
              Statement tx = connection.createStatement()) {
@@ -118,7 +119,7 @@ public final class SentenceRowsWriter {
                 }
                 if (window.size() > 2 * threads || (!more && !window.isEmpty())) {
                     Rows rows = take(window.poll());
-                    written += write(tx, appender, problems, split, rows);
+                    written += write(tx, appender, hubIds, problems, split, rows);
                     cards += rows.cards();
                     if (log != null && System.nanoTime() - lastLog > 5_000_000_000L) {
                         log.printf("annotate: split %,d cards, %,d sentences so far%n", cards, written);
@@ -226,8 +227,8 @@ public final class SentenceRowsWriter {
         }
     }
 
-    private static long write(Statement tx, TableAppender sentences, TableAppender problems, TableAppender split,
-                              Rows batch) throws SQLException {
+    private static long write(Statement tx, TableAppender sentences, TableAppender hubIds, TableAppender problems,
+                              TableAppender split, Rows batch) throws SQLException {
         long[] written = new long[1];
         StoreTransaction.run(tx, () -> {
             if (!batch.problems().isEmpty()) {
@@ -246,11 +247,13 @@ public final class SentenceRowsWriter {
                 int bmpEnd = SentenceTables.bmpEnd(card.body());
                 for (Sentence s : card.sentences()) {
                     SentenceTables.sentence(sentences, card.id(), s, card.body(), bmpEnd);
+                    SentenceHubIds.append(hubIds, card.id(), s.index(), s.text());
                     written[0]++;
                 }
                 split.begin().str(card.id()).i32(card.sentences().size()).end();
             }
             sentences.flush();
+            hubIds.flush();
             split.flush();
             // The cards are split: a card without a sentence is not split again by the next run.
             tx.execute("UPDATE cards SET sentence_count = t.n FROM temp.main." + SPLIT + " t WHERE cards.id = t.id");

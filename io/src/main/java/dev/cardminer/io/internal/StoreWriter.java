@@ -41,6 +41,7 @@ public final class StoreWriter implements AutoCloseable {
     private final TableAppender links;
     private final TableAppender problems;
     private final TableAppender sentences;
+    private final TableAppender hubIds;
     private final TableAppender annotations;
     private final TableAppender annotated;
     private final TableAppender pending;
@@ -79,12 +80,13 @@ public final class StoreWriter implements AutoCloseable {
                 "col");
         problems = problems(connection);
         sentences = SentenceTables.sentences(connection);
+        hubIds = SentenceHubIds.appender(connection);
         annotations = SentenceTables.annotations(connection);
         annotated = SentenceTables.cardMarks(connection);
         pending = TableAppender.open(connection, null, "known_names_pending", "card_id");
-        namesChanged = TableAppender.open(connection, null, "known_names_changed", "kind", "name");
-        all = List.of(cards, replaced, metadata, values, sections, evals, links, problems, sentences, annotations,
-                annotated, pending, namesChanged);
+        namesChanged = TableAppender.open(connection, null, "known_names_changed", "kind", "name", "by_card");
+        all = List.of(cards, replaced, metadata, values, sections, evals, links, problems, sentences, hubIds,
+                annotations, annotated, pending, namesChanged);
     }
 
     /** Writes the cards in one transaction: all of them, or (on an exception) none. */
@@ -96,7 +98,7 @@ public final class StoreWriter implements AutoCloseable {
             for (CardRows card : batch) {
                 append(card);
                 for (String[] name : KnownNameChanges.changed(card, oldNames.getOrDefault(card.id(), Set.of()))) {
-                    namesChanged.begin().str(name[0]).str(name[1]).end();
+                    namesChanged.begin().str(name[0]).str(name[1]).str(card.id()).end();
                 }
             }
             for (TableAppender t : all) {
@@ -175,7 +177,7 @@ public final class StoreWriter implements AutoCloseable {
             Map<String, Set<String>> oldNames = deleteListed();
             for (String id : ids) {
                 for (String[] name : KnownNameChanges.removed(id, oldNames.getOrDefault(id, Set.of()))) {
-                    namesChanged.begin().str(name[0]).str(name[1]).end();
+                    namesChanged.begin().str(name[0]).str(name[1]).str(id).end();
                 }
             }
             namesChanged.flush();
@@ -232,6 +234,7 @@ public final class StoreWriter implements AutoCloseable {
         int bmpEnd = SentenceTables.bmpEnd(body);
         for (Sentence s : c.sentences()) {
             SentenceTables.sentence(sentences, id, s, body, bmpEnd);
+            SentenceHubIds.append(hubIds, id, s.index(), s.text());
         }
         if (c.annotator() == null) {
             return;
