@@ -2,6 +2,7 @@ package dev.cardminer.suggest;
 
 import dev.cardminer.core.EvalResult;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
 import dev.cardminer.suggest.internal.RepoFileRules;
@@ -68,6 +69,9 @@ public final class Suggester {
             Object yaml = card.metadata().get(field);
             // a key written twice holds the author's value in its first copy, whatever the parser kept: never empty
             boolean present = holdsValue(card, field) || writtenTwice(card, field);
+            // a block the parser could not read: a key it writes holds a value nobody can compare with, so the field
+            // gets neither a suggestion (it would overwrite the author's) nor a conflict (against what?)
+            boolean unread = !present && writtenUnread(card, field);
             List<Suggestion> found = fromFiles.byField().get(field);
             for (Suggestion s : found != null ? found : extractor.extract(card)) {
                 if (s.confidence() < minConfidence) {
@@ -75,6 +79,9 @@ public final class Suggester {
                 }
                 if (s.evidence().start() >= 0 && s.evidence().start() < hiddenBlockEnd) {
                     continue;   // the author's YAML behind a BOM or never closed: metadata the Hub does not see, not text
+                }
+                if (unread) {
+                    continue;
                 }
                 if (!present) {
                     suggestions.add(s);
@@ -115,6 +122,24 @@ public final class Suggester {
     }
 
     /**
+     * Whether the YAML block could not be read (a syntax error, not a mapping: the parser gave no metadata) and still
+     * writes {@code field} as a top-level key.
+     */
+    static boolean writtenUnread(ModelCard card, String field) {
+        if (card.yaml() == null || !card.metadata().isEmpty() || card.problems().stream().noneMatch(p ->
+                p.severity() == Problem.Severity.ERROR && p.code().startsWith("yaml-"))) {
+            return false;
+        }
+        Pattern keyLine = keyLine(field);
+        for (String line : card.yaml().split("\\r\\n|\\r|\\n", -1)) {
+            if (keyLine.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the top-level key {@code field}, holding no value, carries a comment on its line or on the indented
      * lines under it ({@code license:   # TODO pick one}): writing a value would rewrite those lines and drop it.
      */
@@ -123,8 +148,7 @@ public final class Suggester {
             return false;
         }
         String[] lines = card.yaml().split("\\r\\n|\\r|\\n", -1);
-        Pattern keyLine = Pattern.compile("([\"']?)" + Pattern.quote(field)
-                + "\\1[ \\t]*:(?:[ \\t](.*))?");
+        Pattern keyLine = keyLine(field);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = keyLine.matcher(lines[i]);
             if (!m.matches()) {
@@ -140,6 +164,11 @@ public final class Suggester {
             }
         }
         return false;
+    }
+
+    /** A top-level line writing {@code field} (quoted or not); group 2 is what follows the colon. */
+    private static Pattern keyLine(String field) {
+        return Pattern.compile("([\"']?)" + Pattern.quote(field) + "\\1[ \\t]*:(?:[ \\t](.*))?");
     }
 
     /**

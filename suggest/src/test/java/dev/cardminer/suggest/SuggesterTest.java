@@ -26,6 +26,21 @@ class SuggesterTest {
     }
 
     @Test
+    void aKeyWrittenInABlockThatCannotBeReadIsNeitherFilledNorContradicted() {
+        // A tab in the indentation: the parser reads no metadata, yet the author wrote a licence and datasets.
+        ModelCard card = ModelCard.parse("me/m", "---\nlicense: mit\ndatasets:\n\t- tiny_reviews\n---\n" + BODY);
+        assertThat(card.metadata().isEmpty()).isTrue();
+        CardSuggestions found = Suggester.builder().build().suggest(card);
+        assertThat(found.suggestions()).extracting(Suggestion::field).contains("base_model")
+                .doesNotContain("license", "datasets");
+        assertThat(found.conflicts()).isEmpty();
+        // the same block read: the licence is a conflict as usual
+        ModelCard read = ModelCard.parse("me/m", "---\nlicense: mit\n---\n" + BODY);
+        assertThat(Suggester.builder().build().suggest(read).conflicts()).extracting(Conflict::field)
+                .contains("license");
+    }
+
+    @Test
     void anImpliedValueThatDiffersFromTheYamlIsNoConflict() {
         // The base model's licence (apache-2.0) is implied; the YAML's own licence stands, unchallenged.
         String body = "# ft\n\nThis model is a fine-tuned version of "
