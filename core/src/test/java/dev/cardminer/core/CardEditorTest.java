@@ -385,6 +385,18 @@ class CardEditorTest {
     }
 
     @Test
+    void anEditThatWouldAlsoChangeAnotherValueIsRefused() {
+        // growing an anchored list in place would grow its alias too; a line after a block's last '|' scalar
+        // would give that scalar a line end the Hub does not read now
+        for (String card : List.of("---\ntags: &t [a]\nother: *t\n---\n", "---\ntags:\n- |\n  text\n---\n")) {
+            Edit edit = CardEditor.of(card).add("tags", "b").apply();
+            assertThat(edit.ok()).as(card).isFalse();
+            assertThat(edit.text()).isSameAs(card);
+            assertThat(edit.problems()).extracting(Problem::code).containsExactly(ProblemCodes.EDIT_NOT_READABLE);
+        }
+    }
+
+    @Test
     void aBlockTheHubDoesNotSeeIsNotEditedNorHiddenUnderANewOne() {
         // a second block in front would leave the author's keys as body text under it
         String bom = "\uFEFF---\ntags: [a]\n---\n# M\n";
