@@ -362,6 +362,61 @@ class CardEditorTest {
                 .isEqualTo("---\ntags:\n  - a\ndatasets:\n  - org/d\n---\n");
     }
 
+    @Test
+    void aTabBetweenFlowItemsIsNotCopiedIntoTheNewOnes() {
+        // PyYAML (the Hub's Python reader) rejects a tab anywhere in a flow list: one there stays the only one
+        String card = "---\ntags: [a,\tb]\nlanguage: [en ,  fr]\n---\n";
+        String out = edited(card, CardEditor.of(card).add("tags", "c").add("language", "de"), "tags",
+                List.of("a", "b", "c"));
+        assertThat(out).isEqualTo("---\ntags: [a,\tb, c]\nlanguage: [en ,  fr ,  de]\n---\n");
+    }
+
+    @Test
+    void valuesAFlowListWouldMisreadAreQuotedInItAsInABlockList() {
+        String card = "---\ntags: [a]\n---\n# M\n";
+        List<Object> odd = List.of("x,y", "x]y", "{x}", "a#b", "k:v", "&a", "*a", "!a", "|a", ">a", "%a", "@a", "`a",
+                " lead", "trail ", "\uD83D\uDE00", "\u05E9\u05DC\u05D5\u05DD", "e\u0301", "", "null", "~", "yes", "no",
+                "1", "0x1F", "1e3", "- a", "? a", "say \"hi\"", "it's", "a\tb", "a\nb", "...");
+        List<Object> all = new ArrayList<>(List.of("a"));
+        all.addAll(odd);
+        String out = edited(card, CardEditor.of(card).add("tags", odd.toArray()), "tags", all);
+        assertThat(out).startsWith("---\ntags: [a, 'x,y', 'x]y', '{x}', 'a#b', 'k:v', '&a', '*a', ");
+        assertThat(out.lines().count()).isEqualTo(card.lines().count());
+    }
+
+    @Test
+    void anEditThatWouldAlsoChangeAnotherValueIsRefused() {
+        // growing an anchored list in place would grow its alias too; a line after a block's last '|' scalar
+        // would give that scalar a line end the Hub does not read now
+        for (String card : List.of("---\ntags: &t [a]\nother: *t\n---\n", "---\ntags:\n- |\n  text\n---\n")) {
+            Edit edit = CardEditor.of(card).add("tags", "b").apply();
+            assertThat(edit.ok()).as(card).isFalse();
+            assertThat(edit.text()).isSameAs(card);
+            assertThat(edit.problems()).extracting(Problem::code).containsExactly(ProblemCodes.EDIT_NOT_READABLE);
+        }
+    }
+
+    @Test
+    void aBlockTheHubDoesNotSeeIsNotEditedNorHiddenUnderANewOne() {
+        // a second block in front would leave the author's keys as body text under it
+        String bom = "\uFEFF---\ntags: [a]\n---\n# M\n";
+        Edit edit = CardEditor.of(bom).add("tags", "b").apply();
+        assertThat(edit.ok()).isFalse();
+        assertThat(edit.text()).isSameAs(bom);
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.message()).contains("byte order mark");
+        });
+        String unclosed = "\n---\nlicense: mit\n# no closing line\n";
+        assertThat(CardEditor.of(unclosed).set("license", "gpl-3.0").apply().problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+                    assertThat(p.line()).isEqualTo(2);
+                    assertThat(p.message()).contains("closes");
+                });
+    }
+
     /**
      * Every real card with a readable block: set license, add a tag, remove a key. The edited card reads back
      * as intended, its body is byte-exact, its line ending is kept, and only the edited keys' lines change.

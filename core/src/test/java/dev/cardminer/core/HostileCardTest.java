@@ -53,10 +53,19 @@ class HostileCardTest {
         assertThat(p.line()).isEqualTo(4);
         assertThat(p.column()).isEqualTo(1);
         // said in words, not as the YAML library's escaped "\t(TAB)"
-        assertThat(p.message()).isEqualTo("invalid YAML: a tab where YAML allows only spaces (indentation, or "
-                + "before a value's first character): indent with spaces");
+        assertThat(p.message()).isEqualTo("invalid YAML: a tab where YAML allows only spaces (to indent, before a "
+                + "value or after a quoted one): write spaces instead");
         assertThat(card.metadata().isEmpty()).isTrue();
         assertThat(card.body()).isEqualTo("# Body\n");
+    }
+
+    @Test
+    void aTabBesideAValueIsNotCalledIndentation() {
+        // the tab of 'license: <tab>mit' or after a quoted value's end is not fixed by indenting with spaces
+        for (String block : List.of("license: \tmit\n", "license: mit\nthumbnail: \"x.png\"\t\n")) {
+            Problem p = only(parse("---\n" + block + "---\n"), "yaml-syntax");
+            assertThat(p.message()).as(block).contains("a tab where YAML allows only spaces").doesNotContain("indent with");
+        }
     }
 
     @Test

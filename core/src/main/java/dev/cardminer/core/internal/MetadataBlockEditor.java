@@ -55,6 +55,7 @@ public final class MetadataBlockEditor {
 
     private final FrontMatterSplitter splitter = new FrontMatterSplitter();
     private final YamlBlockReader reader = new YamlBlockReader();
+    private final MetadataAnalyzer analyzer = new MetadataAnalyzer();
 
     /** The card text with the changes applied ({@code text} itself when nothing changes), or why not. */
     public Edit apply(String text, Map<String, Change> changes) {
@@ -72,6 +73,7 @@ public final class MetadataBlockEditor {
         String nl = lineEnding(text);
         FrontMatterSplitter.Split split = splitter.split(text);
         if (!split.found()) {
+            hiddenBlock(text);
             return withNewBlock(text, changes, nl);
         }
         String yaml = text.substring(split.yamlStart(), split.yamlEnd());
@@ -264,8 +266,11 @@ public final class MetadataBlockEditor {
 
     /** A list item's dash and what follows it up to the text, and the quote the text starts with. */
     private static final Pattern BLOCK_ITEM = Pattern.compile("[ ]*(-[ ]+)(['\"])?");
-    /** What may stand between two items of a flow list for a new item to be written the same way. */
-    private static final Pattern FLOW_SEPARATOR = Pattern.compile("[ \t]*,[ \t]*(\r\n|\n|\r)?[ \t]*");
+    /**
+     * What may stand between two items of a flow list for a new item to be written the same way: spaces only, as
+     * PyYAML rejects a tab anywhere in a flow list.
+     */
+    private static final Pattern FLOW_SEPARATOR = Pattern.compile("[ ]*,[ ]*(\r\n|\n|\r)?[ ]*");
 
     /** One line of the block rewritten whole (with its line end), the new items of a flow list inside. */
     private record FlowInsertion(int line, String text) {
@@ -404,6 +409,20 @@ public final class MetadataBlockEditor {
             }
         }
         return 2;
+    }
+
+    /**
+     * Refuses a card whose block the Hub does not see (behind a BOM, or never closed): a new block in front would
+     * leave the author's keys as body text under it, and editing the hidden one would bring back its other keys.
+     */
+    private void hiddenBlock(String text) {
+        List<Problem> why = new ArrayList<>();
+        analyzer.explainMissingBlock(text, why);
+        if (!why.isEmpty()) {
+            Problem p = why.get(0);
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, p.message() + "; the card is left as it"
+                    + " is", p.line(), p.column()));
+        }
     }
 
     private String withNewBlock(String text, Map<String, Change> changes, String nl) {

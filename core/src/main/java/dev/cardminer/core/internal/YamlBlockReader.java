@@ -110,8 +110,8 @@ public final class YamlBlockReader {
             String problem = oneLine(e.getProblem());
             String message = problem.contains("\\t(TAB)")
                     // snakeyaml's "found character '\t(TAB)' that cannot start any token": said for a card's author
-                    ? "a tab where YAML allows only spaces (indentation, or before a value's first character): "
-                    + "indent with spaces"
+                    ? "a tab where YAML allows only spaces (to indent, before a value or after a quoted one): "
+                    + "write spaces instead"
                     : (context == null || context.isEmpty() ? "" : context + where + ": ") + problem;
             problems.add(Problem.error("yaml-syntax", "invalid YAML: " + message, at.line(), at.column()));
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
