@@ -152,7 +152,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return 0;
         } catch (SQLException e) {
             // A store that cannot be opened or written is an I/O failure of this command, not a bad query.
-            throw new IOException("store " + db + ": " + OneLineErrorHandler.firstLine(e.getMessage()), e);
+            throw new IOException("store " + db + ": " + OneLineErrorHandler.sqlMessage(e), e);
         } finally {
             removeHook(interrupted);
         }

@@ -58,7 +58,7 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
             }
             case SQLException sql -> {
                 exit = 1;
-                what = firstLine(sql.getMessage());
+                what = sqlMessage(sql);
             }
             case InterruptedException i -> {
                 Thread.currentThread().interrupt();
@@ -135,6 +135,24 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
             default -> fs.getClass().getSimpleName();
         };
         return firstLine(fs.getFile() == null ? reason : fs.getFile() + ": " + reason);
+    }
+
+    private static final String PENDING_WRAPPER =
+            "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result";
+
+    /**
+     * DuckDB's error, in one line. duckdb_jdbc 1.5 reports a statement that fails when it is prepared, run through
+     * {@code Statement.execute}, as this wrapper with DuckDB's own error on a later line after {@code "Error: "}.
+     */
+    static String sqlMessage(SQLException e) {
+        String message = e.getMessage();
+        if (message != null && message.startsWith(PENDING_WRAPPER)) {
+            int own = message.indexOf("\nError: ");
+            if (own >= 0) {
+                return firstLine(message.substring(own + "\nError: ".length()));
+            }
+        }
+        return firstLine(message);
     }
 
     static String firstLine(String s) {

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,8 +47,11 @@ final class QueryCommand implements Callable<Integer> {
     public Integer call() throws IOException, SQLException {
         PrintWriter out = spec.commandLine().getOut();
         String statement = QueryConnection.singleStatement(String.join(" ", sql));
-        try (Connection c = QueryConnection.open(db); Statement st = c.createStatement()) {
-            boolean hasResult = st.execute(statement);
+        // Prepared, not Statement.execute: duckdb_jdbc 1.5 reports a failed Statement.execute as "Attempting to execute
+        // an unsuccessful or closed pending query result" with DuckDB's own error only on a second line; a failed
+        // prepare gives that error itself (docs/bench.md, "duckdb_jdbc 1.5.6.0").
+        try (Connection c = QueryConnection.open(db); PreparedStatement st = c.prepareStatement(statement)) {
+            boolean hasResult = st.execute();
             if (hasResult) {
                 try (ResultSet rs = st.getResultSet()) {
                     new ResultPrinter(out, Math.max(4, maxWidth)).print(rs, format);

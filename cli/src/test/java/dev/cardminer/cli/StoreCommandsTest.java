@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +83,18 @@ class StoreCommandsTest {
         CliRun missing = run("stats", "--db", dir.resolve("none.duckdb").toString());
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err()).contains("no such store");
+    }
+
+    @Test
+    void aDuckDbFileThatIsNoStoreGivesDuckDbsOwnError() throws Exception {
+        Path other = dir.resolve("other.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + other); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t AS SELECT 1 AS x");
+        }
+        CliRun stats = run("stats", "--db", other.toString());
+        assertThat(stats.exit()).isNotZero();
+        assertThat(stats.err()).startsWith("cardminer stats: ").contains("cards does not exist")
+                .doesNotContain("pending query result").doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test
