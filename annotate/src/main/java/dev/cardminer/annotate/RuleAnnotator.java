@@ -183,6 +183,9 @@ public final class RuleAnnotator implements Annotator {
     }
 
     private void hubIds(String text, List<Candidate> out) {
+        if (text.indexOf('/') < 0) {
+            return;   // most sentences: no capturing lambda made for them
+        }
         forEachHubId(text, (id, start, end) -> {
             String category = null;
             String description = null;
@@ -214,9 +217,23 @@ public final class RuleAnnotator implements Annotator {
         if (text.indexOf('/') < 0) {
             return Set.of();
         }
-        Set<String> out = new TreeSet<>();
-        forEachHubId(text, (id, start, end) -> out.add(id.toLowerCase(Locale.ROOT)));
-        return out;
+        // most sentences with a '/' have no Hub id or one (a URL, one id): a TreeSet only for two or more
+        final class Found {
+            String first;
+            Set<String> more;
+        }
+        Found f = new Found();
+        forEachHubId(text, (id, start, end) -> {
+            String lower = id.toLowerCase(Locale.ROOT);
+            if (f.more != null) {
+                f.more.add(lower);
+            } else if (f.first == null) {
+                f.first = lower;
+            } else if (!f.first.equals(lower)) {
+                f.more = new TreeSet<>(List.of(f.first, lower));
+            }
+        });
+        return f.more != null ? f.more : f.first != null ? Set.of(f.first) : Set.of();
     }
 
     /** A Hub id found in a text, with its span. */

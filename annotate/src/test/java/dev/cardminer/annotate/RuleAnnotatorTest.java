@@ -162,4 +162,13 @@ class RuleAnnotatorTest {
                 .contains("learning_rate", "train_batch_size", "seed");
         assertThat(trainer).filteredOn(a -> a.category().equals("model modification")).isNotEmpty();
     }
+
+    @Test
+    void hubIdsAreLowerCasedSortedAndDistinct() {
+        assertThat(RuleAnnotator.hubIds("No id here.")).isEmpty();
+        assertThat(RuleAnnotator.hubIds("Fine-tuned from Org/Base-Model.")).containsExactly("org/base-model");
+        assertThat(RuleAnnotator.hubIds("From org/base-model, as ORG/Base-Model says.")).containsExactly("org/base-model");
+        assertThat(RuleAnnotator.hubIds("Trained on zeta/data and Alpha/Set, then alpha/set again, from org/model."))
+                .containsExactly("alpha/set", "org/model", "zeta/data");
+    }
 }

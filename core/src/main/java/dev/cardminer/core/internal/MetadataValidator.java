@@ -185,7 +185,7 @@ final class MetadataValidator {
         String hint = "";
         String spelt = spelling(value);
         for (String k : known) {
-            if (spelling(k).equals(spelt)) {
+            if (sameSpelling(k, spelt)) {
                 hint = "; did you mean '" + k + "'?";
                 break;
             }
@@ -196,6 +196,29 @@ final class MetadataValidator {
     /** A vocabulary value as people mistype it: case, and '_' or ' ' for '-' ({@code text_classification}, {@code Apache 2.0}). */
     private static String spelling(String value) {
         return value.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+    }
+
+    /**
+     * {@code spelling(k).equals(spelt)} without making k's spelling: every unknown value is compared with the whole
+     * vocabulary, and the vocabularies are ASCII ids; any other k takes the long way.
+     */
+    private static boolean sameSpelling(String k, String spelt) {
+        int n = k.length();
+        if (n == 0 || k.charAt(0) == ' ' || k.charAt(n - 1) == ' ') {
+            return spelling(k).equals(spelt);
+        }
+        boolean sameLength = n == spelt.length();
+        for (int i = 0; i < n; i++) {
+            char c = k.charAt(i);
+            if (c >= 0x7f || c < ' ') {
+                return spelling(k).equals(spelt);   // strip or toLowerCase may change its length
+            }
+            char s = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c == '_' || c == ' ' ? '-' : c;
+            if (sameLength && s != spelt.charAt(i)) {
+                sameLength = false;
+            }
+        }
+        return sameLength;
     }
 
     private static void repoId(String id, String code, ValueProblems out, Object[] path) {
