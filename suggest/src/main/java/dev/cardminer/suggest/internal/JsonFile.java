@@ -81,7 +81,6 @@ final class JsonFile {
                 }
             }
         } catch (IOException e) {   // read whole just above: cannot happen, but a location is then simply unknown
-            return new JsonFile(root, values, items);
         }
         return new JsonFile(root, values, items);
     }

@@ -1,6 +1,7 @@
 package dev.cardminer.suggest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cardminer.core.TextLines;
 import dev.cardminer.core.Vocabularies;
 import dev.cardminer.facts.Architecture;
 import dev.cardminer.suggest.Evidence;
@@ -242,17 +243,9 @@ public final class RepoFileRules {
     }
 
     private static Suggestion at(String path, String text, int offset, String field, String value, double confidence) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Suggestion(field, value, evidence(path, text, new JsonFile.At(line, offset - lineStart + 1)), confidence,
-                method(path));
+        TextLines lines = TextLines.of(text);
+        return new Suggestion(field, value, evidence(path, text, new JsonFile.At(lines.line(offset), lines.column(offset))),
+                confidence, method(path));
     }
 
     /** The file's line at {@code at}, as written (at most 300 characters); the file's name when {@code at} is unknown. */
@@ -260,8 +253,9 @@ public final class RepoFileRules {
         if (at == null || text == null) {
             return Evidence.inFile(path, path, 0, 0);
         }
-        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
-        String line = at.line() >= 1 && at.line() <= lines.length ? lines[at.line() - 1].strip() : "";
+        TextLines lines = TextLines.of(text);   // lines as Jackson and the parser count them: \n, \r\n, a lone \r
+        String line = at.line() >= 1 && at.line() <= lines.lineCount()
+                ? text.substring(lines.lineStart(at.line()), lines.lineEnd(at.line())).strip() : "";
         if (line.length() > 300) {
             line = line.substring(0, Character.isLowSurrogate(line.charAt(300)) ? 299 : 300) + "…";
         }
