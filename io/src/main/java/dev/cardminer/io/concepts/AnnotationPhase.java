@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.duckdb.DuckDBConnection;
@@ -402,14 +403,15 @@ public final class AnnotationPhase {
             return 0;
         }
         KnownNameChanges.Changed changed = KnownNameChanges.read(query);
-        List<String> phrases = changed.phraseAlternatives();
-        if (changed.all().isEmpty()) {
+        Set<String> all = changed.all();
+        if (all.isEmpty()) {
             return 0;
         }
+        List<String> phrases = changed.phraseAlternatives();
         query.execute("CREATE OR REPLACE TEMP TABLE cardminer_changed_names (name VARCHAR)");
         try (TableAppender names = TableAppender.open(query.getConnection().unwrap(DuckDBConnection.class), "temp",
                 "cardminer_changed_names", "name")) {
-            for (String name : changed.all()) {
+            for (String name : all) {
                 names.begin().str(name).end();
             }
         }
