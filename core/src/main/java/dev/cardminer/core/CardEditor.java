@@ -62,10 +62,19 @@ public final class CardEditor {
      * Adds items to a list-valued key such as {@code tags}, {@code datasets} or {@code base_model}, skipping
      * those it already holds; a single value becomes a list, a missing key is created. Where the list is
      * written as a block, the new items are added after its last item and its other lines stay.
+     *
+     * @throws IllegalArgumentException when an item is null
      */
     public CardEditor add(String key, Object... items) {
+        if (items == null) {
+            throw new IllegalArgumentException("add '" + key + "': no items given");
+        }
         List<Object> plainItems = new ArrayList<>();
         for (Object item : items) {
+            if (item == null) {
+                // A null list item reads back as YAML null: never a tag, dataset or model; set(key, null) writes null.
+                throw new IllegalArgumentException("add '" + key + "': a list item must not be null");
+            }
             plainItems.add(plain(item));
         }
         MetadataBlockEditor.Change before = changes.get(key);

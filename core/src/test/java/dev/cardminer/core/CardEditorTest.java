@@ -1,6 +1,7 @@
 package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cardminer.testkit.SharedData;
 import dev.cardminer.core.internal.YamlBlockReader;
@@ -96,6 +97,17 @@ class CardEditorTest {
         assertThat(lines(CARD, w[0], w[1])).containsExactly("tags:", "  - text-classification", "  - 'quoted'");
         assertThat(out.lines().count()).isEqualTo(CARD.lines().count() - 3);
         assertThat(ModelCard.parse(out).metadata().has("tags")).isFalse();
+    }
+
+    @Test
+    void addRefusesANullItemWithAMessageNamingTheKey() {
+        CardEditor editor = CardEditor.of(CARD);
+        assertThatThrownBy(() -> editor.add("tags", "ok", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'tags'").hasMessageContaining("null");
+        assertThatThrownBy(() -> editor.add("tags", (Object[]) null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'tags'");
+        // set(key, null) stays the way to write null
+        assertThat(editor.set("tags", null).apply().ok()).isTrue();
     }
 
     @Test
