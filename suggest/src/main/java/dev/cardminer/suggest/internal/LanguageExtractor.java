@@ -54,6 +54,12 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern LINE_LABEL_OK = Pattern.compile("(?i)(?:(?:supported|handled|covered|main|primary|model|input)\\s+)?");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|;|/|\\band\\b|&)\\s*");
     /** A language badge: shields.io escapes a dash as two, {@code Language-en--US}. */
+    /** A translation dataset's config that is its language pair: "ro-en", "en-de". */
+    private static final Pattern LANGUAGE_PAIR_CONFIG = Pattern.compile("([a-z]{2,3})-([a-z]{2,3})");
+    private static final Pattern TRANSLATION_DATASET = Pattern.compile(
+            "(?i)wmt|iwslt|opus|europarl|kde4|tatoeba|ted_(?:talks|hrlr|multi)|news_commentary|un_pc|un_multi|flores|ccmatrix|bible_para");
+    /** "config: hi, split: test" in a model-index {@code args}. */
+    private static final Pattern CONFIG_IN_ARGS = Pattern.compile("\\bconfig:\\s*([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\\b");
     private static final Pattern LANGUAGE_BADGE = Pattern.compile("img\\.shields\\.io/badge/[Ll]anguage-([a-z]{2,3})(?:--[A-Za-z]{2,4})?-");
 
     /**
@@ -240,9 +246,20 @@ public final class LanguageExtractor implements MetadataExtractor {
             out.putIfAbsent(spacy.group(1), new Suggestion(FIELD, spacy.group(1), repoId, 0.85, "tool-language-name"));
         }
         for (EvalResult r : card.evalResults()) {
-            String config = r.datasetConfig() != null ? r.datasetConfig()
-                    : r.datasetArgs() instanceof String s ? s : null;
+            String config = datasetConfig(r);
             String type = r.datasetType() == null ? "" : r.datasetType();
+            Matcher pair = config == null ? null : LANGUAGE_PAIR_CONFIG.matcher(config);
+            if (pair != null && pair.matches() && ("translation".equals(r.taskType()) || TRANSLATION_DATASET.matcher(type).find())) {
+                // a translation model's data is a language pair, "wmt16" config "ro-en": both are its languages
+                for (int g = 1; g <= 2; g++) {
+                    String code = canonicalCode(pair.group(g));
+                    if (vocabularies.languages().contains(code)) {
+                        out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card,
+                                "model-index dataset " + type + " config " + config), 0.85, "translation-dataset-config"));
+                    }
+                }
+                continue;
+            }
             if (config != null && config.matches("[a-z]{2,3}-[A-Za-z]{2,4}")) {
                 config = config.substring(0, config.indexOf('-'));   // Common Voice's "sv-SE", "zh-HK"
             }
@@ -528,6 +545,24 @@ public final class LanguageExtractor implements MetadataExtractor {
             if (family.getKey().matcher(token).matches()) {
                 return family.getValue();
             }
+        }
+        return null;
+    }
+
+    /**
+     * A model-index result's dataset config: {@code config}, else {@code args} when it is the config itself ("tr") or
+     * names it the way the Whisper fine-tuning event's cards write it ("config: hi, split: test"); null when none.
+     */
+    private static String datasetConfig(EvalResult r) {
+        if (r.datasetConfig() != null && !r.datasetConfig().isBlank()) {
+            return r.datasetConfig().strip();
+        }
+        if (r.datasetArgs() instanceof String s) {
+            Matcher named = CONFIG_IN_ARGS.matcher(s);
+            return named.find() ? named.group(1) : s.strip();
+        }
+        if (r.datasetArgs() instanceof Map<?, ?> m && m.get("config") instanceof String s) {
+            return s.strip();
         }
         return null;
     }

@@ -367,6 +367,27 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void languagesOfModelIndexDatasetConfigs() {
+        // a translation result's config is its language pair
+        String translation = "model-index:\n- name: t\n  results:\n  - task:\n      type: translation\n      name: Translation\n"
+                + "    dataset:\n      name: news ro-en\n      type: acme/news\n      args: ro-en\n"
+                + "    metrics:\n    - type: bleu\n      value: 5.0\n";
+        var pair = card("me/small-tuned", translation, "This model is a fine-tuned version of [acme/t](https://huggingface.co/acme/t).\n");
+        assertThat(values(language, pair)).containsExactlyInAnyOrder("ro", "en");
+        assertThat(language.extract(pair).get(0).method()).isEqualTo("translation-dataset-config");
+        // the same config on a dataset that is no translation corpus, with no translation task, says nothing
+        assertThat(language.extract(card("me/small-tuned", translation.replace("translation", "summarization"),
+                "Text.\n"))).isEmpty();
+        // a speech result's config, also written "config: xx, split: test" into args
+        String speech = "model-index:\n- name: s\n  results:\n  - task:\n      type: automatic-speech-recognition\n"
+                + "    dataset:\n      name: Common Voice 11.0\n      type: mozilla-foundation/common_voice_11_0\n"
+                + "      args: 'config: br, split: test'\n    metrics:\n    - type: wer\n      value: 40.1\n";
+        var voice = card("me/small-asr", speech, "This model is a fine-tuned version of [acme/s](https://huggingface.co/acme/s).\n");
+        assertThat(values(language, voice)).containsExactly("br");
+        assertThat(language.extract(voice).get(0).method()).isEqualTo("dataset-language-config");
+    }
+
+    @Test
     void metricsFromTheTrainerBlockAndModelIndex() {
         assertThat(values(metrics, body("It achieves the following results on the evaluation set:\n- Loss: 0.2\n- Wer: 0.31\n- Matthews Correlation: 0.5\n")))
                 .containsExactly("wer", "matthews_correlation");
