@@ -58,6 +58,9 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern LANGUAGE_PAIR_CONFIG = Pattern.compile("([a-z]{2,3})-([a-z]{2,3})");
     private static final Pattern TRANSLATION_DATASET = Pattern.compile(
             "(?i)wmt|iwslt|opus|europarl|kde4|tatoeba|ted_(?:talks|hrlr|multi)|news_commentary|un_pc|un_multi|flores|ccmatrix|bible_para");
+    /** The speech scripts' Trainer sentence "on the MOZILLA-FOUNDATION/COMMON_VOICE_8_0 - NL dataset": a corpus of many languages and its config. */
+    private static final Pattern SPEECH_DATASET_CONFIG = Pattern.compile(
+            "(?i)\\bon the (?:[\\w.-]+/)?(?:common_voice|fleurs|voxpopuli|multilingual_librispeech)[\\w.]* - ([a-z]{2,3}(?:-[a-z]{2,4})?) dataset\\b");
     /** "config: hi, split: test" in a model-index {@code args}. */
     private static final Pattern CONFIG_IN_ARGS = Pattern.compile("\\bconfig:\\s*([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\\b");
     private static final Pattern LANGUAGE_BADGE = Pattern.compile("img\\.shields\\.io/badge/[Ll]anguage-([a-z]{2,3})(?:--[A-Za-z]{2,4})?-");
@@ -267,6 +270,17 @@ public final class LanguageExtractor implements MetadataExtractor {
                     && config.matches("[a-z]{2,3}") && vocabularies.languages().contains(config)) {
                 out.putIfAbsent(config, new Suggestion(FIELD, config,
                         BodyText.metadata(card, "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
+            }
+        }
+        if (out.isEmpty() && text.mentions(" - ")) {
+            // only when neither the name nor model-index says a language: the sentence is the template's, and stale
+            // when a card was copied from a run on another language
+            Matcher named = SPEECH_DATASET_CONFIG.matcher(text.body());
+            if (named.find()) {
+                String code = named.group(1).toLowerCase(java.util.Locale.ROOT).replaceFirst("-.*", "");
+                if (vocabularies.languages().contains(code)) {
+                    out.putIfAbsent(code, text.suggestion(FIELD, code, named.start(1), named.end(1), 0.85, "dataset-language-config"));
+                }
             }
         }
         if (text.mentions("language")) {

@@ -385,6 +385,14 @@ class LicenseLanguageMetricsExtractorTest {
         var voice = card("me/small-asr", speech, "This model is a fine-tuned version of [acme/s](https://huggingface.co/acme/s).\n");
         assertThat(values(language, voice)).containsExactly("br");
         assertThat(language.extract(voice).get(0).method()).isEqualTo("dataset-language-config");
+        // the speech scripts' Trainer sentence names the config after the corpus
+        var sentence = body("This model is a fine-tuned version of [acme/s](https://huggingface.co/acme/s) on the "
+                + "MOZILLA-FOUNDATION/COMMON_VOICE_8_0 - NL dataset.\n");
+        assertThat(values(language, sentence)).containsExactly("nl");
+        assertThat(language.extract(body("Fine-tuned on the NBAILAB/NPSC - 16K_MP3 dataset.\n"))).isEmpty();
+        // a stale template sentence does not add to the language the repo's name says
+        assertThat(values(language, card("me/wav2vec2-swahili", null, sentence.body().replace("- NL", "- HU"))))
+                .containsExactly("sw");
     }
 
     @Test
