@@ -137,31 +137,35 @@ public final class BaseModelExtractor implements MetadataExtractor {
     Reading read(BodyText text) {
         String body = text.body();
         boolean peft = isPeft(text.card());
-        Reading merge = merge(text);
+        // A quantized re-upload ("...-GGUF", "...-int8") quotes the original's card: its fine-tune, merge and "based on"
+        // sentences describe the original's own base, so only the quantization rules speak for the repo.
+        String name = text.card().id().substring(text.card().id().indexOf('/') + 1);
+        boolean quantRepo = !stripQuantSuffixes(name).equals(name);
+        Reading merge = quantRepo ? null : merge(text);
         if (merge != null) {
             return merge;
         }
         Reading best = null;
-        best = better(best, (text.mentions("base_model_name_or_path") ? first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true) : null));
-        best = better(best, (text.mentions("version of") ? first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
+        best = better(quantRepo, best, (text.mentions("base_model_name_or_path") ? first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true) : null));
+        best = better(quantRepo, best, (text.mentions("version of") ? first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
                 peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quant") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
+        best = better(quantRepo, best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quant") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
         boolean quantWords = QUANT_WORDS.matcher(body).find() || text.card().id().toLowerCase(Locale.ROOT)
                 .matches(".*(gguf|gptq|awq|exl2|ggml|[-_]\\dbit|[-_]\\d-bit).*");
         boolean originalLine = text.mentions("original model", "base model", "from model", "tuned from");
-        best = better(best, !originalLine ? null : quantWords
+        best = better(quantRepo, best, !originalLine ? null : quantWords
                 ? first(text, ORIGINAL_MODEL, 0.9, "original-model-quantized", "quantized", false)
                 : first(text, ORIGINAL_MODEL, 0.9, "base-model-line", peft ? "adapter" : "finetune", false));
-        best = better(best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
-        best = better(best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("tune of") ? first(text, FINETUNE_OF, 0.85, "finetune-of", peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("tuned on") ? first(text, FINETUNED_ON_CHECKPOINT, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("fine-tuned", "finetuned") ? first(text, FINETUNED_LINK, 0.85, "finetuned-link", peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("merge of", "merge between") ? mergeOf(text) : null));
-        best = better(best, quantizedRepoName(text));
-        best = better(best, (text.mentions("peftmodel.from_pretrained") ? peftSnippet(text) : null));
-        best = better(best, (text.mentions("version of") ? versionOf(text, peft) : null));
-        best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
+        best = better(quantRepo, best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("tune of") ? first(text, FINETUNE_OF, 0.85, "finetune-of", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("tuned on") ? first(text, FINETUNED_ON_CHECKPOINT, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("fine-tuned", "finetuned") ? first(text, FINETUNED_LINK, 0.85, "finetuned-link", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("merge of", "merge between") ? mergeOf(text) : null));
+        best = better(quantRepo, best, quantizedRepoName(text));
+        best = better(quantRepo, best, (text.mentions("peftmodel.from_pretrained") ? peftSnippet(text) : null));
+        best = better(quantRepo, best, (text.mentions("version of") ? versionOf(text, peft) : null));
+        best = better(quantRepo, best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
         return best;
     }
 
@@ -276,7 +280,11 @@ public final class BaseModelExtractor implements MetadataExtractor {
                 || PEFT_VERSION_LINE.matcher(card.body()).find();
     }
 
-    private static Reading better(Reading a, Reading b) {
+    /** The reading with the higher confidence ({@code a} on a tie); with {@code quantizedOnly}, {@code b} only if quantized. */
+    private static Reading better(boolean quantizedOnly, Reading a, Reading b) {
+        if (quantizedOnly && b != null && !b.relation().equals("quantized")) {
+            return a;
+        }
         if (a == null) {
             return b;
         }

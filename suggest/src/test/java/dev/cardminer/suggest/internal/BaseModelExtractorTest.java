@@ -292,4 +292,18 @@ class BaseModelExtractorTest {
                 + "These are LoRA adaption weights for acme/diffusion-v1. The weights were trained on photos.\n");
         assertThat(values(extractor, right)).containsExactly("acme/diffusion-v1");
     }
+
+    @Test
+    void aQuantizedRepoTakesOnlyAQuantizationRulesBase() {
+        // the quoted original's "based on" and its merge configuration describe the original, not the GGUF repo
+        String config = "```yaml\nmodels:\n  - model: acme/a-7b\n  - model: acme/b-7b\nmerge_method: slerp\nbase_model: acme/a-7b\n```\n";
+        var quoted = card("q/mix-7b-GGUF", null, "# Mix 7B\n\nThis model is based on [Lm 7B](https://huggingface.co/acme/lm-7b).\n\n" + config);
+        assertThat(extractor.extract(quoted)).isEmpty();
+        var linked = card("q/mix-7b-GGUF", null, "# Mix 7B\n\nGGUF quants of [me/mix-7b](https://huggingface.co/me/mix-7b).\n\n"
+                + "The original is based on [Lm 7B](https://huggingface.co/acme/lm-7b).\n\n" + config);
+        assertThat(values(extractor, linked)).containsExactly("me/mix-7b");
+        assertThat(relation.extract(linked)).extracting(Suggestion::value).containsExactly("quantized");
+        // the same text on a repo that is no quantization is read as before
+        assertThat(values(extractor, card("me/mix-7b", null, "# Mix 7B\n\n" + config))).containsExactly("acme/a-7b", "acme/b-7b");
+    }
 }
