@@ -38,6 +38,15 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final Pattern FINETUNED_LINK = Pattern.compile(
             "(?:^|(?<=[.!?][ \\t]))[ \\t]*(?:[-*][ \\t]+)?Fine-?tuned[ \\t]+(?:the[ \\t]+)?(?:model[ \\t]+)?" + HubRefs.REF
                     + "[ \\t]+(?:on|in|for|with|using)\\b", F | Pattern.MULTILINE);
+    /** "initialized with [X](...)", "initialized from the weights of [X](...)": a Hub link, not a bare name. */
+    private static final Pattern INITIALIZED_FROM = Pattern.compile(
+            "initiali[sz]ed\\s+(?:with|from)\\s+(?:the\\s+)?(?:(?:weights|parameters|checkpoint)\\s+(?:of|from)\\s+)?(?:the\\s+)?" + HubRefs.REF, F);
+    /** "..., derived from [X](...)", "built on [X](...)": a Hub link, not a bare name (data is derived from datasets too). */
+    private static final Pattern DERIVED_FROM = Pattern.compile(
+            "(?:derived\\s+from|built\\s+on(?:\\s+top\\s+of)?)\\s+(?:the\\s+)?(?:model\\s+)?" + HubRefs.REF, F);
+    /** What a clause may say is derived or initialised other than the model: then the link is no base. */
+    private static final Pattern OTHER_SUBJECT = Pattern.compile(
+            "\\b(?:tokeni[sz]er|vocab\\w*|data|datasets?|corpus|corpora|code|card|readme|text|method|approach|architecture|config\\w*|embeddings?|head)\\b", F);
     /** "is a merge of [A](...) and [B](...)": the models listed after it are read one by one ({@link #mergeOf}). */
     private static final Pattern MERGE_OF = Pattern.compile("\\bmerge\\s+(?:of|between)\\s+(?:the\\s+(?:following\\s+)?(?:models?\\s*)?:?\\s*)?", F);
     private static final Pattern MERGE_ITEM = Pattern.compile(HubRefs.REF);
@@ -162,6 +171,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
         best = better(quantRepo, best, (text.mentions("tuned on") ? first(text, FINETUNED_ON_CHECKPOINT, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
         best = better(quantRepo, best, (text.mentions("fine-tuned", "finetuned") ? first(text, FINETUNED_LINK, 0.85, "finetuned-link", peft ? "adapter" : "finetune", false) : null));
         best = better(quantRepo, best, (text.mentions("merge of", "merge between") ? mergeOf(text) : null));
+        best = better(quantRepo, best, (text.mentions("initiali") ? first(text, INITIALIZED_FROM, 0.85, "initialized-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("derived from", "built on") ? first(text, DERIVED_FROM, 0.85, "derived-from", peft ? "adapter" : "finetune", false) : null));
         best = better(quantRepo, best, quantizedRepoName(text));
         best = better(quantRepo, best, (text.mentions("peftmodel.from_pretrained") ? peftSnippet(text) : null));
         best = better(quantRepo, best, (text.mentions("version of") ? versionOf(text, peft) : null));
@@ -301,6 +312,10 @@ public final class BaseModelExtractor implements MetadataExtractor {
             }
             if (pattern == BASED_ON && CARD_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find()) {
                 continue;
+            }
+            if ((pattern == INITIALIZED_FROM || pattern == DERIVED_FROM)
+                    && (m.group(4) != null || OTHER_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find())) {
+                continue;   // a bare name may be a dataset's; "the tokenizer is derived from" is not about the model
             }
             if (pattern == ADAPTER_PROSE && titledRepo(text) != null && titledRepo(text).equalsIgnoreCase(HubRefs.modelId(m, 1))) {
                 continue;   // early diffusers scripts wrote the pushed repo, not the base, into "weights for X"

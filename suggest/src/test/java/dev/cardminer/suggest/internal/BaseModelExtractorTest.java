@@ -306,4 +306,19 @@ class BaseModelExtractorTest {
         // the same text on a repo that is no quantization is read as before
         assertThat(values(extractor, card("me/mix-7b", null, "# Mix 7B\n\n" + config))).containsExactly("acme/a-7b", "acme/b-7b");
     }
+
+    @Test
+    void initializedWithOrDerivedFromALinkedModel() {
+        var init = body("The summarizer was initialized with [TinyBERT](https://huggingface.co/acme/tinybert) and trained on news.\n");
+        assertThat(values(extractor, init)).containsExactly("acme/tinybert");
+        assertThat(extractor.extract(init).get(0).method()).isEqualTo("initialized-from");
+        var derived = body("This is a tagger for POS-tagging and dependency-parsing, derived from [enc-base](https://huggingface.co/acme/enc-base).\n");
+        assertThat(values(extractor, derived)).containsExactly("acme/enc-base");
+        assertThat(extractor.extract(derived).get(0).method()).isEqualTo("derived-from");
+        assertThat(values(extractor, body("Our assistant is built on [Lm 7B](https://huggingface.co/acme/lm-7b).\n"))).containsExactly("acme/lm-7b");
+        // a bare name (data is derived from datasets too), or a tokenizer, vocabulary or data that is derived
+        assertThat(extractor.extract(body("The model is derived from acme/texts with filters.\n"))).isEmpty();
+        assertThat(extractor.extract(body("The tokenizer is derived from [enc-base](https://huggingface.co/acme/enc-base).\n"))).isEmpty();
+        assertThat(extractor.extract(body("Its training data was derived from [the dump](https://huggingface.co/acme/dump).\n"))).isEmpty();
+    }
 }
