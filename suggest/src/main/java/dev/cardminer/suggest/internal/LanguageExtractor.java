@@ -54,6 +54,11 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern LINE_LABEL_OK = Pattern.compile("(?i)(?:(?:supported|handled|covered|main|primary|model|input)\\s+)?");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|;|/|\\band\\b|&)\\s*");
     /** A language badge: shields.io escapes a dash as two, {@code Language-en--US}. */
+    private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]");
+    /** Headings of sections about the authors, not the model. */
+    private static final Pattern ASIDE_HEADING = Pattern.compile(
+            "(?im)^#{1,6}[ \\t]+(?:\\W{0,3}\\s*)?(?:about(?:\\s+(?:us|the\\s+authors?|the\\s+team|me))|authors?\\b|citation|cite\\b|bibtex"
+                    + "|acknowledge?ments?|contact|the\\s+team|team\\b|who\\s+we\\s+are|funding)");
     /** A translation dataset's config that is its language pair: "ro-en", "en-de". */
     private static final Pattern LANGUAGE_PAIR_CONFIG = Pattern.compile("([a-z]{2,3})-([a-z]{2,3})");
     private static final Pattern TRANSLATION_DATASET = Pattern.compile(
@@ -344,6 +349,7 @@ public final class LanguageExtractor implements MetadataExtractor {
     private void scan(BodyText text, Map<String, Suggestion> out) {
         String body = text.body();
         int n = body.length();
+        int aside = asideSection(body, 0);
         for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
             if (c < 'A' || c > 'Z' || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))) {
@@ -367,7 +373,8 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
             String code = codes.get(name);
             if (code == null || (end < n && Character.isLetterOrDigit(body.charAt(end))) || text.inCode(i)
-                    || !vocabularies.languages().contains(code) || EXAMPLE_LINE.matcher(lineAround(body, i)).find()) {
+                    || !vocabularies.languages().contains(code) || EXAMPLE_LINE.matcher(lineAround(body, i)).find()
+                    || (aside >= 0 && i >= aside && inAside(body, i))) {
                 i = end - 1;
                 continue;
             }
@@ -592,6 +599,25 @@ public final class LanguageExtractor implements MetadataExtractor {
     /** Whether a sentence tells what else the training data held besides the model's languages. */
     private static boolean extraTrainingLanguages(String line) {
         return ADDITIONALLY.matcher(line).find() && TRAINING_DATA.matcher(line).find();
+    }
+
+    /** Where the first section about the authors, their group, the citation or thanks starts at or after {@code from}; -1 if none. */
+    private static int asideSection(String body, int from) {
+        Matcher m = ASIDE_HEADING.matcher(body);
+        return m.find(from) ? m.start() : -1;
+    }
+
+    /**
+     * Whether {@code offset} lies in such a section ("## About us": "tools for Greek" is the group's research, not the
+     * model's language): the nearest heading before it is one.
+     */
+    private static boolean inAside(String body, int offset) {
+        Matcher heading = HEADING.matcher(body);
+        int last = -1;
+        while (heading.find() && heading.start() < offset) {
+            last = heading.start();
+        }
+        return last >= 0 && ASIDE_HEADING.matcher(body).region(last, body.length()).lookingAt();
     }
 
     /** The line of the body that holds {@code offset}. */

@@ -367,6 +367,16 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void sectionsAboutTheAuthorsSayNoLanguageOfTheModel() {
+        String about = "## About us\n\nThe group's research interests include:\n* parsers and taggers for Greek,\n"
+                + "* the German BERT we released last year.\n";
+        var card = card("acme/legal-encoder", "tags:\n- legal\n", "# Legal encoder\n\nAn encoder for contracts.\n\n" + about);
+        assertThat(language.extract(card)).extracting(Suggestion::method).doesNotContain("for-language", "language-model-name");
+        // the same sentences about the model itself still count
+        assertThat(values(language, body("# Tagger\n\nParsers and taggers for Greek.\n"))).containsExactly("el");
+    }
+
+    @Test
     void languagesOfModelIndexDatasetConfigs() {
         // a translation result's config is its language pair
         String translation = "model-index:\n- name: t\n  results:\n  - task:\n      type: translation\n      name: Translation\n"
