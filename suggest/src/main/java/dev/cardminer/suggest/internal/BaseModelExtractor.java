@@ -26,8 +26,33 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final int F = Pattern.CASE_INSENSITIVE;
     private static final Pattern TRAINER = Pattern.compile("fine-?tuned version of (?:the model )?" + HubRefs.REF, F);
     private static final Pattern FINETUNED_FROM = Pattern.compile(
-            "(?:fine-?tuned|trained|built|initiali[sz]ed)\\s+(?:(?:it|this|this model|the model)\\s+)?(?:from|on top of|upon|off of|starting from)\\s+(?:the\\s+)?(?:model\\s+)?"
+            "(?:fine-?tuned|trained|built|initiali[sz]ed)\\s+(?:(?:it|this|this model|the model)\\s+)?(?:from|on top of|upon|off of|over|starting from)\\s+(?:the\\s+)?(?:model\\s+)?"
                     + HubRefs.REF, F);
+    /** "finetuned on [X](...) checkpoint": "on" names data unless the link is followed by checkpoint or model. */
+    private static final Pattern FINETUNED_ON_CHECKPOINT = Pattern.compile(
+            "fine-?tuned\\s+on\\s+(?:the\\s+)?(?:pre-?trained\\s+)?" + HubRefs.REF + "\\s+(?:checkpoint|model|base\\s+model)\\b", F);
+    /**
+     * The XLSR fine-tuning template's first line, "Fine-tuned [org/x](https://huggingface.co/org/x) on Hungarian using ...":
+     * the verb opens the line (or a sentence), its object is the model.
+     */
+    private static final Pattern FINETUNED_LINK = Pattern.compile(
+            "(?:^|(?<=[.!?][ \\t]))[ \\t]*(?:[-*][ \\t]+)?Fine-?tuned[ \\t]+(?:the[ \\t]+)?(?:model[ \\t]+)?" + HubRefs.REF
+                    + "[ \\t]+(?:on|in|for|with|using)\\b", F | Pattern.MULTILINE);
+    /** "initialized with [X](...)", "initialized from the weights of [X](...)": a Hub link, not a bare name. */
+    private static final Pattern INITIALIZED_FROM = Pattern.compile(
+            "initiali[sz]ed\\s+(?:with|from)\\s+(?:the\\s+)?(?:(?:weights|parameters|checkpoint)\\s+(?:of|from)\\s+)?(?:the\\s+)?" + HubRefs.REF, F);
+    /** "..., derived from [X](...)", "built on [X](...)": a Hub link, not a bare name (data is derived from datasets too). */
+    private static final Pattern DERIVED_FROM = Pattern.compile(
+            "(?:derived\\s+from|built\\s+on(?:\\s+top\\s+of)?)\\s+(?:the\\s+)?(?:model\\s+)?" + HubRefs.REF, F);
+    /** What a clause may say is derived or initialised other than the model: then the link is no base. */
+    private static final Pattern OTHER_SUBJECT = Pattern.compile(
+            "\\b(?:tokeni[sz]er|vocab\\w*|data|datasets?|corpus|corpora|code|card|readme|text|method|approach|architecture|config\\w*|embeddings?|head)\\b", F);
+    /** "is a merge of [A](...) and [B](...)": the models listed after it are read one by one ({@link #mergeOf}). */
+    private static final Pattern MERGE_OF = Pattern.compile("\\bmerge\\s+(?:of|between)\\s+(?:the\\s+(?:following\\s+)?(?:models?\\s*)?:?\\s*)?", F);
+    private static final Pattern MERGE_ITEM = Pattern.compile(HubRefs.REF);
+    private static final Pattern MERGE_SEPARATOR = Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|\\s(?:and|with|&|\\+)\\s+)(?:the\\s+)?");
+    /** The diffusers LoRA template's title, "# LoRA DreamBooth - org/name": the repo the weights were pushed to. */
+    private static final Pattern LORA_TITLE = Pattern.compile("^#[ \\t]+LoRA\\b[^\\n]*?[ \\t]-[ \\t]+(\\S+)[ \\t]*$", F | Pattern.MULTILINE);
     /** "This is a finetune of [X](...)", "a full fine-tune of X". */
     private static final Pattern FINETUNE_OF = Pattern.compile(
             "\\b(?:a|an|the)\\s+(?:full(?:-parameter)?\\s+)?fine-?tune\\s+of\\s+(?:the\\s+)?(?:model\\s+)?" + HubRefs.REF, F);
@@ -51,7 +76,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
                     + "|(https?://(?:www\\.)?(?:huggingface|hf)\\.co/[^\\s)\\]>\"'`]{1,300}))", F);
     private static final Pattern FINE_TUNED = Pattern.compile("fine-?tuned", F);
     private static final Pattern BASED_ON = Pattern.compile(
-            "(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?based\\s+on\\s+(?:the\\s+)?" + HubRefs.REF, F);
+            "(?:(?:is|are|was)\\s+(?:a\\s+)?(?:fine-?tuned\\s+model\\s+)?|^[ \\t]*(?:[-*][ \\t]+)?)based\\s+on\\s+(?:the\\s+|an?\\s+)?(?:pre-?trained\\s+)?"
+                    + HubRefs.REF, F | Pattern.MULTILINE);
     /** {@code v = "X"}, {@code v = Auto...from_pretrained("X")} or {@code v = ...from_pretrained(name)}, any variable. */
     private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^[ \\t]*([A-Za-z_]\\w*)"
             + "[ \\t]*=[ \\t]*(?:[\\w.]+\\.from_pretrained\\([ \\t]*)?(?:[\"']([^\"'\\n]{1,200})[\"']|([A-Za-z_]\\w*)[ \\t]*[,)])");
@@ -68,9 +94,11 @@ public final class BaseModelExtractor implements MetadataExtractor {
             "(?:(?:GGUF|GGML|GPTQ|AWQ|EXL2|exllamav2|bitsandbytes|[2-8][- ]?bit)\\s+(?:format\\s+)?(?:model\\s+files|quants?|quantizations?|quantised|quantized|versions?|model|weights)"
                     + "|(?:static|weighted/imatrix|imatrix|weighted)\\s+quants"
                     + "|converted\\s+to\\s+(?:GGUF|GGML|EXL2|GPTQ|AWQ)\\s+format"
-                    + "|quanti[sz]ed\\s+(?:version|model|weights))\\s+(?:of|for|from)\\s+(?:the\\s+)?(?:model\\s+)?" + HubRefs.REF, F);
+                    + "|quanti[sz]ed\\s+(?:version|model|weights)"
+                    + "|original\\s+(?:fp32\\s+|float32\\s+|fp16\\s+)?model\\s+(?:comes|is\\s+taken))\\s+(?:of|for|from)\\s+(?:the\\s+)?(?:fine-?tuned\\s+)?(?:model\\s+)?"
+                    + HubRefs.REF, F);
     private static final Pattern ORIGINAL_MODEL = Pattern.compile(
-            "(?:Original\\s+model|Base\\s+model|Fine-?tuned\\s+from\\s+model(?:\\s+\\[optional\\])?)\\s*(?:\\*\\*)?\\s*:\\s*(?:\\*\\*)?\\s*(?:"
+            "(?:Original\\s+model|Base\\s+model|Fine-?tuned\\s+from(?:\\s+model)?(?:\\s+\\[optional\\])?)\\s*(?:\\*\\*)?\\s*:\\s*(?:\\*\\*)?\\s*(?:"
                     + HubRefs.REF + ")", F);
     private static final Pattern QUANT_WORDS = Pattern.compile("\\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|quanti[sz]ed|quants)\\b", F);
     private static final Pattern MERGE_MODEL = Pattern.compile(
@@ -118,28 +146,37 @@ public final class BaseModelExtractor implements MetadataExtractor {
     Reading read(BodyText text) {
         String body = text.body();
         boolean peft = isPeft(text.card());
-        Reading merge = merge(text);
+        // A quantized re-upload ("...-GGUF", "...-int8") quotes the original's card: its fine-tune, merge and "based on"
+        // sentences describe the original's own base, so only the quantization rules speak for the repo.
+        String name = text.card().id().substring(text.card().id().indexOf('/') + 1);
+        boolean quantRepo = !stripQuantSuffixes(name).equals(name);
+        Reading merge = quantRepo ? null : merge(text);
         if (merge != null) {
             return merge;
         }
         Reading best = null;
-        best = better(best, (text.mentions("base_model_name_or_path") ? first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true) : null));
-        best = better(best, (text.mentions("version of") ? first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
+        best = better(quantRepo, best, (text.mentions("base_model_name_or_path") ? first(text, ADAPTER_CONFIG, 0.95, "adapter-config", "adapter", true) : null));
+        best = better(quantRepo, best, (text.mentions("version of") ? first(text, TRAINER, peft ? 0.95 : 0.97, "trainer-finetuned-version",
                 peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quant") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
+        best = better(quantRepo, best, (text.mentions("gguf", "ggml", "gptq", "awq", "exl2", "exllama", "bitsandbytes", "bit", "quant") ? first(text, QUANTIZED, 0.93, "quantized-version-of", "quantized", false) : null));
         boolean quantWords = QUANT_WORDS.matcher(body).find() || text.card().id().toLowerCase(Locale.ROOT)
                 .matches(".*(gguf|gptq|awq|exl2|ggml|[-_]\\dbit|[-_]\\d-bit).*");
-        boolean originalLine = text.mentions("original model", "base model", "from model");
-        best = better(best, !originalLine ? null : quantWords
+        boolean originalLine = text.mentions("original model", "base model", "from model", "tuned from");
+        best = better(quantRepo, best, !originalLine ? null : quantWords
                 ? first(text, ORIGINAL_MODEL, 0.9, "original-model-quantized", "quantized", false)
                 : first(text, ORIGINAL_MODEL, 0.9, "base-model-line", peft ? "adapter" : "finetune", false));
-        best = better(best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
-        best = better(best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
-        best = better(best, (text.mentions("tune of") ? first(text, FINETUNE_OF, 0.85, "finetune-of", peft ? "adapter" : "finetune", false) : null));
-        best = better(best, quantizedRepoName(text));
-        best = better(best, (text.mentions("peftmodel.from_pretrained") ? peftSnippet(text) : null));
-        best = better(best, (text.mentions("version of") ? versionOf(text, peft) : null));
-        best = better(best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("lora", "peft", "adapter") ? first(text, ADAPTER_PROSE, 0.85, "adapter-for", "adapter", false) : null));
+        best = better(quantRepo, best, (text.mentions("tuned", "trained", "built", "initiali") ? first(text, FINETUNED_FROM, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("tune of") ? first(text, FINETUNE_OF, 0.85, "finetune-of", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("tuned on") ? first(text, FINETUNED_ON_CHECKPOINT, 0.85, "finetuned-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("fine-tuned", "finetuned") ? first(text, FINETUNED_LINK, 0.85, "finetuned-link", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("merge of", "merge between") ? mergeOf(text) : null));
+        best = better(quantRepo, best, (text.mentions("initiali") ? first(text, INITIALIZED_FROM, 0.85, "initialized-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, (text.mentions("derived from", "built on") ? first(text, DERIVED_FROM, 0.85, "derived-from", peft ? "adapter" : "finetune", false) : null));
+        best = better(quantRepo, best, quantizedRepoName(text));
+        best = better(quantRepo, best, (text.mentions("peftmodel.from_pretrained") ? peftSnippet(text) : null));
+        best = better(quantRepo, best, (text.mentions("version of") ? versionOf(text, peft) : null));
+        best = better(quantRepo, best, (text.mentions("based on") ? first(text, BASED_ON, 0.8, "based-on", peft ? "adapter" : "finetune", false) : null));
         return best;
     }
 
@@ -254,7 +291,11 @@ public final class BaseModelExtractor implements MetadataExtractor {
                 || PEFT_VERSION_LINE.matcher(card.body()).find();
     }
 
-    private static Reading better(Reading a, Reading b) {
+    /** The reading with the higher confidence ({@code a} on a tie); with {@code quantizedOnly}, {@code b} only if quantized. */
+    private static Reading better(boolean quantizedOnly, Reading a, Reading b) {
+        if (quantizedOnly && b != null && !b.relation().equals("quantized")) {
+            return a;
+        }
         if (a == null) {
             return b;
         }
@@ -271,6 +312,13 @@ public final class BaseModelExtractor implements MetadataExtractor {
             }
             if (pattern == BASED_ON && CARD_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find()) {
                 continue;
+            }
+            if ((pattern == INITIALIZED_FROM || pattern == DERIVED_FROM)
+                    && (m.group(4) != null || OTHER_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find())) {
+                continue;   // a bare name may be a dataset's; "the tokenizer is derived from" is not about the model
+            }
+            if (pattern == ADAPTER_PROSE && titledRepo(text) != null && titledRepo(text).equalsIgnoreCase(HubRefs.modelId(m, 1))) {
+                continue;   // early diffusers scripts wrote the pushed repo, not the base, into "weights for X"
             }
             String id = group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1);
             if (id == null || id.equalsIgnoreCase(text.card().id())) {
@@ -293,6 +341,50 @@ public final class BaseModelExtractor implements MetadataExtractor {
                 double confidence = FINE_TUNED.matcher(m.group()).find() ? 0.85 : 0.8;
                 Suggestion s = text.suggestion(FIELD, id, m.start(), m.end(), confidence, "version-of-link");
                 return new Reading(List.of(s), peft ? "adapter" : "finetune", confidence, "version-of-link");
+            }
+        }
+        return null;
+    }
+
+    /** The repo the diffusers LoRA template's title names ("# LoRA DreamBooth - org/name"), or null. */
+    private static String titledRepo(BodyText text) {
+        Matcher m = LORA_TITLE.matcher(text.body());
+        if (!m.find()) {
+            return null;
+        }
+        String named = m.group(1);
+        return named.startsWith("http") ? HubRefs.modelFromUrl(named) : HubRefs.valid(named);
+    }
+
+    /**
+     * "is a merge of [A](...) and [B](...)", "a merge of org/a, org/b and org/c": two or more models named one after
+     * another (commas, "and", "with", "&") right after the phrase, every one a Hub model id; outside code and quoted cards.
+     */
+    private Reading mergeOf(BodyText text) {
+        Matcher m = MERGE_OF.matcher(text.body());
+        int quoted = quotedOriginal(text);
+        while (m.find() && m.start() < quoted) {
+            if (text.inCode(m.start())) {
+                continue;
+            }
+            List<Suggestion> values = new ArrayList<>();
+            Matcher item = MERGE_ITEM.matcher(text.body());
+            Matcher separator = MERGE_SEPARATOR.matcher(text.body());
+            int at = m.end();
+            while (item.region(at, text.body().length()).lookingAt()) {
+                String id = HubRefs.modelId(item, 1);
+                if (id == null || id.equalsIgnoreCase(text.card().id())) {
+                    values.clear();
+                    break;   // a name that is no Hub id: the list is not one of models we can propose
+                }
+                values.add(text.suggestion(FIELD, id, item.start(), item.end(), 0.85, "merge-of"));
+                if (!separator.region(item.end(), text.body().length()).lookingAt()) {
+                    break;
+                }
+                at = separator.end();
+            }
+            if (values.size() >= 2) {
+                return new Reading(List.copyOf(values), "merge", 0.85, "merge-of");
             }
         }
         return null;

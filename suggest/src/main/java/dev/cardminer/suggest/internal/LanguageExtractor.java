@@ -54,6 +54,20 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern LINE_LABEL_OK = Pattern.compile("(?i)(?:(?:supported|handled|covered|main|primary|model|input)\\s+)?");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|;|/|\\band\\b|&)\\s*");
     /** A language badge: shields.io escapes a dash as two, {@code Language-en--US}. */
+    private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]");
+    /** Headings of sections about the authors, not the model. */
+    private static final Pattern ASIDE_HEADING = Pattern.compile(
+            "(?im)^#{1,6}[ \\t]+(?:\\W{0,3}\\s*)?(?:about(?:\\s+(?:us|the\\s+authors?|the\\s+team|me))|authors?\\b|citation|cite\\b|bibtex"
+                    + "|acknowledge?ments?|contact|the\\s+team|team\\b|who\\s+we\\s+are|funding)");
+    /** A translation dataset's config that is its language pair: "ro-en", "en-de". */
+    private static final Pattern LANGUAGE_PAIR_CONFIG = Pattern.compile("([a-z]{2,3})-([a-z]{2,3})");
+    private static final Pattern TRANSLATION_DATASET = Pattern.compile(
+            "(?i)wmt|iwslt|opus|europarl|kde4|tatoeba|ted_(?:talks|hrlr|multi)|news_commentary|un_pc|un_multi|flores|ccmatrix|bible_para");
+    /** The speech scripts' Trainer sentence "on the MOZILLA-FOUNDATION/COMMON_VOICE_8_0 - NL dataset": a corpus of many languages and its config. */
+    private static final Pattern SPEECH_DATASET_CONFIG = Pattern.compile(
+            "(?i)\\bon the (?:[\\w.-]+/)?(?:common_voice|fleurs|voxpopuli|multilingual_librispeech)[\\w.]* - ([a-z]{2,3}(?:-[a-z]{2,4})?) dataset\\b");
+    /** "config: hi, split: test" in a model-index {@code args}. */
+    private static final Pattern CONFIG_IN_ARGS = Pattern.compile("\\bconfig:\\s*([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\\b");
     private static final Pattern LANGUAGE_BADGE = Pattern.compile("img\\.shields\\.io/badge/[Ll]anguage-([a-z]{2,3})(?:--[A-Za-z]{2,4})?-");
 
     /**
@@ -240,9 +254,20 @@ public final class LanguageExtractor implements MetadataExtractor {
             out.putIfAbsent(spacy.group(1), new Suggestion(FIELD, spacy.group(1), repoId, 0.85, "tool-language-name"));
         }
         for (EvalResult r : card.evalResults()) {
-            String config = r.datasetConfig() != null ? r.datasetConfig()
-                    : r.datasetArgs() instanceof String s ? s : null;
+            String config = datasetConfig(r);
             String type = r.datasetType() == null ? "" : r.datasetType();
+            Matcher pair = config == null ? null : LANGUAGE_PAIR_CONFIG.matcher(config);
+            if (pair != null && pair.matches() && ("translation".equals(r.taskType()) || TRANSLATION_DATASET.matcher(type).find())) {
+                // a translation model's data is a language pair, "wmt16" config "ro-en": both are its languages
+                for (int g = 1; g <= 2; g++) {
+                    String code = canonicalCode(pair.group(g));
+                    if (vocabularies.languages().contains(code)) {
+                        out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card,
+                                "model-index dataset " + type + " config " + config), 0.85, "translation-dataset-config"));
+                    }
+                }
+                continue;
+            }
             if (config != null && config.matches("[a-z]{2,3}-[A-Za-z]{2,4}")) {
                 config = config.substring(0, config.indexOf('-'));   // Common Voice's "sv-SE", "zh-HK"
             }
@@ -250,6 +275,17 @@ public final class LanguageExtractor implements MetadataExtractor {
                     && config.matches("[a-z]{2,3}") && vocabularies.languages().contains(config)) {
                 out.putIfAbsent(config, new Suggestion(FIELD, config,
                         BodyText.metadata(card, "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
+            }
+        }
+        if (out.isEmpty() && text.mentions(" - ")) {
+            // only when neither the name nor model-index says a language: the sentence is the template's, and stale
+            // when a card was copied from a run on another language
+            Matcher named = SPEECH_DATASET_CONFIG.matcher(text.body());
+            if (named.find()) {
+                String code = named.group(1).toLowerCase(java.util.Locale.ROOT).replaceFirst("-.*", "");
+                if (vocabularies.languages().contains(code)) {
+                    out.putIfAbsent(code, text.suggestion(FIELD, code, named.start(1), named.end(1), 0.85, "dataset-language-config"));
+                }
             }
         }
         if (text.mentions("language")) {
@@ -313,6 +349,7 @@ public final class LanguageExtractor implements MetadataExtractor {
     private void scan(BodyText text, Map<String, Suggestion> out) {
         String body = text.body();
         int n = body.length();
+        int aside = asideSection(body, 0);
         for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
             if (c < 'A' || c > 'Z' || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))) {
@@ -336,7 +373,8 @@ public final class LanguageExtractor implements MetadataExtractor {
             }
             String code = codes.get(name);
             if (code == null || (end < n && Character.isLetterOrDigit(body.charAt(end))) || text.inCode(i)
-                    || !vocabularies.languages().contains(code) || EXAMPLE_LINE.matcher(lineAround(body, i)).find()) {
+                    || !vocabularies.languages().contains(code) || EXAMPLE_LINE.matcher(lineAround(body, i)).find()
+                    || (aside >= 0 && i >= aside && inAside(body, i))) {
                 i = end - 1;
                 continue;
             }
@@ -533,6 +571,24 @@ public final class LanguageExtractor implements MetadataExtractor {
     }
 
     /**
+     * A model-index result's dataset config: {@code config}, else {@code args} when it is the config itself ("tr") or
+     * names it the way the Whisper fine-tuning event's cards write it ("config: hi, split: test"); null when none.
+     */
+    private static String datasetConfig(EvalResult r) {
+        if (r.datasetConfig() != null && !r.datasetConfig().isBlank()) {
+            return r.datasetConfig().strip();
+        }
+        if (r.datasetArgs() instanceof String s) {
+            Matcher named = CONFIG_IN_ARGS.matcher(s);
+            return named.find() ? named.group(1) : s.strip();
+        }
+        if (r.datasetArgs() instanceof Map<?, ?> m && m.get("config") instanceof String s) {
+            return s.strip();
+        }
+        return null;
+    }
+
+    /**
      * Models with no human language: their task, library or tags say image, vision, tabular or reinforcement learning.
      * Neither a code in the repo's name nor the card's (English) prose then says a language the model handles.
      */
@@ -543,6 +599,25 @@ public final class LanguageExtractor implements MetadataExtractor {
     /** Whether a sentence tells what else the training data held besides the model's languages. */
     private static boolean extraTrainingLanguages(String line) {
         return ADDITIONALLY.matcher(line).find() && TRAINING_DATA.matcher(line).find();
+    }
+
+    /** Where the first section about the authors, their group, the citation or thanks starts at or after {@code from}; -1 if none. */
+    private static int asideSection(String body, int from) {
+        Matcher m = ASIDE_HEADING.matcher(body);
+        return m.find(from) ? m.start() : -1;
+    }
+
+    /**
+     * Whether {@code offset} lies in such a section ("## About us": "tools for Greek" is the group's research, not the
+     * model's language): the nearest heading before it is one.
+     */
+    private static boolean inAside(String body, int offset) {
+        Matcher heading = HEADING.matcher(body);
+        int last = -1;
+        while (heading.find() && heading.start() < offset) {
+            last = heading.start();
+        }
+        return last >= 0 && ASIDE_HEADING.matcher(body).region(last, body.length()).lookingAt();
     }
 
     /** The line of the body that holds {@code offset}. */

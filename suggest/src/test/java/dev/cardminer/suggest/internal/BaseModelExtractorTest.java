@@ -217,4 +217,108 @@ class BaseModelExtractorTest {
                 + "# Original model card: Pup 7B\n\nPup is a fine-tuned version of [acme/lm-7b](https://huggingface.co/acme/lm-7b) on dialogues.\n");
         assertThat(values(extractor, before)).containsExactly("me/pup-7b");
     }
+
+    @Test
+    void fineTunedLinkOpeningTheLine() {
+        var xlsr = body("# Wav2Vec2 Large Breton\n\nFine-tuned [acme/speech-300m](https://huggingface.co/acme/speech-300m) on Breton "
+                + "using the [Common Voice](https://huggingface.co/datasets/common_voice) dataset.\n");
+        assertThat(values(extractor, xlsr)).containsExactly("acme/speech-300m");
+        assertThat(extractor.extract(xlsr).get(0).method()).isEqualTo("finetuned-link");
+        // a dataset link, or a link that is no Hub model, is no base
+        assertThat(extractor.extract(body("Fine-tuned [the corpus](https://huggingface.co/datasets/acme/corpus) on two GPUs.\n"))).isEmpty();
+        assertThat(extractor.extract(body("Fine-tuned [Encoder](https://github.com/acme/encoder) on reviews.\n"))).isEmpty();
+        // not the verb that opens a sentence: "models fine-tuned [...] on" lists other models
+        assertThat(extractor.extract(body("We compare with models fine-tuned [acme/x](https://huggingface.co/acme/x) on news.\n"))).isEmpty();
+    }
+
+    @Test
+    void fineTunedOverOrOnACheckpoint() {
+        assertThat(values(extractor, body("This model is finetuned over [XLM-R](https://huggingface.co/xlm-r-large) using Gujarati text.\n")))
+                .containsExactly("xlm-r-large");
+        assertThat(values(extractor, body("The model is finetuned on [TinyBART](https://huggingface.co/acme/TinyBART) checkpoint.\n")))
+                .containsExactly("acme/TinyBART");
+        // "fine-tuned on [X]" without "checkpoint" names the data
+        assertThat(extractor.extract(body("It was finetuned on [news](https://huggingface.co/acme/news-dump) for a week.\n"))).isEmpty();
+    }
+
+    @Test
+    void finetunedFromLineWithoutTheWordModel() {
+        var line = body("## Details\n\n- **Finetuned from:** [acme/lm-13b](https://huggingface.co/acme/lm-13b)\n");
+        assertThat(values(extractor, line)).containsExactly("acme/lm-13b");
+        assertThat(extractor.extract(line).get(0).method()).isEqualTo("base-model-line");
+    }
+
+    @Test
+    void basedOnAtTheStartOfALineOrAPretrainedModel() {
+        assertThat(values(extractor, body("# Headlines\n\nBased on [small-t5](https://huggingface.co/acme/small-t5) model.\n")))
+                .containsExactly("acme/small-t5");
+        assertThat(values(extractor, body("The model is based on a pre-trained [GPT-2](https://huggingface.co/gpt2) tuned on posts.\n")))
+                .containsExactly("gpt2");
+        // a paper or a card the text is based on is no model
+        assertThat(extractor.extract(body("Based on [our paper](https://arxiv.org/abs/1234.5678).\n"))).isEmpty();
+        assertThat(extractor.extract(body("This card is based on the [Acme card](https://huggingface.co/acme/lm).\n"))).isEmpty();
+    }
+
+    @Test
+    void mergeOfListedHubModels() {
+        var linked = body("Mixed-13B is a merge of [`acme/lm-13b`](https://huggingface.co/acme/lm-13b) and "
+                + "[`other/chat-13b`](https://huggingface.co/other/chat-13b).\n");
+        assertThat(values(extractor, linked)).containsExactly("acme/lm-13b", "other/chat-13b");
+        assertThat(relation.extract(linked)).extracting(Suggestion::value).containsExactly("merge");
+        assertThat(values(extractor, body("This is a merge of acme/a-7b, acme/b-7b and other/c-7b.\n")))
+                .containsExactly("acme/a-7b", "acme/b-7b", "other/c-7b");
+        // names that are no Hub ids, one model, or a tool are not proposed
+        assertThat(extractor.extract(body("A merge of SD 1.5, Analog Diffusion and acme/x.\n"))).isEmpty();
+        assertThat(extractor.extract(body("It is a merge of [acme/a](https://huggingface.co/acme/a) with my own training.\n"))).isEmpty();
+        assertThat(extractor.extract(body("This is a merge of pre-trained language models created using [mergekit](https://github.com/x/mergekit).\n")))
+                .isEmpty();
+    }
+
+    @Test
+    void originalFp32ModelOfAnInt8Quantization() {
+        var card = card("acme/enc-mrpc-int8-static", null, "# INT8 encoder\n\nThis is an INT8 PyTorch model quantized with a compressor.\n\n"
+                + "The original fp32 model comes from the fine-tuned model [enc-mrpc](https://huggingface.co/acme/enc-mrpc).\n");
+        assertThat(values(extractor, card)).containsExactly("acme/enc-mrpc");
+        assertThat(relation.extract(card)).extracting(Suggestion::value).containsExactly("quantized");
+    }
+
+    @Test
+    void loraWeightsForTheRepoTheTitleNamesAreNoBase() {
+        // early diffusers scripts wrote the pushed repo into "weights for X"; the title names the same repo
+        var buggy = card("me/lora-dog", null, "# LoRA DreamBooth - https://huggingface.co/me/dog-out\n\n"
+                + "These are LoRA adaption weights for https://huggingface.co/me/dog-out. The weights were trained on photos.\n");
+        assertThat(extractor.extract(buggy)).isEmpty();
+        var right = card("me/lora-cat", null, "# LoRA DreamBooth - me/lora-cat\n\n"
+                + "These are LoRA adaption weights for acme/diffusion-v1. The weights were trained on photos.\n");
+        assertThat(values(extractor, right)).containsExactly("acme/diffusion-v1");
+    }
+
+    @Test
+    void aQuantizedRepoTakesOnlyAQuantizationRulesBase() {
+        // the quoted original's "based on" and its merge configuration describe the original, not the GGUF repo
+        String config = "```yaml\nmodels:\n  - model: acme/a-7b\n  - model: acme/b-7b\nmerge_method: slerp\nbase_model: acme/a-7b\n```\n";
+        var quoted = card("q/mix-7b-GGUF", null, "# Mix 7B\n\nThis model is based on [Lm 7B](https://huggingface.co/acme/lm-7b).\n\n" + config);
+        assertThat(extractor.extract(quoted)).isEmpty();
+        var linked = card("q/mix-7b-GGUF", null, "# Mix 7B\n\nGGUF quants of [me/mix-7b](https://huggingface.co/me/mix-7b).\n\n"
+                + "The original is based on [Lm 7B](https://huggingface.co/acme/lm-7b).\n\n" + config);
+        assertThat(values(extractor, linked)).containsExactly("me/mix-7b");
+        assertThat(relation.extract(linked)).extracting(Suggestion::value).containsExactly("quantized");
+        // the same text on a repo that is no quantization is read as before
+        assertThat(values(extractor, card("me/mix-7b", null, "# Mix 7B\n\n" + config))).containsExactly("acme/a-7b", "acme/b-7b");
+    }
+
+    @Test
+    void initializedWithOrDerivedFromALinkedModel() {
+        var init = body("The summarizer was initialized with [TinyBERT](https://huggingface.co/acme/tinybert) and trained on news.\n");
+        assertThat(values(extractor, init)).containsExactly("acme/tinybert");
+        assertThat(extractor.extract(init).get(0).method()).isEqualTo("initialized-from");
+        var derived = body("This is a tagger for POS-tagging and dependency-parsing, derived from [enc-base](https://huggingface.co/acme/enc-base).\n");
+        assertThat(values(extractor, derived)).containsExactly("acme/enc-base");
+        assertThat(extractor.extract(derived).get(0).method()).isEqualTo("derived-from");
+        assertThat(values(extractor, body("Our assistant is built on [Lm 7B](https://huggingface.co/acme/lm-7b).\n"))).containsExactly("acme/lm-7b");
+        // a bare name (data is derived from datasets too), or a tokenizer, vocabulary or data that is derived
+        assertThat(extractor.extract(body("The model is derived from acme/texts with filters.\n"))).isEmpty();
+        assertThat(extractor.extract(body("The tokenizer is derived from [enc-base](https://huggingface.co/acme/enc-base).\n"))).isEmpty();
+        assertThat(extractor.extract(body("Its training data was derived from [the dump](https://huggingface.co/acme/dump).\n"))).isEmpty();
+    }
 }

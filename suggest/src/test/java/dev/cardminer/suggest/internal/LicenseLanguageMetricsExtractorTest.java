@@ -367,6 +367,45 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void sectionsAboutTheAuthorsSayNoLanguageOfTheModel() {
+        String about = "## About us\n\nThe group's research interests include:\n* parsers and taggers for Greek,\n"
+                + "* the German BERT we released last year.\n";
+        var card = card("acme/legal-encoder", "tags:\n- legal\n", "# Legal encoder\n\nAn encoder for contracts.\n\n" + about);
+        assertThat(language.extract(card)).extracting(Suggestion::method).doesNotContain("for-language", "language-model-name");
+        // the same sentences about the model itself still count
+        assertThat(values(language, body("# Tagger\n\nParsers and taggers for Greek.\n"))).containsExactly("el");
+    }
+
+    @Test
+    void languagesOfModelIndexDatasetConfigs() {
+        // a translation result's config is its language pair
+        String translation = "model-index:\n- name: t\n  results:\n  - task:\n      type: translation\n      name: Translation\n"
+                + "    dataset:\n      name: news ro-en\n      type: acme/news\n      args: ro-en\n"
+                + "    metrics:\n    - type: bleu\n      value: 5.0\n";
+        var pair = card("me/small-tuned", translation, "This model is a fine-tuned version of [acme/t](https://huggingface.co/acme/t).\n");
+        assertThat(values(language, pair)).containsExactlyInAnyOrder("ro", "en");
+        assertThat(language.extract(pair).get(0).method()).isEqualTo("translation-dataset-config");
+        // the same config on a dataset that is no translation corpus, with no translation task, says nothing
+        assertThat(language.extract(card("me/small-tuned", translation.replace("translation", "summarization"),
+                "Text.\n"))).isEmpty();
+        // a speech result's config, also written "config: xx, split: test" into args
+        String speech = "model-index:\n- name: s\n  results:\n  - task:\n      type: automatic-speech-recognition\n"
+                + "    dataset:\n      name: Common Voice 11.0\n      type: mozilla-foundation/common_voice_11_0\n"
+                + "      args: 'config: br, split: test'\n    metrics:\n    - type: wer\n      value: 40.1\n";
+        var voice = card("me/small-asr", speech, "This model is a fine-tuned version of [acme/s](https://huggingface.co/acme/s).\n");
+        assertThat(values(language, voice)).containsExactly("br");
+        assertThat(language.extract(voice).get(0).method()).isEqualTo("dataset-language-config");
+        // the speech scripts' Trainer sentence names the config after the corpus
+        var sentence = body("This model is a fine-tuned version of [acme/s](https://huggingface.co/acme/s) on the "
+                + "MOZILLA-FOUNDATION/COMMON_VOICE_8_0 - NL dataset.\n");
+        assertThat(values(language, sentence)).containsExactly("nl");
+        assertThat(language.extract(body("Fine-tuned on the NBAILAB/NPSC - 16K_MP3 dataset.\n"))).isEmpty();
+        // a stale template sentence does not add to the language the repo's name says
+        assertThat(values(language, card("me/wav2vec2-swahili", null, sentence.body().replace("- NL", "- HU"))))
+                .containsExactly("sw");
+    }
+
+    @Test
     void metricsFromTheTrainerBlockAndModelIndex() {
         assertThat(values(metrics, body("It achieves the following results on the evaluation set:\n- Loss: 0.2\n- Wer: 0.31\n- Matthews Correlation: 0.5\n")))
                 .containsExactly("wer", "matthews_correlation");
