@@ -151,9 +151,15 @@ public final class StoreWriter implements AutoCloseable {
         newFacts.flush();
         StringBuilder set = new StringBuilder();
         for (String[] column : FACT_COLUMNS) {
-            set.append(set.isEmpty() ? "" : ", ").append(column[0]).append(" = f.").append(column[0]);
+            if (!column[0].equals("tags")) {
+                set.append(set.isEmpty() ? "" : ", ").append(column[0]).append(" = f.").append(column[0]);
+            }
         }
-        statement.execute("UPDATE main.cards SET " + set + " FROM temp.main." + NEW_FACTS + " f WHERE cards.id = f.id");
+        String join = " FROM temp.main." + NEW_FACTS + " f WHERE cards.id = f.id";
+        statement.execute("UPDATE main.cards SET " + set + join);
+        // DuckDB updates a list column by deleting and inserting the whole row, body included (19,014 rows: 2.9 s
+        // instead of 0.1): only where the tags changed, which is rare.
+        statement.execute("UPDATE main.cards SET tags = f.tags" + join + " AND cards.tags IS DISTINCT FROM f.tags");
         statement.execute("DELETE FROM temp.main." + NEW_FACTS);
     }
 
