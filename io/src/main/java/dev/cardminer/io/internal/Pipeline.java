@@ -329,7 +329,7 @@ public final class Pipeline {
                         long t0 = System.nanoTime();
                         CardRows rows = parse(w, hashes);
                         nanos += System.nanoTime() - t0;
-                        if (rows != null ? add(rows) : newFacts.size() >= FACTS_BATCH) {
+                        if (rows != null ? add(rows) : newFacts.size() >= settings.batchCards()) {
                             commit(writer);
                         }
                     }
@@ -422,12 +422,6 @@ public final class Pipeline {
             batchBytes = 0;
         }
     }
-
-    /**
-     * New facts per commit, at most: each commit updates them with one join against every stored id, so larger is
-     * cheaper; the facts themselves are a few hundred bytes a card.
-     */
-    static final int FACTS_BATCH = 20_000;
 
     /** Bytes of heap a row costs in flight, about: a record, its strings and list slot. */
     static final int ROW_BYTES = 256;
