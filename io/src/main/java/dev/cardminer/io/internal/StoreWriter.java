@@ -29,7 +29,7 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final String REPLACED = "cardminer_replaced_ids";
     private static final String NEW_FACTS = "cardminer_new_facts";
-    /** The columns of {@code cards} that a card's repo facts make, and their SQL types. */
+    /** The columns of {@code cards} a card's new facts set (where they came from, the facts, their hash), with types. */
     private static final String[][] FACT_COLUMNS = {{"source", "VARCHAR"}, {"author", "VARCHAR"},
             {"downloads", "BIGINT"}, {"likes", "BIGINT"}, {"pipeline_tag", "VARCHAR"}, {"library_name", "VARCHAR"},
             {"tags", "VARCHAR[]"}, {"created_at", "TIMESTAMP"}, {"last_modified", "TIMESTAMP"},
@@ -103,11 +103,6 @@ public final class StoreWriter implements AutoCloseable {
         namesChanged = TableAppender.open(connection, null, "known_names_changed", "kind", "name", "by_card");
         all = List.of(cards, replaced, newFacts, metadata, values, sections, evals, links, problems, sentences, hubIds,
                 annotations, annotated, pending, namesChanged);
-    }
-
-    /** Writes the cards in one transaction: all of them, or (on an exception) none. */
-    public void write(List<CardRows> batch) throws SQLException {
-        write(batch, List.of());
     }
 
     /**
