@@ -192,6 +192,8 @@ public final class Analyzer {
      * @param replaced   of those, cards that replaced an older version
      * @param again      of those, cards the store had as they are, analysed again ({@code force})
      * @param skipped    cards unchanged since the store got them
+     * @param factsUpdated of those, cards whose text was unchanged and whose repo facts (downloads, likes, tags, ...)
+     *                   changed: only their facts were stored again
      * @param duplicates cards whose id had come before in this source (the first is kept)
      * @param failures   cards stored with an internal-error or source-error problem
      * @param bytes      UTF-8 bytes of the cards taken (written and skipped)
@@ -199,7 +201,8 @@ public final class Analyzer {
      * @param stages     where the time went, stage by stage (for profiling)
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
-                         long skipped, long duplicates, long failures, long bytes, long pruned, Duration elapsed,
+                         long skipped, long factsUpdated, long duplicates, long failures, long bytes, long pruned,
+                         Duration elapsed,
                          Stages stages) {
 
         public Result {
@@ -212,10 +215,11 @@ public final class Analyzer {
             String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
             String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
                     : String.format(", %,d pruned", pruned);
-            return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged, %,d duplicate "
+            String facts = factsUpdated == 0 ? "" : String.format(" (%,d with new repo facts)", factsUpdated);
+            return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged%s, %,d duplicate "
                             + "ids, %,d failed%s) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
                     written + skipped == 1 ? "" : "s", written - again, forced,
-                    replaced, skipped, duplicates, failures, removed, bytes / 1e6, seconds, bytes / 1e6 / seconds);
+                    replaced, skipped, facts, duplicates, failures, removed, bytes / 1e6, seconds, bytes / 1e6 / seconds);
         }
     }
 
@@ -322,7 +326,7 @@ public final class Analyzer {
         Instant finished = Instant.now();
         runs.counted(runId, counts, config.prune());
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
-                counts.again(), counts.skipped(), counts.duplicates(), counts.failures(), counts.bytes(),
+                counts.again(), counts.skipped(), counts.factsUpdated(), counts.duplicates(), counts.failures(), counts.bytes(),
                 config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages);
     }
 

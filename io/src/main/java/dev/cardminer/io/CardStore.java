@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.io.internal.Fingerprints;
 import dev.cardminer.io.internal.SentenceHubIds;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import org.duckdb.DuckDBConnection;
 public final class CardStore implements AutoCloseable {
 
     /** The version of schema.sql; bump it, and add {@code migrations/N.sql}, when a table changes. */
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
 
     private final Path file;
     private final DuckDBConnection connection;
@@ -88,6 +89,10 @@ public final class CardStore implements AutoCloseable {
                     if (v == 7) {
                         st.execute(resource("views.sql"));
                         SentenceHubIds.fill(c.unwrap(DuckDBConnection.class));
+                    }
+                    // Version 8 gives the text its own fingerprint, made by the pipeline's own code.
+                    if (v == 8) {
+                        Fingerprints.fromSchema7(c.unwrap(DuckDBConnection.class));
                     }
                 }
                 st.execute(resource("views.sql"));

@@ -22,9 +22,10 @@ CREATE TABLE IF NOT EXISTS cards (
     section_count   INTEGER,
     problem_count   INTEGER,
     body            VARCHAR,            -- the body text (for sentences, examples and re-annotation)
-    fingerprint     BIGINT,             -- what a re-run compares: content hash, repo facts and row format
+    fingerprint     BIGINT,             -- what a re-run compares of the text: content hash, failure, row format (before schema 8, facts too)
     sentence_count  INTEGER,            -- sentences split from the body; null: not split yet (the annotation phase will)
-    body_line       INTEGER             -- 1-based line of the body's first character in the card file (null: stored before version 6)
+    body_line       INTEGER,            -- 1-based line of the body's first character in the card file (null: stored before version 6)
+    facts_hash      BIGINT              -- what a re-run compares of the repo facts (author to last_modified); null: stored before version 8
 );
 
 -- One row per top-level metadata key; list values also appear item by item in metadata_values.
@@ -200,7 +201,8 @@ CREATE TABLE IF NOT EXISTS runs (
     cards_replaced BIGINT,              -- of cards_new: cards that replaced an older version
     duplicates  BIGINT,                 -- cards whose id came again in the same source (first kept)
     bytes       BIGINT,                 -- UTF-8 bytes of the cards seen
-    pruned      BIGINT                  -- stored cards the source no longer gave, deleted (analyze --prune; else null)
+    pruned      BIGINT,                 -- stored cards the source no longer gave, deleted (analyze --prune; else null)
+    facts_updated BIGINT                -- of cards_skipped: cards whose text was unchanged and whose repo facts were updated
 );
 
 -- What the store is: key 'schema_version' holds the version of this file the store was last brought to

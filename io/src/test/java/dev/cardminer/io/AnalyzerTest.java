@@ -291,15 +291,19 @@ class AnalyzerTest {
         assertThat(TestCards.scalar(db, "SELECT count(*) FROM annotations")).isZero();
     }
 
+    /** Changed repo facts alone are stored without analysing the card again (RerunFactsTest: the whole store). */
     @Test
-    void changedRepoFactsCountAsAChange() throws Exception {
+    void changedRepoFactsAreStoredWithoutAnalysingTheCardAgain() throws Exception {
         Path jsonl = dir.resolve("cards.jsonl");
         Files.writeString(jsonl, "{\"modelId\": \"a/b\", \"downloads\": 1, \"card\": \"# B\"}\n");
         Path db = dir.resolve("store.duckdb");
         analyze(jsonl.toString(), db);
         Files.writeString(jsonl, "{\"modelId\": \"a/b\", \"downloads\": 2, \"card\": \"# B\"}\n");
 
-        assertThat(analyze(jsonl.toString(), db).replaced()).isEqualTo(1);
+        Analyzer.Result second = analyze(jsonl.toString(), db);
+        assertThat(second.written()).isZero();
+        assertThat(second.skipped()).isEqualTo(1);
+        assertThat(second.factsUpdated()).isEqualTo(1);
         assertThat(TestCards.scalar(db, "SELECT downloads FROM cards")).isEqualTo(2);
         assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);
     }

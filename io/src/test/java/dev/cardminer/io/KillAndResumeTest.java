@@ -2,6 +2,8 @@ package dev.cardminer.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.io.IOException;
@@ -125,6 +127,50 @@ class KillAndResumeTest {
                 .containsKeys("cards", "sentences", "annotations", "annotated_sentences", "sentence_hub_ids",
                         "known_names_changed", "known_names_pending")
                 .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
+    }
+
+    /**
+     * A re-run where every card's downloads changed and no text (the Hub's daily refresh), killed mid-run with some
+     * batches of new facts committed, then resumed: the store ends as a fresh run of the new file.
+     */
+    @Test
+    void aRerunWithNewFactsKilledMidwayResumesToAFreshRun() throws Exception {
+        Path corpus = TestCards.shared().resolve("corpus/cards");
+        List<Path> files;
+        try (var walk = Files.walk(corpus)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Path jsonl = dir.resolve("cards.jsonl");
+        writeJsonLines(files, jsonl, 1);
+        Path db = dir.resolve("killed.duckdb");
+        assertThat(analyze(jsonl, db, false).written()).isEqualTo(CARDS);
+        writeJsonLines(files, jsonl, 2);
+        Path reference = dir.resolve("reference.duckdb");
+        analyze(jsonl, reference, false);
+
+        analyzeAndKill(jsonl.toString(), db, "rules", 4_000);
+        long updated = TestCards.scalar(db, "SELECT count(*) FROM cards WHERE downloads % 2 = 0");
+        assertThat(updated).as("cards whose new facts were committed before the kill").isBetween(1L, CARDS - 1L);
+
+        Analyzer.Result resumed = analyze(jsonl, db, false);
+        assertThat(resumed.written()).isZero();
+        assertThat(resumed.factsUpdated()).isEqualTo(CARDS - updated);
+        assertThat(TestCards.differences(db, reference))
+                .containsKeys("cards", "sentences", "annotations", "annotated_sentences", "known_names_pending")
+                .allSatisfy((table, n) -> assertThat(n).as("rows differing in " + table).isZero());
+        System.out.println("kill-and-resume (new facts): " + updated + " of " + CARDS + " cards had their new facts before the kill");
+    }
+
+    /** The corpus's cards as JSON Lines, card i with {@code downloads} 10 i + day. */
+    private static void writeJsonLines(List<Path> files, Path to, int day) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < files.size(); i++) {
+            ObjectNode line = json.createObjectNode().put("modelId", "org/card-" + i).put("downloads", 10L * i + day)
+                    .put("card", Files.readString(files.get(i)));
+            out.append(json.writeValueAsString(line)).append('\n');
+        }
+        Files.writeString(to, out);
     }
 
     /**

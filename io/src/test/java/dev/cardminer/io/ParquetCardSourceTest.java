@@ -98,4 +98,42 @@ class ParquetCardSourceTest {
         assertThat(count).isEqualTo(19_014);
         assertThat(chars).isGreaterThan(40_000_000);
     }
+
+    /**
+     * {@code cards.content_hash} is DuckDB's {@code sha256} of the Parquet's card column: the SHA-256 of the text's
+     * UTF-8 bytes, a byte-order mark, CRLF line ends and characters outside ASCII and the BMP included, so a query
+     * (or a source that hashes where it reads) can tell which stored cards a file has as they are.
+     */
+    @Test
+    void theContentHashIsDuckDbsSha256OfTheCardText() throws Exception {
+        Path file = dir.resolve("shapes.parquet");
+        List<String> texts = List.of("\uFEFF---\nlicense: mit\n---\n# With a BOM\n", "---\r\nlicense: mit\r\n---\r\n# CRLF\r\n",
+                "# Modèle pour le français\n\nÜbersetzung, 中文, 日本語 and 🤗 (outside the BMP).\n", "", "\u0085\u2028 odd breaks\n");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t (modelId VARCHAR, card VARCHAR)");
+            try (var insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+                for (int i = 0; i < texts.size(); i++) {
+                    insert.setString(1, "org/m" + i);
+                    insert.setString(2, texts.get(i));
+                    insert.executeUpdate();
+                }
+            }
+            st.execute("COPY t TO '" + file.toAbsolutePath() + "' (FORMAT parquet)");
+        }
+        List<SourceCard> cards = TestCards.readAll(ParquetCardSource.open(file));
+        assertThat(cards).extracting(SourceCard::text).containsExactlyElementsOf(texts);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT sha256(card) FROM read_parquet('" + file.toAbsolutePath() + "')")) {
+            for (SourceCard card : cards) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as(card.id()).isEqualTo(card.contentHash());
+            }
+        }
+        Path db = dir.resolve("store.duckdb");
+        try (CardSource source = ParquetCardSource.open(file)) {
+            new Analyzer(Analyzer.Config.builder(db).build()).run(source);
+        }
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards c JOIN read_parquet('" + file.toAbsolutePath()
+                + "') p ON p.modelId = c.id AND sha256(p.card) = c.content_hash")).isEqualTo(texts.size());
+    }
 }

@@ -10,12 +10,14 @@ import java.util.List;
  * Everything the store gets for one card, worked out by a parser thread so that the single writer
  * thread only appends. {@code sentences} are there when the run splits (and maybe annotates) in one pass,
  * null otherwise (the annotation phase then splits {@code cards.body} with the stored sections).
- * {@code permits} is the card's share of the in-flight memory budget.
+ * {@code permits} is the card's share of the in-flight memory budget; {@code fingerprint} and {@code factsHash} are what a
+ * re-run compares ({@link Fingerprints#text}, {@link Fingerprints#facts}).
  */
 public record CardRows(
         String id,
         boolean replaces,
         long fingerprint,
+        long factsHash,
         String source,
         String contentHash,
         long bytes,
@@ -35,17 +37,17 @@ public record CardRows(
         int permits) {
 
     /** Rows without sentences, of a body on the card's first line. */
-    public CardRows(String id, boolean replaces, long fingerprint, String source, String contentHash, long bytes,
+    public CardRows(String id, boolean replaces, long fingerprint, long factsHash, String source, String contentHash, long bytes,
                     RepoFacts facts, boolean hasMetadata, String metadataJson, Double completeness, String body,
                     List<MetadataRow> metadata, List<ValueRow> values, List<Section> sections,
                     List<EvalRow> evalResults, List<Link> links, List<Problem> problems, int permits) {
-        this(id, replaces, fingerprint, source, contentHash, bytes, facts, hasMetadata, metadataJson, completeness, body,
+        this(id, replaces, fingerprint, factsHash, source, contentHash, bytes, facts, hasMetadata, metadataJson, completeness, body,
                 1, metadata, values, sections, evalResults, links, problems, null, permits);
     }
 
     /** The same rows with another share of the budget. */
     public CardRows withPermits(int newPermits) {
-        return new CardRows(id, replaces, fingerprint, source, contentHash, bytes, facts, hasMetadata, metadataJson,
+        return new CardRows(id, replaces, fingerprint, factsHash, source, contentHash, bytes, facts, hasMetadata, metadataJson,
                 completeness, body, bodyLine, metadata, values, sections, evalResults, links, problems, sentences, newPermits);
     }
 

@@ -77,10 +77,10 @@ public final class CardRowsBuilder {
         return annotateNanos;
     }
 
-    public CardRows build(SourceCard source, byte[] utf8, String contentHash, long fingerprint, boolean replaces,
-                          int permits) {
+    public CardRows build(SourceCard source, byte[] utf8, String contentHash, long fingerprint, long factsHash,
+                          boolean replaces, int permits) {
         if (source.failure() != null) {
-            return failed(source, utf8, contentHash, fingerprint, replaces, permits,
+            return failed(source, utf8, contentHash, fingerprint, factsHash, replaces, permits,
                     Problem.error(ProblemCodes.SOURCE_ERROR, source.failure(), 0, 0));
         }
         try {
@@ -89,18 +89,18 @@ public final class CardRowsBuilder {
                     ? (source.text() != null ? parser.parse(source.id(), source.text()) : parser.parse(source.id(), utf8))
                     : (source.text() != null ? parser.parse(source.id(), source.text(), splitInHand)
                             : parser.parse(source.id(), utf8, splitInHand));
-            return rows(source, card, utf8.length, contentHash, fingerprint, replaces, permits);
+            return rows(source, card, utf8.length, contentHash, fingerprint, factsHash, replaces, permits);
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (VirtualMachineError) t;
             }
-            return failed(source, utf8, contentHash, fingerprint, replaces, permits, Problem.error(ProblemCodes.INTERNAL_ERROR,
+            return failed(source, utf8, contentHash, fingerprint, factsHash, replaces, permits, Problem.error(ProblemCodes.INTERNAL_ERROR,
                     "cardminer could not analyse this card: " + describe(t), 0, 0));
         }
     }
 
     private CardRows rows(SourceCard source, ModelCard card, long bytes, String contentHash,
-                          long fingerprint, boolean replaces, int permits) throws IOException {
+                          long fingerprint, long factsHash, boolean replaces, int permits) throws IOException {
         List<CardRows.MetadataRow> metadata = new ArrayList<>(card.metadata().keys().size());
         List<CardRows.ValueRow> values = new ArrayList<>();
         long keysCut = 0;
@@ -168,7 +168,7 @@ public final class CardRowsBuilder {
                 annotateNanos += StageTimes.cpuNow() - t1;
             }
         }
-        return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, bytes, source.facts(),
+        return new CardRows(source.id(), replaces, fingerprint, factsHash, source.origin(), contentHash, bytes, source.facts(),
                 card.hasMetadata(), metadataJson, Double.isFinite(completeness) ? completeness : null, card.body(),
                 card.bodyLine(), metadata, values, card.sections(), evals, card.links(), problems, sentences, permits);
     }
@@ -188,8 +188,8 @@ public final class CardRowsBuilder {
     }
 
     private static CardRows failed(SourceCard source, byte[] utf8, String contentHash, long fingerprint,
-                                   boolean replaces, int permits, Problem problem) {
-        return new CardRows(source.id(), replaces, fingerprint, source.origin(), contentHash, utf8.length,
+                                   long factsHash, boolean replaces, int permits, Problem problem) {
+        return new CardRows(source.id(), replaces, fingerprint, factsHash, source.origin(), contentHash, utf8.length,
                 source.facts(), false, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(problem), permits);
     }

@@ -8,8 +8,6 @@ import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.SourceCard;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,14 +29,14 @@ import org.duckdb.DuckDBConnection;
  * The queue carries typed items ending in a typed end-of-stream. A byte budget for cards in flight keeps
  * memory independent of corpus size; {@link StageTimes} records where the time went.
  *
+ * <p>A card whose text the store has as it is, and whose repo facts changed (the Hub's downloads and likes change
+ * daily), is not analysed again: its {@code cards} row gets the new facts ({@link CardFacts}), in the worker's batch.
+ *
  * <p>Each id is taken once per run (the first occurrence; later ones are counted as duplicates), so the
  * order in which parser threads finish cannot change the final store, and a run that was killed and
  * started again skips what its committed batches hold and ends with the same store.
  */
 public final class Pipeline {
-
-    /** Bump when the rows written for a card change, so that re-runs re-analyse every card. */
-    public static final int ROW_FORMAT = 1;
 
     /**
      * @param sentences what the parser threads do with each card's sentences (split, annotate), or null to
@@ -59,10 +57,12 @@ public final class Pipeline {
      * @param written  cards analysed and written
      * @param replaced of those, cards whose stored version was another (changed cards)
      * @param again    of those, cards the store had as they are, analysed again because of {@code force}
+     * @param skipped  cards the store had with the same text, not analysed
+     * @param factsUpdated of those, cards whose repo facts were stored again: they changed, or the row was migrated
      * @param pruned   stored cards the source no longer has, deleted ({@link Settings#prune}; 0 without)
      */
-    public record Counts(long seen, long written, long replaced, long again, long skipped, long duplicates,
-                         long failures, long bytes, long pruned, Analyzer.Stages stages) {
+    public record Counts(long seen, long written, long replaced, long again, long skipped, long factsUpdated,
+                         long duplicates, long failures, long bytes, long pruned, Analyzer.Stages stages) {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
@@ -94,7 +94,7 @@ public final class Pipeline {
     public Counts run(CardSource source) throws IOException, SQLException, InterruptedException {
         StageTimes times = new StageTimes();
         long t0 = System.nanoTime();
-        LongLongMap known = loadFingerprints();
+        Stored known = loadFingerprints();
         times.loadIndexNanos.set(System.nanoTime() - t0);
         int threads = Math.max(1, settings.threads());
         int queueSize = Math.max(64, threads * 32);
@@ -155,6 +155,7 @@ public final class Pipeline {
             long replaced = 0;
             long again = 0;
             long skipped = 0;
+            long factsUpdated = 0;
             long failures = 0;
             long bytes = 0;
             for (Worker w : workers) {
@@ -163,12 +164,13 @@ public final class Pipeline {
                 replaced += w.replaced - w.again;
                 again += w.again;
                 skipped += w.skipped;
+                factsUpdated += w.factsUpdated;
                 failures += w.failures;
                 bytes += w.bytes;
             }
             // The stage threads are done: their CPU times are all in.
-            return new Counts(reader.seen.get(), written, replaced, again, skipped, reader.duplicates.get(), failures,
-                    bytes, pruned, times.stages());
+            return new Counts(reader.seen.get(), written, replaced, again, skipped, factsUpdated,
+                    reader.duplicates.get(), failures, bytes, pruned, times.stages());
         } finally {
             if (!ok) {
                 started.forEach(Thread::interrupt);
@@ -270,7 +272,7 @@ public final class Pipeline {
      */
     private final class Worker implements Runnable {
         private final BlockingQueue<ToParse> in;
-        private final LongLongMap known;
+        private final Stored known;
         private final CardRowsBuilder builder;
         private final Budget budget;
         private final long batchBytesLimit;
@@ -278,17 +280,20 @@ public final class Pipeline {
         private final StageTimes times;
         private final CountDownLatch done;
         private final List<CardRows> batch = new ArrayList<>();
+        /** Cards whose text is unchanged and whose facts are new, written with the batch. */
+        private final List<CardFacts> newFacts = new ArrayList<>();
         private long batchBytes;
         private long writeCpu;
         long written;
         long replaced;
         long again;
         long skipped;
+        long factsUpdated;
         long failures;
         long bytes;
         volatile boolean failed;
 
-        Worker(BlockingQueue<ToParse> in, LongLongMap known, ObjectMapper json, Budget budget, long batchBytesLimit,
+        Worker(BlockingQueue<ToParse> in, Stored known, ObjectMapper json, Budget budget, long batchBytesLimit,
                AtomicReference<Throwable> fatal, StageTimes times, CountDownLatch done) {
             this.in = in;
             this.known = known;
@@ -313,7 +318,7 @@ public final class Pipeline {
                         waiting += System.nanoTime() - w0;
                         if (next == null) {
                             // A quiet source (or a reader waiting on the budget): commit what is complete.
-                            if (!batch.isEmpty()) {
+                            if (!batch.isEmpty() || !newFacts.isEmpty()) {
                                 commit(writer);
                             }
                             continue;
@@ -324,11 +329,11 @@ public final class Pipeline {
                         long t0 = System.nanoTime();
                         CardRows rows = parse(w, hashes);
                         nanos += System.nanoTime() - t0;
-                        if (rows != null && add(rows)) {
+                        if (rows != null ? add(rows) : newFacts.size() >= settings.batchCards()) {
                             commit(writer);
                         }
                     }
-                    if (!batch.isEmpty()) {
+                    if (!batch.isEmpty() || !newFacts.isEmpty()) {
                         commit(writer);
                     }
                 } finally {
@@ -351,13 +356,17 @@ public final class Pipeline {
             }
         }
 
-        /** The card's rows, or null when the store has it unchanged (its budget then comes back at once). */
+        /**
+         * The card's rows, or null when the store has its text unchanged (its budget then comes back at once, and new
+         * facts wait in {@link #newFacts}).
+         */
         private CardRows parse(Work w, Hashes hashes) {
             SourceCard card = w.card();
             byte[] utf8 = card.bytes();
             String contentHash = hashes.sha256Hex(utf8);
-            long fingerprint = fingerprint(hashes, contentHash, card);
-            long old = known.get(w.key(), MISSING);
+            long fingerprint = Fingerprints.text(hashes, contentHash, card.failure());
+            long factsHash = Fingerprints.facts(hashes, card.facts());
+            long old = known.fingerprints.get(w.key(), MISSING);
             if (old == fingerprint) {
                 if (settings.force()) {
                     again++;
@@ -365,11 +374,17 @@ public final class Pipeline {
                     budget.release(w.permits());
                     skipped++;
                     bytes += utf8.length;
-                    progress.step(1);
+                    // Rows migrated from schema 7 have no facts hash: theirs are stored once.
+                    if (known.factsHashes.get(w.key(), MISSING) != factsHash) {
+                        newFacts.add(new CardFacts(card.id(), card.origin(), card.facts(), factsHash));
+                        factsUpdated++;
+                    } else {
+                        progress.step(1);
+                    }
                     return null;
                 }
             }
-            CardRows rows = builder.build(card, utf8, contentHash, fingerprint, old != MISSING, w.permits());
+            CardRows rows = builder.build(card, utf8, contentHash, fingerprint, factsHash, old != MISSING, w.permits());
             int extra = rowPermits(rows) - w.permits();
             if (extra > 0) {
                 // A small card can have many rows (a list of a million items): its share grows to match.
@@ -391,18 +406,19 @@ public final class Pipeline {
             return batch.size() >= settings.batchCards() || batchBytes >= batchBytesLimit;
         }
 
-        /** Writes the batch in one transaction, then frees its budget and empties it. */
+        /** Writes the batch and the new facts in one transaction, then frees its budget and empties both. */
         private void commit(StoreWriter writer) throws SQLException {
             long cpu0 = StageTimes.cpuNow();
-            writer.write(batch);
+            writer.write(batch, newFacts);
             writeCpu += StageTimes.cpuNow() - cpu0;
             int permits = 0;
             for (CardRows rows : batch) {
                 permits += rows.permits();
             }
             budget.release(permits);
-            progress.step(batch.size());
+            progress.step(batch.size() + newFacts.size());
             batch.clear();
+            newFacts.clear();
             batchBytes = 0;
         }
     }
@@ -435,12 +451,6 @@ public final class Pipeline {
         }
     }
 
-    /** What a re-run compares: the text's hash, the repo facts, a failure message and the row format. */
-    static long fingerprint(Hashes hashes, String contentHash, SourceCard card) {
-        String what = contentHash + '\u0000' + card.facts() + '\u0000' + card.failure() + '\u0000' + ROW_FORMAT;
-        return ByteBuffer.wrap(hashes.sha256(what.getBytes(StandardCharsets.UTF_8))).getLong();
-    }
-
     /**
      * Deletes the stored cards whose ids the source did not give. Ids are compared by their 64-bit keys: a stored id
      * whose key collides with a seen one (about 1 in 2*10^7 with a million ids each side) is kept; an id the source
@@ -453,7 +463,14 @@ public final class Pipeline {
         }
     }
 
-    private LongLongMap loadFingerprints() throws SQLException {
+    /**
+     * What the store has, by id key: each card's fingerprint, and its facts hash where it has one (rows from before
+     * schema 8 have none).
+     */
+    private record Stored(LongLongMap fingerprints, LongLongMap factsHashes) {
+    }
+
+    private Stored loadFingerprints() throws SQLException {
         Hashes hashes = new Hashes();
         try (Statement st = connection.createStatement()) {
             long count;
@@ -461,14 +478,20 @@ public final class Pipeline {
                 rs.next();
                 count = rs.getLong(1);
             }
-            LongLongMap map = new LongLongMap((int) Math.min(Integer.MAX_VALUE / 4, Math.max(16, count)));
-            try (ResultSet rs = st.executeQuery("SELECT id, fingerprint FROM cards")) {
+            int expected = (int) Math.min(Integer.MAX_VALUE / 4, Math.max(16, count));
+            Stored stored = new Stored(new LongLongMap(expected), new LongLongMap(expected));
+            try (ResultSet rs = st.executeQuery("SELECT id, fingerprint, facts_hash FROM cards")) {
                 while (rs.next()) {
+                    long key = hashes.key(rs.getString(1));
                     long fingerprint = rs.getLong(2);
-                    map.put(hashes.key(rs.getString(1)), rs.wasNull() ? 0 : fingerprint);
+                    stored.fingerprints.put(key, rs.wasNull() ? 0 : fingerprint);
+                    long factsHash = rs.getLong(3);
+                    if (!rs.wasNull()) {
+                        stored.factsHashes.put(key, factsHash);
+                    }
                 }
             }
-            return map;
+            return stored;
         }
     }
 

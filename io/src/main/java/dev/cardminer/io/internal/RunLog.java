@@ -43,7 +43,7 @@ public final class RunLog {
     public void counted(String runId, Pipeline.Counts counts, boolean pruning) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("UPDATE runs SET cards_seen = ?, "
                 + "cards_new = ?, cards_skipped = ?, failures = ?, cards_replaced = ?, duplicates = ?, bytes = ?, "
-                + "pruned = ? WHERE run_id = ?")) {
+                + "pruned = ?, facts_updated = ? WHERE run_id = ?")) {
             st.setLong(1, counts.seen());
             st.setLong(2, counts.written());
             st.setLong(3, counts.skipped());
@@ -56,7 +56,8 @@ public final class RunLog {
             } else {
                 st.setNull(8, Types.BIGINT);
             }
-            st.setString(9, runId);
+            st.setLong(9, counts.factsUpdated());
+            st.setString(10, runId);
             st.executeUpdate();
         }
     }

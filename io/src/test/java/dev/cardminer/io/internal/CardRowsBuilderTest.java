@@ -106,7 +106,7 @@ class CardRowsBuilderTest {
 
     private CardRows build(SourceCard card) {
         byte[] utf8 = card.bytes();
-        return builder.build(card, utf8, new Hashes().sha256Hex(utf8), 0, false, 1);
+        return builder.build(card, utf8, new Hashes().sha256Hex(utf8), 0, 0, false, 1);
     }
 
     private boolean check(SourceCard source) throws IOException {

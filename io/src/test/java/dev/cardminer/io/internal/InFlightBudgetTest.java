@@ -20,7 +20,7 @@ class InFlightBudgetTest {
         for (int i = 0; i < problems; i++) {
             p.add(Problem.info("yaml11-scalar", "m", i, 1));
         }
-        return new CardRows("a/b", false, 0, "s", "h", 10, RepoFacts.NONE, true, metadataJson, null, "", List.of(), v,
+        return new CardRows("a/b", false, 0, 0, "s", "h", 10, RepoFacts.NONE, true, metadataJson, null, "", List.of(), v,
                 List.of(), List.of(), List.of(), p, 1);
     }
 
