@@ -127,10 +127,18 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** Evaluation-only data: the XLS-R speech event's dev and eval sets, translation test sets, MTEB's tasks. */
     private static final List<String> EVALUATION_ONLY = List.of("speech-recognition-community-v2/", "flores", "facebook/flores",
             "tatoeba_mt", "helsinki-nlp/tatoeba_mt", "mteb/");
+    /**
+     * Between two names of one list: ", ", " and ", ", and the ", also "the Japanese portion of": "trained on CC-100 and
+     * the Japanese portion of OSCAR".
+     */
+    private static final Pattern NAME_LIST_GAP = Pattern.compile("(?:,[ \\t]*(?:and[ \\t]+)?|[ \\t]+and[ \\t]+|[ \\t]*&[ \\t]*)(?:the[ \\t]+)?"
+            + "(?:\\w+[ \\t]+(?:portion|part|subset)[ \\t]+of[ \\t]+(?:the[ \\t]+)?)?");
     private static final Pattern TRAINING_WORDS = Pattern.compile("\\b(?:train|trained|training|fine-?tun|dataset)",
             Pattern.CASE_INSENSITIVE);
 
     private final Pattern namedDataset;
+    /** A name of the list, matched where it starts: the further items of "trained on A, B and C". */
+    private final Pattern nameAlone;
     private final Map<String, String> namesToIds = new LinkedHashMap<>();
     private final List<Pattern> namePatterns = new ArrayList<>();
 
@@ -141,8 +149,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
             namesToIds.put(row[0], row[1]);
             names.append(names.isEmpty() ? "" : "|").append(row[0]);
         }
-        namedDataset = Pattern.compile("(?i:fine-?tuned|trained|pre-?trained|distilled)\\s+(?:\\w+\\s+){0,4}?(?:on|with|using)\\s+"
+        // "fine-tuned on SQuAD v2", "Fine Tuned on RACE", "fine-tuned the [base](…) model on the RACE dataset",
+        // "fine-tuned from roberta-large on conll2003"; not "pre-trained on Japanese Wikipedia texts", which on dev
+        // cards was mostly the pre-training of the model a tagger was derived from
+        namedDataset = Pattern.compile("(?i:fine[- ]?tuned|trained|pre-?trained|distilled)\\s+(?:[\\w-]+\\s+){0,4}?"
+                + "(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)\\s+model\\s+)?(?:on|with|using)\\s+"
                 + "(?:the\\s+)?(?:\\[)?`?(" + names + ")`?(?![\\w-])");
+        nameAlone = Pattern.compile("(?:" + names + ")(?![\\w-])");
     }
 
     @Override
@@ -221,6 +234,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             String id = idOfName(named.group(1));
             if (id != null && !text.inCode(named.start())) {
                 put(out, text.suggestion(FIELD, id, named.start(), named.end(), 0.82, "trained-on-named-dataset"));
+                namedListItems(text, named.end(), out);
             }
         }
         Matcher onThe = ON_THE_ID_DATASET.matcher(text.body());
@@ -444,6 +458,27 @@ public final class DatasetsExtractor implements MetadataExtractor {
             if (id != null && isDataset(id)) {
                 put(out, text.suggestion(FIELD, id, value.start(1), value.end(1), 0.88, "dataset-line"));
             }
+        }
+    }
+
+    /**
+     * The names that follow the first one in one list ("Trained on mTEDx, CoVoST 2, Europarl-ST and VoxPopuli"), up to the
+     * first item that is not a known name: after it the sentence may speak of other data ("and evaluated on X").
+     */
+    private void namedListItems(BodyText text, int from, Map<String, Suggestion> out) {
+        String body = text.body();
+        int lineEnd = body.indexOf('\n', from);
+        int end = lineEnd < 0 ? body.length() : lineEnd;
+        Matcher gap = NAME_LIST_GAP.matcher(body);
+        Matcher name = nameAlone.matcher(body);
+        int pos = from;
+        while (pos < end && gap.region(pos, end).lookingAt() && name.region(gap.end(), end).lookingAt()) {
+            String id = idOfName(name.group());
+            if (id == null) {
+                return;
+            }
+            put(out, text.suggestion(FIELD, id, name.start(), name.end(), 0.82, "trained-on-named-dataset"));
+            pos = name.end();
         }
     }
 

@@ -330,6 +330,27 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("* **model**:\n    * **path**: `me/tagger`\n"))).isEmpty();
     }
 
+    @Test
+    void namedDatasetsAfterTheBaseModelsLinkAndFineTunedWrittenApart() {
+        assertThat(proposed(body("We fine-tuned the [tiny-bert](https://huggingface.co/me/tiny-bert) model on the RACE dataset.\n")))
+                .containsExactly("race");
+        assertThat(proposed(body("# Small reader Fine Tuned on BoolQ\n"))).containsExactly("boolq");
+        assertThat(proposed(body("A tagger that was fine-tuned from tiny-bert on conll2003 data.\n"))).containsExactly("conll2003");
+        assertThat(proposed(body("# INT8 reader finetuned on Squad\n"))).containsExactly("squad");
+        // the Trainer's sentence names its data itself; a link without "model" after it is not this shape
+        assertThat(proposed(body("It was fine-tuned from [me/base](https://huggingface.co/me/base) on RACE.\n"))).isEmpty();
+    }
+
+    @Test
+    void everyKnownNameOfOneTrainingList() {
+        assertThat(proposed(body("- Trained on MuST-C, CoVoST 2, Europarl-ST and VoxPopuli\n")))
+                .containsExactly("must_c", "covost2", "europarl_st", "voxpopuli");
+        assertThat(proposed(body("A model trained on CC-100, and the Japanese portion of OSCAR.\n"))).containsExactly("cc100", "oscar");
+        // the list ends at the first item the gazetteer does not know: what follows may be other data
+        assertThat(proposed(body("- Trained on MuST-C, SomeCorpus and VoxPopuli\n"))).containsExactly("must_c");
+        assertThat(proposed(body("Trained on MuST-C and evaluated on CoVoST 2.\n"))).containsExactly("must_c");
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
