@@ -39,7 +39,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[\\w.-]+(?:/[\\w.-]+)?", Pattern.CASE_INSENSITIVE);
     /** A phrase that says what a model was trained on: "fine-tuned on", "trained with", "pre-trained using", "sampled from". */
     private static final Pattern TRAINING_PHRASE = Pattern.compile(
-            "\\b(?:fine[- ]?tuned|trained|pre-?trained|finetuned)\\b[^.\\n]{0,160}?\\b(?:on|upon|using|with|from)\\b",
+            "\\b(?:fine[- ]?tuned|trained|pre-?trained|finetuned)\\b(?:[^.\\n]|\\.(?=\\S)){0,160}?\\b(?:on|upon|using|with|from)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Where a sentence ends: a stop followed by a space or the line's end (not the dot of a host name). */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;](?=\\s|$)|\\n");
@@ -52,8 +52,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",
             Pattern.CASE_INSENSITIVE);
     /** What may stand between two links of one list: "[A](…), [B](…) and the [C](…)", "Adversarial-NLI ([D](…))". */
+    private static final String LIST_GAP = "[\\s,;&()]*(?:(?:and|or|as well as|plus)\\b)?[\\s,]*(?:the\\s+)?(?:[\\w'.-]+\\s*){0,2}?[\\s(]*";
+    /** The same with up to three links elsewhere between: "[A](hub), [B](https://github.com/…), Adversarial-NLI ([C](hub))". */
     private static final Pattern LINK_LIST_GAP = Pattern.compile(
-            "[\\s,;&()]*(?:(?:and|or|as well as|plus)\\b)?[\\s,]*(?:the\\s+)?(?:[\\w'.-]+\\s*){0,2}?[\\s(]*", Pattern.CASE_INSENSITIVE);
+            LIST_GAP + "(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)" + LIST_GAP + "){0,3}", Pattern.CASE_INSENSITIVE);
     /**
      * A line that introduces the data with a link: "Dataset is available [here](…/datasets/x)", "The dataset used is
      * the [X corpus](…)", "Pretraining Dataset: [C4](…)", "Training data: [x](…)".

@@ -351,6 +351,18 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("Trained on MuST-C and evaluated on CoVoST 2.\n"))).containsExactly("must_c");
     }
 
+    @Test
+    void aTrainingSentenceWithTheBaseModelsLinkAndLinksToOtherSitesInItsList() {
+        assertThat(proposed(body("This model is a fine-tuned version of [tiny-t5](https://huggingface.co/me/tiny-t5) on "
+                + "[Alpha Talk](https://huggingface.co/datasets/me/alpha), [Beta Talk](https://huggingface.co/datasets/me/beta) "
+                + "and [Gamma Talk](https://huggingface.co/datasets/me/gamma).\n")))
+                .containsExactly("me/alpha", "me/beta", "me/gamma");
+        assertThat(proposed(body("It was fine-tuned on the [A-NLI](https://huggingface.co/datasets/me/a-nli), [B-NLI](https://github.com/me/b-nli), "
+                + "Hard-NLI ([C-NLI](https://huggingface.co/datasets/me/c-nli)), [D-NLI](https://example.org/d.pdf) and "
+                + "[E-NLI](https://huggingface.co/datasets/me/e-nli) datasets.\n")))
+                .containsExactly("me/a-nli", "me/c-nli", "me/e-nli");
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
