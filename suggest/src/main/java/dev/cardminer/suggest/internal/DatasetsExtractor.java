@@ -243,8 +243,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
         while (onThe.find()) {
             String raw = onThe.group(1);
             String id = HubRefs.valid(raw);
+            // a gazetteer name ("the WikiText-103 corpus") is read by the named rule, as its Hub id; "Evaluation results
+            // on the sts-test dataset:" names test data
             if (id != null && isDataset(id) && (raw.contains("/") || raw.contains("_") || raw.contains("-"))
-                    && !text.inCode(onThe.start())) {
+                    && idOfName(raw) == null && !aboutTesting(text.body(), onThe.start()) && !text.inCode(onThe.start())) {
                 put(out, text.suggestion(FIELD, id, onThe.start(1), onThe.end(1), 0.8, "on-the-id-dataset"));
             }
         }
@@ -482,6 +484,12 @@ public final class DatasetsExtractor implements MetadataExtractor {
             put(out, text.suggestion(FIELD, id, name.start(), name.end(), 0.82, "trained-on-named-dataset"));
             pos = name.end();
         }
+    }
+
+    /** Whether the line before {@code offset} speaks of testing or evaluation. */
+    private static boolean aboutTesting(String body, int offset) {
+        int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+        return TESTED.matcher(body).region(lineStart, offset).find();
     }
 
     private String idOfName(String name) {

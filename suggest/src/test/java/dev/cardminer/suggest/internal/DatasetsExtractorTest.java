@@ -363,6 +363,14 @@ class DatasetsExtractorTest {
                 .containsExactly("me/a-nli", "me/c-nli", "me/e-nli");
     }
 
+    @Test
+    void anIdDatasetOnATestingLineOrAKnownNameIsNotTakenAsWritten() {
+        assertThat(proposed(body("A dog concept trained by me on the me/dog-photos dataset.\n"))).containsExactly("me/dog-photos");
+        assertThat(proposed(body("Evaluation results on the sts-dev_small dataset:\n"))).isEmpty();
+        // the gazetteer's name gives its Hub id, not the spelling of the text
+        assertThat(proposed(body("The model was trained on the WikiText-103 corpus.\n"))).containsExactly("wikitext");
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
