@@ -332,19 +332,19 @@ class DatasetsExtractorTest {
 
     @Test
     void namedDatasetsAfterTheBaseModelsLinkAndFineTunedWrittenApart() {
-        assertThat(proposed(body("We fine-tuned the [tiny-bert](https://huggingface.co/me/tiny-bert) model on the RACE dataset.\n")))
+        assertThat(proposed(body("The authors fine-tuned the [tiny-bert](https://huggingface.co/me/tiny-bert) model on RACE for two epochs.\n")))
                 .containsExactly("race");
         assertThat(proposed(body("# Small reader Fine Tuned on BoolQ\n"))).containsExactly("boolq");
         assertThat(proposed(body("A tagger that was fine-tuned from tiny-bert on conll2003 data.\n"))).containsExactly("conll2003");
-        assertThat(proposed(body("# INT8 reader finetuned on Squad\n"))).containsExactly("squad");
+        assertThat(proposed(body("An int8 export of a reader finetuned on Squad.\n"))).containsExactly("squad");
         // the Trainer's sentence names its data itself; a link without "model" after it is not this shape
         assertThat(proposed(body("It was fine-tuned from [me/base](https://huggingface.co/me/base) on RACE.\n"))).isEmpty();
     }
 
     @Test
     void everyKnownNameOfOneTrainingList() {
-        assertThat(proposed(body("- Trained on MuST-C, CoVoST 2, Europarl-ST and VoxPopuli\n")))
-                .containsExactly("must_c", "covost2", "europarl_st", "voxpopuli");
+        assertThat(proposed(body("- Trained on VoxPopuli, MuST-C, Europarl-ST and CoVoST 2\n")))
+                .containsExactly("voxpopuli", "must_c", "europarl_st", "covost2");
         assertThat(proposed(body("A model trained on CC-100, and the Japanese portion of OSCAR.\n"))).containsExactly("cc100", "oscar");
         // the list ends at the first item the gazetteer does not know: what follows may be other data
         assertThat(proposed(body("- Trained on MuST-C, SomeCorpus and VoxPopuli\n"))).containsExactly("must_c");
@@ -368,7 +368,7 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("A dog concept trained by me on the me/dog-photos dataset.\n"))).containsExactly("me/dog-photos");
         assertThat(proposed(body("Evaluation results on the sts-dev_small dataset:\n"))).isEmpty();
         // the gazetteer's name gives its Hub id, not the spelling of the text
-        assertThat(proposed(body("The model was trained on the WikiText-103 corpus.\n"))).containsExactly("wikitext");
+        assertThat(proposed(body("A small LM pre-trained on the WikiText-103 corpus for two epochs.\n"))).containsExactly("wikitext");
     }
 
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
