@@ -39,7 +39,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[\\w.-]+(?:/[\\w.-]+)?", Pattern.CASE_INSENSITIVE);
     /** A phrase that says what a model was trained on: "fine-tuned on", "trained with", "pre-trained using", "sampled from". */
     private static final Pattern TRAINING_PHRASE = Pattern.compile(
-            "\\b(?:fine[- ]?tuned|trained|pre-?trained|finetuned)\\b[^.\\n]{0,160}?\\b(?:on|upon|using|with|from)\\b",
+            "\\b(?:fine[- ]?tuned|trained|pre-?trained|finetuned)\\b(?:[^.\\n]|\\.(?=\\S)){0,160}?\\b(?:on|upon|using|with|from)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Where a sentence ends: a stop followed by a space or the line's end (not the dot of a host name). */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;](?=\\s|$)|\\n");
@@ -52,8 +52,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",
             Pattern.CASE_INSENSITIVE);
     /** What may stand between two links of one list: "[A](…), [B](…) and the [C](…)", "Adversarial-NLI ([D](…))". */
+    private static final String LIST_GAP = "[\\s,;&()]*(?:(?:and|or|as well as|plus)\\b)?[\\s,]*(?:the\\s+)?(?:[\\w'.-]+\\s*){0,2}?[\\s(]*";
+    /** The same with up to three links elsewhere between: "[A](hub), [B](https://github.com/…), Adversarial-NLI ([C](hub))". */
     private static final Pattern LINK_LIST_GAP = Pattern.compile(
-            "[\\s,;&()]*(?:(?:and|or|as well as|plus)\\b)?[\\s,]*(?:the\\s+)?(?:[\\w'.-]+\\s*){0,2}?[\\s(]*", Pattern.CASE_INSENSITIVE);
+            LIST_GAP + "(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)" + LIST_GAP + "){0,3}", Pattern.CASE_INSENSITIVE);
     /**
      * A line that introduces the data with a link: "Dataset is available [here](…/datasets/x)", "The dataset used is
      * the [X corpus](…)", "Pretraining Dataset: [C4](…)", "Training data: [x](…)".
@@ -127,10 +129,18 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** Evaluation-only data: the XLS-R speech event's dev and eval sets, translation test sets, MTEB's tasks. */
     private static final List<String> EVALUATION_ONLY = List.of("speech-recognition-community-v2/", "flores", "facebook/flores",
             "tatoeba_mt", "helsinki-nlp/tatoeba_mt", "mteb/");
+    /**
+     * Between two names of one list: ", ", " and ", ", and the ", also "the Japanese portion of": "trained on CC-100 and
+     * the Japanese portion of OSCAR".
+     */
+    private static final Pattern NAME_LIST_GAP = Pattern.compile("(?:,[ \\t]*(?:and[ \\t]+)?|[ \\t]+and[ \\t]+|[ \\t]*&[ \\t]*)(?:the[ \\t]+)?"
+            + "(?:\\w+[ \\t]+(?:portion|part|subset)[ \\t]+of[ \\t]+(?:the[ \\t]+)?)?");
     private static final Pattern TRAINING_WORDS = Pattern.compile("\\b(?:train|trained|training|fine-?tun|dataset)",
             Pattern.CASE_INSENSITIVE);
 
     private final Pattern namedDataset;
+    /** A name of the list, matched where it starts: the further items of "trained on A, B and C". */
+    private final Pattern nameAlone;
     private final Map<String, String> namesToIds = new LinkedHashMap<>();
     private final List<Pattern> namePatterns = new ArrayList<>();
 
@@ -141,8 +151,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
             namesToIds.put(row[0], row[1]);
             names.append(names.isEmpty() ? "" : "|").append(row[0]);
         }
-        namedDataset = Pattern.compile("(?i:fine-?tuned|trained|pre-?trained|distilled)\\s+(?:\\w+\\s+){0,4}?(?:on|with|using)\\s+"
+        // "fine-tuned on SQuAD v2", "Fine Tuned on RACE", "fine-tuned the [base](…) model on the RACE dataset",
+        // "fine-tuned from roberta-large on conll2003"; not "pre-trained on Japanese Wikipedia texts", which on dev
+        // cards was mostly the pre-training of the model a tagger was derived from
+        namedDataset = Pattern.compile("(?i:fine[- ]?tuned|trained|pre-?trained|distilled)\\s+(?:[\\w-]+\\s+){0,4}?"
+                + "(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)\\s+model\\s+)?(?:on|with|using)\\s+"
                 + "(?:the\\s+)?(?:\\[)?`?(" + names + ")`?(?![\\w-])");
+        nameAlone = Pattern.compile("(?:" + names + ")(?![\\w-])");
     }
 
     @Override
@@ -221,14 +236,17 @@ public final class DatasetsExtractor implements MetadataExtractor {
             String id = idOfName(named.group(1));
             if (id != null && !text.inCode(named.start())) {
                 put(out, text.suggestion(FIELD, id, named.start(), named.end(), 0.82, "trained-on-named-dataset"));
+                namedListItems(text, named.end(), out);
             }
         }
         Matcher onThe = ON_THE_ID_DATASET.matcher(text.body());
         while (onThe.find()) {
             String raw = onThe.group(1);
             String id = HubRefs.valid(raw);
+            // a gazetteer name ("the WikiText-103 corpus") is read by the named rule, as its Hub id; "Evaluation results
+            // on the sts-test dataset:" names test data
             if (id != null && isDataset(id) && (raw.contains("/") || raw.contains("_") || raw.contains("-"))
-                    && !text.inCode(onThe.start())) {
+                    && idOfName(raw) == null && !aboutTesting(text.body(), onThe.start()) && !text.inCode(onThe.start())) {
                 put(out, text.suggestion(FIELD, id, onThe.start(1), onThe.end(1), 0.8, "on-the-id-dataset"));
             }
         }
@@ -445,6 +463,33 @@ public final class DatasetsExtractor implements MetadataExtractor {
                 put(out, text.suggestion(FIELD, id, value.start(1), value.end(1), 0.88, "dataset-line"));
             }
         }
+    }
+
+    /**
+     * The names that follow the first one in one list ("Trained on mTEDx, CoVoST 2, Europarl-ST and VoxPopuli"), up to the
+     * first item that is not a known name: after it the sentence may speak of other data ("and evaluated on X").
+     */
+    private void namedListItems(BodyText text, int from, Map<String, Suggestion> out) {
+        String body = text.body();
+        int lineEnd = body.indexOf('\n', from);
+        int end = lineEnd < 0 ? body.length() : lineEnd;
+        Matcher gap = NAME_LIST_GAP.matcher(body);
+        Matcher name = nameAlone.matcher(body);
+        int pos = from;
+        while (pos < end && gap.region(pos, end).lookingAt() && name.region(gap.end(), end).lookingAt()) {
+            String id = idOfName(name.group());
+            if (id == null) {
+                return;
+            }
+            put(out, text.suggestion(FIELD, id, name.start(), name.end(), 0.82, "trained-on-named-dataset"));
+            pos = name.end();
+        }
+    }
+
+    /** Whether the line before {@code offset} speaks of testing or evaluation. */
+    private static boolean aboutTesting(String body, int offset) {
+        int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+        return TESTED.matcher(body).region(lineStart, offset).find();
     }
 
     private String idOfName(String name) {

@@ -330,6 +330,47 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("* **model**:\n    * **path**: `me/tagger`\n"))).isEmpty();
     }
 
+    @Test
+    void namedDatasetsAfterTheBaseModelsLinkAndFineTunedWrittenApart() {
+        assertThat(proposed(body("The authors fine-tuned the [tiny-bert](https://huggingface.co/me/tiny-bert) model on RACE for two epochs.\n")))
+                .containsExactly("race");
+        assertThat(proposed(body("# Small reader Fine Tuned on BoolQ\n"))).containsExactly("boolq");
+        assertThat(proposed(body("A tagger that was fine-tuned from tiny-bert on conll2003 data.\n"))).containsExactly("conll2003");
+        assertThat(proposed(body("An int8 export of a reader finetuned on Squad.\n"))).containsExactly("squad");
+        // the Trainer's sentence names its data itself; a link without "model" after it is not this shape
+        assertThat(proposed(body("It was fine-tuned from [me/base](https://huggingface.co/me/base) on RACE.\n"))).isEmpty();
+    }
+
+    @Test
+    void everyKnownNameOfOneTrainingList() {
+        assertThat(proposed(body("- Trained on VoxPopuli, MuST-C, Europarl-ST and CoVoST 2\n")))
+                .containsExactly("voxpopuli", "must_c", "europarl_st", "covost2");
+        assertThat(proposed(body("A model trained on CC-100, and the Japanese portion of OSCAR.\n"))).containsExactly("cc100", "oscar");
+        // the list ends at the first item the gazetteer does not know: what follows may be other data
+        assertThat(proposed(body("- Trained on MuST-C, SomeCorpus and VoxPopuli\n"))).containsExactly("must_c");
+        assertThat(proposed(body("Trained on MuST-C and evaluated on CoVoST 2.\n"))).containsExactly("must_c");
+    }
+
+    @Test
+    void aTrainingSentenceWithTheBaseModelsLinkAndLinksToOtherSitesInItsList() {
+        assertThat(proposed(body("This model is a fine-tuned version of [tiny-t5](https://huggingface.co/me/tiny-t5) on "
+                + "[Alpha Talk](https://huggingface.co/datasets/me/alpha), [Beta Talk](https://huggingface.co/datasets/me/beta) "
+                + "and [Gamma Talk](https://huggingface.co/datasets/me/gamma).\n")))
+                .containsExactly("me/alpha", "me/beta", "me/gamma");
+        assertThat(proposed(body("It was fine-tuned on the [A-NLI](https://huggingface.co/datasets/me/a-nli), [B-NLI](https://github.com/me/b-nli), "
+                + "Hard-NLI ([C-NLI](https://huggingface.co/datasets/me/c-nli)), [D-NLI](https://example.org/d.pdf) and "
+                + "[E-NLI](https://huggingface.co/datasets/me/e-nli) datasets.\n")))
+                .containsExactly("me/a-nli", "me/c-nli", "me/e-nli");
+    }
+
+    @Test
+    void anIdDatasetOnATestingLineOrAKnownNameIsNotTakenAsWritten() {
+        assertThat(proposed(body("A dog concept trained by me on the me/dog-photos dataset.\n"))).containsExactly("me/dog-photos");
+        assertThat(proposed(body("Evaluation results on the sts-dev_small dataset:\n"))).isEmpty();
+        // the gazetteer's name gives its Hub id, not the spelling of the text
+        assertThat(proposed(body("A small LM pre-trained on the WikiText-103 corpus for two epochs.\n"))).containsExactly("wikitext");
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();

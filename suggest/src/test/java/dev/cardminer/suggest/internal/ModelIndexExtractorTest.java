@@ -104,6 +104,15 @@ class ModelIndexExtractorTest {
     }
 
     @Test
+    void aCerThatTheTrainerDoesNotWriteIsBelowTheThreshold() {
+        String speech = "This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the voices_tiny dataset.\n"
+                + "It achieves the following results on the evaluation set:\n- Loss: 0.41\n- Wer: 0.2345\n- Cer: 0.0612\n\n## Model description\n";
+        assertThat(extractor.extract(card("me/asr", "pipeline_tag: automatic-speech-recognition\n", speech)))
+                .extracting(s -> ((Map<?, ?>) ((Map<?, ?>) s.value()).get("metric")).get("type") + (s.confidence() >= 0.8 ? " proposed" : " below"))
+                .containsExactly("wer proposed", "cer below");
+    }
+
+    @Test
     void aBlockThatNamesItsEvaluationSetOrEndsInAStop() {
         String named = TRAINER.replace("on the evaluation set:", "on the reviews_tiny evaluation set:");
         assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", named)))
