@@ -215,7 +215,7 @@ public final class Analyzer {
             String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
             String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
                     : String.format(", %,d pruned", pruned);
-            String facts = factsUpdated == 0 ? "" : String.format(" (%,d with new repo facts)", factsUpdated);
+            String facts = factsUpdated == 0 ? "" : String.format(" (%,d with new repo facts or source)", factsUpdated);
             return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged%s, %,d duplicate "
                             + "ids, %,d failed%s) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
                     written + skipped == 1 ? "" : "s", written - again, forced,

@@ -6,6 +6,7 @@ import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ class RerunFactsTest {
         assertThat(rerun.replaced()).isEqualTo(1);
         assertThat(rerun.skipped()).isEqualTo(CARDS);
         assertThat(rerun.factsUpdated()).as("all but the changed and the unreadable card").isEqualTo(CARDS - 1);
-        assertThat(rerun.summary()).contains(CARDS + " unchanged (" + (CARDS - 1) + " with new repo facts)");
+        assertThat(rerun.summary()).contains(CARDS + " unchanged (" + (CARDS - 1) + " with new repo facts or source)");
         assertThat(TestCards.scalar(db, "SELECT facts_updated FROM runs ORDER BY started_at DESC LIMIT 1"))
                 .isEqualTo(CARDS - 1);
         assertThat(TestCards.scalar(db, "SELECT downloads FROM cards WHERE id = 'org1/m3'")).isEqualTo(3 * 10 + 2);
@@ -58,6 +59,27 @@ class RerunFactsTest {
         Analyzer.Result again = analyze(file, db);
         assertThat(again.written()).isZero();
         assertThat(again.factsUpdated()).isZero();
+        assertSameStore(db, fresh);
+    }
+
+    /**
+     * The same cards read from another file (a renamed copy): nothing is parsed, every card gets its new source, and
+     * the store ends as a fresh run of that file.
+     */
+    @Test
+    void aRerunFromAnotherFileStoresTheNewSourceWithoutParsing() throws Exception {
+        Path first = dir.resolve("day1.parquet");
+        Path db = dir.resolve("store.duckdb");
+        writeDay(first, 1);
+        analyze(first, db);
+        Path moved = dir.resolve("moved.parquet");
+        Files.copy(first, moved);
+        Analyzer.Result rerun = analyze(moved, db);
+        assertThat(rerun.written()).as("parsed").isZero();
+        assertThat(rerun.factsUpdated()).as("every card, the unreadable one too").isEqualTo(CARDS + 1);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards WHERE source LIKE '%day1%'")).isEqualTo(0L);
+        Path fresh = dir.resolve("fresh.duckdb");
+        analyze(moved, fresh);
         assertSameStore(db, fresh);
     }
 

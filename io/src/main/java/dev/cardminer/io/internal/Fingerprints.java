@@ -9,7 +9,7 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * What a re-run compares of a card, in two parts: {@code cards.fingerprint} of the card itself (its text's hash, a
- * failure message, the row format) and {@code cards.facts_hash} of its repo facts. When the first is unchanged nothing
+ * failure message, the row format) and {@code cards.facts_hash} of its repo facts and source. When the first is unchanged nothing
  * made from the text is made again; when only the second changed (the Hub's downloads and likes, daily), only the facts
  * are stored again ({@link CardFacts}).
  */
@@ -28,9 +28,13 @@ public final class Fingerprints {
         return hashes.key(contentHash + '\u0000' + failure + '\u0000' + ROW_FORMAT);
     }
 
-    /** The facts' hash: the first 8 bytes of the SHA-256 of the record's text (every field, nulls as "null"). */
-    public static long facts(Hashes hashes, RepoFacts facts) {
-        return hashes.key(facts.toString());
+    /**
+     * The facts' hash: the first 8 bytes of the SHA-256 of where the card was read from ({@code cards.source}) and the
+     * record's text (every field, nulls as "null"). The source is in it so that a re-run from another file or folder
+     * stores where each unchanged card now comes from, as a fresh run of that source would.
+     */
+    public static long facts(Hashes hashes, RepoFacts facts, String source) {
+        return hashes.key(source + '\u0000' + facts);
     }
 
     /**

@@ -365,7 +365,7 @@ public final class Pipeline {
             byte[] utf8 = card.bytes();
             String contentHash = hashes.sha256Hex(utf8);
             long fingerprint = Fingerprints.text(hashes, contentHash, card.failure());
-            long factsHash = Fingerprints.facts(hashes, card.facts());
+            long factsHash = Fingerprints.facts(hashes, card.facts(), card.origin());
             long old = known.fingerprints.get(w.key(), MISSING);
             if (old == fingerprint) {
                 if (settings.force()) {
