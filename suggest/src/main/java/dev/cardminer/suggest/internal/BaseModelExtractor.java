@@ -26,7 +26,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final int F = Pattern.CASE_INSENSITIVE;
     private static final Pattern TRAINER = Pattern.compile("fine-?tuned version of (?:the model )?" + HubRefs.REF, F);
     private static final Pattern FINETUNED_FROM = Pattern.compile(
-            "(?:fine-?tuned|trained|built|initiali[sz]ed)\\s+(?:(?:it|this|this model|the model)\\s+)?(?:from|on top of|upon|off of|over|starting from)\\s+(?:the\\s+)?(?:model\\s+)?"
+            "(?:fine-?tuned|trained|built|initiali[sz]ed)\\s+(?:(?:it|this|this model|the model)\\s+)?(?:from|on top of|upon|off of|over(?=\\s+(?:the\\s+)?(?:model\\s+)?\\[)|starting from)\\s+(?:the\\s+)?(?:model\\s+)?"
                     + HubRefs.REF, F);
     /** "finetuned on [X](...) checkpoint": "on" names data unless the link is followed by checkpoint or model. */
     private static final Pattern FINETUNED_ON_CHECKPOINT = Pattern.compile(
@@ -149,7 +149,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
         // A quantized re-upload ("...-GGUF", "...-int8") quotes the original's card: its fine-tune, merge and "based on"
         // sentences describe the original's own base, so only the quantization rules speak for the repo.
         String name = text.card().id().substring(text.card().id().indexOf('/') + 1);
-        boolean quantRepo = !stripQuantSuffixes(name).equals(name);
+        // a QLoRA adapter's name often says 4bit or bnb: its adapter config and Trainer line still name its base
+        boolean quantRepo = !peft && !stripQuantSuffixes(name).equals(name);
         Reading merge = quantRepo ? null : merge(text);
         if (merge != null) {
             return merge;
@@ -306,6 +307,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
                           boolean group1IsId) {
         Matcher m = pattern.matcher(text.body());
         int quoted = quotedOriginal(text);
+        String titled = pattern == ADAPTER_PROSE ? titledRepo(text) : null;   // once: it scans the whole body
         while (m.find()) {
             if (!group1IsId && (text.inCode(m.start()) || m.start() >= quoted)) {
                 continue;
@@ -317,7 +319,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
                     && (m.group(4) != null || OTHER_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find())) {
                 continue;   // a bare name may be a dataset's; "the tokenizer is derived from" is not about the model
             }
-            if (pattern == ADAPTER_PROSE && titledRepo(text) != null && titledRepo(text).equalsIgnoreCase(HubRefs.modelId(m, 1))) {
+            if (titled != null && titled.equalsIgnoreCase(HubRefs.modelId(m, 1))) {
                 continue;   // early diffusers scripts wrote the pushed repo, not the base, into "weights for X"
             }
             String id = group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1);

@@ -52,7 +52,10 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",
             Pattern.CASE_INSENSITIVE);
     /** What may stand between two links of one list: "[A](…), [B](…) and the [C](…)", "Adversarial-NLI ([D](…))". */
-    private static final String LIST_GAP = "[\\s,;&()]*(?:(?:and|or|as well as|plus)\\b)?[\\s,]*(?:the\\s+)?(?:[\\w'.-]+\\s*){0,2}?[\\s(]*";
+    // Atomic and possessive: a run of blanks can be split between the pieces in many ways, and the list pattern repeats
+    // the gap, so a backtracking gap cost exponential time on blanks between links.
+    private static final String LIST_GAP = "(?>[\\s,;&()]*+(?:(?:and|or|as well as|plus)\\b)?[\\s,]*+(?:the\\s++)?"
+            + "(?:[\\w'.-]++\\s*+){0,2}+[\\s(]*+)";
     /** The same with up to three links elsewhere between: "[A](hub), [B](https://github.com/…), Adversarial-NLI ([C](hub))". */
     private static final Pattern LINK_LIST_GAP = Pattern.compile(
             LIST_GAP + "(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)" + LIST_GAP + "){0,3}", Pattern.CASE_INSENSITIVE);
@@ -240,13 +243,14 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         Matcher onThe = ON_THE_ID_DATASET.matcher(text.body());
+        TestingLines testing = new TestingLines(text.body());
         while (onThe.find()) {
             String raw = onThe.group(1);
             String id = HubRefs.valid(raw);
             // a gazetteer name ("the WikiText-103 corpus") is read by the named rule, as its Hub id; "Evaluation results
             // on the sts-test dataset:" names test data
             if (id != null && isDataset(id) && (raw.contains("/") || raw.contains("_") || raw.contains("-"))
-                    && idOfName(raw) == null && !aboutTesting(text.body(), onThe.start()) && !text.inCode(onThe.start())) {
+                    && idOfName(raw) == null && !testing.before(onThe.start()) && !text.inCode(onThe.start())) {
                 put(out, text.suggestion(FIELD, id, onThe.start(1), onThe.end(1), 0.8, "on-the-id-dataset"));
             }
         }
@@ -487,9 +491,27 @@ public final class DatasetsExtractor implements MetadataExtractor {
     }
 
     /** Whether the line before {@code offset} speaks of testing or evaluation. */
-    private static boolean aboutTesting(String body, int offset) {
-        int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
-        return TESTED.matcher(body).region(lineStart, offset).find();
+    /**
+     * Whether a line speaks of testing before an offset in it ("Evaluation results on the sts-test dataset:"), asked
+     * for offsets in increasing order: each line is searched once, so a long line of many matches costs no more.
+     */
+    private static final class TestingLines {
+        private final String body;
+        private final LineCursor line;
+        private int firstEnd = -1;
+
+        TestingLines(String body) {
+            this.body = body;
+            this.line = new LineCursor(body);
+        }
+
+        boolean before(int offset) {
+            if (line.moveTo(offset)) {
+                Matcher m = TESTED.matcher(body).region(line.start(), line.end());
+                firstEnd = m.find() ? m.end() : -1;
+            }
+            return firstEnd >= 0 && firstEnd <= offset;
+        }
     }
 
     private String idOfName(String name) {

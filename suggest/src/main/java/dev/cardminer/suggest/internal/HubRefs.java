@@ -56,6 +56,9 @@ public final class HubRefs {
             if (fromUrl != null) {
                 return fromUrl;
             }
+            if (HUB_URL.matcher(url.strip()).matches()) {
+                return null;   // a Hub link to another kind of repo (a dataset or Space where a model is sought): not it
+            }
             String t = text.strip().replace("`", "");
             return t.indexOf('/') > 0 ? valid(t) : null;
         }

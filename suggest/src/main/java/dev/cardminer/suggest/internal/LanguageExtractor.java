@@ -57,7 +57,7 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]");
     /** Headings of sections about the authors, not the model. */
     private static final Pattern ASIDE_HEADING = Pattern.compile(
-            "(?im)^#{1,6}[ \\t]+(?:\\W{0,3}\\s*)?(?:about(?:\\s+(?:us|the\\s+authors?|the\\s+team|me))|authors?\\b|citation|cite\\b|bibtex"
+            "(?im)^#{1,6}[ \\t]++[^\\w\\n]{0,3}+[ \\t]*+(?:about(?:\\s+(?:us|the\\s+authors?|the\\s+team|me))|authors?\\b|citation|cite\\b|bibtex"
                     + "|acknowledge?ments?|contact|the\\s+team|team\\b|who\\s+we\\s+are|funding)");
     /** A translation dataset's config that is its language pair: "ro-en", "en-de". */
     private static final Pattern LANGUAGE_PAIR_CONFIG = Pattern.compile("([a-z]{2,3})-([a-z]{2,3})");
@@ -349,7 +349,10 @@ public final class LanguageExtractor implements MetadataExtractor {
     private void scan(BodyText text, Map<String, Suggestion> out) {
         String body = text.body();
         int n = body.length();
-        int aside = asideSection(body, 0);
+        int[] asides = asideSections(body);
+        int nextAside = 0;
+        LineCursor line = new LineCursor(body);
+        boolean exampleLine = false;
         for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
             if (c < 'A' || c > 'Z' || (i > 0 && Character.isLetterOrDigit(body.charAt(i - 1)))) {
@@ -371,10 +374,14 @@ public final class LanguageExtractor implements MetadataExtractor {
                     end = end2;
                 }
             }
+            nextAside = firstEndingAtOrAfter(asides, nextAside, i);
+            if (line.moveTo(i)) {
+                exampleLine = EXAMPLE_LINE.matcher(body).region(line.start(), line.end()).find();
+            }
             String code = codes.get(name);
             if (code == null || (end < n && Character.isLetterOrDigit(body.charAt(end))) || text.inCode(i)
-                    || !vocabularies.languages().contains(code) || EXAMPLE_LINE.matcher(lineAround(body, i)).find()
-                    || (aside >= 0 && i >= aside && inAside(body, i))) {
+                    || !vocabularies.languages().contains(code) || exampleLine
+                    || inAside(asides, nextAside, i)) {
                 i = end - 1;
                 continue;
             }
@@ -601,30 +608,41 @@ public final class LanguageExtractor implements MetadataExtractor {
         return ADDITIONALLY.matcher(line).find() && TRAINING_DATA.matcher(line).find();
     }
 
-    /** Where the first section about the authors, their group, the citation or thanks starts at or after {@code from}; -1 if none. */
-    private static int asideSection(String body, int from) {
-        Matcher m = ASIDE_HEADING.matcher(body);
-        return m.find(from) ? m.start() : -1;
-    }
-
     /**
-     * Whether {@code offset} lies in such a section ("## About us": "tools for Greek" is the group's research, not the
-     * model's language): the nearest heading before it is one.
+     * The sections about the authors, their group, the citation or thanks ("## About us": "tools for Greek" is the
+     * group's research, not the model's language), as pairs {@code start, end}: an offset is in one when
+     * {@code start < offset <= end}, its nearest heading before it being such a heading. Made once per card, so that
+     * each name costs no scan of the headings before it.
      */
-    private static boolean inAside(String body, int offset) {
+    private static int[] asideSections(String body) {
+        List<Integer> starts = new ArrayList<>();
         Matcher heading = HEADING.matcher(body);
-        int last = -1;
-        while (heading.find() && heading.start() < offset) {
-            last = heading.start();
+        while (heading.find()) {
+            starts.add(heading.start());
         }
-        return last >= 0 && ASIDE_HEADING.matcher(body).region(last, body.length()).lookingAt();
+        List<Integer> pairs = new ArrayList<>();
+        Matcher aside = ASIDE_HEADING.matcher(body);
+        for (int k = 0; k < starts.size(); k++) {
+            int start = starts.get(k);
+            if (aside.region(start, body.length()).lookingAt()) {
+                pairs.add(start);
+                pairs.add(k + 1 < starts.size() ? starts.get(k + 1) : body.length());
+            }
+        }
+        return pairs.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The line of the body that holds {@code offset}. */
-    private static String lineAround(String body, int offset) {
-        int start = body.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-        int end = body.indexOf('\n', offset);
-        return body.substring(start, end < 0 ? body.length() : end);
+    /** The index of the first section in {@code sections}, from {@code from} on, that ends at or after {@code offset}. */
+    private static int firstEndingAtOrAfter(int[] sections, int from, int offset) {
+        int k = from;
+        while (k < sections.length && sections[k + 1] < offset) {
+            k += 2;
+        }
+        return k;
+    }
+
+    private static boolean inAside(int[] sections, int k, int offset) {
+        return k < sections.length && sections[k] < offset && offset <= sections[k + 1];
     }
 
     /** The sentence of the body that holds {@code offset}: from the line's start or the last ". " before it to the next. */

@@ -26,8 +26,11 @@ public final class ProseLanguage {
     record Share(String code, double share, int weight, int first, boolean latin) {
     }
 
+    // Link targets and templates are bounded: unbounded, each "](" or "{{" left open ("[a]([a]([a](...") scanned the rest
+    // of the text again, quadratic in its length.
     private static final Pattern NOT_PROSE = Pattern.compile(
-            "(?s)```.*?(?:```|\\z)|~~~.*?(?:~~~|\\z)|`[^`\\n]*`|<[^>\\n]{0,300}>|\\]\\([^)\\s]*\\)|https?://\\S+|\\{\\{.*?\\}\\}");
+            "(?s)```.*?(?:```|\\z)|~~~.*?(?:~~~|\\z)|`[^`\\n]*`|<[^>\\n]{0,300}>|\\]\\([^)\\s]{0,400}\\)|https?://\\S+"
+                    + "|\\{\\{.{0,300}?\\}\\}");
     private static final Pattern WORD = Pattern.compile("[\\p{IsLatin}']+");
 
     /** Word (lower case) to the Latin-script languages it is a function word of. */

@@ -242,6 +242,26 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void overNamesAModelOnlyAsALinkAndHubLinksToDatasetsOrSpacesAreNoBase() {
+        assertThat(extractor.extract(body("A tagger trained over en/de sentence pairs.\n"))).isEmpty();
+        assertThat(extractor.extract(body("It was fine-tuned over 3/4 of the data.\n"))).isEmpty();
+        // the link's text is a repo id, but the link is to a dataset or a Space of the Hub
+        assertThat(extractor.extract(body("This model was built on [acme/chat-data](https://huggingface.co/datasets/acme/chat-data).\n")))
+                .isEmpty();
+        assertThat(extractor.extract(body("Its weights were initialized from [acme/demo](https://huggingface.co/spaces/acme/demo).\n")))
+                .isEmpty();
+        assertThat(values(extractor, body("This model was built on [acme/base](https://huggingface.co/acme/base).\n")))
+                .containsExactly("acme/base");
+    }
+
+    @Test
+    void aQloraAdapterWhoseNameSaysFourBitStillGetsItsBase() {
+        var adapter = card("me/llama-qlora-4bit", "library_name: peft\n", "This model is a fine-tuned version of "
+                + "[acme/llama-7b](https://huggingface.co/acme/llama-7b) on an instruction set.\n");
+        assertThat(values(extractor, adapter)).containsExactly("acme/llama-7b");
+    }
+
+    @Test
     void finetunedFromLineWithoutTheWordModel() {
         var line = body("## Details\n\n- **Finetuned from:** [acme/lm-13b](https://huggingface.co/acme/lm-13b)\n");
         assertThat(values(extractor, line)).containsExactly("acme/lm-13b");

@@ -337,6 +337,7 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("# Small reader Fine Tuned on BoolQ\n"))).containsExactly("boolq");
         assertThat(proposed(body("A tagger that was fine-tuned from tiny-bert on conll2003 data.\n"))).containsExactly("conll2003");
         assertThat(proposed(body("An int8 export of a reader finetuned on Squad.\n"))).containsExactly("squad");
+        assertThat(proposed(body("An int8 export of a reader finetuned on Squad v2.\n"))).containsExactly("squad_v2");
         // the Trainer's sentence names its data itself; a link without "model" after it is not this shape
         assertThat(proposed(body("It was fine-tuned from [me/base](https://huggingface.co/me/base) on RACE.\n"))).isEmpty();
     }

@@ -1,0 +1,77 @@
+package dev.cardminer.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cardminer.core.ModelCard;
+import dev.cardminer.testkit.CardShapes;
+import dev.cardminer.testkit.CpuTime;
+import dev.cardminer.testkit.LinearScaling;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Card text is hostile input: every card must cost the extractors time linear in its size. Each shape below is one a
+ * rule once spent super-linear time on (a run of blanks between links, a heading of blanks, a language name in every
+ * line of a citation section, an adapter sentence per line, one long line of "on the x dataset"), and the parser's
+ * hostile shapes ({@link CardShapes}), built at two sizes
+ * 4x apart; the larger may cost at most {@value LinearScaling#MAX_RATIO} times the smaller (linear is 4, quadratic 16), by the test
+ * thread's CPU time, best of a few runs, judged only when the larger run is long enough to measure. Each run is also
+ * bounded, so a rule that backtracks exponentially fails the test instead of hanging it.
+ */
+class SuggesterScalingTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    private final Suggester suggester = Suggester.builder().build();
+
+    private static Map<String, IntFunction<String>> shapes() {
+        Map<String, IntFunction<String>> shapes = new LinkedHashMap<>();
+        shapes.put("blanks between links", n -> "Fine-tuned on [a](https://huggingface.co/datasets/o/a)"
+                + (" ".repeat(n / 8) + "[n](u)").repeat(3) + " ".repeat(n / 8)
+                + "# [b](https://huggingface.co/datasets/o/b)\n");
+        shapes.put("heading of blanks", n -> "# " + " ".repeat(n) + "x\n");
+        shapes.put("names in a citation", n -> "## Citation\n" + "English\n".repeat(n / 8));
+        shapes.put("adapter sentences", n -> "# LoRA text2image fine-tuning - org/own\n" + "LoRA for org/base\n".repeat(n / 18));
+        shapes.put("one line of datasets", n -> "Results " + "on the a-b dataset ".repeat(n / 19) + "\n");
+        shapes.put("one line of languages", n -> "A model for " + "English and ".repeat(n / 12) + "French.\n");
+        // and the parser's hostile shapes, whose text the extractors read too
+        CardShapes.all().forEach(shape -> shapes.put(shape.name(), shape::text));
+        return shapes;
+    }
+
+    private long bestOf(String card, int runs) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < runs; i++) {
+            best = Math.min(best, CpuTime.limit(BOUND, BOUND.multipliedBy(3), () -> {
+                long t0 = CpuTime.threadNanos();
+                suggester.suggest(ModelCard.parse("org/model", card));
+                return CpuTime.threadNanos() - t0;
+            }));
+        }
+        return best;
+    }
+
+    @Test
+    void everyHostileShapeCostsTimeLinearInItsSize() {
+        int small = 16 * 1024;
+        List<String> superlinear = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        shapes().forEach((name, shape) -> {
+            String s = shape.apply(small);
+            String l = shape.apply(4 * small);
+            bestOf(s, 2); // warm-up
+            LinearScaling.Figure figure = LinearScaling.measure(name, () -> bestOf(s, 3), () -> bestOf(l, 2));
+            figures.append(figure.line());
+            if (figure.superlinear()) {
+                superlinear.add(name + " x" + String.format("%.1f", figure.ratio()));
+            }
+        });
+        System.out.print(figures);
+        assertThat(superlinear).as("shapes whose time grows faster than linear:\n" + figures).isEmpty();
+    }
+}
