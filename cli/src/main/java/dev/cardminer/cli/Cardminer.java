@@ -1,5 +1,6 @@
 package dev.cardminer.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,27 +8,28 @@ import picocli.CommandLine.Command;
 @Command(name = "cardminer",
         mixinStandardHelpOptions = true,
         version = "cardminer 0.1.0",
-        description = "Turns Hugging Face model cards into structured, queryable metadata and insight.",
-        subcommands = {
-                AnalyzeCommand.class,
-                CardCommand.class,
-                QueryCommand.class,
-                StatsCommand.class,
-                ReportCommand.class,
-                ConceptsCommand.class,
-                ExportCommand.class,
-                CollectCommand.class,
-                ValidateCommand.class,
-                TaxonomyCommand.class,
-                SuggestCommand.class,
-                EvalCommand.class,
-                ClassifyCommand.class,
-                ServeCommand.class,
-                CheckCommand.class,
-                EditCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Turns Hugging Face model cards into structured, queryable metadata and insight.")
 public final class Cardminer {
+
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            AnalyzeCommand.class,
+            CardCommand.class,
+            QueryCommand.class,
+            StatsCommand.class,
+            ReportCommand.class,
+            ConceptsCommand.class,
+            ExportCommand.class,
+            CollectCommand.class,
+            ValidateCommand.class,
+            TaxonomyCommand.class,
+            SuggestCommand.class,
+            EvalCommand.class,
+            ClassifyCommand.class,
+            ServeCommand.class,
+            CheckCommand.class,
+            EditCommand.class,
+            CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -35,14 +37,35 @@ public final class Cardminer {
 
     /** Runs the command line and returns the exit code (for tests and embedding). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The command line with its one-line error handling; set its out and err to capture them. */
-    public static CommandLine commandLine() {
+    /**
+     * The command line for these arguments, with its one-line error handling (set its out and err to capture them): with
+     * only the subcommand they name, when they name one, else with all
+     * (help, a mistyped name). picocli reads every option of every subcommand it is given, loading their classes:
+     * with all seventeen that was a quarter of a CPU-second of each run's start (docs/bench.md, "Unchanged
+     * re-run: where the CPU goes").
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                boolean named = sub.getAnnotation(Command.class).name().equals(args[0]);
+                // `help X` lists the others' names too: it gets them all.
+                if (named && !sub.equals(CommandLine.HelpCommand.class)) {
+                    return withSubcommands(List.of(sub));
+                }
+            }
+        }
+        return withSubcommands(SUBCOMMANDS);
+    }
+
+    private static CommandLine withSubcommands(List<Class<?>> subcommands) {
+        CommandLine line = new CommandLine(new Cardminer());
+        subcommands.forEach(line::addSubcommand);
+        // Set after the subcommands are in: picocli hands the handlers on to those it has.
         OneLineErrorHandler errors = new OneLineErrorHandler();
-        CommandLine line = new CommandLine(new Cardminer()).setExecutionExceptionHandler(errors)
-                .setParameterExceptionHandler(errors);
+        line.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
         shareVersion(line, line.getCommandSpec().version());
         return line;
     }

@@ -7,6 +7,7 @@ import dev.cardminer.hub.HubOptions;
 import dev.cardminer.io.concepts.AnnotationPhase;
 import dev.cardminer.io.concepts.ConceptAnnotation;
 import dev.cardminer.io.internal.CardSentences;
+import dev.cardminer.io.internal.Lazy;
 import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
 import dev.cardminer.io.internal.RunLog;
@@ -307,11 +308,12 @@ public final class Analyzer {
         long total = config.limit() >= 0 ? (expected >= 0 ? Math.min(expected, config.limit()) : config.limit()) : expected;
         Pipeline.Counts counts;
         try (ProgressMeter meter = new ProgressMeter(config.progress(), "analyze", " cards", 1, total)) {
-            CardSentences.Step step = config.annotators() == ConceptAnnotation.Annotators.NONE ? null
-                    : new CardSentences.Step(SentenceSplitter.markdown(),
-                    config.annotators().rules() ? new RuleAnnotator() : null);
+            // Made when the first card needs parsing: a re-run on an unchanged store reads no gazetteer.
+            Lazy<CardSentences.Step> step = config.annotators() == ConceptAnnotation.Annotators.NONE ? null
+                    : new Lazy<>(() -> new CardSentences.Step(SentenceSplitter.markdown(),
+                    config.annotators().rules() ? new RuleAnnotator() : null));
             Pipeline pipeline = new Pipeline(store.duckdb(), new Pipeline.Settings(config.threads(), config.limit(),
-                    config.batchCards(), config.batchBytes(), config.inFlightBytes(), config.force(), config.parser(),
+                    config.batchCards(), config.batchBytes(), config.inFlightBytes(), config.force(), config::parser,
                     step, config.prune()), meter);
             counts = pipeline.run(source);
         }

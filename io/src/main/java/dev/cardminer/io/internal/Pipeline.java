@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -39,18 +40,16 @@ import org.duckdb.DuckDBConnection;
 public final class Pipeline {
 
     /**
-     * @param sentences what the parser threads do with each card's sentences (split, annotate), or null to
-     *                  leave them to the annotation phase
+     * @param parser    the card parser, asked for when the first card needs parsing (a {@link Lazy} one is made only
+     *                  then: an unchanged re-run needs none)
+     * @param sentences what the parser threads do with each card's sentences (split, annotate), asked for with the
+     *                  parser; null to leave them to the annotation phase
      * @param prune     after the whole source was read, delete the stored cards it did not give
      *                  ({@link StoreWriter#prune}); never with a limit ({@code Analyzer.Config} refuses it)
      */
     public record Settings(int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
-                           boolean force, CardParser parser, CardSentences.Step sentences, boolean prune) {
-
-        public Settings(int threads, long limit, int batchCards, long batchBytes, long inFlightBytes, boolean force,
-                        CardParser parser) {
-            this(threads, limit, batchCards, batchBytes, inFlightBytes, force, parser, null, false);
-        }
+                           boolean force, Supplier<CardParser> parser, Supplier<CardSentences.Step> sentences,
+                           boolean prune) {
     }
 
     /**
@@ -117,7 +116,7 @@ public final class Pipeline {
         Reader reader = new Reader(source, toParse, budget, totalPermits, threads, fatal, times);
         List<Thread> started = new ArrayList<>();
         started.add(daemon("cardminer-reader", reader));
-        ObjectMapper json = CardJson.mapper();
+        Lazy<ObjectMapper> json = new Lazy<>(CardJson::mapper);
         CountDownLatch done = new CountDownLatch(threads);
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
@@ -273,7 +272,9 @@ public final class Pipeline {
     private final class Worker implements Runnable {
         private final BlockingQueue<ToParse> in;
         private final Stored known;
-        private final CardRowsBuilder builder;
+        private final Supplier<ObjectMapper> json;
+        /** Made when the first card needs parsing: null while every card was unchanged. */
+        private CardRowsBuilder builder;
         private final Budget budget;
         private final long batchBytesLimit;
         private final AtomicReference<Throwable> fatal;
@@ -293,11 +294,11 @@ public final class Pipeline {
         long bytes;
         volatile boolean failed;
 
-        Worker(BlockingQueue<ToParse> in, Stored known, ObjectMapper json, Budget budget, long batchBytesLimit,
-               AtomicReference<Throwable> fatal, StageTimes times, CountDownLatch done) {
+        Worker(BlockingQueue<ToParse> in, Stored known, Supplier<ObjectMapper> json, Budget budget,
+               long batchBytesLimit, AtomicReference<Throwable> fatal, StageTimes times, CountDownLatch done) {
             this.in = in;
             this.known = known;
-            this.builder = new CardRowsBuilder(settings.parser(), json, settings.sentences());
+            this.json = json;
             this.budget = budget;
             this.batchBytesLimit = batchBytesLimit;
             this.fatal = fatal;
@@ -350,8 +351,10 @@ public final class Pipeline {
                 times.writerWaitNanos.addAndGet(waiting);
                 times.parserCpu.addAndGet(StageTimes.cpuNow() - writeCpu);
                 times.writerCpu.addAndGet(writeCpu);
-                times.splitCpu.addAndGet(builder.splitNanos());
-                times.annotateCpu.addAndGet(builder.annotateNanos());
+                if (builder != null) {
+                    times.splitCpu.addAndGet(builder.splitNanos());
+                    times.annotateCpu.addAndGet(builder.annotateNanos());
+                }
                 done.countDown();
             }
         }
@@ -384,7 +387,7 @@ public final class Pipeline {
                     return null;
                 }
             }
-            CardRows rows = builder.build(card, utf8, contentHash, fingerprint, factsHash, old != MISSING, w.permits());
+            CardRows rows = builder().build(card, utf8, contentHash, fingerprint, factsHash, old != MISSING, w.permits());
             int extra = rowPermits(rows) - w.permits();
             if (extra > 0) {
                 // A small card can have many rows (a list of a million items): its share grows to match.
@@ -392,6 +395,14 @@ public final class Pipeline {
                 rows = rows.withPermits(w.permits() + extra);
             }
             return rows;
+        }
+
+        private CardRowsBuilder builder() {
+            if (builder == null) {
+                builder = new CardRowsBuilder(settings.parser().get(), json.get(),
+                        settings.sentences() == null ? null : settings.sentences().get());
+            }
+            return builder;
         }
 
         /** Adds the card to the batch; true when the batch is full. */
