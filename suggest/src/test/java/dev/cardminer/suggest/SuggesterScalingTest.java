@@ -39,6 +39,20 @@ class SuggesterScalingTest {
         shapes.put("adapter sentences", n -> "# LoRA text2image fine-tuning - org/own\n" + "LoRA for org/base\n".repeat(n / 18));
         shapes.put("one line of datasets", n -> "Results " + "on the a-b dataset ".repeat(n / 19) + "\n");
         shapes.put("one line of languages", n -> "A model for " + "English and ".repeat(n / 12) + "French.\n");
+        // each rule's trigger words repeated, and constructs left open
+        shapes.put("open templates", n -> "{{ ".repeat(n / 3) + "\n");
+        shapes.put("open link targets", n -> "](".repeat(n / 2) + "\n");
+        shapes.put("training phrases", n -> "Trained on ".repeat(n / 11) + "\n");
+        shapes.put("trainer openings", n -> "fine-tuned version of [".repeat(n / 23) + "\n");
+        shapes.put("based on", n -> "based on ".repeat(n / 9) + "\n");
+        shapes.put("trainer results", n -> "It achieves the following results on the evaluation set:\n"
+                + "- Loss: 0.1\n".repeat(n / 12));
+        shapes.put("result table rows", n -> "| Epoch | Loss | Accuracy |\n|---|---|---|\n" + "| 1 | 0.1 | 0.9 |\n".repeat(n / 19));
+        shapes.put("open language list", n -> "languages: [" + "en, ".repeat(n / 4) + "\n");
+        shapes.put("licence words", n -> "Released under the Apache ".repeat(n / 26) + "\n");
+        shapes.put("usage snippets", n -> "```python\n" + "pipeline(\"".repeat(n / 10) + "\n```\n");
+        shapes.put("hub ids", n -> "org/name ".repeat(n / 9) + "\n");
+        shapes.put("capital words", n -> "German French Dutch ".repeat(n / 20) + "\n");
         // and the parser's hostile shapes, whose text the extractors read too
         CardShapes.all().forEach(shape -> shapes.put(shape.name(), shape::text));
         return shapes;
