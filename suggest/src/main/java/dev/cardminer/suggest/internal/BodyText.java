@@ -211,6 +211,21 @@ public final class BodyText {
         return new Evidence(text, 0, 0, -1, -1);
     }
 
+    /** The 0-based index of the body line that holds {@code offset} (lines as the parser counts them). */
+    public int line(int offset) {
+        return lineIndex(offset);
+    }
+
+    /** Where the body line of this 0-based index starts. */
+    public int lineStart(int index) {
+        return lineStarts[index];
+    }
+
+    /** Where the body line of this 0-based index ends, before its line end. */
+    public int lineEnd(int index) {
+        return lines.lineEnd(index + 1);
+    }
+
     private int lineIndex(int offset) {
         int i = Arrays.binarySearch(lineStarts, offset);
         return i >= 0 ? i : -i - 2;

@@ -243,7 +243,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         Matcher onThe = ON_THE_ID_DATASET.matcher(text.body());
-        TestingLines testing = new TestingLines(text.body());
+        TestingLines testing = new TestingLines(text);
         while (onThe.find()) {
             String raw = onThe.group(1);
             String id = HubRefs.valid(raw);
@@ -496,18 +496,19 @@ public final class DatasetsExtractor implements MetadataExtractor {
      * for offsets in increasing order: each line is searched once, so a long line of many matches costs no more.
      */
     private static final class TestingLines {
-        private final String body;
-        private final LineCursor line;
+        private final BodyText text;
+        private int line = -1;
         private int firstEnd = -1;
 
-        TestingLines(String body) {
-            this.body = body;
-            this.line = new LineCursor(body);
+        TestingLines(BodyText text) {
+            this.text = text;
         }
 
         boolean before(int offset) {
-            if (line.moveTo(offset)) {
-                Matcher m = TESTED.matcher(body).region(line.start(), line.end());
+            int l = text.line(offset);
+            if (l != line) {
+                line = l;
+                Matcher m = TESTED.matcher(text.body()).region(text.lineStart(l), text.lineEnd(l));
                 firstEnd = m.find() ? m.end() : -1;
             }
             return firstEnd >= 0 && firstEnd <= offset;

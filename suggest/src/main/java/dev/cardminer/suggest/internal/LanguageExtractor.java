@@ -351,7 +351,7 @@ public final class LanguageExtractor implements MetadataExtractor {
         int n = body.length();
         int[] asides = asideSections(body);
         int nextAside = 0;
-        LineCursor line = new LineCursor(body);
+        int line = -1;
         boolean exampleLine = false;
         for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
@@ -375,8 +375,10 @@ public final class LanguageExtractor implements MetadataExtractor {
                 }
             }
             nextAside = firstEndingAtOrAfter(asides, nextAside, i);
-            if (line.moveTo(i)) {
-                exampleLine = EXAMPLE_LINE.matcher(body).region(line.start(), line.end()).find();
+            int lineOfI = text.line(i);
+            if (lineOfI != line) {   // once per line: a long line of many names is read once
+                line = lineOfI;
+                exampleLine = EXAMPLE_LINE.matcher(body).region(text.lineStart(line), text.lineEnd(line)).find();
             }
             String code = codes.get(name);
             if (code == null || (end < n && Character.isLetterOrDigit(body.charAt(end))) || text.inCode(i)
