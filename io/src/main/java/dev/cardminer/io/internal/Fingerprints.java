@@ -15,7 +15,10 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Fingerprints {
 
-    /** Bump when the rows written for a card change, so that re-runs re-analyse every card. */
+    /**
+     * Bump when the rows written for a card's text change, so that re-runs re-analyse every stored card; RowFormatTest
+     * fails until it is bumped and the rows recorded again.
+     */
     public static final int ROW_FORMAT = 1;
 
     private static final String CONVERTED = "cardminer_text_fingerprints";
