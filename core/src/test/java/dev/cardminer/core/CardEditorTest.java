@@ -147,6 +147,38 @@ class CardEditorTest {
                 "- imdb", "- stanfordnlp/sst2", "# trailing comment");
     }
 
+    /**
+     * The Hub reads a block without its last line break, so a literal or folded scalar that ends the block has none: a
+     * key added after it would add one to its value. New keys go before that entry, and its value stays as it was.
+     */
+    @Test
+    void newKeysGoBeforeABlockScalarThatEndsTheBlock() {
+        String[] cards = {
+                "---\nlicense: mit\ndescription: >\n  folded\n  text\n---\n# m\n",
+                "---\nlicense: mit\n# the demo\nwidget:\n  - text: |\n      literal\n---\n# m\n",
+                "---\nnotes: |+\n  kept\n\n---\n# m\n",
+                "---\r\nlicense: mit\r\nwidget:\r\n  text: >-\r\n    stripped\r\n---\r\n# m\r\n"};
+        for (String card : cards) {
+            Edit edit = CardEditor.of(card).set("language", "en").set("pipeline_tag", "text-generation").apply();
+            assertThat(edit.ok()).as(card).isTrue();
+            Metadata before = ModelCard.parse(card).metadata();
+            Metadata after = ModelCard.parse(edit.text()).metadata();
+            for (String key : before.keys()) {
+                assertThat(after.get(key)).as(key + " in " + card).isEqualTo(before.get(key));
+            }
+            assertThat(after.get("language")).isEqualTo("en");
+            assertThat(after.get("pipeline_tag")).isEqualTo("text-generation");
+            assertThat(ModelCard.parse(edit.text()).body()).isEqualTo(ModelCard.parse(card).body());
+            // two lines are added, and the block scalar's last lines still close the block
+            List<String> was = card.lines().toList();
+            List<String> now = edit.text().lines().toList();
+            assertThat(now).hasSize(was.size() + 2);
+            int closeWas = was.subList(1, was.size()).indexOf("---") + 1;
+            int closeNow = now.subList(1, now.size()).indexOf("---") + 1;
+            assertThat(now.subList(closeNow - 2, closeNow)).as(card).isEqualTo(was.subList(closeWas - 2, closeWas));
+        }
+    }
+
     @Test
     void valuesYamlWouldMisreadAreQuotedAndReadBackAsWritten() {
         Map<String, Object> values = new LinkedHashMap<>();

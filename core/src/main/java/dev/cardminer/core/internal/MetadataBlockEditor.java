@@ -215,7 +215,12 @@ public final class MetadataBlockEditor {
             return null;
         }
         if (!appended.isEmpty()) {
-            int after = entries.isEmpty() ? lines.size() - 1 : ends[entries.size() - 1];
+            // The Hub reads the block without its last line break, so a block scalar that ends it has none; a key
+            // written after it would give it one. New keys go before such an entry and the comments above it.
+            int n = entries.size();
+            int after = n == 0 ? lines.size() - 1
+                    : !entries.get(n - 1).endsInBlockScalar() ? ends[n - 1]
+                    : n > 1 ? ends[n - 2] : -1;
             insertedAfter.computeIfAbsent(after, x -> new ArrayList<>()).addAll(appended);
         }
         StringBuilder out = new StringBuilder();
