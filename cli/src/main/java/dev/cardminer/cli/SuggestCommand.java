@@ -296,9 +296,7 @@ final class SuggestCommand implements Callable<Integer> {
                         notStored.count == 1 ? "it" : "them", CardFiles.oneLine(notStored.first),
                         source.equals("-") ? "on the card's file" : CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
             }
-            if (source != null) {
-                notes.finish(source, cards);
-            }
+            notes.finish(source != null ? source : db.toString(), cards);
         }
         if (!json) {
             out.printf("%,d card%s, %,d with findings: %,d suggestion%s, %,d conflict%s%s%n", seen, seen == 1 ? "" : "s", withSuggestions,

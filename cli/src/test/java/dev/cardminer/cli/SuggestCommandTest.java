@@ -121,6 +121,27 @@ class SuggestCommandTest {
         }
     }
 
+    /**
+     * From a store, a card whose block had an error is not read (the store keeps {@code {}} for it, and a rebuilt card
+     * would get the author's own keys proposed): each is named up to five, the rest counted.
+     */
+    @Test
+    void fromAStoreACardWhoseBlockHadAnErrorIsNotReadAndSaidSo(@TempDir Path dir) throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        for (int i = 0; i < 7; i++) {
+            Files.writeString(cards.resolve("me__broken" + i + ".md"),
+                    "---\nlicense: mit\nlanguage: en\ntags: [a, b\n---\n# m\n\nIt is released under the MIT license.\n");
+        }
+        Files.writeString(cards.resolve("me__plain.md"), "# plain\n\nIt is released under the MIT license.\n");
+        Path db = dir.resolve("s.duckdb");
+        assertThat(CliRun.run("analyze", cards.toString(), "--db", db.toString(), "--annotator", "none").exit()).isZero();
+        CliRun run = CliRun.run("suggest", "--db", db.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().strip().split("\n")).hasSize(1).allSatisfy(l -> assertThat(l).contains("\"me/plain\""));
+        assertThat(run.err()).contains("me/broken0: not read: its metadata block could not be read as written (line 4: "
+                + "yaml-syntax)").contains("2 more entries of " + db + " not read");
+    }
+
     @Test
     void aSourceWithAStoreStoresRowsOnlyForTheCardsTheStoreHoldsAsRead(@TempDir Path dir) throws Exception {
         Path cards = corpus(dir);

@@ -17,7 +17,8 @@ import java.util.List;
  * block), padded with blank lines so that the body starts on the line it started on in the card file: the line the
  * store keeps ({@code cards.body_line}), or, for cards stored before it kept one, the line read from the card's first
  * section (its line in the file less the lines of the body before it). Such a card without sections gets no padding,
- * so its body lines are counted from a one-line block.
+ * so its body lines are counted from a one-line block. A card whose block had an error ({@code yaml-syntax},
+ * {@code yaml-duplicate-key}, ...) is given as unreadable, with that error: what its block writes is not in the store.
  * Read in pages, so that the connection is free between pages for the caller's own writes.
  */
 final class StoreCardSource implements CardSource {
@@ -52,7 +53,9 @@ final class StoreCardSource implements CardSource {
 
     private void readPage() throws IOException {
         String sql = "SELECT c.id, c.has_metadata, c.metadata_json, c.body, c.author, c.downloads, c.likes, c.pipeline_tag,"
-                + " c.library_name, c.tags, s.line, s.start_offset, c.body_line FROM cards c"
+                + " c.library_name, c.tags, s.line, s.start_offset, c.body_line, (SELECT first('line ' || p.line || ': '"
+                + " || p.code ORDER BY p.position) FROM problems p WHERE p.card_id = c.id AND p.severity = 'error' AND"
+                + " p.code LIKE 'yaml-%') FROM cards c"
                 + " LEFT JOIN sections s ON s.card_id = c.id AND s.position = 0"
                 + (lastId == null ? "" : " WHERE c.id > ?") + " ORDER BY c.id LIMIT " + PAGE;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -76,6 +79,13 @@ final class StoreCardSource implements CardSource {
         String body = rs.getString(4);
         if (body == null) {
             return SourceCard.unreadable(id, description, "the store keeps no body for this card");
+        }
+        String unreadBlock = rs.getString(14);
+        if (unreadBlock != null) {
+            // The store keeps the mapping as read, not the block's lines: which keys the author wrote (a syntax error
+            // left them unread, a key written twice lost a copy) is unknown, and a rebuilt card would say "none".
+            return SourceCard.unreadable(id, description, "its metadata block could not be read as written ("
+                    + unreadBlock + ") and the store keeps only what was read; give the card's file instead");
         }
         int firstSectionLine = rs.getInt(11);
         boolean hasSection = !rs.wasNull();

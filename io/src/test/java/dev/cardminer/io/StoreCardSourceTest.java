@@ -80,6 +80,33 @@ class StoreCardSourceTest {
         assertThat(rebuilt.get("org/oldmacheading").bodyLine()).isEqualTo(4);
     }
 
+    /**
+     * A block with an error keeps in the store only what could be read ({@code {}} for a syntax error, the last copy of
+     * a key written twice): such a card is not rebuilt, it is given as unreadable with the error's line and code, so
+     * that no one proposes a value for a key its author wrote.
+     */
+    @Test
+    void aCardWhoseBlockHadAnErrorIsGivenAsUnreadableWithThatError() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(folder.resolve("org__syntax.md"), "---\nlicense: mit\ntags: [a, b\nlanguage: en\n---\n# T\n");
+        Files.writeString(folder.resolve("org__twice.md"), "---\nlanguage: en\nlicense: mit\nlanguage:\n---\n# T\n");
+        Files.writeString(folder.resolve("org__fine.md"), "---\nlicense: mit\n---\n# T\n");
+        Path db = dir.resolve("broken.duckdb");
+        try (CardSource cards = CardSources.open(folder.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            new Analyzer(Analyzer.Config.of(db)).run(cards);
+        }
+        Map<String, SourceCard> read = new LinkedHashMap<>();
+        try (CardStore store = CardStore.open(db); CardSource cards = CardSources.store(store)) {
+            for (SourceCard sc; (sc = cards.next()) != null; ) {
+                read.put(sc.id(), sc);
+            }
+        }
+        assertThat(read.get("org/fine").failure()).isNull();
+        assertThat(ModelCard.parse("org/fine", read.get("org/fine").text()).metadata().license()).contains("mit");
+        assertThat(read.get("org/syntax").failure()).contains("line 4: yaml-syntax").contains("the card's file");
+        assertThat(read.get("org/twice").failure()).contains("line 4: yaml-duplicate-key");
+    }
+
     @Test
     void cardTextPadsTheBlockToTheBodyLine() {
         assertThat(StoreCardSource.cardText(true, "{\"license\":\"mit\"}", "body\n", 6))
