@@ -245,19 +245,20 @@ public final class Analyzer {
      * @param revision         the known-names revision after ingestion (wall)
      * @param revisionCpu      the process's CPU time during the revision (DuckDB's threads included)
      * @param sentencesRevised sentences the revision annotated again
+     * @param batches          transactions the parser threads committed (each deletes its replaced cards' old rows)
      */
     public record Stages(Duration readerCpu, Duration parserCpu, Duration splitCpu, Duration annotateCpu,
                          Duration writerCpu, Duration loadIndex, Duration read, Duration parse, Duration append,
                          Duration commit, Duration writerWaiting, Duration checkpoint, Duration revision,
-                         Duration revisionCpu, long sentencesRevised) {
+                         Duration revisionCpu, long sentencesRevised, long batches) {
 
         /** The same figures with the known-names revision's. */
         public Stages withRevision(Duration time, Duration cpu, long sentences) {
             return new Stages(readerCpu, parserCpu, splitCpu, annotateCpu, writerCpu, loadIndex, read, parse, append,
-                    commit, writerWaiting, checkpoint, time, cpu, sentences);
+                    commit, writerWaiting, checkpoint, time, cpu, sentences, batches);
         }
 
-        /** Every figure in milliseconds (the revised sentences as a count), labelled, in the order they run. */
+        /** Every figure in milliseconds (batches and revised sentences as counts), labelled, in the order they run. */
         public Map<String, Long> millis() {
             Map<String, Long> m = new LinkedHashMap<>();
             m.put("cpu: reader thread", readerCpu.toMillis());
@@ -270,6 +271,7 @@ public final class Analyzer {
             m.put("parse+rows (all parser threads)", parse.toMillis());
             m.put("append (parser threads)", append.toMillis());
             m.put("commit (parser threads)", commit.toMillis());
+            m.put("  batches committed", batches);
             m.put("parsers waiting for cards", writerWaiting.toMillis());
             m.put("final checkpoint", checkpoint.toMillis());
             m.put("known-names revision", revision.toMillis());

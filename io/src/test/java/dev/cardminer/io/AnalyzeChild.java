@@ -5,6 +5,7 @@ import dev.cardminer.io.concepts.ConceptAnnotation;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * {@code analyze} in a process of its own, slowed down by a delay per card so that a test can kill it
@@ -24,17 +25,25 @@ public final class AnalyzeChild {
         }
     }
 
-    /** Sleeps before each card. */
-    record SlowSource(CardSource inner, long delayMillis) implements CardSource {
+    /** Sleeps before handing on each card that {@code pausedBefore} names (every card: a slow source). */
+    record SlowSource(CardSource inner, long delayMillis, Predicate<String> pausedBefore) implements CardSource {
+
+        SlowSource(CardSource inner, long delayMillis) {
+            this(inner, delayMillis, id -> true);
+        }
+
         @Override
         public SourceCard next() throws IOException {
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException();
+            SourceCard card = inner.next();
+            if (card != null && pausedBefore.test(card.id())) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException();
+                }
             }
-            return inner.next();
+            return card;
         }
 
         @Override

@@ -66,6 +66,9 @@ public final class Pipeline {
 
     private static final long MISSING = Long.MIN_VALUE;
 
+    /** How long the source may give no card before a parser thread commits its batch anyway. */
+    static final long QUIET_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     /** DuckDB's memory limit while a run writes (and revises) the store. */
     static final String DUCKDB_MEMORY = "1GB";
 
@@ -265,9 +268,10 @@ public final class Pipeline {
     /**
      * Stage 2, on each of the parser threads: hashes each card, skips it when the store has it unchanged, else
      * parses it into rows, and writes its rows in batches through a connection of its own, one transaction each
-     * (and whatever is complete whenever the reader goes quiet), then releases their budget. The writers append to
-     * the same tables side by side (DuckDB's appends in separate transactions do not conflict, and each card is in
-     * one worker's batch only); one writer thread for all of them was a quarter of a run's CPU on one core.
+     * (and whatever is complete when the reader waits for budget or the source is quiet for a while), then releases
+     * their budget. The writers append to the same tables side by side (DuckDB's appends in separate transactions do
+     * not conflict, and each card is in one worker's batch only); one writer thread for all of them was a quarter of a
+     * run's CPU on one core.
      */
     private final class Worker implements Runnable {
         private final BlockingQueue<ToParse> in;
@@ -311,6 +315,7 @@ public final class Pipeline {
             Hashes hashes = new Hashes();
             long nanos = 0;
             long waiting = 0;
+            long lastCard = System.nanoTime();
             try (DuckDBConnection own = connection.duplicate(); StoreWriter writer = new StoreWriter(own)) {
                 try {
                     while (true) {
@@ -318,12 +323,17 @@ public final class Pipeline {
                         ToParse next = in.poll(200, TimeUnit.MILLISECONDS);
                         waiting += System.nanoTime() - w0;
                         if (next == null) {
-                            // A quiet source (or a reader waiting on the budget): commit what is complete.
-                            if (!batch.isEmpty() || !newFacts.isEmpty()) {
+                            // The reader waits for the budget this batch holds, or the source has been quiet a while
+                            // (a download): commit what is complete. Not at every short pause of the reader: each
+                            // commit that replaces cards deletes their old rows with a scan of every table, so a re-run
+                            // with a few changed cards paid that scan ten times over (docs/bench.md, "1% changed").
+                            if ((!batch.isEmpty() || !newFacts.isEmpty()) && (budget.hasQueuedThreads()
+                                    || System.nanoTime() - lastCard >= QUIET_COMMIT_NANOS)) {
                                 commit(writer);
                             }
                             continue;
                         }
+                        lastCard = System.nanoTime();
                         if (!(next instanceof Work w)) {
                             break;
                         }
@@ -422,6 +432,7 @@ public final class Pipeline {
             long cpu0 = StageTimes.cpuNow();
             writer.write(batch, newFacts);
             writeCpu += StageTimes.cpuNow() - cpu0;
+            times.batches.incrementAndGet();
             int permits = 0;
             for (CardRows rows : batch) {
                 permits += rows.permits();

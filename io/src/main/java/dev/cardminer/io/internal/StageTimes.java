@@ -27,6 +27,7 @@ final class StageTimes {
     final AtomicLong splitCpu = new AtomicLong();
     final AtomicLong annotateCpu = new AtomicLong();
     final AtomicLong writerCpu = new AtomicLong();
+    final AtomicLong batches = new AtomicLong();
 
     /** CPU time of the calling thread in nanoseconds, 0 where the JVM cannot tell. */
     static long cpuNow() {
@@ -37,7 +38,7 @@ final class StageTimes {
     Analyzer.Stages stages() {
         return new Analyzer.Stages(d(readerCpu), d(parserCpu), d(splitCpu), d(annotateCpu), d(writerCpu),
                 d(loadIndexNanos), d(readNanos), d(parseNanos), d(appendNanos), d(commitNanos), d(writerWaitNanos),
-                d(checkpointNanos), Duration.ZERO, Duration.ZERO, 0);
+                d(checkpointNanos), Duration.ZERO, Duration.ZERO, 0, batches.get());
     }
 
     private static Duration d(AtomicLong nanos) {
