@@ -62,24 +62,13 @@ public final class CardPatcher {
         List<Patch.LeftOut> leftOut = new ArrayList<>();
         Map<String, List<Suggestion>> byField = new LinkedHashMap<>();
         Map<String, String> misspelt = misspelt(card);
+        // why a field cannot be written depends on the field alone: asked once per field, not per value (a Trainer
+        // block of thousands of results would read the YAML and its problems once for each)
+        Map<String, java.util.Optional<String>> notWritten = new HashMap<>();
         for (Suggestion s : suggestions) {
-            if (misspelt.containsKey(s.field())) {
-                // the author's value sits under a key the Hub ignores: a second key beside it would say the same twice
-                // or contradict it; renaming the key is the author's call
-                String written = misspelt.get(s.field());
-                leftOut.add(new Patch.LeftOut(s, "the YAML writes " + s.field() + " as '" + written + "', a key the Hub "
-                        + "ignores: rename that key"));
-            } else if (Suggester.writtenTwice(card, s.field())) {
-                // the editor would replace every copy: the author's value in an earlier one would go
-                leftOut.add(new Patch.LeftOut(s, "the YAML has " + s.field() + " twice"));
-            } else if (Suggester.holdsValue(card, s.field())) {
-                leftOut.add(new Patch.LeftOut(s, "the YAML already has " + s.field()));
-            } else if (Suggester.commented(card, s.field())) {
-                leftOut.add(new Patch.LeftOut(s, "the YAML's empty " + s.field() + " has a comment, which writing a "
-                        + "value would drop"));
-            } else {
-                byField.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(s);
-            }
+            notWritten.computeIfAbsent(s.field(), f -> java.util.Optional.ofNullable(notWritten(card, f, misspelt)))
+                    .ifPresentOrElse(why -> leftOut.add(new Patch.LeftOut(s, why)),
+                            () -> byField.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(s));
         }
         for (Map.Entry<String, List<Suggestion>> e : byField.entrySet()) {
             String field = e.getKey();
@@ -108,9 +97,9 @@ public final class CardPatcher {
                 set.put(field, fill ? EmptyModelIndex.filled(yaml, results) : List.of(entry(modelName, results)));
                 applied.addAll(complete);
             } else if (Extractors.LIST_FIELDS.contains(field) && !(field.equals("base_model") && values.size() == 1)) {
-                List<Object> items = new ArrayList<>();
-                values.stream().map(Suggestion::value).filter(v -> !items.contains(v)).forEach(items::add);
-                set.put(field, items);
+                // each value once, in the order found (a set: a list's contains per value was quadratic in the values)
+                set.put(field, new ArrayList<>(values.stream().map(Suggestion::value)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new))));
                 applied.addAll(values);
             } else {
                 Suggestion chosen = values.get(0);
@@ -159,6 +148,25 @@ public final class CardPatcher {
             return new Patch(card.id(), null, "", List.of(), fresh, "the patched card has a new problem: " + fresh.get(0), leftOut);
         }
         return new Patch(card.id(), edit.text(), UnifiedDiff.of(README, card.text(), edit.text()), applied, List.of(), null, leftOut);
+    }
+
+    /** Why {@code field} is not written into the card's YAML, or null when it is. */
+    private static String notWritten(ModelCard card, String field, Map<String, String> misspelt) {
+        if (misspelt.containsKey(field)) {
+            // the author's value sits under a key the Hub ignores: a second key beside it would say the same twice
+            // or contradict it; renaming the key is the author's call
+            return "the YAML writes " + field + " as '" + misspelt.get(field) + "', a key the Hub ignores: rename that key";
+        }
+        if (Suggester.writtenTwice(card, field)) {
+            return "the YAML has " + field + " twice";   // the editor would replace every copy: the author's value in an earlier one would go
+        }
+        if (Suggester.holdsValue(card, field)) {
+            return "the YAML already has " + field;
+        }
+        if (Suggester.commented(card, field)) {
+            return "the YAML's empty " + field + " has a comment, which writing a value would drop";
+        }
+        return null;
     }
 
     /** The name a new model-index entry gets: the repo id's last part ({@code org/name} → {@code name}). */

@@ -53,6 +53,27 @@ class SuggesterScalingTest {
         shapes.put("usage snippets", n -> "```python\n" + "pipeline(\"".repeat(n / 10) + "\n```\n");
         shapes.put("hub ids", n -> "org/name ".repeat(n / 9) + "\n");
         shapes.put("capital words", n -> "German French Dutch ".repeat(n / 20) + "\n");
+        // the older rules' shapes (a line-by-line read of suggest/src/main): adjacent runs of blanks or stars that a
+        // pattern could split in many ways, a search of the text before each match, a copy of the line for each
+        // match's evidence, a scan of every code block for each match
+        shapes.put("data line of blanks", n -> "https://huggingface.co/datasets/o/x\nTraining data" + " ".repeat(n) + "x\n");
+        shapes.put("base model of blanks", n -> "Base model" + " ".repeat(n) + "x\n");
+        shapes.put("base model: blanks", n -> "Base model:" + " ".repeat(n) + "!\n");
+        shapes.put("line of stars", n -> "*".repeat(n) + "\nlanguage\n");
+        shapes.put("stars before a word", n -> "*".repeat(n) + "x\n");
+        shapes.put("blanks before a name", n -> " ".repeat(n) + "English\n");
+        shapes.put("languages: blanks", n -> "languages:" + " ".repeat(n));
+        shapes.put("training list of links", n -> "## Training data\n\n" + "- [x](https://huggingface.co/datasets/o/x)\n".repeat(n / 44));
+        shapes.put("lone links", n -> "## Training data\n\n" + "[x](https://huggingface.co/datasets/o/x)\n".repeat(n / 42));
+        shapes.put("line of dataset links", n -> "- a " + "https://huggingface.co/datasets/o/x ".repeat(n / 37) + "\n");
+        shapes.put("link after blanks", n -> "[a](" + " ".repeat(n / 2) + "https://huggingface.co/datasets/o/x"
+                + " https://huggingface.co/datasets/o/y".repeat(n / 72) + "\n");
+        shapes.put("merge list", n -> "a merge of " + "a/b, ".repeat(n / 5) + "\n");
+        shapes.put("tested UD line", n -> "upos " + "tested universal dependencies ".repeat(n / 30) + "\n");
+        shapes.put("code blocks and links", n -> "```\n```\nhttps://huggingface.co/datasets/o/x\n".repeat(n / 44));
+        shapes.put("code blocks and names", n -> "```\n```\nfor English\n".repeat(n / 20));
+        shapes.put("adapter loads", n -> "```python\n" + "m = f(x)\nPeftModel.from_pretrained(m, \"./a\")\n".repeat(n / 45) + "```\n");
+        shapes.put("task tags", n -> "---\ntags: [" + "text-classification, ".repeat(n / 21) + "x]\n---\n# t\n");
         // and the parser's hostile shapes, whose text the extractors read too
         CardShapes.all().forEach(shape -> shapes.put(shape.name(), shape::text));
         return shapes;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,7 +99,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
                     + "|original\\s+(?:fp32\\s+|float32\\s+|fp16\\s+)?model\\s+(?:comes|is\\s+taken))\\s+(?:of|for|from)\\s+(?:the\\s+)?(?:fine-?tuned\\s+)?(?:model\\s+)?"
                     + HubRefs.REF, F);
     private static final Pattern ORIGINAL_MODEL = Pattern.compile(
-            "(?:Original\\s+model|Base\\s+model|Fine-?tuned\\s+from(?:\\s+model)?(?:\\s+\\[optional\\])?)\\s*(?:\\*\\*)?\\s*:\\s*(?:\\*\\*)?\\s*(?:"
+            "(?:Original\\s+model|Base\\s+model|Fine-?tuned\\s+from(?:\\s+model)?(?:\\s+\\[optional\\])?)\\s*+(?:\\*\\*)?\\s*+:\\s*+(?:\\*\\*)?\\s*+(?:"
                     + HubRefs.REF + ")", F);
     private static final Pattern QUANT_WORDS = Pattern.compile("\\b(?:GGUF|GGML|GPTQ|AWQ|EXL2|quanti[sz]ed|quants)\\b", F);
     private static final Pattern MERGE_MODEL = Pattern.compile(
@@ -249,16 +250,16 @@ public final class BaseModelExtractor implements MetadataExtractor {
         for (int[] block : text.codeBlocks()) {
             String code = text.body().substring(block[0], block[1]);
             Matcher load = PEFT_LOAD.matcher(code);
+            Assignments assignments = new Assignments(code);
             while (load.find()) {
                 String adapter = load.group(2).strip();
                 boolean local = adapter.startsWith(".") || adapter.startsWith("/") || adapter.indexOf('/') < 0;
                 if (!local && !adapter.equalsIgnoreCase(id)) {
                     continue;
                 }
-                String before = code.substring(0, load.start());
-                String[] origin = lastAssignment(before, load.group(1));
+                String[] origin = assignments.last(load.start(), load.group(1));
                 if (origin != null && origin[1] == null) {
-                    origin = lastAssignment(before, origin[0]);   // from_pretrained(base_model) with base_model = "X"
+                    origin = assignments.last(load.start(), origin[0]);   // from_pretrained(base_model) with base_model = "X"
                 }
                 String found = origin == null || origin[1] == null ? null : HubRefs.valid(origin[1]);
                 if (found != null && found.indexOf('/') > 0 && !found.equalsIgnoreCase(id)) {
@@ -272,18 +273,63 @@ public final class BaseModelExtractor implements MetadataExtractor {
     }
 
     /**
-     * The last assignment to {@code variable} in {@code code}: {@code {null, "X"}} for {@code v = "X"} or
-     * {@code v = Auto...from_pretrained("X")}, {@code {"name", null}} for {@code v = ...from_pretrained(name)}; null when none.
+     * The assignments of a code block, found once: asked for the last one before each {@code PeftModel.from_pretrained}
+     * of the block, a search of the code before it for each would cost time quadratic in the block's length.
      */
-    private static String[] lastAssignment(String code, String variable) {
-        Matcher m = ASSIGNMENT.matcher(code);
-        String[] last = null;
-        while (m.find()) {
-            if (m.group(1).equals(variable)) {
-                last = m.group(2) != null ? new String[]{null, m.group(2)} : new String[]{m.group(3), null};
+    private static final class Assignments {
+        private final String code;
+        private final List<MatchResult> all = new ArrayList<>();
+        private final Map<String, List<Integer>> byVariable = new java.util.HashMap<>();
+
+        Assignments(String code) {
+            this.code = code;
+            Matcher m = ASSIGNMENT.matcher(code);
+            while (m.find()) {
+                byVariable.computeIfAbsent(m.group(1), v -> new ArrayList<>()).add(all.size());
+                all.add(m.toMatchResult());
             }
         }
-        return last;
+
+        /**
+         * The last assignment to {@code variable} in the code before {@code cut}, as a search of {@code code.substring(0,
+         * cut)} finds it: {@code {null, "X"}} for {@code v = "X"} or {@code v = Auto...from_pretrained("X")},
+         * {@code {"name", null}} for {@code v = ...from_pretrained(name)}; null when none.
+         */
+        String[] last(int cut, String variable) {
+            // the block's assignments that end by the cut are the cut text's (the pattern reads nothing past its match:
+            // no end anchor, no lookahead); from the first that does not, the cut text is searched again
+            int lo = 0;
+            int hi = all.size();
+            while (lo < hi) {   // k = how many end by the cut (ends increase)
+                int mid = (lo + hi) >>> 1;
+                if (all.get(mid).end() <= cut) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int k = lo;
+            String[] last = null;
+            List<Integer> mine = byVariable.getOrDefault(variable, List.of());
+            int at = java.util.Collections.binarySearch(mine, k);   // k itself is not in the cut text
+            int before = (at >= 0 ? at : -at - 1) - 1;
+            if (before >= 0) {
+                last = value(all.get(mine.get(before)));
+            }
+            if (k < all.size() && all.get(k).start() < cut) {
+                Matcher m = ASSIGNMENT.matcher(code).region(all.get(k).start(), cut).useAnchoringBounds(false);
+                while (m.find()) {
+                    if (m.group(1).equals(variable)) {
+                        last = value(m);
+                    }
+                }
+            }
+            return last;
+        }
+
+        private static String[] value(MatchResult m) {
+            return m.group(2) != null ? new String[]{null, m.group(2)} : new String[]{m.group(3), null};
+        }
     }
 
     private static boolean isPeft(ModelCard card) {

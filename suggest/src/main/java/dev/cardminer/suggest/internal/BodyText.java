@@ -24,6 +24,7 @@ public final class BodyText {
     private final int[] lineStarts;
     private final int[] codeRanges;   // start, end pairs of fenced code blocks (content and fences)
     private String lower;
+    private long[] strippedLines;   // per line, packed bounds of the stripped line; -1 until asked
 
     public BodyText(ModelCard card) {
         this.card = card;
@@ -71,14 +72,19 @@ public final class BodyText {
         return false;
     }
 
-    /** Whether {@code offset} lies in a fenced code block. */
+    /** Whether {@code offset} lies in a fenced code block (a binary search: rules ask once per match). */
     public boolean inCode(int offset) {
-        for (int i = 0; i < codeRanges.length; i += 2) {
-            if (offset >= codeRanges[i] && offset < codeRanges[i + 1]) {
-                return true;
+        int lo = 0;
+        int hi = codeRanges.length / 2 - 1;
+        while (lo <= hi) {   // the last block starting at or before offset
+            int mid = (lo + hi) >>> 1;
+            if (codeRanges[2 * mid] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return false;
+        return hi >= 0 && offset < codeRanges[2 * hi + 1];
     }
 
     /** The fenced code blocks' contents (without the fence lines), in order. */
@@ -103,13 +109,54 @@ public final class BodyText {
         int index = lineIndex(start);
         int lineStart = lineStarts[index];
         int lineEnd = Math.max(start, lines.lineEnd(index + 1));
-        String text = body.substring(lineStart, lineEnd).strip();
-        if (text.length() > MAX_EVIDENCE) {
+        // the line's stripped bounds, found once per line: a rule that makes evidence for each of many matches on one
+        // long line would otherwise copy and strip the whole line each time (quadratic in the line's length)
+        long stripped = lineEnd == lines.lineEnd(index + 1) ? strippedLine(index, lineStart, lineEnd)
+                : strip(lineStart, lineEnd);
+        int from0 = (int) (stripped >>> 32);
+        int to0 = (int) stripped;
+        String text;
+        if (to0 - from0 <= MAX_EVIDENCE) {
+            text = body.substring(from0, to0);
+        } else {
             int from = Math.max(lineStart, start - MAX_EVIDENCE / 3);
             int to = Math.min(lineEnd, from + MAX_EVIDENCE);
             text = body.substring(from, to).strip();
         }
         return new Evidence(text, card.bodyLine() + index, start - lineStart + 1, start, end);
+    }
+
+    /** {@link #strip} of a whole line, cached by line. */
+    private long strippedLine(int index, int lineStart, int lineEnd) {
+        if (strippedLines == null) {
+            strippedLines = new long[lineStarts.length];
+            Arrays.fill(strippedLines, -1);
+        }
+        if (strippedLines[index] < 0) {
+            strippedLines[index] = strip(lineStart, lineEnd);
+        }
+        return strippedLines[index];
+    }
+
+    /** The bounds of {@code body.substring(from, to).strip()} (as {@link String#strip}: white space by code point), packed. */
+    private long strip(int from, int to) {
+        int a = from;
+        while (a < to) {
+            int cp = body.codePointAt(a);
+            if (!Character.isWhitespace(cp)) {
+                break;
+            }
+            a += Character.charCount(cp);
+        }
+        int b = to;
+        while (b > a) {
+            int cp = body.codePointBefore(b);
+            if (!Character.isWhitespace(cp)) {
+                break;
+            }
+            b -= Character.charCount(cp);
+        }
+        return ((long) a << 32) | b;
     }
 
     /** A suggestion whose evidence is the body range [start, end). */

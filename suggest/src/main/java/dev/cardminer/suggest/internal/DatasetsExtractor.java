@@ -65,8 +65,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
      */
     private static final Pattern DATASET_INTRO_LINK = Pattern.compile(
             "^[ \\t]*(?:[-*][ \\t]+)?(?:\\*\\*)?(?:the[ \\t]+)?(?:(?:pre-?train(?:ing)?|train(?:ing)?|fine-?tuning)[ \\t]+)?"
-                    + "(?:datasets?|data)(?:[ \\t]+used)?(?:[ \\t]+(?:is|was)(?:[ \\t]+available)?)?[ \\t]*(?::[ \\t]*(?:\\*\\*)?|\\*\\*:|[ \\t])"
-                    + "[ \\t]*(?:(?:here|at|on|from|in|the)[ \\t]+){0,3}"
+                    + "(?:datasets?|data)(?:[ \\t]+used)?(?:[ \\t]+(?:is|was)(?:[ \\t]+available)?)?[ \\t]*+(?::[ \\t]*+(?:\\*\\*)?|\\*\\*:|(?<=[ \\t]))"
+                    + "[ \\t]*+(?:(?:here|at|on|from|in|the)[ \\t]+){0,3}"
                     + "\\[[^\\]\\n]{1,200}\\]\\(\\s*(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s]+)\\)",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     private static final Pattern ON_THE_ID_DATASET = Pattern.compile(
@@ -124,7 +124,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
     /** A table row whose first dataset link is the link in question: "| [oasst1](https://huggingface.co/datasets/o/oasst1) | 10k |". */
     private static final Pattern TABLE_ROW = Pattern.compile("[ \\t]*\\|");
     /** A line that is one Markdown link and nothing else: what comes before the URL, and after it. */
-    private static final Pattern LONE_LINK_START = Pattern.compile("[ \\t]*\\[[^\\]\\n]{1,200}\\]\\(\\s*");
+    private static final Pattern LONE_LINK_START = Pattern.compile("[ \\t]*+\\[[^\\]\\n]{1,200}\\]\\(\\s*+");
     private static final Pattern LONE_LINK_END = Pattern.compile("[^)\\s]*\\)[ \\t.]*(?:\\r?\\n|$)");
     /** Placeholders and task names that cards write where a dataset id belongs. */
     private static final java.util.Set<String> NOT_DATASETS = java.util.Set.of("none", "custom", "ner", "pos", "translation",
@@ -262,13 +262,14 @@ public final class DatasetsExtractor implements MetadataExtractor {
             trainingSentenceLinks(text, out);
         }
         Matcher url = DATASET_URL.matcher(text.body());
+        TrainingLists lists = new TrainingLists(text);
         while (url.find()) {
             String id = HubRefs.datasetFromUrl(url.group());
             boolean file = text.body().startsWith("/resolve/", url.end()) || text.body().startsWith("/blob/", url.end());
             if (id == null || file || !isDataset(id) || text.inCode(url.start())) {
                 continue;
             }
-            if (listedUnderTrainingHeading(text, url.start(), url.end())) {
+            if (lists.listedUnderTrainingHeading(url.start(), url.end())) {
                 put(out, text.suggestion(FIELD, id, url.start(), url.end(), 0.85, "training-section-link"));
                 continue;
             }
@@ -334,53 +335,132 @@ public final class DatasetsExtractor implements MetadataExtractor {
     }
 
     /**
-     * Whether the link at {@code offset} is the first dataset link of a list item or table row in a section about training
-     * data ("## Training data", "### Datasets"), not one about evaluation, bias or usage, or of a list that a
-     * line about training introduces ("It was pretrained on these datasets:").
+     * What the link rule asks of the lines and sections of one card, for each of its Hub dataset links in the order of
+     * the body: each line's shape, each list's introduction and the headings are read once, not once per link (a long
+     * list, a long line of links, many headings: each was quadratic).
      */
-    private static boolean listedUnderTrainingHeading(BodyText text, int offset, int end) {
-        String body = text.body();
-        int lineStart = body.lastIndexOf('\n', offset - 1) + 1;
-        if (LONE_LINK_START.matcher(body).region(lineStart, offset).matches()
-                && LONE_LINK_END.matcher(body).region(end, body.length()).lookingAt()) {
-            return underTrainingHeading(text, lineStart);   // "## Training data\n\n[x](…/datasets/org/x)": the section is the link
-        }
-        Matcher item = LIST_ITEM.matcher(body).region(lineStart, offset);
-        boolean tableRow = TABLE_ROW.matcher(body).region(lineStart, offset).lookingAt();
-        if (!(item.lookingAt() || tableRow) || body.substring(lineStart, offset).contains("/datasets/")) {
-            return false;
-        }
-        if (introducesTrainingData(listIntro(body, lineStart))) {
-            return true;
-        }
-        return underTrainingHeading(text, lineStart);
-    }
+    private static final class TrainingLists {
+        private final BodyText text;
+        private final String body;
+        private final Map<Integer, String> intros = new java.util.HashMap<>();
+        private int scanned;           // the body before this holds no newline after lastNewline
+        private int lastNewline = -1;
+        private int line = -1;         // the line (its start) of the facts below
+        private int loneLinkUrl;       // where the URL of a line that is one link starts, else -1
+        private boolean listItem;
+        private boolean tableRow;
+        private int firstDatasetPath;  // the line's first "/datasets/" (from its start), or -1
+        private int[] headings;        // starts of the headings outside code, and whether each is about training data
+        private boolean[] training;
 
-    /** Whether the last heading above {@code lineStart} is about training data, not evaluation, bias or usage. */
-    private static boolean underTrainingHeading(BodyText text, int lineStart) {
-        String body = text.body();
-        String heading = null;
-        Matcher h = HEADING.matcher(body).region(0, lineStart);
-        while (h.find()) {
-            if (!text.inCode(h.start())) {
-                heading = h.group(1);
-            }
+        TrainingLists(BodyText text) {
+            this.text = text;
+            this.body = text.body();
         }
-        return heading != null && TRAINING_HEADING.matcher(heading).find() && !OTHER_HEADING.matcher(heading).find();
-    }
 
-    /** The line a list is introduced by: the first line above {@code lineStart} that is neither blank nor a list item. */
-    private static String listIntro(String body, int lineStart) {
-        int end = lineStart - 1;
-        while (end > 0) {
-            int start = body.lastIndexOf('\n', end - 1) + 1;
-            String line = body.substring(start, end);
-            if (!line.isBlank() && !LIST_ITEM.matcher(line).lookingAt()) {
-                return line.strip();
+        /**
+         * Whether the link at {@code offset} is the first dataset link of a list item or table row in a section about
+         * training data ("## Training data", "### Datasets"), not one about evaluation, bias or usage, or of a list that
+         * a line about training introduces ("It was pretrained on these datasets:"). Asked in increasing offsets.
+         */
+        boolean listedUnderTrainingHeading(int offset, int end) {
+            int lineStart = lineStart(offset);
+            if (lineStart != line) {
+                readLine(lineStart);
             }
-            end = start - 1;
+            if (loneLinkUrl == offset && LONE_LINK_END.matcher(body).region(end, body.length()).lookingAt()) {
+                return underTrainingHeading(lineStart);   // "## Training data\n\n[x](…/datasets/org/x)": the section is the link
+            }
+            if (!(listItem || tableRow) || firstDatasetPath >= 0 && firstDatasetPath + "/datasets/".length() <= offset) {
+                return false;
+            }
+            if (introducesTrainingData(listIntro(lineStart))) {
+                return true;
+            }
+            return underTrainingHeading(lineStart);
         }
-        return "";
+
+        /** {@code body.lastIndexOf('\n', offset - 1) + 1}, for increasing offsets in time linear in the body. */
+        private int lineStart(int offset) {
+            if (offset < scanned) {
+                return body.lastIndexOf('\n', offset - 1) + 1;
+            }
+            for (int i = scanned; i < offset; i++) {
+                if (body.charAt(i) == '\n') {
+                    lastNewline = i;
+                }
+            }
+            scanned = offset;
+            return lastNewline + 1;
+        }
+
+        /**
+         * A line's shape, as the link patterns read it from the line's start to a link's URL: a link's URL can stand
+         * neither in a list item's bullet nor in the blanks and brackets before a lone link's URL, so what they match up
+         * to any link of the line is what they match on the line.
+         */
+        private void readLine(int lineStart) {
+            line = lineStart;
+            Matcher lone = LONE_LINK_START.matcher(body).region(lineStart, body.length());
+            loneLinkUrl = lone.lookingAt() ? lone.end() : -1;
+            listItem = LIST_ITEM.matcher(body).region(lineStart, body.length()).lookingAt();
+            tableRow = TABLE_ROW.matcher(body).region(lineStart, body.length()).lookingAt();
+            firstDatasetPath = body.indexOf("/datasets/", lineStart);
+        }
+
+        /** Whether the last heading above {@code lineStart} is about training data, not evaluation, bias or usage. */
+        private boolean underTrainingHeading(int lineStart) {
+            if (headings == null) {
+                List<Integer> starts = new ArrayList<>();
+                List<Boolean> about = new ArrayList<>();
+                Matcher h = HEADING.matcher(body);
+                while (h.find()) {
+                    if (!text.inCode(h.start())) {
+                        starts.add(h.start());
+                        String heading = h.group(1);
+                        about.add(TRAINING_HEADING.matcher(heading).find() && !OTHER_HEADING.matcher(heading).find());
+                    }
+                }
+                headings = starts.stream().mapToInt(Integer::intValue).toArray();
+                training = new boolean[about.size()];
+                for (int i = 0; i < training.length; i++) {
+                    training[i] = about.get(i);
+                }
+            }
+            // a heading is one line, so those before the line's start are those of the text before it
+            int at = java.util.Arrays.binarySearch(headings, lineStart);
+            int last = (at >= 0 ? at : -at - 1) - 1;
+            return last >= 0 && training[last];
+        }
+
+        /**
+         * The line a list is introduced by: the first line above {@code lineStart} that is neither blank nor a list item.
+         * Every blank or item line passed on the way up has the same introduction, kept so that no line is read twice.
+         */
+        private String listIntro(int lineStart) {
+            List<Integer> passed = new ArrayList<>();
+            String intro = "";
+            int end = lineStart - 1;
+            while (end > 0) {
+                int start = body.lastIndexOf('\n', end - 1) + 1;
+                String line = body.substring(start, end);
+                if (!line.isBlank() && !LIST_ITEM.matcher(line).lookingAt()) {
+                    intro = line.strip();
+                    break;
+                }
+                String known = intros.get(start);   // the introduction of the lines above this one
+                if (known != null) {
+                    intro = known;
+                    break;
+                }
+                passed.add(start);
+                end = start - 1;
+            }
+            for (int start : passed) {
+                intros.put(start, intro);
+            }
+            return intro;
+        }
     }
 
     /** "This model was pretrained on the combination of six datasets:", not a heading and not about evaluation. */

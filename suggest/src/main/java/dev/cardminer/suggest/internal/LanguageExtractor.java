@@ -37,10 +37,10 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern LANGUAGES_LIST = Pattern.compile("^[ \\t*-]*languages:\\s*\\[([^\\]\\n]{1,3000})\\]", Pattern.MULTILINE);
     /** "17 African languages (Afrikaans, Amharic, ...)", "The languages in the data are: ['ar', 'bn']": a list of two or more. */
     private static final Pattern LANGUAGE_ENUMERATION = Pattern.compile(
-            "\\blanguages(?:[ \\t]+(?:in[ \\t]+the[ \\t]+\\w+[ \\t]+)?(?:are|include|including))?[ \\t]*[:(][ \\t]*\\[?([^\\n()\\[\\]]{3,1500}?)(?:[)\\]]|\\.(?:\\s|$)|\\n)");
+            "\\blanguages(?:[ \\t]+(?:in[ \\t]+the[ \\t]+\\w+[ \\t]+)?(?:are|include|including))?[ \\t]*[:(](?:[ \\t]*+|[ \\t]*(?=[ \\t]{1,3}+(?![ \\t])))\\[?([^\\n()\\[\\]]{3,1500}?)(?:[)\\]]|\\.(?:\\s|$)|\\n)");
     /** Translation cards' "Source Language(s): deu fra_Latn" and "Target Language(s): eng" lines (ISO 639-3 codes). */
     private static final Pattern TRANSLATION_LINE = Pattern.compile(
-            "^[ \\t*-]*\\**(?:[Ss]ource|[Tt]arget) [Ll]anguage\\(s\\):\\**[ \\t]*([^\\n]{1,3000})", Pattern.MULTILINE);
+            "^[ \\t*-]*+\\**(?:[Ss]ource|[Tt]arget) [Ll]anguage\\(s\\):\\**[ \\t]*([^\\n]{1,3000})", Pattern.MULTILINE);
     private static final Pattern CODE_TOKEN = Pattern.compile("([a-z]{2,3})(?:_[A-Z][a-z]{3})?");
     private static final Pattern QUOTED_CODE = Pattern.compile("'([a-z]{2,3})'");
     /**
@@ -49,7 +49,7 @@ public final class LanguageExtractor implements MetadataExtractor {
      * source/target lines of translation cards (ISO 639-3 codes: {@link #TRANSLATION_LINE} reads them, normalised).
      */
     private static final Pattern LANGUAGE_LINE = Pattern.compile(
-            "^[ \\t>*_-]*(?:<li>\\s*)?\\**((?:[A-Za-z]+[ \\t]){0,2}?)[Ll]anguages?(?:\\(s\\))?(?:[ \\t]*\\(NLP\\))?\\**[ \\t]*:[ \\t]*\\**[ \\t]*([^\\n]{1,400})",
+            "^[ \\t>*_-]*+(?:<li>\\s*)?\\**((?:[A-Za-z]+[ \\t]){0,2}?)[Ll]anguages?(?:\\(s\\))?(?:[ \\t]*\\(NLP\\))?\\**[ \\t]*:[ \\t]*\\**[ \\t]*([^\\n]{1,400})",
             Pattern.MULTILINE);
     private static final Pattern LINE_LABEL_OK = Pattern.compile("(?i)(?:(?:supported|handled|covered|main|primary|model|input)\\s+)?");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|;|/|\\band\\b|&)\\s*");
@@ -86,7 +86,7 @@ public final class LanguageExtractor implements MetadataExtractor {
      * examples and comparisons of a card, not what it says of its model (no such line counted on the dev split).
      */
     private static final Pattern EXAMPLE_LINE = Pattern.compile(
-            "^\\s*(?:\\||>?\\s*(?:USER|User|ASSISTANT|Assistant|Human|HUMAN|GPT|Bot|Question|Prompt|Input|Output)\\s*:|<\\|(?:user|assistant)\\|>|###\\s*(?:Instruction|Input|Response))");
+            "^\\s*+(?:\\||>?\\s*+(?:USER|User|ASSISTANT|Assistant|Human|HUMAN|GPT|Bot|Question|Prompt|Input|Output)\\s*+:|<\\|(?:user|assistant)\\|>|###\\s*+(?:Instruction|Input|Response))");
     private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");

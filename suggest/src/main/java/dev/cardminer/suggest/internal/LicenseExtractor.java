@@ -34,7 +34,7 @@ public final class LicenseExtractor implements MetadataExtractor {
             Pattern.CASE_INSENSITIVE);
     /** "License: X", "- **License:** X", and Japanese cards' "- **ライセンス:** X". */
     private static final Pattern LICENSE_LINE = Pattern.compile(
-            "^[ \\t>*_-]*(?:<li>\\s*)?\\**(?:Licen[cs]e|ライセンス)\\**\\s*[:：]\\**\\s*\\**([^\\n]{1,120})",
+            "^[ \\t>*_-]*+(?:<li>\\s*)?\\**(?:Licen[cs]e|ライセンス)\\**\\s*[:：]\\**\\s*\\**([^\\n]{1,120})",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern LICENSE_CELL = Pattern.compile(
             "^\\|\\s*\\**Licen[cs]e\\**\\s*\\|([^|\\n]{1,120})\\|", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);

@@ -33,7 +33,7 @@ public final class PipelineTagExtractor implements MetadataExtractor {
             "\\bpipeline\\(\\s*(?:task\\s*=\\s*)?[\"']([a-z0-9-]+)[\"']");
     /** "**task**: `token-classification`", "Task: text-classification": a line that names the task by its id. */
     private static final Pattern TASK_LINE = Pattern.compile(
-            "^[ \\t>*_-]*\\**(?:pipeline[ _]tag|task)\\**\\s*:\\s*\\**`?([a-z0-9]+(?:-[a-z0-9]+)+)`?\\**\\s*$",
+            "^[ \\t>*_-]*+\\**(?:pipeline[ _]tag|task)\\**\\s*:\\s*\\**`?([a-z0-9]+(?:-[a-z0-9]+)+)`?\\**\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern AUTO_CLASS = Pattern.compile(
             "\\b[A-Z]\\w*?For([A-Z]\\w+)\\b");
@@ -169,7 +169,10 @@ public final class PipelineTagExtractor implements MetadataExtractor {
         for (String tag : card.metadata().tags()) {
             String lower = tag.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
             String task = vocabularies.pipelineTags().contains(lower) ? lower : TAG_TASKS.get(lower);
-            if (task != null && vocabularies.pipelineTags().contains(task)) {
+            // a task found as surely already keeps its evidence (offer keeps the first of equal confidence): finding the
+            // tag's line again for each of many copies of a tag would read the YAML once per copy
+            Suggestion known = task == null ? null : found.get(task);
+            if (task != null && vocabularies.pipelineTags().contains(task) && (known == null || known.confidence() < 0.8)) {
                 offer(found, new Suggestion(FIELD, task, BodyText.metadataItem(card, "tags", tag, "tags: " + tag), 0.8, "task-tag"));
             }
         }
