@@ -181,7 +181,11 @@ public final class DatasetsExtractor implements MetadataExtractor {
         Map<String, Suggestion> out = new LinkedHashMap<>();
         TrainerResults.DatasetMention trainer = TrainerResults.dataset(text.body());
         if (trainer != null && !text.inCode(trainer.start())) {
-            put(out, text.suggestion(FIELD, trainer.id(), trainer.start(), trainer.end(), 0.93, "trainer-on-dataset"));
+            // "on the CRAFT dataset": a single name with capitals is the script's local or Kaggle name (the Hub's legacy
+            // datasets are lower case), which the Trainer writes into its YAML as well, but no dataset page to link
+            String id = trainer.id();
+            boolean localName = id.indexOf('/') < 0 && !id.equals(id.toLowerCase(Locale.ROOT));
+            put(out, text.suggestion(FIELD, id, trainer.start(), trainer.end(), localName ? 0.75 : 0.93, "trainer-on-dataset"));
         }
         if (text.mentions(" datasets.")) {
             for (TrainerResults.DatasetMention each : TrainerResults.datasets(text.body())) {

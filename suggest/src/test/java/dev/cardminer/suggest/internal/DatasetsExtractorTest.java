@@ -373,6 +373,18 @@ class DatasetsExtractorTest {
     }
 
     @Test
+    void aTrainerDatasetWithCapitalsAndNoOrganisationIsALocalNameBelowTheDefaultMinimum() {
+        // the Trainer writes the script's dataset name; "CRAFT" or "Kimiko" names no Hub dataset (legacy ids are lower case)
+        var local = body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the Tumours dataset.\n");
+        assertThat(values(extractor, local)).containsExactly("Tumours");
+        assertThat(proposed(local)).isEmpty();
+        assertThat(proposed(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the tumours_v2 dataset.\n")))
+                .containsExactly("tumours_v2");
+        assertThat(proposed(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the [Tumours](https://huggingface.co/datasets/me/Tumours) dataset.\n")))
+                .containsExactly("me/Tumours");
+    }
+
+    @Test
     void theDataOfAnotherModelThatTheSentenceDescribes() {
         // a relative clause about the base model: its pre-training data, not this model's
         assertThat(proposed(body("We started from [Pixel Painter v1](https://huggingface.co/acme/pixel-painter-v1), which is a diffusion model "
