@@ -50,6 +50,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final Pattern OTHER_SUBJECT = Pattern.compile(
             "\\b(?:tokeni[sz]er|vocab\\w*|data|datasets?|corpus|corpora|code|card|readme|text|method|approach|architecture|config\\w*|embeddings?|head)\\b", F);
     /** "is a merge of [A](...) and [B](...)": the models listed after it are read one by one ({@link #mergeOf}). */
+    /** "The base language model [X](…) is a fine-tuned version of [Y](…)": the line's subject is the base, Y its own base. */
+    private static final Pattern BASE_SUBJECT = Pattern.compile("^[\\s>*_-]*(?:the\\s+)?base\\s+(?:language\\s+)?model\\b", F);
     private static final Pattern MERGE_OF = Pattern.compile("\\bmerge\\s+(?:of|between)\\s+(?:the\\s+(?:following\\s+)?(?:models?\\s*)?:?\\s*)?", F);
     private static final Pattern MERGE_ITEM = Pattern.compile(HubRefs.REF);
     private static final Pattern MERGE_SEPARATOR = Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|\\s(?:and|with|&|\\+)\\s+)(?:the\\s+)?");
@@ -318,6 +320,9 @@ public final class BaseModelExtractor implements MetadataExtractor {
             if (!group1IsId && (text.inCode(m.start()) || m.start() >= quoted)) {
                 continue;
             }
+            if (pattern == TRAINER && baseIsTheSubject(text, m.start())) {
+                continue;
+            }
             if (pattern == BASED_ON && CARD_SUBJECT.matcher(BodyText.clauseBefore(text.body(), m.start())).find()) {
                 continue;
             }
@@ -344,7 +349,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
         int quoted = quotedOriginal(text);
         while (m.find() && m.start() < quoted) {
             String id = hubModel(HubRefs.modelFromUrl(m.group(1) != null ? m.group(1) : m.group(2)));
-            if (id != null && !id.equalsIgnoreCase(text.card().id()) && !text.inCode(m.start())) {
+            if (id != null && !id.equalsIgnoreCase(text.card().id()) && !text.inCode(m.start()) && !baseIsTheSubject(text, m.start())) {
                 // "a fine-tuned version of the [X](...)" says how it was made; "a smaller version of" less so
                 double confidence = FINE_TUNED.matcher(m.group()).find() ? 0.85 : 0.8;
                 Suggestion s = text.suggestion(FIELD, id, m.start(), m.end(), confidence, "version-of-link");
@@ -352,6 +357,11 @@ public final class BaseModelExtractor implements MetadataExtractor {
             }
         }
         return null;
+    }
+
+    /** Whether the line up to {@code offset} opens with the base model as its subject ("The base model [X](…) is …"). */
+    private static boolean baseIsTheSubject(BodyText text, int offset) {
+        return BASE_SUBJECT.matcher(text.body()).region(text.lineStart(text.line(offset)), offset).lookingAt();
     }
 
     /**

@@ -68,6 +68,16 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void theBasesOwnBaseIsNoBase() {
+        // the line's subject is the base model: the version it names is the base's base
+        assertThat(extractor.extract(body("## The language model\n\nThe base language model [(acme-qa-v1)](https://huggingface.co/acme/acme-qa-v1) "
+                + "is a fine-tuned version of [bert-base-multilingual-cased](https://huggingface.co/bert-base-multilingual-cased) for QA.\n"))).isEmpty();
+        // the card's own sentence, also with the base named before it on the line
+        assertThat(values(extractor, body("**Acme-QA** is a fine-tuned version of [acme/base-qa](https://huggingface.co/acme/base-qa) on news.\n")))
+                .containsExactly("acme/base-qa");
+    }
+
+    @Test
     void singleNamesThatAreNoLegacyHubIdAreLocalModels() {
         // the Trainer writes the script's model argument, a local folder or name, into its link as if it were a Hub id
         assertThat(extractor.extract(body("This model is a fine-tuned version of [lstm](https://huggingface.co/lstm) on the reviews dataset."))).isEmpty();
