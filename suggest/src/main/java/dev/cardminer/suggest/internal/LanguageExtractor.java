@@ -112,7 +112,9 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final java.util.Set<String> ENGLISH_WORD_CODES = java.util.Set.of("is", "my", "el", "aa", "an", "am",
             "as", "or", "so", "to", "we", "me", "in", "on", "of", "at", "by", "do", "go", "if", "up", "us");
     /** Known names whose parts look like codes (MS MARCO), which make every two-letter token of the name unreliable. */
-    private static final Pattern NON_LANGUAGE_NAME = Pattern.compile("ms[-_]?marco");
+    private static final Pattern NON_LANGUAGE_NAME = Pattern.compile("ms[-_]?marco"
+            // CodeGen's "-nl" checkpoints: natural language (pre-trained on the Pile), not Dutch
+            + "|codegen.*\\bnl\\b");
     /**
      * Tasks, libraries and tags of models without a human language (reinforcement learning, image classification and
      * detection, tabular, audio classification): on hub-2023's dev split 1 of 4,150 RL cards and 13 of 414 image

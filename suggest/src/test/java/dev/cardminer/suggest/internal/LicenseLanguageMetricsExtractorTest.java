@@ -138,6 +138,12 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void codeGensNaturalLanguageCheckpointIsNotDutch() {
+        assertThat(language.extract(card("acme/codegen-350M-nl", null, "Short.\n"))).isEmpty();
+        assertThat(values(language, card("someone/bert-base-nl-cased", null, "Short.\n"))).containsExactly("nl");
+    }
+
+    @Test
     void aLanguageVersionOfTheCardIsNoLanguageOfTheModel() {
         assertThat(language.extract(body("日本語の説明です。\n\nEnglish version is [here](README_en.md).\n"))).isEmpty();
         assertThat(language.extract(body("日本語の説明です。\n\nEnglish version: see README_en.md\n"))).isEmpty();
