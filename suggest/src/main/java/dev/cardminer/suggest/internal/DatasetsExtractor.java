@@ -53,7 +53,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
      * Wikipedia": that model's data, not this one's ("it was originally pretrained on [X](…)" is this model's).
      */
     private static final Pattern ANOTHER_MODELS_CLAUSE = Pattern.compile(
-            "\\b(?:which|(?:model|checkpoint)\\s+originally|by contrast|in contrast)\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(?:which|(?:model|checkpoint)\\s+originally|by contrast|in contrast)\\b"
+                    // "We used a model trained on [X](…) to score the outputs": a tool of the authors, not this model
+                    + "|\\bused\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:model|classifier|detector)\\s+$", Pattern.CASE_INSENSITIVE);
     /** A Hub dataset link or bare URL: group 1 the URL. */
     private static final Pattern DATASET_LINK_OR_URL = Pattern.compile(
             "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",
@@ -138,7 +140,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "summarization", "classification", "text-classification", "question-answering", "qa", "asr", "dataset", "data");
     /** Evaluation-only data: the XLS-R speech event's dev and eval sets, translation test sets, MTEB's tasks. */
     private static final List<String> EVALUATION_ONLY = List.of("speech-recognition-community-v2/", "flores", "facebook/flores",
-            "tatoeba_mt", "helsinki-nlp/tatoeba_mt", "mteb/");
+            "tatoeba_mt", "helsinki-nlp/tatoeba_mt", "mteb/", "tico19");
     /**
      * Between two names of one list: ", ", " and ", ", and the ", also "the Japanese portion of": "trained on CC-100 and
      * the Japanese portion of OSCAR".

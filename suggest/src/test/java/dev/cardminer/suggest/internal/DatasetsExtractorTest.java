@@ -229,6 +229,7 @@ class DatasetsExtractorTest {
                 + "    metrics:\n    - type: mean_reward\n      value: 250.5\n";
         assertThat(extractor.extract(card("a/ppo-Lander-v9", rl, "A trained agent.\n"))).isEmpty();
         assertThat(extractor.extract(card("a/b", one.replace("talks/speech-set", "flores_101"), "Nothing.\n"))).isEmpty();
+        assertThat(extractor.extract(card("a/b", one.replace("talks/speech-set", "tico19-test"), "Nothing.\n"))).isEmpty();
         String event = "tags:\n- generated_from_trainer\nmodel-index:\n- name: b\n  results:\n" + entry.formatted("speech-recognition-community-v2/dev_data");
         assertThat(extractor.extract(card("a/b", event, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
                 .isEmpty();
@@ -391,6 +392,8 @@ class DatasetsExtractorTest {
                 + "trained on [Art Pairs](https://huggingface.co/datasets/acme/art-pairs). We fine-tuned it on 5K drawings.\n"))).isEmpty();
         assertThat(proposed(body("We fine-tune the [Tiny LM](https://huggingface.co/acme/tiny-lm) model originally trained by Acme on The Pile.\n"))).isEmpty();
         assertThat(proposed(body("Our corpus is larger. By contrast, multilingual encoders were trained on Wikipedia alone.\n"))).isEmpty();
+        assertThat(proposed(body("We used a model trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts) to score the outputs.\n"))).isEmpty();
+        assertThat(proposed(body("We used the small toxicity classifier trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts) as a filter.\n"))).isEmpty();
         // "which" after the verb describes the data; the model's own sentence still gives it
         assertThat(proposed(body("This model was trained on the RACE dataset, which holds exam questions.\n"))).containsExactly("race");
         assertThat(proposed(body("CellNet is an encoder. CellNet was originally pretrained in 2021 on [Cells-1M](https://huggingface.co/datasets/acme/Cells-1M), a corpus.\n")))
