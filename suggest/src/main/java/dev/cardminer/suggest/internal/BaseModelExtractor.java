@@ -361,7 +361,9 @@ public final class BaseModelExtractor implements MetadataExtractor {
 
     /** Whether the line up to {@code offset} opens with the base model as its subject ("The base model [X](…) is …"). */
     private static boolean baseIsTheSubject(BodyText text, int offset) {
-        return BASE_SUBJECT.matcher(text.body()).region(text.lineStart(text.line(offset)), offset).lookingAt();
+        int lineStart = text.lineStart(text.line(offset));
+        // such a subject is a few words and a link: a far line start bounds the work per match on a long hostile line
+        return offset - lineStart <= 400 && BASE_SUBJECT.matcher(text.body()).region(lineStart, offset).lookingAt();
     }
 
     /**
