@@ -1,5 +1,7 @@
 package dev.cardminer.suggest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,8 +103,17 @@ public final class PullRequestTexts {
         byField.forEach((field, values) -> sb.append("- `").append(field).append("`: ").append(values)
                 .append(" — ").append(WHY.getOrDefault(field, WHY_COMPANIONS.getOrDefault(field, "makes the model easier to find"))).append('\n'));
         sb.append("\n## Evidence\n\n");
+        // values read from the same line (a merge's two bases and its relation, a Trainer line's base and language) share
+        // one quote: the maintainer reads each sentence once
+        Map<List<Object>, List<Suggestion>> byEvidence = new LinkedHashMap<>();
         for (Suggestion s : applied) {
-            sb.append("`").append(s.field()).append("` = ").append(inlineValue(s)).append(", from ").append(where(s.evidence()));
+            Evidence e = s.evidence();
+            byEvidence.computeIfAbsent(Arrays.asList(e.file(), e.line(), e.text(), inText(e)), k -> new ArrayList<>()).add(s);
+        }
+        for (List<Suggestion> group : byEvidence.values()) {
+            Suggestion s = group.get(0);
+            sb.append(group.stream().map(g -> "`" + g.field() + "` = " + inlineValue(g)).collect(Collectors.joining(", ")))
+                    .append(", from ").append(where(s.evidence()));
             if (inText(s.evidence())) {
                 sb.append(":\n\n").append(fenced(s.evidence().text(), "text")).append('\n');
             } else if (s.evidence().fromFile() && s.evidence().line() > 0) {
@@ -113,8 +124,11 @@ public final class PullRequestTexts {
                 // cardminer's reading of a key or of the repo id, not a quote of the card: inline, not a quoted block
                 sb.append(" (read as ").append(inline(s.evidence().text())).append(")\n\n");
             }
-            Inferences.why(s.method()).ifPresent(why -> sb.append("**Implied, not stated:** ").append(why)
-                    .append(". Please check this value before merging.\n\n"));
+            // with several values on one quote, say which one is implied
+            Map<String, String> implied = new LinkedHashMap<>();
+            group.forEach(g -> Inferences.why(g.method()).ifPresent(why -> implied.merge(why, inline(g.field()), (a, b) -> a + ", " + b)));
+            implied.forEach((why, fields) -> sb.append("**Implied, not stated").append(group.size() > 1 ? " (" + fields + ")" : "")
+                    .append(":** ").append(why).append(". Please check this value before merging.\n\n"));
         }
         if (!conflicts.isEmpty()) {
             sb.append("## Not changed\n\n");
@@ -154,7 +168,9 @@ public final class PullRequestTexts {
 
     private static String inlineValue(Suggestion s) {
         if (s.value() instanceof Map<?, ?> m && m.get("metric") instanceof Map<?, ?> metric) {
-            return inline(metric.get("type") + " = " + metric.get("value"));
+            // "acc = 56.51" alone does not say on what: the dataset's name does ("MMLU (5-shot)")
+            String on = m.get("dataset") instanceof Map<?, ?> dataset && dataset.get("name") != null ? dataset.get("name") + ": " : "";
+            return inline(on + metric.get("type") + " = " + metric.get("value"));
         }
         return inline(s.value());
     }

@@ -83,6 +83,25 @@ class PullRequestTest {
     }
 
     @Test
+    void valuesOfOneLineShareOneQuoteAndResultsSayTheirDataset() {
+        ModelCard card = ModelCard.parse("me/ft", "# ft\n\nThis model is a fine-tuned version of "
+                + "[bert-base-uncased](https://huggingface.co/bert-base-uncased) on the tweets_small dataset.\n"
+                + "It achieves the following results on the evaluation set:\n- Loss: 0.3\n- Accuracy: 0.91\n\n"
+                + "```python\nfrom transformers import AutoModelForSequenceClassification\n```\n");
+        List<Suggestion> found = Suggester.builder().fields(List.of("base_model", "language", "model-index")).build().suggest(card).suggestions();
+        assertThat(found).extracting(Suggestion::field).contains("base_model", "language", "model-index");
+        String description = PullRequestTexts.draft("me/ft", new CardPatcher().patch(card, found)).description();
+        String evidence = description.substring(description.indexOf("## Evidence"), description.indexOf("## How it was found"));
+        // the Trainer's sentence is quoted once, for the base model and the language read from it
+        assertThat(evidence).contains("`base_model` = `bert-base-uncased`, `language` = `en`, from line 3 of the card:");
+        assertThat(evidence.split("This model is a fine-tuned version", -1)).hasSize(2);
+        // the implied value is named when it shares the quote with a stated one
+        assertThat(evidence).contains("**Implied, not stated (`language`):**");
+        // a result says what it was measured on
+        assertThat(description).contains("`tweets_small: accuracy = 0.91`");
+    }
+
+    @Test
     void aValueFromTheRepoNameIsNotCalledStatedByTheText() {
         ModelCard card = ModelCard.parse("someone/distilbert-base-uncased-finetuned-ner", "# m\n\nWeights.\n");
         List<Suggestion> found = Suggester.builder().fields(List.of("pipeline_tag")).build().suggest(card).suggestions();

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.MatchResult;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
     private static final Pattern OTHER_SUBJECT = Pattern.compile(
             "\\b(?:tokeni[sz]er|vocab\\w*|data|datasets?|corpus|corpora|code|card|readme|text|method|approach|architecture|config\\w*|embeddings?|head)\\b", F);
     /** "is a merge of [A](...) and [B](...)": the models listed after it are read one by one ({@link #mergeOf}). */
+    /** "The base language model [X](…) is a fine-tuned version of [Y](…)": the line's subject is the base, Y its own base. */
+    private static final Pattern BASE_SUBJECT = Pattern.compile("^[\\s>*_-]*(?:the\\s+)?base\\s+(?:language\\s+)?model\\b", F);
     private static final Pattern MERGE_OF = Pattern.compile("\\bmerge\\s+(?:of|between)\\s+(?:the\\s+(?:following\\s+)?(?:models?\\s*)?:?\\s*)?", F);
     private static final Pattern MERGE_ITEM = Pattern.compile(HubRefs.REF);
     private static final Pattern MERGE_SEPARATOR = Pattern.compile("\\s*(?:,\\s*(?:and\\s+)?|\\s(?:and|with|&|\\+)\\s+)(?:the\\s+)?");
@@ -106,6 +110,10 @@ public final class BaseModelExtractor implements MetadataExtractor {
             "^[ \\t]*-?[ \\t]*(?:model|base_model)[ \\t]*:[ \\t]*[\"']?([A-Za-z0-9][\\w.-]*/[\\w.-]+)[\"']?[ \\t]*\\r?$",
             Pattern.MULTILINE);
     private static final Pattern MERGE_METHOD = Pattern.compile("^[ \\t]*merge_method[ \\t]*:", Pattern.MULTILINE);
+
+    /** The Hub's legacy single-name model ids, lower case: any other single name is a local path or a typo. */
+    private final Set<String> legacyIds = TsvResource.rows("legacy-models.tsv").stream()
+            .map(row -> row[0].toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
     /** A base model reading: the values, how they relate, the rule and its confidence. */
     record Reading(List<Suggestion> values, String relation, double confidence, String method) {
@@ -358,17 +366,20 @@ public final class BaseModelExtractor implements MetadataExtractor {
             if (!group1IsId && (text.inCode(m.start()) || m.start() >= quoted)) {
                 continue;
             }
-            if (pattern == BASED_ON && CARD_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find()) {
+            if (pattern == TRAINER && baseIsTheSubject(text, m.start())) {
+                continue;
+            }
+            if (pattern == BASED_ON && CARD_SUBJECT.matcher(BodyText.clauseBefore(text.body(), m.start())).find()) {
                 continue;
             }
             if ((pattern == INITIALIZED_FROM || pattern == DERIVED_FROM)
-                    && (m.group(4) != null || OTHER_SUBJECT.matcher(clauseBefore(text.body(), m.start())).find())) {
+                    && (m.group(4) != null || OTHER_SUBJECT.matcher(BodyText.clauseBefore(text.body(), m.start())).find())) {
                 continue;   // a bare name may be a dataset's; "the tokenizer is derived from" is not about the model
             }
             if (titled != null && titled.equalsIgnoreCase(HubRefs.modelId(m, 1))) {
                 continue;   // early diffusers scripts wrote the pushed repo, not the base, into "weights for X"
             }
-            String id = group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1);
+            String id = hubModel(group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1));
             if (id == null || id.equalsIgnoreCase(text.card().id())) {
                 continue;
             }
@@ -383,8 +394,8 @@ public final class BaseModelExtractor implements MetadataExtractor {
         Matcher m = VERSION_OF.matcher(text.body());
         int quoted = quotedOriginal(text);
         while (m.find() && m.start() < quoted) {
-            String id = HubRefs.modelFromUrl(m.group(1) != null ? m.group(1) : m.group(2));
-            if (id != null && !id.equalsIgnoreCase(text.card().id()) && !text.inCode(m.start())) {
+            String id = hubModel(HubRefs.modelFromUrl(m.group(1) != null ? m.group(1) : m.group(2)));
+            if (id != null && !id.equalsIgnoreCase(text.card().id()) && !text.inCode(m.start()) && !baseIsTheSubject(text, m.start())) {
                 // "a fine-tuned version of the [X](...)" says how it was made; "a smaller version of" less so
                 double confidence = FINE_TUNED.matcher(m.group()).find() ? 0.85 : 0.8;
                 Suggestion s = text.suggestion(FIELD, id, m.start(), m.end(), confidence, "version-of-link");
@@ -392,6 +403,21 @@ public final class BaseModelExtractor implements MetadataExtractor {
             }
         }
         return null;
+    }
+
+    /** Whether the line up to {@code offset} opens with the base model as its subject ("The base model [X](…) is …"). */
+    private static boolean baseIsTheSubject(BodyText text, int offset) {
+        int lineStart = text.lineStart(text.line(offset));
+        // such a subject is a few words and a link: a far line start bounds the work per match on a long hostile line
+        return offset - lineStart <= 400 && BASE_SUBJECT.matcher(text.body()).region(lineStart, offset).lookingAt();
+    }
+
+    /**
+     * {@code id} when it can be a Hub model: an {@code org/name} id, or a single name only when it is one of the Hub's
+     * legacy ids (the Trainer writes a local model path such as "lstm" into its link as if it were one).
+     */
+    private String hubModel(String id) {
+        return id == null || id.indexOf('/') > 0 || legacyIds.contains(id.toLowerCase(Locale.ROOT)) ? id : null;
     }
 
     /** The repo the diffusers LoRA template's title names ("# LoRA DreamBooth - org/name"), or null. */
@@ -436,19 +462,6 @@ public final class BaseModelExtractor implements MetadataExtractor {
             }
         }
         return null;
-    }
-
-    /** The text from the start of the sentence (or line) up to {@code end}, at most 200 characters. */
-    private static String clauseBefore(String body, int end) {
-        int from = end;
-        while (from > 0 && end - from < 200) {
-            char c = body.charAt(from - 1);
-            if (c == '\n' || c == '.' || c == '!' || c == '?') {
-                break;
-            }
-            from--;
-        }
-        return body.substring(from, end);
     }
 
     /** Where a quoted original card starts (prose after it is not about this repo), or the body's length. */

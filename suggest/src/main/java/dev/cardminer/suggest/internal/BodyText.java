@@ -321,4 +321,17 @@ public final class BodyText {
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /** The text from the start of the sentence (or line) up to {@code end}, at most 200 characters. */
+    public static String clauseBefore(String body, int end) {
+        int from = end;
+        while (from > 0 && end - from < 200) {
+            char c = body.charAt(from - 1);
+            if (c == '\n' || c == '.' || c == '!' || c == '?') {
+                break;
+            }
+            from--;
+        }
+        return body.substring(from, end);
+    }
 }

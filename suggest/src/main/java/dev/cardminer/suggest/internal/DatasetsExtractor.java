@@ -47,6 +47,15 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern OTHER_DATA_WORDS = Pattern.compile(
             "\\b(?:evaluat\\w*|tested|test set|benchmark\\w*|compar\\w*|validat\\w*|unlike|instead of|except)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * Before a training verb, a clause about another model: "[SD v1-4](…), which is a latent diffusion model trained on
+     * [LAION](…)", "the [OPT](…) model originally trained by Meta on The Pile", "By contrast, mBERT was trained on
+     * Wikipedia": that model's data, not this one's ("it was originally pretrained on [X](…)" is this model's).
+     */
+    private static final Pattern ANOTHER_MODELS_CLAUSE = Pattern.compile(
+            "\\b(?:which|(?:model|checkpoint)\\s+originally|by contrast|in contrast)\\b"
+                    // "We used a model trained on [X](…) to score the outputs": a tool of the authors, not this model
+                    + "|\\bused\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:model|classifier|detector)\\s+$", Pattern.CASE_INSENSITIVE);
     /** A Hub dataset link or bare URL: group 1 the URL. */
     private static final Pattern DATASET_LINK_OR_URL = Pattern.compile(
             "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",
@@ -131,7 +140,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "summarization", "classification", "text-classification", "question-answering", "qa", "asr", "dataset", "data");
     /** Evaluation-only data: the XLS-R speech event's dev and eval sets, translation test sets, MTEB's tasks. */
     private static final List<String> EVALUATION_ONLY = List.of("speech-recognition-community-v2/", "flores", "facebook/flores",
-            "tatoeba_mt", "helsinki-nlp/tatoeba_mt", "mteb/");
+            "tatoeba_mt", "helsinki-nlp/tatoeba_mt", "mteb/", "tico19");
     /**
      * Between two names of one list: ", ", " and ", ", and the ", also "the Japanese portion of": "trained on CC-100 and
      * the Japanese portion of OSCAR".
@@ -174,7 +183,11 @@ public final class DatasetsExtractor implements MetadataExtractor {
         Map<String, Suggestion> out = new LinkedHashMap<>();
         TrainerResults.DatasetMention trainer = TrainerResults.dataset(text.body());
         if (trainer != null && !text.inCode(trainer.start())) {
-            put(out, text.suggestion(FIELD, trainer.id(), trainer.start(), trainer.end(), 0.93, "trainer-on-dataset"));
+            // "on the CRAFT dataset": a single name with capitals is the script's local or Kaggle name (the Hub's legacy
+            // datasets are lower case), which the Trainer writes into its YAML as well, but no dataset page to link
+            String id = trainer.id();
+            boolean localName = id.indexOf('/') < 0 && !id.equals(id.toLowerCase(Locale.ROOT));
+            put(out, text.suggestion(FIELD, id, trainer.start(), trainer.end(), localName ? 0.75 : 0.93, "trainer-on-dataset"));
         }
         if (text.mentions(" datasets.")) {
             for (TrainerResults.DatasetMention each : TrainerResults.datasets(text.body())) {
@@ -237,7 +250,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
         Matcher named = namedDataset.matcher(text.body());
         while (named.find()) {
             String id = idOfName(named.group(1));
-            if (id != null && !text.inCode(named.start())) {
+            if (id != null && !text.inCode(named.start()) && !aboutAnotherModel(text, named.start())) {
                 put(out, text.suggestion(FIELD, id, named.start(), named.end(), 0.82, "trained-on-named-dataset"));
                 namedListItems(text, named.end(), out);
             }
@@ -249,7 +262,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
             String id = HubRefs.valid(raw);
             // a gazetteer name ("the WikiText-103 corpus") is read by the named rule, as its Hub id; "Evaluation results
             // on the sts-test dataset:" names test data
-            if (id != null && isDataset(id) && (raw.contains("/") || raw.contains("_") || raw.contains("-"))
+            // a single name is a Hub dataset only as a legacy id, which is lower case ("the Kleister-NDA dataset" is none)
+            if (id != null && isDataset(id) && (raw.contains("/") || (raw.contains("_") || raw.contains("-"))
+                    && raw.equals(raw.toLowerCase(Locale.ROOT)))
                     && idOfName(raw) == null && !testing.before(onThe.start()) && !text.inCode(onThe.start())) {
                 put(out, text.suggestion(FIELD, id, onThe.start(1), onThe.end(1), 0.8, "on-the-id-dataset"));
             }
@@ -310,7 +325,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
             Matcher end = SENTENCE_END.matcher(body);
             int sentenceEnd = end.find(phrase.end()) ? end.start() : body.length();
             from = Math.max(phrase.end(), sentenceEnd);
-            if (text.inCode(phrase.start())) {
+            if (text.inCode(phrase.start()) || aboutAnotherModel(text, phrase.start())) {
                 continue;
             }
             Matcher other = OTHER_DATA_WORDS.matcher(body).region(phrase.start(), sentenceEnd);
@@ -475,7 +490,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
         Matcher m = pattern.matcher(text.body());
         while (m.find()) {
             String id = toId.apply(m.group(m.groupCount()));
-            if (id != null && isDataset(id) && !text.inCode(m.start())) {
+            if (id != null && isDataset(id) && !text.inCode(m.start()) && !aboutAnotherModel(text, m.start())) {
                 put(out, text.suggestion(FIELD, id, m.start(), m.end(), confidence, method));
             }
         }
@@ -522,9 +537,12 @@ public final class DatasetsExtractor implements MetadataExtractor {
             return null;
         }
         Matcher m = UNIVERSAL_DEPENDENCIES.matcher(text.body());
+        // "We tested it on UPOS, XPOS and NER. For UPOS we used the data of Universal Dependencies": the line, not only
+        // the sentence, says it is about testing
+        TestingLines testing = new TestingLines(text);
         while (m.find()) {
             Suggestion s = text.suggestion(FIELD, "universal_dependencies", m.start(), m.end(), 0.82, "universal-dependencies");
-            if (!text.inCode(m.start()) && !TESTED.matcher(s.evidence().text()).find()) {
+            if (!text.inCode(m.start()) && !TESTED.matcher(s.evidence().text()).find() && !testing.before(m.start())) {
                 return s;
             }
         }
@@ -614,6 +632,11 @@ public final class DatasetsExtractor implements MetadataExtractor {
         return !lower.contains("embedding") && !NOT_DATASETS.contains(lower)
                 && !lower.endsWith(".json") && !lower.endsWith(".csv") && !lower.endsWith(".txt")
                 && !lower.endsWith(".jsonl") && !lower.endsWith(".parquet");
+    }
+
+    /** Whether the sentence up to a training verb at {@code offset} speaks of another model (its relative clause). */
+    private static boolean aboutAnotherModel(BodyText text, int offset) {
+        return ANOTHER_MODELS_CLAUSE.matcher(BodyText.clauseBefore(text.body(), offset)).find();
     }
 
     private static void put(Map<String, Suggestion> out, Suggestion s) {

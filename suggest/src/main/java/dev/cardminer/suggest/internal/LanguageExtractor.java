@@ -90,6 +90,9 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final Pattern BEFORE = Pattern.compile("\\b(?:for|in|on|to|into|from|of)\\s+(?:the\\s+)?$");
     private static final Pattern AFTER_MODEL = Pattern.compile("^[ -]" + MODEL_WORDS + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER_PAIR = Pattern.compile("^[ -](?:to|→|->)[ -]");
+    /** "English version is [here](README_en.md)", "English version: README_en.md": the card in another language. */
+    private static final Pattern CARD_TRANSLATION = Pattern.compile(
+            "^[ -]version\\b[^\\n]{0,25}?(?:\\]\\(|\\bhere\\b|readme|\\.md\\b)", Pattern.CASE_INSENSITIVE);
 
     /**
      * Two-letter tokens of repo names that are ISO 639-1 codes but, on the dev split, more often mean something
@@ -109,7 +112,9 @@ public final class LanguageExtractor implements MetadataExtractor {
     private static final java.util.Set<String> ENGLISH_WORD_CODES = java.util.Set.of("is", "my", "el", "aa", "an", "am",
             "as", "or", "so", "to", "we", "me", "in", "on", "of", "at", "by", "do", "go", "if", "up", "us");
     /** Known names whose parts look like codes (MS MARCO), which make every two-letter token of the name unreliable. */
-    private static final Pattern NON_LANGUAGE_NAME = Pattern.compile("ms[-_]?marco");
+    private static final Pattern NON_LANGUAGE_NAME = Pattern.compile("ms[-_]?marco"
+            // CodeGen's "-nl" checkpoints: natural language (pre-trained on the Pile), not Dutch
+            + "|codegen.*\\bnl\\b");
     /**
      * Tasks, libraries and tags of models without a human language (reinforcement learning, image classification and
      * detection, tabular, audio classification): on hub-2023's dev split 1 of 4,150 RL cards and 13 of 414 image
@@ -401,7 +406,7 @@ public final class LanguageExtractor implements MetadataExtractor {
                 if (other != null && vocabularies.languages().contains(other)) {
                     out.putIfAbsent(other, text.suggestion(FIELD, other, second, secondEnd, 0.85, "language-pair"));
                 }
-            } else if (AFTER_MODEL.matcher(after).find()) {
+            } else if (AFTER_MODEL.matcher(after).find() && !CARD_TRANSLATION.matcher(after).find()) {
                 out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.8, "language-model-name"));
             } else if (BEFORE.matcher(before).find() && !GLOSS.matcher(body.substring(Math.max(0, i - 60), i)).find()) {
                 out.putIfAbsent(code, text.suggestion(FIELD, code, i, end, 0.82, "for-language"));

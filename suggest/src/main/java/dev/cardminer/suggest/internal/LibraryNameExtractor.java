@@ -23,6 +23,9 @@ public final class LibraryNameExtractor implements MetadataExtractor {
     /** Rules in order of preference: a specific library wins over transformers, which many of them use. */
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("^[ \\t]*-[ \\t]*PEFT\\s+\\d|\\bfrom peft import\\b|\\bPeftModel\\b", Pattern.MULTILINE), "peft", 0.9, List.of("peft"), "peft-usage"),
+            // AdapterHub's cards load with "from transformers import AutoModelWithHeads": the fork's import, not transformers'
+            new Rule(Pattern.compile("\\badapter-transformers\\b|\\bfrom adapters import\\b"), "adapter-transformers", 0.9,
+                    List.of("adapter"), "adapter-transformers-usage"),
             new Rule(Pattern.compile("\\bfrom setfit import\\b|\\bSetFitModel\\b"), "setfit", 0.92, List.of("setfit"), "setfit-snippet"),
             new Rule(Pattern.compile("\\bfrom sentence_transformers import\\b|\\bSentenceTransformer\\s*\\("), "sentence-transformers", 0.92, List.of("sentence"), "sentence-transformers-snippet"),
             new Rule(Pattern.compile("\\bfrom diffusers import\\b|\\b(?:StableDiffusion\\w*|Diffusion)Pipeline\\b"), "diffusers", 0.9, List.of("diffusers", "pipeline"), "diffusers-snippet"),

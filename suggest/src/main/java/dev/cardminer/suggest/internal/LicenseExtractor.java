@@ -72,6 +72,9 @@ public final class LicenseExtractor implements MetadataExtractor {
     /** A known licence with a non-commercial clause added to its name ("Open RAIL++-M-NC"): no longer that licence. */
     private static final Pattern NC_SUFFIX = Pattern.compile("[\\w+]-NC\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXCLUDED_CONTEXT = Pattern.compile("(?i)modified|output|derived from|based on");
+    /** "The datasets are all released under CC0": the sentence's subject, right before the verb, is data, not the model. */
+    private static final Pattern DATA_SUBJECT = Pattern.compile(
+            "(?i)\\b(?:data|datasets?|corpus|corpora)[ \t]+(?:(?:is|are|was|were|has|have|been|all|also|itself|themselves)[ \t]+){0,3}$");
 
     private final Vocabularies vocabularies;
     private final List<Name> names;
@@ -260,17 +263,44 @@ public final class LicenseExtractor implements MetadataExtractor {
 
     private Suggestion find(BodyText text, Pattern pattern, double confidence, String method) {
         Matcher m = pattern.matcher(text.body());
+        int[] comments = null;
+        int comment = 0;   // matches come in order: the first comment not ending before this one
         while (m.find()) {
             if (text.inCode(m.start())) {
                 continue;
             }
+            if (comments == null) {
+                comments = htmlComments(text);
+            }
+            while (comment < comments.length && comments[comment + 1] <= m.start()) {
+                comment += 2;
+            }
+            if (comment < comments.length && m.start() >= comments[comment]) {
+                continue;   // not shown on the page: a copied source file's header ("<!--Copyright ... Licensed under ...")
+            }
             String before = text.body().substring(Math.max(0, m.start() - 60), m.start());
             String id = knownId(m.group(1).replace('_', ' ').replace("%20", " "));
-            if (id != null && !EXCLUDED_CONTEXT.matcher(before + m.group(1)).find()) {
+            if (id != null && !EXCLUDED_CONTEXT.matcher(before + m.group(1)).find() && !DATA_SUBJECT.matcher(before).find()) {
                 return text.suggestion(FIELD, id, m.start(), m.end(), confidence, method);
             }
         }
         return null;
+    }
+
+    /** The HTML comments of the body, as start and end offsets in pairs; an unclosed one runs to the end. */
+    private static int[] htmlComments(BodyText text) {
+        if (!text.mentions("<!--")) {
+            return new int[0];
+        }
+        String body = text.body();
+        List<Integer> out = new ArrayList<>();
+        for (int open = body.indexOf("<!--"); open >= 0; ) {
+            int close = body.indexOf("-->", open + 4);
+            out.add(open);
+            out.add(close < 0 ? body.length() : close + 3);
+            open = close < 0 ? -1 : body.indexOf("<!--", close + 3);
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static List<Name> readNames() {

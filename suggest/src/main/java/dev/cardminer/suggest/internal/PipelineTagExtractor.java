@@ -183,7 +183,8 @@ public final class PipelineTagExtractor implements MetadataExtractor {
             boolean classifies = words.stream().anyMatch(CLASSIFYING_WORDS::contains);
             for (String word : words) {
                 String task = NAME_WORDS.get(word);
-                if (task != null && classifies && !task.endsWith("classification")) {
+                if (task != null && (classifies && !task.endsWith("classification")
+                        || task.equals("automatic-speech-recognition") && classifierResults(text))) {
                     break;
                 }
                 if (task != null && vocabularies.pipelineTags().contains(task)) {
@@ -208,6 +209,26 @@ public final class PipelineTagExtractor implements MetadataExtractor {
         List<Suggestion> all = new ArrayList<>(found.values());
         all.sort(Comparator.comparingDouble(Suggestion::confidence).reversed());
         return all.isEmpty() ? List.of() : List.of(all.get(0));
+    }
+
+    /**
+     * Whether the Trainer's results block reports a classifier's scores (accuracy or F1) and no error rate: a
+     * "wav2vec2-…-ks" or "xlsr-…-minds14" model classifies audio, whatever its backbone's name says (a "squad" model's
+     * F1 is a reader's, so only the speech words give way).
+     */
+    private static boolean classifierResults(BodyText text) {
+        if (!text.mentions("accuracy", "f1")) {
+            return false;
+        }
+        boolean scores = false;
+        for (TrainerResults.Item item : TrainerResults.items(text.body())) {
+            String type = item.metricType();
+            if ("wer".equals(type) || "cer".equals(type)) {
+                return false;
+            }
+            scores |= "accuracy".equals(type) || "f1".equals(type);
+        }
+        return scores;
     }
 
     private static void offer(Map<String, Suggestion> found, Suggestion s) {

@@ -61,8 +61,31 @@ class BaseModelExtractorTest {
 
     @Test
     void legacySingleNameIdsAreKeptFromLinks() {
-        assertThat(values(extractor, body("A fine-tuned version of [tiny-encoder-uncased](https://huggingface.co/tiny-encoder-uncased) on the None dataset.")))
-                .containsExactly("tiny-encoder-uncased");
+        assertThat(values(extractor, body("A fine-tuned version of [distilbert-base-uncased](https://huggingface.co/distilbert-base-uncased) on the None dataset.")))
+                .containsExactly("distilbert-base-uncased");
+        assertThat(values(extractor, body("It is a fine-tuned version of [XLM-RoBERTa-base](https://huggingface.co/xlm-roberta-base) on the x dataset.")))
+                .containsExactly("xlm-roberta-base");
+    }
+
+    @Test
+    void theBasesOwnBaseIsNoBase() {
+        // the line's subject is the base model: the version it names is the base's base
+        assertThat(extractor.extract(body("## The language model\n\nThe base language model [(acme-qa-v1)](https://huggingface.co/acme/acme-qa-v1) "
+                + "is a fine-tuned version of [bert-base-multilingual-cased](https://huggingface.co/bert-base-multilingual-cased) for QA.\n"))).isEmpty();
+        // the card's own sentence, also with the base named before it on the line
+        assertThat(values(extractor, body("**Acme-QA** is a fine-tuned version of [acme/base-qa](https://huggingface.co/acme/base-qa) on news.\n")))
+                .containsExactly("acme/base-qa");
+    }
+
+    @Test
+    void singleNamesThatAreNoLegacyHubIdAreLocalModels() {
+        // the Trainer writes the script's model argument, a local folder or name, into its link as if it were a Hub id
+        assertThat(extractor.extract(body("This model is a fine-tuned version of [lstm](https://huggingface.co/lstm) on the reviews dataset."))).isEmpty();
+        assertThat(extractor.extract(body("This model is a fine-tuned version of [output_run3](https://huggingface.co/output_run3) on the None dataset."))).isEmpty();
+        // a later rule still speaks when the Trainer line names a local model
+        assertThat(values(extractor, body("This model is a fine-tuned version of [ckpt](https://huggingface.co/ckpt) on the None dataset.\n\n"
+                + "It was fine-tuned from [acme/enc-base](https://huggingface.co/acme/enc-base).\n")))
+                .containsExactly("acme/enc-base");
     }
 
     @Test
@@ -233,8 +256,8 @@ class BaseModelExtractorTest {
 
     @Test
     void fineTunedOverOrOnACheckpoint() {
-        assertThat(values(extractor, body("This model is finetuned over [XLM-R](https://huggingface.co/xlm-r-large) using Gujarati text.\n")))
-                .containsExactly("xlm-r-large");
+        assertThat(values(extractor, body("This model is finetuned over [XLM-R](https://huggingface.co/xlm-roberta-large) using Gujarati text.\n")))
+                .containsExactly("xlm-roberta-large");
         assertThat(values(extractor, body("The model is finetuned on [TinyBART](https://huggingface.co/acme/TinyBART) checkpoint.\n")))
                 .containsExactly("acme/TinyBART");
         // "fine-tuned on [X]" without "checkpoint" names the data

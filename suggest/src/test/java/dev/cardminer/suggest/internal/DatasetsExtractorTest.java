@@ -229,6 +229,7 @@ class DatasetsExtractorTest {
                 + "    metrics:\n    - type: mean_reward\n      value: 250.5\n";
         assertThat(extractor.extract(card("a/ppo-Lander-v9", rl, "A trained agent.\n"))).isEmpty();
         assertThat(extractor.extract(card("a/b", one.replace("talks/speech-set", "flores_101"), "Nothing.\n"))).isEmpty();
+        assertThat(extractor.extract(card("a/b", one.replace("talks/speech-set", "tico19-test"), "Nothing.\n"))).isEmpty();
         String event = "tags:\n- generated_from_trainer\nmodel-index:\n- name: b\n  results:\n" + entry.formatted("speech-recognition-community-v2/dev_data");
         assertThat(extractor.extract(card("a/b", event, "This model is a fine-tuned version of [a/c](https://huggingface.co/a/c) on the None dataset.\n")))
                 .isEmpty();
@@ -370,6 +371,53 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("Evaluation results on the sts-dev_small dataset:\n"))).isEmpty();
         // the gazetteer's name gives its Hub id, not the spelling of the text
         assertThat(proposed(body("A small LM pre-trained on the WikiText-103 corpus for two epochs.\n"))).containsExactly("wikitext");
+    }
+
+    @Test
+    void aTrainerDatasetWithCapitalsAndNoOrganisationIsALocalNameBelowTheDefaultMinimum() {
+        // the Trainer writes the script's dataset name; "CRAFT" or "Kimiko" names no Hub dataset (legacy ids are lower case)
+        var local = body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the Tumours dataset.\n");
+        assertThat(values(extractor, local)).containsExactly("Tumours");
+        assertThat(proposed(local)).isEmpty();
+        assertThat(proposed(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the tumours_v2 dataset.\n")))
+                .containsExactly("tumours_v2");
+        assertThat(proposed(body("This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the [Tumours](https://huggingface.co/datasets/me/Tumours) dataset.\n")))
+                .containsExactly("me/Tumours");
+    }
+
+    @Test
+    void theDataOfAnotherModelThatTheSentenceDescribes() {
+        // a relative clause about the base model: its pre-training data, not this model's
+        assertThat(proposed(body("We started from [Pixel Painter v1](https://huggingface.co/acme/pixel-painter-v1), which is a diffusion model "
+                + "trained on [Art Pairs](https://huggingface.co/datasets/acme/art-pairs). We fine-tuned it on 5K drawings.\n"))).isEmpty();
+        assertThat(proposed(body("We fine-tune the [Tiny LM](https://huggingface.co/acme/tiny-lm) model originally trained by Acme on The Pile.\n"))).isEmpty();
+        assertThat(proposed(body("Our corpus is larger. By contrast, multilingual encoders were trained on Wikipedia alone.\n"))).isEmpty();
+        assertThat(proposed(body("We used a model trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts) to score the outputs.\n"))).isEmpty();
+        assertThat(proposed(body("We used the small toxicity classifier trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts) as a filter.\n"))).isEmpty();
+        // "which" after the verb describes the data; the model's own sentence still gives it
+        assertThat(proposed(body("This model was trained on the RACE dataset, which holds exam questions.\n"))).containsExactly("race");
+        assertThat(proposed(body("CellNet is an encoder. CellNet was originally pretrained in 2021 on [Cells-1M](https://huggingface.co/datasets/acme/Cells-1M), a corpus.\n")))
+                .containsExactly("acme/Cells-1M");
+        assertThat(proposed(body("A diffusion model trained on [Art Pairs](https://huggingface.co/datasets/acme/art-pairs).\n")))
+                .containsExactly("acme/art-pairs");
+    }
+
+    @Test
+    void universalDependenciesOnALineAboutTestingIsNoTrainingData() {
+        // the line opens with testing; the sentence naming the project does not repeat it
+        assertThat(extractor.extract(body("# Benchmarks\n\nWe tested the encoder on UPOS, XPOS and NER. For UPOS and XPOS, we used the data of the "
+                + "[Universal Dependencies](https://universaldependencies.org/) project.\n"))).isEmpty();
+        // the same sentence on a line of its own, in a tagger's description, is its training data
+        assertThat(values(extractor, body("A POS-tagging pipeline.\n\nFor UPOS, we used the data of the [Universal Dependencies](https://universaldependencies.org/) project.\n")))
+                .containsExactly("universal_dependencies");
+    }
+
+    @Test
+    void aSingleNameOnTheIdDatasetRuleIsALowerCaseLegacyId() {
+        assertThat(proposed(body("LayoutLM fine-tuned on the Contracts-NDA dataset. Code is on GitHub.\n"))).isEmpty();
+        assertThat(proposed(body("This model has been pretrained on the P9-20k corpus of radio speech.\n"))).isEmpty();
+        assertThat(proposed(body("A tagger fine-tuned on the legal_ner-v2 dataset.\n"))).containsExactly("legal_ner-v2");
+        assertThat(proposed(body("A tagger fine-tuned on the acme/Legal-NER dataset.\n"))).containsExactly("acme/Legal-NER");
     }
 
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */

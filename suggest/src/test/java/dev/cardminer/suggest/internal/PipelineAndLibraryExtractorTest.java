@@ -81,6 +81,34 @@ class PipelineAndLibraryExtractorTest {
     }
 
     @Test
+    void adapterHubCardsAreAdapterTransformers() {
+        var adapter = body("An adapter for the `acme-base` model.\n\nFirst, install `adapter-transformers`:\n\n```\npip install -U adapter-transformers\n```\n\n"
+                + "```python\nfrom transformers import AutoModelWithHeads\nmodel = AutoModelWithHeads.from_pretrained(\"acme-base\")\n"
+                + "adapter_name = model.load_adapter(\"acme/acme-base-pf-tags\", source=\"hf\")\n```\n");
+        assertThat(values(library, adapter)).containsExactly("adapter-transformers");
+        assertThat(values(library, body("```python\nfrom adapters import AutoAdapterModel\nm = AutoAdapterModel.from_pretrained('acme-base')\n```\n")))
+                .containsExactly("adapter-transformers");
+        // a plain transformers snippet and a PEFT adapter stay what they are
+        assertThat(values(library, body("```python\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained('x/y')\n```\nA LoRA adapter.\n")))
+                .containsExactly("transformers");
+        assertThat(values(library, body("```python\nfrom peft import PeftModel\n```\nAn adapter.\n"))).containsExactly("peft");
+    }
+
+    @Test
+    void aTrainerBlockOfClassifierScoresVetoesTheSpeechWordsOfTheName() {
+        String block = "This model is a fine-tuned version of [acme/speech-base](https://huggingface.co/acme/speech-base) on the intents dataset.\n"
+                + "It achieves the following results on the evaluation set:\n- Loss: 0.56\n- F1: 0.87\n- Accuracy: 0.88\n";
+        assertThat(task.extract(card("someone/xlsr-300m-intents-2", null, block))).isEmpty();
+        assertThat(task.extract(card("someone/wav2vec2-base-finetuned-ks", null, block))).isEmpty();
+        // an error rate says it transcribes
+        String asr = "This model is a fine-tuned version of [acme/speech-base](https://huggingface.co/acme/speech-base) on the talks dataset.\n"
+                + "It achieves the following results on the evaluation set:\n- Loss: 0.56\n- Wer: 0.31\n- Accuracy: 0.88\n";
+        assertThat(values(task, card("someone/xlsr-300m-talks", null, asr))).containsExactly("automatic-speech-recognition");
+        // a reader's F1 does not veto the question-answering word
+        assertThat(values(task, card("someone/deberta-base-squad", null, block))).containsExactly("question-answering");
+    }
+
+    @Test
     void modelIndexTaskAndTags() {
         var indexed = card("a/b", "model-index:\n- name: b\n  results:\n  - task:\n      type: automatic-speech-recognition\n    dataset:\n      type: d\n      name: d\n    metrics:\n    - type: wer\n      value: 0.2\n", "Text.\n");
         assertThat(values(task, indexed)).containsExactly("automatic-speech-recognition");
