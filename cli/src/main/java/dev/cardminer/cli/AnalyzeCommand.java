@@ -9,6 +9,7 @@ import dev.cardminer.io.ProgressOutput;
 import dev.cardminer.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -83,6 +84,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A folder with no card files is a mistake (a wrong path), not an empty corpus: refused before the store is
+     * created.
+     */
+    private void noCardsInFolder() throws IOException {
+        if (source.startsWith("hub:") || !Files.isDirectory(Path.of(source))) {
+            return;
+        }
+        try (CardSource cards = CardSources.open(source, HubSettings.options(null, null), ProgressOutput.none(), false)) {
+            if (cards.next() == null) {
+                throw new ParameterException(spec.commandLine(), CardFiles.noCards(source));
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -112,6 +128,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         long cardLimit = limit == null ? -1 : limit;
         annotatorOptions.validate(spec.commandLine());
         annotatorOptions.checkLlmServer();
+        noCardsInFolder();
+        if (report != null) {
+            // Before the analysis, not after it: a report folder that cannot be written would otherwise be found
+            // only when the work is done.
+            OutputPaths.checkFolder("--report", report);
+        }
         HubOptions hub = HubSettings.options(hubEndpoint, cacheDir);
         Analyzer.Builder builder = Analyzer.Config.builder(db).limit(cardLimit).batchCards(batchSize).force(force)
                 .prune(prune).progress(progressOutput).annotators(annotatorOptions.annotators());

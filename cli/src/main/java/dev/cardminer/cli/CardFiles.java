@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Reads the card files named on the command line of the single-card commands (card, check, edit). */
 final class CardFiles {
@@ -83,6 +84,16 @@ final class CardFiles {
      * is shown, U+202A..U+202E, U+2066..U+2069) become visible escapes. Every one-line terminal field (ids, values,
      * reasons) goes through here; {@link TerminalText} is for text shown over several lines.
      */
+    /** {@code 1 model}, {@code 2,040 models}: a count and its noun, grouped as analyze prints counts. */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** The usage error of a folder (or file) given as the cards to read that holds none. */
+    static String noCards(String folder) {
+        return "no cards (*.md) in " + folder;
+    }
+
     static String oneLine(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {

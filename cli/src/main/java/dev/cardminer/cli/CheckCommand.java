@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,6 +53,9 @@ final class CheckCommand implements Callable<Integer> {
                     + "or sarif (SARIF 2.1.0 for code scanning). Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--json", description = "The same as --format json.")
+    boolean json;
+
     @Option(names = "--quiet", description = "Text and github formats: leave out info problems (github's notices).")
     boolean quiet;
 
@@ -66,6 +70,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        format = OptionRules.jsonAlias(spec.commandLine(), json, format, Format.json, Format.text);
         CardParser parser = CardParser.builder().build();
         CardLinter linter = new CardLinter();
         List<Checked> checked = new ArrayList<>();
@@ -73,6 +78,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String file : files) {
             if (!file.equals("-") && !file.startsWith("hub:") && Files.isDirectory(Path.of(file))) {
                 // A folder: its card files, recursively, as analyze and suggest read a folder.
+                int before = checked.size();
                 try (CardSource cards = CardSources.markdown(Path.of(file))) {
                     for (SourceCard card = cards.next(); card != null; card = cards.next()) {
                         if (card.failure() != null) {
@@ -83,6 +89,9 @@ final class CheckCommand implements Callable<Integer> {
                                     linter.check(parser.parse(card.id(), card.bytes()))));
                         }
                     }
+                }
+                if (checked.size() == before && unreadable == 0) {
+                    throw new ParameterException(spec.commandLine(), CardFiles.noCards(file));
                 }
                 continue;
             }
@@ -128,9 +137,9 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         // Info lines are counted too, so that the total matches the lines above (and card --summary's count).
-        out.println(String.format(Locale.ROOT, "%d card%s checked: %d error%s, %d warning%s%s", checked.size(),
-                checked.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
-                infos == 0 ? "" : ", " + infos + " info" + (quiet ? " (not listed)" : "")));
+        out.println(CardFiles.count(checked.size(), "card") + " checked: " + CardFiles.count(errors, "error") + ", "
+                + CardFiles.count(warnings, "warning")
+                + (infos == 0 ? "" : ", " + String.format(Locale.ROOT, "%,d", infos) + " info" + (quiet ? " (not listed)" : "")));
     }
 
     /** GitHub workflow commands: one annotation per problem (info problems as notices). */

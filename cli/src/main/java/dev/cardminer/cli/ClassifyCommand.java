@@ -60,7 +60,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "pipeline_tag|domain|modality", description = "A built-in label set.")
     String task;
 
-    @Option(names = "--labels", split = ",", paramLabel = "L1,L2,...", description = "Your own labels.")
+    @Option(names = "--labels", split = ",", paramLabel = "L1,L2,...", hideParamSyntax = true, description = "Your own labels.")
     List<String> labels;
 
     @Option(names = "--label-file", paramLabel = "FILE",
@@ -77,14 +77,14 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per card (with --eval: the scores as JSON).")
     boolean json;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Classify only the first N cards.")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Classify only the first N cards.")
+    Integer limit;
 
     @Option(names = "--compare", arity = "2", paramLabel = "RUN", description = "What changed between two runs of the store (--db).")
     List<String> compare;
 
     @Option(names = "--eval", description = "Score every method, the ensemble and a majority baseline against the "
-            + "source's pipeline_tag on the test split (30% of cards by a hash of their id), after fitting the ensemble on the rest.")
+            + "source's pipeline_tag on the test split (30%% of cards by a hash of their id), after fitting the ensemble on the rest.")
     boolean eval;
 
     @Option(names = "--eval-all", hidden = true, description = "With --eval: also score on the dev split.")
@@ -95,7 +95,7 @@ final class ClassifyCommand implements Callable<Integer> {
     int embeddingTokens;
 
     @Mixin
-    AnnotatorOptions llmOptions;
+    LlmServerOptions llmOptions;
 
     @Spec
     CommandSpec spec;
@@ -106,6 +106,13 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (limit != null) {
+            OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
+        }
+        OptionRules.atLeast(spec.commandLine(), "--embedding-tokens", embeddingTokens, 8);
+        if (embeddingTokens > 256) {
+            throw new ParameterException(spec.commandLine(), "--embedding-tokens must be at most 256, not " + embeddingTokens);
+        }
         if (compare != null) {
             return compare(out);
         }
@@ -118,11 +125,17 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         List<String> methods = switch (method) {
             case "rules", "embedding", "llm" -> List.of(method);
-            case "ensemble" -> llmOptions.llmUrl == null ? List.of("rules", "embedding") : List.of("rules", "embedding", "llm");
+            case "ensemble" -> !llmOptions.given() ? List.of("rules", "embedding") : List.of("rules", "embedding", "llm");
             default -> throw new ParameterException(spec.commandLine(), "--method must be rules, embedding, llm or ensemble");
         };
-        if (methods.contains("llm") && llmOptions.llmUrl == null) {
-            throw new ParameterException(spec.commandLine(), "--method llm needs --llm-url and --llm-model");
+        llmOptions.validate(spec.commandLine());
+        if (methods.contains("llm")) {
+            try {
+                // Before any card is read: without this, a server that is not there gave every card "(none)", exit 0.
+                LlmServerOptions.checkServer(llmOptions.config("--method " + method));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         // The store (with --db) logs every output and caches LLM answers; opened the one way every command does.
         CardStore cardStore = db == null ? null : CardStore.open(db);
@@ -177,7 +190,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             default -> {
                 LlmCache cache = store == null ? LlmCache.inMemory() : new StoreLlmCache(store);
-                LlmClassifier llm = new LlmClassifier(llmOptions.llmConfig(), cache);
+                LlmClassifier llm = new LlmClassifier(llmOptions.config("--method " + method), cache);
                 resources.add(llm);
                 yield llm;
             }
@@ -207,10 +220,10 @@ final class ClassifyCommand implements Callable<Integer> {
     private Cards read(LabelSet labelSet, PrintWriter err) throws Exception {
         List<CardText> texts = new ArrayList<>();
         Map<String, String> known = new HashMap<>();
-        try (CardSource cards = CardSources.open(source, HubSettings.options(null, null), ProgressOutput.none(), limit < 0)) {
+        try (CardSource cards = CardSources.open(source, HubSettings.options(null, null), ProgressOutput.none(), limit == null)) {
             SourceCard sc;
             SourceNotes notes = new SourceNotes("classify", err);
-            while ((limit < 0 || texts.size() < limit) && (sc = cards.next()) != null) {
+            while ((limit == null || texts.size() < limit) && (sc = cards.next()) != null) {
                 if (sc.failure() != null) {
                     notes.unreadable(sc);
                     continue;
@@ -325,7 +338,16 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--compare needs --db");
         }
         try (CardStore store = CardStore.openExisting(db)) {
-            ClassificationLog.Comparison cmp = new ClassificationLog(store.connection()).compare(compare.get(0), compare.get(1));
+            ClassificationLog log = new ClassificationLog(store.connection());
+            List<String> runs = log.runs();
+            for (String run : compare) {
+                if (!runs.contains(run)) {
+                    throw new ParameterException(spec.commandLine(), "no run " + run + " in " + db + (runs.isEmpty()
+                            ? ": it has no classify runs (classify SOURCE --db stores one)"
+                            : "; its runs: " + String.join(", ", runs)));
+                }
+            }
+            ClassificationLog.Comparison cmp = log.compare(compare.get(0), compare.get(1));
             if (json) {
                 out.println(mapper.writeValueAsString(cmp));
             } else {

@@ -45,7 +45,7 @@ final class CollectCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "MODEL", description = "Model ids, org/name or org/name@revision.")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--from-db", paramLabel = "FILE", description = "Also collect the store's top models (--top) into its model_facts table; a re-run resumes.")
+    @Option(names = {"--from-db", "--db"}, paramLabel = "FILE", description = "Also collect the store's top models (--top) into its model_facts table; a re-run resumes.")
     Path fromDb;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "100", description = "How many of the store's models (default ${DEFAULT-VALUE}).")
@@ -119,7 +119,7 @@ final class CollectCommand implements Callable<Integer> {
                         todo.add(m);
                     }
                 }
-                err.println("collect: " + topModels.size() + " models from " + fromDb + " by " + sort
+                err.println("collect: " + CardFiles.count(topModels.size(), "model") + " from " + fromDb + " by " + sort
                         + (skipped > 0 ? ", " + skipped + " already collected (skipped)" : ""));
             }
             return run(collector, validator, facts, new ArrayList<>(todo), stdout, err);
@@ -157,8 +157,8 @@ final class CollectCommand implements Callable<Integer> {
                     Throwable cause = e.getCause();
                     if (cause instanceof HubException h && h.kind() == HubException.Kind.UNREACHABLE) {
                         // Offline: one line, not one per model; nothing is marked failed, a re-run resumes.
-                        err.println("collect: " + h.getMessage() + "; stopped, " + (futures.size() - collected - failed)
-                                + " models left: run again to resume");
+                        err.println("collect: " + h.getMessage() + "; stopped, "
+                                + CardFiles.count(futures.size() - collected - failed, "model") + " left: run again to resume");
                         failed += futures.size() - collected - failed;
                         break;
                     }

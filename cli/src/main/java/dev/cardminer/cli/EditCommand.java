@@ -61,7 +61,7 @@ final class EditCommand implements Callable<Integer> {
         @Option(names = "--in-place", description = "Write the edited card over FILE.")
         boolean inPlace;
 
-        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the edited card to OUT.")
+        @Option(names = {"-o", "--output", "--out"}, paramLabel = "OUT", description = "Write the edited card to OUT.")
         Path output;
     }
 

@@ -83,6 +83,14 @@ final class EvalCommand implements Callable<Integer> {
         AutoCloseable plugged;
         Evaluator evaluator;
         try {
+            if (misses != null) {
+                try {
+                    // the same check, and message, as --fields: a field no extractor fills would list nothing, silently
+                    Suggester.builder().vocabularies(vocabularies).fields(List.of(misses)).build();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--misses: " + e.getMessage(), e);
+                }
+            }
             Suggester.Builder builder = Suggester.builder().vocabularies(vocabularies).fields(fields);
             plugged = taskClassifier.apply(builder);
             evaluator = new Evaluator(builder.build().extractors(), vocabularies, minConfidence, part);

@@ -3,14 +3,15 @@ package dev.cardminer.cli;
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.concepts.ConceptExport;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cardminer export}: a store's sentences or annotations as Parquet, CSV or JSON Lines. */
@@ -24,8 +25,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--what", required = true, paramLabel = "sentences|annotations", description = "What to export.")
     String what;
 
-    @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv|jsonl",
-            description = "File format (default ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "parquet|csv|jsonl",
+            description = "File format (default: from the --out name's .parquet, .csv, .jsonl or .json ending, else parquet).")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
@@ -44,22 +45,41 @@ final class ExportCommand implements Callable<Integer> {
         ConceptExport.Format f;
         try {
             w = ConceptExport.What.valueOf(what.toUpperCase(Locale.ROOT));
-            f = ConceptExport.format(format);
+            f = format == null ? ConceptExport.Format.PARQUET : ConceptExport.format(format);
         } catch (IllegalArgumentException e) {
             err.println("cardminer export: --what is sentences or annotations, --format parquet, csv or jsonl");
             err.flush();
             return 2;
         }
+        Optional<ConceptExport.Format> named = formatOfName(out);
+        if (named.isPresent() && format != null && named.get() != f) {
+            throw new ParameterException(spec.commandLine(), "--format " + format + " contradicts the --out name " + out);
+        }
+        if (format == null) {
+            f = named.orElse(ConceptExport.Format.PARQUET);
+        }
+        // Like --db of analyze: a missing folder is created.
+        OutputPaths.checkFile("--out", out);
         try (Connection c = CardStore.openReadOnly(db)) {
-            // Like --db of analyze: a missing folder is created.
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             long rows = new ConceptExport(c).export(w, f, out, annotator);
             spec.commandLine().getOut().printf("%,d %s written to %s%n", rows, w.name().toLowerCase(Locale.ROOT), out);
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The format a file name's ending says, if it says one. */
+    private static Optional<ConceptExport.Format> formatOfName(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return Optional.of(ConceptExport.Format.CSV);
+        }
+        if (name.endsWith(".parquet")) {
+            return Optional.of(ConceptExport.Format.PARQUET);
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
+            return Optional.of(ConceptExport.Format.JSONL);
+        }
+        return Optional.empty();
     }
 }

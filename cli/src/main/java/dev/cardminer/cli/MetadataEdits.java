@@ -3,8 +3,10 @@ package dev.cardminer.cli;
 import dev.cardminer.core.CardEditor;
 import dev.cardminer.core.Edit;
 import dev.cardminer.core.Problem;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -53,7 +55,48 @@ final class MetadataEdits {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(CardFiles.oneLine("the value of '" + key + "' is not YAML: " + why(e, text)), e);
         }
+        Optional<String> other = notMetadata(value);
+        if (other.isPresent()) {
+            throw new IllegalArgumentException(CardFiles.oneLine("the value of '" + key + "' cannot be written as card "
+                    + "metadata: it is " + other.get() + " (metadata holds strings, numbers, true/false, null, lists "
+                    + "and mappings with string keys)"));
+        }
         return new java.util.AbstractMap.SimpleImmutableEntry<>(key, value);
+    }
+
+    /**
+     * What in a loaded value the card's metadata cannot hold (YAML tags such as !!binary and !!set load as other
+     * Java types), in YAML's words; empty when it is all metadata data.
+     */
+    private static Optional<String> notMetadata(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number) {
+            return Optional.empty();
+        }
+        if (v instanceof byte[]) {
+            return Optional.of("a YAML binary (!!binary)");
+        }
+        if (v instanceof java.util.Set<?>) {
+            return Optional.of("a YAML set (!!set)");
+        }
+        if (v instanceof Object[] array) {
+            return notMetadata(Arrays.asList(array));
+        }
+        if (v instanceof List<?> list) {
+            return list.stream().map(MetadataEdits::notMetadata).flatMap(Optional::stream).findFirst();
+        }
+        if (v instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String)) {
+                    return Optional.of("a mapping with a key that is not a string (" + e.getKey() + ")");
+                }
+                Optional<String> inside = notMetadata(e.getValue());
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.of("a YAML value of type " + v.getClass().getSimpleName());
     }
 
     /** snakeyaml's reason in one line: what it was reading, what it expected, and where within the value. */

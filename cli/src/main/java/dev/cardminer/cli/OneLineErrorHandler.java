@@ -10,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
@@ -83,9 +85,58 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
+        Optional<String> unknown = unknownCommand(e);
+        if (unknown.isPresent()) {
+            err.println(name + ": " + unknown.get());
+            err.flush();
+            return IO_ERROR;
+        }
         err.println(name + ": " + firstLine(e.getMessage()) + " (see " + name + " --help)");
         err.flush();
         return IO_ERROR;
+    }
+
+    /**
+     * A first argument that names no command: the commands, and the ones meant when some are close (two edits
+     * at the most, the closest only: picocli's own suggestions for "analyse" were analyze, eval and serve),
+     * rather than picocli's "Unmatched argument at index 0".
+     */
+    private static Optional<String> unknownCommand(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        if (!(e instanceof UnmatchedArgumentException unmatched) || command.getParent() != null
+                || command.getSubcommands().isEmpty() || unmatched.getUnmatched().isEmpty()) {
+            return Optional.empty();
+        }
+        String first = unmatched.getUnmatched().get(0);
+        if (first.startsWith("-")) {
+            return Optional.empty();
+        }
+        int nearest = command.getSubcommands().keySet().stream().mapToInt(c -> editDistance(first, c)).min().orElse(3);
+        List<String> close = nearest > 2 || nearest * 2 > first.length() ? List.of() : command.getSubcommands().keySet()
+                .stream().filter(c -> editDistance(first, c) == nearest).toList();
+        return Optional.of("unknown command '" + firstLine(first) + "'"
+                + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
+                + "; the commands are: " + String.join(", ", command.getSubcommands().keySet()));
+    }
+
+    /** Levenshtein's distance: insertions, deletions and replacements that turn a into b. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(replace, Math.min(previous[j], row[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = row;
+            row = swap;
+        }
+        return previous[b.length()];
     }
 
     private static final Pattern NOT_DUCKDB = Pattern.compile(

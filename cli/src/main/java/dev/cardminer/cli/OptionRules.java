@@ -9,6 +9,20 @@ final class OptionRules {
     private OptionRules() {
     }
 
+    /**
+     * The format that {@code --format} and its alias {@code --json} ask for together: {@code --json} with another
+     * format than the default one is a contradiction.
+     */
+    static <F> F jsonAlias(CommandLine commandLine, boolean json, F format, F jsonFormat, F defaultFormat) {
+        if (!json) {
+            return format;
+        }
+        if (format != jsonFormat && format != defaultFormat) {
+            throw new ParameterException(commandLine, "--json contradicts --format " + format);
+        }
+        return jsonFormat;
+    }
+
     static void atLeast(CommandLine commandLine, String option, long value, long min) {
         if (value < min) {
             throw new ParameterException(commandLine, option + " must be at least " + min + ", not " + value);

@@ -40,12 +40,18 @@ final class QueryCommand implements Callable<Integer> {
             description = "Table format: cut cells to N characters (default: ${DEFAULT-VALUE}).")
     int maxWidth;
 
+    @Option(names = "--json", description = "The same as --format json.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, SQLException {
         PrintWriter out = spec.commandLine().getOut();
+        OptionRules.atLeast(spec.commandLine(), "--max-width", maxWidth, 1);
+        ResultPrinter.Format format = OptionRules.jsonAlias(spec.commandLine(), json, this.format,
+                ResultPrinter.Format.json, ResultPrinter.Format.table);
         String statement = QueryConnection.singleStatement(String.join(" ", sql));
         // Prepared, not Statement.execute: duckdb_jdbc 1.5 reports a failed Statement.execute as "Attempting to execute
         // an unsuccessful or closed pending query result" with DuckDB's own error only on a second line; a failed

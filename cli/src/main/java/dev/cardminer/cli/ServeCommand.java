@@ -3,6 +3,7 @@ package dev.cardminer.cli;
 import dev.cardminer.web.Explorer;
 import java.awt.Desktop;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -43,8 +44,13 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        Explorer.Running explorer = Explorer.builder(db).port(port).bind(InetAddress.getLoopbackAddress())
-                .log(err).build().start();
+        Explorer.Running explorer;
+        try {
+            explorer = Explorer.builder(db).port(port).bind(InetAddress.getLoopbackAddress()).log(err).build().start();
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is in use (another server, or another cardminer serve); "
+                    + "choose another with --port N, or --port 0 for any free port", e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

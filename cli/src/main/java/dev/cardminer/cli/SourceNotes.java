@@ -41,6 +41,11 @@ final class SourceNotes {
         }
     }
 
+    /** Entries given as unreadable so far. */
+    long unreadable() {
+        return unreadable;
+    }
+
     /** Once the source is read: the unreadable entries not named, and the skipped ones ({@link #skipped}). */
     void finish(String source, CardSource cards) {
         if (unreadable > NAMED) {

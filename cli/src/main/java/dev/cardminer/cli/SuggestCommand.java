@@ -105,8 +105,8 @@ final class SuggestCommand implements Callable<Integer> {
                     + "hub: inputs get them; stops at the Hub's rate limit (the other cards are read alone, exit 3)."})
     boolean repoFiles;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "-1", description = "Read at most N cards.")
-    long limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Read at most N cards.")
+    Long limit;
 
     @Option(names = "--id", paramLabel = "ORG/NAME", description = {
             "With '-': the card's repo id, for its model-index entry's name, its --patch-dir folder and pull request "
@@ -121,7 +121,7 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit != -1) {
+        if (limit != null) {
             OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -205,7 +205,7 @@ final class SuggestCommand implements Callable<Integer> {
             if (c != null) {
                 c.setAutoCommit(false);
             }
-            for (SourceCard sc; (limit < 0 || seen < limit) && (sc = cards.next()) != null; ) {
+            for (SourceCard sc; (limit == null || seen < limit) && (sc = cards.next()) != null; ) {
                 if (sc.failure() != null) {
                     notes.unreadable(sc);
                     continue;
@@ -305,6 +305,10 @@ final class SuggestCommand implements Callable<Integer> {
                             " (%,d could not be written)", unwritten)));
         }
         int exit = models != null && models.failed() || lookup != null && lookup.stopped() ? OneLineErrorHandler.HUB_UNAVAILABLE : 0;
+        if (seen == 0 && notes.unreadable() > 0 && source != null && Files.isRegularFile(Path.of(source))) {
+            // One card file that cannot be read is an unreadable input, as check and card say (exit 2).
+            exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);
+        }
         if (openPrs) {
             HubClient client = HubClient.builder(hub).maxAttempts(1).build();
             // a model read from the Hub gets its pull request against the commit its card and files were read at

@@ -61,8 +61,8 @@ class OnePassTest {
             }
             assertThat(made).isPositive();
             assertThat(log.toString()).contains(String.format(
-                    "annotate: rules: every sentence is annotated (the store holds %,d annotated sentences, %,d annotations)",
-                    done, made));
+                    "annotate: rules: every sentence is annotated (the store holds %,d annotated sentence%s, %,d annotation%s)",
+                    done, done == 1 ? "" : "s", made, made == 1 ? "" : "s"));
         }
 
         Map<String, Long> differences = new TreeMap<>(TestCards.differences(onePass, twoPhase));

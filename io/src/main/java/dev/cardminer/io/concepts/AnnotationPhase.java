@@ -134,9 +134,10 @@ public final class AnnotationPhase {
         long pending = pending(name);
         if (pending == 0) {
             // The usual case after a one-pass run: say what the store holds, not "0 annotations".
-            log.printf("annotate: %s: every sentence is annotated (the store holds %,d annotated sentences, %,d annotations)%n",
-                    name, count("SELECT count(*) FROM annotated_sentences WHERE annotator = ?", name),
-                    count("SELECT count(*) FROM annotations WHERE annotator = ?", name));
+            long annotatedSentences = count("SELECT count(*) FROM annotated_sentences WHERE annotator = ?", name);
+            long annotationCount = count("SELECT count(*) FROM annotations WHERE annotator = ?", name);
+            log.printf("annotate: %s: every sentence is annotated (the store holds %,d annotated sentence%s, %,d annotation%s)%n",
+                    name, annotatedSentences, annotatedSentences == 1 ? "" : "s", annotationCount, annotationCount == 1 ? "" : "s");
             log.flush();
             return new Result(name, 0, 0, false, 0);
         }

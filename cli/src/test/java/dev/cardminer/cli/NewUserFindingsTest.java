@@ -1,0 +1,216 @@
+package dev.cardminer.cli;
+
+import static dev.cardminer.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a new user's first session ran into: every mistake ends in one line naming it, with the exit status of
+ * docs/analyze.md's table (2 for usage and for inputs and outputs that cannot be used), before any work.
+ */
+class NewUserFindingsTest {
+
+    private static final List<String> COMMANDS = List.of("analyze", "card", "query", "stats", "report", "concepts",
+            "export", "collect", "validate", "taxonomy", "suggest", "eval", "classify", "serve", "check", "edit");
+
+    @TempDir
+    Path dir;
+
+    private Path cards() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(cards.resolve("acme__m.md"), "---\nlicense: mit\n---\n# Model\n\nIt reaches high accuracy.\n");
+        return cards;
+    }
+
+    private Path store() throws Exception {
+        Path db = dir.resolve("x.duckdb");
+        CliRun r = run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        return db;
+    }
+
+    private static void refused(CliRun r, String... parts) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).hasLineCount(1).contains(parts);
+    }
+
+    @Test
+    void editRefusesValuesThatAreNoMetadata() throws Exception {
+        Path card = cards().resolve("acme__m.md");
+        refused(run("edit", card.toString(), "--set", "license=!!binary aGVsbG8="),
+                "cardminer edit: the value of 'license' cannot be written as card metadata: it is a YAML binary (!!binary)");
+        refused(run("edit", card.toString(), "--set", "tags=!!set {a, b}"), "it is a YAML set (!!set)");
+        refused(run("edit", card.toString(), "--add", "tags=[!!binary aGVsbG8=]"), "a YAML binary");
+        refused(run("edit", card.toString(), "--set", "x=!!omap [a: 1, b: 2]"), "cardminer edit: ");
+        assertThat(Files.readString(card)).contains("license: mit");
+    }
+
+    @Test
+    void everyHelpFormatsWithoutPicocliWarnings() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        // picocli's tracer writes to System.err, not to the command line's err
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : COMMANDS) {
+                CliRun help = run(command, "--help");
+                assertThat(help.exit()).as(command).isZero();
+                assertThat(help.out() + help.err()).as(command).doesNotContain("picocli WARN");
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+        assertThat(run("classify", "--help").out()).contains("(30% of cards")
+                .contains("--labels=L1,L2,...").doesNotContain("[,L1");
+    }
+
+    @Test
+    void exportChecksItsOutputFirstAndTakesTheFormatFromTheName() throws Exception {
+        Path db = store();
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        refused(run("export", "--db", db.toString(), "--what", "sentences", "--format", "csv", "--out", folder.toString()),
+                "cardminer export: cannot write --out " + folder + ": ", "is a folder");
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        refused(run("export", "--db", db.toString(), "--what", "sentences", "--out", file.resolve("s.csv").toString()),
+                "cardminer export: cannot write --out " + file.resolve("s.csv"));
+        refused(run("export", "--db", db.toString(), "--what", "sentences", "--format", "parquet", "--out",
+                dir.resolve("s.csv").toString()), "--format parquet contradicts the --out name");
+        assertThat(dir.resolve("s.csv")).doesNotExist();
+        CliRun csv = run("export", "--db", db.toString(), "--what", "sentences", "--out", dir.resolve("s.csv").toString());
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(Files.readString(dir.resolve("s.csv"))).doesNotStartWith("PAR1").contains("high accuracy");
+        CliRun jsonl = run("export", "--db", db.toString(), "--what", "sentences", "--out", dir.resolve("s.jsonl").toString());
+        assertThat(jsonl.exit()).as(jsonl.err()).isZero();
+        assertThat(Files.readString(dir.resolve("s.jsonl"))).startsWith("{");
+    }
+
+    @Test
+    void comparingRunsAStoreLacksListsItsRuns() throws Exception {
+        Path db = store();
+        refused(run("classify", "--compare", "a", "b", "--db", db.toString()),
+                "cardminer classify: no run a in " + db + ": it has no classify runs");
+    }
+
+    @Test
+    void negativeNumbersAreRefusedByEveryCommand() throws Exception {
+        Path db = store();
+        String cards = dir.resolve("cards").toString();
+        refused(run("classify", cards, "--task", "domain", "--limit", "-1"),
+                "cardminer classify: --limit must be at least 0, not -1");
+        refused(run("classify", cards, "--task", "domain", "--embedding-tokens", "0"), "--embedding-tokens must be at least 8");
+        refused(run("suggest", cards, "--limit", "-1"), "cardminer suggest: --limit must be at least 0, not -1");
+        refused(run("query", "--db", db.toString(), "--max-width", "-3", "SELECT 1"),
+                "cardminer query: --max-width must be at least 1, not -3");
+    }
+
+    @Test
+    void evalMissesNamesAKnownField() throws Exception {
+        refused(run("eval", cards().toString(), "--misses", "nosuchfield"),
+                "cardminer eval: --misses: unknown field nosuchfield (known: ", "license");
+    }
+
+    @Test
+    void classifyWithAnLlmChecksTheServerFirst() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        refused(run("classify", cards().toString(), "--task", "domain", "--method", "llm", "--llm-url",
+                "http://127.0.0.1:" + port, "--llm-model", "x"),
+                "cardminer classify: LLM server http://127.0.0.1:" + port + "/v1/chat/completions: connection refused");
+        refused(run("classify", cards().toString(), "--task", "domain", "--method", "llm", "--llm-url",
+                "http://127.0.0.1:" + port), "--method llm needs --llm-url and --llm-model");
+    }
+
+    @Test
+    void aFolderWithoutCardsIsAUsageErrorAndCreatesNoStore() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        refused(run("check", empty.toString()), "cardminer check: no cards (*.md) in " + empty);
+        Path db = dir.resolve("n.duckdb");
+        refused(run("analyze", empty.toString(), "--db", db.toString(), "--progress", "none"),
+                "cardminer analyze: no cards (*.md) in " + empty);
+        assertThat(db).doesNotExist();
+    }
+
+    @Test
+    void suggestOnOneCardOverTheSizeLimitFailsAsCheckDoes() throws Exception {
+        Path huge = dir.resolve("acme__huge.md");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength((32L << 20) + 1);
+        }
+        assertThat(run("check", huge.toString()).exit()).isEqualTo(2);
+        CliRun suggest = run("suggest", huge.toString());
+        assertThat(suggest.exit()).as(suggest.err()).isEqualTo(2);
+        assertThat(suggest.err()).contains("not read");
+    }
+
+    @Test
+    void analyzeChecksTheReportFolderBeforeAnalysing() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        Path db = dir.resolve("r.duckdb");
+        refused(run("analyze", cards().toString(), "--db", db.toString(), "--progress", "none", "--report",
+                file.resolve("rep").toString()), "cardminer analyze: cannot write --report " + file.resolve("rep"));
+        assertThat(db).as("nothing was analysed").doesNotExist();
+    }
+
+    @Test
+    void serveOnABusyPortNamesThePort() throws Exception {
+        Path db = store();
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            refused(run("serve", "--db", db.toString(), "--port", String.valueOf(port)),
+                    "cardminer serve: port " + port + " on 127.0.0.1 is in use", "--port");
+        }
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommands() {
+        CliRun explore = run("explore");
+        refused(explore, "cardminer: unknown command 'explore'; did you mean export?; the commands are: analyze, card, query");
+        assertThat(OneLineErrorHandler.editDistance("analyse", "analyze")).isEqualTo(1);
+        assertThat(OneLineErrorHandler.editDistance("explore", "export")).isEqualTo(2);
+        assertThat(OneLineErrorHandler.editDistance("", "card")).isEqualTo(4);
+        CliRun far = run("zzzzzzzz");
+        refused(far, "cardminer: unknown command 'zzzzzzzz'; the commands are: analyze, card, query");
+        refused(run("anlyze", "x"), "cardminer: unknown command 'anlyze'; did you mean analyze?");
+    }
+
+    @Test
+    void aliasesOfOptionNames() throws Exception {
+        Path db = store();
+        Path card = dir.resolve("cards").resolve("acme__m.md");
+        CliRun check = run("check", card.toString(), "--json");
+        assertThat(check.out()).startsWith("{").contains("\"id\" : \"acme/m\"");
+        refused(run("check", card.toString(), "--json", "--format", "sarif"), "--json contradicts --format sarif");
+        assertThat(run("query", "--db", db.toString(), "--json", "SELECT 1 AS one").out()).contains("\"one\"");
+        Path out = dir.resolve("edited.md");
+        assertThat(run("edit", card.toString(), "--set", "license=apache-2.0", "--out", out.toString()).exit()).isZero();
+        assertThat(Files.readString(out)).contains("license: apache-2.0");
+        assertThat(run("collect", "--help").out()).containsPattern("--db, --from-db=FILE|--from-db, --db=FILE");
+        assertThat(run("classify", "--help").out()).doesNotContain("--annotator").doesNotContain("--llm-failure-budget")
+                .contains("--llm-url");
+    }
+
+    @Test
+    void countsAreGroupedAndAgreeInNumber() throws Exception {
+        assertThat(CardFiles.count(1, "model")).isEqualTo("1 model");
+        assertThat(CardFiles.count(2040, "warning")).isEqualTo("2,040 warnings");
+        Path card = cards().resolve("acme__m.md");
+        assertThat(run("check", card.toString()).out()).contains("1 card checked: 0 errors, ");
+        Path db = store();
+        CliRun again = run("analyze", dir.resolve("cards").toString(), "--db", db.toString(), "--progress", "none");
+        assertThat(again.err()).contains("annotated sentences, 1 annotation)");
+    }
+}
