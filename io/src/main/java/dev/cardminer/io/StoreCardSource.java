@@ -52,12 +52,17 @@ final class StoreCardSource implements CardSource {
     }
 
     private void readPage() throws IOException {
-        String sql = "SELECT c.id, c.has_metadata, c.metadata_json, c.body, c.author, c.downloads, c.likes, c.pipeline_tag,"
-                + " c.library_name, c.tags, s.line, s.start_offset, c.body_line, (SELECT first('line ' || p.line || ': '"
-                + " || p.code ORDER BY p.position) FROM problems p WHERE p.card_id = c.id AND p.severity = 'error' AND"
-                + " p.code LIKE 'yaml-%') FROM cards c"
+        // The page first, then its first sections and block errors: joined before the LIMIT, DuckDB computed the
+        // problems' subquery for every card after the page (a page cost a pass over the whole problems table).
+        String sql = "WITH page AS MATERIALIZED (SELECT id, has_metadata, metadata_json, body, author, downloads, likes,"
+                + " pipeline_tag, library_name, tags, body_line FROM cards" + (lastId == null ? "" : " WHERE id > ?")
+                + " ORDER BY id LIMIT " + PAGE + "), errors AS (SELECT card_id, first('line ' || line || ': ' || code"
+                + " ORDER BY position) AS error FROM problems WHERE severity = 'error' AND code LIKE 'yaml-%' AND card_id"
+                + " IN (SELECT id FROM page) GROUP BY card_id)"
+                + " SELECT c.id, c.has_metadata, c.metadata_json, c.body, c.author, c.downloads, c.likes, c.pipeline_tag,"
+                + " c.library_name, c.tags, s.line, s.start_offset, c.body_line, e.error FROM page c"
                 + " LEFT JOIN sections s ON s.card_id = c.id AND s.position = 0"
-                + (lastId == null ? "" : " WHERE c.id > ?") + " ORDER BY c.id LIMIT " + PAGE;
+                + " LEFT JOIN errors e ON e.card_id = c.id ORDER BY c.id";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (lastId != null) {
                 ps.setString(1, lastId);

@@ -55,12 +55,14 @@ class RerunBatchesTest {
     @Test
     void aLongQuietSourceStillCommitsWhatIsComplete() throws Exception {
         Path cards = TestCards.cardFolder(dir.resolve("cards"), 6);
+        // A first run in this JVM loads and compiles what the parser thread needs, so that on a busy machine it has
+        // the card before the quiet in hand well before the quiet ends (else the next card is queued by then).
+        analyze(cards, dir.resolve("warm.duckdb"), Set.of(), 0);
         Path db = dir.resolve("store.duckdb");
-        // The folder's order: org0/model-0, org0/model-3, org1/model-1, org1/model-4, org2/model-2, org2/model-5. The
-        // quiet comes after four cards, long enough for a parser thread on a busy machine to have them all in hand.
-        Analyzer.Result run = analyze(cards, db, Set.of("org2/model-2"), 5_000);
+        // The folder's order: org0/model-0, org0/model-3, org1/model-1, ...: the quiet comes after the first card.
+        Analyzer.Result run = analyze(cards, db, Set.of("org0/model-3"), 5_000);
         assertThat(run.written()).isEqualTo(6);
-        assertThat(run.stages().batches()).as("the cards before the quiet, then the rest").isEqualTo(2);
+        assertThat(run.stages().batches()).as("the card before the quiet, then the rest").isEqualTo(2);
     }
 
     /** One parser thread (so the transactions can be counted), rules in one pass; pauses before the named cards. */
