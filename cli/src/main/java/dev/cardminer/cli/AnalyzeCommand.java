@@ -76,14 +76,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is going down (Ctrl-C): the hook runs and says so.
-        }
-    }
-
     /**
      * A folder with no card files is a mistake (a wrong path), not an empty corpus: refused before the store is
      * created.
@@ -141,15 +133,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             builder.threads(threads);
         }
         Analyzer.Config config = builder.build();
-        // Ctrl-C (or SIGTERM) ends the JVM after its shutdown hooks: committed batches stay, the one in
-        // flight is rolled back by DuckDB; say so in one line instead of ending silently.
-        Thread interrupted = new Thread(() -> {
-            err.println((progressOutput.style() == ProgressOutput.Style.BAR ? "\n" : "")
-                    + "cardminer analyze: interrupted; every batch committed so far is kept (cards, sentences, "
-                    + "annotations, LLM answers); run again to resume");
-            err.flush();
-        }, "cardminer-interrupted");
-        Runtime.getRuntime().addShutdownHook(interrupted);
+        // Ctrl-C (or SIGTERM): committed batches stay, the one in flight is rolled back by DuckDB.
+        InterruptNotice interrupted = InterruptNotice.register(err, "cardminer analyze: interrupted; every batch "
+                + "committed so far is kept (cards, sentences, annotations, LLM answers); run again to resume",
+                progressOutput.style() == ProgressOutput.Style.BAR);
         try (CardSource cards = CardSources.open(source, hub, progressOutput, cardLimit < 0);
              CardStore store = CardStore.open(db)) {
             Analyzer.Result result = new Analyzer(config).run(cards, store);
@@ -176,7 +163,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             // A store that cannot be opened or written is an I/O failure of this command, not a bad query.
             throw new IOException("store " + db + ": " + OneLineErrorHandler.sqlMessage(e), e);
         } finally {
-            removeHook(interrupted);
+            interrupted.close();
         }
     }
 }

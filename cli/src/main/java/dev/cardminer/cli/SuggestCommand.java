@@ -194,7 +194,10 @@ final class SuggestCommand implements Callable<Integer> {
         int unsaved = 0;
         HubModelCards models = hubRefs.isEmpty() ? null : new HubModelCards(hubRefs, hubInput);
         RepoFilesLookup lookup = repoFiles && models == null ? new RepoFilesLookup(hubInput, err) : null;
-        try (plugged; CardStore store = db == null ? null : CardStore.openExisting(db);
+        // Ctrl-C with --db: the suggestion rows of the cards committed so far stay; a re-run ends as an uninterrupted run.
+        try (plugged; InterruptNotice interrupted = db == null ? null : InterruptNotice.register(err, "cardminer suggest: "
+                     + "interrupted; the suggestion rows stored so far are kept; run again to finish", false);
+             CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
                      : models != null ? models : CardSources.open(source, hub, ProgressOutput.none())) {
             if (cards == null) {

@@ -170,4 +170,41 @@ class AnalyzeFailureTest {
         assertThat(scalar(db, "SELECT count(*) FROM cards")).isEqualTo(499);
         assertThat(scalar(db, "SELECT count(*) FROM known_names_pending")).isZero();
     }
+
+    /** Ctrl-C in {@code suggest --db}: one line saying what is kept, exit 130, and a re-run stores every card's rows. */
+    @Test
+    void ctrlCInSuggestWithAStorePrintsOneLine() throws Exception {
+        Path db = dir.resolve("s.duckdb");
+        String corpus = SharedData.corpusCards().toString();
+        assertThat(run("analyze", corpus, "--db", db.toString(), "--progress", "none", "--annotator", "none").exit())
+                .isZero();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(),
+                "suggest", "--db", db.toString(), "--json");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (lines.isEmpty()) {
+                    // the first card's line: hundreds are still to come
+                    new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
+                }
+                lines.add(line);
+            }
+        } finally {
+            if (!child.waitFor(60, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        assertThat(child.exitValue()).as(String.join("\n", lines)).isEqualTo(130);
+        assertThat(lines.stream().filter(l -> l.contains("interrupted")).toList()).containsExactly("cardminer suggest: "
+                + "interrupted; the suggestion rows stored so far are kept; run again to finish");
+        assertThat(lines).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+        CliRun again = run("suggest", "--db", db.toString(), "--json");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).doesNotContain("interrupted");
+        assertThat(scalar(db, "SELECT count(DISTINCT card_id) FROM suggestions")).isPositive();
+    }
 }

@@ -200,11 +200,13 @@ public final class Analyzer {
      * @param bytes      UTF-8 bytes of the cards taken (written and skipped)
      * @param pruned     stored cards the source no longer gave, deleted ({@link Builder#prune}); -1 without pruning
      * @param stages     where the time went, stage by stage (for profiling)
+     * @param firstDuplicate the first card left out as a duplicate, "id in origin" (the earlier card with the id is
+     *                   kept); null when none
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
                          long skipped, long factsUpdated, long duplicates, long failures, long bytes, long pruned,
                          Duration elapsed,
-                         Stages stages) {
+                         Stages stages, String firstDuplicate) {
 
         public Result {
             Objects.requireNonNull(stages, "stages");
@@ -217,10 +219,13 @@ public final class Analyzer {
             String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
                     : String.format(", %,d pruned", pruned);
             String facts = factsUpdated == 0 ? "" : String.format(" (%,d with new repo facts or source)", factsUpdated);
+            String dropped = duplicates == 0 || firstDuplicate == null ? ""
+                    : String.format(": %s left out, the earlier card with its id kept", firstDuplicate);
             return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged%s, %,d duplicate "
-                            + "ids, %,d failed%s) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
+                            + "id%s%s, %,d failed%s) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
                     written + skipped == 1 ? "" : "s", written - again, forced,
-                    replaced, skipped, facts, duplicates, failures, removed, bytes / 1e6, seconds, bytes / 1e6 / seconds);
+                    replaced, skipped, facts, duplicates, duplicates == 1 ? "" : "s", dropped, failures, removed,
+                    bytes / 1e6, seconds, bytes / 1e6 / seconds);
         }
     }
 
@@ -331,7 +336,7 @@ public final class Analyzer {
         runs.counted(runId, counts, config.prune());
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.again(), counts.skipped(), counts.factsUpdated(), counts.duplicates(), counts.failures(), counts.bytes(),
-                config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages);
+                config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages, counts.firstDuplicate());
     }
 
     /** The process's CPU time so far (all threads, DuckDB's too), 0 where the JVM cannot tell. */

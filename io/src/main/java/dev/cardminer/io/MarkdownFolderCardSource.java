@@ -53,8 +53,14 @@ final class MarkdownFolderCardSource implements CardSource {
                 if (!name.startsWith(".")) {
                     stack.push(listing(path));
                 }
-            } else if (name.toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(path)) {
+            } else if (name.toLowerCase(Locale.ROOT).endsWith(".md")) {
                 String id = idOf(root, path);
+                if (!Files.isRegularFile(path)) {
+                    // said, not skipped: a card the folder names but that cannot be read as a file (a link to nothing,
+                    // a pipe that would block the reader)
+                    return SourceCard.unreadable(id, path.toString(), Files.isSymbolicLink(path) && !Files.exists(path)
+                            ? "a link to a file that does not exist" : "not a regular file");
+                }
                 try {
                     return SourceCard.ofBytes(id, path.toString(), CardFiles.read(path), facts(name, id));
                 } catch (CardFiles.TooLargeException e) {

@@ -361,6 +361,8 @@ class AnalyzerTest {
         // A line that is not a card is a problem of the source, skipped (JsonLinesCardSource), not a card.
         assertThat(r.seen()).isEqualTo(3);
         assertThat(r.duplicates()).isEqualTo(1);
+        assertThat(r.firstDuplicate()).isEqualTo("a/one in " + jsonl);
+        assertThat(r.summary()).contains("1 duplicate id: a/one in " + jsonl + " left out, the earlier card with its id kept");
         assertThat(r.written()).isEqualTo(2);
         assertThat(r.failures()).isZero();
         assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards WHERE id = 'a/one' AND body = '# first'")).isEqualTo(1);

@@ -46,6 +46,17 @@ class MarkdownFolderCardSourceTest {
         assertThat(card.text()).isNull();
     }
 
+    /** A card the folder names but that is no file to read is said (a dangling link), not skipped. */
+    @Test
+    void aLinkToNothingIsAnUnreadableCardNotASilentGap() throws IOException {
+        write("org__real.md", "real");
+        Files.createSymbolicLink(dir.resolve("org__gone.md"), dir.resolve("nowhere.md"));
+        List<SourceCard> cards = TestCards.readAll(MarkdownFolderCardSource.open(dir));
+        assertThat(cards).extracting(SourceCard::id).containsExactly("org/gone", "org/real");
+        assertThat(cards.get(0).failure()).isEqualTo("a link to a file that does not exist");
+        assertThat(cards.get(1).failure()).isNull();
+    }
+
     @Test
     void aSingleFileIsASource() throws IOException {
         write("org__one.md", "one");

@@ -59,9 +59,11 @@ public final class Pipeline {
      * @param skipped  cards the store had with the same text, not analysed
      * @param factsUpdated of those, cards whose repo facts were stored again: they changed, or the row was migrated
      * @param pruned   stored cards the source no longer has, deleted ({@link Settings#prune}; 0 without)
+     * @param firstDuplicate the first card left out because its id came before: "id in origin"; null when none
      */
     public record Counts(long seen, long written, long replaced, long again, long skipped, long factsUpdated,
-                         long duplicates, long failures, long bytes, long pruned, Analyzer.Stages stages) {
+                         long duplicates, long failures, long bytes, long pruned, Analyzer.Stages stages,
+                         String firstDuplicate) {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
@@ -172,7 +174,7 @@ public final class Pipeline {
             }
             // The stage threads are done: their CPU times are all in.
             return new Counts(reader.seen.get(), written, replaced, again, skipped, factsUpdated,
-                    reader.duplicates.get(), failures, bytes, pruned, times.stages());
+                    reader.duplicates.get(), failures, bytes, pruned, times.stages(), reader.firstDuplicate.get());
         } finally {
             if (!ok) {
                 started.forEach(Thread::interrupt);
@@ -204,6 +206,8 @@ public final class Pipeline {
         private final StageTimes times;
         final AtomicLong seen = new AtomicLong();
         final AtomicLong duplicates = new AtomicLong();
+        /** The first card left out as a duplicate: its id and where it came from (the earlier one is kept). */
+        final AtomicReference<String> firstDuplicate = new AtomicReference<>();
         /** The keys ({@link Hashes#key}) of the ids taken so far: 16 bytes an id, not the ids. */
         final LongLongMap ids = new LongLongMap(1 << 16);
 
@@ -249,6 +253,7 @@ public final class Pipeline {
                     long key = hashes.key(card.id());
                     if (!ids.put(key, 1)) {
                         duplicates.incrementAndGet();
+                        firstDuplicate.compareAndSet(null, card.id() + " in " + card.origin());
                         continue;
                     }
                     int permits = (int) Math.min(totalPermits, Math.max(1, card.approximateSize() >> 10));
