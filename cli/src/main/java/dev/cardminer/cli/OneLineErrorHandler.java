@@ -151,11 +151,11 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
 
     /**
      * DuckDB's lock message names the JVM's path and PID of the holder; what a user needs to know is that
-     * another run has the store.
+     * another process has the store (a writer, or any process while this one would write: {@code serve} only reads).
      */
     static Optional<String> storeInUse(Throwable e) {
-        return firstMatch(e, LOCKED).map(m -> "the store " + m.group(1) + " is in use by another cardminer run (or "
-                + "another program writing it); try again when it has finished");
+        return firstMatch(e, LOCKED).map(m -> "the store " + m.group(1) + " is in use by another process (a cardminer run, "
+                + "cardminer serve, or another program that has it open); try again when it has finished");
     }
 
     /** The first message along {@code e}'s causes that {@code pattern} finds something in. */

@@ -126,8 +126,8 @@ class CommandErrorsTest {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("held");
-            String expected = "the store " + db.toAbsolutePath() + " is in use by another cardminer run (or another "
-                    + "program writing it); try again when it has finished";
+            String expected = "the store " + db.toAbsolutePath() + " is in use by another process (a cardminer run, "
+                    + "cardminer serve, or another program that has it open); try again when it has finished";
             for (List<String> args : List.of(List.of("query", "--db", db.toString(), "SELECT 1"),
                     List.of("stats", "--db", db.toString()), List.of("concepts", "--db", db.toString()),
                     List.of("report", "--db", db.toString(), "--out", dir.resolve("r").toString()),
