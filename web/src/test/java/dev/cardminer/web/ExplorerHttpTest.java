@@ -150,6 +150,7 @@ class ExplorerHttpTest {
         String choose = get("/choose?task=text-classification").body();
         assertThat(choose.indexOf("good-org/classifier")).isLessThan(choose.indexOf("evil/model"));
         assertThat(choose).contains("states limitations").contains("1 eval results").contains("license mit");
+        assertThat(choose).as("these models have downloads").doesNotContain("no-popularity");
     }
 
     @Test

@@ -47,6 +47,12 @@ final class ChoosePage {
                 + "FROM t, m) SELECT id, downloads, likes, completeness, has_limitations, has_evaluation, license, "
                 + "eval_count, popularity, documentation, 0.5 * popularity + 0.5 * documentation AS score FROM s "
                 + "ORDER BY score DESC, id LIMIT ?", task, CANDIDATES);
+        if (!rows.isEmpty() && rows.stream().allMatch(r -> r[1] == null && r[2] == null)) {
+            // a store made from card files has no repo facts: the formula above would suggest a popularity it lacks
+            h.element("p", "No model of this task has downloads or likes in this store (card files carry none; the "
+                    + "Hub dataset's Parquet has them): popularity is 0 for every model, so the ranking is by "
+                    + "documentation alone.", "class", "note", "id", "no-popularity");
+        }
         h.open("table", "class", "choose", "id", "ranking").open("thead").open("tr");
         for (String c : List.of("#", "model", "downloads", "likes", "popularity", "documentation", "score", "reasons")) {
             h.element("th", c);
