@@ -78,12 +78,6 @@ final class CardFiles {
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    /**
-     * Card-derived text made safe for a terminal or a one-line format: control characters (escape
-     * sequences, carriage returns, newlines), line separators and the bidirectional overrides (which reorder what
-     * is shown, U+202A..U+202E, U+2066..U+2069) become visible escapes. Every one-line terminal field (ids, values,
-     * reasons) goes through here; {@link TerminalText} is for text shown over several lines.
-     */
     /** {@code 1 model}, {@code 2,040 models}: a count and its noun, grouped as analyze prints counts. */
     static String count(long n, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
@@ -94,6 +88,12 @@ final class CardFiles {
         return "no cards (*.md) in " + folder;
     }
 
+    /**
+     * Card-derived text made safe for a terminal or a one-line format: control characters (escape
+     * sequences, carriage returns, newlines), line separators and the bidirectional overrides (which reorder what
+     * is shown, U+202A..U+202E, U+2066..U+2069) become visible escapes. Every one-line terminal field (ids, values,
+     * reasons) goes through here; {@link TerminalText} is for text shown over several lines.
+     */
     static String oneLine(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cardminer.annotate.LlmCache;
+import dev.cardminer.annotate.LlmConfig;
 import dev.cardminer.classify.CardText;
 import dev.cardminer.classify.Classification;
 import dev.cardminer.classify.ClassificationLog;
@@ -110,9 +111,7 @@ final class ClassifyCommand implements Callable<Integer> {
             OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
         }
         OptionRules.atLeast(spec.commandLine(), "--embedding-tokens", embeddingTokens, 8);
-        if (embeddingTokens > 256) {
-            throw new ParameterException(spec.commandLine(), "--embedding-tokens must be at most 256, not " + embeddingTokens);
-        }
+        OptionRules.atMost(spec.commandLine(), "--embedding-tokens", embeddingTokens, 256);
         if (compare != null) {
             return compare(out);
         }
@@ -129,13 +128,15 @@ final class ClassifyCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--method must be rules, embedding, llm or ensemble");
         };
         llmOptions.validate(spec.commandLine());
+        LlmConfig llmConfig = null;
         if (methods.contains("llm")) {
             try {
-                // Before any card is read: without this, a server that is not there gave every card "(none)", exit 0.
-                LlmServerOptions.checkServer(llmOptions.config("--method " + method));
+                llmConfig = llmOptions.config("--method " + method);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
+            // Before any card is read: without this, a server that is not there gave every card "(none)", exit 0.
+            LlmServerOptions.checkServer(llmConfig);
         }
         // The store (with --db) logs every output and caches LLM answers; opened the one way every command does.
         CardStore cardStore = db == null ? null : CardStore.open(db);
@@ -144,7 +145,7 @@ final class ClassifyCommand implements Callable<Integer> {
         try {
             List<Classifier> members = new ArrayList<>();
             for (String m : methods) {
-                members.add(member(m, store, resources));
+                members.add(member(m, store, llmConfig, resources));
             }
             Classifier classifier = method.equals("ensemble") ? new EnsembleClassifier(members) : members.get(0);
             Cards cards = read(labelSet, err);
@@ -180,7 +181,8 @@ final class ClassifyCommand implements Callable<Integer> {
         }
     }
 
-    private Classifier member(String m, Connection store, List<AutoCloseable> resources) throws Exception {
+    private Classifier member(String m, Connection store, LlmConfig llmConfig, List<AutoCloseable> resources)
+            throws Exception {
         return switch (m) {
             case "rules" -> new RuleClassifier();
             case "embedding" -> {
@@ -190,7 +192,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             default -> {
                 LlmCache cache = store == null ? LlmCache.inMemory() : new StoreLlmCache(store);
-                LlmClassifier llm = new LlmClassifier(llmOptions.config("--method " + method), cache);
+                LlmClassifier llm = new LlmClassifier(llmConfig, cache);
                 resources.add(llm);
                 yield llm;
             }

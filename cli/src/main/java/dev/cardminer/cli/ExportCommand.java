@@ -45,18 +45,17 @@ final class ExportCommand implements Callable<Integer> {
         ConceptExport.Format f;
         try {
             w = ConceptExport.What.valueOf(what.toUpperCase(Locale.ROOT));
-            f = format == null ? ConceptExport.Format.PARQUET : ConceptExport.format(format);
+            f = format == null ? null : ConceptExport.format(format);
         } catch (IllegalArgumentException e) {
             err.println("cardminer export: --what is sentences or annotations, --format parquet, csv or jsonl");
             err.flush();
             return 2;
         }
         Optional<ConceptExport.Format> named = formatOfName(out);
-        if (named.isPresent() && format != null && named.get() != f) {
-            throw new ParameterException(spec.commandLine(), "--format " + format + " contradicts the --out name " + out);
-        }
-        if (format == null) {
+        if (f == null) {
             f = named.orElse(ConceptExport.Format.PARQUET);
+        } else if (named.isPresent() && named.get() != f) {
+            throw new ParameterException(spec.commandLine(), "--format " + format + " contradicts the --out name " + out);
         }
         // Like --db of analyze: a missing folder is created.
         OutputPaths.checkFile("--out", out);

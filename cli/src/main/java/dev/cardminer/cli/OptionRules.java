@@ -28,4 +28,10 @@ final class OptionRules {
             throw new ParameterException(commandLine, option + " must be at least " + min + ", not " + value);
         }
     }
+
+    static void atMost(CommandLine commandLine, String option, long value, long max) {
+        if (value > max) {
+            throw new ParameterException(commandLine, option + " must be at most " + max + ", not " + value);
+        }
+    }
 }
