@@ -140,7 +140,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (CardSource cards = CardSources.open(source, hub, progressOutput, cardLimit < 0);
              CardStore store = CardStore.open(db)) {
             Analyzer.Result result = new Analyzer(config).run(cards, store);
-            out.println(result.summary());
+            // one line, card text escaped: it may name a duplicate card's id as the source gave it
+            out.println(CardFiles.oneLine(result.summary()));
             out.flush();
             SourceNotes.skipped("analyze", source, cards, err);
             long unanswered = annotatorOptions.annotate(store.connection(), err);

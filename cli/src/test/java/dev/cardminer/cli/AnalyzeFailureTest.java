@@ -207,4 +207,16 @@ class AnalyzeFailureTest {
         assertThat(again.err()).doesNotContain("interrupted");
         assertThat(scalar(db, "SELECT count(DISTINCT card_id) FROM suggestions")).isPositive();
     }
+
+    /** The summary names the first duplicate id as the source gave it: terminal escapes in it are shown, not run. */
+    @Test
+    void aDuplicateIdInTheSummaryIsEscaped() throws Exception {
+        Path jsonl = dir.resolve("cards.jsonl");
+        Files.writeString(jsonl, "{\"modelId\": \"a/\\u001b[2Jx\", \"card\": \"# one\"}\n"
+                + "{\"modelId\": \"a/\\u001b[2Jx\", \"card\": \"# again\"}\n");
+        CliRun r = run("analyze", jsonl.toString(), "--db", dir.resolve("d.duckdb").toString(), "--progress", "none",
+                "--annotator", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 duplicate id: a/\\u001b[2Jx in ").doesNotContain("\u001b");
+    }
 }
