@@ -78,6 +78,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per card (with --eval: the scores as JSON).")
     boolean json;
 
+    @Mixin
+    TextOrJsonFormat format;
+
     @Option(names = "--limit", paramLabel = "N", description = "Classify only the first N cards.")
     Integer limit;
 
@@ -105,6 +108,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        json = format.json(spec.commandLine(), json);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (limit != null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,11 +47,15 @@ final class ConceptsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object instead of tables.")
     boolean json;
 
+    @Mixin
+    TextOrJsonFormat format;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        json = format.json(spec.commandLine(), json);
         OptionRules.atLeast(spec.commandLine(), "--top", top, 1);
         OptionRules.atLeast(spec.commandLine(), "--examples", examples, 0);
         PrintWriter out = spec.commandLine().getOut();

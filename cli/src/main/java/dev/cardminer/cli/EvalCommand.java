@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +53,9 @@ final class EvalCommand implements Callable<Integer> {
             + "a score with nothing to divide by is null.")
     boolean json;
 
+    @Mixin
+    TextOrJsonFormat format;
+
     @Option(names = "--dump-outcomes", paramLabel = "FILE", hidden = true,
             description = "Debugging: write every scored card and field (JSON lines with the card's text) to FILE.")
     java.nio.file.Path dumpOutcomes;
@@ -71,6 +75,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        json = format.json(spec.commandLine(), json);
         PrintWriter out = spec.commandLine().getOut();
         Split part = switch (split) {
             case "held-out" -> Split.HELD_OUT;

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +27,15 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object instead of a table.")
     boolean json;
 
+    @Mixin
+    TextOrJsonFormat format;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, SQLException {
+        json = format.json(spec.commandLine(), json);
         PrintWriter out = spec.commandLine().getOut();
         try (Connection c = CardStore.openReadOnly(db)) {
             StoreStats stats = StoreStats.read(c);

@@ -43,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,6 +88,9 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON line per card with suggestions or conflicts.")
     boolean json;
 
+    @Mixin
+    TextOrJsonFormat format;
+
     @Option(names = "--patch-dir", paramLabel = "DIR", description = {
             "Per card: DIR/org__name/README.md (patched), README.md.diff, and the pull request it would be "
                     + "(pr-title.txt, pr-description.md): a dry run, nothing is sent."})
@@ -121,6 +125,7 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        json = format.json(spec.commandLine(), json);
         if (limit != null) {
             OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
         }

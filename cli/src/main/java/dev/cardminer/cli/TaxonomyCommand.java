@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,9 @@ final class TaxonomyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per dataset (the dataset-facts format).")
     boolean asJson;
 
+    @Mixin
+    TextOrJsonFormat format;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write one dataset-facts file per dataset into DIR.")
     Path out;
 
@@ -48,6 +52,7 @@ final class TaxonomyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        asJson = format.json(spec.commandLine(), asJson);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FactsCollector collector = FactsCollector.builder(HubClient.create(HubSettings.options(hubEndpoint, null)))

@@ -195,6 +195,15 @@ class NewUserFindingsTest {
         assertThat(check.out()).startsWith("{").contains("\"id\" : \"acme/m\"");
         refused(run("check", card.toString(), "--json", "--format", "sarif"), "--json contradicts --format sarif");
         assertThat(run("query", "--db", db.toString(), "--json", "SELECT 1 AS one").out()).contains("\"one\"");
+        // The commands whose switch is --json take check's and query's spelling too.
+        assertThat(run("stats", "--db", db.toString(), "--format", "json").out()).startsWith("{").contains("\"cards\"");
+        assertThat(run("stats", "--db", db.toString(), "--format", "text").out()).doesNotStartWith("{");
+        Path licensed = dir.resolve("acme__licensed.md");
+        Files.writeString(licensed, "---\ntags: [x]\n---\n# A model\n\nThe weights are released under the Apache 2.0 license.\n");
+        assertThat(run("suggest", licensed.toString(), "--format", "json").out()).isEqualTo(run("suggest",
+                licensed.toString(), "--json").out()).startsWith("{\"id\":\"acme/licensed\"").contains("apache-2.0");
+        refused(run("stats", "--db", db.toString(), "--format", "csv"), "--format");
+        assertThat(run("eval", "--help").out()).contains("--format=text|json");
         Path out = dir.resolve("edited.md");
         assertThat(run("edit", card.toString(), "--set", "license=apache-2.0", "--out", out.toString()).exit()).isZero();
         assertThat(Files.readString(out)).contains("license: apache-2.0");

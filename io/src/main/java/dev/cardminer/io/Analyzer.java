@@ -215,17 +215,22 @@ public final class Analyzer {
         /** One line for people. */
         public String summary() {
             double seconds = Math.max(1e-9, elapsed.toNanos() / 1e9);
-            String forced = again == 0 ? "" : String.format("%,d unchanged analysed again (--force), ", again);
+            // With --force nothing is skipped: "N unchanged" next to "N analysed again" would read as a contradiction.
+            String unchanged = again > 0 && skipped == 0 ? ""
+                    : String.format(", %,d unchanged%s", skipped,
+                            factsUpdated == 0 ? "" : String.format(" (%,d with new repo facts or source)", factsUpdated));
+            String forced = again == 0 ? "" : String.format("%,d unchanged but analysed again (--force), ", again);
             String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
                     : String.format(", %,d pruned", pruned);
-            String facts = factsUpdated == 0 ? "" : String.format(" (%,d with new repo facts or source)", factsUpdated);
             String dropped = duplicates == 0 || firstDuplicate == null ? ""
                     : String.format(": %s left out, the earlier card with its id kept", firstDuplicate);
-            return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced, %,d unchanged%s, %,d duplicate "
-                            + "id%s%s, %,d failed%s) %.1f MB in %.1f s (%.1f MB/s)", written + skipped,
+            // A rate over cards that were only fingerprinted is no throughput: give it for runs that parsed them all.
+            String rate = skipped == 0 ? String.format(" (%.1f MB/s)", bytes / 1e6 / seconds) : "";
+            return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced%s, %,d duplicate "
+                            + "id%s%s, %,d failed%s) %.1f MB in %.1f s%s", written + skipped,
                     written + skipped == 1 ? "" : "s", written - again, forced,
-                    replaced, skipped, facts, duplicates, duplicates == 1 ? "" : "s", dropped, failures, removed,
-                    bytes / 1e6, seconds, bytes / 1e6 / seconds);
+                    replaced, unchanged, duplicates, duplicates == 1 ? "" : "s", dropped, failures, removed,
+                    bytes / 1e6, seconds, rate);
         }
     }
 
