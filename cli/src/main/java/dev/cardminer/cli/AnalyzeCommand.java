@@ -76,21 +76,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /**
-     * A folder with no card files is a mistake (a wrong path), not an empty corpus: refused before the store is
-     * created.
-     */
-    private void noCardsInFolder() throws IOException {
-        if (source.startsWith("hub:") || !Files.isDirectory(Path.of(source))) {
-            return;
-        }
-        try (CardSource cards = CardSources.open(source, HubSettings.options(null, null), ProgressOutput.none(), false)) {
-            if (cards.next() == null) {
-                throw new ParameterException(spec.commandLine(), CardFiles.noCards(source));
-            }
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -120,7 +105,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         long cardLimit = limit == null ? -1 : limit;
         annotatorOptions.validate(spec.commandLine());
         annotatorOptions.checkLlmServer();
-        noCardsInFolder();
+        CardFiles.refuseEmptyFolder(spec.commandLine(), source);
         if (report != null) {
             // Before the analysis, not after it: a report folder that cannot be written would otherwise be found
             // only when the work is done.

@@ -1,7 +1,9 @@
 package dev.cardminer.cli;
 
-import dev.cardminer.io.CardSources;
 import dev.cardminer.hub.HubException;
+import dev.cardminer.io.CardSource;
+import dev.cardminer.io.CardSources;
+import dev.cardminer.io.ProgressOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /** Reads the card files named on the command line of the single-card commands (card, check, edit). */
 final class CardFiles {
@@ -86,6 +89,21 @@ final class CardFiles {
     /** The usage error of a folder (or file) given as the cards to read that holds none. */
     static String noCards(String folder) {
         return "no cards (*.md) in " + folder;
+    }
+
+    /**
+     * A folder with no card files given as the cards to read is a mistake (a wrong path), not an empty corpus: a usage
+     * error before anything is made.
+     */
+    static void refuseEmptyFolder(CommandLine commandLine, String source) throws IOException {
+        if (source.startsWith("hub:") || !Files.isDirectory(Path.of(source))) {
+            return;
+        }
+        try (CardSource cards = CardSources.open(source, HubSettings.options(null, null), ProgressOutput.none(), false)) {
+            if (cards.next() == null) {
+                throw new CommandLine.ParameterException(commandLine, noCards(source));
+            }
+        }
     }
 
     /**

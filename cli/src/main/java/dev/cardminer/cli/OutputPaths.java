@@ -44,14 +44,23 @@ final class OutputPaths {
     }
 
     /**
-     * A folder that files will be written into: created when missing, and a file is created there and removed.
+     * A folder that files will be written into: created when missing, a file is created there and removed, and so
+     * are the folders the check made (a run that writes nothing leaves nothing).
      *
      * @throws IOException naming the folder and why it cannot be written (exit 2)
      */
     static void checkFolder(String option, Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path firstMade = null;
+        for (Path p = absolute; p != null && Files.notExists(p); p = p.getParent()) {
+            firstMade = p;
+        }
         try {
-            Files.createDirectories(folder);
-            Files.delete(Files.createTempFile(folder, ".cardminer-check", ".tmp"));
+            Files.createDirectories(absolute);
+            Files.delete(Files.createTempFile(absolute, ".cardminer-check", ".tmp"));
+            for (Path p = absolute; firstMade != null && p != null && p.startsWith(firstMade); p = p.getParent()) {
+                Files.delete(p);
+            }
         } catch (IOException e) {
             throw new IOException("cannot write " + option + " " + folder + ": " + OneLineErrorHandler.describe(e), e);
         }

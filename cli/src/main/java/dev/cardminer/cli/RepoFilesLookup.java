@@ -25,6 +25,8 @@ final class RepoFilesLookup {
     private final PrintWriter err;
     private String stopped;
     private long read;
+    private long notRepoIds;
+    private String firstNotRepoId;
 
     RepoFilesLookup(HubInput hub, PrintWriter err) {
         this.hub = hub;
@@ -33,7 +35,13 @@ final class RepoFilesLookup {
 
     /** The files of the repo {@code id} at its head; none when it is no org/name id, cannot be read, or lookups stopped. */
     RepoFiles of(String id) throws IOException {
-        if (stopped != null || id.indexOf('/') <= 0 || !RepoIds.isValid(id)) {
+        if (id.indexOf('/') <= 0 || !RepoIds.isValid(id)) {
+            if (notRepoIds++ == 0) {
+                firstNotRepoId = id;
+            }
+            return RepoFiles.NONE;
+        }
+        if (stopped != null) {
             return RepoFiles.NONE;
         }
         HubClient client = hub.client();
@@ -53,6 +61,15 @@ final class RepoFilesLookup {
                 say(id + ": " + e.getMessage() + "; its card is read alone");
             }
             return RepoFiles.NONE;
+        }
+    }
+
+    /** Says, once at the end, how many cards had no repo to look up (asked for, they must not be skipped silently). */
+    void finish() {
+        if (notRepoIds > 0) {
+            say(String.format("%,d card%s had no org/name repo id (first: %s) and %s read without repo files; name a "
+                    + "card file org__name.md, or give one card's id with --id", notRepoIds, notRepoIds == 1 ? "" : "s",
+                    firstNotRepoId, notRepoIds == 1 ? "was" : "were"));
         }
     }
 

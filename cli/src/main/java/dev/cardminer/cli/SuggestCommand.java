@@ -112,9 +112,13 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Read at most N cards.")
     Long limit;
 
+    /** The status of a process that SIGPIPE ended, as shells report it: the reader of standard output went away. */
+    static final int OUTPUT_CLOSED = 141;
+
     @Option(names = "--id", paramLabel = "ORG/NAME", description = {
-            "With '-': the card's repo id, for its model-index entry's name, its --patch-dir folder and pull request "
-                    + "(default: stdin, and no model-index is patched: there is no model name to give it)."})
+            "With '-' or one .md file: the card's repo id, for its model-index entry's name, its --patch-dir folder "
+                    + "and pull request (default for '-': stdin, and no model-index is patched; for a file: its name, "
+                    + "org__name.md as org/name, or a README.md's two folders)."})
     String id;
 
     @CommandLine.Mixin
@@ -134,9 +138,11 @@ final class SuggestCommand implements Callable<Integer> {
         List<HubInput.Ref> hubRefs = hubRefs();
         source = sources == null || sources.isEmpty() ? null : String.join(" ", sources);
         HubOptions hub = HubSettings.options(hubInput.hubEndpoint, null);
-        if (id != null && !"-".equals(source)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--id names the card read from standard input: "
-                    + "give it with '-' (other sources give their cards' ids)");
+        boolean oneFile = source != null && !"-".equals(source) && !source.startsWith("hub:")
+                && Files.isRegularFile(Path.of(source)) && source.toLowerCase(Locale.ROOT).endsWith(".md");
+        if (id != null && !"-".equals(source) && !oneFile) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id names one card: give it with '-' or one "
+                    + ".md file (other sources give their cards' ids)");
         }
         Optional<String> badId = id == null ? Optional.empty() : RepoIds.problem(id);
         if (badId.isPresent()) {
@@ -145,6 +151,16 @@ final class SuggestCommand implements Callable<Integer> {
         if (openPrs && "-".equals(source) && id == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with '-' needs --id org/name: "
                     + "a card from standard input has no repo to send a pull request to");
+        }
+        if (openPrs && oneFile && id == null && Path.of(source).getFileName().toString().equalsIgnoreCase("README.md")) {
+            // Its id comes from the names of the folders it sits in (a clone in ~/code/my-model is "code/my-model"):
+            // a pull request must not go to a repo that was guessed.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with a README.md file needs --id "
+                    + "org/name: its repo would be guessed from the folders it is in ("
+                    + CardFiles.oneLine(CardSources.cardId(Path.of(source), Path.of(source))) + ")");
+        }
+        if (source != null && !"-".equals(source)) {
+            CardFiles.refuseEmptyFolder(spec.commandLine(), source);
         }
         if (source == null && db == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a SOURCE, or --db FILE to read the cards of a store");
@@ -170,6 +186,9 @@ final class SuggestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) { // --fields or --min-confidence: a usage error, exit 2
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (patchDir != null) {
+            OutputPaths.checkFolder("--patch-dir", patchDir);
+        }
         CardPatcher patcher = new CardPatcher();
         DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
         if (patchDir != null && Files.isDirectory(patchDir)) {
@@ -186,6 +205,7 @@ final class SuggestCommand implements Callable<Integer> {
         long conflictCount = 0;
         long patched = 0;
         long unwritten = 0;
+        boolean closed = false;
         SourceNotes notes = new SourceNotes("suggest", err);
         // With --patch-dir, drafts written so far by id without case (the Hub's ids are not told apart by case): a
         // source may hold one id twice; each card keeps its own draft and only an id's first draft may be sent.
@@ -200,11 +220,14 @@ final class SuggestCommand implements Callable<Integer> {
         HubModelCards models = hubRefs.isEmpty() ? null : new HubModelCards(hubRefs, hubInput);
         RepoFilesLookup lookup = repoFiles && models == null ? new RepoFilesLookup(hubInput, err) : null;
         // Ctrl-C with --db: the suggestion rows of the cards committed so far stay; a re-run ends as an uninterrupted run.
-        try (plugged; InterruptNotice interrupted = db == null ? null : InterruptNotice.register(err, "cardminer suggest: "
-                     + "interrupted; the suggestion rows stored so far are kept; run again to finish", false);
+        try (plugged; InterruptNotice interrupted = InterruptNotice.register(err, "cardminer suggest: interrupted; "
+                     + (db != null ? "the suggestion rows stored so far are kept; run again to finish"
+                     : patchDir != null ? "the drafts written so far are in " + CardFiles.oneLine(patchDir.toString())
+                     + " (a run again writes them again)" : "the cards after the last one printed were not read"), false);
              CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
-                     : models != null ? models : CardSources.open(source, hub, ProgressOutput.none())) {
+                     : models != null ? models : oneFile && id != null ? withId(source)
+                     : CardSources.open(source, hub, ProgressOutput.none())) {
             if (cards == null) {
                 return 2;
             }
@@ -254,6 +277,11 @@ final class SuggestCommand implements Callable<Integer> {
                 } else {
                     printSummary(out, found, source == null);
                 }
+                if (outputClosed(out)) {
+                    // `suggest ... | head`: nobody reads on, so nothing more is read (the rows stored so far are kept)
+                    closed = true;
+                    break;
+                }
                 if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
@@ -275,7 +303,7 @@ final class SuggestCommand implements Callable<Integer> {
                         } catch (IOException e) {
                             // one card's folder (a name the file system refuses, a file in the way) stops no other
                             unwritten++;
-                            note(out, err, card.id(), "no patch written: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                            note(out, err, card.id(), "no patch written: " + OneLineErrorHandler.describe(e));
                         }
                     } else {
                         note(out, err, card.id(), "no patch: " + patch.failure());
@@ -304,7 +332,13 @@ final class SuggestCommand implements Callable<Integer> {
                         notStored.count == 1 ? "it" : "them", CardFiles.oneLine(notStored.first),
                         source.equals("-") ? "on the card's file" : CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
             }
+            if (lookup != null) {
+                lookup.finish();
+            }
             notes.finish(source != null ? source : db.toString(), cards);
+        }
+        if (closed) {
+            return OUTPUT_CLOSED;
         }
         if (!json) {
             out.printf("%,d card%s, %,d with findings: %,d suggestion%s, %,d conflict%s%s%n", seen, seen == 1 ? "" : "s", withSuggestions,
@@ -313,6 +347,9 @@ final class SuggestCommand implements Callable<Integer> {
                             " (%,d could not be written)", unwritten)));
         }
         int exit = models != null && models.failed() || lookup != null && lookup.stopped() ? OneLineErrorHandler.HUB_UNAVAILABLE : 0;
+        if (unwritten > 0) {
+            exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);   // drafts asked for and not written: as any unwritable output
+        }
         if (seen == 0 && notes.unreadable() > 0 && source != null && Files.isRegularFile(Path.of(source))) {
             // One card file that cannot be read is an unreadable input, as check and card say (exit 2).
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);
@@ -409,6 +446,22 @@ final class SuggestCommand implements Callable<Integer> {
     }
 
     /** One card read from standard input as {@code check} and {@code card} read it (id "stdin", or --id); null when unreadable. */
+    /** The card of one file under the repo id {@code --id} gives it. */
+    private CardSource withId(String file) throws IOException {
+        try (CardSource one = CardSources.markdown(Path.of(file))) {
+            SourceCard sc = one.next();
+            return CardSources.of(new SourceCard(id, sc.origin(), sc.text(), sc.utf8(), RepoFacts.NONE, sc.failure()));
+        }
+    }
+
+    /**
+     * Whether standard output was closed by its reader (a pipe into {@code head}): the writer keeps no error of its
+     * own, the {@code System.out} under it does.
+     */
+    static boolean outputClosed(PrintWriter out) {
+        return out.checkError() || System.out.checkError();
+    }
+
     private CardSource stdin(PrintWriter err) {
         CardFiles.Read read = CardFiles.readOrExplain("suggest", "-", System.in, new HubInput(), err);
         if (read.input() == null) {

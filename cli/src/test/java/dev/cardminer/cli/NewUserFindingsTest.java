@@ -4,8 +4,12 @@ import static dev.cardminer.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.RandomAccessFile;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -221,5 +225,69 @@ class NewUserFindingsTest {
         Path db = store();
         CliRun again = run("analyze", dir.resolve("cards").toString(), "--db", db.toString(), "--progress", "none");
         assertThat(again.err()).contains("annotated sentences, 1 annotation)");
+    }
+
+    private Path licensedReadme(String... folders) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(Path.of("", folders)));
+        Path readme = folder.resolve("README.md");
+        Files.writeString(readme, "---\ntags: [x]\n---\n# A model\n\nThe weights are released under the Apache 2.0 "
+                + "license.\n");
+        return readme;
+    }
+
+    @Test
+    void suggestSendsNoPullRequestToARepoGuessedFromFolders() throws Exception {
+        // A publisher's clone in code/my-model: its id "code/my-model" is a guess, maybe somebody else's repo.
+        Path readme = licensedReadme("code", "my-model");
+        refused(run("suggest", readme.toString(), "--patch-dir", dir.resolve("p").toString(), "--open-prs"),
+                "--open-prs with a README.md file needs --id org/name", "(code/my-model)");
+        assertThat(dir.resolve("p")).doesNotExist();
+        // --id names the one card of a file, as it does for '-'.
+        CliRun named = run("suggest", readme.toString(), "--id", "me/my-model", "--json");
+        assertThat(named.exit()).as(named.err()).isZero();
+        assertThat(named.out()).startsWith("{\"id\":\"me/my-model\"").contains("apache-2.0");
+        refused(run("suggest", readme.getParent().toString(), "--id", "me/my-model"), "--id names one card");
+    }
+
+    @Test
+    void suggestRefusesWhatItCannotWriteOrRead() throws Exception {
+        Path readme = licensedReadme("acme", "m");
+        Path file = Files.writeString(dir.resolve("file.txt"), "x");
+        refused(run("suggest", readme.toString(), "--patch-dir", file.resolve("drafts").toString()),
+                "cannot write --patch-dir");
+        refused(run("suggest", Files.createDirectories(dir.resolve("empty")).toString()), "no cards (*.md) in");
+        // --repo-files for a card whose id names no repo says so instead of reading it alone in silence
+        Path plain = Files.writeString(dir.resolve("trainer.md"), Files.readString(readme));
+        CliRun alone = run("suggest", plain.toString(), "--repo-files");
+        assertThat(alone.exit()).as(alone.err()).isZero();
+        assertThat(alone.err()).contains("1 card had no org/name repo id (first: trainer) and was read without repo files");
+    }
+
+    @Test
+    void suggestStopsWhenItsOutputIsClosed() throws Exception {
+        Path cards = Files.createDirectories(dir.resolve("many"));
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(cards.resolve("acme__m" + i + ".md"), "---\ntags: [x]\n---\n# M\n\nReleased under the "
+                    + "Apache 2.0 license.\n");
+        }
+        int[] writes = {0};
+        // `suggest ... | head -1`: the reader goes away after the first line
+        PrintWriter closing = new PrintWriter(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (++writes[0] > 1) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        }, true);
+        String[] args = {"suggest", cards.toString(), "--json"};
+        int exit = Cardminer.commandLine(args).setOut(closing).setErr(new PrintWriter(new StringWriter())).execute(args);
+        assertThat(exit).isEqualTo(SuggestCommand.OUTPUT_CLOSED);
+        assertThat(writes[0]).isLessThanOrEqualTo(3);
     }
 }

@@ -474,8 +474,9 @@ class SuggestCommandTest {
         Path patches = Files.createDirectories(dir.resolve("patches"));
         Files.writeString(patches.resolve("me__blocked"), "a file where the folder would go\n");
         CliRun run = CliRun.run("suggest", jsonl.toString(), "--patch-dir", patches.toString(), "--fields", "base_model");
-        assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("(no patch written: FileAlreadyExistsException: ")
+        // the other cards are patched; the run ends with exit 2, as any output that could not be written
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).contains("(no patch written: " + patches.resolve("me__blocked") + ": exists and is not a folder)")
                 .contains("3 cards, 3 with findings: 3 suggestions, 0 conflicts, 2 patched in " + patches + " (1 could not be written)");
         assertThat(Files.readString(patches.resolve("me__tuned").resolve("README.md"))).contains("base_model: acme/base-1\n");
         try (var folders = Files.list(patches)) {
