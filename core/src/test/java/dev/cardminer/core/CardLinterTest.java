@@ -32,6 +32,14 @@ class CardLinterTest {
                 .contains("missing-base-model");
         assertThat(codes("---\nbase_model: bert-base-uncased\n---\nThis model is a fine-tuned version of bert.\n"))
                 .doesNotContain("missing-base-model");
+        // the template's field left as it came says nothing of a fine-tune; filled in, it does
+        assertThat(codes("---\nlicense: mit\n---\n## Model Details\n\n- **Finetuned from model [optional]:** "
+                + "[More Information Needed]\n- **Language(s):** en\n")).doesNotContain("missing-base-model");
+        assertThat(codes("---\nlicense: mit\n---\n- **Finetuned from model:**\n")).doesNotContain("missing-base-model");
+        assertThat(codes("---\nlicense: mit\n---\n- **Finetuned from model [optional]:** gpt2\n"))
+                .contains("missing-base-model");
+        assertThat(codes("---\nlicense: mit\n---\n- **Finetuned from model [optional]:** [More Information Needed]\n\n"
+                + "It is a fine-tuned version of gpt2.\n")).contains("missing-base-model");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -32,6 +33,8 @@ public final class LintRules {
             CanonicalSection.BIAS_RISKS_AND_LIMITATIONS, CanonicalSection.TRAINING_DETAILS, CanonicalSection.EVALUATION);
     private static final Pattern FINE_TUNED = Pattern.compile(
             "(?i)\\bfine-?tuned (version|from|on top)\\b|\\bfine-?tuned checkpoint of\\b");
+    private static final Pattern TEMPLATE_FIELD_UNFILLED = Pattern.compile(
+            "(?i)fine-?tuned from model(?: \\[optional\\])?:?\\**:?\\s*(?:\\[More Information Needed\\]|\\{\\{[^}]*\\}\\})?\\s*$");
 
     public List<Problem> check(ModelCard card) {
         List<Problem> out = new ArrayList<>();
@@ -161,8 +164,22 @@ public final class LintRules {
 
     private static boolean fineTune(ModelCard card) {
         Metadata m = card.metadata();
-        return m.tags().contains("generated_from_trainer") || m.baseModelRelation().isPresent()
-                || FINE_TUNED.matcher(card.body()).find();
+        if (m.tags().contains("generated_from_trainer") || m.baseModelRelation().isPresent()) {
+            return true;
+        }
+        Matcher said = FINE_TUNED.matcher(card.body());
+        while (said.find()) {
+            // the template's field "Finetuned from model [optional]: [More Information Needed]" says nothing yet
+            if (!TEMPLATE_FIELD_UNFILLED.matcher(card.body()).region(said.start(), lineEnd(card.body(), said.end())).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int nl = text.indexOf('\n', from);
+        return nl < 0 ? text.length() : nl;
     }
 
     private static Problem missing(String key, String code, String why, int line) {

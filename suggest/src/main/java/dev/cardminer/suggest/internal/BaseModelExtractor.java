@@ -380,6 +380,11 @@ public final class BaseModelExtractor implements MetadataExtractor {
                 continue;   // early diffusers scripts wrote the pushed repo, not the base, into "weights for X"
             }
             String id = hubModel(group1IsId ? HubRefs.valid(m.group(1)) : HubRefs.modelId(m, 1));
+            if (id == null && pattern == ORIGINAL_MODEL && m.group(4) != null) {
+                // the template's own field ("Finetuned from model: gpt2") names a model: a legacy single name is one
+                String bare = m.group(4).replaceAll("[.,;:]+$", "");
+                id = legacyIds.contains(bare.toLowerCase(Locale.ROOT)) ? bare : null;
+            }
             if (id == null || id.equalsIgnoreCase(text.card().id())) {
                 continue;
             }

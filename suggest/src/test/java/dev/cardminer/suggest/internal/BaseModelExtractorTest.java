@@ -292,6 +292,17 @@ class BaseModelExtractorTest {
     }
 
     @Test
+    void theTemplatesFieldWithALegacySingleName() {
+        var legacy = body("## Model Details\n\n- **Developed by:** me\n- **Finetuned from model:** gpt2\n\nMore.\n");
+        assertThat(values(extractor, legacy)).containsExactly("gpt2");
+        assertThat(values(extractor, body("- **Finetuned from model [optional]:** bert-base-uncased.\n")))
+                .containsExactly("bert-base-uncased");
+        // a single name that is no legacy id is a local folder or a word, and the template's placeholder is nothing
+        assertThat(values(extractor, body("- **Finetuned from model:** mymodel\n"))).isEmpty();
+        assertThat(values(extractor, body("- **Finetuned from model [optional]:** [More Information Needed]\n"))).isEmpty();
+    }
+
+    @Test
     void basedOnAtTheStartOfALineOrAPretrainedModel() {
         assertThat(values(extractor, body("# Headlines\n\nBased on [small-t5](https://huggingface.co/acme/small-t5) model.\n")))
                 .containsExactly("acme/small-t5");
