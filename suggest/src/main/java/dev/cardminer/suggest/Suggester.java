@@ -94,6 +94,14 @@ public final class Suggester {
                 }
             }
         }
+        // A relation read from the sentence (or file) that names another base than the YAML's is about that other
+        // base: added beside the author's base_model, it would assert what the pull request reports as a conflict.
+        for (Conflict c : conflicts) {
+            if (c.field().equals("base_model")) {
+                suggestions.removeIf(s -> s.field().equals("base_model_relation")
+                        && s.evidence().equals(c.suggestion().evidence()));
+            }
+        }
         return new CardSuggestions(card.id(), suggestions, conflicts, fromFiles.problems());
     }
 

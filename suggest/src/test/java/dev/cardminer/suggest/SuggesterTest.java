@@ -53,6 +53,20 @@ class SuggesterTest {
     }
 
     @Test
+    void aRelationReadFromTheSentenceThatNamesAnotherBaseIsNotAdded() {
+        String adapter = "# Adapter\n\nThis LoRA adapter is a fine-tuned version of "
+                + "[other/base-b](https://huggingface.co/other/base-b) on news.\n";
+        ModelCard otherBase = ModelCard.parse("me/a", "---\nbase_model: acme/base-a\nlibrary_name: peft\n---\n" + adapter);
+        CardSuggestions found = Suggester.builder().build().suggest(otherBase);
+        assertThat(found.conflicts()).extracting(Conflict::field).containsExactly("base_model");
+        assertThat(found.suggestions()).extracting(Suggestion::field).doesNotContain("base_model_relation");
+        // the same sentence with the YAML's own base: the relation is the author's base's, and is suggested
+        ModelCard sameBase = ModelCard.parse("me/a", "---\nbase_model: other/base-b\nlibrary_name: peft\n---\n" + adapter);
+        assertThat(Suggester.builder().build().suggest(sameBase).suggestions()).extracting(Suggestion::field, Suggestion::value)
+                .contains(org.assertj.core.groups.Tuple.tuple("base_model_relation", "adapter"));
+    }
+
+    @Test
     void agreementIsNeitherSuggestionNorConflict() {
         ModelCard card = ModelCard.parse("me/m", "---\nbase_model: ACME/base-1\n---\n" + BODY);
         CardSuggestions found = Suggester.builder().fields(List.of("base_model")).build().suggest(card);
