@@ -1,6 +1,7 @@
 package dev.cardminer.suggest;
 
 import dev.cardminer.core.EvalResult;
+import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
@@ -64,8 +65,17 @@ public final class Suggester {
         List<Conflict> conflicts = new ArrayList<>();
         int hiddenBlockEnd = hiddenBlockEnd(card);
         RepoFileRules.Reading fromFiles = repoFiles.read(card.id(), files);
+        // A key written misspelt (model_index, licence) holds the author's value where the Hub does not look: the fix is
+        // a rename, which check asks for (misspelled-key); the right key added beside it would leave both.
+        Set<String> misspelt = new LinkedHashSet<>();
+        for (String key : card.metadata().keys()) {
+            MetadataKeys.didYouMean(key).ifPresent(misspelt::add);
+        }
         for (MetadataExtractor extractor : extractors) {
             String field = extractor.field();
+            if (misspelt.contains(field) && !card.metadata().has(field)) {
+                continue;
+            }
             Object yaml = card.metadata().get(field);
             // a key written twice holds the author's value in its first copy, whatever the parser kept: never empty
             boolean present = holdsValue(card, field) || writtenTwice(card, field);

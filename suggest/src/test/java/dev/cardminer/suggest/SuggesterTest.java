@@ -67,6 +67,16 @@ class SuggesterTest {
     }
 
     @Test
+    void aFieldWrittenUnderAMisspeltKeyGetsNoSecondKey() {
+        ModelCard card = ModelCard.parse("me/m", "---\nlicence: mit\n---\n" + BODY);
+        CardSuggestions found = Suggester.builder().build().suggest(card);
+        assertThat(found.suggestions()).extracting(Suggestion::field).contains("base_model").doesNotContain("license");
+        assertThat(found.conflicts()).isEmpty();
+        ModelCard right = ModelCard.parse("me/m", "---\ntags: [x]\n---\n" + BODY);
+        assertThat(Suggester.builder().build().suggest(right).suggestions()).extracting(Suggestion::field).contains("license");
+    }
+
+    @Test
     void agreementIsNeitherSuggestionNorConflict() {
         ModelCard card = ModelCard.parse("me/m", "---\nbase_model: ACME/base-1\n---\n" + BODY);
         CardSuggestions found = Suggester.builder().fields(List.of("base_model")).build().suggest(card);
