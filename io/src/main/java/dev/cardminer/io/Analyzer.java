@@ -202,11 +202,13 @@ public final class Analyzer {
      * @param stages     where the time went, stage by stage (for profiling)
      * @param firstDuplicate the first card left out as a duplicate, "id in origin" (the earlier card with the id is
      *                   kept); null when none
+     * @param firstFailure a card stored with a failure problem (its problem row says more), "id (origin): message";
+     *                   null when none
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
                          long skipped, long factsUpdated, long duplicates, long failures, long bytes, long pruned,
                          Duration elapsed,
-                         Stages stages, String firstDuplicate) {
+                         Stages stages, String firstDuplicate, String firstFailure) {
 
         public Result {
             Objects.requireNonNull(stages, "stages");
@@ -222,14 +224,16 @@ public final class Analyzer {
             String forced = again == 0 ? "" : String.format("%,d unchanged but analysed again (--force), ", again);
             String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
                     : String.format(", %,d pruned", pruned);
+            String failed = failures == 0 || firstFailure == null ? "" : String.format(" (%s%s)",
+                    failures == 1 ? "" : "first: ", firstFailure);
             String dropped = duplicates == 0 || firstDuplicate == null ? ""
                     : String.format(": %s left out, the earlier card with its id kept", firstDuplicate);
             // A rate over cards that were only fingerprinted is no throughput: give it for runs that parsed them all.
             String rate = skipped == 0 ? String.format(" (%.1f MB/s)", bytes / 1e6 / seconds) : "";
             return String.format("analyze: %,d card%s (%,d new or changed, %s%,d replaced%s, %,d duplicate "
-                            + "id%s%s, %,d failed%s) %.1f MB in %.1f s%s", written + skipped,
+                            + "id%s%s, %,d failed%s%s) %.1f MB in %.1f s%s", written + skipped,
                     written + skipped == 1 ? "" : "s", written - again, forced,
-                    replaced, unchanged, duplicates, duplicates == 1 ? "" : "s", dropped, failures, removed,
+                    replaced, unchanged, duplicates, duplicates == 1 ? "" : "s", dropped, failures, failed, removed,
                     bytes / 1e6, seconds, rate);
         }
     }
@@ -341,7 +345,8 @@ public final class Analyzer {
         runs.counted(runId, counts, config.prune());
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.again(), counts.skipped(), counts.factsUpdated(), counts.duplicates(), counts.failures(), counts.bytes(),
-                config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages, counts.firstDuplicate());
+                config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages, counts.firstDuplicate(),
+                counts.firstFailure());
     }
 
     /** The process's CPU time so far (all threads, DuckDB's too), 0 where the JVM cannot tell. */

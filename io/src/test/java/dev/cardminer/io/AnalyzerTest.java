@@ -337,6 +337,8 @@ class AnalyzerTest {
 
         assertThat(r.written()).isEqualTo(10);
         assertThat(r.failures()).isEqualTo(1);
+        // the summary names the card, where it came from and why, so that nobody has to query for it
+        assertThat(r.summary()).containsPattern("1 failed \\(org1/model-7 \\([^)]*org1__model-7\\.md\\): .*IllegalStateException: boom");
         try (Connection c = CardStore.openReadOnly(db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT card_id, severity, code, message FROM problems WHERE code = 'internal-error'")) {
             assertThat(rs.next()).isTrue();

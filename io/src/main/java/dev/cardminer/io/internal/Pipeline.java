@@ -3,6 +3,7 @@ package dev.cardminer.io.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
 import dev.cardminer.core.CardParser;
+import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.io.Analyzer;
 import dev.cardminer.io.CardSource;
@@ -60,10 +61,11 @@ public final class Pipeline {
      * @param factsUpdated of those, cards whose repo facts were stored again: they changed, or the row was migrated
      * @param pruned   stored cards the source no longer has, deleted ({@link Settings#prune}; 0 without)
      * @param firstDuplicate the first card left out because its id came before: "id in origin"; null when none
+     * @param firstFailure a card stored with a failure problem: "id (origin): message"; null when none
      */
     public record Counts(long seen, long written, long replaced, long again, long skipped, long factsUpdated,
                          long duplicates, long failures, long bytes, long pruned, Analyzer.Stages stages,
-                         String firstDuplicate) {
+                         String firstDuplicate, String firstFailure) {
     }
 
     private static final long MISSING = Long.MIN_VALUE;
@@ -162,7 +164,9 @@ public final class Pipeline {
             long factsUpdated = 0;
             long failures = 0;
             long bytes = 0;
+            String firstFailure = null;
             for (Worker w : workers) {
+                firstFailure = firstFailure != null ? firstFailure : w.firstFailure;
                 written += w.written;
                 // A card analysed again replaced its own rows, not an older version.
                 replaced += w.replaced - w.again;
@@ -174,7 +178,8 @@ public final class Pipeline {
             }
             // The stage threads are done: their CPU times are all in.
             return new Counts(reader.seen.get(), written, replaced, again, skipped, factsUpdated,
-                    reader.duplicates.get(), failures, bytes, pruned, times.stages(), reader.firstDuplicate.get());
+                    reader.duplicates.get(), failures, bytes, pruned, times.stages(), reader.firstDuplicate.get(),
+                    firstFailure);
         } finally {
             if (!ok) {
                 started.forEach(Thread::interrupt);
@@ -300,6 +305,7 @@ public final class Pipeline {
         long skipped;
         long factsUpdated;
         long failures;
+        String firstFailure;
         long bytes;
         volatile boolean failed;
 
@@ -428,7 +434,10 @@ public final class Pipeline {
             bytes += rows.bytes();
             written++;
             replaced += rows.replaces() ? 1 : 0;
-            failures += rows.problems().stream().anyMatch(ProblemCodes::isFailure) ? 1 : 0;
+            Problem failure = rows.problems().stream().filter(ProblemCodes::isFailure).findFirst().orElse(null);
+            if (failure != null && failures++ == 0) {
+                firstFailure = rows.id() + " (" + rows.source() + "): " + failure.message();
+            }
             return batch.size() >= settings.batchCards() || batchBytes >= batchBytesLimit;
         }
 
