@@ -50,25 +50,28 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, StoreStats s) {
-        row(out, "cards", String.format("%,d", s.cards()));
-        row(out, "  with metadata", count(s.cardsWithMetadata(), s.cards()));
-        row(out, "  with problems", count(s.cardsWithProblems(), s.cards()));
-        row(out, "card text", String.format("%.1f MB", s.bytes() / 1e6));
-        row(out, "mean completeness", s.meanCompleteness() == null ? "-" : String.format("%.3f", s.meanCompleteness()));
-        row(out, "metadata keys", String.format("%,d distinct", s.metadataKeys()));
-        row(out, "sections", String.format("%,d", s.sections()));
-        row(out, "eval results", String.format("%,d", s.evalResults()));
-        row(out, "links", String.format("%,d", s.links()));
-        row(out, "sentences", String.format("%,d", s.sentences()));
-        row(out, "annotations", String.format("%,d", s.annotations()));
-        row(out, "problems", String.format("%,d", s.problems()));
+        // the labels' column fits the longest problem code (model-index-missing-field), so the values line up
+        int width = 2 + s.topProblemCodes().keySet().stream().mapToInt(String::length).max().orElse(0);
+        Row row = (label, value) -> out.printf("%-" + Math.max(24, width) + "s %s%n", label, value);
+        row.print("cards", String.format("%,d", s.cards()));
+        row.print("  with metadata", count(s.cardsWithMetadata(), s.cards()));
+        row.print("  with problems", count(s.cardsWithProblems(), s.cards()));
+        row.print("card text", String.format("%.1f MB", s.bytes() / 1e6));
+        row.print("mean completeness", s.meanCompleteness() == null ? "-" : String.format("%.3f", s.meanCompleteness()));
+        row.print("metadata keys", String.format("%,d distinct", s.metadataKeys()));
+        row.print("sections", String.format("%,d", s.sections()));
+        row.print("eval results", String.format("%,d", s.evalResults()));
+        row.print("links", String.format("%,d", s.links()));
+        row.print("sentences", String.format("%,d", s.sentences()));
+        row.print("annotations", String.format("%,d", s.annotations()));
+        row.print("problems", String.format("%,d", s.problems()));
         for (Map.Entry<String, Long> e : s.problemsBySeverity().entrySet()) {
-            row(out, "  " + e.getKey(), String.format("%,d", e.getValue()));
+            row.print("  " + e.getKey(), String.format("%,d", e.getValue()));
         }
         if (!s.topProblemCodes().isEmpty()) {
             out.println("top problem codes:");
             for (Map.Entry<String, Long> e : s.topProblemCodes().entrySet()) {
-                row(out, "  " + e.getKey(), String.format("%,d", e.getValue()));
+                row.print("  " + e.getKey(), String.format("%,d", e.getValue()));
             }
         }
     }
@@ -77,7 +80,7 @@ final class StatsCommand implements Callable<Integer> {
         return String.format("%,d (%.1f%%)", part, whole == 0 ? 0.0 : 100.0 * part / whole);
     }
 
-    private static void row(PrintWriter out, String label, String value) {
-        out.printf("%-24s %s%n", label, value);
+    private interface Row {
+        void print(String label, String value);
     }
 }

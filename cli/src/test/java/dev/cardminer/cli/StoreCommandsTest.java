@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,20 @@ class StoreCommandsTest {
 
         CliRun table = run("stats", "--db", db.toString());
         assertThat(table.out()).containsPattern("cards\\s+6").contains("with metadata");
+
+        // a problem code longer than the labels' column still leaves its value in the column of the others
+        Path folder = Files.createDirectories(dir.resolve("long-code"));
+        Files.writeString(folder.resolve("acme__mi.md"), "---\nmodel-index:\n- name: m\n  results:\n  - task: {type: "
+                + "text-classification}\n    metrics:\n    - {type: accuracy, value: 0.9}\n---\n# M\n\nText here.\n");
+        Path longDb = dir.resolve("long.duckdb");
+        assertThat(run("analyze", folder.toString(), "--db", longDb.toString(), "--progress", "none").exit()).isZero();
+        List<String> lines = run("stats", "--db", longDb.toString()).out().lines().filter(l -> l.startsWith("  ")
+                || l.startsWith("cards")).toList();
+        assertThat(lines).anyMatch(l -> l.contains("model-index-missing-field"));
+        int column = lines.get(0).indexOf('1');
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isGreaterThan(column))
+                .allSatisfy(l -> assertThat(l.charAt(column - 1)).as(l).isEqualTo(' '))
+                .allSatisfy(l -> assertThat(Character.isDigit(l.charAt(column))).as(l).isTrue());
 
         CliRun csv = run("query", "--db", db.toString(), "--format", "csv",
                 "SELECT id, has_metadata FROM cards WHERE id LIKE 'acme/m%' ORDER BY id LIMIT 2");
