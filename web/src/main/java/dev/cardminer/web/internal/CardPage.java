@@ -3,12 +3,14 @@ package dev.cardminer.web.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CanonicalSection;
+import dev.cardminer.core.CardLimits;
 import dev.cardminer.report.SafeHtml;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -80,8 +82,16 @@ final class CardPage {
         concepts(h, at, (String) c[11]);
         suggestions(h, id);
         classifications(h, id);
-        h.open("section", "id", "body").element("h2", "Card").open("article", "class", "markdown")
-                .markup(markdown.render((String) c[11])).close("article").close("section");
+        String body = (String) c[11];
+        // A card of megabytes would be a page of more (and seconds to render): the part analysed is what the page is about.
+        int shown = CardLimits.DEFAULTS.analysedEnd(body);
+        h.open("section", "id", "body").element("h2", "Card");
+        if (shown < body.length()) {
+            h.element("p", String.format(Locale.ROOT, "The card's text has %,d characters; the first %,d are shown, the "
+                    + "part cardminer analysed.", body.length(), shown), "class", "note");
+        }
+        h.open("article", "class", "markdown").markup(markdown.render(body.substring(0, shown))).close("article")
+                .close("section");
         return true;
     }
 
