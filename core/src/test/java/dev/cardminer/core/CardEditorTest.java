@@ -304,9 +304,11 @@ class CardEditorTest {
         assertThat(after.metadata().get("datasets")).isEqualTo(List.of("imdb", "acme/x:y"));
         assertThat(after.metadata().get("model-index")).isEqualTo(List.of(Map.of("name", "m", "results", List.of(result))));
         assertThat(metadataProblems(after)).extracting(Problem::code).allMatch(c -> !c.startsWith("yaml"));
-        // a trailing comma is the author's: no second one
+        // after the last value: a trailing comma stays after the new keys, a comment after the value stays after them
         assertThat(CardEditor.of("---\n{license: mit, }\n---\n").set("language", "en").apply().text())
-                .isEqualTo("---\n{license: mit, language: en}\n---\n");
+                .isEqualTo("---\n{license: mit, language: en, }\n---\n");
+        assertThat(CardEditor.of("---\r\n{a: 1,\r\n b: 2  # two\r\n}\r\n---\r\n").set("language", "en").apply().text())
+                .isEqualTo("---\r\n{a: 1,\r\n b: 2, language: en  # two\r\n}\r\n---\r\n");
         // a change to a key it holds rewrites it in block style (aFlowStyleBlockIsRewrittenInBlockStyle), as does {}
         assertThat(CardEditor.of("---\n# c\n{}\n---\n").set("license", "mit").apply().text())
                 .isEqualTo("---\n# c\nlicense: mit\n---\n");

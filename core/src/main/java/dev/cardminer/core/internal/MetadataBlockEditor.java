@@ -527,7 +527,7 @@ public final class MetadataBlockEditor {
 
     /**
      * A flow mapping with keys ({@code {license: mit, tags: [a]}}) that only gains keys gets them inside its braces,
-     * before the closing one, in flow style ({@code , datasets: [imdb]}): the author's text, comments and quoting
+     * after its last value, in flow style ({@code , datasets: [imdb]}): the author's text, comments and quoting
      * stay as written. Null when a change touches a key it holds (or it holds none, as the template's {@code {}}):
      * then it is rewritten in block style.
      */
@@ -563,15 +563,16 @@ public final class MetadataBlockEditor {
             return text;
         }
         List<String> lines = splitLines(text.substring(start, end));
-        int line = (int) (doc.rootEnd() >>> 32);
-        int index = line < lines.size() ? charIndex(lines.get(line), (int) doc.rootEnd()) : -1;
-        if (index < 0 || lines.get(line).charAt(index) != '}') {
+        // right after the last value ({a: 1, } keeps its comma after the new keys; "b: 2  # c" its comment), else
+        // before the closing brace
+        long lastEnd = doc.entries().isEmpty() ? -1 : doc.entries().get(doc.entries().size() - 1).valueEnd();
+        long at = lastEnd >= 0 ? lastEnd : doc.rootEnd();
+        int line = (int) (at >>> 32);
+        int index = line < lines.size() ? charIndex(lines.get(line), (int) at) : -1;
+        if (index < 0 || index >= lines.get(line).length()
+                || (lastEnd < 0 && (lines.get(line).charAt(index) != '}'
+                || lines.get(line).substring(0, index).stripTrailing().endsWith(",")))) {
             return null;
-        }
-        String before = lines.get(line).substring(0, index).stripTrailing();
-        if (before.endsWith(",")) {
-            // {a: 1, } already has the comma
-            added.delete(0, Character.isWhitespace(lines.get(line).charAt(index - 1)) ? 2 : 1);
         }
         StringBuilder region = new StringBuilder();
         for (int l = 0; l < lines.size(); l++) {
