@@ -534,4 +534,65 @@ class SuggestCommandTest {
         assertThat(fromStore.exit()).as(fromStore.err()).isZero();
         assertThat(fromStore.out()).contains("+ pipeline_tag = text-classification", ", metadata)").doesNotContain("metadata, line");
     }
+
+    /** Several file sources are a usage error, as for analyze (one SOURCE): nothing is read, nothing written. */
+    @Test
+    void severalFileSourcesAreAUsageErrorAsForAnalyze(@TempDir Path dir) throws Exception {
+        Path cards = corpus(dir);
+        Path out = dir.resolve("out");
+        CliRun suggest = CliRun.run("suggest", cards.resolve("me__tuned.md").toString(),
+                cards.resolve("me__plain.md").toString(), "--patch-dir", out.toString());
+        assertThat(suggest.exit()).isEqualTo(2);
+        assertThat(suggest.err()).contains("one SOURCE at a time", "--help").doesNotContain("Exception");
+        assertThat(suggest.out()).isEmpty();
+        assertThat(out).doesNotExist();
+        CliRun analyze = CliRun.run("analyze", cards.resolve("me__tuned.md").toString(),
+                cards.resolve("me__plain.md").toString(), "--db", dir.resolve("x.duckdb").toString());
+        assertThat(analyze.exit()).isEqualTo(2);
+        assertThat(dir.resolve("x.duckdb")).doesNotExist();
+    }
+
+    /**
+     * Odd front matter: every card gets a patch that the Hub's rule reads with the body byte for byte, or a line saying
+     * where and why not; the run goes on to the next card.
+     */
+    @Test
+    void oddFrontMatterGetsACorrectPatchOrALocatedReason(@TempDir Path dir) throws Exception {
+        String tuned = "This model is a fine-tuned version of [acme/base-1](https://huggingface.co/acme/base-1) on the "
+                + "tiny_reviews dataset.";
+        Path cards = Files.createDirectories(dir.resolve("cards"));
+        java.util.Map<String, byte[]> odd = new java.util.LinkedHashMap<>();
+        odd.put("me__flow", ("---\n{license: mit,  # ours\n tags: [a]}\n---\n" + tuned + "\n").getBytes());
+        odd.put("me__cr", ("# T\r\r" + tuned + "\r").getBytes());
+        odd.put("me__crblock", ("---\rlicense: mit\r---\r\r" + tuned + "\r").getBytes());
+        odd.put("me__mixed", ("---\nlicense: mit\r\n---\r\n" + tuned + "\n").getBytes());
+        odd.put("me__blanks", ("---  \nlicense: mit\n---\n" + tuned + "\n").getBytes());
+        odd.put("me__bom", ("\uFEFF# T\n" + tuned + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        odd.put("me__latin1", ("---\ndescription: caf\u00e9\n---\n" + tuned + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        odd.put("me__tab", ("---\nlicense:\tmit\n---\n" + tuned + "\n").getBytes());
+        odd.put("me__empty", ("---\n---\n\n" + tuned + "\n").getBytes());
+        odd.put("me__zero", new byte[0]);
+        for (var e : odd.entrySet()) {
+            Files.write(cards.resolve(e.getKey() + ".md"), e.getValue());
+        }
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.run("suggest", cards.toString(), "--fields", "base_model", "--patch-dir", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        for (String id : List.of("me__cr", "me__crblock", "me__blanks", "me__latin1", "me__tab", "me__empty")) {
+            assertThat(out.resolve(id)).as(id).doesNotExist();
+        }
+        assertThat(run.out()).contains("lone carriage return", "metadata-unclosed", "spaces or tabs after it",
+                "2:17: warning invalid-utf8", "2:9: error yaml-syntax");
+        assertThat(run.out().split("\n(?=me/)")).filteredOn(c -> c.startsWith("me/empty") || c.startsWith("me/crblock"))
+                .hasSize(2).allSatisfy(c -> assertThat(c).contains("(no patch: 1:1: warning metadata-unclosed"));
+        for (String id : List.of("me__flow", "me__mixed", "me__bom")) {
+            String patched = Files.readString(out.resolve(id).resolve("README.md"));
+            dev.cardminer.core.ModelCard card = dev.cardminer.core.ModelCard.parse(id, patched);
+            assertThat(card.metadata().baseModel()).as(id).containsExactly("acme/base-1");
+            String body = dev.cardminer.core.ModelCard.parse(id, odd.get(id)).body();
+            assertThat(card.body()).as(id).isEqualTo(body.startsWith("\uFEFF") ? body.substring(1) : body);
+        }
+        assertThat(Files.readString(out.resolve("me__flow").resolve("README.md")))
+                .startsWith("---\n{license: mit,  # ours\n tags: [a], base_model: acme/base-1}\n---\n");
+    }
 }

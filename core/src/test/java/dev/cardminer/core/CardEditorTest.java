@@ -73,7 +73,7 @@ class CardEditorTest {
         String out = CardEditor.of(CARD).set("license", "mit").apply().text();
         int[] w = changedWindow(CARD, out);
         assertThat(w).containsExactly(5, 5);
-        assertThat(lines(out, 5, 5)).containsExactly("license: mit");
+        assertThat(lines(out, 5, 5)).containsExactly("license: mit   # see LICENSE");   // the author's comment stays
         assertThat(ModelCard.parse(out).body()).isEqualTo(ModelCard.parse(CARD).body());
     }
 
@@ -282,6 +282,108 @@ class CardEditorTest {
     void aFlowStyleBlockIsRewrittenInBlockStyle() {
         String out = CardEditor.of("---\n{license: mit, tags: [a, b]}\n---\nbody").add("tags", "c").apply().text();
         assertThat(out).isEqualTo("---\nlicense: mit\ntags:\n- a\n- b\n- c\n---\nbody");
+    }
+
+    /**
+     * A block written as a flow mapping gains keys inside its braces: the author's lines, comments and quotes stay
+     * (rewriting it in block style lost the comment inside and the quotes), and the Hub's reader reads it as meant.
+     */
+    @Test
+    void keysAddedToAFlowMappingGoInsideItsBracesAndItsTextStays() {
+        String card = "---\n{license: mit,\n # the tags\n tags: ['a', \"b\"]}  # end\n---\n# M\n";
+        Map<String, Object> result = Map.of("task", Map.of("type", "text-classification"),
+                "dataset", Map.of("type", "imdb", "name", "IMDB"), "metrics", List.of(Map.of("type", "accuracy", "value", 0.9)));
+        Edit edit = CardEditor.of(card).set("base_model", "acme/base-1").add("datasets", "imdb", "acme/x:y")
+                .set("model-index", List.of(Map.of("name", "m", "results", List.of(result)))).remove("absent").apply();
+        assertThat(edit.ok()).as(edit.problems().toString()).isTrue();
+        assertThat(edit.text()).startsWith("---\n{license: mit,\n # the tags\n tags: ['a', \"b\"], base_model: acme/base-1,"
+                + " datasets: [imdb, 'acme/x:y'], model-index: [{")
+                .endsWith("}]}  # end\n---\n# M\n");
+        ModelCard after = ModelCard.parse(edit.text());
+        assertThat(after.metadata().get("tags")).isEqualTo(List.of("a", "b"));
+        assertThat(after.metadata().get("datasets")).isEqualTo(List.of("imdb", "acme/x:y"));
+        assertThat(after.metadata().get("model-index")).isEqualTo(List.of(Map.of("name", "m", "results", List.of(result))));
+        assertThat(metadataProblems(after)).extracting(Problem::code).allMatch(c -> !c.startsWith("yaml"));
+        // after the last value: a trailing comma stays after the new keys, a comment after the value stays after them
+        assertThat(CardEditor.of("---\n{license: mit, }\n---\n").set("language", "en").apply().text())
+                .isEqualTo("---\n{license: mit, language: en, }\n---\n");
+        assertThat(CardEditor.of("---\r\n{a: 1,\r\n b: 2  # two\r\n}\r\n---\r\n").set("language", "en").apply().text())
+                .isEqualTo("---\r\n{a: 1,\r\n b: 2, language: en  # two\r\n}\r\n---\r\n");
+        // a change to a key it holds rewrites it in block style (aFlowStyleBlockIsRewrittenInBlockStyle), as does {}
+        assertThat(CardEditor.of("---\n# c\n{}\n---\n").set("license", "mit").apply().text())
+                .isEqualTo("---\n# c\nlicense: mit\n---\n");
+    }
+
+    /** A comment after a one-line value ({@code language: en  # primary}) stays when the value is replaced. */
+    @Test
+    void aCommentAfterAOneLineValueStaysWhenTheValueChanges() {
+        String card = "---\nlanguage: en  # primary\nlicense: 'mit' # see LICENSE\ntags: [a]  # t\r\n---\n# M\n";
+        assertThat(edited(card, CardEditor.of(card).add("language", "fr"), "language", List.of("en", "fr")))
+                .startsWith("---\nlanguage: [en, fr]  # primary\nlicense: 'mit' # see LICENSE\n");
+        String block = "---\nlanguage: en  # primary\n---\n# M\n";
+        assertThat(edited(block, CardEditor.of(block).add("language", "fr"), "language", List.of("en", "fr")))
+                .isEqualTo("---\nlanguage:  # primary\n- en\n- fr\n---\n# M\n");
+        assertThat(edited(card, CardEditor.of(card).set("license", "apache-2.0"), "license", "apache-2.0"))
+                .contains("\nlicense: apache-2.0 # see LICENSE\ntags:");
+        assertThat(edited(card, CardEditor.of(card).set("tags", List.of("b")), "tags", List.of("b")))
+                .contains("\ntags: [b]  # t\n---\n");
+        // a key removed takes its comment with it; a value over several lines keeps the comment of its own lines
+        assertThat(CardEditor.of(card).remove("language").apply().text()).doesNotContain("primary");
+        String multi = "---\nlanguage:  # primary\n- en\n---\n";
+        assertThat(CardEditor.of(multi).add("language", "fr").apply().text())
+                .isEqualTo("---\nlanguage:  # primary\n- en\n- fr\n---\n");
+    }
+
+    /**
+     * The block's only entry is a block scalar, so new keys go before it (newKeysGoBeforeABlockScalarThatEndsTheBlock):
+     * under comments that open the block (its header, as the Hub template's), above comments of the entry's own.
+     */
+    @Test
+    void keysBeforeAnOnlyBlockScalarGoUnderTheBlocksHeaderComments() {
+        String header = "---\n# For reference on model card metadata\n# Doc / guide\ndescription: |\n  text\n---\n# M\n";
+        assertThat(CardEditor.of(header).set("license", "mit").apply().text()).isEqualTo(
+                "---\n# For reference on model card metadata\n# Doc / guide\nlicense: mit\ndescription: |\n  text\n---\n# M\n");
+        String own = "---\n# header\n\n# what the page shows\ndescription: |\n  text\n---\n# M\n";
+        assertThat(CardEditor.of(own).set("license", "mit").apply().text()).isEqualTo(
+                "---\n# header\n\nlicense: mit\n# what the page shows\ndescription: |\n  text\n---\n# M\n");
+        String bare = "---\n\ndescription: >\n  text\n---\n# M\n";
+        assertThat(CardEditor.of(bare).set("license", "mit").apply().text())
+                .isEqualTo("---\n\nlicense: mit\ndescription: >\n  text\n---\n# M\n");
+        for (String card : List.of(header, own, bare)) {
+            Edit edit = CardEditor.of(card).set("license", "mit").apply();
+            assertThat(ModelCard.parse(edit.text()).metadata().get("description"))
+                    .isEqualTo(ModelCard.parse(card).metadata().get("description"));
+        }
+    }
+
+    /**
+     * Blocks the Hub's rule does not open, so that a new block in front would leave the author's keys as body text:
+     * a first line '---' with blanks after it; and a card in lone CRs, in which no block the Hub sees can be written.
+     */
+    @Test
+    void cardsWhereNoBlockTheHubSeesCanBeWrittenAreRefusedAtTheirLine() {
+        for (String card : List.of("---  \nlicense: mit\n---\n# M\n", "\n\n---\t\r\nlicense: mit\r\n---\r\n# M\r\n")) {
+            Edit edit = CardEditor.of(card).set("pipeline_tag", "fill-mask").apply();
+            assertThat(edit.ok()).isFalse();
+            assertThat(edit.text()).isSameAs(card);
+            assertThat(edit.problems()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+                assertThat(p.line()).isEqualTo(card.startsWith("\n") ? 3 : 1);
+                assertThat(p.message()).contains("spaces or tabs after it");
+            });
+        }
+        // a '---' with blanks and no closing line is a rule in the body: the card gets a block
+        assertThat(CardEditor.of("---  \nText.\n").set("license", "mit").apply().text())
+                .isEqualTo("---\nlicense: mit\n---\n---  \nText.\n");
+        String cr = "# M\r\rText.\r";
+        Edit edit = CardEditor.of(cr).set("license", "mit").apply();
+        assertThat(edit.ok()).isFalse();
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+            assertThat(p.message()).contains("lone carriage return");
+        });
+        // a block in a card of lone CRs is not one the Hub sees (metadata-unclosed), so it is refused as such
+        assertThat(CardEditor.of("---\rlicense: mit\r---\r# M\r").set("language", "en").apply().ok()).isFalse();
     }
 
     /** The edited card, checked to read back as {@code expected} for {@code key} with the body unchanged. */

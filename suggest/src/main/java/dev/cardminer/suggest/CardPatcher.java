@@ -57,6 +57,15 @@ public final class CardPatcher {
                 return new Patch(card.id(), null, "", List.of(), List.of(), p.located());   // as check says it
             }
         }
+        for (Problem p : card.problems()) {
+            if (p.code().equals(ProblemCodes.INVALID_UTF8)) {
+                // the patched README is written as UTF-8 text: the author's other bytes would become U+FFFD, and the
+                // diff, made from the decoded text, would not show it
+                return new Patch(card.id(), null, "", List.of(), List.of(), p.located() + "; the patched card would"
+                        + " be written with U+FFFD in place of such bytes, in lines no diff shows: save the file as"
+                        + " UTF-8 first");
+            }
+        }
         Map<String, Object> set = new LinkedHashMap<>();
         List<Suggestion> applied = new ArrayList<>();
         List<Patch.LeftOut> leftOut = new ArrayList<>();
@@ -140,7 +149,9 @@ public final class CardPatcher {
             return new Patch(card.id(), null, "", List.of(), List.of(), "the metadata block cannot be edited: " + edit.failure(), leftOut);
         }
         ModelCard patched = ModelCard.parse(card.id(), edit.text());
-        if (!patched.body().equals(card.body())) {
+        // A card without a block loses a leading BOM with its new block (the BOM would hide the block from the Hub).
+        boolean bomDropped = card.yaml() == null && card.body().equals("\uFEFF" + patched.body());
+        if (!patched.body().equals(card.body()) && !bomDropped) {
             return new Patch(card.id(), null, "", List.of(), List.of(), "the edit would change the body", leftOut);
         }
         List<Problem> fresh = newProblems(card.problems(), patched.problems());

@@ -102,6 +102,38 @@ class CardPatcherTest {
         assertThat(patch.failure()).startsWith("1:1: warning bom-hides-metadata the file starts with a byte order mark");
     }
 
+    /** A card that is not valid UTF-8: a patch written as UTF-8 would change bytes in lines its diff shows as kept. */
+    @Test
+    void aCardWithInvalidUtf8GetsNoPatchAndSaysWhere() {
+        byte[] latin1 = "---\nlicense: mit\ndescription: caf\u00e9\n---\n# Title\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ModelCard card = ModelCard.parse("me/m", latin1);
+        Patch patch = patcher.patch(card, List.of(s("pipeline_tag", "text-classification")));
+        assertThat(patch.ok()).isFalse();
+        assertThat(patch.patched()).isNull();
+        assertThat(patch.failure()).startsWith("3:17: warning invalid-utf8 ").contains("save the file as UTF-8 first");
+        byte[] utf8 = "---\nlicense: mit\ndescription: caf\u00e9\n---\n# Title\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(patcher.patch(ModelCard.parse("me/m", utf8), List.of(s("pipeline_tag", "text-classification"))).ok()).isTrue();
+    }
+
+    /** Without a block, a BOM would hide the new one from the Hub: it goes, and the rest of the body stays. */
+    @Test
+    void aCardWithABomAndNoBlockGetsABlockInPlaceOfTheBom() {
+        ModelCard card = ModelCard.parse("me/m", "\uFEFF# Title\n\nText.\n");
+        Patch patch = patcher.patch(card, List.of(s("pipeline_tag", "text-classification")));
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).isEqualTo("---\npipeline_tag: text-classification\n---\n# Title\n\nText.\n");
+    }
+
+    /** A block written as a flow mapping gets the new keys inside its braces: its own lines and comments stay. */
+    @Test
+    void aFlowMappingBlockGetsItsNewKeysInsideItsBraces() {
+        String text = "---\n{license: mit,  # ours\n tags: [a]}\n---\n# Title\n";
+        Patch patch = patcher.patch(ModelCard.parse("me/m", text), List.of(s("datasets", "imdb"), s("base_model", "acme/base-1")));
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).isEqualTo("---\n{license: mit,  # ours\n tags: [a], datasets: [imdb], base_model: acme/base-1}"
+                + "\n---\n# Title\n");
+    }
+
     @Test
     void yamlLinesBehindABomAreNoTextEvidence() {
         String yaml = "---\nlanguage:\n- de\nlicense: apache-2.0\nlibrary_name: sentence-transformers\ntags:\n"

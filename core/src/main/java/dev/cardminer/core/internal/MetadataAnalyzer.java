@@ -33,6 +33,18 @@ public final class MetadataAnalyzer {
                     + " so the Hub does not see the metadata block behind it; save the file without BOM", 1, 1));
             return;
         }
+        int[] start = afterLeadingWhitespace(text);
+        int p = start[0];
+        int line = start[1];
+        if (text.startsWith("---", p) && p + 3 < text.length()
+                && (text.charAt(p + 3) == '\n' || text.charAt(p + 3) == '\r')) {
+            problems.add(Problem.warning(ProblemCodes.METADATA_UNCLOSED, "a metadata block opens here but no '---' line closes"
+                    + " it the way the Hub requires, so the whole file is read as text", line, 1));
+        }
+    }
+
+    /** Where the Hub's rule looks for the opening dashes (after Python's whitespace), and that place's 1-based line. */
+    static int[] afterLeadingWhitespace(String text) {
         int p = 0;
         int line = 1;
         while (p < text.length() && FrontMatterSplitter.isPythonWhitespace(text.charAt(p))) {
@@ -41,10 +53,6 @@ public final class MetadataAnalyzer {
                 line++;
             }
         }
-        if (text.startsWith("---", p) && p + 3 < text.length()
-                && (text.charAt(p + 3) == '\n' || text.charAt(p + 3) == '\r')) {
-            problems.add(Problem.warning(ProblemCodes.METADATA_UNCLOSED, "a metadata block opens here but no '---' line closes"
-                    + " it the way the Hub requires, so the whole file is read as text", line, 1));
-        }
+        return new int[]{p, line};
     }
 }

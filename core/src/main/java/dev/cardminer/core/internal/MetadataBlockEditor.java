@@ -86,7 +86,9 @@ public final class MetadataBlockEditor {
         }
         int regionEnd = text.startsWith("\r\n", split.yamlEnd()) ? split.yamlEnd() + 2 : split.yamlEnd() + 1;
         if (doc.flowRoot()) {
-            return rewrittenFlowBlock(text, split.yamlStart(), regionEnd, doc, changes, nl, yamlLine);
+            String inside = keysAddedInsideFlowRoot(text, split.yamlStart(), regionEnd, doc, changes, yamlLine);
+            return inside != null ? inside
+                    : rewrittenFlowBlock(text, split.yamlStart(), regionEnd, doc, changes, nl, yamlLine);
         }
         List<String> lines = splitLines(text.substring(split.yamlStart(), regionEnd));
         Map<String, Object> expected = new LinkedHashMap<>(doc.mapping());
@@ -207,6 +209,12 @@ public final class MetadataBlockEditor {
                     // earlier duplicates go, the last one stays and grows
                 } else {
                     replaced.put(entries.get(i).keyLine(), new int[]{ends[i]});
+                    String comment = isLast && !removal && !newLines.isEmpty() && ends[i] == entries.get(i).keyLine()
+                            ? trailingComment(lines.get(ends[i]), entries.get(i)) : null;
+                    if (comment != null) {
+                        // language: en  # primary → language: [en, fr]  # primary: the author's note stays
+                        newLines.set(0, newLines.get(0) + comment);
+                    }
                     replacement.put(entries.get(i).keyLine(), isLast && !removal ? newLines : List.of());
                 }
             }
@@ -220,7 +228,7 @@ public final class MetadataBlockEditor {
             int n = entries.size();
             int after = n == 0 ? lines.size() - 1
                     : !entries.get(n - 1).endsInBlockScalar() ? ends[n - 1]
-                    : n > 1 ? ends[n - 2] : -1;
+                    : n > 1 ? ends[n - 2] : aboveOnlyEntry(lines, entries.get(0).keyLine());
             insertedAfter.computeIfAbsent(after, x -> new ArrayList<>()).addAll(appended);
         }
         StringBuilder out = new StringBuilder();
@@ -243,6 +251,36 @@ public final class MetadataBlockEditor {
         }
         return out.toString();
     }
+
+    /**
+     * Where keys go before the block's only entry: above the comment lines right over its key, which are about it,
+     * unless those start the block: then they are its header (the Hub template's "# For reference on model card
+     * metadata ..."), and the keys go under them, right over the key. The line after which they go; -1 for the top.
+     */
+    private static int aboveOnlyEntry(List<String> lines, int keyLine) {
+        int top = keyLine;
+        while (top > 0 && lines.get(top - 1).strip().startsWith("#")) {
+            top--;
+        }
+        return top == 0 || top == keyLine ? keyLine - 1 : top - 1;
+    }
+
+    /** A comment after a one-line entry's value ({@code "  # primary"}), blanks in front; null when it has none. */
+    private static String trailingComment(String line, RootEntry entry) {
+        long end = entry.valueEnd();
+        if (end < 0 || (int) (end >>> 32) != entry.keyLine()) {
+            return null;
+        }
+        int index = charIndex(line, (int) end);
+        if (index < 0) {
+            return null;
+        }
+        Matcher m = TRAILING_COMMENT.matcher(line).region(index, line.length());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** Blanks and a comment up to the line's end, and the line end. */
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("([ \t]+#[^\r\n]*)(\r\n|\n|\r)?");
 
     /** How a block list writes its items: the dash and the spaces after it, and the quote all of them use (or 0). */
     private record ItemStyle(String dash, char quote) {
@@ -423,6 +461,9 @@ public final class MetadataBlockEditor {
     private void hiddenBlock(String text) {
         List<Problem> why = new ArrayList<>();
         analyzer.explainMissingBlock(text, why);
+        if (why.isEmpty()) {
+            blankAfterOpeningDashes(text, why);
+        }
         if (!why.isEmpty()) {
             Problem p = why.get(0);
             throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, p.message() + "; the card is left as it"
@@ -430,7 +471,33 @@ public final class MetadataBlockEditor {
         }
     }
 
+    /**
+     * A first line {@code ---} with spaces or tabs after it, and a {@code ---} line further down: the author's block,
+     * which the Hub's rule does not open (it takes a line break right after the dashes), so its keys are body text.
+     */
+    private static void blankAfterOpeningDashes(String text, List<Problem> why) {
+        int[] start = MetadataAnalyzer.afterLeadingWhitespace(text);
+        int line = start[1];
+        // after the leading whitespace (which ate any line break), the dashes and blanks up to a line break
+        Matcher opener = BLANK_OPENER.matcher(text).region(start[0], text.length());
+        if (opener.lookingAt() && CLOSING_LINE.matcher(text).region(opener.end(), text.length()).find()) {
+            why.add(Problem.warning(ProblemCodes.EDIT_NOT_POSSIBLE, "the line '---' that opens the metadata block has"
+                    + " spaces or tabs after it, so the Hub does not see the block and reads its keys as text; remove"
+                    + " them", line, 4));
+        }
+    }
+
+    private static final Pattern BLANK_OPENER = Pattern.compile("---[ \t]+(\r\n|\n|\r)");
+    private static final Pattern CLOSING_LINE = Pattern.compile("(?m)^---[ \t]*$");
+
     private String withNewBlock(String text, Map<String, Change> changes, String nl) {
+        if (nl.equals("\r")) {
+            // The Hub's rule closes a block only with a '---' line ending in LF or CRLF: a block written in the
+            // card's lone CRs would not be seen, and one in LFs would mix the file's line endings.
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "the card's lines end in a lone carriage"
+                    + " return (CR, as on old Macs), after which the Hub does not see a metadata block; convert its line"
+                    + " endings to LF or CRLF first; the card is left as it is", 1, 1));
+        }
         List<String> lines = new ArrayList<>();
         YamlValueWriter writer = new YamlValueWriter(0);
         Map<String, Object> expected = new LinkedHashMap<>();
@@ -455,6 +522,65 @@ public final class MetadataBlockEditor {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String result = "---" + nl + String.join(nl, lines) + nl + "---" + nl + body;
         verify(result, expected, 2);
+        return result;
+    }
+
+    /**
+     * A flow mapping with keys ({@code {license: mit, tags: [a]}}) that only gains keys gets them inside its braces,
+     * after its last value, in flow style ({@code , datasets: [imdb]}): the author's text, comments and quoting
+     * stay as written. Null when a change touches a key it holds (or it holds none, as the template's {@code {}}):
+     * then it is rewritten in block style.
+     */
+    private String keysAddedInsideFlowRoot(String text, int start, int end, YamlDocument doc,
+                                           Map<String, Change> changes, int yamlLine) {
+        Map<String, Object> mapping = doc.mapping();
+        if (mapping.isEmpty() || doc.rootEnd() < 0) {
+            return null;
+        }
+        Map<String, Object> expected = new LinkedHashMap<>(mapping);
+        StringBuilder added = new StringBuilder();
+        for (Map.Entry<String, Change> c : changes.entrySet()) {
+            String key = c.getKey();
+            if (c.getValue() instanceof Remove) {
+                if (mapping.containsKey(key)) {
+                    return null;
+                }
+                continue;
+            }
+            if (mapping.containsKey(key)) {
+                return null;
+            }
+            Object value = c.getValue() instanceof Put p ? p.value() : merged(null, ((Append) c.getValue()).items());
+            String written = YamlValueWriter.flowValue(value);
+            String name = YamlValueWriter.flowScalar(key, (char) 0);
+            if (written == null || name == null) {
+                return null;
+            }
+            expected.put(key, value);
+            added.append(", ").append(name).append(": ").append(written);
+        }
+        if (added.isEmpty()) {
+            return text;
+        }
+        List<String> lines = splitLines(text.substring(start, end));
+        // right after the last value ({a: 1, } keeps its comma after the new keys; "b: 2  # c" its comment), else
+        // before the closing brace
+        long lastEnd = doc.entries().isEmpty() ? -1 : doc.entries().get(doc.entries().size() - 1).valueEnd();
+        long at = lastEnd >= 0 ? lastEnd : doc.rootEnd();
+        int line = (int) (at >>> 32);
+        int index = line < lines.size() ? charIndex(lines.get(line), (int) at) : -1;
+        if (index < 0 || index >= lines.get(line).length()
+                || (lastEnd < 0 && (lines.get(line).charAt(index) != '}'
+                || lines.get(line).substring(0, index).stripTrailing().endsWith(",")))) {
+            return null;
+        }
+        StringBuilder region = new StringBuilder();
+        for (int l = 0; l < lines.size(); l++) {
+            String t = lines.get(l);
+            region.append(l == line ? t.substring(0, index) + added + t.substring(index) : t);
+        }
+        String result = text.substring(0, start) + region + text.substring(end);
+        verify(result, expected, yamlLine);
         return result;
     }
 

@@ -147,7 +147,7 @@ public final class YamlBlockReader {
         @SuppressWarnings("unchecked")
         Map<String, Object> mapping = (Map<String, Object>) map;
         return new YamlDocument(mapping, builder.locations(), List.copyOf(builder.entries()), builder.flowRoot(),
-                (int) (builder.rootMark() >>> 32));
+                (int) (builder.rootMark() >>> 32), builder.rootEnd());
     }
 
     /** The card position of a code point index of the block. */

@@ -11,9 +11,16 @@ import java.util.Map;
  * @param entries   the top-level keys with the lines they span, for line-preserving edits
  * @param flowRoot  whether the top-level mapping is written in flow style ({@code {a: 1}})
  * @param rootLine  0-based line of the block where the top-level value starts; -1 when there is none
+ * @param rootEnd   for a flow root, where its closing brace stands (a packed mark, {@link YamlLocations#pack}); else -1
  */
 public record YamlDocument(Map<String, Object> mapping, YamlLocations locations, List<RootEntry> entries,
-                           boolean flowRoot, int rootLine) {
+                           boolean flowRoot, int rootLine, long rootEnd) {
+
+    /** A block read without a flow root's closing brace. */
+    public YamlDocument(Map<String, Object> mapping, YamlLocations locations, List<RootEntry> entries,
+                        boolean flowRoot, int rootLine) {
+        this(mapping, locations, entries, flowRoot, rootLine, -1);
+    }
 
     /** How a top-level value is written. */
     public enum Shape { SCALAR, BLOCK_SCALAR, BLOCK_SEQUENCE, BLOCK_MAPPING, FLOW, ALIAS }
@@ -31,9 +38,11 @@ public record YamlDocument(Map<String, Object> mapping, YamlLocations locations,
      * @param dashColumn    for a block sequence, the column of its dashes; else -1
      * @param flowList      for a flow sequence of scalars ({@code [a, 'b']}), where its items and closing
      *                      bracket stand; else null
+     * @param valueEnd      where the value's text ends (a packed mark), so that a comment after it can be found;
+     *                      -1 when unknown
      */
     public record RootEntry(String key, int keyLine, int keyColumn, int lastLine, boolean endsInBlockScalar,
-                            Shape shape, int dashColumn, FlowList flowList) {
+                            Shape shape, int dashColumn, FlowList flowList, long valueEnd) {
     }
 
     /**

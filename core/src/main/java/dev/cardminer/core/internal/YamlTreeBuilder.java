@@ -104,6 +104,8 @@ final class YamlTreeBuilder {
     private int documents;
     private Object root;
     private long rootMark;
+    /** Where a root flow mapping's closing brace stands; -1 otherwise. */
+    private long rootEnd = -1;
     private boolean failed;
     private YamlLocations locations;
 
@@ -115,6 +117,7 @@ final class YamlTreeBuilder {
     private int entryKeyLine;
     private int entryKeyColumn;
     private int entryLastLine;
+    private long entryValueEnd;
     private boolean entryBlockScalar;
     private Shape entryShape;
     private int entryDash;
@@ -178,6 +181,10 @@ final class YamlTreeBuilder {
 
     long rootMark() {
         return rootMark;
+    }
+
+    long rootEnd() {
+        return rootEnd;
     }
 
     YamlLocations locations() {
@@ -279,6 +286,9 @@ final class YamlTreeBuilder {
         }
         if (entryFlow != null && stack.size() == 1) {
             entryFlow[4] = start(e);
+        }
+        if (stack.isEmpty() && f.map && f.flow) {
+            rootEnd = start(e);
         }
         return add(value, f.mark, f.size);
     }
@@ -384,6 +394,7 @@ final class YamlTreeBuilder {
         entryKeyLine = (int) (mark >>> 32);
         entryKeyColumn = (int) mark;
         entryLastLine = entryKeyLine;
+        entryValueEnd = -1;
         entryBlockScalar = false;
         entryShape = null;
         entryDash = -1;
@@ -393,7 +404,8 @@ final class YamlTreeBuilder {
     private void closeEntry() {
         entries.add(new RootEntry(entryKey, entryKeyLine, entryKeyColumn, entryLastLine, entryBlockScalar,
                 entryShape == null ? Shape.SCALAR : entryShape, entryDash, entryFlow == null || entryFlow[4] < 0 ? null
-                : new FlowList((int) entryFlow[0], entryFlow[5], entryFlow[1], entryFlow[2], entryFlow[3], entryFlow[4])));
+                : new FlowList((int) entryFlow[0], entryFlow[5], entryFlow[1], entryFlow[2], entryFlow[3], entryFlow[4]),
+                entryValueEnd));
         entryFlow = null;
         entryOpen = false;
     }
@@ -407,6 +419,7 @@ final class YamlTreeBuilder {
         if (line >= entryLastLine) {
             entryLastLine = Math.max(line, entryKeyLine);
             entryBlockScalar = blockScalar;
+            entryValueEnd = YamlLocations.pack(end.getLine(), end.getColumn());
         }
     }
 

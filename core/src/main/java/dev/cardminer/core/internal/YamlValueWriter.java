@@ -105,6 +105,37 @@ public final class YamlValueWriter {
         return styled(v, quote, true);
     }
 
+    /**
+     * Any value on one line in flow style ({@code {name: x, results: [{task: {type: y}}]}}), for a block written as a
+     * flow mapping; null for a value that is no plain data.
+     */
+    public static String flowValue(Object v) {
+        if (v instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object item : list) {
+                String text = flowValue(item);
+                if (text == null) {
+                    return null;
+                }
+                sb.append(sb.length() > 1 ? ", " : "").append(text);
+            }
+            return sb.append(']').toString();
+        }
+        if (v instanceof Map<?, ?> map) {
+            StringBuilder sb = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = flowScalar(e.getKey(), (char) 0);
+                String text = flowValue(e.getValue());
+                if (key == null || text == null) {
+                    return null;
+                }
+                sb.append(sb.length() > 1 ? ", " : "").append(key).append(": ").append(text);
+            }
+            return sb.append('}').toString();
+        }
+        return flowScalar(v, (char) 0);
+    }
+
     /** A one-line flow sequence of scalars ({@code [a, 'no']}); null when an item is not a scalar. */
     public static String flowList(List<?> list) {
         StringBuilder sb = new StringBuilder("[");
