@@ -141,6 +141,13 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern FINE_TUNE_NAME = Pattern.compile("fine-?tun|finetun|-ft\\b|squad|glue|sst|mnli|ner\\b", Pattern.CASE_INSENSITIVE);
     /** KoichiYasuoka's parsers are used through their own pipeline: {@code nlp=pipeline("universal-dependencies","…")}. */
     private static final Pattern UD_PIPELINE = Pattern.compile("pipeline\\(\\s*+[\"']universal-dependencies[\"']");
+    /**
+     * NeMo's "### Datasets" lists: "- Mozilla Common Voice 7.0 (Spanish) - 289 hours", also "- MozillaCommonVoice 7.0": a
+     * versioned release is one of Mozilla's Hub datasets (a bare "Common Voice" is the legacy {@code common_voice} as often).
+     */
+    private static final Pattern MOZILLA_COMMON_VOICE_ITEM = Pattern.compile(
+            "^[ \\t]*+[-*][ \\t]++(?:the[ \\t]++)?Mozilla[ \\t]?Common[ \\t]?Voice[ \\t]++v?(\\d{1,2})\\.(\\d)\\b",
+            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
     /** A model trained on a deduplicated copy of its corpus names itself so (Pythia's "-deduped" models). */
     private static final Pattern DEDUPED_NAME = Pattern.compile("-deduped(?![a-z])", Pattern.CASE_INSENSITIVE);
     /** Headings of the sections that list what a model was trained on, and of those that list other data. */
@@ -285,6 +292,16 @@ public final class DatasetsExtractor implements MetadataExtractor {
             Matcher ud = UD_PIPELINE.matcher(text.body());
             if (ud.find()) {
                 put(out, text.suggestion(FIELD, "universal_dependencies", ud.start(), ud.end(), 0.85, "universal-dependencies-pipeline"));
+            }
+        }
+        if (text.mentions("commonvoice", "common voice")) {
+            Matcher cv = MOZILLA_COMMON_VOICE_ITEM.matcher(text.body());
+            TrainingLists sections = new TrainingLists(text);
+            while (cv.find()) {
+                if (!text.inCode(cv.start()) && sections.underTrainingHeading(cv.start())) {
+                    String id = "mozilla-foundation/common_voice_" + cv.group(1) + "_" + cv.group(2);
+                    put(out, text.suggestion(FIELD, id, cv.start(), cv.end(), 0.85, "mozilla-common-voice-item"));
+                }
             }
         }
         Matcher named = namedDataset.matcher(text.body());

@@ -476,6 +476,16 @@ class DatasetsExtractorTest {
         assertThat(proposed(card("someone/tiny-lm", null, "This model was trained on the Pile.\n"))).containsExactly("the_pile");
     }
 
+    @Test
+    void aVersionedMozillaCommonVoiceInATrainingList() {
+        assertThat(proposed(body("## Training\n\n### Datasets\n\n- Mozilla Common Voice 9.0 (Welsh) - 80 hours after cleaning\n"
+                + "- MozillaCommonVoice 6.1 - 12 hours\n- A private set\n")))
+                .containsExactly("mozilla-foundation/common_voice_9_0", "mozilla-foundation/common_voice_6_1");
+        // under an evaluation heading, or without a version (the legacy common_voice as often), nothing
+        assertThat(proposed(body("## Evaluation\n\n- Mozilla Common Voice 9.0 test split\n"))).isEmpty();
+        assertThat(proposed(body("## Training data\n\n- Mozilla Common Voice (Welsh)\n"))).isEmpty();
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
