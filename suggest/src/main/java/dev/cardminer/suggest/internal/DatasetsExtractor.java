@@ -196,6 +196,9 @@ public final class DatasetsExtractor implements MetadataExtractor {
         // cards was mostly the pre-training of the model a tagger was derived from
         namedDataset = Pattern.compile("(?i:fine[- ]?tuned|trained|pre-?trained|distilled)\\s+(?:[\\w-]+\\s+){0,4}?"
                 + "(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)\\s+model\\s+)?(?:on|with|using)\\s+"
+                // "on the non-shuffled variant of the oscar corpus", "on french part of XNLI"; not "not trained on any part of
+                // Wikipedia", nor "an experimental version of SQuAD" (a translation)
+                + "(?:(?:(?:the|an?)\\s+)?(?:(?!any\\b)[\\w-]+\\s+){0,2}?(?:variant|portion|part|subset|split)\\s+of\\s+)?"
                 + "(?:the\\s+)?(?:\\[)?`?(" + names + ")`?(?![\\w-])");
         nameAlone = Pattern.compile("(?:" + names + ")(?![\\w-])");
         for (String[] row : TsvResource.rows("adapterhub-datasets.tsv")) {

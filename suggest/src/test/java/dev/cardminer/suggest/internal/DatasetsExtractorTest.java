@@ -486,6 +486,15 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("## Training data\n\n- Mozilla Common Voice (Welsh)\n"))).isEmpty();
     }
 
+    @Test
+    void aNamedDatasetsVariantOrPart() {
+        assertThat(proposed(body("| Plain | Trained on the non-shuffled variant of the oscar corpus, in order. |\n"))).containsExactly("oscar");
+        assertThat(proposed(body("A sentence classifier fine-tuned on french part of XNLI.\n"))).containsExactly("xnli");
+        // a negation, or another version of the data (a translation), is not the named dataset
+        assertThat(proposed(body("The encoder was not trained on any part of Wikipedia.\n"))).isEmpty();
+        assertThat(proposed(body("A reader fine-tuned on an experimental version of SQuAD1.1 in Basque.\n"))).isEmpty();
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
