@@ -82,6 +82,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
             "\\bon the `?([A-Za-z0-9][\\w.-]*(?:/[\\w.-]+)?)`? (?:dataset|corpus|data set)\\b");
     /** AutoTrain names its repos {@code owner/autotrain-PROJECT-NUMBER} and the project's data {@code owner/autotrain-data-PROJECT}. */
     private static final Pattern AUTOTRAIN_ID = Pattern.compile("([^/]+)/autotrain-(.+)-\\d{6,}");
+    /** AutoTrain's predecessor AutoNLP did the same: {@code owner/autonlp-PROJECT-NUMBER}, data {@code owner/autonlp-data-PROJECT}. */
+    private static final Pattern AUTONLP_ID = Pattern.compile("([^/]+)/autonlp-(.+)-\\d{5,}");
     /** The XLSR fine-tuning week's template: "Fine-tuned [base](...) on Breton using the [Common Voice](.../datasets/common_voice)". */
     private static final Pattern FINETUNED_USING_LINK = Pattern.compile(
             "fine-?tuned\\s+\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)\\s+(?:(?:on|in)\\s+[\\w -]{1,40}?\\s+)?using\\s+(?:the\\s+)?"
@@ -123,6 +125,31 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern BENCHMARK_DATASET_PATH = Pattern.compile(
             "^[ \\t]*\\*[ \\t]+\\*\\*dataset\\*\\*:[ \\t]*(?:\\r?\\n[ \\t]+\\*[ \\t]+\\*\\*path\\*\\*:[ \\t]*`|\\[\\{'path':[ \\t]*')"
                     + "([A-Za-z0-9][\\w.-]{0,95}(?:/[A-Za-z0-9][\\w.-]{0,95})?)['`]", Pattern.MULTILINE);
+    /**
+     * AdapterHub's prediction-head adapters name their task in the repo, which their cards' headings quote: "# Adapter
+     * `AdapterHub/roberta-base-pf-boolq` for roberta-base", also "# ONNX export of Adapter `…`" (the task is looked up in
+     * adapterhub-datasets.tsv: "hotpotqa" is the Hub's {@code hotpot_qa}, "ud_pos" {@code universal_dependencies}).
+     */
+    private static final Pattern ADAPTERHUB_ADAPTER = Pattern.compile("Adapter `AdapterHub/[\\w.-]{1,100}?-pf-([a-z0-9_]{1,60})` for ");
+    /**
+     * BERT's card, which its family copies (ALBERT, DistilBERT): "pretrained on [BookCorpus](…), a dataset consisting of
+     * 11,038 unpublished books and [English Wikipedia](…)": both are its YAML's datasets.
+     */
+    private static final Pattern BOOKCORPUS_AND_WIKIPEDIA = Pattern.compile("\\[BookCorpus\\]\\([^)\\s]{1,400}\\),?\\s++a\\s++dataset"
+            + "\\s++consisting\\s++of\\s++[\\d,]{1,12}\\s++unpublished\\s++books\\s++and\\s++\\[English\\s++Wikipedia\\]\\(");
+    /** A fine-tune's repo name: it copies its base's card, whose pre-training data is not its own. */
+    private static final Pattern FINE_TUNE_NAME = Pattern.compile("fine-?tun|finetun|-ft\\b|squad|glue|sst|mnli|ner\\b", Pattern.CASE_INSENSITIVE);
+    /** KoichiYasuoka's parsers are used through their own pipeline: {@code nlp=pipeline("universal-dependencies","…")}. */
+    private static final Pattern UD_PIPELINE = Pattern.compile("pipeline\\(\\s*+[\"']universal-dependencies[\"']");
+    /**
+     * NeMo's "### Datasets" lists: "- Mozilla Common Voice 7.0 (Spanish) - 289 hours", also "- MozillaCommonVoice 7.0": a
+     * versioned release is one of Mozilla's Hub datasets (a bare "Common Voice" is the legacy {@code common_voice} as often).
+     */
+    private static final Pattern MOZILLA_COMMON_VOICE_ITEM = Pattern.compile(
+            "^[ \\t]*+[-*][ \\t]++(?:the[ \\t]++)?Mozilla[ \\t]?Common[ \\t]?Voice[ \\t]++v?(\\d{1,2})\\.(\\d)\\b",
+            Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
+    /** A model trained on a deduplicated copy of its corpus names itself so (Pythia's "-deduped" models). */
+    private static final Pattern DEDUPED_NAME = Pattern.compile("-deduped(?![a-z])", Pattern.CASE_INSENSITIVE);
     /** Headings of the sections that list what a model was trained on, and of those that list other data. */
     private static final Pattern HEADING = Pattern.compile("^[ \\t]{0,3}#{1,6}[ \\t]+([^\\n]*)$", Pattern.MULTILINE);
     private static final Pattern TRAINING_HEADING = Pattern.compile(
@@ -155,6 +182,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private final Pattern nameAlone;
     private final Map<String, String> namesToIds = new LinkedHashMap<>();
     private final List<Pattern> namePatterns = new ArrayList<>();
+    private final Map<String, String> adapterTasks = new java.util.HashMap<>();
 
     public DatasetsExtractor() {
         StringBuilder names = new StringBuilder();
@@ -168,8 +196,14 @@ public final class DatasetsExtractor implements MetadataExtractor {
         // cards was mostly the pre-training of the model a tagger was derived from
         namedDataset = Pattern.compile("(?i:fine[- ]?tuned|trained|pre-?trained|distilled)\\s+(?:[\\w-]+\\s+){0,4}?"
                 + "(?:\\[[^\\]\\n]{1,200}\\]\\([^)\\s]{1,400}\\)\\s+model\\s+)?(?:on|with|using)\\s+"
+                // "on the non-shuffled variant of the oscar corpus", "on french part of XNLI"; not "not trained on any part of
+                // Wikipedia", nor "an experimental version of SQuAD" (a translation)
+                + "(?:(?:(?:the|an?)\\s+)?(?:(?!any\\b)[\\w-]+\\s+){0,2}?(?:variant|portion|part|subset|split)\\s+of\\s+)?"
                 + "(?:the\\s+)?(?:\\[)?`?(" + names + ")`?(?![\\w-])");
         nameAlone = Pattern.compile("(?:" + names + ")(?![\\w-])");
+        for (String[] row : TsvResource.rows("adapterhub-datasets.tsv")) {
+            adapterTasks.put(row[0], row[1]);
+        }
     }
 
     @Override
@@ -196,14 +230,8 @@ public final class DatasetsExtractor implements MetadataExtractor {
                 }
             }
         }
-        Matcher autotrain = AUTOTRAIN_ID.matcher(card.id());
-        if (autotrain.matches() && text.mentions("autotrain")) {
-            String id = HubRefs.valid(autotrain.group(1) + "/autotrain-data-" + autotrain.group(2));
-            if (id != null) {
-                put(out, new Suggestion(FIELD, id, BodyText.repoId("AutoTrain repo id: " + card.id()), 0.85,
-                        "autotrain-project-data"));
-            }
-        }
+        projectData(card, text, AUTOTRAIN_ID, "autotrain", "AutoTrain", out);
+        projectData(card, text, AUTONLP_ID, "autonlp", "AutoNLP", out);
         String indexed = onlyModelIndexDataset(card);
         if (indexed != null) {
             put(out, new Suggestion(FIELD, indexed, BodyText.metadata(card, "model-index dataset type: " + indexed),
@@ -247,9 +275,44 @@ public final class DatasetsExtractor implements MetadataExtractor {
         if (text.mentions("using")) {
             each(text, FINETUNED_USING_LINK, HubRefs::datasetFromUrl, 0.88, "finetuned-using-dataset-link", out);
         }
+        if (text.mentions("adapterhub/")) {
+            Matcher adapter = ADAPTERHUB_ADAPTER.matcher(text.body());
+            if (adapter.find()) {
+                String id = adapterTasks.get(adapter.group(1));
+                if (id != null) {
+                    put(out, text.suggestion(FIELD, id, adapter.start(1), adapter.end(1), 0.88, "adapterhub-task"));
+                }
+            }
+        }
+        if (text.mentions("unpublished books") && trainer == null && !FINE_TUNE_NAME.matcher(card.id()).find()) {
+            Matcher bert = BOOKCORPUS_AND_WIKIPEDIA.matcher(text.body());
+            if (bert.find() && !text.inCode(bert.start())) {
+                put(out, text.suggestion(FIELD, "bookcorpus", bert.start(), bert.end(), 0.85, "bookcorpus-and-wikipedia"));
+                put(out, text.suggestion(FIELD, "wikipedia", bert.start(), bert.end(), 0.85, "bookcorpus-and-wikipedia"));
+            }
+        }
+        if (text.mentions("universal-dependencies")) {
+            Matcher ud = UD_PIPELINE.matcher(text.body());
+            if (ud.find()) {
+                put(out, text.suggestion(FIELD, "universal_dependencies", ud.start(), ud.end(), 0.85, "universal-dependencies-pipeline"));
+            }
+        }
+        if (text.mentions("commonvoice", "common voice")) {
+            Matcher cv = MOZILLA_COMMON_VOICE_ITEM.matcher(text.body());
+            TrainingLists sections = new TrainingLists(text);
+            while (cv.find()) {
+                if (!text.inCode(cv.start()) && sections.underTrainingHeading(cv.start())) {
+                    String id = "mozilla-foundation/common_voice_" + cv.group(1) + "_" + cv.group(2);
+                    put(out, text.suggestion(FIELD, id, cv.start(), cv.end(), 0.85, "mozilla-common-voice-item"));
+                }
+            }
+        }
         Matcher named = namedDataset.matcher(text.body());
         while (named.find()) {
             String id = idOfName(named.group(1));
+            if ("the_pile".equals(id) && DEDUPED_NAME.matcher(card.id()).find() && text.mentions("deduplicated")) {
+                id = "EleutherAI/the_pile_deduplicated";   // Pythia's "-deduped" models: "trained on the Pile after the dataset has been globally deduplicated"
+            }
             if (id != null && !text.inCode(named.start()) && !aboutAnotherModel(text, named.start())) {
                 put(out, text.suggestion(FIELD, id, named.start(), named.end(), 0.82, "trained-on-named-dataset"));
                 namedListItems(text, named.end(), out);
@@ -294,6 +357,19 @@ public final class DatasetsExtractor implements MetadataExtractor {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /** The data of an AutoTrain or AutoNLP project, named by the repo's id, on a card that names the tool. */
+    private static void projectData(ModelCard card, BodyText text, Pattern repoId, String tool, String toolName,
+                                    Map<String, Suggestion> out) {
+        Matcher m = repoId.matcher(card.id());
+        if (m.matches() && text.mentions(tool)) {
+            String id = HubRefs.valid(m.group(1) + "/" + tool + "-data-" + m.group(2));
+            if (id != null) {
+                put(out, new Suggestion(FIELD, id, BodyText.repoId(toolName + " repo id: " + card.id()), 0.85,
+                        "autotrain-project-data"));
+            }
+        }
     }
 
     /** "Dataset is available [here](…)": unless the rest of the line turns to other data ("… was used for evaluation"). */

@@ -420,6 +420,80 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("A tagger fine-tuned on the acme/Legal-NER dataset.\n"))).containsExactly("acme/Legal-NER");
     }
 
+    @Test
+    void anAdapterHubAdaptersTaskAsItsRepoNamesIt() {
+        assertThat(proposed(body("# Adapter `AdapterHub/tiny-bert-pf-hotpotqa` for tiny-bert\n\nAn adapter with a QA head.\n")))
+                .containsExactly("hotpot_qa");
+        assertThat(proposed(body("# ONNX export of Adapter `AdapterHub/tiny-bert-pf-ud_pos` for tiny-bert\n"))).containsExactly("universal_dependencies");
+        assertThat(proposed(body("# Adapter `AdapterHub/tiny-roberta-pf-cola` for tiny-roberta\n"))).containsExactly("glue");
+        // a task the table does not hold, or an adapter outside AdapterHub's series, gives nothing
+        assertThat(proposed(body("# Adapter `AdapterHub/tiny-bert-pf-wikihop` for tiny-bert\n"))).isEmpty();
+        assertThat(proposed(body("# Adapter `someone/tiny-bert-pf-squad` for tiny-bert\n"))).isEmpty();
+    }
+
+    @Test
+    void autoNlpProjectData() {
+        assertThat(values(extractor, card("someone/autonlp-song-moods-40211", null, "# Model Trained Using AutoNLP\n\n- Problem type: Multi-class\n")))
+                .containsExactly("someone/autonlp-data-song-moods");
+        assertThat(extractor.extract(card("someone/autonlp-song-moods-40211", null, "No word of the tool.\n"))).isEmpty();
+    }
+
+    @Test
+    void bertsOwnTrainingDataAsItsFamilyCopiesIt() {
+        String text = "## Training data\n\nThe model was pretrained on [BookCorpus](https://example.org/books), a dataset consisting of 9,000\n"
+                + "unpublished books and [English Wikipedia](https://example.org/wiki) (excluding lists and tables).\n";
+        assertThat(proposed(card("someone/tiny-albert-v3", null, text))).containsExactly("bookcorpus", "wikipedia");
+        // a fine-tune that copied its base's card: the base's pre-training data, not its own (the older named rule still
+        // reads "pretrained on [BookCorpus]" there; this rule adds nothing)
+        assertThat(proposed(card("someone/tiny-albert-finetuned-reviews", null, text))).doesNotContain("wikipedia");
+        assertThat(proposed(card("someone/tiny-albert-v3", null,
+                "This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the reviews_small dataset.\n\n" + text)))
+                .contains("reviews_small").doesNotContain("wikipedia");
+    }
+
+    @Test
+    void aParserUsedThroughTheUniversalDependenciesPipeline() {
+        assertThat(proposed(body("## How to Use\n\n```py\nfrom transformers import pipeline\nnlp=pipeline(\"universal-dependencies\",\"someone/tiny-ud-goeswith\",trust_remote_code=True)\n```\n")))
+                .containsExactly("universal_dependencies");
+        assertThat(proposed(body("```py\nnlp=pipeline(\"token-classification\",\"someone/tiny-upos\")\n```\n"))).isEmpty();
+    }
+
+    @Test
+    void morePlainNamesOfTheGazetteer() {
+        assertThat(proposed(body("A sentiment model fine-tuned on [Financial PhraseBank](https://example.org/fpb).\n"))).containsExactly("financial_phrasebank");
+        assertThat(proposed(body("A code model pretrained on CodeSearchNet and more code.\n"))).containsExactly("code_search_net");
+        assertThat(proposed(body("# Tiny T5 finetuned on CNN DailyMail\n"))).containsExactly("cnn_dailymail");
+        assertThat(proposed(body("A depth model fine-tuned on ADE20k for segmentation.\n"))).containsExactly("scene_parse_150");
+        // GLUE's task names: YAMLs write `glue`, the task, or a translation's id
+        assertThat(proposed(body("A tiny encoder finetuned on MRPC.\n"))).isEmpty();
+    }
+
+    @Test
+    void aDeduplicatedPileAsTheDedupedModelsNameSays() {
+        String text = "This model was trained on the Pile after the dataset has been globally deduplicated.\n";
+        assertThat(proposed(card("someone/tiny-lm-deduped", null, text))).containsExactly("EleutherAI/the_pile_deduplicated");
+        assertThat(proposed(card("someone/tiny-lm", null, "This model was trained on the Pile.\n"))).containsExactly("the_pile");
+    }
+
+    @Test
+    void aVersionedMozillaCommonVoiceInATrainingList() {
+        assertThat(proposed(body("## Training\n\n### Datasets\n\n- Mozilla Common Voice 9.0 (Welsh) - 80 hours after cleaning\n"
+                + "- MozillaCommonVoice 6.1 - 12 hours\n- A private set\n")))
+                .containsExactly("mozilla-foundation/common_voice_9_0", "mozilla-foundation/common_voice_6_1");
+        // under an evaluation heading, or without a version (the legacy common_voice as often), nothing
+        assertThat(proposed(body("## Evaluation\n\n- Mozilla Common Voice 9.0 test split\n"))).isEmpty();
+        assertThat(proposed(body("## Training data\n\n- Mozilla Common Voice (Welsh)\n"))).isEmpty();
+    }
+
+    @Test
+    void aNamedDatasetsVariantOrPart() {
+        assertThat(proposed(body("| Plain | Trained on the non-shuffled variant of the oscar corpus, in order. |\n"))).containsExactly("oscar");
+        assertThat(proposed(body("A sentence classifier fine-tuned on french part of XNLI.\n"))).containsExactly("xnli");
+        // a negation, or another version of the data (a translation), is not the named dataset
+        assertThat(proposed(body("The encoder was not trained on any part of Wikipedia.\n"))).isEmpty();
+        assertThat(proposed(body("A reader fine-tuned on an experimental version of SQuAD1.1 in Basque.\n"))).isEmpty();
+    }
+
     /** What {@code suggest} proposes at its default minimum confidence (0.8); the 0.6 link rule is below it. */
     private java.util.List<Object> proposed(dev.cardminer.core.ModelCard card) {
         return extractor.extract(card).stream().filter(s -> s.confidence() >= 0.8).map(dev.cardminer.suggest.Suggestion::value).toList();
