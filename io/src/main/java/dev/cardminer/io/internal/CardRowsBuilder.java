@@ -41,23 +41,8 @@ public final class CardRowsBuilder {
     private final ObjectMapper json;
     private final CardSentences.Step sentenceStep;
     private StringWriter out = new StringWriter(1024);
-    /**
-     * CPU time of the sentence steps, measured on every {@link #SAMPLE_EVERY}th card below {@link #SAMPLE_BELOW} bytes
-     * and on every larger card, and scaled up for the small cards not measured. The thread's CPU clock is a system call
-     * (no vDSO), about 1.7 CPU-microseconds; five per card were the process's most frequent system call, about 1% of
-     * a run's CPU (docs/bench.md, "JVM-side CPU").
-     */
-    static final int SAMPLE_EVERY = 8;
-    static final int SAMPLE_BELOW = 64 << 10;
-    private long smallCards;
-    private long smallTimed;
-    private long smallSplitNanos;
-    private long smallAnnotateNanos;
-    private long largeSplitNanos;
-    private long largeAnnotateNanos;
-    /** Whether the card being built is one whose sentence steps are timed, and whether it is a large one. */
-    private boolean timed;
-    private boolean large;
+    private long splitNanos;
+    private long annotateNanos;
     /** Splits each card while the parser has it in hand, reusing its Markdown tree; null without a sentence step. */
     private final CardExtractor splitInHand;
     /** The split {@link #splitInHand} made of the card being built, or null. */
@@ -76,42 +61,20 @@ public final class CardRowsBuilder {
         this.json = json;
         this.sentenceStep = sentenceStep;
         this.splitInHand = sentenceStep == null ? null : (card, out) -> {
-            long t0 = timed ? StageTimes.cpuNow() : 0;
+            long t0 = StageTimes.cpuNow();
             inHand = CardSentences.split(sentenceStep.splitter(), card);
-            if (timed) {
-                addSplit(StageTimes.cpuNow() - t0);
-            }
+            splitNanos += StageTimes.cpuNow() - t0;
         };
     }
 
     /** CPU nanoseconds this builder's thread spent splitting sentences so far. */
     public long splitNanos() {
-        return largeSplitNanos + scaled(smallSplitNanos);
+        return splitNanos;
     }
 
     /** CPU nanoseconds this builder's thread spent annotating sentences so far. */
     public long annotateNanos() {
-        return largeAnnotateNanos + scaled(smallAnnotateNanos);
-    }
-
-    private long scaled(long sampledNanos) {
-        return smallTimed == 0 ? 0 : Math.round(sampledNanos * ((double) smallCards / smallTimed));
-    }
-
-    private void addSplit(long nanos) {
-        if (large) {
-            largeSplitNanos += nanos;
-        } else {
-            smallSplitNanos += nanos;
-        }
-    }
-
-    private void addAnnotate(long nanos) {
-        if (large) {
-            largeAnnotateNanos += nanos;
-        } else {
-            smallAnnotateNanos += nanos;
-        }
+        return annotateNanos;
     }
 
     public CardRows build(SourceCard source, byte[] utf8, String contentHash, long fingerprint, long factsHash,
@@ -122,11 +85,6 @@ public final class CardRowsBuilder {
         }
         try {
             inHand = null;
-            large = utf8.length >= SAMPLE_BELOW;
-            timed = large || smallCards++ % SAMPLE_EVERY == 0;
-            if (timed && !large) {
-                smallTimed++;
-            }
             ModelCard card = splitInHand == null
                     ? (source.text() != null ? parser.parse(source.id(), source.text()) : parser.parse(source.id(), utf8))
                     : (source.text() != null ? parser.parse(source.id(), source.text(), splitInHand)
@@ -195,39 +153,31 @@ public final class CardRowsBuilder {
         }
         CardSentences sentences = null;
         if (sentenceStep != null) {
-            sentences = sentences(card);
+            // Split while parsing (the parser's tree reused, timed there); a parser without that hook leaves it to here.
+            // The thread's CPU clock is a system call (docs/bench.md, "JVM-side CPU"): read no more often than needed.
+            long t1;
+            if (inHand != null) {
+                sentences = inHand;
+                t1 = sentenceStep.annotator() != null ? StageTimes.cpuNow() : 0;
+            } else {
+                long t0 = StageTimes.cpuNow();
+                sentences = CardSentences.split(sentenceStep.splitter(), card);
+                t1 = StageTimes.cpuNow();
+                splitNanos += t1 - t0;
+            }
+            inHand = null;
             if (!sentences.problems().isEmpty()) {
                 problems = new ArrayList<>(problems);
                 problems.addAll(sentences.problems());
+            }
+            if (sentenceStep.annotator() != null) {
+                sentences = sentences.annotated(sentenceStep.annotator());
+                annotateNanos += StageTimes.cpuNow() - t1;
             }
         }
         return new CardRows(source.id(), replaces, fingerprint, factsHash, source.origin(), contentHash, bytes, source.facts(),
                 card.hasMetadata(), metadataJson, Double.isFinite(completeness) ? completeness : null, card.body(),
                 card.bodyLine(), metadata, values, card.sections(), evals, card.links(), problems, sentences, permits);
-    }
-
-    /** The card's sentences, split (while parsing where the parser has that hook) and annotated. */
-    private CardSentences sentences(ModelCard card) {
-        long t1 = 0;
-        CardSentences sentences = inHand;
-        inHand = null;
-        if (sentences != null) {
-            t1 = timed && sentenceStep.annotator() != null ? StageTimes.cpuNow() : 0;
-        } else {
-            long t0 = timed ? StageTimes.cpuNow() : 0;
-            sentences = CardSentences.split(sentenceStep.splitter(), card);
-            if (timed) {
-                t1 = StageTimes.cpuNow();
-                addSplit(t1 - t0);
-            }
-        }
-        if (sentenceStep.annotator() != null) {
-            sentences = sentences.annotated(sentenceStep.annotator());
-            if (timed) {
-                addAnnotate(StageTimes.cpuNow() - t1);
-            }
-        }
-        return sentences;
     }
 
     /** Located at the metadata block's first line: the cut rows are spread over the whole block. */
