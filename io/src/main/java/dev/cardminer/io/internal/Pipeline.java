@@ -14,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +102,7 @@ public final class Pipeline {
         times.loadIndexNanos.set(System.nanoTime() - t0);
         int threads = Math.max(1, settings.threads());
         int queueSize = Math.max(64, threads * 32);
-        BlockingQueue<ToParse> toParse = new ArrayBlockingQueue<>(queueSize);
+        HandOff<ToParse> toParse = new HandOff<>(queueSize);
         int totalPermits = (int) Math.max(1, settings.inFlightBytes() >> 10);
         Budget budget = new Budget(totalPermits);
         // Each worker holds a batch: together they stay inside the in-flight budget with room for the queue.
@@ -203,7 +201,7 @@ public final class Pipeline {
      */
     private final class Reader implements Runnable {
         private final CardSource source;
-        private final BlockingQueue<ToParse> out;
+        private final HandOff<ToParse> out;
         private final Semaphore budget;
         private final int totalPermits;
         private final int parsers;
@@ -216,7 +214,7 @@ public final class Pipeline {
         /** The keys ({@link Hashes#key}) of the ids taken so far: 16 bytes an id, not the ids. */
         final LongLongMap ids = new LongLongMap(1 << 16);
 
-        Reader(CardSource source, BlockingQueue<ToParse> out, Semaphore budget, int totalPermits, int parsers,
+        Reader(CardSource source, HandOff<ToParse> out, Semaphore budget, int totalPermits, int parsers,
                AtomicReference<Throwable> fatal, StageTimes times) {
             this.source = source;
             this.out = out;
@@ -284,7 +282,7 @@ public final class Pipeline {
      * run's CPU on one core.
      */
     private final class Worker implements Runnable {
-        private final BlockingQueue<ToParse> in;
+        private final HandOff<ToParse> in;
         private final Stored known;
         private final Supplier<ObjectMapper> json;
         /** Made when the first card needs parsing: null while every card was unchanged. */
@@ -309,7 +307,7 @@ public final class Pipeline {
         long bytes;
         volatile boolean failed;
 
-        Worker(BlockingQueue<ToParse> in, Stored known, Supplier<ObjectMapper> json, Budget budget,
+        Worker(HandOff<ToParse> in, Stored known, Supplier<ObjectMapper> json, Budget budget,
                long batchBytesLimit, AtomicReference<Throwable> fatal, StageTimes times, CountDownLatch done) {
             this.in = in;
             this.known = known;
