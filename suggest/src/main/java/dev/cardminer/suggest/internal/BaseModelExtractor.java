@@ -214,7 +214,7 @@ public final class BaseModelExtractor implements MetadataExtractor {
         Object licenseLink = text.card().metadata().get("license_link");
         String found = licenseLink instanceof String link ? baseOf(HubRefs.modelFromUrl(link), id, wanted) : null;
         if (found != null) {
-            Suggestion s = new Suggestion(FIELD, found, BodyText.metadata(text.card(), "license_link: " + licenseLink), 0.9,
+            Suggestion s = new Suggestion(FIELD, found, BodyText.metadataKey(text.card(), "license_link", "license_link: " + licenseLink), 0.9,
                     "quantized-repo-name");
             return new Reading(List.of(s), "quantized", 0.9, "quantized-repo-name");
         }

@@ -170,6 +170,23 @@ public final class BodyText {
     }
 
     /**
+     * Evidence for a value read from under a metadata key ({@code model-index}'s results, {@code license_link}): the
+     * key's line, else the block's first line.
+     */
+    public static Evidence metadataKey(ModelCard card, String key, String text) {
+        String yaml = card.yaml();
+        if (yaml != null) {
+            TextLines lines = TextLines.of(yaml);
+            for (int i = 0; i < lines.lineCount(); i++) {
+                if (keyColon(yaml.substring(lines.lineStart(i + 1), lines.lineEnd(i + 1)), key) >= 0) {
+                    return new Evidence(text, card.yamlLine() + i, 1, -1, -1);
+                }
+            }
+        }
+        return metadata(card, text);
+    }
+
+    /**
      * Evidence for an item of a metadata key, {@code tags: [..., item]} or {@code - item} under {@code key:}: the
      * item's own line and column in the card; the key's line when the item is not found as written (a value the
      * YAML spells with escapes, an anchor); the block's first line when the key is not found either.

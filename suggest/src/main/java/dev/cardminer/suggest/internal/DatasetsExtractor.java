@@ -234,7 +234,7 @@ public final class DatasetsExtractor implements MetadataExtractor {
         projectData(card, text, AUTONLP_ID, "autonlp", "AutoNLP", out);
         String indexed = onlyModelIndexDataset(card);
         if (indexed != null) {
-            put(out, new Suggestion(FIELD, indexed, BodyText.metadata(card, "model-index dataset type: " + indexed),
+            put(out, new Suggestion(FIELD, indexed, BodyText.metadataKey(card, "model-index", "model-index dataset type: " + indexed),
                     0.85, "model-index-dataset"));
         }
         if (text.mentions("recipe in [espnet]")) {

@@ -267,7 +267,7 @@ public final class LanguageExtractor implements MetadataExtractor {
                 for (int g = 1; g <= 2; g++) {
                     String code = canonicalCode(pair.group(g));
                     if (vocabularies.languages().contains(code)) {
-                        out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadata(card,
+                        out.putIfAbsent(code, new Suggestion(FIELD, code, BodyText.metadataKey(card, "model-index",
                                 "model-index dataset " + type + " config " + config), 0.85, "translation-dataset-config"));
                     }
                 }
@@ -279,7 +279,7 @@ public final class LanguageExtractor implements MetadataExtractor {
             if (config != null && type.matches("(?i).*(common_voice|fleurs|voxpopuli|mls|cc100|oscar|xnli|wikiann|mc4).*")
                     && config.matches("[a-z]{2,3}") && vocabularies.languages().contains(config)) {
                 out.putIfAbsent(config, new Suggestion(FIELD, config,
-                        BodyText.metadata(card, "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
+                        BodyText.metadataKey(card, "model-index", "model-index dataset " + type + " config " + config), 0.85, "dataset-language-config"));
             }
         }
         if (out.isEmpty() && text.mentions(" - ")) {

@@ -51,7 +51,7 @@ public final class MetricsExtractor implements MetadataExtractor {
             String type = r.metricType() == null ? null : r.metricType().strip().toLowerCase(Locale.ROOT);
             if (type != null && hubMetrics.contains(type)
                     && (r.datasetType() == null || !SUITE_DATASET.matcher(r.datasetType()).matches())) {
-                out.putIfAbsent(type, new Suggestion(FIELD, type, BodyText.metadata(card, "model-index metric: " + type),
+                out.putIfAbsent(type, new Suggestion(FIELD, type, BodyText.metadataKey(card, "model-index", "model-index metric: " + type),
                         0.85, "model-index-metric"));
             }
         }

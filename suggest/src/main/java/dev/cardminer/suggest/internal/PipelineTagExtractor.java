@@ -132,7 +132,7 @@ public final class PipelineTagExtractor implements MetadataExtractor {
         for (EvalResult r : card.evalResults()) {
             if (r.taskType() != null && vocabularies.pipelineTags().contains(r.taskType())) {
                 offer(found, new Suggestion(FIELD, r.taskType(),
-                        BodyText.metadata(card, "model-index task: " + r.taskType()), 0.92, "model-index-task"));
+                        BodyText.metadataKey(card, "model-index", "model-index task: " + r.taskType()), 0.92, "model-index-task"));
                 break;
             }
         }

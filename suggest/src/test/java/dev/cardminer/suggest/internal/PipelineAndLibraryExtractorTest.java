@@ -14,6 +14,18 @@ class PipelineAndLibraryExtractorTest {
     private final LibraryNameExtractor library = new LibraryNameExtractor(Vocabularies.bundled());
 
     @Test
+    void aTaskFromTheModelIndexPointsAtTheModelIndexKeysLine() {
+        var card = card("me/m", "license: mit\ntags:\n- x\nmodel-index:\n- name: m\n  results:\n  - task:\n"
+                + "      type: text-classification\n    dataset:\n      type: imdb\n      name: IMDB\n    metrics:\n"
+                + "    - type: accuracy\n      value: 0.9\n", "# M\n\nA model.\n");
+        var found = task.extract(card);
+        assertThat(found).singleElement().satisfies(s -> {
+            assertThat(s.method()).isEqualTo("model-index-task");
+            assertThat(s.evidence().line()).isEqualTo(5);   // "model-index:", not the block's first line (license)
+        });
+    }
+
+    @Test
     void autoClassHeads() {
         var card = body("```python\nfrom transformers import AutoModelForTokenClassification\nm = AutoModelForTokenClassification.from_pretrained('x/y')\n```\n");
         assertThat(values(task, card)).containsExactly("token-classification");
