@@ -11,13 +11,14 @@ final class OptionRules {
 
     /**
      * The format that {@code --format} and its alias {@code --json} ask for together: {@code --json} with another
-     * format than the default one is a contradiction.
+     * format, the default one written out included ({@code --json --format text}), is a contradiction.
      */
     static <F> F jsonAlias(CommandLine commandLine, boolean json, F format, F jsonFormat, F defaultFormat) {
         if (!json) {
             return format;
         }
-        if (format != jsonFormat && format != defaultFormat) {
+        boolean written = commandLine.getParseResult() != null && commandLine.getParseResult().hasMatchedOption("--format");
+        if (format != jsonFormat && (written || format != defaultFormat)) {
             throw new ParameterException(commandLine, "--json contradicts --format " + format);
         }
         return jsonFormat;

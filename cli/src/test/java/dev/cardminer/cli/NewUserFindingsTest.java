@@ -207,6 +207,9 @@ class NewUserFindingsTest {
         assertThat(run("suggest", licensed.toString(), "--format", "json").out()).isEqualTo(run("suggest",
                 licensed.toString(), "--json").out()).startsWith("{\"id\":\"acme/licensed\"").contains("apache-2.0");
         refused(run("stats", "--db", db.toString(), "--format", "csv"), "--format");
+        refused(run("check", card.toString(), "--json", "--format", "text"), "--json contradicts --format text");
+        refused(run("stats", "--db", db.toString(), "--json", "--format", "text"), "--json contradicts --format text");
+        assertThat(run("stats", "--db", db.toString(), "--json", "--format", "json").exit()).isZero();
         assertThat(run("eval", "--help").out()).contains("--format=text|json");
         Path out = dir.resolve("edited.md");
         assertThat(run("edit", card.toString(), "--set", "license=apache-2.0", "--out", out.toString()).exit()).isZero();
