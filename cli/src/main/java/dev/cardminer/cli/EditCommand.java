@@ -10,7 +10,10 @@ import dev.cardminer.core.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -207,9 +210,17 @@ final class EditCommand implements Callable<Integer> {
         } else {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {
-                Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), ".cardminer-edit", ".tmp");
-                Files.writeString(tmp, outcome.text(), StandardCharsets.UTF_8);
-                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), ".cardminer-edit", ".tmp");
+                    Files.writeString(tmp, outcome.text(), StandardCharsets.UTF_8);
+                    Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileSystemException e) {
+                    // its file is the temporary one the write goes through: the user gave OUT and its folder
+                    String why = e.getReason() != null ? e.getReason() : e instanceof AccessDeniedException
+                            ? "permission denied" : e instanceof NoSuchFileException ? "its folder does not exist"
+                            : e.getClass().getSimpleName();
+                    throw new IOException("cannot write " + to + ": " + why, e);
+                }
             }
         }
         out.flush();

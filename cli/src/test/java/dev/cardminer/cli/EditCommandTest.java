@@ -41,6 +41,17 @@ class EditCommandTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsNamedNotTheTemporaryFile() throws Exception {
+        Path card = Files.writeString(dir.resolve("m.md"), CARD);
+        Path missing = dir.resolve("no-such-folder").resolve("out.md");
+        CliRun r = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "-o", missing.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).hasLineCount(1).contains("cannot write " + missing + ": its folder does not exist")
+                .doesNotContain(".cardminer-edit");
+        assertThat(Files.readString(card)).isEqualTo(CARD);
+    }
+
+    @Test
     void inPlaceAndOutputWriteTheCardThatReadsBackWithTheValues() throws Exception {
         Path card = Files.writeString(dir.resolve("m.md"), CARD);
         Path out = dir.resolve("out.md");
