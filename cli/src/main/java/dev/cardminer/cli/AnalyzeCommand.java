@@ -120,7 +120,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Analyzer.Config config = builder.build();
         // Ctrl-C (or SIGTERM): committed batches stay, the one in flight is rolled back by DuckDB.
         InterruptNotice interrupted = InterruptNotice.register(err, "cardminer analyze: interrupted; every batch "
-                + "committed so far is kept (cards, sentences, annotations, LLM answers); run again to resume",
+                + "committed so far is kept (cards, sentences, annotations, LLM answers); run again to resume"
+                + (report == null ? "" : " and write the report (" + CardFiles.oneLine(report.toString())
+                + " may be incomplete until then)"),
                 progressOutput.style() == ProgressOutput.Style.BAR);
         try (CardSource cards = CardSources.open(source, hub, progressOutput, cardLimit < 0);
              CardStore store = CardStore.open(db)) {

@@ -117,12 +117,14 @@ class AnalyzeFailureTest {
     void ctrlCPrintsOneLineLeavesTheRunUnfinishedAndARunAgainFinishes() throws Exception {
         Path db = dir.resolve("x.duckdb");
         Path wal = dir.resolve("x.duckdb.wal");
+        Path report = dir.resolve("report");
         String corpus = SharedData.corpusCards().toString();
         // Small batches, so that the cards, sentences and annotations of the rules' one pass reach the store's
         // log batch by batch: Ctrl-C once some are in, while ingestion goes on.
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(),
-                "analyze", corpus, "--db", db.toString(), "--progress", "none", "--batch-size", "5");
+                "analyze", corpus, "--db", db.toString(), "--progress", "none", "--batch-size", "5",
+                "--report", report.toString());
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread interrupter = new Thread(() -> {
             try {
@@ -153,7 +155,8 @@ class AnalyzeFailureTest {
         assertThat(child.exitValue()).as(String.join("\n", lines)).isEqualTo(130);
         List<String> told = lines.stream().filter(l -> l.contains("interrupted")).toList();
         assertThat(told).as(String.join("\n", lines)).containsExactly("cardminer analyze: interrupted; every batch "
-                + "committed so far is kept (cards, sentences, annotations, LLM answers); run again to resume");
+                + "committed so far is kept (cards, sentences, annotations, LLM answers); run again to resume and "
+                + "write the report (" + report + " may be incomplete until then)");
         assertThat(lines).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
         assertThat(scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NULL")).isEqualTo(1);
         assertThat(scalar(db, "SELECT count(*) FROM cards")).as("interrupted while ingesting").isBetween(1L, 498L);
