@@ -51,7 +51,8 @@ public final class ProblemSection implements ReportSection {
         out.facts(facts);
         out.note("Problems are what cardminer found wrong or doubtful while reading a card (invalid YAML, values the "
                 + "Hub rejects, broken evaluation results, ...), each located by line. Example cards are the first "
-                + "by id.");
+                + "by id. The lint of cardminer check (recommended keys and template sections missing) is not counted "
+                + "here: run check on the cards for it.");
 
         Map<String, List<String>> examples = new HashMap<>();
         for (Object[] row : store.rows("""
