@@ -58,11 +58,21 @@ final class OutputPaths {
         try {
             Files.createDirectories(absolute);
             Files.delete(Files.createTempFile(absolute, ".cardminer-check", ".tmp"));
-            for (Path p = absolute; firstMade != null && p != null && p.startsWith(firstMade); p = p.getParent()) {
-                Files.delete(p);
-            }
+            removeMade(absolute, firstMade);
         } catch (IOException e) {
+            try {
+                removeMade(absolute, firstMade);   // a folder made before the probe failed goes too
+            } catch (IOException ignored) {
+                // what could not be removed is named by the error below, and holds nothing
+            }
             throw new IOException("cannot write " + option + " " + folder + ": " + OneLineErrorHandler.describe(e), e);
+        }
+    }
+
+    /** Removes {@code folder} and its parents up to {@code firstMade}, the folders the check made (none when null). */
+    private static void removeMade(Path folder, Path firstMade) throws IOException {
+        for (Path p = folder; firstMade != null && p != null && p.startsWith(firstMade); p = p.getParent()) {
+            Files.deleteIfExists(p);
         }
     }
 }

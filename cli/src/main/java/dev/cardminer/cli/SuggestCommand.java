@@ -140,7 +140,8 @@ final class SuggestCommand implements Callable<Integer> {
         HubOptions hub = HubSettings.options(hubInput.hubEndpoint, null);
         boolean oneFile = source != null && !"-".equals(source) && !source.startsWith("hub:")
                 && Files.isRegularFile(Path.of(source)) && source.toLowerCase(Locale.ROOT).endsWith(".md");
-        if (id != null && !"-".equals(source) && !oneFile) {
+        if (id != null && !"-".equals(source) && !oneFile
+                && !(source != null && source.endsWith(".md") && Files.notExists(Path.of(source)))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--id names one card: give it with '-' or one "
                     + ".md file (other sources give their cards' ids)");
         }
@@ -158,6 +159,13 @@ final class SuggestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with a README.md file needs --id "
                     + "org/name: its repo would be guessed from the folders it is in ("
                     + CardFiles.oneLine(CardSources.cardId(Path.of(source), Path.of(source))) + ")");
+        }
+        if (openPrs && source != null && !source.startsWith("hub:") && Files.isDirectory(Path.of(source))
+                && Files.isRegularFile(Path.of(source).resolve("README.md"))) {
+            // The folder's own README.md is named after the folders above it, as a lone README.md file is
+            throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with a folder whose own README.md is a "
+                    + "card needs that file with --id org/name: its repo would be guessed from the folders it is in ("
+                    + CardFiles.oneLine(CardSources.cardId(Path.of(source), Path.of(source).resolve("README.md"))) + ")");
         }
         if (source != null && !"-".equals(source)) {
             CardFiles.refuseEmptyFolder(spec.commandLine(), source);
@@ -277,11 +285,6 @@ final class SuggestCommand implements Callable<Integer> {
                 } else {
                     printSummary(out, found, source == null);
                 }
-                if (outputClosed(out)) {
-                    // `suggest ... | head`: nobody reads on, so nothing more is read (the rows stored so far are kept)
-                    closed = true;
-                    break;
-                }
                 if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
@@ -316,6 +319,12 @@ final class SuggestCommand implements Callable<Integer> {
                         note(out, err, card.id(), "not patched: " + left.suggestion().field() + " = "
                                 + shown(left.suggestion().value()) + ": " + why);
                     }
+                }
+                if (outputClosed(out)) {
+                    // `suggest ... | head`: nobody reads on, so nothing more is read (the rows stored so far and the
+                    // drafts of the cards shown are kept; no pull request is sent: the run was cut short)
+                    closed = true;
+                    break;
                 }
             }
             if (rows != null && !toStore.isEmpty()) {

@@ -250,6 +250,14 @@ class NewUserFindingsTest {
         assertThat(named.exit()).as(named.err()).isZero();
         assertThat(named.out()).startsWith("{\"id\":\"me/my-model\"").contains("apache-2.0");
         refused(run("suggest", readme.getParent().toString(), "--id", "me/my-model"), "--id names one card");
+        // the folder itself, whose own README.md is named the same way: refused too
+        refused(run("suggest", readme.getParent().toString(), "--patch-dir", dir.resolve("p").toString(), "--open-prs"),
+                "--open-prs with a folder whose own README.md is a card", "(code/my-model)");
+        assertThat(dir.resolve("p")).doesNotExist();
+        // a card file that is not there is said to be missing, --id or not
+        CliRun missing = run("suggest", dir.resolve("nosuch.md").toString(), "--id", "a/b");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).doesNotContain("--id names one card");
     }
 
     @Test
@@ -288,9 +296,14 @@ class NewUserFindingsTest {
                 }
             }
         }, true);
-        String[] args = {"suggest", cards.toString(), "--json"};
+        Path drafts = dir.resolve("drafts");
+        String[] args = {"suggest", cards.toString(), "--json", "--patch-dir", drafts.toString()};
         int exit = Cardminer.commandLine(args).setOut(closing).setErr(new PrintWriter(new StringWriter())).execute(args);
         assertThat(exit).isEqualTo(SuggestCommand.OUTPUT_CLOSED);
         assertThat(writes[0]).isLessThanOrEqualTo(3);
+        // the cards printed before the reader went away have their drafts; the run read no further
+        try (var folders = Files.list(drafts)) {
+            assertThat(folders.count()).isBetween(1L, 3L);
+        }
     }
 }

@@ -36,6 +36,11 @@ class CardLinterTest {
         assertThat(codes("---\nlicense: mit\n---\n## Model Details\n\n- **Finetuned from model [optional]:** "
                 + "[More Information Needed]\n- **Language(s):** en\n")).doesNotContain("missing-base-model");
         assertThat(codes("---\nlicense: mit\n---\n- **Finetuned from model:**\n")).doesNotContain("missing-base-model");
+        // a sentence that wraps after "fine-tuned from model" is no template field
+        assertThat(codes("---\nlicense: mit\n---\nThis checkpoint was fine-tuned from model\n[gpt2](https://huggingface.co/gpt2) "
+                + "on wikitext.\n")).contains("missing-base-model");
+        assertThat(codes("---\nlicense: mit\n---\n- **Finetuned from model**: [More Information Needed]\n"))
+                .doesNotContain("missing-base-model");
         assertThat(codes("---\nlicense: mit\n---\n- **Finetuned from model [optional]:** gpt2\n"))
                 .contains("missing-base-model");
         assertThat(codes("---\nlicense: mit\n---\n- **Finetuned from model [optional]:** [More Information Needed]\n\n"

@@ -202,7 +202,7 @@ public final class Analyzer {
      * @param stages     where the time went, stage by stage (for profiling)
      * @param firstDuplicate the first card left out as a duplicate, "id in origin" (the earlier card with the id is
      *                   kept); null when none
-     * @param firstFailure a card stored with a failure problem (its problem row says more), "id (origin): message";
+     * @param firstFailure one of the cards stored with a failure problem (its problem row says more), "id (origin): message";
      *                   null when none
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
@@ -225,7 +225,7 @@ public final class Analyzer {
             String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
                     : String.format(", %,d pruned", pruned);
             String failed = failures == 0 || firstFailure == null ? "" : String.format(" (%s%s)",
-                    failures == 1 ? "" : "first: ", firstFailure);
+                    failures == 1 ? "" : "one: ", firstFailure);
             String dropped = duplicates == 0 || firstDuplicate == null ? ""
                     : String.format(": %s left out, the earlier card with its id kept", firstDuplicate);
             // A rate over cards that were only fingerprinted is no throughput: give it for runs that parsed them all.

@@ -34,7 +34,8 @@ public final class LintRules {
     private static final Pattern FINE_TUNED = Pattern.compile(
             "(?i)\\bfine-?tuned (version|from|on top)\\b|\\bfine-?tuned checkpoint of\\b");
     private static final Pattern TEMPLATE_FIELD_UNFILLED = Pattern.compile(
-            "(?i)fine-?tuned from model(?: \\[optional\\])?:?\\**:?\\s*(?:\\[More Information Needed\\]|\\{\\{[^}]*\\}\\})?\\s*$");
+            "(?i)fine-?tuned from model(?: \\[optional\\])?\\s*(?:\\*\\*\\s*:|:\\s*\\*\\*|:)\\s*"
+                    + "(?:\\[More Information Needed\\]|\\{\\{[^}]*\\}\\})?\\s*$");
 
     public List<Problem> check(ModelCard card) {
         List<Problem> out = new ArrayList<>();
