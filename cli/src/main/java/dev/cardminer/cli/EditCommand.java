@@ -10,7 +10,6 @@ import dev.cardminer.core.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -216,9 +215,8 @@ final class EditCommand implements Callable<Integer> {
                     Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (FileSystemException e) {
                     // its file is the temporary one the write goes through: the user gave OUT and its folder
-                    String why = e.getReason() != null ? e.getReason() : e instanceof AccessDeniedException
-                            ? "permission denied" : e instanceof NoSuchFileException ? "its folder does not exist"
-                            : e.getClass().getSimpleName();
+                    String why = e.getReason() == null && e instanceof NoSuchFileException ? "its folder does not exist"
+                            : OneLineErrorHandler.reason(e);
                     throw new IOException("cannot write " + to + ": " + why, e);
                 }
             }

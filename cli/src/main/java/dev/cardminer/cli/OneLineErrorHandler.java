@@ -177,7 +177,13 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
         if (!(e instanceof FileSystemException fs)) {
             return firstLine(e.getMessage());
         }
-        String reason = fs.getReason() != null ? fs.getReason() : switch (fs) {
+        String reason = reason(fs);
+        return firstLine(fs.getFile() == null ? reason : fs.getFile() + ": " + reason);
+    }
+
+    /** Why a file-system operation failed, without the path. */
+    static String reason(FileSystemException fs) {
+        return fs.getReason() != null ? fs.getReason() : switch (fs) {
             case FileAlreadyExistsException x -> "exists and is not a folder";
             case NoSuchFileException x -> "no such file or folder";
             case AccessDeniedException x -> "permission denied";
@@ -185,7 +191,6 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
             case DirectoryNotEmptyException x -> "folder not empty";
             default -> fs.getClass().getSimpleName();
         };
-        return firstLine(fs.getFile() == null ? reason : fs.getFile() + ": " + reason);
     }
 
     private static final String PENDING_WRAPPER =

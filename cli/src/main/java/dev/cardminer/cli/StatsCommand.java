@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,26 +53,26 @@ final class StatsCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, StoreStats s) {
         // the labels' column fits the longest problem code (model-index-missing-field), so the values line up
         int width = 2 + s.topProblemCodes().keySet().stream().mapToInt(String::length).max().orElse(0);
-        Row row = (label, value) -> out.printf("%-" + Math.max(24, width) + "s %s%n", label, value);
-        row.print("cards", String.format("%,d", s.cards()));
-        row.print("  with metadata", count(s.cardsWithMetadata(), s.cards()));
-        row.print("  with problems", count(s.cardsWithProblems(), s.cards()));
-        row.print("card text", String.format("%.1f MB", s.bytes() / 1e6));
-        row.print("mean completeness", s.meanCompleteness() == null ? "-" : String.format("%.3f", s.meanCompleteness()));
-        row.print("metadata keys", String.format("%,d distinct", s.metadataKeys()));
-        row.print("sections", String.format("%,d", s.sections()));
-        row.print("eval results", String.format("%,d", s.evalResults()));
-        row.print("links", String.format("%,d", s.links()));
-        row.print("sentences", String.format("%,d", s.sentences()));
-        row.print("annotations", String.format("%,d", s.annotations()));
-        row.print("problems", String.format("%,d", s.problems()));
+        BiConsumer<String, String> row = (label, value) -> out.printf("%-" + Math.max(24, width) + "s %s%n", label, value);
+        row.accept("cards", String.format("%,d", s.cards()));
+        row.accept("  with metadata", count(s.cardsWithMetadata(), s.cards()));
+        row.accept("  with problems", count(s.cardsWithProblems(), s.cards()));
+        row.accept("card text", String.format("%.1f MB", s.bytes() / 1e6));
+        row.accept("mean completeness", s.meanCompleteness() == null ? "-" : String.format("%.3f", s.meanCompleteness()));
+        row.accept("metadata keys", String.format("%,d distinct", s.metadataKeys()));
+        row.accept("sections", String.format("%,d", s.sections()));
+        row.accept("eval results", String.format("%,d", s.evalResults()));
+        row.accept("links", String.format("%,d", s.links()));
+        row.accept("sentences", String.format("%,d", s.sentences()));
+        row.accept("annotations", String.format("%,d", s.annotations()));
+        row.accept("problems", String.format("%,d", s.problems()));
         for (Map.Entry<String, Long> e : s.problemsBySeverity().entrySet()) {
-            row.print("  " + e.getKey(), String.format("%,d", e.getValue()));
+            row.accept("  " + e.getKey(), String.format("%,d", e.getValue()));
         }
         if (!s.topProblemCodes().isEmpty()) {
             out.println("top problem codes:");
             for (Map.Entry<String, Long> e : s.topProblemCodes().entrySet()) {
-                row.print("  " + e.getKey(), String.format("%,d", e.getValue()));
+                row.accept("  " + e.getKey(), String.format("%,d", e.getValue()));
             }
         }
     }
@@ -80,7 +81,4 @@ final class StatsCommand implements Callable<Integer> {
         return String.format("%,d (%.1f%%)", part, whole == 0 ? 0.0 : 100.0 * part / whole);
     }
 
-    private interface Row {
-        void print(String label, String value);
-    }
 }

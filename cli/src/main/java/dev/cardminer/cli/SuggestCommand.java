@@ -153,19 +153,14 @@ final class SuggestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with '-' needs --id org/name: "
                     + "a card from standard input has no repo to send a pull request to");
         }
-        if (openPrs && oneFile && id == null && Path.of(source).getFileName().toString().equalsIgnoreCase("README.md")) {
+        Path guessed = openPrs && id == null ? readmeNamedByItsFolders(source) : null;
+        if (guessed != null) {
             // Its id comes from the names of the folders it sits in (a clone in ~/code/my-model is "code/my-model"):
             // a pull request must not go to a repo that was guessed.
-            throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with a README.md file needs --id "
-                    + "org/name: its repo would be guessed from the folders it is in ("
-                    + CardFiles.oneLine(CardSources.cardId(Path.of(source), Path.of(source))) + ")");
-        }
-        if (openPrs && source != null && !source.startsWith("hub:") && Files.isDirectory(Path.of(source))
-                && Files.isRegularFile(Path.of(source).resolve("README.md"))) {
-            // The folder's own README.md is named after the folders above it, as a lone README.md file is
-            throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with a folder whose own README.md is a "
-                    + "card needs that file with --id org/name: its repo would be guessed from the folders it is in ("
-                    + CardFiles.oneLine(CardSources.cardId(Path.of(source), Path.of(source).resolve("README.md"))) + ")");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with "
+                    + (oneFile ? "a README.md file" : "a folder whose own README.md is a card") + " needs "
+                    + (oneFile ? "" : "that file with ") + "--id org/name: its repo would be guessed from the folders it "
+                    + "is in (" + CardFiles.oneLine(CardSources.cardId(guessed, guessed)) + ")");
         }
         if (source != null && !"-".equals(source)) {
             CardFiles.refuseEmptyFolder(spec.commandLine(), source);
@@ -454,7 +449,19 @@ final class SuggestCommand implements Callable<Integer> {
         }
     }
 
-    /** One card read from standard input as {@code check} and {@code card} read it (id "stdin", or --id); null when unreadable. */
+    /**
+     * The README.md file {@code source} is, or a folder's own README.md, whose id comes from the folders above it;
+     * null for other sources.
+     */
+    private static Path readmeNamedByItsFolders(String source) {
+        if (source == null || "-".equals(source) || source.startsWith("hub:")) {
+            return null;
+        }
+        Path path = Path.of(source);
+        Path readme = Files.isDirectory(path) ? path.resolve("README.md") : path;
+        return Files.isRegularFile(readme) && readme.getFileName().toString().equalsIgnoreCase("README.md") ? readme : null;
+    }
+
     /** The card of one file under the repo id {@code --id} gives it. */
     private CardSource withId(String file) throws IOException {
         try (CardSource one = CardSources.markdown(Path.of(file))) {
@@ -471,6 +478,7 @@ final class SuggestCommand implements Callable<Integer> {
         return out.checkError() || System.out.checkError();
     }
 
+    /** One card read from standard input as {@code check} and {@code card} read it (id "stdin", or --id); null when unreadable. */
     private CardSource stdin(PrintWriter err) {
         CardFiles.Read read = CardFiles.readOrExplain("suggest", "-", System.in, new HubInput(), err);
         if (read.input() == null) {
