@@ -34,6 +34,7 @@ import org.duckdb.DuckDBConnection;
  * {@code batchmb=N} (transactions of N MB of rows as the pipeline counts them), DuckDB settings separated by
  * {@code ;} (set before the appends, reset before the checkpoint), or {@code tables}: each table alone into a
  * fresh store, transactions of 5,000 cards, with its rows and its strings of 12 bytes or more (one JNI call each).
+ * {@link IngestPaths} (compiled with it) reuses its rows to compare other ways into the store than the appender.
  */
 public final class StoreFloor {
     static final ThreadMXBean TM = ManagementFactory.getThreadMXBean();
@@ -42,11 +43,8 @@ public final class StoreFloor {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    public static void main(String[] args) throws Exception {
-        Path parquet = Path.of(args[0]);
-        int repeats = Integer.parseInt(args[1]);
-        int threads = Integer.parseInt(args[2]);
-        List<String> settings = List.of(args).subList(3, args.length);
+    /** The rows of every card of the corpus, made once in memory as a run makes them (parse, split, rules). */
+    static List<CardRows> build(Path parquet) throws Exception {
         Hashes hashes = new Hashes();
         CardRowsBuilder b = new CardRowsBuilder(CardParser.builder().build(), CardJson.mapper(),
                 new CardSentences.Step(SentenceSplitter.markdown(), new RuleAnnotator()));
@@ -63,6 +61,15 @@ public final class StoreFloor {
         }
         System.out.printf("built %d cards in %.1f s%n", all.size(), (System.nanoTime() - t0) / 1e9);
         counts(all);
+        return all;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path parquet = Path.of(args[0]);
+        int repeats = Integer.parseInt(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        List<String> settings = List.of(args).subList(3, args.length);
+        List<CardRows> all = build(parquet);
         if (settings.contains("tables")) {
             tables(all, repeats);
             return;
