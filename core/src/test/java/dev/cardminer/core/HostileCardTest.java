@@ -1,6 +1,7 @@
 package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cardminer.testkit.CpuTime;
 import java.nio.charset.StandardCharsets;
@@ -205,9 +206,27 @@ class HostileCardTest {
                 .filter(p -> p.code().equals("invalid-utf8")).toList();
         assertThat(invalid).hasSize(11);
         assertThat(invalid).extracting(Problem::line).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-        assertThat(invalid.get(10).message()).isEqualTo("2 more invalid UTF-8 sequences replaced, the first at byte "
-                + (text.indexOf("\u0001", text.indexOf("x\u0001", 0) + 10 * 3)));
+        assertThat(invalid.get(10).message()).isEqualTo("2 more invalid UTF-8 bytes on 2 more lines replaced by U+FFFD,"
+                + " the first at byte " + (text.indexOf("\u0001", text.indexOf("x\u0001", 0) + 10 * 3)));
         assertThat(invalid.get(10).column()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunOfInvalidBytesIsOneWarningPerLineWithItsCount() {
+        // line 4: 40 bad bytes in a row (a Latin-1 file's binary junk); line 5: two runs of bad bytes around a word
+        String text = "---\nlicense: mit\n---\nab" + "\u0001".repeat(40) + "cd\nx\u0001\u0001 y \u0001z\nfine\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = bytes[i] == 1 ? (byte) 0xFE : bytes[i];
+        }
+        ModelCard card = ModelCard.parse("bytes", bytes);
+        List<Problem> invalid = card.problems().stream().filter(p -> p.code().equals("invalid-utf8")).toList();
+        assertThat(invalid).extracting(Problem::line, Problem::column).containsExactly(tuple(4, 3), tuple(5, 2));
+        assertThat(invalid.get(0).message()).isEqualTo("40 invalid UTF-8 bytes on this line in a row, the first at "
+                + "byte " + text.indexOf('\u0001') + ", replaced by U+FFFD");
+        assertThat(invalid.get(1).message()).startsWith("3 invalid UTF-8 bytes on this line in 2 runs, the first at byte "
+                + (text.indexOf("x\u0001") + 1));
+        assertThat(card.body()).contains("ab" + "\uFFFD".repeat(40) + "cd");
     }
 
     @Test
