@@ -81,6 +81,47 @@ class HostileCardTest {
     }
 
     @Test
+    void commonYamlMistakesGetAHintAtTheReadersLocation() {
+        // a colon inside an unquoted value: at the second colon, with the fix
+        Problem colon = only(parse("---\nlicense: mit\nmodel_name: BERT: the base model\n---\n"), "yaml-syntax");
+        assertThat(colon.line()).isEqualTo(3);
+        assertThat(colon.column()).isEqualTo(17);
+        assertThat(colon.message()).isEqualTo("invalid YAML: mapping values are not allowed here; a ': ' inside an "
+                + "unquoted value starts a new mapping: quote the value (key: \"a: b\")");
+        // the same words of the reader for a key indented off its siblings: no quoting hint there
+        Problem indented = only(parse("---\nlicense: mit\n  tags: a\n---\n"), "yaml-syntax");
+        assertThat(indented.line()).isEqualTo(3);
+        assertThat(indented.message()).endsWith("; this key is indented more than the key above it: indent it as its "
+                + "siblings").doesNotContain("quote");
+        // quotes never closed: said where they began, and what to do
+        for (String q : List.of("\"", "'")) {
+            Problem quote = only(parse("---\ntags:\n- a\nmodel_name: " + q + "BERT base\nlicense: mit\n---\n"),
+                    "yaml-syntax");
+            assertThat(quote.message()).contains("(begun at line 4, column 13)")
+                    .endsWith("; a quote is opened and never closed: close it where the value ends");
+        }
+        // a bracket never closed
+        assertThat(only(parse("---\ntags: [a, b\nlicense: mit\n---\n"), "yaml-syntax").message())
+                .endsWith("; a '[' is not closed where the value ends: add ']' (or quote the value if the bracket is text)");
+        assertThat(only(parse("---\nwidget: {text: a\nlicense: mit\n---\n"), "yaml-syntax").message())
+                .contains("add '}'");
+        // text after a closing quote, and a line that continues a list item's text without being indented
+        assertThat(only(parse("---\ndescription: \"a\" b\nlicense: mit\n---\n"), "yaml-syntax").message())
+                .endsWith("; text after a closing quote: quote the whole value, or nothing of it");
+        Problem wrapped = only(parse("---\ndatasets:\n- my_data # a note\n- add more data sets, and use the names\n"
+                + "as the Hub writes them\nlicense: mit\n---\n"), "yaml-syntax");
+        assertThat(wrapped.line()).isEqualTo(6);
+        assertThat(wrapped.message()).contains("(begun at line 5, column 1)").endsWith("if it continues the value above, "
+                + "indent it under that value (or quote the whole value)");
+        // a value starting with a reserved character
+        assertThat(only(parse("---\nlicense: mit\nauthor: @someone\n---\n"), "yaml-syntax").message())
+                .endsWith("; YAML reserves this character at the start of a value: quote the value");
+        // valid YAML with colons in quoted values and URLs has no problem at all
+        assertThat(parse("---\nmodel_name: \"BERT: base\"\nthumbnail: https://x.org/a.png\n---\n").problems())
+                .noneMatch(p -> p.code().equals("yaml-syntax"));
+    }
+
+    @Test
     void tabInsideAValueIsFineForYaml12ButFlaggedBecausePyYamlRejectsIt() {
         ModelCard card = parse("---\nlicense: mit\nmodel_name: my\tmodel\n---\n");
         assertThat(card.metadata().string("model_name")).contains("my\tmodel");
