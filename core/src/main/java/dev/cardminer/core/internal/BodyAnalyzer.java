@@ -82,6 +82,7 @@ public final class BodyAnalyzer {
         List<Section> sections = sections(headings, body, lines, bodyOffset);
         reportUnclosedFence(document, lines, bodyOffset, problems);
         reportPlaceholders(sections, problems);
+        reportTemplateTitle(sections, problems);
         if (System.nanoTime() > deadline) {
             problems.add(Problem.warning(ProblemCodes.TIMEOUT, "reading the sections took longer than "
                     + limits.timeLimitMillis() + " ms; links are not read", lines.line(bodyOffset), 0));
@@ -142,6 +143,19 @@ public final class BodyAnalyzer {
                         "code fence " + f.getFenceCharacter().repeat(f.getOpeningFenceLength())
                                 + " is never closed: the rest of the card renders as code",
                         lines.line(at), lines.column(at)));
+            }
+        }
+    }
+
+    /** The template's title when the model's name was never filled in (its default for a missing model_id). */
+    private static final String TEMPLATE_TITLE = "Model Card for Model ID";
+
+    private static void reportTemplateTitle(List<Section> sections, List<Problem> problems) {
+        for (Section s : sections) {
+            if (s.title().strip().equalsIgnoreCase(TEMPLATE_TITLE)) {
+                problems.add(Problem.warning(ProblemCodes.PLACEHOLDER_TITLE, "the heading is the template's title \""
+                        + TEMPLATE_TITLE + "\": name the model", s.line(), 1));
+                return;
             }
         }
     }
