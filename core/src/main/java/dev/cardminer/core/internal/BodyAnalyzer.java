@@ -74,9 +74,14 @@ public final class BodyAnalyzer {
         if (headings.size() > limits.maxSections()) {
             SectionExtractor.HeadingSpan first = headings.get(limits.maxSections());
             int at = bodyOffset + first.start();
-            problems.add(Problem.warning(ProblemCodes.SECTIONS_CAPPED, String.format("the body has %,d headings; only the"
-                    + " first %,d are kept as sections (the rest from here on)", headings.size(),
-                    limits.maxSections()), lines.line(at), lines.column(at)));
+            // the headings were counted in the analysed part only: past it (body-too-large) the count is a floor
+            String counted = body.length() < wholeBody.length()
+                    ? String.format("the first %,d characters of the body have %,d headings (the rest is not read)",
+                            body.length(), headings.size())
+                    : String.format("the body has %,d headings", headings.size());
+            problems.add(Problem.warning(ProblemCodes.SECTIONS_CAPPED, String.format("%s; only the first %,d are kept "
+                    + "as sections (the rest from here on)", counted, limits.maxSections()), lines.line(at),
+                    lines.column(at)));
             headings = headings.subList(0, limits.maxSections());
         }
         List<Section> sections = sections(headings, body, lines, bodyOffset);
