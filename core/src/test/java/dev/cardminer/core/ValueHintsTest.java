@@ -2,6 +2,7 @@ package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A value the Hub does not take, mistyped as publishers mistype it: the problem says what to write instead. */
@@ -19,6 +20,47 @@ class ValueHintsTest {
         assertThat(message("license: Apache 2.0", ProblemCodes.UNKNOWN_LICENSE)).endsWith("; did you mean 'apache-2.0'?");
         assertThat(message("license: MIT", ProblemCodes.UNKNOWN_LICENSE)).endsWith("; did you mean 'mit'?");
         assertThat(message("license: my-own", ProblemCodes.UNKNOWN_LICENSE)).doesNotContain("did you mean");
+    }
+
+    @Test
+    void aTaskOrLibraryWrittenWithAnotherEndingGetsTheIdMeant() {
+        assertThat(message("pipeline_tag: text-classifier", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .isEqualTo("pipeline_tag 'text-classifier' is not a pipeline tag the Hub knows; did you mean "
+                        + "'text-classification'?");
+        assertThat(message("pipeline_tag: Image-Classifier", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .endsWith("; did you mean 'image-classification'?");
+        assertThat(message("pipeline_tag: summarizer", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .endsWith("; did you mean 'summarization'?");
+        assertThat(message("pipeline_tag: object-detector", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .endsWith("; did you mean 'object-detection'?");
+        assertThat(message("library_name: transformer", ProblemCodes.UNKNOWN_LIBRARY))
+                .endsWith("; did you mean 'transformers'?");
+        // no guess where the value is another thing, or where the words differ by more than an ending
+        for (String other : List.of("pipeline_tag: conversational", "pipeline_tag: text2text-generation",
+                "pipeline_tag: transformer", "pipeline_tag: image-generation", "pipeline_tag: classification",
+                "pipeline_tag: text-classifiers-and-more")) {
+            assertThat(message(other, ProblemCodes.UNKNOWN_PIPELINE_TAG)).as(other).doesNotContain("did you mean");
+        }
+        for (String other : List.of("library_name: tensorflow", "library_name: pytorch", "library_name: sentence")) {
+            assertThat(message(other, ProblemCodes.UNKNOWN_LIBRARY)).as(other).doesNotContain("did you mean");
+        }
+        for (String other : List.of("license: llama5", "license: gpl-5.0", "license: apache")) {
+            assertThat(message(other, ProblemCodes.UNKNOWN_LICENSE)).as(other).doesNotContain("did you mean");
+        }
+    }
+
+    @Test
+    void aLanguageWrittenAsItsNameGetsItsCode() {
+        assertThat(message("language: english", ProblemCodes.UNKNOWN_LANGUAGE))
+                .isEqualTo("language 'english' is not an ISO 639-1, 639-2 or 639-3 code; it is the language's name: "
+                        + "did you mean 'en'?");
+        assertThat(message("language:\n- German\n- fr", ProblemCodes.UNKNOWN_LANGUAGE))
+                .isEqualTo("language[0] 'German' is not an ISO 639-1, 639-2 or 639-3 code; it is the language's name: "
+                        + "did you mean 'de'?");
+        for (String other : List.of("language: multilingual", "language: protein", "language: englishh",
+                "language: Swedish Spanish")) {
+            assertThat(message(other, ProblemCodes.UNKNOWN_LANGUAGE)).as(other).doesNotContain("did you mean");
+        }
     }
 
     @Test
