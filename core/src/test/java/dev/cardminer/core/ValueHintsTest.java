@@ -2,7 +2,6 @@ package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A value the Hub does not take, mistyped as publishers mistype it: the problem says what to write instead. */
@@ -11,6 +10,12 @@ class ValueHintsTest {
     private static String message(String yaml, String code) {
         return ModelCard.parse("---\n" + yaml + "\n---\n# M\n").problems().stream()
                 .filter(p -> p.code().equals(code)).findFirst().orElseThrow().message();
+    }
+
+    private static void noGuess(String code, String... yamls) {
+        for (String yaml : yamls) {
+            assertThat(message(yaml, code)).as(yaml).doesNotContain("did you mean");
+        }
     }
 
     @Test
@@ -36,17 +41,11 @@ class ValueHintsTest {
         assertThat(message("library_name: transformer", ProblemCodes.UNKNOWN_LIBRARY))
                 .endsWith("; did you mean 'transformers'?");
         // no guess where the value is another thing, or where the words differ by more than an ending
-        for (String other : List.of("pipeline_tag: conversational", "pipeline_tag: text2text-generation",
+        noGuess(ProblemCodes.UNKNOWN_PIPELINE_TAG, "pipeline_tag: conversational", "pipeline_tag: text2text-generation",
                 "pipeline_tag: transformer", "pipeline_tag: image-generation", "pipeline_tag: classification",
-                "pipeline_tag: text-classifiers-and-more")) {
-            assertThat(message(other, ProblemCodes.UNKNOWN_PIPELINE_TAG)).as(other).doesNotContain("did you mean");
-        }
-        for (String other : List.of("library_name: tensorflow", "library_name: pytorch", "library_name: sentence")) {
-            assertThat(message(other, ProblemCodes.UNKNOWN_LIBRARY)).as(other).doesNotContain("did you mean");
-        }
-        for (String other : List.of("license: llama5", "license: gpl-5.0", "license: apache")) {
-            assertThat(message(other, ProblemCodes.UNKNOWN_LICENSE)).as(other).doesNotContain("did you mean");
-        }
+                "pipeline_tag: text-classifiers-and-more");
+        noGuess(ProblemCodes.UNKNOWN_LIBRARY, "library_name: tensorflow", "library_name: pytorch", "library_name: sentence");
+        noGuess(ProblemCodes.UNKNOWN_LICENSE, "license: llama5", "license: gpl-5.0", "license: apache");
     }
 
     @Test
@@ -57,10 +56,8 @@ class ValueHintsTest {
         assertThat(message("language:\n- German\n- fr", ProblemCodes.UNKNOWN_LANGUAGE))
                 .isEqualTo("language[0] 'German' is not an ISO 639-1, 639-2 or 639-3 code; it is the language's name: "
                         + "did you mean 'de'?");
-        for (String other : List.of("language: multilingual", "language: protein", "language: englishh",
-                "language: Swedish Spanish")) {
-            assertThat(message(other, ProblemCodes.UNKNOWN_LANGUAGE)).as(other).doesNotContain("did you mean");
-        }
+        noGuess(ProblemCodes.UNKNOWN_LANGUAGE, "language: multilingual", "language: protein", "language: englishh",
+                "language: Swedish Spanish");
     }
 
     @Test
