@@ -340,6 +340,9 @@ public final class RuleAnnotator implements Annotator {
     /** Number formats that, right after "precision" ("precision: fp16", "precision (bf16)"), say which is meant. */
     private static final Set<String> NUMBER_FORMATS = Set.of("fp16", "fp32", "fp8", "bf16", "float16", "float32",
             "bfloat16", "float64", "int8", "int4", "tf32", "16-bit", "32-bit", "8-bit", "4-bit");
+    /** Words after "precision" that make it a number format: "precision training", "higher-precision formats". */
+    private static final Set<String> NOT_METRIC_AFTER_PRECISION = Set.of("training", "inference", "format", "formats",
+            "mode");
     /** "16bit", "4bit": written as one token. */
     private static final Pattern BITS = Pattern.compile("\\d+bits?");
     /** Words before "recall" that make it the verb. */
@@ -358,7 +361,7 @@ public final class RuleAnnotator implements Annotator {
         String after = m.endToken() < tokens.size() ? tokens.text(m.endToken()).toLowerCase(Locale.ROOT) : "";
         return switch (canonical) {
             case "Precision" -> !NUMERIC_PRECISION.contains(joinedWordBefore(tokens, m.firstToken()))
-                    && !BITS.matcher(before).matches() && !after.equals("training") && !after.equals("inference")
+                    && !BITS.matcher(before).matches() && !NOT_METRIC_AFTER_PRECISION.contains(after)
                     && !formatAfter(tokens, m.endToken());
             case "Recall" -> !RECALL_VERB.contains(before) && !after.equals("that");
             case "Loss" -> !(after.equals("of") && !NUMBER_AFTER.matcher(text).region(m.end(), text.length())

@@ -74,7 +74,7 @@ class RuleAnnotatorTest {
                 "We trained it with mixed-precision on one GPU.", "Inference in fp16-precision is twice as fast.",
                 "Use fp16/bf16 precision where the GPU supports it.", "It also runs in 4bit precision.",
                 "training precision: bf16", "Set precision = fp16 before loading.", "The precision (float16) is kept.",
-                "Loaded in 16-bit precision.")) {
+                "Loaded in 16-bit precision.", "It needs room for higher-precision formats such as BF16.")) {
             assertThat(labelled(text, "metric")).as(text).isEmpty();
         }
         // the metric keeps its place in results, tables and prose
