@@ -337,6 +337,14 @@ public final class RuleAnnotator implements Annotator {
     private static final Set<String> NUMERIC_PRECISION = Set.of("half", "full", "mixed", "single", "double",
             "lower", "reduced", "numerical", "numeric", "floating", "point", "some", "bit", "fp16", "fp32",
             "fp8", "bf16", "float16", "float32", "bfloat16", "float64", "int8", "int4", "tf32");
+    /** Number formats that, right after "precision" ("precision: fp16", "precision (bf16)"), say which is meant. */
+    private static final Set<String> NUMBER_FORMATS = Set.of("fp16", "fp32", "fp8", "bf16", "float16", "float32",
+            "bfloat16", "float64", "int8", "int4", "tf32", "16-bit", "32-bit", "8-bit", "4-bit");
+    /** Words after "precision" that make it a number format: "precision training", "higher-precision formats". */
+    private static final Set<String> NOT_METRIC_AFTER_PRECISION = Set.of("training", "inference", "format", "formats",
+            "mode");
+    /** "16bit", "4bit": written as one token. */
+    private static final Pattern BITS = Pattern.compile("\\d+bits?");
     /** Words before "recall" that make it the verb. */
     private static final Set<String> RECALL_VERB = Set.of("we", "i", "you", "they", "may", "might", "can", "cannot",
             "could", "to", "not", "will", "would", "should", "users", "readers");
@@ -352,13 +360,44 @@ public final class RuleAnnotator implements Annotator {
         String before = m.firstToken() > 0 ? tokens.text(m.firstToken() - 1).toLowerCase(Locale.ROOT) : "";
         String after = m.endToken() < tokens.size() ? tokens.text(m.endToken()).toLowerCase(Locale.ROOT) : "";
         return switch (canonical) {
-            case "Precision" -> !NUMERIC_PRECISION.contains(before) && !after.equals("training")
-                    && !after.equals("inference");
+            case "Precision" -> !NUMERIC_PRECISION.contains(joinedWordBefore(tokens, m.firstToken()))
+                    && !BITS.matcher(before).matches() && !NOT_METRIC_AFTER_PRECISION.contains(after)
+                    && !formatAfter(tokens, m.endToken());
             case "Recall" -> !RECALL_VERB.contains(before) && !after.equals("that");
             case "Loss" -> !(after.equals("of") && !NUMBER_AFTER.matcher(text).region(m.end(), text.length())
                     .lookingAt());
             default -> true;
         };
+    }
+
+    /**
+     * The word before token {@code i}, looking through a hyphen or slash written without spaces: "half-precision" and
+     * "fp16/bf16 precision" are number formats as "half precision" is.
+     */
+    private static String joinedWordBefore(Tokens tokens, int i) {
+        int b = i - 1;
+        if (b >= 1 && (tokens.text(b).equals("-") || tokens.text(b).equals("/")) && !tokens.spaceBefore(b)
+                && !tokens.spaceBefore(i)) {
+            b--;
+        }
+        return b >= 0 ? tokens.text(b).toLowerCase(Locale.ROOT) : "";
+    }
+
+    /** "precision: fp16", "precision = bf16", "precision (float16)": the setting, not the metric. */
+    private static boolean formatAfter(Tokens tokens, int i) {
+        int a = i;
+        while (a < tokens.size() && a < i + 2 && (tokens.text(a).equals(":") || tokens.text(a).equals("=")
+                || tokens.text(a).equals("("))) {
+            a++;
+        }
+        if (a >= tokens.size()) {
+            return false;
+        }
+        String word = tokens.text(a).toLowerCase(Locale.ROOT);
+        if (a + 2 < tokens.size() && tokens.text(a + 1).equals("-") && !tokens.spaceBefore(a + 1)) {
+            word = word + "-" + tokens.text(a + 2).toLowerCase(Locale.ROOT);   // "16-bit"
+        }
+        return NUMBER_FORMATS.contains(word) || BITS.matcher(word).matches();
     }
 
     /**

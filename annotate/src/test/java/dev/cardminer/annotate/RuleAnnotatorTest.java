@@ -69,6 +69,22 @@ class RuleAnnotatorTest {
     }
 
     @Test
+    void precisionAsANumberFormatIsNoMetricHyphenatedOrAsASetting() {
+        for (String text : List.of("Weights are stored in half-precision to save memory.",
+                "We trained it with mixed-precision on one GPU.", "Inference in fp16-precision is twice as fast.",
+                "Use fp16/bf16 precision where the GPU supports it.", "It also runs in 4bit precision.",
+                "training precision: bf16", "Set precision = fp16 before loading.", "The precision (float16) is kept.",
+                "Loaded in 16-bit precision.", "It needs room for higher-precision formats such as BF16.")) {
+            assertThat(labelled(text, "metric")).as(text).isEmpty();
+        }
+        // the metric keeps its place in results, tables and prose
+        assertThat(labelled("It reaches a precision of 0.91 on the test set.", "metric")).containsExactly("precision");
+        assertThat(labelled("| Precision | 0.8 |", "metric")).containsExactly("Precision");
+        assertThat(labelled("Precision: 0.87, recall: 0.81", "metric")).containsExactly("Precision", "recall");
+        assertThat(labelled("We report macro precision and recall.", "metric")).contains("precision");
+    }
+
+    @Test
     void hyperparametersWithTheirValues() {
         List<Annotation> a = annotate("learning_rate: 2e-05");
         assertThat(a).extracting(Annotation::subject, Annotation::category, Annotation::description).containsExactly(

@@ -57,6 +57,8 @@ public final class ProblemCodes {
     public static final String EMPTY_BODY = "empty-body";
     public static final String UNCLOSED_CODE_FENCE = "unclosed-code-fence";
     public static final String PLACEHOLDER_SECTIONS = "placeholder-sections";
+    /** A heading is the template's title left as it is ("Model Card for Model ID"). */
+    public static final String PLACEHOLDER_TITLE = "placeholder-title";
 
     // Per-card limits (see CardLimits): what was cut is always said, located where the cut begins
     /** The body is longer than the analysed prefix; sections, links and sentences cover only the prefix. */

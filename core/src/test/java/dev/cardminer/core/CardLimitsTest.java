@@ -37,7 +37,21 @@ class CardLimitsTest {
         assertThat(card.sections()).extracting(Section::title).containsExactly("a", "b", "c");
         Problem p = only(card, "sections-capped");
         assertThat(p.line()).isEqualTo(4);
-        assertThat(p.message()).contains("5 headings").contains("first 3");
+        assertThat(p.message()).isEqualTo("the body has 5 headings; only the first 3 are kept as sections (the rest "
+                + "from here on)");
+    }
+
+    @Test
+    void headingsPastTheAnalysedPartAreNotCountedAsIfTheBodyHadNoMore() {
+        // 40 headings in all, of which the 24-character analysed part holds 6: the count says it is of that part
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withMaxSections(3).withMaxBodyChars(24))
+                .build();
+        ModelCard card = parser.parse("x", "# a\n".repeat(40));
+        Problem p = only(card, "sections-capped");
+        assertThat(p.message()).isEqualTo("the first 24 characters of the body have 6 headings (the rest is not read);"
+                + " only the first 3 are kept as sections (the rest from here on)");
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(card.problems()).extracting(Problem::code).contains("body-too-large");
     }
 
     @Test

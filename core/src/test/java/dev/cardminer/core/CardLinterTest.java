@@ -1,6 +1,7 @@
 package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,21 @@ class CardLinterTest {
         assertThat(linter.check(ModelCard.parse(card)).stream().filter(p -> p.code().equals("missing-section"))
                 .map(Problem::message).toList()).noneMatch(m -> m.contains("Training Details"))
                 .anyMatch(m -> m.contains("'Evaluation'"));
+    }
+
+    @Test
+    void aSectionThatHoldsOnlyPlaceholdersIsReportedOnceAsAPlaceholderNotAlsoAsMissing() {
+        String card = "---\nlicense: mit\n---\n# M\n\n## Evaluation\n\n### Results\n\n[More Information Needed]\n\n"
+                + "## Uses\n\nTBD\n\n## Training Details\n\nOn reviews.\n";
+        List<Problem> sections = linter.check(ModelCard.parse(card)).stream()
+                .filter(p -> p.code().endsWith("-section")).toList();
+        assertThat(sections).extracting(Problem::code, Problem::line).containsExactlyInAnyOrder(
+                tuple("placeholder-section", 8),
+                tuple("placeholder-section", 12),
+                tuple("missing-section", 1));
+        // the one missing is the section the card lacks
+        assertThat(sections).filteredOn(p -> p.code().equals("missing-section")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'Bias, Risks, and Limitations'"));
     }
 
     @Test

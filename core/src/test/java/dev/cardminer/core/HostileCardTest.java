@@ -1,6 +1,7 @@
 package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cardminer.testkit.CpuTime;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,47 @@ class HostileCardTest {
         // one line, no context elsewhere: no such note
         assertThat(only(parse("---\nlicense: mit\ntags:\n\t- a\n---\n# Body\n"), "yaml-syntax").message())
                 .doesNotContain("begun at");
+    }
+
+    @Test
+    void commonYamlMistakesGetAHintAtTheReadersLocation() {
+        // a colon inside an unquoted value: at the second colon, with the fix
+        Problem colon = only(parse("---\nlicense: mit\nmodel_name: BERT: the base model\n---\n"), "yaml-syntax");
+        assertThat(colon.line()).isEqualTo(3);
+        assertThat(colon.column()).isEqualTo(17);
+        assertThat(colon.message()).isEqualTo("invalid YAML: mapping values are not allowed here; a ': ' inside an "
+                + "unquoted value starts a new mapping: quote the value (key: \"a: b\")");
+        // the same words of the reader for a key indented off its siblings: no quoting hint there
+        Problem indented = only(parse("---\nlicense: mit\n  tags: a\n---\n"), "yaml-syntax");
+        assertThat(indented.line()).isEqualTo(3);
+        assertThat(indented.message()).endsWith("; this key is indented more than the key above it: indent it as its "
+                + "siblings").doesNotContain("quote");
+        // quotes never closed: said where they began, and what to do
+        for (String q : List.of("\"", "'")) {
+            Problem quote = only(parse("---\ntags:\n- a\nmodel_name: " + q + "BERT base\nlicense: mit\n---\n"),
+                    "yaml-syntax");
+            assertThat(quote.message()).contains("(begun at line 4, column 13)")
+                    .endsWith("; a quote is opened and never closed: close it where the value ends");
+        }
+        // a bracket never closed
+        assertThat(only(parse("---\ntags: [a, b\nlicense: mit\n---\n"), "yaml-syntax").message())
+                .endsWith("; a '[' is not closed where the value ends: add ']' (or quote the value if the bracket is text)");
+        assertThat(only(parse("---\nwidget: {text: a\nlicense: mit\n---\n"), "yaml-syntax").message())
+                .contains("add '}'");
+        // text after a closing quote, and a line that continues a list item's text without being indented
+        assertThat(only(parse("---\ndescription: \"a\" b\nlicense: mit\n---\n"), "yaml-syntax").message())
+                .endsWith("; text after a closing quote: quote the whole value, or nothing of it");
+        Problem wrapped = only(parse("---\ndatasets:\n- my_data # a note\n- add more data sets, and use the names\n"
+                + "as the Hub writes them\nlicense: mit\n---\n"), "yaml-syntax");
+        assertThat(wrapped.line()).isEqualTo(6);
+        assertThat(wrapped.message()).contains("(begun at line 5, column 1)").endsWith("if it continues the value above, "
+                + "indent it under that value (or quote the whole value)");
+        // a value starting with a reserved character
+        assertThat(only(parse("---\nlicense: mit\nauthor: @someone\n---\n"), "yaml-syntax").message())
+                .endsWith("; YAML reserves this character at the start of a value: quote the value");
+        // valid YAML with colons in quoted values and URLs has no problem at all
+        assertThat(parse("---\nmodel_name: \"BERT: base\"\nthumbnail: https://x.org/a.png\n---\n").problems())
+                .noneMatch(p -> p.code().equals("yaml-syntax"));
     }
 
     @Test
@@ -205,9 +247,27 @@ class HostileCardTest {
                 .filter(p -> p.code().equals("invalid-utf8")).toList();
         assertThat(invalid).hasSize(11);
         assertThat(invalid).extracting(Problem::line).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-        assertThat(invalid.get(10).message()).isEqualTo("2 more invalid UTF-8 sequences replaced, the first at byte "
-                + (text.indexOf("\u0001", text.indexOf("x\u0001", 0) + 10 * 3)));
+        assertThat(invalid.get(10).message()).isEqualTo("2 more invalid UTF-8 bytes on 2 more lines replaced by U+FFFD,"
+                + " the first at byte " + (text.indexOf("\u0001", text.indexOf("x\u0001", 0) + 10 * 3)));
         assertThat(invalid.get(10).column()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunOfInvalidBytesIsOneWarningPerLineWithItsCount() {
+        // line 4: 40 bad bytes in a row (a Latin-1 file's binary junk); line 5: two runs of bad bytes around a word
+        String text = "---\nlicense: mit\n---\nab" + "\u0001".repeat(40) + "cd\nx\u0001\u0001 y \u0001z\nfine\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = bytes[i] == 1 ? (byte) 0xFE : bytes[i];
+        }
+        ModelCard card = ModelCard.parse("bytes", bytes);
+        List<Problem> invalid = card.problems().stream().filter(p -> p.code().equals("invalid-utf8")).toList();
+        assertThat(invalid).extracting(Problem::line, Problem::column).containsExactly(tuple(4, 3), tuple(5, 2));
+        assertThat(invalid.get(0).message()).isEqualTo("40 invalid UTF-8 bytes on this line in a row, the first at "
+                + "byte " + text.indexOf('\u0001') + ", replaced by U+FFFD");
+        assertThat(invalid.get(1).message()).startsWith("3 invalid UTF-8 bytes on this line in 2 runs, the first at byte "
+                + (text.indexOf("x\u0001") + 1));
+        assertThat(card.body()).contains("ab" + "\uFFFD".repeat(40) + "cd");
     }
 
     @Test

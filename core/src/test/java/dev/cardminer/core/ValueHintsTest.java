@@ -12,6 +12,12 @@ class ValueHintsTest {
                 .filter(p -> p.code().equals(code)).findFirst().orElseThrow().message();
     }
 
+    private static void noGuess(String code, String... yamls) {
+        for (String yaml : yamls) {
+            assertThat(message(yaml, code)).as(yaml).doesNotContain("did you mean");
+        }
+    }
+
     @Test
     void aVocabularyValueWithOtherCaseOrUnderscoresOrSpacesGetsTheIdMeant() {
         assertThat(message("pipeline_tag: text_classification", ProblemCodes.UNKNOWN_PIPELINE_TAG))
@@ -19,6 +25,39 @@ class ValueHintsTest {
         assertThat(message("license: Apache 2.0", ProblemCodes.UNKNOWN_LICENSE)).endsWith("; did you mean 'apache-2.0'?");
         assertThat(message("license: MIT", ProblemCodes.UNKNOWN_LICENSE)).endsWith("; did you mean 'mit'?");
         assertThat(message("license: my-own", ProblemCodes.UNKNOWN_LICENSE)).doesNotContain("did you mean");
+    }
+
+    @Test
+    void aTaskOrLibraryWrittenWithAnotherEndingGetsTheIdMeant() {
+        assertThat(message("pipeline_tag: text-classifier", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .isEqualTo("pipeline_tag 'text-classifier' is not a pipeline tag the Hub knows; did you mean "
+                        + "'text-classification'?");
+        assertThat(message("pipeline_tag: Image-Classifier", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .endsWith("; did you mean 'image-classification'?");
+        assertThat(message("pipeline_tag: summarizer", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .endsWith("; did you mean 'summarization'?");
+        assertThat(message("pipeline_tag: object-detector", ProblemCodes.UNKNOWN_PIPELINE_TAG))
+                .endsWith("; did you mean 'object-detection'?");
+        assertThat(message("library_name: transformer", ProblemCodes.UNKNOWN_LIBRARY))
+                .endsWith("; did you mean 'transformers'?");
+        // no guess where the value is another thing, or where the words differ by more than an ending
+        noGuess(ProblemCodes.UNKNOWN_PIPELINE_TAG, "pipeline_tag: conversational", "pipeline_tag: text2text-generation",
+                "pipeline_tag: transformer", "pipeline_tag: image-generation", "pipeline_tag: classification",
+                "pipeline_tag: text-classifiers-and-more");
+        noGuess(ProblemCodes.UNKNOWN_LIBRARY, "library_name: tensorflow", "library_name: pytorch", "library_name: sentence");
+        noGuess(ProblemCodes.UNKNOWN_LICENSE, "license: llama5", "license: gpl-5.0", "license: apache");
+    }
+
+    @Test
+    void aLanguageWrittenAsItsNameGetsItsCode() {
+        assertThat(message("language: english", ProblemCodes.UNKNOWN_LANGUAGE))
+                .isEqualTo("language 'english' is not an ISO 639-1, 639-2 or 639-3 code; it is the language's name: "
+                        + "did you mean 'en'?");
+        assertThat(message("language:\n- German\n- fr", ProblemCodes.UNKNOWN_LANGUAGE))
+                .isEqualTo("language[0] 'German' is not an ISO 639-1, 639-2 or 639-3 code; it is the language's name: "
+                        + "did you mean 'de'?");
+        noGuess(ProblemCodes.UNKNOWN_LANGUAGE, "language: multilingual", "language: protein", "language: englishh",
+                "language: Swedish Spanish");
     }
 
     @Test

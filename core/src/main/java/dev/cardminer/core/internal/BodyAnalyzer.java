@@ -74,14 +74,20 @@ public final class BodyAnalyzer {
         if (headings.size() > limits.maxSections()) {
             SectionExtractor.HeadingSpan first = headings.get(limits.maxSections());
             int at = bodyOffset + first.start();
-            problems.add(Problem.warning(ProblemCodes.SECTIONS_CAPPED, String.format("the body has %,d headings; only the"
-                    + " first %,d are kept as sections (the rest from here on)", headings.size(),
-                    limits.maxSections()), lines.line(at), lines.column(at)));
+            // the headings were counted in the analysed part only: past it (body-too-large) the count is a floor
+            String counted = body.length() < wholeBody.length()
+                    ? String.format("the first %,d characters of the body have %,d headings (the rest is not read)",
+                            body.length(), headings.size())
+                    : String.format("the body has %,d headings", headings.size());
+            problems.add(Problem.warning(ProblemCodes.SECTIONS_CAPPED, String.format("%s; only the first %,d are kept "
+                    + "as sections (the rest from here on)", counted, limits.maxSections()), lines.line(at),
+                    lines.column(at)));
             headings = headings.subList(0, limits.maxSections());
         }
         List<Section> sections = sections(headings, body, lines, bodyOffset);
         reportUnclosedFence(document, lines, bodyOffset, problems);
         reportPlaceholders(sections, problems);
+        reportTemplateTitle(sections, problems);
         if (System.nanoTime() > deadline) {
             problems.add(Problem.warning(ProblemCodes.TIMEOUT, "reading the sections took longer than "
                     + limits.timeLimitMillis() + " ms; links are not read", lines.line(bodyOffset), 0));
@@ -142,6 +148,19 @@ public final class BodyAnalyzer {
                         "code fence " + f.getFenceCharacter().repeat(f.getOpeningFenceLength())
                                 + " is never closed: the rest of the card renders as code",
                         lines.line(at), lines.column(at)));
+            }
+        }
+    }
+
+    /** The template's title when the model's name was never filled in (its default for a missing model_id). */
+    private static final String TEMPLATE_TITLE = "Model Card for Model ID";
+
+    private static void reportTemplateTitle(List<Section> sections, List<Problem> problems) {
+        for (Section s : sections) {
+            if (s.title().strip().equalsIgnoreCase(TEMPLATE_TITLE)) {
+                problems.add(Problem.warning(ProblemCodes.PLACEHOLDER_TITLE, "the heading is the template's title \""
+                        + TEMPLATE_TITLE + "\": name the model", s.line(), 1));
+                return;
             }
         }
     }

@@ -198,7 +198,11 @@ public final class LintRules {
         for (CanonicalSection expected : EXPECTED) {
             boolean filled = card.sections().stream()
                     .anyMatch(s -> s.canonical() != null && within(s.canonical(), expected) && s.hasContent());
-            if (!filled) {
+            // a section that is there but holds only placeholders has its placeholder-section warning: saying
+            // "missing" of it too would tell the author to add a section the card has
+            boolean unfilled = card.sections().stream()
+                    .anyMatch(s -> s.canonical() != null && within(s.canonical(), expected) && s.placeholder());
+            if (!filled && !unfilled) {
                 out.add(Problem.info(ProblemCodes.MISSING_SECTION, "template section '" + expected.title()
                         + "' is missing or has no content", 1, 1));
             }

@@ -4,6 +4,7 @@ import dev.cardminer.core.Link;
 import dev.cardminer.core.MetadataKeys;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class MetadataValidator {
             "ip_location");
 
     private final Vocabularies vocabularies;
+    /** English language names, lower case, to their ISO 639-1 codes; made on the first unknown language. */
+    private volatile Map<String, String> languageNames;
 
     MetadataValidator(Vocabularies vocabularies) {
         this.vocabularies = vocabularies;
@@ -170,11 +173,35 @@ final class MetadataValidator {
         } else if (sep > 0 && vocabularies.languages().contains(lower.substring(0, sep))) {
             hint = "; it looks like a BCP 47 tag: use '" + lower.substring(0, sep)
                     + "' here and put the full tag in language_bcp47";
+        } else if (languageNames().containsKey(lower.strip())) {
+            hint = "; it is the language's name: did you mean '" + languageNames().get(lower.strip()) + "'?";
         } else {
             hint = "";
         }
         out.warning(ProblemCodes.UNKNOWN_LANGUAGE, name + " '" + code + "' is not an ISO 639-1, 639-2 or 639-3 code" + hint,
                 path);
+    }
+
+    /**
+     * The JDK's English names of the ISO 639-1 languages the vocabulary has ("english" to "en"): people write the
+     * name where the Hub wants the code.
+     */
+    private Map<String, String> languageNames() {
+        Map<String, String> names = languageNames;
+        if (names == null) {
+            Map<String, String> made = new HashMap<>();
+            for (String iso : Locale.getISOLanguages()) {
+                if (iso.length() == 2 && vocabularies.languages().contains(iso)) {
+                    String name = Locale.forLanguageTag(iso).getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT);
+                    if (!name.isEmpty() && !name.equals(iso)) {
+                        made.putIfAbsent(name, iso);
+                    }
+                }
+            }
+            names = Map.copyOf(made);
+            languageNames = names;
+        }
+        return names;
     }
 
     private static void vocabulary(String value, Set<String> known, String code, String what, ValueProblems out,
@@ -190,7 +217,60 @@ final class MetadataValidator {
                 break;
             }
         }
+        if (hint.isEmpty()) {
+            String meant = sameStems(spelt, known);
+            hint = meant == null ? "" : "; did you mean '" + meant + "'?";
+        }
         out.warning(code, key + " '" + value + "' is not a " + what + " the Hub knows" + hint, key);
+    }
+
+    /**
+     * The one vocabulary id whose words are the value's words with other endings ("text-classifier" for
+     * {@code text-classification}, "summarizer", "transformer"), or null when none or several are. Words are
+     * split at '-'; two words match when equal, or when they share a beginning of five letters or more and seven
+     * tenths of the shorter word and differ only in a common English ending ({@link #ENDINGS}: "-er" for "-ation",
+     * "-or" for "-ion", a plural "s"), so that "transformer" is not "translation", "tensorflow" not "tensorrt" nor
+     * "tensorflowtts", "llama5" not "llama2".
+     */
+    private static String sameStems(String spelt, Set<String> known) {
+        String[] words = spelt.split("-", -1);
+        String found = null;
+        for (String k : known) {
+            String[] kw = spelling(k).split("-", -1);
+            if (kw.length != words.length || !sameStemEach(words, kw)) {
+                continue;
+            }
+            if (found != null) {
+                return null;   // two ids fit: guessing between them would mislead
+            }
+            found = k;
+        }
+        return found;
+    }
+
+    /** Endings that change a word's form, not its meaning, as the vocabulary ids and their misspellings differ. */
+    private static final Set<String> ENDINGS = Set.of("", "s", "es", "e", "er", "ers", "or", "ors", "zer", "ion",
+            "ions", "tion", "ation", "ations", "cation", "cations", "ing", "ed");
+
+    private static boolean sameStemEach(String[] a, String[] b) {
+        boolean changed = false;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].equals(b[i])) {
+                continue;
+            }
+            int shorter = Math.min(a[i].length(), b[i].length());
+            int common = 0;
+            while (common < shorter && a[i].charAt(common) == b[i].charAt(common)) {
+                common++;
+            }
+            String restA = a[i].substring(common);
+            String restB = b[i].substring(common);
+            if (common < 5 || common * 10 < shorter * 7 || !ENDINGS.contains(restA) || !ENDINGS.contains(restB)) {
+                return false;
+            }
+            changed = true;
+        }
+        return changed;
     }
 
     /** A vocabulary value as people mistype it: case, and '_' or ' ' for '-' ({@code text_classification}, {@code Apache 2.0}). */

@@ -10,8 +10,9 @@ import java.util.Locale;
  * (a "label:" before them included, as in "- **Developed by:** [More Information Needed]"),
  * Jinja leftovers ({@code {{ ... }}}, {@code {% ... %}}), instructions wholly in italics (the
  * annotated template's "_Provide a quick summary..._"), a lone {@code `template_variable`}, and the fixed sentences the
- * template generators write by default. HTML comments, blank lines, rules, fences, tags and bare
- * labels ("**BibTeX:**") count as nothing.
+ * template generators write by default. Outside code fences also the notes authors leave for later ("TODO", "TBD",
+ * alone or after a label) and single-brace template variables ({@code {model_name}}); inside a fence they are code.
+ * HTML comments, blank lines, rules, fences, tags and bare labels ("**BibTeX:**") count as nothing.
  */
 final class PlaceholderDetector {
 
@@ -24,6 +25,10 @@ final class PlaceholderDetector {
             "[more information needed]", "[needs more information]", "[more info needed]",
             "more information needed", "needs more information", "more info needed", "more details needed",
             "information needed");
+
+    /** Notes left for later, lower case, that are placeholders when they are all of a line's text (after a label). */
+    private static final List<String> LATER = List.of("todo", "tbd", "tba", "to do", "to be added", "to be determined",
+            "to be announced", "coming soon");
 
     /** Sentences the template generators write by default, lower case, matched at the start of a line. */
     private static final List<String> TEMPLATE_LINES = List.of(
@@ -48,6 +53,7 @@ final class PlaceholderDetector {
     Kind classify(CharSequence text, int from, int to) {
         boolean placeholder = false;
         boolean inComment = false;
+        char fence = 0;   // the open fence's character, 0 outside a fence
         StringBuilder visible = new StringBuilder();
         int i = from;
         while (i < to) {
@@ -55,13 +61,18 @@ final class PlaceholderDetector {
             while (end < to && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
                 end++;
             }
+            char opens = inComment ? 0 : fenceChar(text, i, end);
+            boolean inFence = fence != 0;
+            if (opens != 0 && (fence == 0 || opens == fence)) {
+                fence = fence == 0 ? opens : 0;
+            }
             LineKind kind;
             if (!inComment && isPlainContent(text, i, end)) {
                 kind = LineKind.CONTENT;
             } else {
                 visible.setLength(0);
                 inComment = appendVisible(text, i, end, inComment, visible);
-                kind = lineKind(visible);
+                kind = lineKind(visible, inFence);
             }
             if (kind == LineKind.CONTENT) {
                 return Kind.CONTENT;
@@ -72,11 +83,27 @@ final class PlaceholderDetector {
         return placeholder ? Kind.PLACEHOLDER : Kind.EMPTY;
     }
 
+    /** The fence character (backtick or tilde) when the line opens or closes a code fence, else 0. */
+    private static char fenceChar(CharSequence text, int from, int to) {
+        int a = from;
+        while (a < to && a - from < 3 && text.charAt(a) == ' ') {
+            a++;
+        }
+        if (a + 2 < to) {
+            char c = text.charAt(a);
+            if ((c == '`' || c == '~') && text.charAt(a + 1) == c && text.charAt(a + 2) == c) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     /**
      * The common case decided without allocating: a line with no trace of a placeholder ("...eed...",
      * Jinja braces, a comment), that does not end in a colon (a bare label), and whose first
      * character after a list or quote marker is a letter or digit, or opens a table row, bold text,
-     * a link or an image, is content, unless it starts a template sentence. Anything else
+     * a link or an image, is content, unless it starts a template sentence or ends in a note left for later
+     * ("TBD"). A single brace goes the long way too (a template variable). Anything else
      * (decoration, italics, HTML, code spans) goes the long way.
      */
     private static boolean isPlainContent(CharSequence text, int from, int to) {
@@ -115,13 +142,13 @@ final class PlaceholderDetector {
         for (int i = a; i < b; i++) {
             char c = text.charAt(i);
             if (i + 2 < b && ((c | 0x20) == 'e' && (text.charAt(i + 1) | 0x20) == 'e' && (text.charAt(i + 2) | 0x20) == 'd'
-                    || c == '{' && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '%')
+                    || c == '{'
                     || c == '<' && text.charAt(i + 1) == '!')) {
                 return false;
             }
             word = word || Character.isLetterOrDigit(c); // once one is found, the line's chars need no more lookups
         }
-        if (!word) {
+        if (!word || text.charAt(b - 1) == '}' || endsWithLater(text, a, b)) {
             return false;
         }
         int letter = a;
@@ -137,6 +164,21 @@ final class PlaceholderDetector {
             }
         }
         return true;
+    }
+
+    /** Whether the line's last word is "todo", "tbd", "tba" or "soon" (the long way then decides). */
+    private static boolean endsWithLater(CharSequence text, int from, int to) {
+        int e = to;
+        while (e > from && !Character.isLetterOrDigit(text.charAt(e - 1))) {
+            e--;
+        }
+        int w = e;
+        while (w > from && Character.isLetterOrDigit(text.charAt(w - 1))) {
+            w--;
+        }
+        int n = e - w;
+        return (n == 3 || n == 4) && (regionMatchesIgnoreCase(text, w, "todo") || regionMatchesIgnoreCase(text, w, "tbd")
+                || regionMatchesIgnoreCase(text, w, "tba") || regionMatchesIgnoreCase(text, w, "soon"));
     }
 
     private static boolean regionMatchesIgnoreCase(CharSequence text, int at, String lower) {
@@ -176,7 +218,7 @@ final class PlaceholderDetector {
         return inComment;
     }
 
-    private static LineKind lineKind(StringBuilder raw) {
+    private static LineKind lineKind(StringBuilder raw, boolean inFence) {
         String line = raw.toString().strip();
         if (line.isEmpty() || isDecoration(line)) {
             return LineKind.NOTHING;
@@ -189,8 +231,15 @@ final class PlaceholderDetector {
             }
         }
         String rest = removePlaceholders(lower);
+        if (!inFence) {
+            rest = removeTemplateVariables(rest);
+        }
         if (rest.length() != lower.length()) {
-            return hasWordCharacter(afterLabel(rest)) ? LineKind.CONTENT : LineKind.PLACEHOLDER;
+            return hasWordCharacter(afterLabel(rest)) && (inFence || !isLater(afterLabel(rest))) ? LineKind.CONTENT
+                    : LineKind.PLACEHOLDER;
+        }
+        if (!inFence && (isLater(lower) || isLater(afterLabel(lower)))) {
+            return LineKind.PLACEHOLDER;
         }
         if (isInstruction(stripListMarker(line)) || isTemplateVariable(line)) {
             return LineKind.PLACEHOLDER;
@@ -258,6 +307,61 @@ final class PlaceholderDetector {
         }
         s = removeSpans(s, "{{", "}}");
         return removeSpans(s, "{%", "%}");
+    }
+
+    /**
+     * Removes single-brace template variables ({@code {model_name}}, {@code { model_id }}): a lower-case name with an
+     * underscore, so that prompt formats ({@code {prompt}}) and LaTeX ({@code d_{model}}, after a letter, '_' or '^')
+     * stay text.
+     */
+    private static String removeTemplateVariables(String s) {
+        int at = s.indexOf('{');
+        if (at < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int from = 0;
+        for (; at >= 0; at = s.indexOf('{', at + 1)) {
+            int close = s.indexOf('}', at);
+            if (close < 0) {
+                break;
+            }
+            char before = at > 0 ? s.charAt(at - 1) : ' ';
+            String name = s.substring(at + 1, close).strip();
+            if (at >= from && !Character.isLetterOrDigit(before) && "_^\\${".indexOf(before) < 0
+                    && (close + 1 >= s.length() || s.charAt(close + 1) != '}') && isVariableName(name)) {
+                sb.append(s, from, at);
+                from = close + 1;
+            }
+        }
+        sb.append(s, from, s.length());
+        return sb.toString();
+    }
+
+    private static boolean isVariableName(String name) {
+        if (name.length() < 3 || name.indexOf('_') <= 0 || name.charAt(name.length() - 1) == '_') {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A note left for later, all of the text but for marks and punctuation around it ("**TBD.**", "(TODO)"). */
+    private static boolean isLater(String lower) {
+        int a = 0;
+        int b = lower.length();
+        while (a < b && !Character.isLetterOrDigit(lower.charAt(a))) {
+            a++;
+        }
+        while (b > a && !Character.isLetterOrDigit(lower.charAt(b - 1))) {
+            b--;
+        }
+        return b - a >= 3 && b - a <= 16 && LATER.contains(lower.substring(a, b));
     }
 
     private static String removeSpans(String s, String open, String close) {

@@ -112,7 +112,8 @@ public final class YamlBlockReader {
                     // snakeyaml's "found character '\t(TAB)' that cannot start any token": said for a card's author
                     ? "a tab where YAML allows only spaces (to indent, before a value or after a quoted one): "
                     + "write spaces instead"
-                    : (context == null || context.isEmpty() ? "" : context + where + ": ") + problem;
+                    : (context == null || context.isEmpty() ? "" : context + where + ": ") + problem
+                    + (m == null ? "" : YamlErrorHints.hint(problem, context, yaml, m.getLine(), m.getColumn()));
             problems.add(Problem.error("yaml-syntax", "invalid YAML: " + message, at.line(), at.column()));
             return new YamlDocument(null, builder.locations(), List.of(), false, -1);
         } catch (ReaderException e) {

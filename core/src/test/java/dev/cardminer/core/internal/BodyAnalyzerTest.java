@@ -164,6 +164,23 @@ class BodyAnalyzerTest {
     }
 
     @Test
+    void theTemplatesTitleLeftAsItIsIsAWarningAtItsHeading() {
+        ModelCard card = ModelCard.parse("---\nlicense: mit\n---\n\n# Model Card for Model ID\n\nA small model.\n");
+        assertThat(card.problems()).filteredOn(p -> p.code().equals("placeholder-title")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+                    assertThat(p.line()).isEqualTo(5);
+                    assertThat(p.message()).isEqualTo("the heading is the template's title \"Model Card for Model ID\": "
+                            + "name the model");
+                });
+        for (String named : List.of("# Model Card for acme/tiny-llm\n", "# Model ID\n", "Model Card for Model ID\n",
+                "```\n# Model Card for Model ID\n```\n")) {
+            assertThat(ModelCard.parse(named).problems()).as(named).extracting(Problem::code)
+                    .doesNotContain("placeholder-title");
+        }
+    }
+
+    @Test
     void theFullMarkdownTreeAgreesWithTheSectionOffsets() {
         ModelCard card = ModelCard.parse("---\na: 1\n---\n# Title\n\nSee [gpt2](https://huggingface.co/gpt2).\n");
         Node document = MarkdownParserFactory.create().parse(card.body());

@@ -31,7 +31,15 @@ class PlaceholderDetectorTest {
         "{{ model_description | default(\"\", true) }}\n",
         "{% if model_summary %}\n{{ model_summary }}\n{% endif %}\n",
         "[More Information Needed](https://github.com/huggingface/huggingface_hub/blob/main/src/huggingface_hub/templates/modelcard_template.md)\n",
-        "* Hours used: More information needed\r\n* Cloud Provider: More information needed\r\n"})
+        "* Hours used: More information needed\r\n* Cloud Provider: More information needed\r\n",
+        "TODO\n",
+        "TBD.\n\n",
+        "- **Developed by:** TBD\n- **License:** (TODO)\n",
+        "**TBA**\n",
+        "Coming soon!\n",
+        "{model_name}\n",
+        "- **Model type:** {model_type}\n- **Language(s):** { language_code }\n",
+        "<!-- fill in -->\n{model_description}\n"})
     void placeholders(String text) {
         assertThat(kind(text)).isEqualTo(Kind.PLACEHOLDER);
     }
@@ -59,7 +67,18 @@ class PlaceholderDetectorTest {
         "_The prompts shown here are just the text after USER:._\n",
         "More information needed about the tokenizer: it is the one of GPT-2.\n",
         "![diagram](arch.png)\n",
-        "<!-- comment --> real text after a comment\n"})
+        "<!-- comment --> real text after a comment\n",
+        // notes for later inside code are code, and words that only begin like one are text
+        "```python\n# TODO\nTODO\n```\n",
+        "~~~\nTBD\n{model_name}\n~~~\n",
+        "TBD-2 is the second test board.\n",
+        "TBD-2\n",
+        "We still have to do this.\n",
+        "- TODO: evaluate on the long-context split\n- Results on the short split: 71.2\n",
+        // prompt formats and LaTeX use braces too
+        "### Instruction:\n{prompt}\n",
+        "| \\\\(d_{model}\\\\) | 4096 |\n",
+        "{model_name} is a BERT model trained on news.\n"})
     void content(String text) {
         assertThat(kind(text)).isEqualTo(Kind.CONTENT);
     }

@@ -19,7 +19,10 @@ public final class Fingerprints {
      * Bump when the rows written for a card's text change, so that re-runs re-analyse every stored card; RowFormatTest
      * fails until it is bumped and the rows recorded again.
      */
-    public static final int ROW_FORMAT = 1;
+    public static final int ROW_FORMAT = 2;
+
+    /** The row format of every store up to schema 7, whose fingerprints {@link #fromSchema7} makes again. */
+    private static final int SCHEMA_7_ROW_FORMAT = 1;
 
     private static final String CONVERTED = "cardminer_text_fingerprints";
 
@@ -28,7 +31,11 @@ public final class Fingerprints {
 
     /** The card's fingerprint: the first 8 bytes of the SHA-256 of its text's hash, failure and the row format. */
     public static long text(Hashes hashes, String contentHash, String failure) {
-        return hashes.key(contentHash + '\u0000' + failure + '\u0000' + ROW_FORMAT);
+        return text(hashes, contentHash, failure, ROW_FORMAT);
+    }
+
+    private static long text(Hashes hashes, String contentHash, String failure, int rowFormat) {
+        return hashes.key(contentHash + '\u0000' + failure + '\u0000' + rowFormat);
     }
 
     /**
@@ -63,7 +70,9 @@ public final class Fingerprints {
                          + "FROM problems p WHERE p.card_id = c.id AND p.code = '" + ProblemCodes.SOURCE_ERROR
                          + "') FROM cards c WHERE c.fingerprint IS NOT NULL")) {
                 while (rs.next()) {
-                    to.begin().str(rs.getString(1)).i64(text(hashes, rs.getString(2), rs.getString(3))).end();
+                    // the rows are of the row format of their day, so a later format's run analyses them again
+                    to.begin().str(rs.getString(1)).i64(text(hashes, rs.getString(2), rs.getString(3),
+                            SCHEMA_7_ROW_FORMAT)).end();
                 }
                 to.flush();
             }
