@@ -129,14 +129,6 @@ final class EditCommand implements Callable<Integer> {
         CardFiles.Input input = read.input();
         CardParser parser = CardParser.builder().build();
         ModelCard before = parser.parse(input.id(), input.bytes());
-        for (Problem p : before.problems()) {
-            if (ProblemCodes.breaksMetadataBlock(p)) {   // a new block on top would make the author's block body text
-                err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + p.located())
-                        + " (fix the metadata block first)");
-                err.flush();
-                return 1;
-            }
-        }
         List<String> twice = new ArrayList<>();   // keys edited that the YAML writes twice: the editor rewrites every copy
         for (Problem p : before.problems()) {
             if (p.code().equals(ProblemCodes.YAML_DUPLICATE_KEY)) {
@@ -153,13 +145,20 @@ final class EditCommand implements Callable<Integer> {
                         err.flush();
                         return 1;
                     }
-                    twice.add(CardFiles.oneLine(key + " (written twice, again at line " + p.line() + ")"));
+                    twice.add(CardFiles.oneLine(key + " (written twice, again at line " + p.line() + ") is "
+                            + (op instanceof MetadataEdits.Remove ? "removed" : "replaced")));
                 }
             }
         }
         MetadataEdits.Outcome outcome = MetadataEdits.apply(before.text(), ops);
         if (outcome.failure() != null) {
-            err.println("cardminer edit: cannot edit " + input.name() + ": " + CardFiles.oneLine(outcome.failure()));
+            // a block the Hub does not see (a new block on top would make the author's keys body text): said as check
+            // says it; otherwise the editor's reason, located the same way
+            Problem hidden = before.problems().stream().filter(ProblemCodes::breaksMetadataBlock).findFirst().orElse(null);
+            Problem why = hidden != null && outcome.failure().code().equals(ProblemCodes.EDIT_NOT_POSSIBLE)
+                    && outcome.failure().message().startsWith(hidden.message()) ? hidden : outcome.failure();
+            err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + why.located())
+                    + (why == hidden ? " (fix the metadata block first)" : ""));
             err.flush();
             return 1;
         }
@@ -175,7 +174,7 @@ final class EditCommand implements Callable<Integer> {
         for (Problem p : added(before, after, Problem.Severity.WARNING)) {   // written, but said
             err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
         }
-        twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " is replaced by the edit"));
+        twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " by the edit"));
         for (String k : remove) {
             if (!before.metadata().has(k)) {   // otherwise an empty diff, with no word why
                 err.println("cardminer edit: note: " + CardFiles.oneLine(k) + " is not in the metadata; nothing to remove");

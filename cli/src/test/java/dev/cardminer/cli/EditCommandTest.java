@@ -91,7 +91,7 @@ class EditCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.md"), "---\nlicense: [unclosed\n---\nx\n");
         CliRun run = CliRun.run("edit", bad.toString(), "--set", "license=mit", "--in-place");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("cannot edit").contains("line 2: yaml-syntax");
+        assertThat(run.err()).startsWith("cardminer edit: refused, " + bad + ":2:19: error yaml-syntax invalid YAML: ");
         assertThat(Files.readString(bad)).isEqualTo("---\nlicense: [unclosed\n---\nx\n");
         Path card = Files.writeString(dir.resolve("c.md"), CARD);
         assertThat(CliRun.run("edit", card.toString(), "--set", "novalue").exit()).isEqualTo(2);
@@ -153,6 +153,24 @@ class EditCommandTest {
             assertThat(run.out()).isEmpty();
             assertThat(Files.readString(card)).isEqualTo(text);
         }
+    }
+
+    /**
+     * A refusal of the editor is located as check locates problems (FILE:LINE:COLUMN: severity code message), not as
+     * "cannot edit FILE: line N: code: message"; a block left empty ('---' right above '---') gets the keys.
+     */
+    @Test
+    void anEditorRefusalIsLocatedAsCheckLocatesAndAnEmptyBlockIsFilled() throws Exception {
+        Path blanks = Files.writeString(dir.resolve("org__blanks.md"), "---  \nlicense: mit\n---\n# Card\n");
+        CliRun run = CliRun.run("edit", blanks.toString(), "--set", "license=apache-2.0");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("cardminer edit: refused, " + blanks + ":1:4: error edit-not-possible the line '---'"
+                + " that opens the metadata block has spaces or tabs after it, so the Hub does not see the block and reads"
+                + " its keys as text; remove them; the card is left as it is\n");
+        Path empty = Files.writeString(dir.resolve("org__empty.md"), "---\n---\n# Card\n");
+        CliRun filled = CliRun.run("edit", empty.toString(), "--set", "license=mit", "--in-place");
+        assertThat(filled.exit()).as(filled.err()).isZero();
+        assertThat(Files.readString(empty)).isEqualTo("---\nlicense: mit\n---\n# Card\n");
     }
 
     @Test
@@ -259,6 +277,8 @@ class EditCommandTest {
         CliRun set = CliRun.run("edit", card.toString(), "--set", "tags=[a, b, c]");
         assertThat(set.exit()).as(set.err()).isZero();
         assertThat(set.err()).contains("note: every copy of tags (written twice, again at line 5) is replaced");
+        CliRun gone = CliRun.run("edit", card.toString(), "--remove", "tags");
+        assertThat(gone.err()).contains("note: every copy of tags (written twice, again at line 5) is removed");
         assertThat(set.out()).contains("-tags:\n-- a\n").contains("+- c\n");
         CliRun other = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0");   // another key: both copies stay
         assertThat(other.exit()).isZero();

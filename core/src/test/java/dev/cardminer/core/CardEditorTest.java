@@ -401,6 +401,78 @@ class CardEditorTest {
                 .isEqualTo("---\n# c\nlicense: mit\n---\n");
     }
 
+    /**
+     * '---' right above '---' is an empty block the Hub does not see ("unclosed"): the keys set go between the two lines
+     * (it was refused, so a publisher could not fill the block they had started).
+     */
+    @Test
+    void anEmptyBlockGetsTheKeysBetweenItsLines() {
+        String card = "---\n---\n# Empty\n";
+        Edit edit = CardEditor.of(card).set("license", "mit").add("tags", "a").apply();
+        assertThat(edit.text()).isEqualTo("---\nlicense: mit\ntags:\n- a\n---\n# Empty\n");
+        assertThat(ModelCard.parse(edit.text()).metadata().values()).isEqualTo(Map.of("license", "mit", "tags", List.of("a")));
+        assertThat(ModelCard.parse(edit.text()).body()).isEqualTo("# Empty\n");
+        String crlf = "\r\n---\r\n---  \r\n# Empty\r\n";
+        assertThat(CardEditor.of(crlf).set("license", "mit").apply().text())
+                .isEqualTo("\r\n---\r\nlicense: mit\r\n---  \r\n# Empty\r\n");
+        assertThat(CardEditor.of(card).remove("license").apply().text()).isSameAs(card);
+    }
+
+    /**
+     * Removing every key of a block that holds nothing else removes the block: '---' right above '---' is one the Hub
+     * does not see, and shows as two rules above the text (the edit was refused as not reading back).
+     */
+    @Test
+    void removingEveryKeyRemovesABlockThatHoldsNothingElse() {
+        Edit edit = CardEditor.of("---\nlicense: mit\nlibrary_name: peft\n---\n# M\n").remove("license")
+                .remove("library_name").apply();
+        assertThat(edit.ok()).as(edit.problems().toString()).isTrue();
+        assertThat(edit.text()).isEqualTo("# M\n");
+        // a comment keeps the block, which the Hub sees
+        assertThat(CardEditor.of("---\n# ours\nlicense: mit\n---\n# M\n").remove("license").apply().text())
+                .isEqualTo("---\n# ours\n---\n# M\n");
+        // '---' lines in the text below would become the block the Hub reads: refused
+        String ruled = "---\nlicense: mit\n---\n---\nx: 1\n---\n# M\n";
+        Edit refused = CardEditor.of(ruled).remove("license").apply();
+        assertThat(refused.text()).isSameAs(ruled);
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+            assertThat(p.line()).isEqualTo(2);
+        });
+    }
+
+    /** A value that a top-level alias shares is not changed: the refusal names the alias, its line and anchor. */
+    @Test
+    void aValueAnAliasSharesIsRefusedNamingTheAlias() {
+        String card = "---\nlicense: &lic apache-2.0\ndatasets: &ds\n- imdb\ntrain_datasets: *ds\nlicense_copy: *lic\n---\n";
+        for (CardEditor editor : List.of(CardEditor.of(card).add("datasets", "glue"), CardEditor.of(card).remove("datasets"))) {
+            Edit edit = editor.apply();
+            assertThat(edit.text()).isSameAs(card);
+            assertThat(edit.problems()).singleElement().satisfies(p -> {
+                assertThat(p.line()).isEqualTo(3);
+                assertThat(p.message()).startsWith("changing 'datasets' would also change 'train_datasets' (line 5, *ds),"
+                        + " an alias of the value changed; give it a value of its own by hand first");
+            });
+        }
+        assertThat(CardEditor.of(card).set("license", "mit").apply().problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'license_copy' (line 6, *lic)"));
+        // the alias itself can be given a value of its own
+        assertThat(readsAs(card, CardEditor.of(card).set("license_copy", "mit"), Map.of("license", "apache-2.0",
+                "datasets", List.of("imdb"), "train_datasets", List.of("imdb"), "license_copy", "mit")))
+                .contains("\nlicense_copy: mit\n");
+    }
+
+    @Test
+    void aBlockInLoneCarriageReturnsIsRefusedSayingSo() {
+        String card = "---\rlicense: mit\r---\r# M\r";
+        Edit edit = CardEditor.of(card).set("license", "apache-2.0").apply();
+        assertThat(edit.text()).isSameAs(card);
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+            assertThat(p.message()).contains("lone carriage return").contains("'---' line ending in LF or CRLF");
+        });
+    }
+
     /** A comment after a one-line value ({@code language: en  # primary}) stays when the value is replaced. */
     @Test
     void aCommentAfterAOneLineValueStaysWhenTheValueChanges() {
@@ -552,8 +624,8 @@ class CardEditorTest {
         assertThat(edit.text()).isSameAs(aliased);
         assertThat(edit.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).startsWith("changing 'tags' leaves a metadata block that would not read back as"
-                    + " intended (alias *t refers to no anchor)");
+            assertThat(p.message()).startsWith("changing 'tags' would also change 'more' (line 4, *t), an alias of the value"
+                    + " changed");
         });
     }
 

@@ -73,6 +73,10 @@ public final class MetadataBlockEditor {
         String nl = lineEnding(text);
         FrontMatterSplitter.Split split = splitter.split(text);
         if (!split.found()) {
+            Matcher empty = UnseenBlocks.emptyBlock(text);
+            if (empty != null) {
+                return withKeysInEmptyBlock(text, empty.end(1), changes, empty.group(1));
+            }
             hiddenBlock(text);
             return withNewBlock(text, changes, nl);
         }
@@ -96,7 +100,8 @@ public final class MetadataBlockEditor {
                 return text;
             }
             String result = text.substring(0, split.yamlStart()) + inPlace.region() + text.substring(regionEnd);
-            verify(result, inPlace.expected(), doc.locations().location(inPlace.at()), inPlace.key());
+            verify(result, inPlace.expected(), doc.locations().location(inPlace.at()), inPlace.key(),
+                    aliases(doc, splitLines(yaml)));
             return result;
         }
         List<String> lines = splitLines(text.substring(split.yamlStart(), regionEnd));
@@ -105,11 +110,22 @@ public final class MetadataBlockEditor {
         if (region == null) {
             return text;
         }
+        if (region.isEmpty() && expected.isEmpty()) {
+            // every key removed and nothing else in the block: '---' right above '---' is a block the Hub does not
+            // see, and would show as two rules above the text; the card is its body
+            String body = text.substring(0, MetadataAnalyzer.afterLeadingWhitespace(text)[0]) + text.substring(split.bodyStart());
+            if (splitter.split(body).found()) {
+                throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "removing every key would leave no"
+                        + " metadata block, and the Hub would read the '---' lines of the text below as one; the card is"
+                        + " left as it is", yamlLine, 1));
+            }
+            return body;
+        }
         String result = text.substring(0, split.yamlStart()) + region + text.substring(regionEnd);
         RootEntry first = firstChanged(doc, expected);
         verify(result, expected, first == null ? doc.locations().blockStart()
                 : doc.locations().location(YamlLocations.pack(first.keyLine(), first.keyColumn())),
-                first == null ? null : first.key());
+                first == null ? null : first.key(), aliases(doc, lines));
         return result;
     }
 
@@ -510,6 +526,10 @@ public final class MetadataBlockEditor {
      * leave the author's keys as body text under it, and editing the hidden one would bring back its other keys.
      */
     private void hiddenBlock(String text) {
+        int loneCr = UnseenBlocks.loneCrOpener(text);
+        if (loneCr > 0) {
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, LONE_CR, loneCr, 1));
+        }
         List<Problem> why = new ArrayList<>();
         analyzer.explainMissingBlock(text, why);
         if (why.isEmpty()) {
@@ -522,36 +542,55 @@ public final class MetadataBlockEditor {
         }
     }
 
-    /**
-     * A first line {@code ---} with spaces or tabs after it, and a {@code ---} line further down: the author's block,
-     * which the Hub's rule does not open (it takes a line break right after the dashes), so its keys are body text.
-     */
+    /** An opening line with blanks after it ({@code ---  }): the Hub does not open the block, so its keys are text. */
     private static void blankAfterOpeningDashes(String text, List<Problem> why) {
-        int[] start = MetadataAnalyzer.afterLeadingWhitespace(text);
-        int line = start[1];
-        // after the leading whitespace (which ate any line break), the dashes and blanks up to a line break
-        Matcher opener = BLANK_OPENER.matcher(text).region(start[0], text.length());
-        if (opener.lookingAt() && CLOSING_LINE.matcher(text).region(opener.end(), text.length()).find()) {
+        int line = UnseenBlocks.blankAfterOpeningDashes(text);
+        if (line > 0) {
             why.add(Problem.warning(ProblemCodes.EDIT_NOT_POSSIBLE, "the line '---' that opens the metadata block has"
                     + " spaces or tabs after it, so the Hub does not see the block and reads its keys as text; remove"
                     + " them", line, 4));
         }
     }
 
-    private static final Pattern BLANK_OPENER = Pattern.compile("---[ \t]+(\r\n|\n|\r)");
-    private static final Pattern CLOSING_LINE = Pattern.compile("(?m)^---[ \t]*$");
+    private static final String LONE_CR = "the card's lines end in a lone carriage return (CR, as on old Macs), after"
+            + " which the Hub does not see a metadata block (it closes one only with a '---' line ending in LF or CRLF);"
+            + " convert its line endings to LF or CRLF first; the card is left as it is";
 
     private String withNewBlock(String text, Map<String, Change> changes, String nl) {
         if (nl.equals("\r")) {
             // The Hub's rule closes a block only with a '---' line ending in LF or CRLF: a block written in the
             // card's lone CRs would not be seen, and one in LFs would mix the file's line endings.
-            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "the card's lines end in a lone carriage"
-                    + " return (CR, as on old Macs), after which the Hub does not see a metadata block; convert its line"
-                    + " endings to LF or CRLF first; the card is left as it is", 1, 1));
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, LONE_CR, 1, 1));
         }
         List<String> lines = new ArrayList<>();
-        YamlValueWriter writer = new YamlValueWriter(0);
         Map<String, Object> expected = new LinkedHashMap<>();
+        newEntries(changes, lines, expected);
+        if (lines.isEmpty()) {
+            return text;
+        }
+        // A BOM in front would hide the block from the Hub, so it goes.
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String result = "---" + nl + String.join(nl, lines) + nl + "---" + nl + body;
+        verify(result, expected, new YamlLocations.Location(2, 1), null);
+        return result;
+    }
+
+    /** A block left empty ({@code ---} right above {@code ---}), which the Hub does not see: the keys go in between. */
+    private String withKeysInEmptyBlock(String text, int inside, Map<String, Change> changes, String nl) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        newEntries(changes, lines, expected);
+        if (lines.isEmpty()) {
+            return text;
+        }
+        String result = text.substring(0, inside) + String.join(nl, lines) + nl + text.substring(inside);
+        verify(result, expected, new YamlLocations.Location(new LineIndex(text).line(inside), 1), null);
+        return result;
+    }
+
+    /** The lines of the keys set or added, for a block that has none yet, and the mapping they make. */
+    private static void newEntries(Map<String, Change> changes, List<String> lines, Map<String, Object> expected) {
+        YamlValueWriter writer = new YamlValueWriter(0);
         for (Map.Entry<String, Change> c : changes.entrySet()) {
             switch (c.getValue()) {
                 case Put s -> {
@@ -566,14 +605,6 @@ public final class MetadataBlockEditor {
                 case Remove r -> { }
             }
         }
-        if (lines.isEmpty()) {
-            return text;
-        }
-        // A BOM in front would hide the block from the Hub, so it goes.
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String result = "---" + nl + String.join(nl, lines) + nl + "---" + nl + body;
-        verify(result, expected, new YamlLocations.Location(2, 1), null);
-        return result;
     }
 
     /**
@@ -660,18 +691,57 @@ public final class MetadataBlockEditor {
      * it changes, {@code key}, or the block), with what the reader said where it could not read the block.
      */
     private void verify(String result, Map<String, Object> expected, YamlLocations.Location at, String key) {
+        verify(result, expected, at, key, List.of());
+    }
+
+    /**
+     * Reads the edited card back as {@link #verify(String, Map, YamlLocations.Location, String)} does; where it fails
+     * because a top-level key of {@code aliases} shared the value changed (it would change with it, or lose its
+     * anchor), the refusal names that key.
+     */
+    private void verify(String result, Map<String, Object> expected, YamlLocations.Location at, String key,
+                        List<Alias> aliases) {
         FrontMatterSplitter.Split split = splitter.split(result);
         List<Problem> problems = new ArrayList<>();
         YamlDocument doc = split.found()
                 ? reader.read(result.substring(split.yamlStart(), split.yamlEnd()), 1, problems) : null;
         if (doc == null || doc.mapping() == null || !doc.mapping().equals(expected)) {
             String reason = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).findFirst()
-                    .map(p -> " (" + p.message() + ")").orElse("");
-            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_READABLE, (key == null ? "the edited metadata block"
-                    : "changing '" + key + "' leaves a metadata block that") + " would not read back as intended"
-                    + reason + "; the card is left as it is", at.line(), at.column()));
+                    .map(Problem::message).orElse("");
+            List<String> shared = aliases.stream().filter(a -> reason.contains("*" + a.name() + " ")
+                    || doc != null && doc.mapping() != null && !Objects.equals(doc.mapping().get(a.key()), expected.get(a.key())))
+                    .map(a -> "'" + a.key() + "' (line " + a.line() + ", *" + a.name() + ")").toList();
+            String why = !shared.isEmpty() && key != null ? "changing '" + key + "' would also change "
+                    + String.join(", ", shared) + (shared.size() == 1 ? ", an alias" : ", aliases") + " of the value changed;"
+                    + " give " + (shared.size() == 1 ? "it a value of its own" : "them values of their own") + " by hand first"
+                    : (key == null ? "the edited metadata block" : "changing '" + key + "' leaves a metadata block that")
+                    + " would not read back as intended" + (reason.isEmpty() ? "" : " (" + reason + ")");
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_READABLE, why + "; the card is left as it is",
+                    at.line(), at.column()));
         }
     }
+
+    /** A top-level key whose value is an alias ({@code license_copy: *lic}): its card line and the anchor's name. */
+    private record Alias(String key, int line, String name) {
+    }
+
+    private static List<Alias> aliases(YamlDocument doc, List<String> lines) {
+        List<Alias> out = new ArrayList<>();
+        for (RootEntry e : doc.entries()) {
+            int line = (int) (e.valueStart() >>> 32);
+            if (e.shape() != YamlDocument.Shape.ALIAS || e.valueStart() < 0 || line >= lines.size()) {
+                continue;
+            }
+            int from = charIndex(lines.get(line), (int) e.valueStart());
+            Matcher name = ALIAS_NAME.matcher(lines.get(line)).region(Math.max(0, from), lines.get(line).length());
+            if (from >= 0 && name.lookingAt()) {
+                out.add(new Alias(e.key(), doc.locations().location(e.valueStart()).line(), name.group(1)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern ALIAS_NAME = Pattern.compile("\\*([^\\s,\\[\\]{}]+)");
 
     /** Items are indented as in the card's first block list under a top-level key; PyYAML's 0 otherwise. */
     private static int sequenceIndent(Collection<RootEntry> entries) {
