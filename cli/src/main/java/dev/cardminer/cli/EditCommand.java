@@ -184,6 +184,15 @@ final class EditCommand implements Callable<Integer> {
                 .distinct().toList()) {   // a key the Hub ignores, written as the user typed it: say which one it reads
             MetadataKeys.didYouMean(key).ifPresent(meant -> err.println("cardminer edit: note: " + CardFiles.oneLine(
                     "'" + key + "' is not a key the Hub reads; did you mean '" + meant + "'?")));
+            int dot = key.indexOf('.');
+            String head = dot > 0 ? key.substring(0, dot) : null;
+            if (head != null && !before.metadata().has(key)
+                    && (before.metadata().has(head) || MetadataKeys.kind(head) != MetadataKeys.Kind.UNKNOWN)) {
+                // widget.text=x reads as a path into widget, but edit sets top-level keys: say what was written
+                err.println("cardminer edit: note: " + CardFiles.oneLine("'" + key + "' is written as one top-level key,"
+                        + " not into '" + head + "' (edit sets top-level keys: give --set " + head + "=... with its whole"
+                        + " value)"));
+            }
         }
         for (Problem p : new CardLinter().check(before)) {
             // licence: beside the license just set: the Hub reads one, the author sees two

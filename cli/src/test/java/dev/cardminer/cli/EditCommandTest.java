@@ -167,6 +167,13 @@ class EditCommandTest {
         assertThat(run.err()).isEqualTo("cardminer edit: refused, " + blanks + ":1:4: error edit-not-possible the line '---'"
                 + " that opens the metadata block has spaces or tabs after it, so the Hub does not see the block and reads"
                 + " its keys as text; remove them; the card is left as it is\n");
+        // a dotted key is no path into a value: what is written is said
+        Path card = Files.writeString(dir.resolve("org__m.md"), CARD);
+        CliRun path = CliRun.run("edit", card.toString(), "--set", "tags.0=b", "--set", "model-index.name=x", "--set", "a.b=c");
+        assertThat(path.exit()).as(path.err()).isZero();
+        assertThat(path.err()).contains("note: 'tags.0' is written as one top-level key, not into 'tags' (edit sets"
+                + " top-level keys: give --set tags=... with its whole value)").contains("'model-index.name' is written as one")
+                .doesNotContain("'a.b'");
         Path empty = Files.writeString(dir.resolve("org__empty.md"), "---\n---\n# Card\n");
         CliRun filled = CliRun.run("edit", empty.toString(), "--set", "license=mit", "--in-place");
         assertThat(filled.exit()).as(filled.err()).isZero();
