@@ -10,16 +10,21 @@ import dev.cardminer.core.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -218,9 +223,7 @@ final class EditCommand implements Callable<Integer> {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {
                 try {
-                    Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), ".cardminer-edit", ".tmp");
-                    Files.writeString(tmp, outcome.text(), StandardCharsets.UTF_8);
-                    Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    writeOver(to, outcome.text());
                 } catch (FileSystemException e) {
                     // its file is the temporary one the write goes through: the user gave OUT and its folder
                     String why = e.getReason() == null && e instanceof NoSuchFileException ? "its folder does not exist"
@@ -231,6 +234,48 @@ final class EditCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Writes the card to {@code to} through a temporary file in its folder and an atomic move, so that a reader never
+     * sees half a card. A symbolic link (README.md pointing at docs/card.md) is followed: its target is written and the
+     * link stays (the move replaced the link by a file). The file keeps its permissions; a new one gets those the
+     * umask gives any new file (the temporary file's own, owner-only, were left on the card).
+     */
+    private static void writeOver(Path to, String text) throws IOException {
+        Path target = Files.exists(to) ? to.toRealPath() : to.toAbsolutePath();
+        Set<PosixFilePermission> permissions = null;
+        if (Files.exists(target)) {
+            try {
+                permissions = Files.getPosixFilePermissions(target);
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the move keeps what it keeps
+            }
+        }
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = target.resolveSibling(".cardminer-edit-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.writeString(candidate, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                tmp = candidate;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 8) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(candidate);
+                throw e;
+            }
+        }
+        try {
+            if (permissions != null) {
+                Files.setPosixFilePermissions(tmp, permissions);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);   // gone after the move; left only when the move failed
+        }
     }
 
     /**

@@ -180,6 +180,33 @@ class EditCommandTest {
         assertThat(Files.readString(empty)).isEqualTo("---\nlicense: mit\n---\n# Card\n");
     }
 
+    /**
+     * --in-place on a README.md that is a symbolic link writes the file it points at and keeps the link (the link was
+     * replaced by a file); the card keeps its permissions (the temporary file's owner-only ones were left on it), and
+     * no temporary file stays behind.
+     */
+    @Test
+    void inPlaceFollowsASymbolicLinkAndKeepsTheFilesPermissions() throws Exception {
+        Path real = Files.writeString(dir.resolve("card.md"), CARD);
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("README.md"), real.getFileName());
+        CliRun run = CliRun.run("edit", link.toString(), "--set", "license=apache-2.0", "--in-place");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("---\nlicense: apache-2.0\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+                .isEqualTo("rw-rw-r--");
+        Path out = dir.resolve("out.md");
+        assertThat(CliRun.run("edit", real.toString(), "--set", "license=mit", "-o", out.toString()).exit()).isZero();
+        // a new OUT gets what any new file gets (the umask's), as a file the test writes itself does
+        Path plain = Files.writeString(dir.resolve("plain.md"), CARD);
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("card.md", "README.md",
+                    "out.md", "plain.md");
+        }
+    }
+
     @Test
     void aValueTheCheckerFlagsIsWrittenAndSaid() throws Exception {
         Path card = Files.writeString(dir.resolve("org__m.md"), CARD);
