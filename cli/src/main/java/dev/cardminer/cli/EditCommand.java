@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -216,14 +217,29 @@ final class EditCommand implements Callable<Integer> {
                         + before.metadata().get(a.key()) + "); it is now a list of " + now.size() + ": " + now));
             }
         }
+        // bytes that are no UTF-8 (a Latin-1 é) are read as U+FFFD: written back so, the author's text would change on
+        // lines no diff shows; the edit changes only the block, so what follows it is copied byte for byte instead
+        Problem notUtf8 = before.problems().stream().filter(p -> p.code().equals(ProblemCodes.INVALID_UTF8)).findFirst()
+                .orElse(null);
+        byte[] written = notUtf8 == null ? outcome.text().getBytes(StandardCharsets.UTF_8)
+                : withBytesKept(input.bytes(), before.text(), outcome.text());
+        String diff = target == null ? UnifiedDiff.of(diffPath(input.name()), before.text(), outcome.text()) : null;
+        if (notUtf8 != null && (written == null || diff != null && diff.indexOf('\uFFFD') >= 0)) {
+            err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + notUtf8.located()) + "; "
+                    + (written == null ? "the edit would write U+FFFD in place of such bytes: save the card as UTF-8 first"
+                    : "the diff would show U+FFFD in place of such bytes, which patch would not find: write the card with"
+                    + " -o or --in-place (they keep its bytes), or save it as UTF-8 first"));
+            err.flush();
+            return 1;
+        }
         err.flush();
         if (target == null) {
-            out.print(UnifiedDiff.of(diffPath(input.name()), before.text(), outcome.text()));
+            out.print(diff);
         } else {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {
                 try {
-                    writeOver(to, outcome.text());
+                    writeOver(to, written);
                 } catch (FileSystemException e) {
                     // its file is the temporary one the write goes through: the user gave OUT and its folder
                     String why = e.getReason() == null && e instanceof NoSuchFileException ? "its folder does not exist"
@@ -237,12 +253,36 @@ final class EditCommand implements Callable<Integer> {
     }
 
     /**
+     * The edited card's bytes with the original's kept where the texts end alike: the edited start in UTF-8, then the
+     * original bytes of the unchanged rest, U+FFFD-read bytes and all. Null where the changed start itself holds bytes
+     * that are no UTF-8 (its text does not encode back to them).
+     */
+    static byte[] withBytesKept(byte[] original, String before, String after) {
+        int same = 0;
+        while (same < before.length() && same < after.length()
+                && before.charAt(before.length() - 1 - same) == after.charAt(after.length() - 1 - same)) {
+            same++;
+        }
+        while (same > 0 && Character.isLowSurrogate(before.charAt(before.length() - same))) {
+            same--;   // a pair is not split: its half alone does not encode
+        }
+        byte[] head = before.substring(0, before.length() - same).getBytes(StandardCharsets.UTF_8);
+        if (head.length > original.length || !Arrays.equals(head, 0, head.length, original, 0, head.length)) {
+            return null;
+        }
+        byte[] edited = after.substring(0, after.length() - same).getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(edited, edited.length + original.length - head.length);
+        System.arraycopy(original, head.length, out, edited.length, original.length - head.length);
+        return out;
+    }
+
+    /**
      * Writes the card to {@code to} through a temporary file in its folder and an atomic move, so that a reader never
      * sees half a card. A symbolic link (README.md pointing at docs/card.md) is followed: its target is written and the
      * link stays (the move replaced the link by a file). The file keeps its permissions; a new one gets those the
      * umask gives any new file (the temporary file's own, owner-only, were left on the card).
      */
-    private static void writeOver(Path to, String text) throws IOException {
+    private static void writeOver(Path to, byte[] bytes) throws IOException {
         Path target = Files.exists(to) ? to.toRealPath() : to.toAbsolutePath();
         Set<PosixFilePermission> permissions = null;
         if (Files.exists(target)) {
@@ -256,8 +296,7 @@ final class EditCommand implements Callable<Integer> {
         for (int attempt = 0; tmp == null; attempt++) {
             Path candidate = target.resolveSibling(".cardminer-edit-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
-                Files.writeString(candidate, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
+                Files.write(candidate, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 tmp = candidate;
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 8) {

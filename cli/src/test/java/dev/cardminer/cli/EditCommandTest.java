@@ -3,6 +3,7 @@ package dev.cardminer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cardminer.core.ModelCard;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -205,6 +206,38 @@ class EditCommandTest {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("card.md", "README.md",
                     "out.md", "plain.md");
         }
+    }
+
+    /**
+     * A card with bytes that are no UTF-8 (a Latin-1 é in the text): -o and --in-place copy what follows the block byte
+     * for byte (they wrote U+FFFD in place of the author's bytes, on lines no diff showed); a diff that would show them
+     * as U+FFFD, and an edit of a line holding them, are refused, located at the first such byte.
+     */
+    @Test
+    void bytesThatAreNoUtf8AreKeptOrTheEditIsRefused() throws Exception {
+        byte[] latin1 = "---\nlicense: mit\n---\n# Caf\u00e9\n\nBody \u00e9t\u00e9.\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path card = Files.write(dir.resolve("org__latin.md"), latin1);
+        Path out = dir.resolve("out.md");
+        CliRun written = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "-o", out.toString());
+        assertThat(written.exit()).as(written.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo("---\nlicense: apache-2.0\n---\n# Caf\u00e9\n\nBody \u00e9t\u00e9.\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRun diff = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0");
+        assertThat(diff.exit()).isEqualTo(1);
+        assertThat(diff.out()).isEmpty();
+        assertThat(diff.err()).startsWith("cardminer edit: refused, " + card + ":4:6: warning invalid-utf8 ")
+                .contains("the diff would show U+FFFD in place of such bytes");
+        Path inBlock = Files.write(dir.resolve("org__block.md"), "---\nlicense: mit\ndescription: caf\u00e9\n---\n# x\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRun changed = CliRun.run("edit", inBlock.toString(), "--set", "description=cafe", "--in-place");
+        assertThat(changed.exit()).isEqualTo(1);
+        assertThat(changed.err()).contains(":3:17: warning invalid-utf8 ").contains("save the card as UTF-8 first");
+        assertThat(Files.readAllBytes(inBlock)).isEqualTo("---\nlicense: mit\ndescription: caf\u00e9\n---\n# x\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        // a line beside it is edited, its bytes kept
+        assertThat(CliRun.run("edit", inBlock.toString(), "--set", "license=apache-2.0", "--in-place").exit()).isZero();
+        assertThat(Files.readAllBytes(inBlock)).isEqualTo("---\nlicense: apache-2.0\ndescription: caf\u00e9\n---\n# x\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test
