@@ -10,16 +10,22 @@ import dev.cardminer.core.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,14 +135,6 @@ final class EditCommand implements Callable<Integer> {
         CardFiles.Input input = read.input();
         CardParser parser = CardParser.builder().build();
         ModelCard before = parser.parse(input.id(), input.bytes());
-        for (Problem p : before.problems()) {
-            if (ProblemCodes.breaksMetadataBlock(p)) {   // a new block on top would make the author's block body text
-                err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + p.located())
-                        + " (fix the metadata block first)");
-                err.flush();
-                return 1;
-            }
-        }
         List<String> twice = new ArrayList<>();   // keys edited that the YAML writes twice: the editor rewrites every copy
         for (Problem p : before.problems()) {
             if (p.code().equals(ProblemCodes.YAML_DUPLICATE_KEY)) {
@@ -153,13 +151,20 @@ final class EditCommand implements Callable<Integer> {
                         err.flush();
                         return 1;
                     }
-                    twice.add(CardFiles.oneLine(key + " (written twice, again at line " + p.line() + ")"));
+                    twice.add(CardFiles.oneLine(key + " (written twice, again at line " + p.line() + ") is "
+                            + (op instanceof MetadataEdits.Remove ? "removed" : "replaced")));
                 }
             }
         }
         MetadataEdits.Outcome outcome = MetadataEdits.apply(before.text(), ops);
         if (outcome.failure() != null) {
-            err.println("cardminer edit: cannot edit " + input.name() + ": " + CardFiles.oneLine(outcome.failure()));
+            // a block the Hub does not see (a new block on top would make the author's keys body text): said as check
+            // says it; otherwise the editor's reason, located the same way
+            Problem hidden = before.problems().stream().filter(ProblemCodes::breaksMetadataBlock).findFirst().orElse(null);
+            Problem why = hidden != null && outcome.failure().code().equals(ProblemCodes.EDIT_NOT_POSSIBLE)
+                    && outcome.failure().message().startsWith(hidden.message()) ? hidden : outcome.failure();
+            err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + why.located())
+                    + (why == hidden ? " (fix the metadata block first)" : ""));
             err.flush();
             return 1;
         }
@@ -175,7 +180,7 @@ final class EditCommand implements Callable<Integer> {
         for (Problem p : added(before, after, Problem.Severity.WARNING)) {   // written, but said
             err.println("cardminer edit: the edit adds " + CardFiles.oneLine(input.name() + ":" + p.located()));
         }
-        twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " is replaced by the edit"));
+        twice.forEach(k -> err.println("cardminer edit: note: every copy of " + k + " by the edit"));
         for (String k : remove) {
             if (!before.metadata().has(k)) {   // otherwise an empty diff, with no word why
                 err.println("cardminer edit: note: " + CardFiles.oneLine(k) + " is not in the metadata; nothing to remove");
@@ -185,6 +190,15 @@ final class EditCommand implements Callable<Integer> {
                 .distinct().toList()) {   // a key the Hub ignores, written as the user typed it: say which one it reads
             MetadataKeys.didYouMean(key).ifPresent(meant -> err.println("cardminer edit: note: " + CardFiles.oneLine(
                     "'" + key + "' is not a key the Hub reads; did you mean '" + meant + "'?")));
+            int dot = key.indexOf('.');
+            String head = dot > 0 ? key.substring(0, dot) : null;
+            if (head != null && !before.metadata().has(key)
+                    && (before.metadata().has(head) || MetadataKeys.kind(head) != MetadataKeys.Kind.UNKNOWN)) {
+                // widget.text=x reads as a path into widget, but edit sets top-level keys: say what was written
+                err.println("cardminer edit: note: " + CardFiles.oneLine("'" + key + "' is written as one top-level key,"
+                        + " not into '" + head + "' (edit sets top-level keys: give --set " + head + "=... with its whole"
+                        + " value)"));
+            }
         }
         for (Problem p : new CardLinter().check(before)) {
             // licence: beside the license just set: the Hub reads one, the author sees two
@@ -203,16 +217,29 @@ final class EditCommand implements Callable<Integer> {
                         + before.metadata().get(a.key()) + "); it is now a list of " + now.size() + ": " + now));
             }
         }
+        // bytes that are no UTF-8 (a Latin-1 é) are read as U+FFFD: written back so, the author's text would change on
+        // lines no diff shows; the edit changes only the block, so what follows it is copied byte for byte instead
+        Problem notUtf8 = before.problems().stream().filter(p -> p.code().equals(ProblemCodes.INVALID_UTF8)).findFirst()
+                .orElse(null);
+        byte[] written = notUtf8 == null ? outcome.text().getBytes(StandardCharsets.UTF_8)
+                : withBytesKept(input.bytes(), before.text(), outcome.text());
+        String diff = target == null ? UnifiedDiff.of(diffPath(input.name()), before.text(), outcome.text()) : null;
+        if (notUtf8 != null && (written == null || diff != null && diff.indexOf('\uFFFD') >= 0)) {
+            err.println("cardminer edit: refused, " + CardFiles.oneLine(input.name() + ":" + notUtf8.located()) + "; "
+                    + (written == null ? "the edit would write U+FFFD in place of such bytes: save the card as UTF-8 first"
+                    : "the diff would show U+FFFD in place of such bytes, which patch would not find: write the card with"
+                    + " -o or --in-place (they keep its bytes), or save it as UTF-8 first"));
+            err.flush();
+            return 1;
+        }
         err.flush();
         if (target == null) {
-            out.print(UnifiedDiff.of(diffPath(input.name()), before.text(), outcome.text()));
+            out.print(diff);
         } else {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {
                 try {
-                    Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), ".cardminer-edit", ".tmp");
-                    Files.writeString(tmp, outcome.text(), StandardCharsets.UTF_8);
-                    Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    writeOver(to, written);
                 } catch (FileSystemException e) {
                     // its file is the temporary one the write goes through: the user gave OUT and its folder
                     String why = e.getReason() == null && e instanceof NoSuchFileException ? "its folder does not exist"
@@ -223,6 +250,71 @@ final class EditCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The edited card's bytes with the original's kept where the texts end alike: the edited start in UTF-8, then the
+     * original bytes of the unchanged rest, U+FFFD-read bytes and all. Null where the changed start itself holds bytes
+     * that are no UTF-8 (its text does not encode back to them).
+     */
+    static byte[] withBytesKept(byte[] original, String before, String after) {
+        int same = 0;
+        while (same < before.length() && same < after.length()
+                && before.charAt(before.length() - 1 - same) == after.charAt(after.length() - 1 - same)) {
+            same++;
+        }
+        while (same > 0 && Character.isLowSurrogate(before.charAt(before.length() - same))) {
+            same--;   // a pair is not split: its half alone does not encode
+        }
+        byte[] head = before.substring(0, before.length() - same).getBytes(StandardCharsets.UTF_8);
+        if (head.length > original.length || !Arrays.equals(head, 0, head.length, original, 0, head.length)) {
+            return null;
+        }
+        byte[] edited = after.substring(0, after.length() - same).getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(edited, edited.length + original.length - head.length);
+        System.arraycopy(original, head.length, out, edited.length, original.length - head.length);
+        return out;
+    }
+
+    /**
+     * Writes the card to {@code to} through a temporary file in its folder and an atomic move, so that a reader never
+     * sees half a card. A symbolic link (README.md pointing at docs/card.md) is followed: its target is written and the
+     * link stays (the move replaced the link by a file). The file keeps its permissions; a new one gets those the
+     * umask gives any new file (the temporary file's own, owner-only, were left on the card).
+     */
+    private static void writeOver(Path to, byte[] bytes) throws IOException {
+        Path target = Files.exists(to) ? to.toRealPath() : to.toAbsolutePath();
+        Set<PosixFilePermission> permissions = null;
+        if (Files.exists(target)) {
+            try {
+                permissions = Files.getPosixFilePermissions(target);
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the move keeps what it keeps
+            }
+        }
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = target.resolveSibling(".cardminer-edit-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.write(candidate, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                tmp = candidate;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 8) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                Files.deleteIfExists(candidate);
+                throw e;
+            }
+        }
+        try {
+            if (permissions != null) {
+                Files.setPosixFilePermissions(tmp, permissions);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);   // gone after the move; left only when the move failed
+        }
     }
 
     /**

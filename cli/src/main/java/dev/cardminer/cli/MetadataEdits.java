@@ -34,8 +34,8 @@ final class MetadataEdits {
     record Remove(String key) implements Op {
     }
 
-    /** The edited text, or why the block could not be edited (then text is null). */
-    record Outcome(String text, String failure) {
+    /** The edited text, or why the block could not be edited, located (then text is null). */
+    record Outcome(String text, Problem failure) {
     }
 
     private MetadataEdits() {
@@ -140,7 +140,6 @@ final class MetadataEdits {
         if (edit.ok()) {
             return new Outcome(edit.text(), null);
         }
-        Problem why = edit.problems().get(0);
-        return new Outcome(null, "line " + why.line() + ": " + why.code() + ": " + why.message());
+        return new Outcome(null, edit.problems().get(0));
     }
 }

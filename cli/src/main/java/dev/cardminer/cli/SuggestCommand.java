@@ -239,7 +239,13 @@ final class SuggestCommand implements Callable<Integer> {
             if (c != null) {
                 c.setAutoCommit(false);
             }
+            // cards without findings print nothing, so no failed write would say that the reader went away
+            StdoutReaderProbe reader = new StdoutReaderProbe();
             for (SourceCard sc; (limit == null || seen < limit) && (sc = cards.next()) != null; ) {
+                if (reader.gone()) {
+                    closed = true;
+                    break;
+                }
                 if (sc.failure() != null) {
                     notes.unreadable(sc);
                     continue;

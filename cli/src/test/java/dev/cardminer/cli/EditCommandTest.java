@@ -3,6 +3,7 @@ package dev.cardminer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cardminer.core.ModelCard;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class EditCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.md"), "---\nlicense: [unclosed\n---\nx\n");
         CliRun run = CliRun.run("edit", bad.toString(), "--set", "license=mit", "--in-place");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("cannot edit").contains("line 2: yaml-syntax");
+        assertThat(run.err()).startsWith("cardminer edit: refused, " + bad + ":2:19: error yaml-syntax invalid YAML: ");
         assertThat(Files.readString(bad)).isEqualTo("---\nlicense: [unclosed\n---\nx\n");
         Path card = Files.writeString(dir.resolve("c.md"), CARD);
         assertThat(CliRun.run("edit", card.toString(), "--set", "novalue").exit()).isEqualTo(2);
@@ -153,6 +154,90 @@ class EditCommandTest {
             assertThat(run.out()).isEmpty();
             assertThat(Files.readString(card)).isEqualTo(text);
         }
+    }
+
+    /**
+     * A refusal of the editor is located as check locates problems (FILE:LINE:COLUMN: severity code message), not as
+     * "cannot edit FILE: line N: code: message"; a block left empty ('---' right above '---') gets the keys.
+     */
+    @Test
+    void anEditorRefusalIsLocatedAsCheckLocatesAndAnEmptyBlockIsFilled() throws Exception {
+        Path blanks = Files.writeString(dir.resolve("org__blanks.md"), "---  \nlicense: mit\n---\n# Card\n");
+        CliRun run = CliRun.run("edit", blanks.toString(), "--set", "license=apache-2.0");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("cardminer edit: refused, " + blanks + ":1:4: error edit-not-possible the line '---'"
+                + " that opens the metadata block has spaces or tabs after it, so the Hub does not see the block and reads"
+                + " its keys as text; remove them; the card is left as it is\n");
+        // a dotted key is no path into a value: what is written is said
+        Path card = Files.writeString(dir.resolve("org__m.md"), CARD);
+        CliRun path = CliRun.run("edit", card.toString(), "--set", "tags.0=b", "--set", "model-index.name=x", "--set", "a.b=c");
+        assertThat(path.exit()).as(path.err()).isZero();
+        assertThat(path.err()).contains("note: 'tags.0' is written as one top-level key, not into 'tags' (edit sets"
+                + " top-level keys: give --set tags=... with its whole value)").contains("'model-index.name' is written as one")
+                .doesNotContain("'a.b'");
+        Path empty = Files.writeString(dir.resolve("org__empty.md"), "---\n---\n# Card\n");
+        CliRun filled = CliRun.run("edit", empty.toString(), "--set", "license=mit", "--in-place");
+        assertThat(filled.exit()).as(filled.err()).isZero();
+        assertThat(Files.readString(empty)).isEqualTo("---\nlicense: mit\n---\n# Card\n");
+    }
+
+    /**
+     * --in-place on a README.md that is a symbolic link writes the file it points at and keeps the link (the link was
+     * replaced by a file); the card keeps its permissions (the temporary file's owner-only ones were left on it), and
+     * no temporary file stays behind.
+     */
+    @Test
+    void inPlaceFollowsASymbolicLinkAndKeepsTheFilesPermissions() throws Exception {
+        Path real = Files.writeString(dir.resolve("card.md"), CARD);
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("README.md"), real.getFileName());
+        CliRun run = CliRun.run("edit", link.toString(), "--set", "license=apache-2.0", "--in-place");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("---\nlicense: apache-2.0\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+                .isEqualTo("rw-rw-r--");
+        Path out = dir.resolve("out.md");
+        assertThat(CliRun.run("edit", real.toString(), "--set", "license=mit", "-o", out.toString()).exit()).isZero();
+        // a new OUT gets what any new file gets (the umask's), as a file the test writes itself does
+        Path plain = Files.writeString(dir.resolve("plain.md"), CARD);
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("card.md", "README.md",
+                    "out.md", "plain.md");
+        }
+    }
+
+    /**
+     * A card with bytes that are no UTF-8 (a Latin-1 é in the text): -o and --in-place copy what follows the block byte
+     * for byte (they wrote U+FFFD in place of the author's bytes, on lines no diff showed); a diff that would show them
+     * as U+FFFD, and an edit of a line holding them, are refused, located at the first such byte.
+     */
+    @Test
+    void bytesThatAreNoUtf8AreKeptOrTheEditIsRefused() throws Exception {
+        byte[] latin1 = "---\nlicense: mit\n---\n# Caf\u00e9\n\nBody \u00e9t\u00e9.\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path card = Files.write(dir.resolve("org__latin.md"), latin1);
+        Path out = dir.resolve("out.md");
+        CliRun written = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "-o", out.toString());
+        assertThat(written.exit()).as(written.err()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo("---\nlicense: apache-2.0\n---\n# Caf\u00e9\n\nBody \u00e9t\u00e9.\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRun diff = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0");
+        assertThat(diff.exit()).isEqualTo(1);
+        assertThat(diff.out()).isEmpty();
+        assertThat(diff.err()).startsWith("cardminer edit: refused, " + card + ":4:6: warning invalid-utf8 ")
+                .contains("the diff would show U+FFFD in place of such bytes");
+        Path inBlock = Files.write(dir.resolve("org__block.md"), "---\nlicense: mit\ndescription: caf\u00e9\n---\n# x\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRun changed = CliRun.run("edit", inBlock.toString(), "--set", "description=cafe", "--in-place");
+        assertThat(changed.exit()).isEqualTo(1);
+        assertThat(changed.err()).contains(":3:17: warning invalid-utf8 ").contains("save the card as UTF-8 first");
+        assertThat(Files.readAllBytes(inBlock)).isEqualTo("---\nlicense: mit\ndescription: caf\u00e9\n---\n# x\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        // a line beside it is edited, its bytes kept
+        assertThat(CliRun.run("edit", inBlock.toString(), "--set", "license=apache-2.0", "--in-place").exit()).isZero();
+        assertThat(Files.readAllBytes(inBlock)).isEqualTo("---\nlicense: apache-2.0\ndescription: caf\u00e9\n---\n# x\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test
@@ -259,6 +344,8 @@ class EditCommandTest {
         CliRun set = CliRun.run("edit", card.toString(), "--set", "tags=[a, b, c]");
         assertThat(set.exit()).as(set.err()).isZero();
         assertThat(set.err()).contains("note: every copy of tags (written twice, again at line 5) is replaced");
+        CliRun gone = CliRun.run("edit", card.toString(), "--remove", "tags");
+        assertThat(gone.err()).contains("note: every copy of tags (written twice, again at line 5) is removed");
         assertThat(set.out()).contains("-tags:\n-- a\n").contains("+- c\n");
         CliRun other = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0");   // another key: both copies stay
         assertThat(other.exit()).isZero();

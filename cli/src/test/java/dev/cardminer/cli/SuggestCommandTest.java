@@ -465,6 +465,43 @@ class SuggestCommandTest {
         }
     }
 
+    /**
+     * {@code suggest ... --json | head -1} over a long run of cards without findings: they print nothing, so no write
+     * fails; the run still stops soon after the reader closed its output (poll(2) asked, JDK 22+) and never reaches the
+     * last card. In a JVM of its own, with a real pipe. On JDK 21, where poll cannot be asked, it reads on to the next
+     * card it prints, the last, as before.
+     */
+    @Test
+    void aClosedOutputStopsTheRunAlsoInALongRunOfCardsWithoutFindings(@TempDir Path dir) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        lines.append("{\"modelId\": \"me/first\", \"card\": ").append(JSON.writeValueAsString(TUNED)).append("}\n");
+        String plain = JSON.writeValueAsString("---\nlicense: mit\nlibrary_name: transformers\npipeline_tag: fill-mask\n"
+                + "language: en\n---\n# M\n\nNothing to add.\n");
+        for (int i = 0; i < 20_000; i++) {
+            lines.append("{\"modelId\": \"me/plain").append(i).append("\", \"card\": ").append(plain).append("}\n");
+        }
+        lines.append("{\"modelId\": \"me/last\", \"card\": ").append(JSON.writeValueAsString(TUNED)).append("}\n");
+        Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), lines);
+        Path drafts = dir.resolve("drafts");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Cardminer.class.getName(), "suggest", jsonl.toString(), "--json", "--patch-dir", drafts.toString());
+        pb.redirectError(dir.resolve("err.txt").toFile());
+        Process p = pb.start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(JSON.readTree(out.readLine()).path("id").asText()).isEqualTo("me/first");
+        }   // head -1 exits: the pipe has no reader any more
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isEqualTo(SuggestCommand.OUTPUT_CLOSED);
+        assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("WARNING");
+        try (var folders = Files.list(drafts)) {
+            List<String> written = folders.map(f -> f.getFileName().toString()).sorted().toList();
+            assertThat(written).isEqualTo(Runtime.version().feature() >= 22 ? List.of("me__first")
+                    : List.of("me__first", "me__last"));
+        }
+    }
+
     @Test
     void aFolderThatCannotBeWrittenStopsOnlyItsCardAndLongIdsGetShortFolders(@TempDir Path dir) throws Exception {
         String longId = "me/" + "a".repeat(300);

@@ -278,10 +278,97 @@ class CardEditorTest {
         assertThat(edit.problems()).extracting(Problem::code).containsExactly(ProblemCodes.EDIT_NOT_POSSIBLE);
     }
 
+    /** The card edited, after asserting that it went through and reads back as {@code expected}, body unchanged. */
+    private static String readsAs(String card, CardEditor editor, Map<String, Object> expected) {
+        Edit edit = editor.apply();
+        assertThat(edit.ok()).as(edit.problems().toString()).isTrue();
+        ModelCard after = ModelCard.parse(edit.text());
+        assertThat(after.metadata().values()).isEqualTo(expected);
+        assertThat(after.body()).isEqualTo(ModelCard.parse(card).body());
+        assertThat(after.problems()).extracting(Problem::code).noneMatch(c -> c.startsWith("yaml"));
+        return edit.text();
+    }
+
+    private static final String FLOW = "---\n{license: mit, # c\n tags: [a, b]}\n---\nbody";
+
+    /**
+     * A key that a block written as one flow mapping holds is changed where it stands: only its value changes, the
+     * other entries, quotes, comments and line breaks stay (the block was rewritten in block style, its comments lost).
+     */
     @Test
-    void aFlowStyleBlockIsRewrittenInBlockStyle() {
-        String out = CardEditor.of("---\n{license: mit, tags: [a, b]}\n---\nbody").add("tags", "c").apply().text();
-        assertThat(out).isEqualTo("---\nlicense: mit\ntags:\n- a\n- b\n- c\n---\nbody");
+    void aKeyOfAFlowMappingIsChangedWhereItStands() {
+        assertThat(readsAs(FLOW, CardEditor.of(FLOW).set("license", "apache-2.0"),
+                Map.of("license", "apache-2.0", "tags", List.of("a", "b"))))
+                .isEqualTo("---\n{license: apache-2.0, # c\n tags: [a, b]}\n---\nbody");
+        assertThat(readsAs(FLOW, CardEditor.of(FLOW).add("tags", "c"), Map.of("license", "mit", "tags", List.of("a", "b", "c"))))
+                .isEqualTo("---\n{license: mit, # c\n tags: [a, b, c]}\n---\nbody");
+        assertThat(readsAs(FLOW, CardEditor.of(FLOW).set("tags", List.of("x", "no")).set("datasets", List.of("imdb")),
+                Map.of("license", "mit", "tags", List.of("x", "no"), "datasets", List.of("imdb"))))
+                .isEqualTo("---\n{license: mit, # c\n tags: [x, 'no'], datasets: [imdb]}\n---\nbody");
+        // quotes of the other entries stay; a value over several lines is replaced, the comment after it stays
+        String quoted = "---\r\n{\"license\": \"mit\", 'tags': [a,\r\n   b]  # t\r\n, widget: {text: hi}}\r\n---\r\n";
+        assertThat(readsAs(quoted, CardEditor.of(quoted).set("tags", List.of("c")).set("widget", Map.of("text", "bye")),
+                Map.of("license", "mit", "tags", List.of("c"), "widget", Map.of("text", "bye"))))
+                .isEqualTo("---\r\n{\"license\": \"mit\", 'tags': [c]  # t\r\n, widget: {text: bye}}\r\n---\r\n");
+        // a key written without a value gets one after its colon, or after itself with one
+        String empty = "---\n{a, b: , c: 1}\n---\n";
+        assertThat(readsAs(empty, CardEditor.of(empty).set("a", "x").set("b", "y"), Map.of("a", "x", "b", "y", "c", 1L)))
+                .isEqualTo("---\n{a: x, b: y, c: 1}\n---\n");
+        // a key written twice: one copy, the last, takes the value
+        String twice = "---\n{a: 1, a: 2, b: 3}\n---\n";
+        assertThat(readsAs(twice, CardEditor.of(twice).set("a", 5), Map.of("a", 5L, "b", 3L)))
+                .isEqualTo("---\n{a: 5, b: 3}\n---\n");
+    }
+
+    /** A key removed from a flow mapping goes with one comma; the comments and the other entries' lines stay. */
+    @Test
+    void aKeyRemovedFromAFlowMappingTakesOnlyItsEntryAndOneComma() {
+        assertThat(readsAs(FLOW, CardEditor.of(FLOW).remove("license"), Map.of("tags", List.of("a", "b"))))
+                .isEqualTo("---\n{ # c\n tags: [a, b]}\n---\nbody");
+        assertThat(readsAs(FLOW, CardEditor.of(FLOW).remove("tags"), Map.of("license", "mit")))
+                .isEqualTo("---\n{license: mit # c\n }\n---\nbody");
+        assertThat(readsAs(FLOW, CardEditor.of(FLOW).remove("tags").remove("license").set("datasets", List.of("imdb")),
+                Map.of("datasets", List.of("imdb"))))
+                .isEqualTo("---\n{ # c\n datasets: [imdb]}\n---\nbody");
+        String one = "---\n{a: 1, b: 2, c: 3}\n---\n";
+        assertThat(readsAs(one, CardEditor.of(one).remove("b").remove("c"), Map.of("a", 1L))).isEqualTo("---\n{a: 1}\n---\n");
+        assertThat(readsAs(one, CardEditor.of(one).remove("a").remove("b"), Map.of("c", 3L))).isEqualTo("---\n{c: 3}\n---\n");
+        assertThat(readsAs(one, CardEditor.of(one).remove("a").remove("b").remove("c"), Map.of()))
+                .isEqualTo("---\n{}\n---\n");
+        // an entry on a line of its own goes with its line; a trailing comma stays the mapping's last
+        String lines = "---\r\n{\r\n  a: 1,  # one\r\n  b: 2,\r\n  c: 3,\r\n}\r\n---\r\n";
+        assertThat(readsAs(lines, CardEditor.of(lines).remove("c").set("z", 9), Map.of("a", 1L, "b", 2L, "z", 9L)))
+                .isEqualTo("---\r\n{\r\n  a: 1,  # one\r\n  b: 2, z: 9,\r\n}\r\n---\r\n");
+        assertThat(readsAs(lines, CardEditor.of(lines).remove("b"), Map.of("a", 1L, "c", 3L)))
+                .isEqualTo("---\r\n{\r\n  a: 1,  # one\r\n  c: 3,\r\n}\r\n---\r\n");
+        String last = "---\n{\n  a: 1,\n  b: 2\n}\n---\n";
+        assertThat(readsAs(last, CardEditor.of(last).remove("b"), Map.of("a", 1L))).isEqualTo("---\n{\n  a: 1\n}\n---\n");
+        String explicit = "---\n{? a : 1, b: 2}\n---\n";
+        assertThat(readsAs(explicit, CardEditor.of(explicit).remove("a"), Map.of("b", 2L))).isEqualTo("---\n{b: 2}\n---\n");
+    }
+
+    /**
+     * Where a flow mapping cannot be edited in place, the edit is refused at the key, with the reason; the block is
+     * not rewritten in block style instead.
+     */
+    @Test
+    void aFlowMappingEditThatCannotBeMadeInPlaceIsRefusedAtItsKey() {
+        String aliased = "---\n{license: mit,\n base_model: &b org/x, tags: [*b]}\n---\n";
+        Edit edit = CardEditor.of(aliased).set("base_model", "org/y").apply();
+        assertThat(edit.ok()).isFalse();
+        assertThat(edit.text()).isSameAs(aliased);
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_READABLE);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo(2);
+            assertThat(p.message()).contains("'base_model'").contains("alias *b refers to no anchor");
+        });
+        Edit widget = CardEditor.of("---\n{license: mit,\n widget: {a: 1}}\n---\n").add("widget", "x").apply();
+        assertThat(widget.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo(2);
+        });
     }
 
     /**
@@ -309,9 +396,81 @@ class CardEditorTest {
                 .isEqualTo("---\n{license: mit, language: en, }\n---\n");
         assertThat(CardEditor.of("---\r\n{a: 1,\r\n b: 2  # two\r\n}\r\n---\r\n").set("language", "en").apply().text())
                 .isEqualTo("---\r\n{a: 1,\r\n b: 2, language: en  # two\r\n}\r\n---\r\n");
-        // a change to a key it holds rewrites it in block style (aFlowStyleBlockIsRewrittenInBlockStyle), as does {}
+        // the template's {} under its comments has no key to write after: it becomes a block
         assertThat(CardEditor.of("---\n# c\n{}\n---\n").set("license", "mit").apply().text())
                 .isEqualTo("---\n# c\nlicense: mit\n---\n");
+    }
+
+    /**
+     * '---' right above '---' is an empty block the Hub does not see ("unclosed"): the keys set go between the two lines
+     * (it was refused, so a publisher could not fill the block they had started).
+     */
+    @Test
+    void anEmptyBlockGetsTheKeysBetweenItsLines() {
+        String card = "---\n---\n# Empty\n";
+        Edit edit = CardEditor.of(card).set("license", "mit").add("tags", "a").apply();
+        assertThat(edit.text()).isEqualTo("---\nlicense: mit\ntags:\n- a\n---\n# Empty\n");
+        assertThat(ModelCard.parse(edit.text()).metadata().values()).isEqualTo(Map.of("license", "mit", "tags", List.of("a")));
+        assertThat(ModelCard.parse(edit.text()).body()).isEqualTo("# Empty\n");
+        String crlf = "\r\n---\r\n---  \r\n# Empty\r\n";
+        assertThat(CardEditor.of(crlf).set("license", "mit").apply().text())
+                .isEqualTo("\r\n---\r\nlicense: mit\r\n---  \r\n# Empty\r\n");
+        assertThat(CardEditor.of(card).remove("license").apply().text()).isSameAs(card);
+    }
+
+    /**
+     * Removing every key of a block that holds nothing else removes the block: '---' right above '---' is one the Hub
+     * does not see, and shows as two rules above the text (the edit was refused as not reading back).
+     */
+    @Test
+    void removingEveryKeyRemovesABlockThatHoldsNothingElse() {
+        Edit edit = CardEditor.of("---\nlicense: mit\nlibrary_name: peft\n---\n# M\n").remove("license")
+                .remove("library_name").apply();
+        assertThat(edit.ok()).as(edit.problems().toString()).isTrue();
+        assertThat(edit.text()).isEqualTo("# M\n");
+        // a comment keeps the block, which the Hub sees
+        assertThat(CardEditor.of("---\n# ours\nlicense: mit\n---\n# M\n").remove("license").apply().text())
+                .isEqualTo("---\n# ours\n---\n# M\n");
+        // '---' lines in the text below would become the block the Hub reads: refused
+        String ruled = "---\nlicense: mit\n---\n---\nx: 1\n---\n# M\n";
+        Edit refused = CardEditor.of(ruled).remove("license").apply();
+        assertThat(refused.text()).isSameAs(ruled);
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+            assertThat(p.line()).isEqualTo(2);
+        });
+    }
+
+    /** A value that a top-level alias shares is not changed: the refusal names the alias, its line and anchor. */
+    @Test
+    void aValueAnAliasSharesIsRefusedNamingTheAlias() {
+        String card = "---\nlicense: &lic apache-2.0\ndatasets: &ds\n- imdb\ntrain_datasets: *ds\nlicense_copy: *lic\n---\n";
+        for (CardEditor editor : List.of(CardEditor.of(card).add("datasets", "glue"), CardEditor.of(card).remove("datasets"))) {
+            Edit edit = editor.apply();
+            assertThat(edit.text()).isSameAs(card);
+            assertThat(edit.problems()).singleElement().satisfies(p -> {
+                assertThat(p.line()).isEqualTo(3);
+                assertThat(p.message()).startsWith("changing 'datasets' would also change 'train_datasets' (line 5, *ds),"
+                        + " an alias of the value changed; give it a value of its own by hand first");
+            });
+        }
+        assertThat(CardEditor.of(card).set("license", "mit").apply().problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("'license_copy' (line 6, *lic)"));
+        // the alias itself can be given a value of its own
+        assertThat(readsAs(card, CardEditor.of(card).set("license_copy", "mit"), Map.of("license", "apache-2.0",
+                "datasets", List.of("imdb"), "train_datasets", List.of("imdb"), "license_copy", "mit")))
+                .contains("\nlicense_copy: mit\n");
+    }
+
+    @Test
+    void aBlockInLoneCarriageReturnsIsRefusedSayingSo() {
+        String card = "---\rlicense: mit\r---\r# M\r";
+        Edit edit = CardEditor.of(card).set("license", "apache-2.0").apply();
+        assertThat(edit.text()).isSameAs(card);
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.EDIT_NOT_POSSIBLE);
+            assertThat(p.message()).contains("lone carriage return").contains("'---' line ending in LF or CRLF");
+        });
     }
 
     /** A comment after a one-line value ({@code language: en  # primary}) stays when the value is replaced. */
@@ -445,6 +604,29 @@ class CardEditorTest {
         assertThat(out).isEqualTo("---\ntags: [b, 'on']\nlicense: mit\n---\n");
         String nested = "---\ntags: [a, [b]]\n---\n";   // not a list of scalars: written whole, as before
         edited(nested, CardEditor.of(nested).add("tags", "c"), "tags", List.of("a", List.of("b"), "c"));
+    }
+
+    /**
+     * A flow value of a block mapping set to another collection is replaced where it stands, in flow style: the key,
+     * its quotes and a comment after the value stay, also for a value over several lines (whose comment was lost).
+     */
+    @Test
+    void aFlowValueSetToAnotherCollectionIsReplacedWhereItStands() {
+        String card = "---\nlicense: mit\n\"tags\": [a,\n  b]  # two\nwidget: {text: hi} # w\nmodel-index: [{name: m}]\n---\n# M\n";
+        Map<String, Object> index = Map.of("name", "m", "results", List.of(Map.of("task", Map.of("type", "t"))));
+        String out = readsAs(card, CardEditor.of(card).set("tags", List.of("c", "x, y")).set("widget", Map.of("text", "bye"))
+                .set("model-index", List.of(index)), Map.of("license", "mit", "tags", List.of("c", "x, y"),
+                "widget", Map.of("text", "bye"), "model-index", List.of(index)));
+        assertThat(out).startsWith("---\nlicense: mit\n\"tags\": [c, 'x, y']  # two\nwidget: {text: bye} # w\nmodel-index: [{");
+        // an anchor that an alias uses would go with the value: refused at the key, with the reader's reason
+        String aliased = "---\nlicense: mit\ntags: &t [a, b]\nmore: *t\n---\n";
+        Edit edit = CardEditor.of(aliased).set("tags", List.of("c")).apply();
+        assertThat(edit.text()).isSameAs(aliased);
+        assertThat(edit.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).startsWith("changing 'tags' would also change 'more' (line 4, *t), an alias of the value"
+                    + " changed");
+        });
     }
 
     @Test

@@ -60,6 +60,30 @@ class CardLinterTest {
         assertThat(codes("# x\n")).contains("no-metadata", "missing-license");   // no block at all: the keys are missing
     }
 
+    /**
+     * Blocks the Hub does not see although the author wrote one: check says why, where "the card has no metadata block"
+     * (or "no '---' line closes it") left a publisher puzzled.
+     */
+    @Test
+    void noMetadataSaysWhyTheHubDoesNotSeeTheBlockTheAuthorWrote() {
+        List<Problem> blanks = linter.check(ModelCard.parse("x", "---  \nlicense: mit\n---\n# x\n"));
+        assertThat(blanks).filteredOn(p -> p.code().equals("no-metadata")).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.column()).isEqualTo(4);
+            assertThat(p.message()).contains("has spaces or tabs after it");
+        });
+        assertThat(blanks).extracting(Problem::code).doesNotContain("missing-license");   // the author wrote it
+        List<Problem> empty = linter.check(ModelCard.parse("x", "\n---\n---\n# x\n"));
+        assertThat(empty).filteredOn(p -> p.code().equals("no-metadata")).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("'---' right above '---' is an empty block");
+        });
+        assertThat(empty).extracting(Problem::code).contains("missing-license");   // nothing is written there
+        assertThat(linter.check(ModelCard.parse("x", "---\rlicense: mit\r---\r# x\r")))
+                .filteredOn(p -> p.code().equals("no-metadata")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("lone carriage return"));
+    }
+
     @Test
     void anUnreadableBlockGetsNoKeyWarningsOnTopOfItsError() {
         assertThat(codes("---\nlicense: [x\n---\n# x\n")).contains("yaml-syntax").doesNotContain("missing-license",

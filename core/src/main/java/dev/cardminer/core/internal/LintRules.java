@@ -44,7 +44,22 @@ public final class LintRules {
                 && p.code().startsWith("yaml-"));
         // a block behind a BOM or never closed: its keys are in the file, so "license is missing" would mislead
         Problem broken = card.problems().stream().filter(ProblemCodes::breaksMetadataBlock).findFirst().orElse(null);
-        if (!card.hasMetadata() && broken != null) {
+        int blankOpener = card.hasMetadata() || broken != null ? 0 : UnseenBlocks.blankAfterOpeningDashes(card.text());
+        int empty = card.hasMetadata() ? 0 : UnseenBlocks.emptyBlockLine(card.text());
+        if (empty > 0) {
+            // "no '---' line closes it" would puzzle the author of "---" above "---": say what the Hub wants
+            out.add(Problem.warning(ProblemCodes.NO_METADATA, "the Hub reads no metadata block: '---' right above '---' is"
+                    + " an empty block, which it does not see; write the keys between the two lines (cardminer edit --set"
+                    + " puts them there)", empty, 1));
+        } else if (blankOpener > 0) {
+            out.add(Problem.warning(ProblemCodes.NO_METADATA, "the Hub reads no metadata block: the line '---' that opens"
+                    + " it has spaces or tabs after it, so its keys are read as text; remove them, then check again",
+                    blankOpener, 4));
+        } else if (!card.hasMetadata() && broken != null && UnseenBlocks.loneCrOpener(card.text()) > 0) {
+            out.add(Problem.warning(ProblemCodes.NO_METADATA, "the Hub reads no metadata block: the card's lines end in a"
+                    + " lone carriage return (CR, as on old Macs), and the Hub closes a block only with a '---' line ending"
+                    + " in LF or CRLF; convert the line endings, then check again", broken.line(), 1));
+        } else if (!card.hasMetadata() && broken != null) {
             out.add(Problem.warning(ProblemCodes.NO_METADATA, "the Hub reads no metadata block: the file's block is hidden "
                     + "or broken (" + broken.code() + " at line " + broken.line() + "); fix that, then check again", 1, 1));
         } else if (!card.hasMetadata()) {
@@ -53,7 +68,7 @@ public final class LintRules {
         } else if (card.metadata().isEmpty() && !unreadable) {
             out.add(Problem.warning(ProblemCodes.EMPTY_METADATA, "the metadata block is empty", blockLine, 1));
         }
-        if (!unreadable && broken == null) {
+        if (!unreadable && (broken == null || empty > 0) && blankOpener == 0) {
             keys(card, blockLine, out);
             misspelt(card, blockLine, out);
         }

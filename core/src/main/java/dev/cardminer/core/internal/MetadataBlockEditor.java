@@ -39,7 +39,7 @@ public final class MetadataBlockEditor {
     }
 
     /** Why a block could not be edited; carries the problem out of the nested steps to {@link #apply}. */
-    private static final class EditFailure extends RuntimeException {
+    static final class EditFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Problem problem;
 
@@ -73,6 +73,10 @@ public final class MetadataBlockEditor {
         String nl = lineEnding(text);
         FrontMatterSplitter.Split split = splitter.split(text);
         if (!split.found()) {
+            Matcher empty = UnseenBlocks.emptyBlock(text);
+            if (empty != null) {
+                return withKeysInEmptyBlock(text, empty.end(1), changes, empty.group(1));
+            }
             hiddenBlock(text);
             return withNewBlock(text, changes, nl);
         }
@@ -86,9 +90,19 @@ public final class MetadataBlockEditor {
         }
         int regionEnd = text.startsWith("\r\n", split.yamlEnd()) ? split.yamlEnd() + 2 : split.yamlEnd() + 1;
         if (doc.flowRoot()) {
-            String inside = keysAddedInsideFlowRoot(text, split.yamlStart(), regionEnd, doc, changes, yamlLine);
-            return inside != null ? inside
-                    : rewrittenFlowBlock(text, split.yamlStart(), regionEnd, doc, changes, nl, yamlLine);
+            if (doc.mapping().isEmpty()) {
+                // the template's "{}" under its comments: the keys it gets are written in block style
+                return rewrittenFlowBlock(text, split.yamlStart(), regionEnd, doc, changes, nl, yamlLine);
+            }
+            FlowMappingEditor.Result inPlace = new FlowMappingEditor(text.substring(split.yamlStart(), regionEnd), doc,
+                    yamlLine).edit(changes);
+            if (inPlace == null) {
+                return text;
+            }
+            String result = text.substring(0, split.yamlStart()) + inPlace.region() + text.substring(regionEnd);
+            verify(result, inPlace.expected(), doc.locations().location(inPlace.at()), inPlace.key(),
+                    aliases(doc, splitLines(yaml)));
+            return result;
         }
         List<String> lines = splitLines(text.substring(split.yamlStart(), regionEnd));
         Map<String, Object> expected = new LinkedHashMap<>(doc.mapping());
@@ -96,8 +110,22 @@ public final class MetadataBlockEditor {
         if (region == null) {
             return text;
         }
+        if (region.isEmpty() && expected.isEmpty()) {
+            // every key removed and nothing else in the block: '---' right above '---' is a block the Hub does not
+            // see, and would show as two rules above the text; the card is its body
+            String body = text.substring(0, MetadataAnalyzer.afterLeadingWhitespace(text)[0]) + text.substring(split.bodyStart());
+            if (splitter.split(body).found()) {
+                throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "removing every key would leave no"
+                        + " metadata block, and the Hub would read the '---' lines of the text below as one; the card is"
+                        + " left as it is", yamlLine, 1));
+            }
+            return body;
+        }
         String result = text.substring(0, split.yamlStart()) + region + text.substring(regionEnd);
-        verify(result, expected, yamlLine);
+        RootEntry first = firstChanged(doc, expected);
+        verify(result, expected, first == null ? doc.locations().blockStart()
+                : doc.locations().location(YamlLocations.pack(first.keyLine(), first.keyColumn())),
+                first == null ? null : first.key(), aliases(doc, lines));
         return result;
     }
 
@@ -127,12 +155,7 @@ public final class MetadataBlockEditor {
         boolean changed = false;
         for (Map.Entry<String, Change> c : changes.entrySet()) {
             String key = c.getKey();
-            List<Integer> at = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                if (entries.get(i).key().equals(key)) {
-                    at.add(i);
-                }
-            }
+            List<Integer> at = copies(entries, key);
             Object current = doc.mapping().get(key);
             RootEntry last = at.isEmpty() ? null : entries.get(at.get(at.size() - 1));
             List<String> newLines = new ArrayList<>();
@@ -155,7 +178,9 @@ public final class MetadataBlockEditor {
                     target = s.value();
                 }
                 case Append a -> {
-                    List<Object> merged = merged(at.isEmpty() ? null : current, a.items());
+                    YamlLocations.Location where = last == null ? doc.locations().blockStart()
+                            : doc.locations().location(YamlLocations.pack(last.keyLine(), last.keyColumn()));
+                    List<Object> merged = merged(key, at.isEmpty() ? null : current, a.items(), where.line(), where.column());
                     if (!at.isEmpty() && merged.equals(current)) {
                         continue;
                     }
@@ -164,10 +189,15 @@ public final class MetadataBlockEditor {
                 }
             }
             boolean removal = c.getValue() instanceof Remove;
+            String inPlace = null;
             if (!removal) {
                 inFlow = last == null ? null : flowInsertion(lines, last, current, target);
+                inPlace = inFlow != null || last == null ? null
+                        : flowValueReplaced(lines, last, ends[at.get(at.size() - 1)], current, target);
                 if (inFlow != null) {
                     // written in place below
+                } else if (inPlace != null) {
+                    newLines.add(inPlace);
                 } else if (last != null && last.shape() == YamlDocument.Shape.BLOCK_SEQUENCE
                         && extendsList(current, target)) {
                     // the list's lines stay; the new items go after its last, in its style
@@ -203,14 +233,14 @@ public final class MetadataBlockEditor {
                 int i = at.get(k);
                 boolean isLast = k == at.size() - 1;
                 if (isLast && inFlow != null) {
-                    rewritten.put(inFlow.line(), inFlow.text());
+                    rewritten.put(inFlow.line(), inFlow.applyTo(lines.get(inFlow.line())));
                 } else if (isLast && insertAfter != null) {
                     insertedAfter.put(insertAfter, newLines);
                     // earlier duplicates go, the last one stays and grows
                 } else {
                     replaced.put(entries.get(i).keyLine(), new int[]{ends[i]});
-                    String comment = isLast && !removal && !newLines.isEmpty() && ends[i] == entries.get(i).keyLine()
-                            ? trailingComment(lines.get(ends[i]), entries.get(i)) : null;
+                    String comment = isLast && !removal && inPlace == null && !newLines.isEmpty()
+                            && ends[i] == entries.get(i).keyLine() ? trailingComment(lines.get(ends[i]), entries.get(i)) : null;
                     if (comment != null) {
                         // language: en  # primary → language: [en, fr]  # primary: the author's note stays
                         newLines.set(0, newLines.get(0) + comment);
@@ -265,6 +295,38 @@ public final class MetadataBlockEditor {
         return top == 0 || top == keyLine ? keyLine - 1 : top - 1;
     }
 
+    /**
+     * The key's line with a flow collection value ({@code tags: [a, b]}, {@code widget: {text: hi}}, also over several
+     * lines) replaced by {@code target}, a collection of the same kind, in flow style on one line: what stands before
+     * the value (the key, its quotes) and after it (a comment) stays. Null where the value does not start on the key's
+     * line or end by {@code lastLine}, or is not such a collection.
+     */
+    private static String flowValueReplaced(List<String> lines, RootEntry entry, int lastLine, Object current,
+                                            Object target) {
+        boolean sameKind = current instanceof List && target instanceof List
+                || current instanceof Map && target instanceof Map;
+        long start = entry.valueStart();
+        long end = entry.valueEnd();
+        if (entry.shape() != YamlDocument.Shape.FLOW || !sameKind || start < 0 || end < 0
+                || (int) (start >>> 32) != entry.keyLine() || (int) (end >>> 32) > lastLine) {
+            return null;
+        }
+        String written = YamlValueWriter.flowValue(target);
+        String first = lines.get(entry.keyLine());
+        String last = lines.get((int) (end >>> 32));
+        int from = charIndex(first, (int) start);
+        int to = charIndex(last, (int) end);
+        if (written == null || from < 0 || to < 0) {
+            return null;
+        }
+        return first.substring(0, from) + written + withoutLineEnd(last.substring(to));
+    }
+
+    private static String withoutLineEnd(String line) {
+        return line.endsWith("\r\n") ? line.substring(0, line.length() - 2)
+                : line.endsWith("\n") || line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
     /** A comment after a one-line entry's value ({@code "  # primary"}), blanks in front; null when it has none. */
     private static String trailingComment(String line, RootEntry entry) {
         long end = entry.valueEnd();
@@ -315,23 +377,28 @@ public final class MetadataBlockEditor {
      */
     private static final Pattern FLOW_SEPARATOR = Pattern.compile("[ ]*,[ ]*(\r\n|\n|\r)?[ ]*");
 
-    /** One line of the block rewritten whole (with its line end), the new items of a flow list inside. */
-    private record FlowInsertion(int line, String text) {
+    /** New items of a flow list: where they go (a line of the block, a char index in it) and their text. */
+    record FlowInsertion(int line, int index, String added) {
+
+        /** The line with the items in. */
+        String applyTo(String lineText) {
+            return lineText.substring(0, index) + added + lineText.substring(index);
+        }
     }
 
     /** Whether {@code value} is the list {@code current} with items added after its own. */
-    private static boolean extendsList(Object current, Object value) {
+    static boolean extendsList(Object current, Object value) {
         return current instanceof List<?> held && value instanceof List<?> all && all.size() > held.size()
                 && all.subList(0, held.size()).equals(held);
     }
 
     /**
-     * The line of a flow list ({@code [a, b]}) with the items that {@code value} adds to {@code current} written
-     * inside its brackets, after its last item, separated and quoted as its items are: the items already there
-     * stay byte for byte. Null when the key is not such a list, or {@code value} does not keep its items in
+     * Where the items that {@code value} adds to {@code current} go in a flow list ({@code [a, b]}), and their text:
+     * inside its brackets, after its last item, separated and quoted as its items are, so that the items already
+     * there stay byte for byte. Null when the key is not such a list, or {@code value} does not keep its items in
      * front, or an item added is not a scalar.
      */
-    private static FlowInsertion flowInsertion(List<String> lines, RootEntry entry, Object current, Object value) {
+    static FlowInsertion flowInsertion(List<String> lines, RootEntry entry, Object current, Object value) {
         YamlDocument.FlowList flow = entry.flowList();
         if (flow == null || !extendsList(current, value)) {
             return null;
@@ -369,7 +436,7 @@ public final class MetadataBlockEditor {
         if (index < 0) {
             return null;
         }
-        return new FlowInsertion(line, text.substring(0, index) + added + text.substring(index));
+        return new FlowInsertion(line, index, added.toString());
     }
 
     /** The quote (' or ") a scalar starts with at a packed mark; 0 for a plain one. */
@@ -406,7 +473,7 @@ public final class MetadataBlockEditor {
     }
 
     /** The char index of a code-point column in a line; -1 past its end. */
-    private static int charIndex(String line, int column) {
+    static int charIndex(String line, int column) {
         try {
             return line.offsetByCodePoints(0, column);
         } catch (IndexOutOfBoundsException e) {
@@ -459,6 +526,10 @@ public final class MetadataBlockEditor {
      * leave the author's keys as body text under it, and editing the hidden one would bring back its other keys.
      */
     private void hiddenBlock(String text) {
+        int loneCr = UnseenBlocks.loneCrOpener(text);
+        if (loneCr > 0) {
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, LONE_CR, loneCr, 1));
+        }
         List<Problem> why = new ArrayList<>();
         analyzer.explainMissingBlock(text, why);
         if (why.isEmpty()) {
@@ -471,36 +542,55 @@ public final class MetadataBlockEditor {
         }
     }
 
-    /**
-     * A first line {@code ---} with spaces or tabs after it, and a {@code ---} line further down: the author's block,
-     * which the Hub's rule does not open (it takes a line break right after the dashes), so its keys are body text.
-     */
+    /** An opening line with blanks after it ({@code ---  }): the Hub does not open the block, so its keys are text. */
     private static void blankAfterOpeningDashes(String text, List<Problem> why) {
-        int[] start = MetadataAnalyzer.afterLeadingWhitespace(text);
-        int line = start[1];
-        // after the leading whitespace (which ate any line break), the dashes and blanks up to a line break
-        Matcher opener = BLANK_OPENER.matcher(text).region(start[0], text.length());
-        if (opener.lookingAt() && CLOSING_LINE.matcher(text).region(opener.end(), text.length()).find()) {
+        int line = UnseenBlocks.blankAfterOpeningDashes(text);
+        if (line > 0) {
             why.add(Problem.warning(ProblemCodes.EDIT_NOT_POSSIBLE, "the line '---' that opens the metadata block has"
                     + " spaces or tabs after it, so the Hub does not see the block and reads its keys as text; remove"
                     + " them", line, 4));
         }
     }
 
-    private static final Pattern BLANK_OPENER = Pattern.compile("---[ \t]+(\r\n|\n|\r)");
-    private static final Pattern CLOSING_LINE = Pattern.compile("(?m)^---[ \t]*$");
+    private static final String LONE_CR = "the card's lines end in a lone carriage return (CR, as on old Macs), after"
+            + " which the Hub does not see a metadata block (it closes one only with a '---' line ending in LF or CRLF);"
+            + " convert its line endings to LF or CRLF first; the card is left as it is";
 
     private String withNewBlock(String text, Map<String, Change> changes, String nl) {
         if (nl.equals("\r")) {
             // The Hub's rule closes a block only with a '---' line ending in LF or CRLF: a block written in the
             // card's lone CRs would not be seen, and one in LFs would mix the file's line endings.
-            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "the card's lines end in a lone carriage"
-                    + " return (CR, as on old Macs), after which the Hub does not see a metadata block; convert its line"
-                    + " endings to LF or CRLF first; the card is left as it is", 1, 1));
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, LONE_CR, 1, 1));
         }
         List<String> lines = new ArrayList<>();
-        YamlValueWriter writer = new YamlValueWriter(0);
         Map<String, Object> expected = new LinkedHashMap<>();
+        newEntries(changes, lines, expected);
+        if (lines.isEmpty()) {
+            return text;
+        }
+        // A BOM in front would hide the block from the Hub, so it goes.
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String result = "---" + nl + String.join(nl, lines) + nl + "---" + nl + body;
+        verify(result, expected, new YamlLocations.Location(2, 1), null);
+        return result;
+    }
+
+    /** A block left empty ({@code ---} right above {@code ---}), which the Hub does not see: the keys go in between. */
+    private String withKeysInEmptyBlock(String text, int inside, Map<String, Change> changes, String nl) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        newEntries(changes, lines, expected);
+        if (lines.isEmpty()) {
+            return text;
+        }
+        String result = text.substring(0, inside) + String.join(nl, lines) + nl + text.substring(inside);
+        verify(result, expected, new YamlLocations.Location(new LineIndex(text).line(inside), 1), null);
+        return result;
+    }
+
+    /** The lines of the keys set or added, for a block that has none yet, and the mapping they make. */
+    private static void newEntries(Map<String, Change> changes, List<String> lines, Map<String, Object> expected) {
+        YamlValueWriter writer = new YamlValueWriter(0);
         for (Map.Entry<String, Change> c : changes.entrySet()) {
             switch (c.getValue()) {
                 case Put s -> {
@@ -508,85 +598,18 @@ public final class MetadataBlockEditor {
                     expected.put(c.getKey(), s.value());
                 }
                 case Append a -> {
-                    List<Object> items = merged(null, a.items());
+                    List<Object> items = merged(c.getKey(), null, a.items(), 1, 1);
                     writer.entry(c.getKey(), items, 0, lines);
                     expected.put(c.getKey(), items);
                 }
                 case Remove r -> { }
             }
         }
-        if (lines.isEmpty()) {
-            return text;
-        }
-        // A BOM in front would hide the block from the Hub, so it goes.
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String result = "---" + nl + String.join(nl, lines) + nl + "---" + nl + body;
-        verify(result, expected, 2);
-        return result;
     }
 
     /**
-     * A flow mapping with keys ({@code {license: mit, tags: [a]}}) that only gains keys gets them inside its braces,
-     * after its last value, in flow style ({@code , datasets: [imdb]}): the author's text, comments and quoting
-     * stay as written. Null when a change touches a key it holds (or it holds none, as the template's {@code {}}):
-     * then it is rewritten in block style.
-     */
-    private String keysAddedInsideFlowRoot(String text, int start, int end, YamlDocument doc,
-                                           Map<String, Change> changes, int yamlLine) {
-        Map<String, Object> mapping = doc.mapping();
-        if (mapping.isEmpty() || doc.rootEnd() < 0) {
-            return null;
-        }
-        Map<String, Object> expected = new LinkedHashMap<>(mapping);
-        StringBuilder added = new StringBuilder();
-        for (Map.Entry<String, Change> c : changes.entrySet()) {
-            String key = c.getKey();
-            if (c.getValue() instanceof Remove) {
-                if (mapping.containsKey(key)) {
-                    return null;
-                }
-                continue;
-            }
-            if (mapping.containsKey(key)) {
-                return null;
-            }
-            Object value = c.getValue() instanceof Put p ? p.value() : merged(null, ((Append) c.getValue()).items());
-            String written = YamlValueWriter.flowValue(value);
-            String name = YamlValueWriter.flowScalar(key, (char) 0);
-            if (written == null || name == null) {
-                return null;
-            }
-            expected.put(key, value);
-            added.append(", ").append(name).append(": ").append(written);
-        }
-        if (added.isEmpty()) {
-            return text;
-        }
-        List<String> lines = splitLines(text.substring(start, end));
-        // right after the last value ({a: 1, } keeps its comma after the new keys; "b: 2  # c" its comment), else
-        // before the closing brace
-        long lastEnd = doc.entries().isEmpty() ? -1 : doc.entries().get(doc.entries().size() - 1).valueEnd();
-        long at = lastEnd >= 0 ? lastEnd : doc.rootEnd();
-        int line = (int) (at >>> 32);
-        int index = line < lines.size() ? charIndex(lines.get(line), (int) at) : -1;
-        if (index < 0 || index >= lines.get(line).length()
-                || (lastEnd < 0 && (lines.get(line).charAt(index) != '}'
-                || lines.get(line).substring(0, index).stripTrailing().endsWith(",")))) {
-            return null;
-        }
-        StringBuilder region = new StringBuilder();
-        for (int l = 0; l < lines.size(); l++) {
-            String t = lines.get(l);
-            region.append(l == line ? t.substring(0, index) + added + t.substring(index) : t);
-        }
-        String result = text.substring(0, start) + region + text.substring(end);
-        verify(result, expected, yamlLine);
-        return result;
-    }
-
-    /**
-     * A block written as one flow mapping ({@code {a: 1, b: [x]}}) has no lines per key; it is rewritten
-     * in block style as a whole, keys in their order.
+     * A block written as a flow mapping without keys (the template's {@code {}}) has no line to add keys after; it is
+     * rewritten in block style, the comments around it kept.
      */
     private String rewrittenFlowBlock(String text, int start, int end, YamlDocument doc,
                                       Map<String, Change> changes, String nl, int yamlLine) {
@@ -595,7 +618,7 @@ public final class MetadataBlockEditor {
         for (Map.Entry<String, Change> c : changes.entrySet()) {
             switch (c.getValue()) {
                 case Put p -> expected.put(c.getKey(), p.value());
-                case Append a -> expected.put(c.getKey(), merged(expected.get(c.getKey()), a.items()));
+                case Append a -> expected.put(c.getKey(), merged(c.getKey(), null, a.items(), 1, 1));   // {} holds no key
                 case Remove r -> expected.remove(c.getKey());
             }
         }
@@ -616,17 +639,21 @@ public final class MetadataBlockEditor {
         written.forEach(l -> region.append(l).append(nl));
         lines.subList(last + 1, lines.size()).forEach(region::append);
         String result = text.substring(0, start) + region + text.substring(end);
-        verify(result, expected, yamlLine);
+        verify(result, expected, doc.locations().blockStart(), null);
         return result;
     }
 
-    /** The items of a string-or-list value followed by the new items it does not hold yet. */
-    private static List<Object> merged(Object current, List<Object> items) {
+    /**
+     * The items of a string-or-list value followed by the new items it does not hold yet; a mapping, which takes no
+     * items, is refused at its key's card {@code line} and {@code column}.
+     */
+    static List<Object> merged(String key, Object current, List<Object> items, int line, int column) {
         List<Object> out = new ArrayList<>();
         if (current instanceof List<?> l) {
             out.addAll(l);
         } else if (current instanceof Map) {
-            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "cannot add list items to a mapping", 0, 0));
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_POSSIBLE, "cannot add list items to '" + key
+                    + "': its value is a mapping (keys and values), not a list; set it instead", line, column));
         } else if (current != null && !"".equals(current)) {   // `tags: ""` holds no item: it would stay as one
             out.add(current);
         }
@@ -638,15 +665,83 @@ public final class MetadataBlockEditor {
         return out;
     }
 
-    private void verify(String result, Map<String, Object> expected, int line) {
+    /** The indexes of the entries of {@code key}: more than one where the block writes it twice. */
+    static List<Integer> copies(List<RootEntry> entries, String key) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).key().equals(key)) {
+                at.add(i);
+            }
+        }
+        return at;
+    }
+
+    /** The first entry, in the block's order, whose value the edit changes or removes; null when none is. */
+    private static RootEntry firstChanged(YamlDocument doc, Map<String, Object> expected) {
+        for (RootEntry e : doc.entries()) {
+            if (!expected.containsKey(e.key()) || !Objects.equals(expected.get(e.key()), doc.mapping().get(e.key()))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads the edited card back: it must give {@code expected}, else the edit is refused at {@code at} (the first key
+     * it changes, {@code key}, or the block), with what the reader said where it could not read the block.
+     */
+    private void verify(String result, Map<String, Object> expected, YamlLocations.Location at, String key) {
+        verify(result, expected, at, key, List.of());
+    }
+
+    /**
+     * Reads the edited card back as {@link #verify(String, Map, YamlLocations.Location, String)} does; where it fails
+     * because a top-level key of {@code aliases} shared the value changed (it would change with it, or lose its
+     * anchor), the refusal names that key.
+     */
+    private void verify(String result, Map<String, Object> expected, YamlLocations.Location at, String key,
+                        List<Alias> aliases) {
         FrontMatterSplitter.Split split = splitter.split(result);
+        List<Problem> problems = new ArrayList<>();
         YamlDocument doc = split.found()
-                ? reader.read(result.substring(split.yamlStart(), split.yamlEnd()), 1, new ArrayList<>()) : null;
+                ? reader.read(result.substring(split.yamlStart(), split.yamlEnd()), 1, problems) : null;
         if (doc == null || doc.mapping() == null || !doc.mapping().equals(expected)) {
-            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_READABLE, "the edited metadata block would not read"
-                    + " back as intended; the card is left as it is", line, 1));
+            String reason = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).findFirst()
+                    .map(Problem::message).orElse("");
+            List<String> shared = aliases.stream().filter(a -> reason.contains("*" + a.name() + " ")
+                    || doc != null && doc.mapping() != null && !Objects.equals(doc.mapping().get(a.key()), expected.get(a.key())))
+                    .map(a -> "'" + a.key() + "' (line " + a.line() + ", *" + a.name() + ")").toList();
+            String why = !shared.isEmpty() && key != null ? "changing '" + key + "' would also change "
+                    + String.join(", ", shared) + (shared.size() == 1 ? ", an alias" : ", aliases") + " of the value changed;"
+                    + " give " + (shared.size() == 1 ? "it a value of its own" : "them values of their own") + " by hand first"
+                    : (key == null ? "the edited metadata block" : "changing '" + key + "' leaves a metadata block that")
+                    + " would not read back as intended" + (reason.isEmpty() ? "" : " (" + reason + ")");
+            throw new EditFailure(Problem.error(ProblemCodes.EDIT_NOT_READABLE, why + "; the card is left as it is",
+                    at.line(), at.column()));
         }
     }
+
+    /** A top-level key whose value is an alias ({@code license_copy: *lic}): its card line and the anchor's name. */
+    private record Alias(String key, int line, String name) {
+    }
+
+    private static List<Alias> aliases(YamlDocument doc, List<String> lines) {
+        List<Alias> out = new ArrayList<>();
+        for (RootEntry e : doc.entries()) {
+            int line = (int) (e.valueStart() >>> 32);
+            if (e.shape() != YamlDocument.Shape.ALIAS || e.valueStart() < 0 || line >= lines.size()) {
+                continue;
+            }
+            int from = charIndex(lines.get(line), (int) e.valueStart());
+            Matcher name = ALIAS_NAME.matcher(lines.get(line)).region(Math.max(0, from), lines.get(line).length());
+            if (from >= 0 && name.lookingAt()) {
+                out.add(new Alias(e.key(), doc.locations().location(e.valueStart()).line(), name.group(1)));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern ALIAS_NAME = Pattern.compile("\\*([^\\s,\\[\\]{}]+)");
 
     /** Items are indented as in the card's first block list under a top-level key; PyYAML's 0 otherwise. */
     private static int sequenceIndent(Collection<RootEntry> entries) {
@@ -673,7 +768,7 @@ public final class MetadataBlockEditor {
     }
 
     /** Lines with their line ends, split at \n, \r\n and lone \r as the YAML reader counts them. */
-    private static List<String> splitLines(String region) {
+    static List<String> splitLines(String region) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < region.length(); i++) {

@@ -38,11 +38,13 @@ public record YamlDocument(Map<String, Object> mapping, YamlLocations locations,
      * @param dashColumn    for a block sequence, the column of its dashes; else -1
      * @param flowList      for a flow sequence of scalars ({@code [a, 'b']}), where its items and closing
      *                      bracket stand; else null
+     * @param valueStart    where the value's text starts (a packed mark; its anchor or tag, where it has one), so that
+     *                      the value alone can be replaced; for an empty value, where the parser put it; -1 when unknown
      * @param valueEnd      where the value's text ends (a packed mark), so that a comment after it can be found;
      *                      -1 when unknown
      */
     public record RootEntry(String key, int keyLine, int keyColumn, int lastLine, boolean endsInBlockScalar,
-                            Shape shape, int dashColumn, FlowList flowList, long valueEnd) {
+                            Shape shape, int dashColumn, FlowList flowList, long valueStart, long valueEnd) {
     }
 
     /**

@@ -117,6 +117,7 @@ final class YamlTreeBuilder {
     private int entryKeyLine;
     private int entryKeyColumn;
     private int entryLastLine;
+    private long entryValueStart;
     private long entryValueEnd;
     private boolean entryBlockScalar;
     private Shape entryShape;
@@ -228,6 +229,7 @@ final class YamlTreeBuilder {
         if (entryOpen && !(isKey && stack.size() == 1)) {
             if (stack.size() == 1 && entryShape == null) {
                 entryShape = blockScalar ? Shape.BLOCK_SCALAR : Shape.SCALAR;
+                entryValueStart = mark;
             }
             trackEnd(e, blockScalar);
         }
@@ -256,6 +258,7 @@ final class YamlTreeBuilder {
             flowRoot = map && e.isFlow();
         } else if (entryOpen && stack.size() == 1 && entryShape == null) {
             entryShape = e.isFlow() ? Shape.FLOW : map ? Shape.BLOCK_MAPPING : Shape.BLOCK_SEQUENCE;
+            entryValueStart = mark;
             entryDash = !map && !e.isFlow() ? (int) mark : -1;
             entryFlow = !map && e.isFlow() ? new long[]{0, -1, -1, -1, -1, -1} : null;
         } else if (stack.size() == 2) {
@@ -316,6 +319,7 @@ final class YamlTreeBuilder {
         if (entryOpen) {
             if (stack.size() == 1 && entryShape == null) {
                 entryShape = Shape.ALIAS;
+                entryValueStart = mark;
             }
             trackEnd(e, false);
         }
@@ -394,6 +398,7 @@ final class YamlTreeBuilder {
         entryKeyLine = (int) (mark >>> 32);
         entryKeyColumn = (int) mark;
         entryLastLine = entryKeyLine;
+        entryValueStart = -1;
         entryValueEnd = -1;
         entryBlockScalar = false;
         entryShape = null;
@@ -405,7 +410,7 @@ final class YamlTreeBuilder {
         entries.add(new RootEntry(entryKey, entryKeyLine, entryKeyColumn, entryLastLine, entryBlockScalar,
                 entryShape == null ? Shape.SCALAR : entryShape, entryDash, entryFlow == null || entryFlow[4] < 0 ? null
                 : new FlowList((int) entryFlow[0], entryFlow[5], entryFlow[1], entryFlow[2], entryFlow[3], entryFlow[4]),
-                entryValueEnd));
+                entryValueStart, entryValueEnd));
         entryFlow = null;
         entryOpen = false;
     }
