@@ -78,11 +78,39 @@ class SplitterLimitsTest {
 
     @Test
     void aSplitPastTheTimeLimitStopsWithAProblem() {
-        SentenceSplitter splitter = SentenceSplitter.markdown(CardLimits.DEFAULTS.withTimeLimitMillis(1));
+        // no sentence cap to stop it first: 1 ms of CPU time passes within the analysed part
+        SentenceSplitter splitter = SentenceSplitter.markdown(CardLimits.DEFAULTS.withTimeLimitMillis(1)
+                .withMaxSentences(1_000_000));
         ModelCard card = ModelCard.parse("x", "A sentence here.\n\n".repeat(200_000));
         SentenceSplitter.Split split = splitter.splitWithProblems(card);
         assertThat(only(split, "timeout").message()).contains("1 ms");
         assertThat(split.sentences().size()).isLessThan(200_000);
+    }
+
+    /** The split's limit is on the thread's CPU time: many more threads than cores split a card as one thread does. */
+    @Test
+    void theTimeLimitCountsCpuTimeSoABusyMachineSplitsCardsAlike() throws Exception {
+        SentenceSplitter splitter = SentenceSplitter.markdown(CardLimits.DEFAULTS.withTimeLimitMillis(150));
+        ModelCard card = ModelCard.parse("x", "A sentence here. And [a link](https://huggingface.co/a/b) too.\n\n"
+                .repeat(3_000));
+        SentenceSplitter.Split alone = null;
+        for (int i = 0; i < 10; i++) {
+            alone = splitter.splitWithProblems(card);
+        }
+        assertThat(alone.problems()).extracting(Problem::code).doesNotContain("timeout");
+        int threads = Runtime.getRuntime().availableProcessors() * 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<SentenceSplitter.Split>> splits = new java.util.ArrayList<>();
+            for (int i = 0; i < threads * 2; i++) {
+                splits.add(pool.submit(() -> splitter.splitWithProblems(card)));
+            }
+            for (java.util.concurrent.Future<SentenceSplitter.Split> split : splits) {
+                assertThat(split.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -13,8 +13,10 @@ package dev.cardminer.core;
  * @param maxSentences  sentences the splitter keeps ({@code sentences-capped})
  * @param maxDepth      nesting of Markdown blocks and inlines the sentence splitter walks; deeper
  *                      content is left out with a warning {@code too-deep}
- * @param timeLimitMillis time the sentence split and the body analysis may take per card, checked
- *                      between their steps; past it the rest is left out with a warning {@code timeout}
+ * @param timeLimitMillis CPU time of the parsing thread that the sentence split and the body analysis
+ *                      may each take per card (inline parsing included), checked between their steps;
+ *                      past it the rest is left out with a warning {@code timeout}. CPU time, not the
+ *                      wall clock, so that a loaded or suspended machine does not cut cards short
  */
 public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int maxProblems, int maxSentences,
                          int maxDepth, long timeLimitMillis) {

@@ -32,6 +32,8 @@ public final class ProblemCodes {
     public static final String YAML_MULTIPLE_DOCUMENTS = "yaml-multiple-documents";
     public static final String YAML_TAG = "yaml-tag";
     public static final String YAML11_SCALAR = "yaml11-scalar";
+    /** A plain integer of more than 4,300 digits: kept as text (Python's {@code int()} refuses it; reading it costs quadratic time). */
+    public static final String YAML_NUMBER_TOO_LONG = "yaml-number-too-long";
     public static final String YAML11_TAB = "yaml11-tab";
     public static final String YAML11_MERGE_KEY = "yaml11-merge-key";
     public static final String YAML11_ERROR = "yaml11-error";

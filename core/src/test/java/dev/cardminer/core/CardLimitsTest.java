@@ -104,6 +104,37 @@ class CardLimitsTest {
         assertThat(card.links()).isEmpty();
     }
 
+    /**
+     * The limit is on the parsing thread's CPU time: with many more threads than cores each parse takes several times
+     * its CPU time by the wall clock, and a wall-clock limit cut most of them short (links dropped), so the same card
+     * parsed differently with the load.
+     */
+    @Test
+    void theTimeLimitCountsCpuTimeSoABusyMachineParsesCardsAlike() throws Exception {
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withTimeLimitMillis(150)).build();
+        String text = "---\nlicense: mit\n---\n" + "## Part with [a link](https://huggingface.co/a/b)\n\nText.\n\n"
+                .repeat(2_000);
+        ModelCard alone = null;
+        for (int i = 0; i < 10; i++) {
+            alone = parser.parse("x", text);
+        }
+        assertThat(alone.problems()).extracting(Problem::code).doesNotContain("timeout");
+        assertThat(alone.links()).hasSize(2_000);
+        int threads = Runtime.getRuntime().availableProcessors() * 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<ModelCard>> parses = new java.util.ArrayList<>();
+            for (int i = 0; i < threads * 2; i++) {
+                parses.add(pool.submit(() -> parser.parse("x", text)));
+            }
+            for (java.util.concurrent.Future<ModelCard> parse : parses) {
+                assertThat(parse.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void headingTextOfAnyNestingIsRead() {
         // Images nest inside image descriptions (commonmark nests up to somewhere between 50 and 200 levels).

@@ -86,6 +86,19 @@ class CardParserTest {
     }
 
     @Test
+    void anExtractorOverflowingTheStackBecomesAProblemToo() {
+        CardParser parser = CardParser.builder().extractor((card, out) -> recurse(card.id().length())).build();
+        ModelCard card = parser.parse("m", CARD);
+        assertThat(card.sections()).hasSize(1);
+        assertThat(card.problems()).filteredOn(p -> p.code().equals(ProblemCodes.EXTRACTOR_FAILED))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("StackOverflowError"));
+    }
+
+    private static int recurse(int n) {
+        return recurse(n + 1) + 1;
+    }
+
+    @Test
     void builtInsCanBeTurnedOff() {
         ModelCard card = CardParser.builder()
                 .disable(CardParser.BuiltIn.METADATA_VALIDATION, CardParser.BuiltIn.LINKS, CardParser.BuiltIn.SECTIONS)

@@ -340,4 +340,32 @@ class HostileCardTest {
     private static List<Problem> metadataProblems(ModelCard card) {
         return card.problems().stream().filter(p -> !p.code().equals("empty-body")).toList();
     }
+
+    @Test
+    void aMillionDigitIntegerIsTextWithAWarningAndCostsLinearTime() {
+        // BigInteger of a long decimal or hexadecimal text takes quadratic time: 1 MB of digits was 46 CPU-s
+        for (String number : List.of("9".repeat(1_000_000), "-" + "7".repeat(300_000), "0x" + "f".repeat(300_000))) {
+            ModelCard card = parse("---\nlicense: mit\nx: " + number + "\n---\n# Body\n");
+            assertThat(card.metadata().get("x")).isEqualTo(number);
+            assertThat(card.metadata().license()).contains("mit");
+            Problem p = only(card, ProblemCodes.YAML_NUMBER_TOO_LONG);
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.path()).isEqualTo("x");
+            assertThat(p.message()).startsWith("an integer of " + String.format(java.util.Locale.ROOT, "%,d",
+                    number.length()) + " characters at x is read as text").hasSizeLessThan(200);
+        }
+        // at Python's limit an integer is still a number, and no warning
+        ModelCard atLimit = parse("---\nx: " + "9".repeat(4300) + "\n---\n");
+        assertThat(atLimit.metadata().get("x")).isInstanceOf(java.math.BigInteger.class);
+        assertThat(atLimit.problems()).noneMatch(p -> p.code().equals(ProblemCodes.YAML_NUMBER_TOO_LONG));
+    }
+
+    @Test
+    void editingALongIntegerValueNeedsNoQuadraticWork() {
+        String number = "9".repeat(1_000_000);
+        Edit edit = CpuTime.limit(CPU_LIMIT, HANG_GUARD, () -> CardEditor.of("---\nlicense: mit\n---\n")
+                .set("x", number).apply());
+        assertThat(edit.ok()).as("%s", edit.problems()).isTrue();
+        assertThat(edit.text()).contains("x: '" + number + "'");
+    }
 }

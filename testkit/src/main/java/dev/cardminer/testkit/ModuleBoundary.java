@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,8 +24,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
  * The module boundary: code of one cardminer module never uses another module's {@code internal}
- * package. A module is the third segment of a package name ({@code dev.cardminer.io.concepts} belongs
- * to {@code io}), so the rule needs no list of modules and covers new ones as they come.
+ * package. {@link #check()} knows the module it runs in by its name ({@code cardminer.module} in its
+ * {@code pom.xml}, the jar's {@code Automatic-Module-Name}, e.g. {@code dev.cardminer.classify.embedding}):
+ * only {@code <that name>.internal..} is its own, so a module whose packages sit under another's
+ * ({@code classify.embedding} under {@code classify}) cannot use the other's internals either. Without a
+ * name ({@link #rule()}), a module is the third segment of a package name ({@code dev.cardminer.io.concepts}
+ * belongs to {@code io}).
  *
  * <p>It also asks for a {@code package-info.java} in every main source package.
  *
@@ -36,18 +41,29 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 public final class ModuleBoundary {
 
     private static final Pattern MODULE = Pattern.compile("dev\\.cardminer\\.([a-z0-9_]+)(\\..*)?");
-    private static final Pattern INTERNAL = Pattern.compile("dev\\.cardminer\\.([a-z0-9_]+)\\.internal(\\..*)?");
+    /** An internal package and, as group 1, the module it belongs to (everything before {@code .internal}). */
+    private static final Pattern INTERNAL = Pattern.compile("(dev\\.cardminer\\.[a-z0-9_.]+?)\\.internal(\\..*)?");
+    private static final Pattern MODULE_NAME = Pattern.compile("<cardminer\\.module>([^<]+)</cardminer\\.module>");
 
     private ModuleBoundary() {
     }
 
     /** The rule: no class may depend on a class in another module's {@code internal} package. */
     public static ArchRule rule() {
+        return rule(origin -> "dev.cardminer." + moduleOf(origin.getPackageName()));
+    }
+
+    /** The rule for the classes of one module named {@code module}: only {@code module.internal..} is theirs. */
+    public static ArchRule rule(String module) {
+        return rule(origin -> module);
+    }
+
+    private static ArchRule rule(Function<JavaClass, String> moduleOfClass) {
         return classes().that().resideInAPackage("dev.cardminer..")
                 .should(new ArchCondition<JavaClass>("not use another module's internal package") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
-                        String own = moduleOf(origin.getPackageName());
+                        String own = moduleOfClass.apply(origin);
                         for (Dependency d : origin.getDirectDependenciesFromSelf()) {
                             Matcher m = INTERNAL.matcher(d.getTargetClass().getPackageName());
                             if (m.matches() && !m.group(1).equals(own)) {
@@ -61,7 +77,12 @@ public final class ModuleBoundary {
 
     /** The violations among the given classes, one line each; empty when the boundary holds. */
     public static List<String> violations(JavaClasses classes) {
-        EvaluationResult result = rule().evaluate(classes);
+        return new ArrayList<>(rule().evaluate(classes).getFailureReport().getDetails());
+    }
+
+    /** The violations among the given classes of the module named {@code module}. */
+    public static List<String> violations(JavaClasses classes, String module) {
+        EvaluationResult result = rule(module).evaluate(classes);
         return new ArrayList<>(result.getFailureReport().getDetails());
     }
 
@@ -82,7 +103,8 @@ public final class ModuleBoundary {
         if (roots.isEmpty()) {
             throw new AssertionError("no compiled classes under " + Path.of("").toAbsolutePath() + "/target");
         }
-        rule().check(new ClassFileImporter().importPaths(roots));
+        String module = moduleName(Path.of("pom.xml"));
+        (module == null ? rule() : rule(module)).check(new ClassFileImporter().importPaths(roots));
         List<String> undocumented = packagesWithoutInfo(Path.of("src/main/java"));
         if (!undocumented.isEmpty()) {
             throw new AssertionError("packages without a package-info.java saying what lives there: " + undocumented);
@@ -107,6 +129,19 @@ public final class ModuleBoundary {
     private static boolean hasJava(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The module's name as its pom gives it to the jar's manifest, or null where the pom sets none. */
+    static String moduleName(Path pom) {
+        try {
+            if (!Files.isRegularFile(pom)) {
+                return null;
+            }
+            Matcher m = MODULE_NAME.matcher(Files.readString(pom));
+            return m.find() ? m.group(1).strip() : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package dev.cardminer.testkit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.cardminer.alpha.UsesOwnInternal;
 import dev.cardminer.alpha.internal.Helper;
+import dev.cardminer.alpha.nested.UsesParentInternal;
 import dev.cardminer.beta.UsesForeignInternal;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,27 @@ class ModuleBoundaryTest {
         assertThat(ModuleBoundary.moduleOf("dev.cardminer.io.concepts")).isEqualTo("io");
         assertThat(ModuleBoundary.moduleOf("dev.cardminer.core")).isEqualTo("core");
         assertThat(ModuleBoundary.moduleOf("org.example")).isEmpty();
+    }
+
+    @Test
+    void aModuleNamedByItsPomOwnsOnlyItsOwnInternalPackage() {
+        // alpha.nested as a module of its own (as classify.embedding beside classify) may not use alpha.internal,
+        // which the package's third segment alone took for its own
+        var classes = new ClassFileImporter().importClasses(UsesParentInternal.class, Helper.class);
+        assertThat(ModuleBoundary.violations(classes)).isEmpty();
+        assertThat(ModuleBoundary.violations(classes, "dev.cardminer.alpha.nested")).isNotEmpty()
+                .allSatisfy(v -> assertThat(v).contains("UsesParentInternal").contains("alpha.internal.Helper"));
+        assertThat(ModuleBoundary.violations(new ClassFileImporter().importClasses(UsesOwnInternal.class, Helper.class),
+                "dev.cardminer.alpha")).isEmpty();
+    }
+
+    @Test
+    void theModuleNameComesFromThePom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pom = java.nio.file.Files.writeString(dir.resolve("pom.xml"), "<project><properties>"
+                + "<cardminer.module>dev.cardminer.classify.embedding</cardminer.module></properties></project>");
+        assertThat(ModuleBoundary.moduleName(pom)).isEqualTo("dev.cardminer.classify.embedding");
+        assertThat(ModuleBoundary.moduleName(dir.resolve("none.xml"))).isNull();
+        // this module's own pom names it
+        assertThat(ModuleBoundary.moduleName(java.nio.file.Path.of("pom.xml"))).isEqualTo("dev.cardminer.testkit");
     }
 }

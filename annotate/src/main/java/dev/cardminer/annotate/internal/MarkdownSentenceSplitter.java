@@ -11,6 +11,8 @@ import dev.cardminer.core.CardLimits;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Section;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,6 +49,7 @@ import org.commonmark.parser.Parser;
 public final class MarkdownSentenceSplitter implements SentenceSplitter {
 
     private static final Pattern BARE_URL = Pattern.compile("(?:https?|ftp)://\\S+|www\\.\\S+\\.\\S+");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Parser parser = BodyMarkdown.parser();
     private final CardLimits limits;
@@ -87,7 +90,7 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
         BodyMarkdown markdown = given != null && given.text().length() == body.length() && given.text().equals(body)
                 ? given : BodyMarkdown.parse(parser, body);
-        Walk walk = new Walk(id, sections, markdown, System.nanoTime() + limits.timeLimitMillis() * 1_000_000);
+        Walk walk = new Walk(id, sections, markdown, limits.timeLimitMillis() * 1_000_000);
         try {
             walk.blocks(markdown.document(), 0);
         } catch (Stop stop) {
@@ -141,17 +144,21 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         final List<String> headingTitles = new ArrayList<>();
         final SentenceBoundaries boundaries = new SentenceBoundaries();
         final SectionIndex sectionIndex;
-        long deadline;
+        // The limit is on the thread's CPU time (a wall-clock limit cut cards short on a loaded or sleeping machine,
+        // so a card split differently from run to run); the wall clock, never behind it and free to read, is asked first.
+        final long wallStart = System.nanoTime();
+        final long cpuStart = threadCpu();
+        final long allowance;
         int deepAt = -1;
         int deepCount;
         int steps;
 
-        Walk(String cardId, List<Section> sections, BodyMarkdown markdown, long deadline) {
+        Walk(String cardId, List<Section> sections, BodyMarkdown markdown, long allowance) {
             this.cardId = cardId;
             this.body = markdown.text();
             this.markdown = markdown;
             this.sectionIndex = new SectionIndex(sections);
-            this.deadline = deadline;
+            this.allowance = allowance;
         }
 
         /** Whether {@code node} is past the depth limit (then it is counted and left out). */
@@ -167,18 +174,16 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
 
         /**
-         * The block with its inline content parsed. The time this takes does not count against the split's limit,
-         * as when the whole body was parsed before the walk began (the parse has bounds of its own).
+         * The block with its inline content parsed. Its time counts against the split's limit: taking it out needed
+         * the wall clock around every block, which a loaded machine stretches, so the limit moved with the load.
          */
         Node parsed(Node block) {
-            long t0 = System.nanoTime();
             markdown.inlines(block);
-            deadline += System.nanoTime() - t0;
             return block;
         }
 
         void checkTime(Node node) {
-            if ((++steps & 255) == 0 && System.nanoTime() > deadline) {
+            if ((++steps & 255) == 0 && System.nanoTime() - wallStart > allowance && threadCpu() - cpuStart > allowance) {
                 throw new Stop(ProblemCodes.TIMEOUT, Math.max(0, start(node, "")), String.format("splitting sentences took"
                         + " longer than %,d ms; the sentences from here on are left out", limits.timeLimitMillis()));
             }
@@ -563,5 +568,9 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         public String toString() {
             return text.toString();
         }
+    }
+
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 }

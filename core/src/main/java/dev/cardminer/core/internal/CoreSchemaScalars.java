@@ -13,7 +13,38 @@ import java.math.BigInteger;
  */
 public final class CoreSchemaScalars {
 
+    /**
+     * The most digits an integer is read as a number with: Python's own limit for {@code int()} of decimal text
+     * (3.11+, so the Hub's client cannot read longer ones either). Longer ones stay text: turning them into a
+     * BigInteger takes time quadratic in their length (a 1 MB integer: 46 CPU-seconds).
+     */
+    public static final int MAX_INTEGER_DIGITS = 4300;
+
     private CoreSchemaScalars() {
+    }
+
+    /** Whether a plain scalar is written as an integer (decimal, {@code 0x} or {@code 0o}) too long to read as one. */
+    public static boolean isOverlongInteger(String s) {
+        int n = s.length();
+        if (n <= MAX_INTEGER_DIGITS) {
+            return false;
+        }
+        int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
+        boolean hex = false;
+        boolean octal = false;
+        if (i == 0 && s.charAt(0) == '0' && (s.charAt(1) == 'x' || s.charAt(1) == 'o')) {
+            hex = s.charAt(1) == 'x';
+            octal = !hex;
+            i = 2;
+        }
+        for (int k = i; k < n; k++) {
+            char d = s.charAt(k);
+            boolean ok = hex ? d < 128 && Character.digit(d, 16) >= 0 : octal ? d >= '0' && d <= '7' : isDigit(d);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value of a plain scalar: the String itself, or null, a Boolean, a Long, a BigInteger or a Double. */
@@ -51,7 +82,7 @@ public final class CoreSchemaScalars {
                     return s;
                 }
             }
-            return narrow(new BigInteger(s.substring(2), hex ? 16 : 8));
+            return n - 2 > MAX_INTEGER_DIGITS ? s : narrow(new BigInteger(s.substring(2), hex ? 16 : 8));
         }
         if (s.charAt(0) == '-' || s.charAt(0) == '+') {
             i = 1;
@@ -74,7 +105,7 @@ public final class CoreSchemaScalars {
             digits++;
         }
         if (i == n) {
-            return digits <= 18 ? (Object) Long.parseLong(s) : narrow(new BigInteger(s));
+            return digits <= 18 ? (Object) Long.parseLong(s) : digits > MAX_INTEGER_DIGITS ? s : narrow(new BigInteger(s));
         }
         int fraction = 0;
         if (s.charAt(i) == '.') {

@@ -105,8 +105,10 @@ public final class DefaultCardParser implements CardParser {
         for (CardExtractor e : toRun) {
             try {
                 e.extract(card, card);
-            } catch (RuntimeException failure) {
-                // A bug in someone's extractor must not lose the card, nor stop the corpus run.
+            } catch (RuntimeException | StackOverflowError failure) {
+                // A bug in someone's extractor must not lose the card, nor stop the corpus run. A stack overflow (an
+                // extractor recursing over a deep tree) has unwound to here and left nothing half done; other
+                // Errors (out of memory) are the JVM's and go on up.
                 problems.add(Problem.error(ProblemCodes.EXTRACTOR_FAILED, e.getClass().getName() + " failed: "
                         + failure, 0, 0));
             }

@@ -24,6 +24,14 @@ import org.commonmark.parser.SourceLines;
  */
 public final class MarkdownParserFactory {
 
+    /**
+     * Whether commonmark's default inline parser ({@code org.commonmark.internal}) may be used from here: always on the
+     * class path; on the module path only with {@code --add-exports org.commonmark/org.commonmark.internal=<this
+     * module>}. Asked of the package's module, not by naming the class, which would fail where it is not exported.
+     */
+    static final boolean DEFAULT_INLINE_PARSER_READABLE =
+            Parser.class.getModule().isExported("org.commonmark.internal", MarkdownParserFactory.class.getModule());
+
     private MarkdownParserFactory() {
     }
 
@@ -44,6 +52,14 @@ public final class MarkdownParserFactory {
      * parse gives it: commonmark's own inline parser, with the document's link reference definitions.
      */
     public static Parser createDeferred() {
+        if (!DEFAULT_INLINE_PARSER_READABLE) {
+            // On the module path commonmark does not export its inline parser to us: every block's inlines are
+            // parsed at once, which gives the same tree, only without the saving.
+            return Parser.builder()
+                    .extensions(List.of(TablesExtension.create()))
+                    .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                    .build();
+        }
         return Parser.builder()
                 .extensions(List.of(TablesExtension.create()))
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)

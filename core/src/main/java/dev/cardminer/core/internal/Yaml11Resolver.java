@@ -131,6 +131,11 @@ public final class Yaml11Resolver {
             sign = v.charAt(0) == '-' ? -1 : 1;
             v = v.substring(1);
         }
+        if (v.length() > CoreSchemaScalars.MAX_INTEGER_DIGITS) {
+            // Python's int() refuses decimal text this long; other bases it reads, but their value is not needed
+            // where such text comes here (whether a value must be quoted), and BigInteger would take quadratic time.
+            return new Resolved(Kind.INVALID, text);
+        }
         try {
             BigInteger n;
             if (v.equals("0")) {

@@ -1,6 +1,7 @@
 package dev.cardminer.core.internal;
 
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.internal.YamlDocument.FlowList;
 import dev.cardminer.core.internal.YamlDocument.RootEntry;
 import dev.cardminer.core.internal.YamlDocument.Shape;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -211,7 +213,15 @@ final class YamlTreeBuilder {
         long mark = start(e);
         String text = e.getValue();
         Object value = construct(e, mark, isKey);
-        if (e.isPlain() && e.getTag().isEmpty() && Yaml11Resolver.mayNotBeString(text)) {
+        if (e.isPlain() && e.getTag().isEmpty() && CoreSchemaScalars.isOverlongInteger(text)) {
+            if (!counted(ProblemCodes.YAML_NUMBER_TOO_LONG)) {
+                problems.add(problem(Problem.Severity.WARNING, ProblemCodes.YAML_NUMBER_TOO_LONG, "an integer of "
+                        + String.format(Locale.ROOT, "%,d", text.length()) + " characters at "
+                        + path(isKey, "(a long number)") + " is read as text: Python's int() (the Hub's client) refuses"
+                        + " more than " + CoreSchemaScalars.MAX_INTEGER_DIGITS + " digits; quote it if it is text",
+                        mark, path(isKey, "(a long number)")));
+            }
+        } else if (e.isPlain() && e.getTag().isEmpty() && Yaml11Resolver.mayNotBeString(text)) {
             compareWithYaml11(text, value, isKey, mark);
         }
         if (trackTabs && !e.isPlain()) {
