@@ -114,6 +114,46 @@ public final class CardEditor {
         return EDITOR.apply(text, changes);
     }
 
+    /**
+     * Applies the changes and reads the card before and after with {@code parser}, as {@code cardminer edit}
+     * does: an edit that gives the card an error it did not have ({@code add("license", ...)} making a list of
+     * a one-value key, a value of the wrong type) is refused, the card unchanged and the {@link Edit}'s problems
+     * those errors (lines and columns of the edited text); an edit that only adds warnings ({@code unknown-license})
+     * is applied, with those warnings in its problems. {@link #apply()} writes what it is told and checks
+     * only that the block still reads as YAML.
+     */
+    public Edit apply(CardParser parser) {
+        Edit edit = apply();
+        if (!edit.ok() || !edit.changed()) {
+            return edit;
+        }
+        ModelCard before = parser.parse("edit", text);
+        ModelCard after = parser.parse("edit", edit.text());
+        List<Problem> errors = added(before, after, Problem.Severity.ERROR);
+        if (!errors.isEmpty()) {
+            return new Edit(text, false, errors);
+        }
+        return new Edit(edit.text(), true, added(before, after, Problem.Severity.WARNING));
+    }
+
+    /** The problems of this severity that {@code after} has and {@code before} had not (by code and message). */
+    private static List<Problem> added(ModelCard before, ModelCard after, Problem.Severity severity) {
+        List<String> had = new ArrayList<>();
+        for (Problem p : before.problems()) {
+            if (p.severity() == severity) {
+                had.add(p.code() + '\u0000' + p.message());
+            }
+        }
+        List<Problem> added = new ArrayList<>();
+        for (Problem p : after.problems()) {
+            // each of the card's own problems matches one of the edited card's, so a second copy counts as added
+            if (p.severity() == severity && !had.remove(p.code() + '\u0000' + p.message())) {
+                added.add(p);
+            }
+        }
+        return added;
+    }
+
     private CardEditor with(String key, MetadataBlockEditor.Change change) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("a metadata key must not be empty");

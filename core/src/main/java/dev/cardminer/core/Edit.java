@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param text     the edited card; the input itself (the same string) when nothing changed or the edit failed
  * @param changed  whether {@code text} differs from the input
- * @param problems why the edit was not applied (errors, with the card's line and column); empty on success
+ * @param problems why the edit was not applied (errors, with the card's line and column); on success empty, or
+ *                 with {@link CardEditor#apply(CardParser)} the warnings the edit adds
  */
 public record Edit(String text, boolean changed, List<Problem> problems) {
 

@@ -69,6 +69,47 @@ class CardEditorTest {
     }
 
     @Test
+    void applyWithAParserSaysTheWarningsTheEditAddsAndRefusesOneThatAddsAnError() {
+        String card = "---\nlicense: mit\ntags: [a, b] # mine\n---\n# Body\n";
+        CardParser parser = CardParser.builder().build();
+
+        // a second licence makes a list of a one-value key: written as told, and said (apply() says nothing)
+        Edit list = CardEditor.of(card).add("license", "apache-2.0").apply(parser);
+        assertThat(list.ok()).isTrue();
+        assertThat(list.text()).startsWith("---\nlicense: [mit, apache-2.0]\n");
+        assertThat(list.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCodes.INVALID_TYPE);
+            assertThat(p.line()).isEqualTo(2);
+        });
+        assertThat(CardEditor.of(card).add("license", "apache-2.0").apply().problems()).isEmpty();
+
+        Edit unknown = CardEditor.of(card).set("license", "not-a-licence").apply(parser);
+        assertThat(unknown.ok()).isTrue();
+        assertThat(unknown.text()).contains("license: not-a-licence\ntags: [a, b] # mine\n");
+        assertThat(unknown.problems()).extracting(Problem::code).containsExactly(ProblemCodes.UNKNOWN_LICENSE);
+
+        // the card's own problems are not the edit's
+        Edit clean = CardEditor.of("---\nlicense: not-a-licence\n---\n# Body\n").set("tags", List.of("x"))
+                .apply(parser);
+        assertThat(clean.ok()).isTrue();
+        assertThat(clean.changed()).isTrue();
+        assertThat(clean.problems()).isEmpty();
+
+        // an error by the caller's own rules (an extractor of its parser): refused, the card unchanged
+        CardParser strict = CardParser.builder().extractor((c, out) -> {
+            if (c.metadata().has("co2_eq_emissions")) {
+                out.problem(Problem.error("house-rule", "no emissions key here", 2, 1));
+            }
+        }).build();
+        Edit refused = CardEditor.of(card).set("co2_eq_emissions", 12).apply(strict);
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.changed()).isFalse();
+        assertThat(refused.text()).isSameAs(card);
+        assertThat(refused.problems()).extracting(Problem::code).containsExactly("house-rule");
+        assertThat(CardEditor.of(card).set("license", "apache-2.0").apply(strict).ok()).isTrue();
+    }
+
+    @Test
     void setReplacesExactlyTheKeysLine() {
         String out = CardEditor.of(CARD).set("license", "mit").apply().text();
         int[] w = changedWindow(CARD, out);
