@@ -394,10 +394,22 @@ public final class RuleAnnotator implements Annotator {
             return false;
         }
         String word = tokens.text(a).toLowerCase(Locale.ROOT);
+        int next = a + 1;
         if (a + 2 < tokens.size() && tokens.text(a + 1).equals("-") && !tokens.spaceBefore(a + 1)) {
             word = word + "-" + tokens.text(a + 2).toLowerCase(Locale.ROOT);   // "16-bit"
+            next = a + 3;
         }
-        return NUMBER_FORMATS.contains(word) || BITS.matcher(word).matches();
+        return (NUMBER_FORMATS.contains(word) || BITS.matcher(word).matches()) && !scoreAt(tokens, next);
+    }
+
+    /** A score right after a format ("Precision (INT8): 0.905", "Precision 8bit 0.91"): the metric of that format. */
+    private static boolean scoreAt(Tokens tokens, int i) {
+        int j = i;
+        while (j < tokens.size() && j < i + 2 && (tokens.text(j).equals(")") || tokens.text(j).equals(":")
+                || tokens.text(j).equals("="))) {
+            j++;
+        }
+        return j < tokens.size() && !tokens.text(j).isEmpty() && Character.isDigit(tokens.text(j).charAt(0));
     }
 
     /**

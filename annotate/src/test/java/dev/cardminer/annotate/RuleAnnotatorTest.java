@@ -82,6 +82,10 @@ class RuleAnnotatorTest {
         assertThat(labelled("| Precision | 0.8 |", "metric")).containsExactly("Precision");
         assertThat(labelled("Precision: 0.87, recall: 0.81", "metric")).containsExactly("Precision", "recall");
         assertThat(labelled("We report macro precision and recall.", "metric")).contains("precision");
+        // a score right after the format: the metric of that format
+        assertThat(labelled("Precision (INT8): 0.905 on the test set.", "metric")).containsExactly("Precision");
+        assertThat(labelled("Precision (fp16) 0.912 and recall 0.88.", "metric")).containsExactly("Precision", "recall");
+        assertThat(labelled("Precision 8bit 0.91 vs 0.93", "metric")).containsExactly("Precision");
     }
 
     @Test

@@ -90,7 +90,7 @@ class SplitterLimitsTest {
     /** The split's limit is on the thread's CPU time: many more threads than cores split a card as one thread does. */
     @Test
     void theTimeLimitCountsCpuTimeSoABusyMachineSplitsCardsAlike() throws Exception {
-        SentenceSplitter splitter = SentenceSplitter.markdown(CardLimits.DEFAULTS.withTimeLimitMillis(150));
+        SentenceSplitter splitter = SentenceSplitter.markdown(CardLimits.DEFAULTS.withTimeLimitMillis(600));
         ModelCard card = ModelCard.parse("x", "A sentence here. And [a link](https://huggingface.co/a/b) too.\n\n"
                 .repeat(3_000));
         SentenceSplitter.Split alone = null;
@@ -98,11 +98,12 @@ class SplitterLimitsTest {
             alone = splitter.splitWithProblems(card);
         }
         assertThat(alone.problems()).extracting(Problem::code).doesNotContain("timeout");
-        int threads = Runtime.getRuntime().availableProcessors() * 8;
+        // 16 threads a core: each split takes ~16 times its CPU time by the wall clock, past the limit
+        int threads = Runtime.getRuntime().availableProcessors() * 16;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<SentenceSplitter.Split>> splits = new java.util.ArrayList<>();
-            for (int i = 0; i < threads * 2; i++) {
+            for (int i = 0; i < threads; i++) {
                 splits.add(pool.submit(() -> splitter.splitWithProblems(card)));
             }
             for (java.util.concurrent.Future<SentenceSplitter.Split> split : splits) {
@@ -111,6 +112,16 @@ class SplitterLimitsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void onAVirtualThreadTheWallClockLimitsTheSplit() throws Exception {
+        SentenceSplitter splitter = SentenceSplitter.markdown(CardLimits.DEFAULTS.withTimeLimitMillis(1)
+                .withMaxSentences(1_000_000));
+        ModelCard card = ModelCard.parse("x", "A sentence here.\n\n".repeat(200_000));
+        AtomicReference<SentenceSplitter.Split> split = new AtomicReference<>();
+        Thread.ofVirtual().start(() -> split.set(splitter.splitWithProblems(card))).join();
+        assertThat(only(split.get(), "timeout").message()).contains("1 ms");
     }
 
     @Test

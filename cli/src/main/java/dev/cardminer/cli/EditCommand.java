@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -296,7 +297,15 @@ final class EditCommand implements Callable<Integer> {
         for (int attempt = 0; tmp == null; attempt++) {
             Path candidate = target.resolveSibling(".cardminer-edit-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
-                Files.write(candidate, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                if (permissions != null) {
+                    // made with the card's own permissions (never wider: a private card's new text is private from
+                    // the first byte), set exactly once made (creation applies the umask)
+                    Files.createFile(candidate, PosixFilePermissions.asFileAttribute(permissions));
+                    Files.setPosixFilePermissions(candidate, permissions);
+                    Files.write(candidate, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                } else {
+                    Files.write(candidate, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                }
                 tmp = candidate;
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 8) {

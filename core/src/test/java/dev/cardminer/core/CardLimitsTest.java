@@ -111,20 +111,21 @@ class CardLimitsTest {
      */
     @Test
     void theTimeLimitCountsCpuTimeSoABusyMachineParsesCardsAlike() throws Exception {
-        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withTimeLimitMillis(150)).build();
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withTimeLimitMillis(600)).build();
         String text = "---\nlicense: mit\n---\n" + "## Part with [a link](https://huggingface.co/a/b)\n\nText.\n\n"
-                .repeat(2_000);
+                .repeat(4_000);
         ModelCard alone = null;
         for (int i = 0; i < 10; i++) {
             alone = parser.parse("x", text);
         }
         assertThat(alone.problems()).extracting(Problem::code).doesNotContain("timeout");
-        assertThat(alone.links()).hasSize(2_000);
-        int threads = Runtime.getRuntime().availableProcessors() * 8;
+        assertThat(alone.links()).hasSize(4_000);
+        // 16 threads a core: each parse takes ~16 times its CPU time by the wall clock, past the limit
+        int threads = Runtime.getRuntime().availableProcessors() * 16;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             List<java.util.concurrent.Future<ModelCard>> parses = new java.util.ArrayList<>();
-            for (int i = 0; i < threads * 2; i++) {
+            for (int i = 0; i < threads; i++) {
                 parses.add(pool.submit(() -> parser.parse("x", text)));
             }
             for (java.util.concurrent.Future<ModelCard> parse : parses) {
@@ -133,6 +134,16 @@ class CardLimitsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void onAVirtualThreadWhoseCpuTimeCannotBeReadTheWallClockLimitsTheCard() throws Exception {
+        CardParser parser = CardParser.builder().limits(CardLimits.DEFAULTS.withTimeLimitMillis(1)).build();
+        String text = "---\nlicense: mit\n---\n" + "# H\n\nsee https://huggingface.co/a/b and more words\n\n".repeat(20_000);
+        java.util.concurrent.atomic.AtomicReference<ModelCard> card = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread.ofVirtual().start(() -> card.set(parser.parse("x", text))).join();
+        assertThat(only(card.get(), "timeout").message()).contains("1 ms");
+        assertThat(card.get().links()).isEmpty();
     }
 
     @Test

@@ -342,7 +342,7 @@ class HostileCardTest {
     }
 
     @Test
-    void aMillionDigitIntegerIsTextWithAWarningAndCostsLinearTime() {
+    void aMillionDigitIntegerIsTextWithAWarningWithinTheCpuLimit() {
         // BigInteger of a long decimal or hexadecimal text takes quadratic time: 1 MB of digits was 46 CPU-s
         for (String number : List.of("9".repeat(1_000_000), "-" + "7".repeat(300_000), "0x" + "f".repeat(300_000))) {
             ModelCard card = parse("---\nlicense: mit\nx: " + number + "\n---\n# Body\n");
@@ -352,12 +352,14 @@ class HostileCardTest {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.path()).isEqualTo("x");
             assertThat(p.message()).startsWith("an integer of " + String.format(java.util.Locale.ROOT, "%,d",
-                    number.length()) + " characters at x is read as text").hasSizeLessThan(200);
+                    number.length()) + " characters at x is read as text").hasSizeLessThan(240);
         }
-        // at Python's limit an integer is still a number, and no warning
-        ModelCard atLimit = parse("---\nx: " + "9".repeat(4300) + "\n---\n");
-        assertThat(atLimit.metadata().get("x")).isInstanceOf(java.math.BigInteger.class);
-        assertThat(atLimit.problems()).noneMatch(p -> p.code().equals(ProblemCodes.YAML_NUMBER_TOO_LONG));
+        // at the limit (digits counted without sign or 0x) an integer is still a number, and no warning
+        for (String number : List.of("9".repeat(4300), "-" + "9".repeat(4300), "0x" + "f".repeat(4300))) {
+            ModelCard atLimit = parse("---\nx: " + number + "\n---\n");
+            assertThat(atLimit.metadata().get("x")).isInstanceOf(java.math.BigInteger.class);
+            assertThat(atLimit.problems()).noneMatch(p -> p.code().equals(ProblemCodes.YAML_NUMBER_TOO_LONG));
+        }
     }
 
     @Test

@@ -183,7 +183,8 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
 
         void checkTime(Node node) {
-            if ((++steps & 255) == 0 && System.nanoTime() - wallStart > allowance && threadCpu() - cpuStart > allowance) {
+            if ((++steps & 255) == 0 && System.nanoTime() - wallStart > allowance
+                    && (cpuStart < 0 || threadCpu() - cpuStart > allowance)) {
                 throw new Stop(ProblemCodes.TIMEOUT, Math.max(0, start(node, "")), String.format("splitting sentences took"
                         + " longer than %,d ms; the sentences from here on are left out", limits.timeLimitMillis()));
             }
@@ -570,7 +571,8 @@ public final class MarkdownSentenceSplitter implements SentenceSplitter {
         }
     }
 
+    /** The thread's CPU time, or -1 where it cannot be read (a virtual thread): then the wall clock decides. */
     private static long threadCpu() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 }

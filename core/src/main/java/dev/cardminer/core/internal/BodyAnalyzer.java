@@ -90,8 +90,7 @@ public final class BodyAnalyzer {
         reportUnclosedFence(document, lines, bodyOffset, problems);
         reportPlaceholders(sections, problems);
         reportTemplateTitle(sections, problems);
-        // the CPU time decides; the wall clock (no system call) is asked first, as it is never behind the CPU time
-        if (System.nanoTime() - wallStart > limitNanos && ThreadCpuClock.now() - cpuStart > limitNanos) {
+        if (ThreadCpuClock.past(wallStart, cpuStart, limitNanos)) {
             problems.add(Problem.warning(ProblemCodes.TIMEOUT, "reading the sections took longer than "
                     + limits.timeLimitMillis() + " ms; links are not read", lines.line(bodyOffset), 0));
             return new Result(sections, scorer.score(sections), body.length(), true, BodyMarkdown.of(body, document));

@@ -37,6 +37,9 @@ public final class CoreSchemaScalars {
             octal = !hex;
             i = 2;
         }
+        if (n - i <= MAX_INTEGER_DIGITS) {
+            return false;   // its digits, as value() counts them: a number
+        }
         for (int k = i; k < n; k++) {
             char d = s.charAt(k);
             boolean ok = hex ? d < 128 && Character.digit(d, 16) >= 0 : octal ? d >= '0' && d <= '7' : isDigit(d);

@@ -314,6 +314,9 @@ final class PlaceholderDetector {
      * underscore, so that prompt formats ({@code {prompt}}) and LaTeX ({@code d_{model}}, after a letter, '_' or '^')
      * stay text.
      */
+    /** Longer brace spans are text, not a template variable's name. */
+    private static final int MAX_VARIABLE = 64;
+
     private static String removeTemplateVariables(String s) {
         int at = s.indexOf('{');
         if (at < 0) {
@@ -321,10 +324,17 @@ final class PlaceholderDetector {
         }
         StringBuilder sb = new StringBuilder(s.length());
         int from = 0;
+        int close = -1;
         for (; at >= 0; at = s.indexOf('{', at + 1)) {
-            int close = s.indexOf('}', at);
-            if (close < 0) {
-                break;
+            if (close < at) {
+                // the next '}' serves every '{' before it: a line of many braces costs one pass, not one per brace
+                close = s.indexOf('}', at);
+                if (close < 0) {
+                    break;
+                }
+            }
+            if (close - at > MAX_VARIABLE) {
+                continue;
             }
             char before = at > 0 ? s.charAt(at - 1) : ' ';
             String name = s.substring(at + 1, close).strip();

@@ -217,8 +217,9 @@ final class YamlTreeBuilder {
             if (!counted(ProblemCodes.YAML_NUMBER_TOO_LONG)) {
                 problems.add(problem(Problem.Severity.WARNING, ProblemCodes.YAML_NUMBER_TOO_LONG, "an integer of "
                         + String.format(Locale.ROOT, "%,d", text.length()) + " characters at "
-                        + path(isKey, "(a long number)") + " is read as text: Python's int() (the Hub's client) refuses"
-                        + " more than " + CoreSchemaScalars.MAX_INTEGER_DIGITS + " digits; quote it if it is text",
+                        + path(isKey, "(a long number)") + " is read as text: cardminer reads at most "
+                        + CoreSchemaScalars.MAX_INTEGER_DIGITS + " digits as a number (Python's int(), in the Hub's "
+                        + "client, refuses more decimal digits than that); quote it if it is text",
                         mark, path(isKey, "(a long number)")));
             }
         } else if (e.isPlain() && e.getTag().isEmpty() && Yaml11Resolver.mayNotBeString(text)) {
