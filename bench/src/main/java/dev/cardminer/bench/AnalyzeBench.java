@@ -115,7 +115,7 @@ public final class AnalyzeBench implements Callable<Integer> {
             err.println("bench analyze: " + source + " not found (give --parquet FILE)");
             return 2;
         }
-        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
+        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator).orElse(null);
         if (which != ConceptAnnotation.Annotators.RULES && which != ConceptAnnotation.Annotators.NONE) {
             err.println("bench analyze: --annotator must be rules or none");
             return 2;

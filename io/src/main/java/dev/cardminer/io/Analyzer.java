@@ -37,6 +37,14 @@ import java.util.Objects;
  *             .run(source);
  * }
  * }</pre>
+ *
+ * <p>One writer per store: a run needs the store to itself, so two runs on one store never overlap, in one process
+ * or in two (see {@link CardStore}: {@link #run(CardSource)} on a store that is open for writing in this process is
+ * refused before anything is written). Runs on different stores may go at the same time.
+ *
+ * <p>Thread safety: an {@code Analyzer} holds only its immutable {@link Config} (whose {@link CardParser} is
+ * thread-safe), so one may be shared; each run starts and ends its own threads. A {@link CardSource} and a
+ * {@link CardStore} are each used by one run at a time.
  */
 public final class Analyzer {
 
@@ -359,10 +367,20 @@ public final class Analyzer {
      * caller set is kept). Both are DuckDB's global settings, seen by every connection to the file; when the run ends,
      * failed or not, they are put back as they were: exactly where they were DuckDB's defaults, otherwise to the
      * precision DuckDB shows them with (a tenth of their unit, {@code 244.1 MiB}).
+     *
+     * @throws SQLException when another run is writing this store (one run per store at a time), before anything is
+     *                      written
      */
+    @SuppressWarnings("try") // the settings are held for the run and put back by close: nothing else to do with them
     public Result run(CardSource source, CardStore store) throws IOException, SQLException, InterruptedException {
+        if (!store.startRun()) {
+            throw new SQLException(store.file() + ": an analysis is already writing this store: one run per store at "
+                    + "a time");
+        }
         try (RunSettings settings = RunSettings.apply(store.connection(), config.memoryLimitBytes())) {
             return runWithSettings(source, store);
+        } finally {
+            store.endRun();
         }
     }
 

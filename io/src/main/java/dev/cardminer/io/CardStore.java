@@ -27,16 +27,17 @@ import org.duckdb.DuckDBConnection;
  * version N-1 to N); {@link #openReadOnly} opens an existing store for reading only.
  *
  * <p><b>One writer per store.</b> One process writes a store at a time: DuckDB locks the file, and a second process
- * gets DuckDB's "Could not set lock on file" error (the CLI's "store is busy"). Within one process DuckDB shares one
- * database per file among all its connections, so its lock does not stop a second writer there, which would fail
- * later, inside a transaction. cardminer refuses it when it opens: a second {@link #open} of a file already open for
- * writing in this process (by its real path, whatever the path given) throws an {@link SQLException} saying so,
- * until the first {@code CardStore} is closed. To write from several threads, share the one {@code CardStore} and
- * give each thread its own connection ({@code connection().unwrap(DuckDBConnection.class).duplicate()}), or run
- * one {@link Analyzer} at a time. DuckDB also holds one configuration per file and process: a store open read-only
- * ({@link #openReadOnly}, {@link QueryConnection}) cannot be opened for writing in the same process until those
- * connections are closed, nor the other way round; both are refused with a message naming the store. A reader next
- * to a writer in one process reads through the writer's {@link #connection()} (or a duplicate of it).
+ * gets DuckDB's "Could not set lock on file" error (the CLI says "the store ... is in use by another process").
+ * Within one process DuckDB shares one database per file among all its connections, so its lock does not stop a
+ * second writer there, which would fail later, inside a transaction. cardminer refuses it when it opens: a second
+ * {@link #open} of a file already open for writing in this process (by its real path, whatever the path given) throws
+ * an {@link SQLException} saying so, until the first {@code CardStore} is closed. To write from several threads,
+ * share the one {@code CardStore} and give each thread its own connection
+ * ({@code connection().unwrap(DuckDBConnection.class).duplicate()}); an {@link Analyzer} run needs the store to
+ * itself (a second run on it while one writes is refused). DuckDB also holds one configuration per file and process: a store
+ * open read-only ({@link #openReadOnly}, {@link QueryConnection}) cannot be opened for writing in the same process
+ * until those connections are closed, nor the other way round; both are refused with a message naming the store. A
+ * reader next to a writer in one process reads through the writer's {@link #connection()} (or a duplicate of it).
  *
  * <p>Thread safety: the static methods may be called from any thread. A {@code CardStore} is one JDBC connection:
  * statements on it from several threads at once are not supported; duplicate the connection for each thread.
@@ -56,6 +57,7 @@ public final class CardStore implements AutoCloseable {
     private final Path key;
     private final DuckDBConnection connection;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
 
     private CardStore(Path file, Path key, DuckDBConnection connection) {
         this.file = file;
@@ -255,6 +257,15 @@ public final class CardStore implements AutoCloseable {
 
     DuckDBConnection duckdb() {
         return connection;
+    }
+
+    /** Marks an {@link Analyzer} run as writing this store; false when one already is. */
+    boolean startRun() {
+        return running.compareAndSet(false, true);
+    }
+
+    void endRun() {
+        running.set(false);
     }
 
     /** The store's file, as it was given to {@link #open}. */

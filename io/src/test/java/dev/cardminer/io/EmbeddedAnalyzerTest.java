@@ -76,6 +76,50 @@ class EmbeddedAnalyzerTest {
     }
 
     @Test
+    void aSecondRunOnAStoreThatIsBeingWrittenIsRefusedAndTheFirstFinishes() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        List<Throwable> second = new ArrayList<>();
+        try (CardStore store = CardStore.open(db)) {
+            Analyzer analyzer = new Analyzer(Analyzer.Config.of(db));
+            CardSource startsAnother = new CardSource() {
+                private int given;
+
+                @Override
+                public SourceCard next() {
+                    if (given++ == 0) {
+                        try {
+                            analyzer.run(CardSources.of(card("org/b")), store);
+                        } catch (Exception e) {
+                            second.add(e);
+                        }
+                        return card("org/a");
+                    }
+                    return null;
+                }
+
+                @Override
+                public String description() {
+                    return "starts another run";
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            Analyzer.Result first = analyzer.run(startsAnother, store);
+            Analyzer.finish(store, first);
+            assertThat(first.written()).isEqualTo(1);
+            // Free again once the first run is over.
+            Analyzer.finish(store, analyzer.run(CardSources.of(card("org/c")), store));
+        }
+        assertThat(second).singleElement().isInstanceOf(SQLException.class).extracting(Throwable::getMessage)
+                .asString().contains("store.duckdb").contains("already writing this store: one run per store");
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(2);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards WHERE id IN ('org/a', 'org/c')")).isEqualTo(2);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM runs WHERE finished_at IS NULL")).isEqualTo(0);
+    }
+
+    @Test
     void outOfRangeSettingsAreRefusedNamingTheValue() {
         Path db = dir.resolve("store.duckdb");
         assertThatThrownBy(() -> Analyzer.Config.builder(db).limit(-5).build())
