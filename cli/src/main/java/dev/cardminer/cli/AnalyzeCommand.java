@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,8 +127,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 progressOutput.style() == ProgressOutput.Style.BAR);
         try (CardSource cards = CardSources.open(source, hub, progressOutput, cardLimit < 0);
              CardStore store = CardStore.open(db)) {
-            keepRunSettings(store, config);
-            Analyzer.Result result = new Analyzer(config).run(cards, store);
+            Analyzer analyzer = new Analyzer(config);
+            // The command owns its store: the LLM phase and the report after the run keep the run's DuckDB settings.
+            analyzer.keepRunSettings(store);
+            Analyzer.Result result = analyzer.run(cards, store);
             // one line, card text escaped: it may name a duplicate card's id as the source gave it
             out.println(CardFiles.oneLine(result.summary()));
             out.flush();
@@ -155,17 +156,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new IOException("store " + db + ": " + OneLineErrorHandler.sqlMessage(e), e);
         } finally {
             interrupted.close();
-        }
-    }
-
-    /**
-     * The command owns its store: the LLM phase and the report after the run keep the DuckDB settings the run writes
-     * with (the Analyzer puts back the ones it found, which are these).
-     */
-    private static void keepRunSettings(CardStore store, Analyzer.Config config) throws SQLException {
-        try (Statement st = store.connection().createStatement()) {
-            st.execute("SET checkpoint_threshold = '1GB'");
-            st.execute("SET memory_limit = '" + config.memoryLimitBytes() + " bytes'");
         }
     }
 }

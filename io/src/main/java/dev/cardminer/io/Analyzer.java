@@ -418,6 +418,16 @@ public final class Analyzer {
                 counts.firstFailure());
     }
 
+    /**
+     * Gives the store's database the DuckDB settings a run writes with, to stay after the run
+     * ({@code checkpoint_threshold} 1 GB, {@code memory_limit} at most {@link Config#memoryLimitBytes}): for a
+     * program that, like the CLI's {@code analyze}, goes on with the store (annotation, a report) and wants the
+     * run's settings there too. A run that finds them puts them back, so they stay until the caller changes them.
+     */
+    public void keepRunSettings(CardStore store) throws SQLException {
+        RunSettings.keep(store.connection(), config.memoryLimitBytes());
+    }
+
     /** The process's CPU time so far (all threads, DuckDB's too), 0 where the JVM cannot tell. */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os

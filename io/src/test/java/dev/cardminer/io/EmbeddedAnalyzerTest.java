@@ -59,6 +59,17 @@ class EmbeddedAnalyzerTest {
     }
 
     @Test
+    void keptRunSettingsStayAfterTheRunAsTheCommandLineKeepsThem() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        try (CardStore store = CardStore.open(db)) {
+            Analyzer analyzer = new Analyzer(Analyzer.Config.of(db));
+            analyzer.keepRunSettings(store);
+            analyzer.run(CardSources.of(card("org/a")), store);
+            assertThat(settings(store.connection())).isEqualTo("953.6 MiB / 953.6 MiB");
+        }
+    }
+
+    @Test
     void theSettingsArePutBackWhenTheRunFails() throws Exception {
         Path db = dir.resolve("store.duckdb");
         try (CardStore store = CardStore.open(db)) {

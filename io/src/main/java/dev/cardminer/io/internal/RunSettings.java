@@ -69,6 +69,11 @@ public final class RunSettings implements AutoCloseable {
         return settings;
     }
 
+    /** Sets the run's settings on the database of this connection, to stay (nothing is remembered to put back). */
+    public static void keep(Connection connection, long memoryLimitBytes) throws SQLException {
+        apply(connection, memoryLimitBytes).changed.clear();
+    }
+
     /** Puts back every setting the run changed, in reverse order. */
     @Override
     public void close() throws SQLException {
