@@ -55,6 +55,12 @@ class EmbeddedAnalyzerTest {
             String callers = settings(store.connection());
             new Analyzer(Analyzer.Config.of(db)).run(CardSources.of(card("org/b")), store);
             assertThat(settings(store.connection())).isEqualTo(callers).isEqualTo("1.8 GiB / 38.1 MiB");
+
+            // And no limit at all comes back as no limit.
+            set(store.connection(), "SET memory_limit = '-1'");
+            String none = settings(store.connection());
+            new Analyzer(Analyzer.Config.of(db)).run(CardSources.of(card("org/c")), store);
+            assertThat(settings(store.connection())).isEqualTo(none);
         }
     }
 

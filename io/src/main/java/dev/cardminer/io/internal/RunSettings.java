@@ -87,7 +87,9 @@ public final class RunSettings implements AutoCloseable {
             try (Statement st = connection.createStatement()) {
                 st.execute("RESET " + c.name());
                 if (!current(connection, c.name()).equals(c.before())) {
-                    set(connection, c.name(), smallestShownAs(c.before()));
+                    long bytes = smallestShownAs(c.before());
+                    // No limit ('-1', shown as 16383.9 PiB) is more than a long holds: set it as it was set.
+                    st.execute("SET " + c.name() + " = '" + (bytes == Long.MAX_VALUE ? "-1" : bytes + " bytes") + "'");
                 }
             } catch (SQLException e) {
                 if (failure != null) {
