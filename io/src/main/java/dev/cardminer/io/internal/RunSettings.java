@@ -55,8 +55,14 @@ public final class RunSettings implements AutoCloseable {
         List<Changed> changed = new ArrayList<>();
         RunSettings settings = new RunSettings(connection, changed);
         try {
-            changed.add(new Changed("checkpoint_threshold", current(connection, "checkpoint_threshold")));
+            Changed checkpoint = new Changed("checkpoint_threshold", current(connection, "checkpoint_threshold"));
+            changed.add(checkpoint);
             set(connection, "checkpoint_threshold", CHECKPOINT_THRESHOLD_BYTES);
+            // Already the run's value as far as DuckDB shows it (the caller kept the run's settings): nothing to put
+            // back, which a restore to the precision shown would only blur.
+            if (current(connection, "checkpoint_threshold").equals(checkpoint.before())) {
+                changed.remove(checkpoint);
+            }
             String memory = current(connection, "memory_limit");
             if (smallestShownAs(memory) > memoryLimitBytes) {
                 set(connection, "memory_limit", memoryLimitBytes);
