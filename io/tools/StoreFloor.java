@@ -353,7 +353,7 @@ public final class StoreFloor {
         DuckDBConnection conn = store.connection().unwrap(DuckDBConnection.class);
         try (Statement st = conn.createStatement()) {
             st.execute("SET checkpoint_threshold = '1GB'");
-            st.execute("SET memory_limit = '" + Pipeline.DUCKDB_MEMORY + "'");
+            st.execute("SET memory_limit = '" + RunSettings.MEMORY_LIMIT_BYTES + " bytes'");
         }
         return conn;
     }

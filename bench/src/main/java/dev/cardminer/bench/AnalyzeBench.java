@@ -115,7 +115,7 @@ public final class AnalyzeBench implements Callable<Integer> {
             err.println("bench analyze: " + source + " not found (give --parquet FILE)");
             return 2;
         }
-        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
+        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator).orElse(null);
         if (which != ConceptAnnotation.Annotators.RULES && which != ConceptAnnotation.Annotators.NONE) {
             err.println("bench analyze: --annotator must be rules or none");
             return 2;
@@ -157,7 +157,9 @@ public final class AnalyzeBench implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (CyclingCardSource cycling = new CyclingCardSource(source, cards);
              CardStore opened = CardStore.open(store)) {
-            result = new Analyzer(config).run(cycling, opened);
+            Analyzer analyzer = new Analyzer(config);
+            analyzer.keepRunSettings(opened);  // as analyze does: its annotation phase has the run's settings
+            result = analyzer.run(cycling, opened);
             long p0 = System.nanoTime();
             long pc0 = processCpu();
             // What analyze does next: the annotation phase (with one pass, only its check that nothing is left).

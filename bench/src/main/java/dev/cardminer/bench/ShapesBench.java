@@ -218,7 +218,9 @@ public final class ShapesBench implements Callable<Integer> {
         Analyzer.Config config = Analyzer.Config.builder(db).progress(ProgressOutput.none())
                 .annotators(ConceptAnnotation.Annotators.RULES).build();
         try (CardSource cards = CardSources.markdown(file); CardStore store = CardStore.open(db)) {
-            Analyzer.Result result = new Analyzer(config).run(cards, store);
+            Analyzer analyzer = new Analyzer(config);
+            analyzer.keepRunSettings(store);  // as analyze does: its annotation phase has the run's settings
+            Analyzer.Result result = analyzer.run(cards, store);
             new ConceptAnnotation(new ConceptAnnotation.Settings(ConceptAnnotation.Annotators.RULES, null, 2000))
                     .run(store.connection(), new PrintWriter(OutputStream.nullOutputStream()));
             Analyzer.finish(store, result);

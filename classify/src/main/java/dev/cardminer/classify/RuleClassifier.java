@@ -21,14 +21,21 @@ import java.util.regex.Pattern;
  * A label's score is the noisy-OR of the weights of its rules that fired, and the evidence names them.
  * Built-in label sets have bundled rule tables ({@code <set>.rules}); for a user's labels each label is
  * its own lexicon (as a tag, or as a phrase of the title and body). Abstains when nothing fires.
+ *
+ * <p>Thread-safe: one instance may be shared by any number of threads. A label set's table is read and
+ * parsed on its first use, under the instance's lock; scoring after that takes no lock.
  */
 public final class RuleClassifier implements Classifier {
 
     /** Cards longer than this are searched in their first part only (rules are about the opening). */
     static final int TEXT_CHARS = 30_000;
 
-    private final Map<String, RuleTable> tables = new LinkedHashMap<>();
-    private final Map<String, String> versions = new LinkedHashMap<>();
+    /** A label set's rule table and the version of its source, made together on first use. */
+    private record Loaded(RuleTable table, String version) {
+    }
+
+    /** Guarded by this: filled lazily by {@link #loaded}, the one method that reads or writes it. */
+    private final Map<String, Loaded> tables = new LinkedHashMap<>();
 
     @Override
     public String method() {
@@ -42,13 +49,12 @@ public final class RuleClassifier implements Classifier {
 
     @Override
     public String promptVersion(LabelSet labels) {
-        table(labels);
-        return versions.get(key(labels));
+        return loaded(labels).version();
     }
 
     @Override
     public List<Classification> classify(List<CardText> cards, LabelSet labels, boolean multiLabel) {
-        RuleTable table = table(labels);
+        RuleTable table = loaded(labels).table();
         List<Classification> out = new ArrayList<>(cards.size());
         for (CardText card : cards) {
             out.add(new Classification(card.id(), method(), score(card, table, labels), card.hash()));
@@ -105,16 +111,11 @@ public final class RuleClassifier implements Classifier {
         }
     }
 
-    private synchronized RuleTable table(LabelSet labels) {
-        String key = key(labels);
-        RuleTable table = tables.get(key);
-        if (table == null) {
+    private synchronized Loaded loaded(LabelSet labels) {
+        return tables.computeIfAbsent(key(labels), key -> {
             String source = LabelSet.BUILT_IN.contains(labels.name()) ? bundled(labels.name()) : lexicon(labels);
-            table = RuleTable.parse(source);
-            tables.put(key, table);
-            versions.put(key, PromptTemplate.hash(source).substring(0, 12));
-        }
-        return table;
+            return new Loaded(RuleTable.parse(source), PromptTemplate.hash(source).substring(0, 12));
+        });
     }
 
     private static String key(LabelSet labels) {

@@ -94,6 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (threads != null) {
             OptionRules.atLeast(spec.commandLine(), "-j/--threads", threads, 1);
+            OptionRules.atMost(spec.commandLine(), "-j/--threads", threads, Analyzer.Config.MAX_THREADS);
         }
         if (limit != null) {
             OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
@@ -126,7 +127,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 progressOutput.style() == ProgressOutput.Style.BAR);
         try (CardSource cards = CardSources.open(source, hub, progressOutput, cardLimit < 0);
              CardStore store = CardStore.open(db)) {
-            Analyzer.Result result = new Analyzer(config).run(cards, store);
+            Analyzer analyzer = new Analyzer(config);
+            // The command owns its store: the LLM phase and the report after the run keep the run's DuckDB settings.
+            analyzer.keepRunSettings(store);
+            Analyzer.Result result = analyzer.run(cards, store);
             // one line, card text escaped: it may name a duplicate card's id as the source gave it
             out.println(CardFiles.oneLine(result.summary()));
             out.flush();

@@ -62,11 +62,8 @@ public final class AnnotatorOptions {
 
     /** The annotators chosen (validated by {@link #validate}). */
     public ConceptAnnotation.Annotators annotators() {
-        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
-        if (which == null) {
-            throw new IllegalArgumentException(badAnnotator());
-        }
-        return which;
+        return ConceptAnnotation.Annotators.parse(annotator)
+                .orElseThrow(() -> new IllegalArgumentException(badAnnotator()));
     }
 
     /**
@@ -74,10 +71,8 @@ public final class AnnotatorOptions {
      * after a whole ingestion: the annotator's name, and for llm/both the server settings, key and prompt.
      */
     public void validate(CommandLine commandLine) {
-        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator);
-        if (which == null) {
-            throw new ParameterException(commandLine, badAnnotator());
-        }
+        ConceptAnnotation.Annotators which = ConceptAnnotation.Annotators.parse(annotator)
+                .orElseThrow(() -> new ParameterException(commandLine, badAnnotator()));
         OptionRules.atLeast(commandLine, "--annotate-batch", batch, 1);
         server.validate(commandLine);
         OptionRules.atLeast(commandLine, "--llm-failure-budget", failureBudget, 0);

@@ -11,6 +11,7 @@ import dev.cardminer.io.internal.Lazy;
 import dev.cardminer.io.internal.Pipeline;
 import dev.cardminer.io.internal.ProgressMeter;
 import dev.cardminer.io.internal.RunLog;
+import dev.cardminer.io.internal.RunSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -36,6 +37,14 @@ import java.util.Objects;
  *             .run(source);
  * }
  * }</pre>
+ *
+ * <p>One writer per store: a run needs the store to itself, so two runs on one store never overlap, in one process
+ * or in two (see {@link CardStore}: {@link #run(CardSource)} on a store that is open for writing in this process is
+ * refused before anything is written). Runs on different stores may go at the same time.
+ *
+ * <p>Thread safety: an {@code Analyzer} holds only its immutable {@link Config} (whose {@link CardParser} is
+ * thread-safe), so one may be shared; each run starts and ends its own threads. A {@link CardSource} and a
+ * {@link CardStore} are each used by one run at a time.
  */
 public final class Analyzer {
 
@@ -54,19 +63,40 @@ public final class Analyzer {
      *                      there too (the LLM keeps its own resumable phase, {@code ConceptAnnotation})
      * @param prune         after reading the whole source, delete the stored cards it did not give, with all their
      *                      rows (a store can hold several sources, so only when asked); not with a limit
+     * @param memoryLimitBytes DuckDB's {@code memory_limit} while the run writes, at most: a lower limit already set on
+     *                      the store's database is kept; see {@link Analyzer#run(CardSource, CardStore)}
+     * @throws IllegalArgumentException naming the value, for threads outside 1 to {@value #MAX_THREADS}, a limit
+     *                      below -1, batch sizes below 1, an in-flight budget not larger than a batch, a memory limit
+     *                      below {@value #MIN_MEMORY_LIMIT_BYTES} bytes, or prune with a limit
      */
     public record Config(Path db, int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
                          boolean force, ProgressOutput progress, CardParser parser,
-                         ConceptAnnotation.Annotators annotators, boolean prune) {
+                         ConceptAnnotation.Annotators annotators, boolean prune, long memoryLimitBytes) {
+
+        /** The most parser threads: each has its own connection to the store and a share of the in-flight budget. */
+        public static final int MAX_THREADS = 1024;
+
+        /** The lowest memory limit a run takes: below it DuckDB fails for want of buffer space, not the card. */
+        public static final long MIN_MEMORY_LIMIT_BYTES = 64L << 20;
 
         public Config {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(progress, "progress");
             Objects.requireNonNull(parser, "parser");
             Objects.requireNonNull(annotators, "annotators");
-            if (threads < 1 || batchCards < 1 || batchBytes < 1 || inFlightBytes <= batchBytes) {
-                throw new IllegalArgumentException("threads and batch sizes must be positive, and the in-flight "
-                        + "budget larger than a batch");
+            if (threads < 1 || threads > MAX_THREADS) {
+                throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", not " + threads);
+            }
+            if (limit < -1) {
+                throw new IllegalArgumentException("limit must be -1 (all cards) or at least 0, not " + limit);
+            }
+            if (batchCards < 1 || batchBytes < 1 || inFlightBytes <= batchBytes) {
+                throw new IllegalArgumentException("batch sizes must be positive (cards " + batchCards + ", bytes "
+                        + batchBytes + "), and the in-flight budget (" + inFlightBytes + " bytes) larger than a batch");
+            }
+            if (memoryLimitBytes < MIN_MEMORY_LIMIT_BYTES) {
+                throw new IllegalArgumentException("memory limit must be at least " + MIN_MEMORY_LIMIT_BYTES
+                        + " bytes, not " + memoryLimitBytes);
             }
             if (prune && limit >= 0) {
                 throw new IllegalArgumentException("prune needs the whole source: it cannot go with a limit");
@@ -96,14 +126,16 @@ public final class Analyzer {
             b.parser = parser;
             b.annotators = annotators;
             b.prune = prune;
+            b.memoryLimitBytes = memoryLimitBytes;
             return b;
         }
     }
 
     /**
      * Builds a {@link Config}. Defaults: all cores, no limit, batches of 10,000 cards or 24 MB of card
-     * text, 64 MB in flight (about 300 MiB of heap at most), silent, the default parser. Larger
-     * transactions let DuckDB write row groups straight to the file.
+     * text, 64 MB in flight (about 300 MiB of heap at most), silent, the default parser, DuckDB's memory
+     * limited to 1 GB while the run writes. Larger transactions let DuckDB write row groups straight to the file.
+     * Values are checked by {@link #build}.
      */
     public static final class Builder {
         private final Path db;
@@ -117,11 +149,13 @@ public final class Analyzer {
         private CardParser parser;
         private ConceptAnnotation.Annotators annotators = ConceptAnnotation.Annotators.NONE;
         private boolean prune;
+        private long memoryLimitBytes = RunSettings.MEMORY_LIMIT_BYTES;
 
         private Builder(Path db) {
             this.db = Objects.requireNonNull(db, "db");
         }
 
+        /** Parser threads, 1 to {@value Config#MAX_THREADS} (default: available processors). */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
@@ -179,9 +213,21 @@ public final class Analyzer {
             return this;
         }
 
+        /**
+         * DuckDB's {@code memory_limit} while the run writes, in bytes (default 1 GB; at least
+         * {@value Config#MIN_MEMORY_LIMIT_BYTES}). DuckDB's own default, 80% of RAM, keeps every block written in
+         * memory; 1 GB lets clean blocks go at no cost in CPU (docs/bench.md, "Store side"). A lower limit already set
+         * on the store's database is kept, and the store's setting is put back after the run.
+         */
+        public Builder memoryLimitBytes(long memoryLimitBytes) {
+            this.memoryLimitBytes = memoryLimitBytes;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the value, for a setting out of range (see {@link Config}) */
         public Config build() {
             return new Config(db, threads, limit, batchCards, batchBytes, inFlightBytes, force, progress,
-                    parser != null ? parser : CardParser.builder().build(), annotators, prune);
+                    parser != null ? parser : CardParser.builder().build(), annotators, prune, memoryLimitBytes);
         }
     }
 
@@ -315,8 +361,31 @@ public final class Analyzer {
      * run's counts. The run has no {@code finished_at} until {@link #finish}: a caller that goes on (to
      * annotate, to write a report) marks it finished only once everything succeeded, so a run that failed
      * or was interrupted later shows as unfinished.
+     *
+     * <p>While it runs, the store's database has DuckDB's {@code checkpoint_threshold} at 1 GB (one checkpoint at the
+     * end, not one per batch) and its {@code memory_limit} at most {@link Config#memoryLimitBytes} (a lower limit the
+     * caller set is kept). Both are DuckDB's global settings, seen by every connection to the file; when the run ends,
+     * failed or not, they are put back as they were: exactly where they were DuckDB's defaults, otherwise to the
+     * precision DuckDB shows them with (a tenth of their unit, {@code 244.1 MiB}).
+     *
+     * @throws SQLException when another run is writing this store (one run per store at a time), before anything is
+     *                      written
      */
+    @SuppressWarnings("try") // the settings are held for the run and put back by close: nothing else to do with them
     public Result run(CardSource source, CardStore store) throws IOException, SQLException, InterruptedException {
+        if (!store.startRun()) {
+            throw new SQLException(store.file() + ": an analysis is already writing this store: one run per store at "
+                    + "a time");
+        }
+        try (RunSettings settings = RunSettings.apply(store.connection(), config.memoryLimitBytes())) {
+            return runWithSettings(source, store);
+        } finally {
+            store.endRun();
+        }
+    }
+
+    private Result runWithSettings(CardSource source, CardStore store)
+            throws IOException, SQLException, InterruptedException {
         RunLog runs = new RunLog(store.connection());
         Instant started = Instant.now();
         String runId = runs.started(source.description(), started);
@@ -347,6 +416,16 @@ public final class Analyzer {
                 counts.again(), counts.skipped(), counts.factsUpdated(), counts.duplicates(), counts.failures(), counts.bytes(),
                 config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages, counts.firstDuplicate(),
                 counts.firstFailure());
+    }
+
+    /**
+     * Gives the store's database the DuckDB settings a run writes with, to stay after the run
+     * ({@code checkpoint_threshold} 1 GB, {@code memory_limit} at most {@link Config#memoryLimitBytes}): for a
+     * program that, like the CLI's {@code analyze}, goes on with the store (annotation, a report) and wants the
+     * run's settings there too. A run that finds them puts them back, so they stay until the caller changes them.
+     */
+    public void keepRunSettings(CardStore store) throws SQLException {
+        RunSettings.keep(store.connection(), config.memoryLimitBytes());
     }
 
     /** The process's CPU time so far (all threads, DuckDB's too), 0 where the JVM cannot tell. */

@@ -9,8 +9,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Opens card sources: by the location a command line names ({@link #open}), or by kind. The
- * implementations are not public; a {@link CardSource} is all callers see.
+ * Opens card sources: by the location a command line names ({@link #open}), or by kind. The local sources'
+ * implementations are not public: a {@link CardSource} is all callers see. The Hub's is, {@link HubCardSource}, for
+ * what only it does (download every shard first, list the shards).
+ *
+ * <p>A source is read by one thread at a time (one {@link Analyzer} run); the methods here may be called from any.
  */
 public final class CardSources {
 
@@ -21,7 +24,9 @@ public final class CardSources {
     }
 
     /**
-     * Opens a source by location: {@code hub:} (or null/empty) for the Hub dataset; a {@code .parquet} file
+     * Opens a source by location, as the command line names it: {@code hub:} (or null/empty: a program that means
+     * a local source should call {@link #markdown}, {@link #parquet} or {@link #jsonLines}, which never reach the
+     * network) for the Hub dataset; a {@code .parquet} file
      * or a folder holding Parquet files; a {@code .jsonl}/{@code .ndjson}/{@code .json} file (optionally
      * {@code .gz}); a folder of Markdown cards or a single {@code .md} file.
      *
@@ -109,17 +114,21 @@ public final class CardSources {
         return JsonLinesCardSource.open(file);
     }
 
-    /** The cards of a folder of Markdown files ({@code org__name.md}, {@code org/name/README.md}), or one {@code .md} file. */
+    /**
+     * The cards of a folder of Markdown files ({@code org__name.md}, {@code org/name/README.md}), or one {@code .md}
+     * file. A file the folder names that cannot be read as one (a link to nothing, a loop of links, a pipe) is a card
+     * with a failure ({@link SourceCard#unreadable}), not a gap.
+     */
+    public static CardSource markdown(Path folderOrFile) throws IOException {
+        return MarkdownFolderCardSource.open(folderOrFile);
+    }
+
     /**
      * The id a card file gets in a folder of cards ({@code org__name.md} and {@code org/name/README.md} are
      * {@code org/name}), so that a single-card command names a card as {@code analyze} does.
      */
     public static String cardId(Path root, Path file) {
         return MarkdownFolderCardSource.idOf(root, file);
-    }
-
-    public static CardSource markdown(Path folderOrFile) throws IOException {
-        return MarkdownFolderCardSource.open(folderOrFile);
     }
 
     private static boolean hasParquet(Path dir) throws IOException {

@@ -15,6 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -22,35 +25,108 @@ import org.duckdb.DuckDBConnection;
  * {@code schema.sql} and the views of {@code views.sql}, the only DDL. {@link #open} (for writing) creates the file and any missing table
  * and migrates an older store to {@link #SCHEMA_VERSION} ({@code migrations/N.sql} takes a store from
  * version N-1 to N); {@link #openReadOnly} opens an existing store for reading only.
- * One process writes at a time (DuckDB locks the file).
+ *
+ * <p><b>One writer per store.</b> One process writes a store at a time: DuckDB locks the file, and a second process
+ * gets DuckDB's "Could not set lock on file" error (the CLI says "the store ... is in use by another process").
+ * Within one process DuckDB shares one database per file among all its connections, so its lock does not stop a
+ * second writer there, which would fail later, inside a transaction. cardminer refuses it when it opens: a second
+ * {@link #open} of a file already open for writing in this process (by its real path, whatever the path given) throws
+ * an {@link SQLException} saying so, until the first {@code CardStore} is closed. To write from several threads,
+ * share the one {@code CardStore} and give each thread its own connection
+ * ({@code connection().unwrap(DuckDBConnection.class).duplicate()}); an {@link Analyzer} run needs the store to
+ * itself (a second run on it while one writes is refused). DuckDB also holds one configuration per file and process: a store
+ * open read-only ({@link #openReadOnly}, {@link QueryConnection}) cannot be opened for writing in the same process
+ * until those connections are closed, nor the other way round; both are refused with a message naming the store. A
+ * reader next to a writer in one process reads through the writer's {@link #connection()} (or a duplicate of it).
+ *
+ * <p>Thread safety: the static methods may be called from any thread. A {@code CardStore} is one JDBC connection:
+ * statements on it from several threads at once are not supported; duplicate the connection for each thread.
  */
 public final class CardStore implements AutoCloseable {
 
     /** The version of schema.sql; bump it, and add {@code migrations/N.sql}, when a table changes. */
     public static final int SCHEMA_VERSION = 8;
 
-    private final Path file;
-    private final DuckDBConnection connection;
+    /**
+     * The real paths of the stores open for writing in this process. Process-wide because DuckDB's sharing of one
+     * database per file is: it is what lets a second writer in, so only a registry as wide can keep it out.
+     */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
-    private CardStore(Path file, DuckDBConnection connection) {
+    private final Path file;
+    private final Path key;
+    private final DuckDBConnection connection;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    private CardStore(Path file, Path key, DuckDBConnection connection) {
         this.file = file;
+        this.key = key;
         this.connection = connection;
     }
 
-    /** Opens (or creates) the store for writing and makes sure every table of the schema exists. */
+    /**
+     * Opens (or creates) the store for writing and makes sure every table of the schema exists.
+     *
+     * @throws SQLException when this process has the file open already, for writing (one writer per store) or
+     *                      read-only; or when another process writes it (DuckDB's lock error)
+     */
     public static CardStore open(Path file) throws IOException, SQLException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        Path key = realPath(file);
+        if (!WRITING.add(key)) {
+            throw new SQLException(file + ": the store is already open for writing in this process: one writer per "
+                    + "store (close the other CardStore first, or share it)");
+        }
         try {
-            migrate(c);
+            DuckDBConnection c = (DuckDBConnection) connect(file, new Properties(), "for writing");
+            try {
+                migrate(c);
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return new CardStore(file, key, c);
         } catch (SQLException | IOException | RuntimeException e) {
-            c.close();
+            WRITING.remove(key);
             throw e;
         }
-        return new CardStore(file, c);
+    }
+
+    /** The file's real path (its folder's, for a file not made yet), so that two names of one file are one store. */
+    private static Path realPath(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.exists(absolute)) {
+            return absolute.toRealPath();
+        }
+        Path parent = absolute.getParent();
+        return parent == null || absolute.getFileName() == null ? absolute
+                : parent.toRealPath().resolve(absolute.getFileName());
+    }
+
+    /**
+     * A DuckDB connection to the store, with DuckDB's refusal of a second configuration of one file in this process
+     * (read-only next to writing, or another set of options) said in cardminer's words.
+     */
+    static Connection connect(Path file, Properties props, String how) throws IOException, SQLException {
+        boolean readOnly = "READ_ONLY".equals(props.getProperty("access_mode"));
+        if (readOnly && WRITING.contains(realPath(file))) {
+            throw new SQLException(file + ": the store is open for writing in this process: it cannot also be opened "
+                    + how + " (read through that CardStore's connection, or close it first)");
+        }
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("different configuration")) {
+                throw new SQLException(file + ": the store is already open in this process with other settings "
+                        + "(read-only, or for queries): it cannot also be opened " + how + " until those connections "
+                        + "are closed", e.getSQLState(), e);
+            }
+            throw e;
+        }
     }
 
     /** Opens an existing store for writing, as {@link #open}; a missing file is an error, not a new empty store. */
@@ -146,7 +222,8 @@ public final class CardStore implements AutoCloseable {
 
     /**
      * Opens an existing store read-only ({@code access_mode=READ_ONLY}): statements that write fail, and
-     * other readers may open it at the same time. The one read-only opener of every command.
+     * other readers may open it at the same time. The one read-only opener of every command. In a process that has the
+     * store open for writing it is refused (one configuration per file and process): read through that store.
      *
      * @throws NoSuchFileException when there is no such file (DuckDB would create an empty one)
      */
@@ -156,7 +233,7 @@ public final class CardStore implements AutoCloseable {
         }
         Properties props = new Properties();
         props.setProperty("access_mode", "READ_ONLY");
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+        return connect(file, props, "read-only");
     }
 
     /** The store's table and view definitions ({@code CREATE TABLE IF NOT EXISTS ...}, {@code CREATE VIEW ...}). */
@@ -182,12 +259,29 @@ public final class CardStore implements AutoCloseable {
         return connection;
     }
 
+    /** Marks an {@link Analyzer} run as writing this store; false when one already is. */
+    boolean startRun() {
+        return running.compareAndSet(false, true);
+    }
+
+    void endRun() {
+        running.set(false);
+    }
+
+    /** The store's file, as it was given to {@link #open}. */
     public Path file() {
         return file;
     }
 
+    /** Closes the connection; the store may then be opened for writing again in this process. */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            connection.close();
+        } finally {
+            if (closed.compareAndSet(false, true)) {
+                WRITING.remove(key);
+            }
+        }
     }
 }

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The card files of a folder, recursively, in path order (one directory listing in memory at a time).
@@ -58,8 +60,7 @@ final class MarkdownFolderCardSource implements CardSource {
                 if (!Files.isRegularFile(path)) {
                     // said, not skipped: a card the folder names but that cannot be read as a file (a link to nothing,
                     // a pipe that would block the reader)
-                    return SourceCard.unreadable(id, path.toString(), Files.isSymbolicLink(path) && !Files.exists(path)
-                            ? "a link to a file that does not exist" : "not a regular file");
+                    return SourceCard.unreadable(id, path.toString(), whyNoFile(path));
                 }
                 try {
                     return SourceCard.ofBytes(id, path.toString(), CardFiles.read(path), facts(name, id));
@@ -71,6 +72,28 @@ final class MarkdownFolderCardSource implements CardSource {
             }
         }
         return null;
+    }
+
+    /** Why a path the folder names is no file to read: a link to nothing, a loop of links, or another kind of file. */
+    private static String whyNoFile(Path path) {
+        Set<Path> seen = new HashSet<>();
+        Path at = path;
+        try {
+            // Linux follows at most 40 links; more, or one seen before, never reaches a file.
+            while (Files.isSymbolicLink(at)) {
+                if (!seen.add(at.toAbsolutePath().normalize()) || seen.size() > 40) {
+                    return "a loop of symbolic links: following them never reaches a file";
+                }
+                at = at.resolveSibling(Files.readSymbolicLink(at));
+            }
+        } catch (IOException e) {
+            return "a symbolic link that cannot be read: " + e.getMessage();
+        }
+        if (at == path) {
+            return "not a regular file";
+        }
+        return Files.exists(at, LinkOption.NOFOLLOW_LINKS) ? "a link to something that is not a regular file"
+                : "a link to a file that does not exist";
     }
 
     /** The card id a file gets below {@code root} (see the class comment). */

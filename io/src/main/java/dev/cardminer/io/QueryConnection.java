@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -33,7 +32,7 @@ public final class QueryConnection {
         props.setProperty("allow_community_extensions", "false");
         // Applied when the database starts, after the settings above, whatever the order of the properties.
         props.setProperty("lock_configuration", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + store.toAbsolutePath(), props);
+        return CardStore.connect(store, props, "for queries");
     }
 
     /**

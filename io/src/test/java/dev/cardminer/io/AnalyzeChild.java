@@ -18,7 +18,8 @@ public final class AnalyzeChild {
         long delay = Long.parseLong(args[2]);
         try (CardSource cards = new SlowSource(CardSources.open(args[0], HubOptions.fromEnvironment(),
                 ProgressOutput.none()), delay)) {
-            ConceptAnnotation.Annotators annotators = ConceptAnnotation.Annotators.parse(args.length > 4 ? args[4] : "none");
+            ConceptAnnotation.Annotators annotators = ConceptAnnotation.Annotators.parse(args.length > 4 ? args[4] : "none")
+                    .orElseThrow();
             Analyzer.Result r = new Analyzer(Analyzer.Config.builder(Path.of(args[1])).batchCards(Integer.parseInt(args[3]))
                     .annotators(annotators).build()).run(cards);
             System.out.println(r.summary());

@@ -111,6 +111,54 @@ class CardStoreTest {
                 .isInstanceOf(NoSuchFileException.class).hasMessageContaining("no such store");
     }
 
+    @Test
+    void aSecondWriterInTheProcessIsRefusedAtOnceNamingTheStoreUntilTheFirstIsClosed() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        Path sameFile = dir.resolve("sub/../store.duckdb");
+        java.nio.file.Files.createDirectories(dir.resolve("sub"));
+        try (CardStore first = CardStore.open(db)) {
+            assertThatThrownBy(() -> CardStore.open(sameFile)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("store.duckdb")
+                    .hasMessageContaining("already open for writing in this process: one writer per store");
+            // An Analyzer that opens the store itself is refused the same way, before it writes anything.
+            assertThatThrownBy(() -> new Analyzer(Analyzer.Config.of(db)).run(CardSources.of(
+                    SourceCard.ofText("org/a", "test", "# A\n", RepoFacts.NONE))))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("one writer per store");
+            try (Statement st = first.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM runs")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+        try (CardStore again = CardStore.open(sameFile)) {
+            assertThat(CardStore.schemaVersion(again.connection())).isEqualTo(CardStore.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void readingAndWritingOneStoreInOneProcessAreRefusedWithAMessageNotDuckDbs() throws Exception {
+        Path db = dir.resolve("store.duckdb");
+        CardStore.open(db).close();
+        try (Connection reader = CardStore.openReadOnly(db)) {
+            assertThatThrownBy(() -> CardStore.open(db)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("store.duckdb")
+                    .hasMessageContaining("already open in this process with other settings (read-only, or for "
+                            + "queries): it cannot also be opened for writing");
+            assertThatThrownBy(() -> QueryConnection.open(db)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("cannot also be opened for queries");
+        }
+        try (CardStore writer = CardStore.open(db)) {
+            assertThatThrownBy(() -> CardStore.openReadOnly(db)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("store.duckdb")
+                    .hasMessageContaining("open for writing in this process: it cannot also be opened read-only");
+            assertThatThrownBy(() -> QueryConnection.open(db)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("cannot also be opened for queries");
+        }
+        try (Connection reader = CardStore.openReadOnly(db)) {
+            assertThat(CardStore.schemaVersion(reader)).isEqualTo(CardStore.SCHEMA_VERSION);
+        }
+    }
+
     private static java.util.List<String> columns(Statement st, String table) throws SQLException {
         java.util.List<String> out = new java.util.ArrayList<>();
         try (ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"

@@ -58,6 +58,18 @@ class MarkdownFolderCardSourceTest {
     }
 
     @Test
+    void aLoopOfLinksIsSaidToBeALoopNotAMissingFile() throws IOException {
+        Files.createSymbolicLink(dir.resolve("loop__a.md"), Path.of("loop__b.md"));
+        Files.createSymbolicLink(dir.resolve("loop__b.md"), Path.of("loop__a.md"));
+        Files.createSymbolicLink(dir.resolve("org__dir.md"), Path.of("."));
+        List<SourceCard> cards = TestCards.readAll(MarkdownFolderCardSource.open(dir));
+        assertThat(cards).extracting(SourceCard::id).containsExactly("loop/a", "loop/b", "org/dir");
+        assertThat(cards.get(0).failure()).isEqualTo("a loop of symbolic links: following them never reaches a file");
+        assertThat(cards.get(1).failure()).isEqualTo(cards.get(0).failure());
+        assertThat(cards.get(2).failure()).isEqualTo("a link to something that is not a regular file");
+    }
+
+    @Test
     void aSingleFileIsASource() throws IOException {
         write("org__one.md", "one");
         List<SourceCard> cards = TestCards.readAll(MarkdownFolderCardSource.open(dir.resolve("org__one.md")));

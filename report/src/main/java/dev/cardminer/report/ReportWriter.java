@@ -30,12 +30,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Writes the corpus report from a cardminer store: {@code index.html} (one page, inline CSS, no
  * scripts, no network), charts as PNG under {@code img/} and every table as CSV under {@code data/}.
  * The store is only read. The same store gives the same files.
+ *
+ * <p>In a host application: PNGs are encoded in memory, ImageIO's process-wide settings ({@code setUseCache}, the
+ * cache folder) are neither used nor changed. The one process-wide change left: when the system property
+ * {@code java.awt.headless} is unset, {@link #write} sets it to {@code true}, and AWT reads it once, when it is first
+ * used. A host that shows AWT or Swing windows sets it ({@code -Djava.awt.headless=false}) or uses AWT before the
+ * first report; a host that sets it keeps its value.
  */
 public final class ReportWriter {
 
@@ -55,13 +60,10 @@ public final class ReportWriter {
      * @return the path of index.html
      */
     public Path write(Connection store, Path outDir) throws IOException, SQLException {
-        // Charts and word clouds draw off-screen; without this, AWT may look for a display.
+        // Charts and word clouds draw off-screen; without this, AWT may look for a display. A host's own setting wins.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        // PNGs are encoded in memory: ImageIO's default temp-file cache, when a write fails (a full disk),
-        // leaves a half-made stream that its shutdown hook then closes with a NullPointerException.
-        ImageIO.setUseCache(false);
         Files.createDirectories(outDir);
         StoreView view = new StoreView(store);
         long cards = view.has("cards") ? view.count("SELECT count(*) FROM cards") : 0;

@@ -20,6 +20,8 @@ import java.util.Objects;
  * of the block and the body stay byte for byte. Keys the YAML already has are never touched. The patched card
  * is parsed again; a patch that changes the body or brings a problem the card had not is refused, and so is a patch
  * of a block that has a key twice ({@code yaml-duplicate-key}): which copy the author meant is theirs to say.
+ *
+ * <p>Stateless and thread-safe: one instance may patch cards from any number of threads.
  */
 public final class CardPatcher {
 

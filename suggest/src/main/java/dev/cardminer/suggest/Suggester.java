@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * Suggester suggester = Suggester.builder().fields(List.of("base_model", "datasets")).minConfidence(0.8).build();
  * CardSuggestions found = suggester.suggest(ModelCard.parse(id, text));
  * }</pre>
+ *
+ * <p>Thread-safe when its extractors and {@link TaskClassifier} are, as the built-in extractors are (immutable, or
+ * a one-card memo published through a volatile field): build one and share it. A {@link Builder} is not.
  */
 public final class Suggester {
 

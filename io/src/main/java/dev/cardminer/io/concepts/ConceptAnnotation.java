@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Annotates a store's concepts the way {@code analyze} does: splits the stored cards into sentences,
@@ -29,14 +30,14 @@ public final class ConceptAnnotation {
     public enum Annotators {
         RULES, LLM, BOTH, NONE;
 
-        /** {@code rules}, {@code llm}, {@code both} or {@code none}; null for anything else. */
-        public static Annotators parse(String name) {
+        /** {@code rules}, {@code llm}, {@code both} or {@code none} (lower case); empty for anything else. */
+        public static Optional<Annotators> parse(String name) {
             for (Annotators a : values()) {
                 if (a.name().toLowerCase(Locale.ROOT).equals(name)) {
-                    return a;
+                    return Optional.of(a);
                 }
             }
-            return null;
+            return Optional.empty();
         }
 
         public boolean rules() {

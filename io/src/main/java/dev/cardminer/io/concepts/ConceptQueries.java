@@ -19,6 +19,10 @@ import java.util.Map;
  * by proportion, top subjects within a category, example sentences per subject. The raw view counts
  * surface forms as annotated; the merged view (raw = false) groups them with {@link ConceptNormaliser}
  * and lists the raw forms of each row.
+ *
+ * <p>Not thread-safe: the queries run on the one JDBC connection it was given, which takes one statement at a
+ * time. Give each thread its own {@code ConceptQueries} over its own connection (for a {@link
+ * dev.cardminer.io.CardStore}, a duplicate of its connection).
  */
 public final class ConceptQueries {
 

@@ -71,9 +71,6 @@ public final class Pipeline {
     /** How long the source may give no card before a parser thread commits its batch anyway. */
     static final long QUIET_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** DuckDB's memory limit while a run writes (and revises) the store. */
-    static final String DUCKDB_MEMORY = "1GB";
-
     /** What the reader hands the parsers. */
     private sealed interface ToParse permits Work, NoMoreCards {
     }
@@ -108,16 +105,6 @@ public final class Pipeline {
         // Each worker holds a batch: together they stay inside the in-flight budget with room for the queue.
         long batchBytes = Math.max(1, Math.min(settings.batchBytes(), settings.inFlightBytes() / (threads + 1)));
         AtomicReference<Throwable> fatal = new AtomicReference<>();
-        try (Statement st = connection.createStatement()) {
-            // The default (16 MB of WAL) checkpoints after nearly every batch, and each checkpoint compresses
-            // the table's open row group again: 5x slower overall. One checkpoint at the end instead.
-            st.execute("SET checkpoint_threshold = '1GB'");
-            // DuckDB's default (80% of RAM) keeps every block it wrote in memory: 1.9 GB resident at 100k
-            // cards, 4.4 GB at 300k. With 1 GB it lets clean blocks go (1.8 GB at 100k, no CPU-second more;
-            // 512 MB spilled: +4 CPU-s, a 14 s checkpoint). docs/bench.md, "Store side".
-            st.execute("SET memory_limit = '" + DUCKDB_MEMORY + "'");
-        }
-
         Reader reader = new Reader(source, toParse, budget, totalPermits, threads, fatal, times);
         List<Thread> started = new ArrayList<>();
         started.add(daemon("cardminer-reader", reader));

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -277,7 +276,7 @@ public final class ChartRenderer {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         chart.setPadding(new RectangleInsets(6, 6, 6, 14));
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, height);
+        Png.write(chart.createBufferedImage(WIDTH, height), file);
     }
 
     private static NumberFormat percentFormat(String pattern) {

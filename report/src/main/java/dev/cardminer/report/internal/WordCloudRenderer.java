@@ -15,8 +15,6 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Point;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +47,7 @@ public final class WordCloudRenderer {
         cloud.setAngleGenerator(new AngleGenerator(0));
         cloud.setWordStartStrategy(new SeededStart(seed));
         cloud.build(words);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            cloud.writeToStreamAsPNG(out);
-        }
+        Png.write(cloud.getBufferedImage(), file);
     }
 
     /** Start points near the centre, drawn from a seeded generator. */
