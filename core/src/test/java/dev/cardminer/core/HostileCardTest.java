@@ -370,4 +370,18 @@ class HostileCardTest {
         assertThat(edit.ok()).as("%s", edit.problems()).isTrue();
         assertThat(edit.text()).contains("x: '" + number + "'");
     }
+
+    @Test
+    void editingAFlowMappingOfManyEntriesOnOneLineStaysWithinTheCpuLimit() {
+        // a key written 100,000 times in one flow mapping: each entry's column was found from its line's start and
+        // each change copied the rest of the block (quadratic: 40,000 entries took 11 CPU-s)
+        StringBuilder block = new StringBuilder("---\n{");
+        for (int i = 0; i < 100_000; i++) {
+            block.append("a: ").append(i).append(", ");
+        }
+        String card = block.append("license: mit}\n---\n# Body\n").toString();
+        Edit edit = CpuTime.limit(CPU_LIMIT, HANG_GUARD, () -> CardEditor.of(card).set("a", "x").apply());
+        assertThat(edit.ok()).as("%s", edit.problems()).isTrue();
+        assertThat(edit.text()).isEqualTo("---\n{a: x, license: mit}\n---\n# Body\n");
+    }
 }

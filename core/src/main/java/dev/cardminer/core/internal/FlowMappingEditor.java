@@ -43,6 +43,8 @@ final class FlowMappingEditor {
     private final String region;
     private final List<String> lines;
     private final int[] lineStarts;
+    /** Lines without surrogate pairs, where a code-point column is the char index (no walk from the line's start). */
+    private final boolean[] oneCharPerCodePoint;
     private final YamlDocument doc;
     private final int yamlLine;
 
@@ -55,8 +57,10 @@ final class FlowMappingEditor {
         this.region = region;
         this.lines = MetadataBlockEditor.splitLines(region);
         this.lineStarts = new int[lines.size() + 1];
+        this.oneCharPerCodePoint = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             lineStarts[i + 1] = lineStarts[i] + lines.get(i).length();
+            oneCharPerCodePoint[i] = lines.get(i).chars().noneMatch(c -> Character.isSurrogate((char) c));
         }
         this.doc = doc;
         this.yamlLine = yamlLine;
@@ -240,13 +244,19 @@ final class FlowMappingEditor {
             }
         }
         merged.replaceAll(e -> e.text().isEmpty() ? blanksAround(e.start(), e.end()) : e);
-        StringBuilder out = new StringBuilder(region);
-        // at one offset a deletion ([5, 9)) goes before an insertion (at 5), which then stays in front of what follows
-        merged.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end).reversed());
+        // one pass from the start (a replace per edit from the end copied the rest of the block each time: quadratic
+        // in a line of thousands of entries); at one offset an insertion (at 5) goes in front of a deletion ([5, 9))
+        merged.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
+        StringBuilder out = new StringBuilder(region.length() + 64);
+        int at = 0;
         for (TextEdit e : merged) {
-            out.replace(e.start(), e.end(), e.text());
+            if (e.start() < at) {
+                throw refusal(first, "two of its changes meet in the same text");   // widened to their blanks
+            }
+            out.append(region, at, e.start()).append(e.text());
+            at = e.end();
         }
-        return out.toString();
+        return out.append(region, at, region.length()).toString();
     }
 
     /** The separator comma after a value: past blanks, line breaks and comments; -1 when the mapping ends first. */
@@ -323,7 +333,9 @@ final class FlowMappingEditor {
         if (mark < 0 || line >= lines.size()) {
             return -1;
         }
-        int index = MetadataBlockEditor.charIndex(lines.get(line), (int) mark);
+        int column = (int) mark;
+        int index = !oneCharPerCodePoint[line] ? MetadataBlockEditor.charIndex(lines.get(line), column)
+                : column <= lines.get(line).length() ? column : -1;
         return index < 0 ? -1 : lineStarts[line] + index;
     }
 
