@@ -88,6 +88,9 @@ class HostileCardTest {
         assertThat(colon.column()).isEqualTo(17);
         assertThat(colon.message()).isEqualTo("invalid YAML: mapping values are not allowed here; a ': ' inside an "
                 + "unquoted value starts a new mapping: quote the value (key: \"a: b\")");
+        // the same with a quoted key
+        Problem quotedKey = only(parse("---\nlicense: mit\n\"model name\": BERT: base\n---\n"), "yaml-syntax");
+        assertThat(quotedKey.message()).endsWith("quote the value (key: \"a: b\")");
         // the same words of the reader for a key indented off its siblings: no quoting hint there
         Problem indented = only(parse("---\nlicense: mit\n  tags: a\n---\n"), "yaml-syntax");
         assertThat(indented.line()).isEqualTo(3);

@@ -58,7 +58,13 @@ final class YamlErrorHints {
                 && text.charAt(i + 1) == ' ')) {
             i++;
         }
-        if (i >= text.length() || "'\"#{[".indexOf(text.charAt(i)) >= 0) {
+        if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            // a quoted key ("model name": ...): its colon follows the closing quote
+            int close = text.indexOf(text.charAt(i), i + 1);
+            return close > 0 && close + 2 < text.length() && text.charAt(close + 1) == ':'
+                    && text.charAt(close + 2) == ' ' ? close + 1 : -1;
+        }
+        if (i >= text.length() || "#{[".indexOf(text.charAt(i)) >= 0) {
             return -1;
         }
         for (int k = i; k + 1 < text.length(); k++) {
