@@ -274,6 +274,21 @@ class HostileCardTest {
     }
 
     @Test
+    void invalidBytesInALoneCrOrCrlfCardAreAtTheirLinesAsTheCardCountsThem() {
+        for (String nl : List.of("\r", "\r\n")) {
+            String text = ("---" + nl + "license: mit" + nl + "---" + nl + "a\u0001" + nl + "b" + nl + "\u0001c" + nl);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = bytes[i] == 1 ? (byte) 0xFE : bytes[i];
+            }
+            ModelCard card = ModelCard.parse("bytes", bytes);
+            assertThat(card.problems()).filteredOn(p -> p.code().equals("invalid-utf8"))
+                    .extracting(Problem::line, Problem::column).as(nl.length() == 1 ? "lone CR" : "CRLF")
+                    .containsExactly(tuple(4, 2), tuple(6, 1));
+        }
+    }
+
+    @Test
     void topLevelListOrScalar() {
         Problem list = only(parse("---\n- a\n- b\n---\nbody"), "yaml-not-mapping");
         assertThat(list.line()).isEqualTo(2);

@@ -45,6 +45,7 @@ final class Utf8Decoder {
         int counted = 0;
         int line = 1;
         int col = 1;
+        boolean afterCr = false;
         BadLine current = null;
         Report report = new Report(problems);
         int lastEnd = -1;
@@ -56,7 +57,15 @@ final class Utf8Decoder {
             }
             if (r.isError()) {
                 for (; counted < out.position(); counted++) {
-                    if (out.get(counted) == '\n') { line++; col = 1; } else { col++; }
+                    // line breaks as LineIndex counts them: \n, \r\n and a lone \r
+                    char c = out.get(counted);
+                    if (c == '\r' || c == '\n' && !afterCr) {
+                        line++;
+                        col = 1;
+                    } else if (c != '\n') {
+                        col++;
+                    }
+                    afterCr = c == '\r';
                 }
                 int at = in.position();
                 if (current != null && current.line == line) {
