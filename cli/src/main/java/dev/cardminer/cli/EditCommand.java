@@ -9,6 +9,11 @@ import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.UnifiedDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -254,27 +259,70 @@ final class EditCommand implements Callable<Integer> {
     }
 
     /**
-     * The edited card's bytes with the original's kept where the texts end alike: the edited start in UTF-8, then the
-     * original bytes of the unchanged rest, U+FFFD-read bytes and all. Null where the changed start itself holds bytes
-     * that are no UTF-8 (its text does not encode back to them).
+     * The edited card's bytes with the original's kept where the texts begin and end alike: the original bytes of the
+     * unchanged start and rest, U+FFFD-read bytes and all, and the changed middle in UTF-8. Null where the changed
+     * middle itself holds bytes that are no UTF-8 (its text does not encode back to them).
      */
     static byte[] withBytesKept(byte[] original, String before, String after) {
+        int pre = 0;
+        int most = Math.min(before.length(), after.length());
+        while (pre < most && before.charAt(pre) == after.charAt(pre)) {
+            pre++;
+        }
+        while (pre > 0 && Character.isHighSurrogate(before.charAt(pre - 1))) {
+            pre--;   // a pair is not split: its half alone does not encode
+        }
         int same = 0;
-        while (same < before.length() && same < after.length()
-                && before.charAt(before.length() - 1 - same) == after.charAt(after.length() - 1 - same)) {
+        while (same < most - pre && before.charAt(before.length() - 1 - same) == after.charAt(after.length() - 1 - same)) {
             same++;
         }
         while (same > 0 && Character.isLowSurrogate(before.charAt(before.length() - same))) {
-            same--;   // a pair is not split: its half alone does not encode
+            same--;
         }
-        byte[] head = before.substring(0, before.length() - same).getBytes(StandardCharsets.UTF_8);
-        if (head.length > original.length || !Arrays.equals(head, 0, head.length, original, 0, head.length)) {
+        int[] at = byteOffsets(original, pre, before.length() - same);
+        if (at == null) {
             return null;
         }
-        byte[] edited = after.substring(0, after.length() - same).getBytes(StandardCharsets.UTF_8);
-        byte[] out = Arrays.copyOf(edited, edited.length + original.length - head.length);
-        System.arraycopy(original, head.length, out, edited.length, original.length - head.length);
+        byte[] middle = before.substring(pre, before.length() - same).getBytes(StandardCharsets.UTF_8);
+        if (!Arrays.equals(middle, 0, middle.length, original, at[0], at[1])) {
+            return null;
+        }
+        byte[] edited = after.substring(pre, after.length() - same).getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[at[0] + edited.length + original.length - at[1]];
+        System.arraycopy(original, 0, out, 0, at[0]);
+        System.arraycopy(edited, 0, out, at[0], edited.length);
+        System.arraycopy(original, at[1], out, at[0] + edited.length, original.length - at[1]);
         return out;
+    }
+
+    /**
+     * Where the chars at {@code from} and {@code to} of the card's text begin in its bytes, decoded as the card was
+     * read (a U+FFFD for each sequence that is no UTF-8); null where the bytes end first.
+     */
+    private static int[] byteOffsets(byte[] original, int from, int to) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(original);
+        int[] targets = {from, to};
+        int[] offsets = new int[2];
+        int produced = 0;
+        for (int k = 0; k < 2; k++) {
+            while (produced < targets[k]) {
+                CharBuffer out = CharBuffer.allocate(Math.min(targets[k] - produced, 8192));
+                CoderResult r = decoder.decode(in, out, true);
+                produced += out.position();
+                if (r.isError() && produced < targets[k]) {
+                    in.position(in.position() + r.length());
+                    produced++;
+                } else if (out.position() == 0 && !r.isError()) {
+                    return null;   // the bytes ended, or a pair would be split (no room for both halves)
+                } else if (r.isError()) {
+                    break;
+                }
+            }
+            offsets[k] = in.position();
+        }
+        return offsets;
     }
 
     /**

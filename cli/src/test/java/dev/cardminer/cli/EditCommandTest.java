@@ -238,6 +238,13 @@ class EditCommandTest {
         assertThat(CliRun.run("edit", inBlock.toString(), "--set", "license=apache-2.0", "--in-place").exit()).isZero();
         assertThat(Files.readAllBytes(inBlock)).isEqualTo("---\nlicense: apache-2.0\ndescription: caf\u00e9\n---\n# x\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
+        // and below it: the bytes above the edit are kept as well (the edit was refused)
+        Path above = Files.write(dir.resolve("org__above.md"), "---\ndescription: caf\u00e9 \u00e9t\u00e9\nlicense: mit\n---\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        CliRun below = CliRun.run("edit", above.toString(), "--set", "license=apache-2.0", "--add", "tags=x", "--in-place");
+        assertThat(below.exit()).as(below.err()).isZero();
+        assertThat(Files.readAllBytes(above)).isEqualTo(
+                "---\ndescription: caf\u00e9 \u00e9t\u00e9\nlicense: apache-2.0\ntags:\n- x\n---\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test
