@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * Reads model cards. Build one with {@link #builder()} and share it: parsers are immutable,
  * thread-safe, and never throw on bad input (problems are recorded in the returned card). A card
- * parses to the same {@link ModelCard} on any thread and under any load: the per-card time limit
- * ({@link CardLimits#timeLimitMillis()}) counts the parsing thread's CPU time.
+ * parses to the same {@link ModelCard} on any platform thread and under any load: the per-card time
+ * limit ({@link CardLimits#timeLimitMillis()}) counts the parsing thread's CPU time (on a virtual
+ * thread, whose CPU time the JVM cannot read, the wall clock's).
  *
  * <p>{@link CardLimits} bound what the body analysis keeps, not the text it is given: {@code parse}
  * reads a text of any length (the metadata block and {@code model-index} in full, so memory grows
