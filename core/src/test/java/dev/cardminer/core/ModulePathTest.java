@@ -70,6 +70,15 @@ class ModulePathTest {
     @TempDir
     Path dir;
 
+    /** The name the pom gives core's jar; the README's --add-exports line names it, so it must stay this one. */
+    private static String moduleNameInPom() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<cardminer\\.module>([^<]+)</cardminer\\.module>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(m.find()).as("core's pom names its module").isTrue();
+        assertThat(m.group(1)).as("the name README.md and docs/architecture.md give").isEqualTo("dev.cardminer.core");
+        return m.group(1);
+    }
+
     @Test
     void parsesOnTheModulePathAsOnTheClassPath() throws Exception {
         Path cardFile = Files.writeString(dir.resolve("card.md"), CARD);
@@ -101,7 +110,7 @@ class ModulePathTest {
         Path classes = Path.of(ModelCard.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(new Attributes.Name("Automatic-Module-Name"), "dev.cardminer.core");
+        manifest.getMainAttributes().put(new Attributes.Name("Automatic-Module-Name"), moduleNameInPom());
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest);
                 Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
