@@ -129,29 +129,12 @@ public final class CardEditor {
         }
         ModelCard before = parser.parse("edit", text);
         ModelCard after = parser.parse("edit", edit.text());
-        List<Problem> errors = added(before, after, Problem.Severity.ERROR);
+        List<Problem> added = Problem.added(before.problems(), after.problems());
+        List<Problem> errors = added.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
         if (!errors.isEmpty()) {
             return new Edit(text, false, errors);
         }
-        return new Edit(edit.text(), true, added(before, after, Problem.Severity.WARNING));
-    }
-
-    /** The problems of this severity that {@code after} has and {@code before} had not (by code and message). */
-    private static List<Problem> added(ModelCard before, ModelCard after, Problem.Severity severity) {
-        List<String> had = new ArrayList<>();
-        for (Problem p : before.problems()) {
-            if (p.severity() == severity) {
-                had.add(p.code() + '\u0000' + p.message());
-            }
-        }
-        List<Problem> added = new ArrayList<>();
-        for (Problem p : after.problems()) {
-            // each of the card's own problems matches one of the edited card's, so a second copy counts as added
-            if (p.severity() == severity && !had.remove(p.code() + '\u0000' + p.message())) {
-                added.add(p);
-            }
-        }
-        return added;
+        return new Edit(edit.text(), true, added.stream().filter(p -> p.severity() == Problem.Severity.WARNING).toList());
     }
 
     private CardEditor with(String key, MetadataBlockEditor.Change change) {

@@ -1,5 +1,10 @@
 package dev.cardminer.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,6 +54,29 @@ public record Problem(Severity severity, String code, String message, int line, 
     public String located() {
         return Math.max(1, line) + ":" + Math.max(1, column) + ": " + severity.name().toLowerCase(java.util.Locale.ROOT)
                 + " " + code + " " + message;
+    }
+
+    /**
+     * The problems of {@code after} that {@code before} had not: an edited card's new ones. Compared by severity,
+     * code, path and message, not by place (the edit moves lines), and counted, so that a second copy of a problem
+     * the card had is new.
+     */
+    public static List<Problem> added(List<Problem> before, List<Problem> after) {
+        Map<List<Object>, Integer> counts = new HashMap<>();
+        for (Problem p : before) {
+            counts.merge(p.identity(), 1, Integer::sum);
+        }
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : after) {
+            if (counts.merge(p.identity(), -1, Integer::sum) < 0) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private List<Object> identity() {
+        return Arrays.asList(severity, code, Objects.toString(path), message);
     }
 
     @Override

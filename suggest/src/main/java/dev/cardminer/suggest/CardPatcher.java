@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Writes suggestions into a card's metadata with a minimal diff: only the keys added are new lines, the rest
@@ -156,7 +155,7 @@ public final class CardPatcher {
         if (!patched.body().equals(card.body()) && !bomDropped) {
             return new Patch(card.id(), null, "", List.of(), List.of(), "the edit would change the body", leftOut);
         }
-        List<Problem> fresh = newProblems(card.problems(), patched.problems());
+        List<Problem> fresh = Problem.added(card.problems(), patched.problems());
         if (!fresh.isEmpty()) {
             return new Patch(card.id(), null, "", List.of(), fresh, "the patched card has a new problem: " + fresh.get(0), leftOut);
         }
@@ -186,28 +185,6 @@ public final class CardPatcher {
     private static String modelName(String id) {
         String name = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1) : id;
         return name.isEmpty() ? "model" : name;
-    }
-
-    /** Problems of {@code after} that {@code before} had not, compared by severity, code, path and message. */
-    static List<Problem> newProblems(List<Problem> before, List<Problem> after) {
-        Map<List<Object>, Integer> counts = new HashMap<>();
-        for (Problem p : before) {
-            counts.merge(key(p), 1, Integer::sum);
-        }
-        List<Problem> out = new ArrayList<>();
-        for (Problem p : after) {
-            int left = counts.getOrDefault(key(p), 0);
-            if (left > 0) {
-                counts.put(key(p), left - 1);
-            } else {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private static List<Object> key(Problem p) {
-        return Arrays.asList(p.severity(), p.code(), Objects.toString(p.path()), p.message());
     }
 
     /** The Trainer's and the Hub's usual key order in a model-index's task, dataset and metric maps. */

@@ -56,7 +56,7 @@ class CorpusPatchRoundTripTest {
             patched++;
             ModelCard after = ModelCard.parse(card.id(), patch.patched());
             assertThat(after.body()).as(file.toString()).isEqualTo(card.body());
-            assertThat(CardPatcher.newProblems(card.problems(), after.problems())).as(file.toString()).isEmpty();
+            assertThat(Problem.added(card.problems(), after.problems())).as(file.toString()).isEmpty();
             Set<String> written = new HashSet<>();
             patch.applied().forEach(x -> written.add(x.field()));
             card.metadata().values().forEach((k, v) -> {

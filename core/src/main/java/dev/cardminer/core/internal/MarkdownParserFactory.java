@@ -52,19 +52,12 @@ public final class MarkdownParserFactory {
      * parse gives it: commonmark's own inline parser, with the document's link reference definitions.
      */
     public static Parser createDeferred() {
-        if (!DEFAULT_INLINE_PARSER_READABLE) {
-            // On the module path commonmark does not export its inline parser to us: every block's inlines are
-            // parsed at once, which gives the same tree, only without the saving.
-            return Parser.builder()
-                    .extensions(List.of(TablesExtension.create()))
-                    .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                    .build();
-        }
-        return Parser.builder()
+        Parser.Builder builder = Parser.builder()
                 .extensions(List.of(TablesExtension.create()))
-                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .inlineParserFactory(DeferredInlines::new)
-                .build();
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES);
+        // On the module path commonmark does not export its inline parser to us: every block's inlines are then
+        // parsed at once, which gives the same tree, only without the saving.
+        return DEFAULT_INLINE_PARSER_READABLE ? builder.inlineParserFactory(DeferredInlines::new).build() : builder.build();
     }
 
     /** Parses the inline content of {@code block} if {@link #createDeferred()}'s parser left it for later. */
