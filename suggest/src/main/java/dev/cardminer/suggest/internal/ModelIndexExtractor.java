@@ -5,10 +5,12 @@ import dev.cardminer.suggest.MetadataExtractor;
 import dev.cardminer.suggest.Suggestion;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,12 +57,20 @@ public final class ModelIndexExtractor implements MetadataExtractor {
         return out;
     }
 
-    /** Rows of the Open LLM Leaderboard table that its bot adds to cards (text generation, the six benchmarks). */
+    /**
+     * Rows of the Open LLM Leaderboard table that its bot adds to cards (text generation, the six benchmarks); a
+     * benchmark once, as a card that holds the table twice (the bot's and a copy) still has one result per benchmark.
+     */
     private List<Suggestion> leaderboard(BodyText text) {
         List<Suggestion> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         Matcher m = LEADERBOARD_ROW.matcher(text.body());
         while (m.find()) {
-            String[] d = LEADERBOARD.get(m.group(1).toLowerCase(Locale.ROOT));
+            String benchmark = m.group(1).toLowerCase(Locale.ROOT);
+            if (!seen.add(benchmark)) {
+                continue;
+            }
+            String[] d = LEADERBOARD.get(benchmark);
             Map<String, Object> dataset = new LinkedHashMap<>();
             dataset.put("type", d[0]);
             dataset.put("name", m.group(1));

@@ -109,9 +109,17 @@ public final class TrainerResults {
         return out;
     }
 
+    /**
+     * "WER on validation set", "Accuracy on the test split": a key that names the evaluation split it was measured
+     * on, as hand-edited blocks write it when they give the test result beside the validation one; the training
+     * split is no evaluation and keeps its key unmapped.
+     */
+    private static final Pattern SPLIT_SUFFIX = Pattern.compile(
+            "\\s+on\\s+(?:the\\s+)?(?:validation|test|evaluation|eval|dev)(?:\\s+(?:set|split|data))?$", Pattern.CASE_INSENSITIVE);
+
     /** The Hub metric id the Trainer gives a results key, or null. */
     public static String metricType(String key) {
-        String k = key.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        String k = SPLIT_SUFFIX.matcher(key.strip()).replaceFirst("").toLowerCase(Locale.ROOT).replace(' ', '_');
         // the speech fine-tuning scripts print the Trainer's raw keys ("eval_wer")
         return TRAINER_METRICS.get(k.startsWith("eval_") ? k.substring(5) : k);
     }

@@ -122,4 +122,27 @@ class ModelIndexExtractorTest {
         String other = TRAINER.replace("on the evaluation set:", "on the evaluation set we hold back, and more:");
         assertThat(extractor.extract(card("me/tuned", "pipeline_tag: text-classification\n", other))).isEmpty();
     }
+
+    @Test
+    void aKeyThatNamesItsEvaluationSplit() {
+        String text = "This model is a fine-tuned version of [a/b](https://huggingface.co/a/b) on the voices_tiny dataset.\n"
+                + "It achieves the following results on the evaluation set:\n- Loss on validation: 0.0712\n- WER on validation set: 6.4012\n"
+                + "- WER on the test split: 6.81\n- Accuracy on train set: 0.99\n\n## Model description\n";
+        assertThat(extractor.extract(card("me/asr", "pipeline_tag: automatic-speech-recognition\n", text)))
+                .extracting(s -> ((Map<?, ?>) ((Map<?, ?>) s.value()).get("metric")).get("type") + "=" + ((Map<?, ?>) ((Map<?, ?>) s.value()).get("metric")).get("value"))
+                .containsExactly("wer=6.4012", "wer=6.81");
+        assertThat(TrainerResults.metricType("Accuracy on the eval set")).isEqualTo("accuracy");
+        // not a split: another condition of the measurement, or a word that only ends in one
+        assertThat(TrainerResults.metricType("WER with LM")).isNull();
+        assertThat(TrainerResults.metricType("WER on contest")).isNull();
+        assertThat(TrainerResults.metricType("Loss on test set")).isNull();
+    }
+
+    @Test
+    void aLeaderboardTableThatTheCardHoldsTwiceGivesEachBenchmarkOnce() {
+        String table = "|Metric|Value|\n|---|---:|\n|AI2 Reasoning Challenge (25-Shot)|61.20|\n|HellaSwag (10-Shot)|80.34|\n";
+        List<Suggestion> found = extractor.extract(body(table + "\n## Details\n\n" + table.replace("(10-Shot)", "(10-shot)")));
+        assertThat(found).extracting(s -> (Object) ((Map<?, ?>) ((Map<?, ?>) s.value()).get("dataset")).get("type"))
+                .containsExactly("ai2_arc", "hellaswag");
+    }
 }
