@@ -79,6 +79,10 @@ class CardLinterTest {
             assertThat(p.message()).contains("'---' right above '---' is an empty block");
         });
         assertThat(empty).extracting(Problem::code).contains("missing-license");   // nothing is written there
+        // closed, only empty: the parse does not call it unclosed (suggest and edit fill it)
+        assertThat(empty).extracting(Problem::code).doesNotContain("metadata-unclosed");
+        assertThat(codes("---\n---")).contains("no-metadata").doesNotContain("metadata-unclosed");
+        assertThat(codes("---\r---\r# x\r")).contains("metadata-unclosed");   // lone CRs: the Hub closes nothing
         assertThat(linter.check(ModelCard.parse("x", "---\rlicense: mit\r---\r# x\r")))
                 .filteredOn(p -> p.code().equals("no-metadata")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("lone carriage return"));

@@ -94,6 +94,16 @@ class CardPatcherTest {
         assertThat(patch.failure()).startsWith("1:1: warning metadata-unclosed a metadata block opens here but no '---' line closes");
     }
 
+    /** '---' right above '---' is a block left empty, not one never closed: the suggestions go between its lines. */
+    @Test
+    void aBlockLeftEmptyGetsTheSuggestionsBetweenItsLines() {
+        ModelCard card = ModelCard.parse("me/m", "---\n---\n# Title\n\nText.\n");
+        assertThat(card.problems()).extracting(dev.cardminer.core.Problem::code).doesNotContain("metadata-unclosed");
+        Patch patch = patcher.patch(card, List.of(s("pipeline_tag", "text-classification")));
+        assertThat(patch.ok()).as(patch.failure()).isTrue();
+        assertThat(patch.patched()).isEqualTo("---\npipeline_tag: text-classification\n---\n# Title\n\nText.\n");
+    }
+
     @Test
     void aBlockBehindABomGetsNoPatchAndTheReasonCheckGives() {
         ModelCard card = ModelCard.parse("me/m", "\uFEFF---\nlicense: mit\n---\n# Title\n\nText.\n");

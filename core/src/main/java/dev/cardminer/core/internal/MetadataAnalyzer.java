@@ -36,8 +36,9 @@ public final class MetadataAnalyzer {
         int[] start = afterLeadingWhitespace(text);
         int p = start[0];
         int line = start[1];
+        // '---' right above '---' is closed, only empty: no key is hidden, and the lint says what the Hub wants there
         if (text.startsWith("---", p) && p + 3 < text.length()
-                && (text.charAt(p + 3) == '\n' || text.charAt(p + 3) == '\r')) {
+                && (text.charAt(p + 3) == '\n' || text.charAt(p + 3) == '\r') && UnseenBlocks.emptyBlock(text) == null) {
             problems.add(Problem.warning(ProblemCodes.METADATA_UNCLOSED, "a metadata block opens here but no '---' line closes"
                     + " it the way the Hub requires, so the whole file is read as text", line, 1));
         }
