@@ -53,8 +53,8 @@ public final class BodyAnalyzer {
      */
     public Result analyze(String wholeBody, LineIndex lines, int bodyOffset, List<Problem> problems) {
         if (wholeBody.isBlank()) {
-            problems.add(Problem.info(ProblemCodes.EMPTY_BODY, "the card has no text after the metadata block",
-                    lines.line(bodyOffset), 0));
+            problems.add(Problem.info(ProblemCodes.EMPTY_BODY, bodyOffset == 0 ? "the card has no text"
+                    : "the card has no text after the metadata block", lines.line(bodyOffset), 0));
             return new Result(List.of(), 0, 0, false, null);
         }
         long limitNanos = limits.timeLimitMillis() * 1_000_000;

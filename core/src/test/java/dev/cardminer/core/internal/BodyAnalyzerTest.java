@@ -134,8 +134,12 @@ class BodyAnalyzerTest {
         ModelCard card = ModelCard.parse("---\nlicense: mit\n---\n\n  \n");
         assertThat(card.sections()).isEmpty();
         assertThat(card.completeness()).isZero();
-        assertThat(card.problems()).extracting(Problem::code).contains("empty-body");
+        assertThat(card.problems()).filteredOn(p -> p.code().equals("empty-body")).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("the card has no text after the metadata block"));
         assertThat(ModelCard.parse("# T\ntext\n").problems()).extracting(Problem::code).doesNotContain("empty-body");
+        // no block to be after: an empty file is said to be empty
+        assertThat(ModelCard.parse(" \n").problems()).filteredOn(p -> p.code().equals("empty-body")).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("the card has no text"));
     }
 
     @Test
