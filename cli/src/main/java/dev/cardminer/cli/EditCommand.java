@@ -75,7 +75,8 @@ final class EditCommand implements Callable<Integer> {
         @Option(names = "--in-place", description = "Write the edited card over FILE.")
         boolean inPlace;
 
-        @Option(names = {"-o", "--output", "--out"}, paramLabel = "OUT", description = "Write the edited card to OUT.")
+        @Option(names = {"-o", "--output", "--out"}, paramLabel = "OUT",
+                description = "Write the edited card to OUT ('-' is standard output).")
         Path output;
     }
 
@@ -238,9 +239,23 @@ final class EditCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        if (outcome.text().equals(before.text()) && !ops.stream().allMatch(op -> op instanceof MetadataEdits.Remove)) {
+            // an empty diff (or an unchanged file) otherwise looks like output gone elsewhere; removes said it above
+            err.println("cardminer edit: note: nothing to change: " + CardFiles.oneLine(input.name())
+                    + " already holds what was asked");
+        }
         err.flush();
         if (target == null) {
             out.print(diff);
+        } else if (!target.inPlace && target.output.toString().equals("-")) {
+            // '-' is standard output, as '-' is standard input for FILE
+            if (notUtf8 == null) {
+                out.print(outcome.text());
+            } else {
+                out.flush();
+                System.out.write(written);   // the card's own bytes, which the writer would re-encode
+                System.out.flush();
+            }
         } else {
             Path to = target.inPlace ? Path.of(file) : target.output;
             if (!outcome.text().equals(before.text()) || !target.inPlace) {
@@ -377,10 +392,13 @@ final class EditCommand implements Callable<Integer> {
     /**
      * The file's path in the diff header as {@code git diff} writes it: relative to the working directory when
      * the file is below it, else without the leading slash ({@code a//tmp/x.md} was taken by neither
-     * {@code git apply} nor {@code patch -p1}).
+     * {@code git apply} nor {@code patch -p1}); a Hub card's as {@code README.md}, its path in the model repo.
      */
     static String diffPath(String name) {
-        if (name.startsWith("hub:") || name.startsWith("<")) {
+        if (name.startsWith("hub:")) {
+            return "README.md";   // the file in a clone of the model repo, where the diff is applied
+        }
+        if (name.startsWith("<")) {
             return name;
         }
         try {

@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.testkit.FakeHub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CardFromHubTest {
 
@@ -71,6 +76,27 @@ class CardFromHubTest {
         CliRun collect = run("collect", "--hub-endpoint", "http://me:hf_secret123456@bad host", "org/llm");
         assertThat(collect.exit()).isEqualTo(2);
         assertThat(collect.err()).contains("is not an address").doesNotContain("hf_secret123456");
+    }
+
+    @Test
+    void theDiffOfAHubCardAppliesInACloneOfTheModelRepo(@TempDir Path clone) throws Exception {
+        // headers naming hub:org/llm were taken by neither git apply nor patch -p1 in the model repo's clone
+        CliRun edit = run("edit", "--hub-endpoint", hub.endpoint().toString(), "hub:org/llm", "--set", "license=apache-2.0");
+        assertThat(edit.exit()).as(edit.err()).isZero();
+        assertThat(edit.out()).startsWith("--- a/README.md\n+++ b/README.md\n");
+        git(clone, "init", "-q");
+        Files.writeString(clone.resolve("README.md"), "---\nlicense: mit\n---\n# LLM\n");
+        Files.writeString(clone.resolve("p.diff"), edit.out());
+        assertThat(git(clone, "apply", "p.diff")).isZero();
+        assertThat(Files.readString(clone.resolve("README.md"))).isEqualTo("---\nlicense: apache-2.0\n---\n# LLM\n");
+    }
+
+    private static int git(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor();
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.cardminer.core.ModelCard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -320,6 +322,42 @@ class EditCommandTest {
         assertThat(absent.out()).isEmpty();
         assertThat(absent.err()).contains("note: tags is not in the metadata; nothing to remove");
         assertThat(CliRun.run("edit", card.toString(), "--remove", "license").err()).doesNotContain("note:");
+    }
+
+    @Test
+    void outputDashIsStandardOutputNotAFileNamedDash() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__dash.md"), CARD);
+        Path out = dir.resolve("out.md");
+        assertThat(CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "-o", out.toString()).exit()).isZero();
+        CliRun dash = CliRun.run("edit", card.toString(), "--set", "license=apache-2.0", "-o", "-");
+        assertThat(dash.exit()).as(dash.err()).isZero();
+        assertThat(dash.out()).isEqualTo(Files.readString(out));
+        assertThat(Path.of("-")).doesNotExist();
+        assertThat(Files.readString(card)).isEqualTo(CARD);
+    }
+
+    @Test
+    void anEditThatChangesNothingSaysSoOnStandardErrorInEveryMode() throws Exception {
+        Path card = Files.writeString(dir.resolve("org__same.md"), CARD);
+        Path out = dir.resolve("same-out.md");
+        String[][] modes = {{}, {"--in-place"}, {"-o", out.toString()}, {"-o", "-"}};
+        for (String[] edit : new String[][] {{"--add", "tags=a"}, {"--set", "license=mit"}, {"--set", "tags=[a]"}}) {
+            for (String[] mode : modes) {
+                List<String> args = new ArrayList<>(List.of("edit", card.toString()));
+                args.addAll(List.of(edit));
+                args.addAll(List.of(mode));
+                CliRun r = CliRun.run(args.toArray(String[]::new));
+                assertThat(r.exit()).as(args + ": " + r.err()).isZero();
+                assertThat(r.err()).as(args.toString())
+                        .isEqualTo("cardminer edit: note: nothing to change: " + card + " already holds what was asked\n");
+                assertThat(r.out()).as(args.toString()).isEqualTo(mode.length == 2 && mode[1].equals("-") ? CARD : "");
+            }
+        }
+        assertThat(Files.readString(card)).isEqualTo(CARD);
+        assertThat(Files.readString(out)).isEqualTo(CARD);
+        CliRun changed = CliRun.run("edit", card.toString(), "--add", "tags=b");
+        assertThat(changed.err()).isEmpty();
+        assertThat(changed.out()).contains("+- b");
     }
 
     @Test
