@@ -213,7 +213,13 @@ final class CheckCommand implements Callable<Integer> {
                 });
                 r.putObject("message").put("text", p.message());
                 ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
-                location.putObject("artifactLocation").put("uri", c.file().replace('\\', '/'));
+                String uri = SarifUri.of(c.file());
+                if (uri == null) {
+                    // standard input has no URI: an artifactLocation without one, described (SARIF 3.4.3, 3.4.5)
+                    location.putObject("artifactLocation").putObject("description").put("text", "standard input");
+                } else {
+                    location.putObject("artifactLocation").put("uri", uri);
+                }
                 location.putObject("region").put("startLine", line(p)).put("startColumn", column(p));
             }
         }

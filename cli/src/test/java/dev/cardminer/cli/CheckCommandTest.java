@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -131,6 +135,38 @@ class CheckCommandTest {
         assertThat(result.get("level").asText()).isEqualTo("error");
         assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
         assertThat(sarif.at("/runs/0/tool/driver/rules").findValuesAsText("id")).contains("yaml-syntax");
+    }
+
+    @Test
+    void sarifUrisAreUriReferencesEncodedAsRfc3986Requires() throws Exception {
+        // the raw path was written: a space is no URI character, and '#' started a fragment ("my card" was the file)
+        Files.createDirectories(dir.resolve("sp ace"));
+        Path card = Path.of(write("sp ace/my card#1%é.md", "---\nlicense: [mit\n---\n# x\n"));
+        ObjectMapper m = new ObjectMapper();
+        JsonNode absolute = m.readTree(CliRun.run("check", "--format", "sarif", card.toString()).out());
+        String uri = absolute.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText();
+        assertThat(uri).startsWith("file:///").endsWith("/sp%20ace/my%20card%231%25%C3%A9.md");
+        assertThat(Path.of(new URI(uri))).isEqualTo(card);
+
+        String relative = Path.of("").toAbsolutePath().relativize(card).toString();   // ../../tmp/junit.../sp ace/...
+        JsonNode rel = m.readTree(CliRun.run("check", "--format", "sarif", relative).out());
+        String relUri = rel.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText();
+        assertThat(relUri).endsWith("/sp%20ace/my%20card%231%25%C3%A9.md").doesNotContain(":");
+        assertThat(new URI(relUri).isAbsolute()).isFalse();
+        assertThat(new URI(relUri).getPath()).isEqualTo(relative);
+        assertThat(SarifUri.of("a:b/c d.md")).isEqualTo("a%3Ab/c%20d.md");   // not the scheme a
+
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("---\nlicense: [mit\n---\n# x\n".getBytes(StandardCharsets.UTF_8)));
+            JsonNode stdin = m.readTree(CliRun.run("check", "--format", "sarif", "-").out());
+            JsonNode location = stdin.at("/runs/0/results/0/locations/0/physicalLocation");
+            assertThat(location.at("/artifactLocation/uri").isMissingNode()).as(location.toString()).isTrue();
+            assertThat(location.at("/artifactLocation/description/text").asText()).isEqualTo("standard input");
+            assertThat(location.at("/region/startLine").asInt()).isPositive();
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     @Test
