@@ -2,8 +2,10 @@ package dev.cardminer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cardminer.core.CardJson;
+import dev.cardminer.core.CardLinter;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.ModelCard;
+import dev.cardminer.core.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cardminer card FILE...}: one JSON object per card. */
 @Command(name = "card", mixinStandardHelpOptions = true, description = {
-        "Parses model cards and prints one JSON object per card (one per line when there are several).",
+        "Parses model cards and prints one JSON object per card (one per line when there are several); its problems are "
+                + "those cardminer check lists (the parser's and the checklist's).",
         "A file org__name.md gets the id org/name, and org/name/README.md too, as analyze gives them.",
         "Exits 0 even when cards have problems; non-zero only when a file cannot be read (2; 3 when the Hub "
                 + "cannot be reached or refuses). cardminer check lints."})
@@ -43,6 +46,7 @@ final class CardCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper mapper = CardJson.mapper();
         CardParser parser = CardParser.builder().build();
+        CardLinter linter = new CardLinter();
         boolean several = files.size() > 1;
         int exit = 0;
         for (String file : files) {
@@ -53,14 +57,17 @@ final class CardCommand implements Callable<Integer> {
             }
             CardFiles.Input input = read.input();
             ModelCard card = parser.parse(input.id(), input.bytes());
+            // check's list, the parser's problems and the checklist's, in the JSON as in the summary: a publisher
+            // reading both must not see two different sets
+            List<Problem> problems = linter.check(card);
             if (summary) {
-                out.print(CardSummary.of(card));
+                out.print(CardSummary.of(card, problems));
                 continue;
             }
             try {
                 out.println(several
-                        ? mapper.writeValueAsString(CardJson.toJson(card))
-                        : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(CardJson.toJson(card)));
+                        ? mapper.writeValueAsString(CardJson.toJson(card, problems))
+                        : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(CardJson.toJson(card, problems)));
             } catch (IOException e) {
                 err.println("cardminer card: cannot write JSON for " + file + ": " + CardFiles.describe(e));
                 exit = 2;

@@ -22,9 +22,8 @@ final class CardSummary {
     private CardSummary() {
     }
 
-    static String of(ModelCard card) {
-        // The same list as `cardminer check`: a publisher reading both must not see two different counts.
-        List<Problem> problems = new CardLinter().check(card);
+    /** The digest, with {@code problems} (those {@code cardminer check} lists: {@link CardLinter#check}) counted. */
+    static String of(ModelCard card, List<Problem> problems) {
         StringBuilder out = new StringBuilder();
         out.append(safe(card.id().isEmpty() ? "(no id)" : card.id())).append('\n');
         Metadata m = card.metadata();

@@ -58,8 +58,10 @@ class CardCommandTest {
         assertThat(lines).hasSize(2);
         assertThat(json.readTree(lines.get(0)).get("id").asText()).isEqualTo("a");
         JsonNode second = json.readTree(lines.get(1));
-        assertThat(second.get("problems").get(0).get("severity").asText()).isEqualTo("error");
-        assertThat(second.get("problems").get(0).get("line").asInt()).isEqualTo(2);
+        JsonNode notMapping = second.get("problems").findParents("code").stream()
+                .filter(p -> p.get("code").asText().equals("yaml-not-mapping")).findFirst().orElseThrow();
+        assertThat(notMapping.get("severity").asText()).isEqualTo("error");
+        assertThat(notMapping.get("line").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -109,6 +111,19 @@ class CardCommandTest {
         Path one = Files.writeString(dir.resolve("o__one.md"), "---\nlicense: mit\n---\n# M\n");
         assertThat(run("card", "--summary", one.toString()).out())   // was "1 keys", "1 headings"
                 .contains("metadata: 1 key · license mit\n").contains("sections: 1 heading,");
+    }
+
+    @Test
+    void theJsonHoldsTheProblemsThatCheckAndTheSummaryList() throws Exception {
+        // the summary showed check's checklist (missing-license, missing-section) and the JSON only the parser's problems
+        Path card = Files.writeString(dir.resolve("o__st.md"), "---\npipeline_tag: sentence-similarity\n---\n# ST\n\nWords.\n");
+        JsonNode checked = json.readTree(run("check", "--format", "json", card.toString()).out()).at("/cards/0/problems");
+        JsonNode shown = json.readTree(run("card", card.toString()).out()).get("problems");
+        assertThat(shown.findValuesAsText("code")).contains("missing-license", "missing-section");
+        assertThat(shown).isEqualTo(checked);
+        String summary = run("card", "--summary", card.toString()).out();
+        assertThat(summary).contains("problems: 0 errors, " + checked.findValuesAsText("severity").stream()
+                .filter("warning"::equals).count() + " warnings, ");
     }
 
     @Test

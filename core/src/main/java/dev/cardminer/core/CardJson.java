@@ -18,7 +18,16 @@ public final class CardJson {
     private CardJson() {
     }
 
+    /** The card with the parser's problems ({@link ModelCard#problems()}). */
     public static ObjectNode toJson(ModelCard card) {
+        return toJson(card, card.problems());
+    }
+
+    /**
+     * The card with these problems as its {@code problems}: {@code cardminer card} gives {@link CardLinter#check}'s, the
+     * list {@code check} and {@code card --summary} show.
+     */
+    public static ObjectNode toJson(ModelCard card, List<Problem> problemsShown) {
         ObjectNode o = NODES.objectNode();
         o.put("id", card.id());
         o.set("metadata", card.hasMetadata() ? value(card.metadata().values()) : NODES.nullNode());
@@ -54,7 +63,7 @@ public final class CardJson {
         }
         o.put("completeness", card.completeness());
         ArrayNode problems = o.putArray("problems");
-        for (Problem p : card.problems()) {
+        for (Problem p : problemsShown) {
             problems.add(problem(p));
         }
         return o;
