@@ -126,6 +126,31 @@ class CardLinterTest {
     }
 
     @Test
+    void aKeyGivenOnlyThroughAMergeKeyIsNotSaidUnknownButWarnedAtTheMergeKey() {
+        // PyYAML (the Hub's Python client) merges the mapping in; "missing: unknown to users and the Hub" was half
+        // wrong, and the merge-key note is info, which --quiet hides
+        String card = "---\nx-defaults: &d\n  license: mit\n  library_name: timm\n<<: *d\npipeline_tag: fill-mask\n---\n# T\n";
+        List<Problem> problems = linter.check(ModelCard.parse("org/m", card));
+        Problem license = problems.stream().filter(p -> p.code().equals("missing-license")).findFirst().orElseThrow();
+        assertThat(license.severity()).isEqualTo(Problem.Severity.WARNING);
+        assertThat(license.line()).isEqualTo(5);
+        assertThat(license.message()).isEqualTo("recommended key 'license' is given only through the merge key '<<' at "
+                + "line 5: PyYAML (YAML 1.1, the Hub's Python client) merges it into the block, YAML 1.2 readers "
+                + "(cardminer among them) read '<<' as a plain key and do not; write 'license' in the block itself so "
+                + "that every reader sees it").doesNotContain("unknown");
+        assertThat(problems.stream().filter(p -> p.code().equals("missing-library-name")).findFirst().orElseThrow()
+                .message()).contains("merge key '<<' at line 5");
+        // a key the merged mapping does not give is missing as before
+        assertThat(problems.stream().filter(p -> p.code().equals("missing-language")).findFirst().orElseThrow()
+                .message()).startsWith("recommended key 'language' is missing: ");
+        // a list of merged mappings too
+        String listed = "---\na: &a {license: mit}\nb: &b {pipeline_tag: fill-mask}\n<<: [*a, *b]\n---\n# T\n";
+        assertThat(linter.check(ModelCard.parse("org/m", listed))).filteredOn(p -> p.code().startsWith("missing-"))
+                .filteredOn(p -> p.message().contains("merge key '<<' at line 4")).extracting(Problem::path)
+                .containsExactlyInAnyOrder("license", "pipeline_tag");
+    }
+
+    @Test
     void aMisspeltHubKeyIsAWarningAtItsLineNamingTheKeyMeant() {
         String card = "---\nlicence: mit\ntags:\n- a\npipline_tag: fill-mask\n\"base-model\": bert-base-uncased\n"
                 + "dataset: imdb\nlanguages: [en]\nLibrary_Name: transformers\n---\n# x\n";

@@ -70,6 +70,7 @@ public final class LintRules {
         }
         if (!unreadable && (broken == null || empty > 0) && blankOpener == 0) {
             keys(card, blockLine, out);
+            mergedOnly(card, blockLine, out);
             misspelt(card, blockLine, out);
         }
         sections(card, out);
@@ -106,16 +107,7 @@ public final class LintRules {
         if (meant.isEmpty()) {
             return;
         }
-        // each key's first top-level line, in one pass over the block (a block of many such keys stays linear)
-        String yaml = card.yaml();
-        TextLines lines = TextLines.of(yaml);   // as the parser counts lines
-        Map<String, Integer> lineOf = new HashMap<>();
-        for (int i = 1; i <= lines.lineCount() && lineOf.size() < meant.size(); i++) {
-            String key = writtenKey(yaml.substring(lines.lineStart(i), lines.lineEnd(i)));
-            if (key != null && meant.containsKey(key)) {
-                lineOf.putIfAbsent(key, card.yamlLine() + i - 1);
-            }
-        }
+        Map<String, Integer> lineOf = topLevelLines(card, meant.keySet());
         for (Map.Entry<String, String> e : meant.entrySet()) {
             String key = e.getKey();
             int line = lineOf.getOrDefault(key, blockLine);   // a flow-style block's key: at the block
@@ -129,6 +121,41 @@ public final class LintRules {
                     + (card.metadata().has(e.getValue()) ? " (the block has '" + e.getValue() + "' too)" : ""), line, 1,
                     key));
         }
+    }
+
+    /**
+     * A recommended key said missing that the block gives through a merge key ({@code <<: *defaults}) only: YAML 1.2
+     * (cardminer's reading) has {@code <<} as a plain key, PyYAML (YAML 1.1, the Hub's Python client) merges the
+     * aliased mapping in. "Missing, unknown to the Hub" would be half wrong, and the merge-key note is only info (hidden
+     * by --quiet): the warning itself says so, at the merge key, and how to make every reader see the key.
+     */
+    private static void mergedOnly(ModelCard card, int blockLine, List<Problem> out) {
+        Object merged = card.metadata().get("<<");
+        List<?> sources = merged instanceof List<?> l ? l : java.util.Collections.singletonList(merged);
+        if (sources.stream().noneMatch(m -> m instanceof Map<?, ?>)) {
+            return;
+        }
+        int line = topLevelLines(card, Set.of("<<")).getOrDefault("<<", blockLine);
+        out.replaceAll(p -> p.path() != null && p.code().startsWith("missing-")
+                && sources.stream().anyMatch(m -> m instanceof Map<?, ?> map && map.containsKey(p.path()))
+                ? new Problem(p.severity(), p.code(), "recommended key '" + p.path() + "' is given only through the merge"
+                + " key '<<' at line " + line + ": PyYAML (YAML 1.1, the Hub's Python client) merges it into the block,"
+                + " YAML 1.2 readers (cardminer among them) read '<<' as a plain key and do not; write '" + p.path()
+                + "' in the block itself so that every reader sees it", line, 1, p.path()) : p);
+    }
+
+    /** Each of these keys' first top-level line in the card, in one pass over the block (many keys stay linear). */
+    private static Map<String, Integer> topLevelLines(ModelCard card, Set<String> keys) {
+        String yaml = card.yaml();
+        TextLines lines = TextLines.of(yaml);   // as the parser counts lines
+        Map<String, Integer> lineOf = new HashMap<>();
+        for (int i = 1; i <= lines.lineCount() && lineOf.size() < keys.size(); i++) {
+            String key = writtenKey(yaml.substring(lines.lineStart(i), lines.lineEnd(i)));
+            if (key != null && keys.contains(key)) {
+                lineOf.putIfAbsent(key, card.yamlLine() + i - 1);
+            }
+        }
+        return lineOf;
     }
 
     /**
