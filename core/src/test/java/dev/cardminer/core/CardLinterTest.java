@@ -126,6 +126,30 @@ class CardLinterTest {
     }
 
     @Test
+    void longValuesAreQuotedShortenedWithTheirLengthAndShortOnesWhole() {
+        // a 100,000-character licence made a 100 KB message, in every output (text, github, SARIF, stored rows)
+        String z = "z".repeat(100_000);
+        String card = "---\nlicense: " + z + "\npipeline_tag: p" + z + "\nlibrary_name: l" + z + "\nbase_model: ./"
+                + z + "\nlanguage:\n- Eng" + z + "\n- " + "e".repeat(500) + "-x\ndatasets:\n- https://x/" + z
+                + "\ntags:\n- !!int \"" + z + "\"\nx: 0" + "7".repeat(3_000) + "\nw: !!float \"1" + "0".repeat(3_000)
+                + "\"\nwidget: " + z + "\nbase_model_relation: " + z + "\nextra_gated_fields:\n  " + "f".repeat(1_000)
+                + ": " + z + "\n\"" + "d".repeat(1_000) + "\": 1\n\"" + "d".repeat(1_000) + "\": 2\n---\n# T\n";
+        List<Problem> problems = linter.check(ModelCard.parse("org/m", card));
+        assertThat(problems).extracting(Problem::code).contains("unknown-license", "unknown-pipeline-tag",
+                "unknown-library", "invalid-model-id", "unknown-language", "invalid-dataset-id", "yaml-tag",
+                "yaml11-scalar", "invalid-type", "unknown-base-model-relation", "invalid-gated-field", "yaml-duplicate-key");
+        assertThat(problems).allSatisfy(p -> assertThat(p.message().length()).as(() -> p.toString().substring(0, Math.min(200, p.toString().length())))
+                .isLessThan(400));
+        assertThat(problems.stream().filter(p -> p.code().equals("unknown-license")).findFirst().orElseThrow().message())
+                .startsWith("license '" + "z".repeat(80) + "…' (100,000 characters) is not a ");
+        // a value of 100 characters or fewer is quoted whole, as before
+        String hundred = "q".repeat(100);
+        assertThat(linter.check(ModelCard.parse("org/m", "---\nlicense: " + hundred + "\n---\n# T\n")))
+                .filteredOn(p -> p.code().equals("unknown-license")).extracting(Problem::message)
+                .allMatch(m -> m.startsWith("license '" + hundred + "' is not a "));
+    }
+
+    @Test
     void aKeyGivenOnlyThroughAMergeKeyIsNotSaidUnknownButWarnedAtTheMergeKey() {
         // PyYAML (the Hub's Python client) merges the mapping in; "missing: unknown to users and the Hub" was half
         // wrong, and the merge-key note is info, which --quiet hides

@@ -233,8 +233,8 @@ public final class LintRules {
     private static void sections(ModelCard card, List<Problem> out) {
         for (Section s : card.sections()) {
             if (s.canonical() != null && s.placeholder()) {
-                out.add(Problem.warning(ProblemCodes.PLACEHOLDER_SECTION, "section '" + s.title()
-                        + "' holds only the template's placeholder text", s.line(), 1));
+                out.add(Problem.warning(ProblemCodes.PLACEHOLDER_SECTION, "section " + MessageValues.quote(s.title())
+                        + " holds only the template's placeholder text", s.line(), 1));
             }
         }
         for (CanonicalSection expected : EXPECTED) {

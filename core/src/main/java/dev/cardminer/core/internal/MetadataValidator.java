@@ -169,16 +169,16 @@ final class MetadataValidator {
         String hint;
         int sep = Math.max(code.indexOf('-'), code.indexOf('_'));
         if (!lower.equals(code) && vocabularies.languages().contains(lower)) {
-            hint = "; ISO 639 codes are lower case: '" + lower + "'";
+            hint = "; ISO 639 codes are lower case: " + MessageValues.quote(lower);
         } else if (sep > 0 && vocabularies.languages().contains(lower.substring(0, sep))) {
-            hint = "; it looks like a BCP 47 tag: use '" + lower.substring(0, sep)
-                    + "' here and put the full tag in language_bcp47";
+            hint = "; it looks like a BCP 47 tag: use " + MessageValues.quote(lower.substring(0, sep))
+                    + " here and put the full tag in language_bcp47";
         } else if (languageNames().containsKey(lower.strip())) {
             hint = "; it is the language's name: did you mean '" + languageNames().get(lower.strip()) + "'?";
         } else {
             hint = "";
         }
-        out.warning(ProblemCodes.UNKNOWN_LANGUAGE, name + " '" + code + "' is not an ISO 639-1, 639-2 or 639-3 code" + hint,
+        out.warning(ProblemCodes.UNKNOWN_LANGUAGE, name + " " + MessageValues.quote(code) + " is not an ISO 639-1, 639-2 or 639-3 code" + hint,
                 path);
     }
 
@@ -221,7 +221,7 @@ final class MetadataValidator {
             String meant = sameStems(spelt, known);
             hint = meant == null ? "" : "; did you mean '" + meant + "'?";
         }
-        out.warning(code, key + " '" + value + "' is not a " + what + " the Hub knows" + hint, key);
+        out.warning(code, key + " " + MessageValues.quote(value) + " is not a " + what + " the Hub knows" + hint, key);
     }
 
     /**
@@ -304,7 +304,7 @@ final class MetadataValidator {
     private static void repoId(String id, String code, ValueProblems out, Object[] path) {
         String why = HubIds.problem(id);
         if (why != null) {
-            out.warning(code, ValueProblems.format(path) + " '" + id + "' " + why + idInUrl(id, code), path);
+            out.warning(code, ValueProblems.format(path) + " " + MessageValues.quote(id) + " " + why + idInUrl(id, code), path);
         }
     }
 
@@ -317,7 +317,7 @@ final class MetadataValidator {
         // the body's link reader knows the Hub's URL forms (datasets/, /tree/main, hf.co, legacy names)
         for (Link link : new LinkExtractor().extract(value, new LineIndex(value), 0)) {
             if (link.kind() == kind && HubIds.problem(link.target()) == null) {
-                return "; write '" + link.target() + "'";
+                return "; write " + MessageValues.quote(link.target());
             }
         }
         return "";
@@ -381,7 +381,7 @@ final class MetadataValidator {
                     && GATED_FIELD_TYPES.contains(s)) {
                 continue;
             }
-            out.warning(ProblemCodes.INVALID_GATED_FIELD, "extra_gated_fields '" + label + "' is "
+            out.warning(ProblemCodes.INVALID_GATED_FIELD, "extra_gated_fields " + MessageValues.quote(String.valueOf(label)) + " is "
                     + ValueProblems.describe(type) + "; the Hub expects text, checkbox, date_picker, country,"
                     + " ip_location or {type: select, options: [...]}", "extra_gated_fields", label);
         }

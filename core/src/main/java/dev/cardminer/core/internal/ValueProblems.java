@@ -61,7 +61,6 @@ final class ValueProblems {
         if (v instanceof Number n) {
             return "the number " + n;
         }
-        String s = v.toString();
-        return "'" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "'";
+        return MessageValues.quote(v.toString());
     }
 }

@@ -207,10 +207,10 @@ public final class Yaml11Resolver {
     /** A short description of what PyYAML makes of the scalar, for messages. */
     public static String describe(Resolved r) {
         return switch (r.kind()) {
-            case STR -> "the string '" + r.value() + "'";
+            case STR -> "the string " + MessageValues.quote(String.valueOf(r.value()));
             case BOOL -> "the boolean " + r.value();
-            case INT -> "the integer " + r.value();
-            case FLOAT -> "the float " + r.value();
+            case INT -> "the integer " + MessageValues.shorten(String.valueOf(r.value()));
+            case FLOAT -> "the float " + MessageValues.shorten(String.valueOf(r.value()));
             case NULL -> "null";
             case TIMESTAMP -> "a date/timestamp";
             case MERGE -> "a merge key";

@@ -382,8 +382,8 @@ final class YamlTreeBuilder {
         if (!counted("yaml-duplicate-key")) {
             // the author has to pick one copy: say where the other is
             int before = locations().location(f.marks[position]).line();
-            problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key '" + f.pendingKey
-                    + "' appears more than once in this mapping (also at line " + before + "); the last value is kept,"
+            problems.add(problem(Problem.Severity.ERROR, "yaml-duplicate-key", "key " + MessageValues.quote(String.valueOf(f.pendingKey))
+                    + " appears more than once in this mapping (also at line " + before + "); the last value is kept,"
                     + " as PyYAML does", f.pendingKeyMark, path(false, null)));
         }
         f.marks[position] = f.pendingKeyMark;
@@ -488,7 +488,7 @@ final class YamlTreeBuilder {
                 return v;
         }
         if (!counted("yaml-tag")) {
-            problems.add(problem(Problem.Severity.WARNING, "yaml-tag", "'" + v + "' is not a valid " + t
+            problems.add(problem(Problem.Severity.WARNING, "yaml-tag", MessageValues.quote(String.valueOf(v)) + " is not a valid " + t
                     + "; the value is read as text", mark, path(isKey, v)));
         }
         return v;
@@ -536,12 +536,12 @@ final class YamlTreeBuilder {
             return;
         }
         if (code.equals("yaml11-error")) {
-            problems.add(problem(Problem.Severity.WARNING, "yaml11-error", "'" + text + "' at " + path
+            problems.add(problem(Problem.Severity.WARNING, "yaml11-error", MessageValues.quote(text) + " at " + path
                     + " is " + describe(ours) + " in YAML 1.2, but PyYAML (YAML 1.1, the Hub's Python client) cannot"
                     + " read it, so the Python client rejects the block; quote it", mark, path));
             return;
         }
-        problems.add(problem(Problem.Severity.INFO, "yaml11-scalar", "'" + text + "' at " + path + " is "
+        problems.add(problem(Problem.Severity.INFO, "yaml11-scalar", MessageValues.quote(text) + " at " + path + " is "
                 + describe(ours) + " in YAML 1.2 but " + Yaml11Resolver.describe(py)
                 + " for PyYAML (YAML 1.1, the Hub's Python client)"
                 + (ours instanceof String ? "; quote it so that every reader sees a string" : ""), mark, path));
@@ -589,15 +589,15 @@ final class YamlTreeBuilder {
             return "null";
         }
         if (v instanceof String s) {
-            return "the string '" + s + "'";
+            return "the string " + MessageValues.quote(s);
         }
         if (v instanceof Boolean b) {
             return "the boolean " + b;
         }
         if (v instanceof Double d) {
-            return "the float " + d;
+            return "the float " + MessageValues.shorten(d.toString());
         }
-        return "the integer " + v;
+        return "the integer " + MessageValues.shorten(v.toString());
     }
 
     // ---- tabs: PyYAML rejects a tab anywhere but in a quoted or block scalar or a comment
