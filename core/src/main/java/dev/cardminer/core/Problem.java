@@ -32,7 +32,11 @@ public record Problem(Severity severity, String code, String message, int line, 
         ERROR
     }
 
-    /** Checks the required components. @throws NullPointerException when severity, code or message is null */
+    /**
+     * Checks the required components.
+     *
+     * @throws NullPointerException when severity, code or message is null
+     */
     public Problem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");

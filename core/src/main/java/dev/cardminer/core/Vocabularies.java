@@ -25,7 +25,11 @@ import java.util.Set;
 public record Vocabularies(Set<String> licenses, Set<String> pipelineTags, Set<String> libraries,
                            Set<String> languages) {
 
-    /** Copies the sets. @throws NullPointerException when a set or an element is null */
+    /**
+     * Copies the sets.
+     *
+     * @throws NullPointerException when a set or an element is null
+     */
     public Vocabularies {
         licenses = Set.copyOf(licenses);
         pipelineTags = Set.copyOf(pipelineTags);

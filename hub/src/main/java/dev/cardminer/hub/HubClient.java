@@ -132,8 +132,10 @@ public final class HubClient {
     }
 
     /**
-     * A repo's info at {@code revision} (null: the default branch). @throws HubException when the id is not {@code
-     * org/name}, or the Hub is unreachable or refuses (no such repo or revision, gated, rate-limited)
+     * A repo's info at {@code revision} (null: the default branch).
+     *
+     * @throws HubException when the id is not {@code org/name}, or the Hub is unreachable or refuses (no such repo
+     *         or revision, gated, rate-limited)
      */
     public RepoInfo repoInfo(RepoType type, String repo, String revision) throws IOException {
         requireRepoId(type, repo);

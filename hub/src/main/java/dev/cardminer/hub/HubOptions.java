@@ -22,8 +22,9 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
     public static final String DEFAULT_DATASET = "librarian-bots/model_cards_with_metadata";
 
     /**
-     * Drops a trailing {@code /} from the endpoint and turns a blank token into null. @throws NullPointerException
-     * when endpoint, dataset or cacheDir is null
+     * Drops a trailing {@code /} from the endpoint and turns a blank token into null.
+     *
+     * @throws NullPointerException when endpoint, dataset or cacheDir is null
      */
     public HubOptions {
         Objects.requireNonNull(endpoint, "endpoint");

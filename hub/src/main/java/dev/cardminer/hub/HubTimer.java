@@ -8,7 +8,11 @@ public interface HubTimer {
     /** The current time in nanoseconds, as {@link System#nanoTime()}: only differences mean anything. */
     long nanoTime();
 
-    /** Waits {@code duration}. @throws InterruptedException when the thread is interrupted while waiting */
+    /**
+     * Waits {@code duration}.
+     *
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
 
     /** The system's clock and {@link Thread#sleep(Duration)}. */
