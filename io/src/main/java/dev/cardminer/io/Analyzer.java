@@ -79,6 +79,7 @@ public final class Analyzer {
         /** The lowest memory limit a run takes: below it DuckDB fails for want of buffer space, not the card. */
         public static final long MIN_MEMORY_LIMIT_BYTES = 64L << 20;
 
+        /** Checks the settings (see the exceptions above). */
         public Config {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(progress, "progress");
@@ -167,6 +168,7 @@ public final class Analyzer {
             return this;
         }
 
+        /** Transactions of at most this many cards (default 10,000). */
         public Builder batchCards(int batchCards) {
             this.batchCards = batchCards;
             return this;
@@ -179,16 +181,19 @@ public final class Analyzer {
             return this;
         }
 
+        /** Analyse cards again even when the store has them unchanged (default false). */
         public Builder force(boolean force) {
             this.force = force;
             return this;
         }
 
+        /** Where progress goes (default: nowhere). */
         public Builder progress(ProgressOutput progress) {
             this.progress = progress;
             return this;
         }
 
+        /** The card parser; it must be thread-safe (default: {@code CardParser.builder().build()}). */
         public Builder parser(CardParser parser) {
             this.parser = parser;
             return this;
@@ -250,12 +255,20 @@ public final class Analyzer {
      *                   kept); null when none
      * @param firstFailure one of the cards stored with a failure problem (its problem row says more), "id (origin): message";
      *                   null when none
+     * @param runId   the run's id in the store's {@code runs} table
+     * @param source  the source's description
+     * @param elapsed wall-clock time of the whole run
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
                          long skipped, long factsUpdated, long duplicates, long failures, long bytes, long pruned,
                          Duration elapsed,
                          Stages stages, String firstDuplicate, String firstFailure) {
 
+        /**
+         * Checks that the stages are given.
+         *
+         * @throws NullPointerException when stages is null
+         */
         public Result {
             Objects.requireNonNull(stages, "stages");
         }
@@ -343,6 +356,11 @@ public final class Analyzer {
 
     private final Config config;
 
+    /**
+     * An analyzer with these settings; it holds nothing else, so it may be shared.
+     *
+     * @throws NullPointerException when config is null
+     */
     public Analyzer(Config config) {
         this.config = Objects.requireNonNull(config, "config");
     }
