@@ -2,7 +2,12 @@ package dev.cardminer.hub;
 
 import java.util.Objects;
 
-/** A file a commit adds or replaces: its path in the repo and its whole new content. */
+/**
+ * A file a commit adds or replaces: its path in the repo and its whole new content.
+ *
+ * @param path    the file's path in the repo ({@code README.md})
+ * @param content the file's new bytes; copied in and out
+ */
 public record CommitFile(String path, byte[] content) {
 
     /**

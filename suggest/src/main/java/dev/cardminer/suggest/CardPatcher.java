@@ -24,6 +24,10 @@ import java.util.Map;
  */
 public final class CardPatcher {
 
+    /** A patcher; it holds no state. */
+    public CardPatcher() {
+    }
+
     /** The file name diffs use. */
     public static final String README = "README.md";
 
