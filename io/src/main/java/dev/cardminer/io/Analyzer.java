@@ -49,6 +49,8 @@ import java.util.Objects;
 public final class Analyzer {
 
     /**
+     * The settings of a run, as {@link Builder} makes them.
+     *
      * @param db            the store file
      * @param threads       parser threads (default: available processors)
      * @param limit         at most this many cards from the source, -1 for all
@@ -65,9 +67,6 @@ public final class Analyzer {
      *                      rows (a store can hold several sources, so only when asked); not with a limit
      * @param memoryLimitBytes DuckDB's {@code memory_limit} while the run writes, at most: a lower limit already set on
      *                      the store's database is kept; see {@link Analyzer#run(CardSource, CardStore)}
-     * @throws IllegalArgumentException naming the value, for threads outside 1 to {@value #MAX_THREADS}, a limit
-     *                      below -1, batch sizes below 1, an in-flight budget not larger than a batch, a memory limit
-     *                      below {@value #MIN_MEMORY_LIMIT_BYTES} bytes, or prune with a limit
      */
     public record Config(Path db, int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
                          boolean force, ProgressOutput progress, CardParser parser,
@@ -79,7 +78,14 @@ public final class Analyzer {
         /** The lowest memory limit a run takes: below it DuckDB fails for want of buffer space, not the card. */
         public static final long MIN_MEMORY_LIMIT_BYTES = 64L << 20;
 
-        /** Checks the settings (see the exceptions above). */
+        /**
+         * Checks the settings.
+         *
+         * @throws NullPointerException when db, progress, parser or annotators is null
+         * @throws IllegalArgumentException naming the value, for threads outside 1 to {@value #MAX_THREADS}, a limit
+         *         below -1, batch sizes below 1, an in-flight budget not larger than a batch, a memory limit below
+         *         {@value #MIN_MEMORY_LIMIT_BYTES} bytes, or prune with a limit
+         */
         public Config {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(progress, "progress");
