@@ -18,6 +18,10 @@ public final class CardJson {
     private CardJson() {
     }
 
+    /**
+     * The whole card as a new JSON object: {@code id}, {@code metadata} (null without a block), {@code body},
+     * {@code evalResults}, {@code sections}, {@code links}, {@code completeness} and {@code problems}.
+     */
     public static ObjectNode toJson(ModelCard card) {
         ObjectNode o = NODES.objectNode();
         o.put("id", card.id());
@@ -60,6 +64,10 @@ public final class CardJson {
         return o;
     }
 
+    /**
+     * One problem as a new JSON object: severity in lower case, code, message, line, column, and path when it has
+     * one.
+     */
     public static ObjectNode problem(Problem p) {
         ObjectNode n = NODES.objectNode();
         n.put("severity", p.severity().name().toLowerCase());
@@ -73,6 +81,7 @@ public final class CardJson {
         return n;
     }
 
+    /** One evaluation result as a new JSON object, a field per component (nulls kept). */
     public static ObjectNode evalResult(EvalResult e) {
         ObjectNode n = NODES.objectNode();
         n.put("modelName", e.modelName());

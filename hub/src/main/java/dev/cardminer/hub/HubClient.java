@@ -59,14 +59,17 @@ public final class HubClient {
         this.downloader = new Downloader(http);
     }
 
+    /** A client with the default retry policy and user agent: {@code builder(options).build()}. Thread-safe. */
     public static HubClient create(HubOptions options) {
         return builder(options).build();
     }
 
+    /** A builder for a client with its own retry policy, timer or user agent. */
     public static Builder builder(HubOptions options) {
         return new Builder(options);
     }
 
+    /** The options the client was built with. */
     public HubOptions options() {
         return http.options();
     }
@@ -128,6 +131,12 @@ public final class HubClient {
         return repoInfo(RepoType.MODEL, repo, revision);
     }
 
+    /**
+     * A repo's info at {@code revision} (null: the default branch).
+     *
+     * @throws HubException when the id is not {@code org/name}, or the Hub is unreachable or refuses (no such repo
+     *         or revision, gated, rate-limited)
+     */
     public RepoInfo repoInfo(RepoType type, String repo, String revision) throws IOException {
         requireRepoId(type, repo);
         HttpResponse<byte[]> response = get(urls.info(type, repo, revision), "the info of " + type.singular() + " " + repo);
@@ -387,11 +396,13 @@ public final class HubClient {
             return this;
         }
 
+        /** The {@code User-Agent} header sent with every request (default {@code cardminer/0.1}). */
         public Builder userAgent(String userAgent) {
             this.userAgent = userAgent;
             return this;
         }
 
+        /** A client with these settings; the builder may be reused. */
         public HubClient build() {
             return new HubClient(new HubHttp(options, maxAttempts, maxWait, timer, userAgent));
         }

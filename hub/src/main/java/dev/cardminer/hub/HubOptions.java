@@ -16,9 +16,16 @@ import java.util.Objects;
  */
 public record HubOptions(URI endpoint, String dataset, Path cacheDir, String token) {
 
+    /** The public Hub. */
     public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+    /** The dataset of model cards that {@code analyze hub:} reads by default. */
     public static final String DEFAULT_DATASET = "librarian-bots/model_cards_with_metadata";
 
+    /**
+     * Drops a trailing {@code /} from the endpoint and turns a blank token into null.
+     *
+     * @throws NullPointerException when endpoint, dataset or cacheDir is null
+     */
     public HubOptions {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(dataset, "dataset");
@@ -70,18 +77,22 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
         return uri;
     }
 
+    /** These options with another endpoint (a trailing {@code /} dropped). */
     public HubOptions withEndpoint(URI endpoint) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }
 
+    /** These options with another cache directory. */
     public HubOptions withCacheDir(Path cacheDir) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }
 
+    /** These options with another token; null or blank for none. */
     public HubOptions withToken(String token) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }
 
+    /** These options with another card dataset. */
     public HubOptions withDataset(String dataset) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }

@@ -28,12 +28,22 @@ import java.util.regex.Pattern;
  */
 public final class LocalHttpServer implements AutoCloseable {
 
-    /** One recorded request. Header names are lower case. */
+    /**
+     * One recorded request. Header names are lower case.
+     *
+     * @param method  the HTTP method
+     * @param path    the decoded path, without the query
+     * @param query   the raw query, or null
+     * @param headers the headers, names in lower case, repeated ones joined with commas
+     * @param body    the request body
+     */
     public record Request(String method, String path, String query, Map<String, String> headers, byte[] body) {
+        /** The header's value (case-insensitive name; repeated headers joined with commas), or null. */
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
 
+        /** The body as UTF-8 text. */
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -42,24 +52,40 @@ public final class LocalHttpServer implements AutoCloseable {
     /** Answers one request; path groups of a regex route are in {@code groups}. */
     @FunctionalInterface
     public interface Handler {
+        /**
+         * The answer.
+         *
+         * @throws IOException to fail the exchange
+         */
         Response handle(Request request, List<String> groups) throws IOException;
     }
 
-    /** An answer: status, headers, body; {@code dropAfter} ≥ 0 closes the connection after that many body bytes. */
+    /**
+     * An answer: status, headers, body; {@code dropAfter} ≥ 0 closes the connection after that many body bytes.
+     *
+     * @param status    the HTTP status
+     * @param headers   the response headers
+     * @param body      the body; empty for none
+     * @param dropAfter when 0 or more, the connection is closed after that many body bytes; -1 to send it all
+     */
     public record Response(int status, Map<String, String> headers, byte[] body, int dropAfter) {
+        /** A status without a body. */
         public static Response of(int status) {
             return new Response(status, Map.of(), new byte[0], -1);
         }
 
+        /** A 200 with this JSON body. */
         public static Response json(String json) {
             return new Response(200, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8), -1);
         }
 
+        /** A status with a plain-text UTF-8 body. */
         public static Response text(int status, String text) {
             return new Response(status, Map.of("Content-Type", "text/plain; charset=utf-8"),
                     text.getBytes(StandardCharsets.UTF_8), -1);
         }
 
+        /** A 200 with these bytes as {@code application/octet-stream}. */
         public static Response bytes(byte[] body) {
             return new Response(200, Map.of("Content-Type", "application/octet-stream"), body, -1);
         }
@@ -81,12 +107,14 @@ public final class LocalHttpServer implements AutoCloseable {
                     "Content-Range", "bytes " + from + "-" + to + "/" + body.length), part, -1);
         }
 
+        /** This answer with one more header (replacing one of the same name). */
         public Response withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Response(status, h, body, dropAfter);
         }
 
+        /** This answer, its connection closed after {@code bytes} bytes of the body. */
         public Response droppedAfter(int bytes) {
             return new Response(status, headers, body, bytes);
         }
@@ -150,12 +178,14 @@ public final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Every request received so far, in order. */
     public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
+    /** The requests whose path starts with {@code pathPrefix}, in order. */
     public List<Request> requests(String pathPrefix) {
         return requests().stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
     }

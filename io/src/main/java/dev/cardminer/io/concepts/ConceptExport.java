@@ -12,12 +12,27 @@ import java.util.function.UnaryOperator;
 /** Writes the store's sentences or annotations to Parquet, CSV or JSON Lines with DuckDB's COPY. */
 public final class ConceptExport {
 
-    public enum What { SENTENCES, ANNOTATIONS }
+    /** Which table to export. */
+    public enum What {
+        /** The {@code sentences} table, with each sentence's text hash. */
+        SENTENCES,
+        /** The {@code annotations} table, with each annotation's section and sentence text. */
+        ANNOTATIONS
+    }
 
-    public enum Format { PARQUET, CSV, JSONL }
+    /** The file format written. */
+    public enum Format {
+        /** Parquet, zstd-compressed. */
+        PARQUET,
+        /** CSV with a header; text that starts like a spreadsheet formula is defused. */
+        CSV,
+        /** JSON Lines: one object per row. */
+        JSONL
+    }
 
     private final Connection connection;
 
+    /** An export from the store open on {@code connection}; not thread-safe (one statement at a time). */
     public ConceptExport(Connection connection) {
         this.connection = connection;
     }
