@@ -163,8 +163,7 @@ public final class HubClient {
     public byte[] readFile(RepoType type, String repo, String revision, String path, long maxBytes) throws IOException {
         requireRepoId(type, repo);
         String what = path + " of " + repo;
-        HttpResponse<InputStream> response = http.send(HubHttp.Call.get(urls.resolve(type, repo, revision, path),
-                what), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.open(HubHttp.Call.get(urls.resolve(type, repo, revision, path), what));
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, revision, path);
@@ -199,7 +198,7 @@ public final class HubClient {
         requireRepoId(type, repo);
         HubHttp.Call call = HubHttp.Call.get(urls.resolve(type, repo, revision, path), "bytes of " + path + " of " + repo)
                 .withHeader("Range", "bytes=" + offset + "-" + (offset + length - 1));
-        HttpResponse<InputStream> response = http.send(call, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.open(call);
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 416) {
@@ -274,7 +273,7 @@ public final class HubClient {
         HubHttp.Call call = new HubHttp.Call("POST", urls.commit(type, repo, revision, true),
                 java.util.Map.of("Content-Type", "application/x-ndjson"), ndjson.toString().getBytes(StandardCharsets.UTF_8),
                 "a pull request on " + repo);
-        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(call);
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             if (response.statusCode() == 412 || response.statusCode() == 409) {
                 throw new HubException(Kind.SERVER_ERROR, response.statusCode(), repo + " changed since commit "
@@ -288,7 +287,7 @@ public final class HubClient {
     }
 
     private HttpResponse<byte[]> get(URI uri, String what) throws IOException {
-        return http.send(HubHttp.Call.get(uri, what), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(HubHttp.Call.get(uri, what));
     }
 
     private JsonNode readJson(HttpResponse<byte[]> response, String what) throws HubException {
@@ -362,6 +361,7 @@ public final class HubClient {
         private final HubOptions options;
         private int maxAttempts = 5;
         private Duration maxWait = Duration.ofSeconds(120);
+        private Duration timeout = Duration.ofSeconds(60);
         private HubTimer timer = HubTimer.SYSTEM;
         private String userAgent = "cardminer/0.1";
 
@@ -381,6 +381,16 @@ public final class HubClient {
             return this;
         }
 
+        /**
+         * The longest a request may take, from sending it to the last byte of its answer (default 60 s); a download
+         * into the cache may take longer, but fails when nothing comes for this long. A Hub that stops sending is
+         * then one line ({@link HubException.Kind#UNREACHABLE}), not a wait for ever.
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
         /** Time as the retries see it (tests: a clock that advances on sleep). */
         public Builder timer(HubTimer timer) {
             this.timer = timer;
@@ -393,7 +403,7 @@ public final class HubClient {
         }
 
         public HubClient build() {
-            return new HubClient(new HubHttp(options, maxAttempts, maxWait, timer, userAgent));
+            return new HubClient(new HubHttp(options, maxAttempts, maxWait, timeout, timer, userAgent));
         }
     }
 }
