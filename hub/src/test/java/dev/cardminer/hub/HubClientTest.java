@@ -392,4 +392,14 @@ class HubClientTest {
         assertThat(new HubOptions(URI.create("http://a:b@h"), "d/s", dir, TOKEN).toString())
                 .doesNotContain(TOKEN).doesNotContain("a:b@");
     }
+
+    /** A token read from a file with Windows line ends ({@code $(cat token.txt)} keeps the CR) is sent without it. */
+    @Test
+    void aTokenWithALineEndIsSentCleaned() throws Exception {
+        hub.model("org/llm").file("config.json", "{}");
+        HubClient client = client(TOKEN + "\r\n");
+        assertThat(client.readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(hub.server().requests("/org/llm/resolve/")).extracting(r -> r.header("authorization"))
+                .containsOnly("Bearer " + TOKEN);
+    }
 }
