@@ -2,6 +2,7 @@ package dev.cardminer.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cardminer.hub.HubException.Kind;
 import dev.cardminer.hub.internal.Downloader;
@@ -112,7 +113,7 @@ public final class HubClient {
             if (response.statusCode() != 200) {
                 throw refused(response, RepoType.MODEL, null, null, null);
             }
-            for (JsonNode m : readJson(response, "the model search")) {
+            for (JsonNode m : readJson(response, "the model search", JsonNodeType.ARRAY)) {
                 models.add(RepoInfoReader.info(RepoType.MODEL, m));
                 if (query.limit() > 0 && models.size() >= query.limit()) {
                     return models;
@@ -134,7 +135,7 @@ public final class HubClient {
         if (response.statusCode() != 200) {
             throw refused(response, type, repo, revision, null);
         }
-        return RepoInfoReader.info(type, readJson(response, "the info of " + repo));
+        return RepoInfoReader.info(type, readJson(response, "the info of " + repo, JsonNodeType.OBJECT));
     }
 
     /** The files under {@code folder} (empty: all), recursively, in path order, following pagination. */
@@ -147,7 +148,7 @@ public final class HubClient {
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, revision, folder);
             }
-            for (JsonNode e : readJson(response, "the file list of " + repo)) {
+            for (JsonNode e : readJson(response, "the file list of " + repo, JsonNodeType.ARRAY)) {
                 RepoFile f = RepoInfoReader.file(e);
                 if (f != null) {
                     files.add(f);
@@ -234,7 +235,7 @@ public final class HubClient {
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, null, null);
             }
-            JsonNode body = readJson(response, "the discussions of " + repo);
+            JsonNode body = readJson(response, "the discussions of " + repo, JsonNodeType.OBJECT);
             JsonNode list = body.path("discussions");
             list.forEach(d -> all.add(RepoInfoReader.discussion(d)));
             if (list.isEmpty() || all.size() >= body.path("count").asInt(0)) {
@@ -281,7 +282,7 @@ public final class HubClient {
             }
             throw refused(response, type, repo, revision, null);
         }
-        JsonNode answer = readJson(response, "the pull request on " + repo);
+        JsonNode answer = readJson(response, "the pull request on " + repo, JsonNodeType.OBJECT);
         return new CommitResult(answer.path("commitUrl").asText(null), answer.path("commitOid").asText(null),
                 answer.path("pullRequestUrl").asText(null));
     }
@@ -290,13 +291,36 @@ public final class HubClient {
         return http.send(HubHttp.Call.get(uri, what));
     }
 
-    private JsonNode readJson(HttpResponse<byte[]> response, String what) throws HubException {
+    /**
+     * The answer as JSON of the shape the API gives ({@code shape}: an object or an array); anything else (not JSON,
+     * or other JSON such as {@code [1,2,3]} for an object) is one line, not an answer read as empty.
+     */
+    private JsonNode readJson(HttpResponse<byte[]> response, String what, JsonNodeType shape) throws HubException {
+        JsonNode node;
         try {
-            return json.readTree(response.body());
+            node = json.readTree(response.body());
         } catch (IOException e) {
             throw new HubException(Kind.SERVER_ERROR, response.statusCode(), "the Hub's answer for " + what
                     + " is not JSON", e);
         }
+        if (node == null || node.getNodeType() != shape) {
+            throw new HubException(Kind.SERVER_ERROR, response.statusCode(), "the Hub's answer for " + what
+                    + " is not a JSON " + (shape == JsonNodeType.ARRAY ? "array" : "object")
+                    + (node == null || node.isMissingNode() ? " (it is empty)" : " (it is " + describe(node) + ")"), null);
+        }
+        return node;
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "something else";
+        };
     }
 
     private static URI nextPage(HttpResponse<?> response) {
