@@ -52,10 +52,19 @@ public final class LocalHttpServer implements AutoCloseable {
      * An answer: status, headers, body; {@code dropAfter} ≥ 0 closes the connection after that many body bytes;
      * {@code stallAfter} ≥ 0 sends that many body bytes and then nothing more while the server runs (a Hub that
      * stops mid-answer); {@code perByte} not null sends the body one byte at a time with that pause between bytes.
+     *
+     * @param status     the HTTP status
+     * @param headers    the response headers
+     * @param body       the body; empty for none
+     * @param dropAfter  when 0 or more, the connection is closed after that many body bytes; -1 to send it all
+     * @param stallAfter when 0 or more, that many body bytes are sent and then nothing until the server closes; -1
+     *                   to send it all
+     * @param perByte    the pause between body bytes, or null to send the body at once
      */
     public record Response(int status, Map<String, String> headers, byte[] body, int dropAfter, int stallAfter,
                            Duration perByte) {
 
+        /** An answer sent at once (or dropped after {@code dropAfter} bytes). */
         public Response(int status, Map<String, String> headers, byte[] body, int dropAfter) {
             this(status, headers, body, dropAfter, -1, null);
         }
