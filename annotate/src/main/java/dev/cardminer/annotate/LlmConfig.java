@@ -41,6 +41,32 @@ public record LlmConfig(URI url, String model, String apiKey, double temperature
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
+        apiKey = apiKey("the API key", apiKey);
+    }
+
+    /**
+     * {@code raw} as a key to send in the Authorization header: surrounding whitespace and line breaks removed (a
+     * key read with {@code $(cat key.txt)} from a file with Windows line ends keeps its CR); null when nothing is
+     * left.
+     *
+     * @param what where the key comes from (the environment variable), for the message
+     * @throws IllegalArgumentException when what is left holds a control character or a character an HTTP header
+     *                                  cannot carry; the message says which and where, never the key
+     */
+    public static String apiKey(String what, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String key = raw.strip();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isISOControl(c) || c > 0xff) {
+                throw new IllegalArgumentException(what + " holds " + (Character.isISOControl(c) ? "a control character"
+                        : "a character an HTTP header cannot carry") + String.format(" (U+%04X)", (int) c)
+                        + " at character " + (i + 1) + " of " + key.length() + "; set it again without it");
+            }
+        }
+        return key.isEmpty() ? null : key;
     }
 
     /** Seed 000's sampling parameters, 8 requests in flight, 60 s timeout, 3 retries, a budget of 100 failures. */

@@ -1,6 +1,7 @@
 package dev.cardminer.cli;
 
 import dev.cardminer.hub.HubException;
+import dev.cardminer.hub.Redaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -69,7 +70,8 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
             }
             default -> {
                 exit = 1;
-                what = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+                // an unforeseen failure's text is the library's: Hub tokens and credentials in it are masked
+                what = e.getClass().getSimpleName() + ": " + Redaction.text(firstLine(e.getMessage()));
             }
         }
         command.getOut().flush();

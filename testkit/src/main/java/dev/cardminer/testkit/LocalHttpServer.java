@@ -15,7 +15,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,14 +64,26 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /**
-     * An answer: status, headers, body; {@code dropAfter} ≥ 0 closes the connection after that many body bytes.
+     * An answer: status, headers, body; {@code dropAfter} ≥ 0 closes the connection after that many body bytes;
+     * {@code stallAfter} ≥ 0 sends that many body bytes and then nothing more while the server runs (a Hub that
+     * stops mid-answer); {@code perByte} not null sends the body one byte at a time with that pause between bytes.
      *
-     * @param status    the HTTP status
-     * @param headers   the response headers
-     * @param body      the body; empty for none
-     * @param dropAfter when 0 or more, the connection is closed after that many body bytes; -1 to send it all
+     * @param status     the HTTP status
+     * @param headers    the response headers
+     * @param body       the body; empty for none
+     * @param dropAfter  when 0 or more, the connection is closed after that many body bytes; -1 to send it all
+     * @param stallAfter when 0 or more, that many body bytes are sent and then nothing until the server closes; -1
+     *                   to send it all
+     * @param perByte    the pause between body bytes, or null to send the body at once
      */
-    public record Response(int status, Map<String, String> headers, byte[] body, int dropAfter) {
+    public record Response(int status, Map<String, String> headers, byte[] body, int dropAfter, int stallAfter,
+                           Duration perByte) {
+
+        /** An answer sent at once (or dropped after {@code dropAfter} bytes). */
+        public Response(int status, Map<String, String> headers, byte[] body, int dropAfter) {
+            this(status, headers, body, dropAfter, -1, null);
+        }
+
         /** A status without a body. */
         public static Response of(int status) {
             return new Response(status, Map.of(), new byte[0], -1);
@@ -111,12 +126,22 @@ public final class LocalHttpServer implements AutoCloseable {
         public Response withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Response(status, h, body, dropAfter);
+            return new Response(status, h, body, dropAfter, stallAfter, perByte);
         }
 
         /** This answer, its connection closed after {@code bytes} bytes of the body. */
         public Response droppedAfter(int bytes) {
-            return new Response(status, headers, body, bytes);
+            return new Response(status, headers, body, bytes, stallAfter, perByte);
+        }
+
+        /** Sends the headers and {@code bytes} bytes of the body, then nothing until the server is closed. */
+        public Response stalledAfter(int bytes) {
+            return new Response(status, headers, body, dropAfter, bytes, perByte);
+        }
+
+        /** Sends the body one byte at a time, {@code pause} apart. */
+        public Response trickled(Duration pause) {
+            return new Response(status, headers, body, dropAfter, stallAfter, pause);
         }
     }
 
@@ -126,7 +151,12 @@ public final class LocalHttpServer implements AutoCloseable {
     private record Queued(Predicate<Request> matches, Response response) {
     }
 
+    /** The longest a stalled answer holds its connection (a test's client gives up long before). */
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+
     private final HttpServer server;
+    /** Released on close: stalled and trickled answers end then. */
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Queued> queued = new ArrayDeque<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -202,6 +232,22 @@ public final class LocalHttpServer implements AutoCloseable {
             boolean noBody = response.body().length == 0 || "HEAD".equals(request.method());
             ex.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
             if (!noBody) {
+                if (response.stallAfter() >= 0) {
+                    ex.getResponseBody().write(response.body(), 0, Math.min(response.stallAfter(), response.body().length));
+                    ex.getResponseBody().flush();
+                    closed.await(STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                    throw new IOException("stalled on purpose");
+                }
+                if (response.perByte() != null) {
+                    for (byte b : response.body()) {
+                        ex.getResponseBody().write(b);
+                        ex.getResponseBody().flush();
+                        if (closed.await(response.perByte().toMillis(), TimeUnit.MILLISECONDS)) {
+                            throw new IOException("server closed");
+                        }
+                    }
+                    return;
+                }
                 if (response.dropAfter() >= 0) {
                     ex.getResponseBody().write(response.body(), 0, Math.min(response.dropAfter(), response.body().length));
                     ex.getResponseBody().flush();
@@ -211,6 +257,8 @@ public final class LocalHttpServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // a dropped connection or a handler's failure ends the exchange; the client sees it as such
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -243,6 +291,7 @@ public final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
