@@ -42,9 +42,10 @@ public final class ConceptExport {
         if (!CardStore.hasTable(connection, table)) {
             throw new SQLException("the store has no " + table + " table: run cardminer analyze on it first");
         }
-        // CSV is opened in spreadsheets: text from cards that starts like a formula is defused there.
+        // CSV is opened in spreadsheets and shown on terminals: card text loses its control characters there and is
+        // defused when it starts like a formula.
         UnaryOperator<String> text = format != Format.CSV ? c -> c
-                : c -> CsvCells.defuseSql(c) + " AS " + c.substring(c.indexOf('.') + 1);
+                : c -> CsvCells.cellSql(c) + " AS " + c.substring(c.indexOf('.') + 1);
         String query = switch (what) {
             case SENTENCES -> "SELECT " + text.apply("card_id") + ", position, " + text.apply("section") + ", "
                     + text.apply("heading") + ", start_offset, end_offset, " + text.apply("text")
@@ -54,7 +55,7 @@ public final class ConceptExport {
             case ANNOTATIONS -> "SELECT " + text.apply("a.card_id") + ", a.sentence, " + text.apply("a.subject") + ", "
                     + text.apply("a.category") + ", " + text.apply("a.description") + ", a.span_start, a.span_end, "
                     + text.apply("a.annotator") + ", " + text.apply("s.section") + ", "
-                    + (format == Format.CSV ? CsvCells.defuseSql("s.text") : "s.text") + " AS sentence_text "
+                    + (format == Format.CSV ? CsvCells.cellSql("s.text") : "s.text") + " AS sentence_text "
                     + "FROM annotations a LEFT JOIN sentences s ON s.card_id = a.card_id AND s.position = a.sentence"
                     + (annotator == null ? "" : " WHERE a.annotator = " + literal(annotator))
                     + " ORDER BY a.card_id, a.sentence, a.span_start";
