@@ -19,6 +19,11 @@ import java.util.Set;
 public record Agreement(String first, String second, long firstTotal, long firstMatched, long secondTotal,
                         long secondMatched) {
 
+    /**
+     * The agreement of annotations {@code a} (by {@code first}) and {@code b} (by {@code second}) of the same
+     * sentences: an annotation matches when the other side labelled the same card, sentence and subject (compared
+     * by {@code normaliser}'s subject key).
+     */
     public static Agreement of(String first, List<Annotation> a, String second, List<Annotation> b,
                                ConceptNormaliser normaliser) {
         Set<String> keysA = keys(a, normaliser);
@@ -34,10 +39,12 @@ public record Agreement(String first, String second, long firstTotal, long first
                 secondTotal + other.secondTotal, secondMatched + other.secondMatched);
     }
 
+    /** {@link #firstMatched} over {@link #firstTotal}, 0 to 1; 0 when the first made no annotations. */
     public double firstShare() {
         return firstTotal == 0 ? 0 : (double) firstMatched / firstTotal;
     }
 
+    /** {@link #secondMatched} over {@link #secondTotal}, 0 to 1; 0 when the second made no annotations. */
     public double secondShare() {
         return secondTotal == 0 ? 0 : (double) secondMatched / secondTotal;
     }

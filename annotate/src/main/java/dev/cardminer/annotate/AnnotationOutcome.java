@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record AnnotationOutcome(List<Annotation> annotations, List<Sentence> completed, boolean stopped) {
 
+    /** Copies the lists. */
     public AnnotationOutcome {
         annotations = List.copyOf(annotations);
         completed = List.copyOf(completed);

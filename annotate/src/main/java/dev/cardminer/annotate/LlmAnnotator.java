@@ -45,6 +45,7 @@ public final class LlmAnnotator implements Annotator {
     private final ConcurrentHashMap<String, CompletableFuture<LlmCache.Answer>>
             inFlightByHash = new ConcurrentHashMap<>();
 
+    /** An annotator with this configuration and cache; opens no connection yet. Close it when done. */
     public LlmAnnotator(LlmConfig config, LlmCache cache) {
         this.config = config;
         this.cache = cache;
@@ -57,6 +58,7 @@ public final class LlmAnnotator implements Annotator {
         return "llm:" + config.model();
     }
 
+    /** The configuration it was made with. */
     public LlmConfig config() {
         return config;
     }
@@ -214,6 +216,7 @@ public final class LlmAnnotator implements Annotator {
                 client.unreadable());
     }
 
+    /** Whether the failure budget is spent: the annotator sends nothing more. */
     public boolean stopped() {
         return stopped.get();
     }

@@ -10,12 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public interface LlmCache {
 
-    /** An answer as the server gave it, with its token counts (0 when the server gave none). */
+    /**
+     * An answer as the server gave it, with its token counts (0 when the server gave none).
+     *
+     * @param response         the answer's text
+     * @param promptTokens     tokens the server counted in the prompt, 0 when not said
+     * @param completionTokens tokens the server counted in the answer, 0 when not said
+     */
     record Answer(String response, int promptTokens, int completionTokens) {
     }
 
+    /** The answer kept for this model, prompt version and text hash ({@link PromptTemplate#hash}), if any. */
     Optional<Answer> get(String model, String promptVersion, String textHash);
 
+    /** Keeps an answer, replacing any under the same key. */
     void put(String model, String promptVersion, String textHash, Answer answer);
 
     /**

@@ -21,6 +21,7 @@ public final class LlmChat implements AutoCloseable {
     private final AtomicLong cacheHits = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
+    /** A chat with this configuration and cache; opens no connection yet. Close it when done. */
     public LlmChat(LlmConfig config, LlmCache cache) {
         this.config = config;
         this.cache = cache;
@@ -28,6 +29,7 @@ public final class LlmChat implements AutoCloseable {
         this.inFlight = new Semaphore(config.concurrency());
     }
 
+    /** The configuration it was made with. */
     public LlmConfig config() {
         return config;
     }
@@ -62,10 +64,12 @@ public final class LlmChat implements AutoCloseable {
         return client.requests();
     }
 
+    /** Attempts repeated after a failure so far (429, 5xx, timeout, unreadable answer). */
     public long retries() {
         return client.retries();
     }
 
+    /** Messages answered from the cache so far. */
     public long cacheHits() {
         return cacheHits.get();
     }

@@ -13,9 +13,14 @@ import java.util.HexFormat;
  * placeholder for the sentence. In a template file, a line {@code [system]} starts the system message and
  * a line {@code [user]} the user message; without them the whole file is the user message. The version is
  * a hash of the template text, so the LLM cache never mixes answers to different prompts.
+ *
+ * @param system  the system message, or null for none
+ * @param user    the user message, with the {@code {input}} placeholder
+ * @param version the first 12 hex digits of the template text's SHA-256 (part of the cache key)
  */
 public record PromptTemplate(String system, String user, String version) {
 
+    /** The placeholder the user message holds for the sentence. */
     public static final String PLACEHOLDER = "{input}";
 
     /** Seed 000's open annotation prompt (NuMind's, as adapted for OpenHermes 2.5). */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class RuleAnnotator implements Annotator {
 
+    /** The annotator's {@link #name()}, under which its annotations are stored. */
     public static final String NAME = "rules";
 
     /** A Hub id without the context rules around it: also valid RE2 (see {@link #knownNamesFilter}). */

@@ -12,14 +12,22 @@ public interface SentenceSplitter {
     /**
      * The sentences of a card and what kept some out: {@code body-too-large}, {@code too-deep},
      * {@code sentences-capped}, {@code timeout} (warnings located in the card file, see {@link CardLimits}).
+     *
+     * @param sentences the sentences kept, in order
+     * @param problems  why some were left out; empty when none were
      */
     record Split(List<Sentence> sentences, List<Problem> problems) {
+        /** Copies the lists. */
         public Split {
             sentences = List.copyOf(sentences);
             problems = List.copyOf(problems);
         }
     }
 
+    /**
+     * The sentences of a card's body, in order. Problems that limited them are dropped: see {@link
+     * #splitWithProblems(ModelCard)}.
+     */
     List<Sentence> split(ModelCard card);
 
     /** The sentences with the problems that limited them; by default {@link #split} without problems. */

@@ -46,6 +46,28 @@ class LlmAnnotatorTest {
         return Reply.ok(answer(request.sentence()));
     }
 
+    /**
+     * A key read with {@code $(cat key.txt)} from a file with Windows line ends keeps its CR: it is sent without it; a
+     * key that still holds a control character is refused in a line that does not show it (the JDK's own message
+     * would quote the whole Authorization header).
+     */
+    @Test
+    void anApiKeyIsSentWithoutItsLineEndAndOneWithAControlCharacterIsRefusedUnshown() throws Exception {
+        try (FakeChatServer server = new FakeChatServer(LlmAnnotatorTest::healthy);
+             LlmAnnotator llm = new LlmAnnotator(config(server).withApiKey("sk-secret-value\r\n"), LlmCache.inMemory())) {
+            assertThat(llm.checkServer()).isEmpty();
+            assertThat(server.requests()).extracting(ChatRequest::authorization).containsExactly("Bearer sk-secret-value");
+        }
+        assertThatThrownBy(() -> LlmConfig.apiKey("environment variable K", "sk-secret\u001b[2Jvalue"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("environment variable K holds a control character (U+001B) at character 10 of 18; set it again "
+                        + "without it");
+        assertThatThrownBy(() -> LlmConfig.defaults(java.net.URI.create("http://127.0.0.1:9"), "m").withApiKey("sk-secret\nX: 1"))
+                .isInstanceOf(IllegalArgumentException.class).message().startsWith("the API key holds a control character")
+                .doesNotContain("secret");
+        assertThat(LlmConfig.apiKey("K", " \r\n")).isNull();
+    }
+
     @Test
     void sendsTheSeedPromptAndParametersAndParsesAnswers() throws Exception {
         try (FakeChatServer server = new FakeChatServer(LlmAnnotatorTest::healthy);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         })
 public final class BenchCommand {
 
+    /** Runs {@code bench} and exits the JVM with its exit code. */
     public static void main(String[] args) {
         CommandLine line = new CommandLine(new BenchCommand());
         // Subcommands get -V from mixinStandardHelpOptions but not the parent's version text.

@@ -60,6 +60,7 @@ public final class ClassifyBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Runs {@code bench classify} alone and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new ClassifyBench()).execute(args));
     }

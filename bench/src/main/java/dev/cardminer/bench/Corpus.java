@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record Corpus(List<String> cards, long bytes) {
 
+    /** Copies the list. */
     public Corpus {
         cards = List.copyOf(cards);
     }
@@ -40,6 +41,7 @@ public record Corpus(List<String> cards, long bytes) {
         return new Corpus(cards, bytes);
     }
 
+    /** The total size in megabytes (10^6 bytes). */
     public double megabytes() {
         return bytes / 1e6;
     }

@@ -58,6 +58,7 @@ public final class LlmBench implements Callable<Integer> {
             3. Made Up Thing -|- entity -|- not in the text"}}],\
             "usage":{"prompt_tokens":320,"completion_tokens":48,"total_tokens":368}}""";
 
+    /** Runs {@code bench llm} alone and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new LlmBench()).execute(args));
     }

@@ -47,9 +47,11 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 10)
 public class ParseBenchmark {
 
+    /** The Parquet file whose cards are parsed. */
     @Param("../shared/corpus/hub-2023.parquet")
     public String parquet;
 
+    /** What is parsed: {@code card}, {@code metadata}, {@code body} or {@code markdown} (see the class comment). */
     @Param({"card"})
     public String part;
 
@@ -65,6 +67,7 @@ public class ParseBenchmark {
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
 
+    /** Reads the cards, and their bodies for the body-only parts. */
     @Setup(Level.Trial)
     public void load() throws Exception {
         Corpus corpus = Corpus.load(Path.of(parquet));
@@ -89,6 +92,7 @@ public class ParseBenchmark {
         /** Megabytes (UTF-8) parsed in the iteration. */
         public double megabytes;
 
+        /** Zeroes the counters for the next iteration. */
         @Setup(Level.Iteration)
         public void reset() {
             cpuSeconds = 0;
@@ -96,6 +100,7 @@ public class ParseBenchmark {
         }
     }
 
+    /** Parses every card once (the chosen part), counting the thread's CPU time and the megabytes. */
     @Benchmark
     public void parseCorpus(Blackhole sink, CpuTime cpu) {
         long start = cpu.threads.getCurrentThreadCpuTime();

@@ -28,8 +28,14 @@ import java.util.Set;
 public record CardText(String id, String title, List<String> tags, String library, List<String> datasets,
                        List<String> metrics, List<String> taskTypes, String summary, String body) {
 
+    /** The longest {@link #summary}, in characters. */
     public static final int SUMMARY_CHARS = 1500;
 
+    /**
+     * Copies the lists; null text fields become empty.
+     *
+     * @throws NullPointerException when id or a list is null
+     */
     public CardText {
         Objects.requireNonNull(id, "id");
         title = title == null ? "" : title;

@@ -12,10 +12,12 @@ import java.util.List;
  */
 public record Classification(String cardId, String method, List<Prediction> labels, String inputHash) {
 
+    /** Copies {@code labels}. */
     public Classification {
         labels = List.copyOf(labels);
     }
 
+    /** Whether the method gave no label. */
     public boolean abstained() {
         return labels.isEmpty();
     }
@@ -25,6 +27,7 @@ public record Classification(String cardId, String method, List<Prediction> labe
         return labels.isEmpty() ? null : labels.get(0).label();
     }
 
+    /** The best label's score, 0 when abstaining. */
     public double bestScore() {
         return labels.isEmpty() ? 0 : labels.get(0).score();
     }

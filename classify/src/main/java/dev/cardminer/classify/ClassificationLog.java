@@ -148,6 +148,8 @@ public final class ClassificationLog {
      * @param transitions  "labelA -> labelB" (null as "(none)") with counts, most frequent first
      * @param settingsA    model, version and prompt version of A
      * @param settingsB    the same of B
+     * @param runA the first run's id
+     * @param runB the second run's id
      */
     public record Comparison(String runA, String runB, int common, int same, int changed, int nowLabelled,
                              int nowAbstained, int inputChanged, int onlyA, int onlyB,
@@ -157,6 +159,12 @@ public final class ClassificationLog {
     private record Best(String label, String inputHash) {
     }
 
+    /**
+     * Compares the best labels of two runs card by card.
+     *
+     * @throws IllegalArgumentException when either run is not in the store
+     * @throws SQLException when the store cannot be read
+     */
     public Comparison compare(String runA, String runB) throws SQLException {
         Map<String, Best> a = best(runA);
         Map<String, Best> b = best(runB);

@@ -16,7 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmbeddingClassifier implements Classifier {
 
+    /**
+     * The hypothesis template: {@code {label}} (its id, dashes and underscores as spaces) and {@code
+     * {description}} are filled in.
+     */
     public static final String HYPOTHESIS = "This model is for {label}: {description}.";
+    /** The softmax temperature calibrated on the dev split of hub-2023 (docs/classify.md). */
     public static final double DEFAULT_TEMPERATURE = 0.02;
     private static final int BATCH = 64;
 
@@ -24,15 +29,18 @@ public final class EmbeddingClassifier implements Classifier {
     private final double temperature;
     private final Map<String, List<float[]>> hypotheses = new ConcurrentHashMap<>();
 
+    /** A classifier over {@code embedder} with {@link #DEFAULT_TEMPERATURE}. */
     public EmbeddingClassifier(TextEmbedder embedder) {
         this(embedder, DEFAULT_TEMPERATURE);
     }
 
+    /** A classifier over {@code embedder} with another softmax temperature (lower: sharper scores). */
     public EmbeddingClassifier(TextEmbedder embedder, double temperature) {
         this.embedder = embedder;
         this.temperature = temperature;
     }
 
+    /** The softmax temperature. */
     public double temperature() {
         return temperature;
     }

@@ -30,12 +30,15 @@ public final class EnsembleClassifier implements Classifier {
      * @param threshold the best label's score must reach this, or the ensemble abstains
      */
     public record Weights(Map<String, Double> byMethod, double threshold) {
+        /** The threshold for label sets without fitted weights. */
         public static final double DEFAULT_THRESHOLD = 0.5;
 
+        /** Copies {@code byMethod}. */
         public Weights {
             byMethod = Map.copyOf(byMethod);
         }
 
+        /** The weight of a member method, 0 when not named. */
         public double of(String method) {
             return byMethod.getOrDefault(method, 0.0);
         }
@@ -65,6 +68,7 @@ public final class EnsembleClassifier implements Classifier {
         this.fitted = Map.copyOf(weightsByLabelSet);
     }
 
+    /** The members, in the order given. */
     public List<Classifier> members() {
         return members;
     }

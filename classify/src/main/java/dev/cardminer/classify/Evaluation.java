@@ -30,6 +30,7 @@ public final class Evaluation {
      * @param precisionAt75  precision of the 75% of cards the method is surest of (NaN when it labels fewer)
      * @param coverageAt90   largest coverage whose surest part has precision ≥ 0.90 (0 when none)
      * @param confusions     the most frequent errors, "known -> predicted" with counts
+     * @param method the method scored
      */
     public record Scores(String method, int cards, double coverage, double accuracy, double precision,
                          double macroF1, double precisionAt75, double coverageAt90, Map<String, Integer> confusions) {
@@ -44,6 +45,10 @@ public final class Evaluation {
         return Integer.parseInt(h.substring(0, 4), 16) % 100 < TEST_PERCENT;
     }
 
+    /**
+     * The scores of {@code method}'s {@code results} against {@code known} (card id to label); cards without a
+     * known label are left out.
+     */
     public static Scores score(String method, List<Classification> results, Map<String, String> known) {
         int n = 0, covered = 0, correct = 0;
         Map<String, int[]> perClass = new HashMap<>(); // tp, fp, fn

@@ -10,6 +10,12 @@ import java.util.Objects;
  */
 public record Label(String id, String description) {
 
+    /**
+     * Strips the id and the description; a blank description becomes the id.
+     *
+     * @throws NullPointerException when id is null
+     * @throws IllegalArgumentException when id is blank
+     */
     public Label {
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {

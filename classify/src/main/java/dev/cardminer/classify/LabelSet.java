@@ -25,6 +25,12 @@ public record LabelSet(String name, List<Label> labels, String version) {
     /** The names of the built-in sets. */
     public static final List<String> BUILT_IN = List.of("pipeline_tag", "domain", "modality");
 
+    /**
+     * Copies the labels.
+     *
+     * @throws NullPointerException when name is null
+     * @throws IllegalArgumentException when there are fewer than two labels, or ids repeat
+     */
     public LabelSet {
         Objects.requireNonNull(name, "name");
         labels = List.copyOf(labels);
@@ -91,10 +97,12 @@ public record LabelSet(String name, List<Label> labels, String version) {
         return parse(name, String.join("\n", ids));
     }
 
+    /** Whether the set has a label with this id. */
     public boolean contains(String id) {
         return labels.stream().anyMatch(l -> l.id().equals(id));
     }
 
+    /** The label ids, in order. */
     public List<String> ids() {
         return labels.stream().map(Label::id).toList();
     }

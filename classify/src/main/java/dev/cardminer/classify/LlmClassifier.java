@@ -47,6 +47,10 @@ public final class LlmClassifier implements Classifier, AutoCloseable {
     private final AtomicLong outOfSet = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
+    /**
+     * A classifier over this server and cache, with its own prompt in place of {@code config}'s. Close it when
+     * done.
+     */
     public LlmClassifier(LlmConfig config, LlmCache cache) {
         PromptTemplate prompt = new PromptTemplate(SYSTEM, USER, PromptTemplate.hash(SYSTEM + "\n" + USER).substring(0, 12));
         this.chat = new LlmChat(config.withPrompt(prompt), cache);
@@ -77,6 +81,7 @@ public final class LlmClassifier implements Classifier, AutoCloseable {
         return failures.get();
     }
 
+    /** The chat it sends through, for its counters. */
     public LlmChat chat() {
         return chat;
     }

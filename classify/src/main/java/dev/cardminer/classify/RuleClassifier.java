@@ -37,6 +37,10 @@ public final class RuleClassifier implements Classifier {
     /** Guarded by this: filled lazily by {@link #loaded}, the one method that reads or writes it. */
     private final Map<String, Loaded> tables = new LinkedHashMap<>();
 
+    /** A classifier that reads each label set's rules on first use. */
+    public RuleClassifier() {
+    }
+
     @Override
     public String method() {
         return "rules";

@@ -1,6 +1,7 @@
 package dev.cardminer.cli;
 
 import dev.cardminer.hub.HubException;
+import dev.cardminer.hub.Redaction;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.ProgressOutput;
@@ -78,7 +79,7 @@ final class CardFiles {
         return e instanceof NoSuchFileException ? "no such file"
                 : e.getClass() == IOException.class || e instanceof dev.cardminer.io.CardFiles.TooLargeException
                 ? e.getMessage()
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + Redaction.text(e.getMessage()));
     }
 
     /** {@code 1 model}, {@code 2,040 models}: a count and its noun, grouped as analyze prints counts. */

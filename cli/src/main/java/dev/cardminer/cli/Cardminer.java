@@ -31,6 +31,7 @@ public final class Cardminer {
             EditCommand.class,
             CommandLine.HelpCommand.class);
 
+    /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(run(args));
     }

@@ -16,7 +16,10 @@ final class HubSettings {
     private HubSettings() {
     }
 
-    /** @throws IOException when the endpoint in effect is not an http(s) address (one line, credentials masked) */
+    /**
+     * @throws IOException when the endpoint in effect is not an http(s) address (one line, credentials masked), or
+     *                     HF_TOKEN holds a character no token has (one line without the token)
+     */
     static HubOptions options(String endpoint, Path cacheDir) throws IOException {
         return options(endpoint, cacheDir, System.getenv());
     }
@@ -34,9 +37,10 @@ final class HubSettings {
             if (endpoint != null) {
                 options = options.withEndpoint(HubOptions.endpoint("--hub-endpoint", endpoint));
             }
-        } catch (IllegalArgumentException e) {   // one line, credentials masked
+        } catch (IllegalArgumentException e) {   // one line, credentials masked, never the token
             // the variable is read before the source is: say what to do, also to someone reading local files
-            throw new IOException(e.getMessage() + (endpoint == null ? "; set HF_ENDPOINT to the Hub's http(s) address "
+            boolean badEnvEndpoint = endpoint == null && e.getMessage().startsWith("HF_ENDPOINT");
+            throw new IOException(e.getMessage() + (badEnvEndpoint ? "; set HF_ENDPOINT to the Hub's http(s) address "
                     + "(https://huggingface.co) or unset it" : ""));
         }
         return cacheDir == null ? options : options.withCacheDir(cacheDir);

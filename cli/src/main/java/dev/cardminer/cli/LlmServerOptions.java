@@ -89,8 +89,8 @@ public final class LlmServerOptions {
         }
         String key = null;
         if (llmApiKeyEnv != null) {
-            key = System.getenv(llmApiKeyEnv);
-            if (key == null || key.isBlank()) {
+            key = LlmConfig.apiKey("environment variable " + llmApiKeyEnv + " (--llm-api-key-env)", System.getenv(llmApiKeyEnv));
+            if (key == null) {
                 throw new IllegalArgumentException("environment variable " + llmApiKeyEnv + " (--llm-api-key-env) is not set");
             }
         }

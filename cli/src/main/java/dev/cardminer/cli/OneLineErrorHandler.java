@@ -1,6 +1,8 @@
 package dev.cardminer.cli;
 
 import dev.cardminer.hub.HubException;
+import dev.cardminer.hub.Redaction;
+import dev.cardminer.io.DuckDbErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -69,7 +71,8 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
             }
             default -> {
                 exit = 1;
-                what = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+                // an unforeseen failure's text is the library's: Hub tokens and credentials in it are masked
+                what = e.getClass().getSimpleName() + ": " + Redaction.text(firstLine(e.getMessage()));
             }
         }
         command.getOut().flush();
@@ -193,22 +196,9 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
         };
     }
 
-    private static final String PENDING_WRAPPER =
-            "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result";
-
-    /**
-     * DuckDB's error, in one line. duckdb_jdbc 1.5 reports a statement that fails when it is prepared, run through
-     * {@code Statement.execute}, as this wrapper with DuckDB's own error on a later line after {@code "Error: "}.
-     */
+    /** DuckDB's error, in one line (its own reason where the JDBC driver wraps it). */
     static String sqlMessage(SQLException e) {
-        String message = e.getMessage();
-        if (message != null && message.startsWith(PENDING_WRAPPER)) {
-            int own = message.indexOf("\nError: ");
-            if (own >= 0) {
-                return firstLine(message.substring(own + "\nError: ".length()));
-            }
-        }
-        return firstLine(message);
+        return DuckDbErrors.reason(e);
     }
 
     static String firstLine(String s) {

@@ -53,6 +53,39 @@ class AnalyzeFailureTest {
     }
 
     @Test
+    void moreThreadsThanCoresAreCappedWithALine() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        CliRun r = run("analyze", cards().toString(), "--db", dir.resolve("j.duckdb").toString(), "--progress", "none",
+                "-j", String.valueOf(cores + 1));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("cardminer analyze: -j " + (cores + 1) + " is more than the " + cores
+                + " cores this process may use; parsing with " + cores + "\n");
+        assertThat(r.out()).contains("analyze: 2 cards (2 new or changed");
+    }
+
+    /** A folder of Parquet shards with one cut short and one in another schema: both named, the good one read. */
+    @Test
+    void aBadParquetShardIsNamedAndTheOthersAreAnalysed() throws Exception {
+        Path shards = Files.createDirectories(dir.resolve("shards"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 'acme/m' || i AS modelId, '# M' || i || chr(10) || chr(10) || 'A model.' AS card "
+                    + "FROM range(3) t(i)) TO '" + shards.resolve("a.parquet") + "' (FORMAT parquet)");
+            st.execute("COPY (SELECT 'acme/x' AS id, '# X' AS text) TO '" + shards.resolve("c.parquet") + "' (FORMAT parquet)");
+        }
+        byte[] whole = Files.readAllBytes(shards.resolve("a.parquet"));
+        Files.write(shards.resolve("b.parquet"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path db = dir.resolve("p.duckdb");
+        CliRun r = run("analyze", shards.toString(), "--db", db.toString(), "--progress", "none");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("analyze: 3 cards (3 new or changed", "0 failed");
+        assertThat(r.err()).contains("analyze: " + shards + ": 2 entries are not a card and skipped (" + shards.resolve("b.parquet")
+                + ": not readable as Parquet (truncated or corrupt?): ", "; " + shards.resolve("c.parquet")
+                + ": not in the model-card dataset schema (no modelId column; found [id, text]))")
+                .doesNotContain("pending query result");
+        assertThat(scalar(db, "SELECT count(*) FROM cards WHERE source = '" + shards.resolve("a.parquet") + "'")).isEqualTo(3);
+    }
+
+    @Test
     void jsonLinesThatAreNotCardsAreSkippedWithLineNumbersAndAFileOfNoneIsAnError() throws Exception {
         Path mixed = Files.writeString(dir.resolve("mixed.jsonl"), "{\"modelId\": \"a/b\", \"card\": \"# B\"}\n"
                 + "{\"name\": \"not a card\"}\n{\"modelId\": \"a/c\"}\n");

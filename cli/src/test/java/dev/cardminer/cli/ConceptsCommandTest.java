@@ -40,13 +40,17 @@ class ConceptsCommandTest {
             """;
 
     private Path store(Path dir) throws Exception {
+        return store(dir, SyntheticStore.builder()
+                .card(SyntheticStore.card("acme/tiny-bert-sst2").body(CARD_A).build())
+                .card(SyntheticStore.card("acme/other-model").body(CARD_B).build()));
+    }
+
+    /** A store of these cards, annotated by the rules (sentences and annotations). */
+    private Path store(Path dir, SyntheticStore.Builder cards) throws Exception {
         Path db = dir.resolve("store.duckdb");
         try (CardStore store = CardStore.open(db)) {
             Connection c = store.connection();
-            SyntheticStore.builder()
-                    .card(SyntheticStore.card("acme/tiny-bert-sst2").body(CARD_A).build())
-                    .card(SyntheticStore.card("acme/other-model").body(CARD_B).build())
-                    .build().writeTo(c);
+            cards.build().writeTo(c);
             Holder holder = new Holder();
             new CommandLine(holder).parseArgs("--annotator", "rules");
             AnnotatorOptions options = holder.options;
@@ -109,6 +113,43 @@ class ConceptsCommandTest {
         assertThat(Files.readString(dir.resolve("a.csv"))).startsWith("card_id,sentence,subject,category");
         assertThat(run("export", "--db", dir.resolve("missing.duckdb").toString(), "--what", "sentences", "--out",
                 dir.resolve("x.csv").toString()).exit()).isEqualTo(2);
+    }
+
+    /**
+     * A disk that fills up during an export (here a file-size limit, {@code ulimit -f}, in a JVM of its own: the same
+     * refused write, EFBIG instead of ENOSPC, without a full disk or root): exit 2 with one line naming the file
+     * and the reason; a new file is not there, an earlier export is as it was, and nothing else is left beside it.
+     */
+    @Test
+    void anExportThatCannotBeWrittenToTheEndLeavesNoPartialFileAndExitsTwo(@TempDir Path dir) throws Exception {
+        SyntheticStore.Builder cards = SyntheticStore.builder();
+        for (int i = 0; i < 100; i++) {
+            cards.card(SyntheticStore.card("acme/m" + i).body(CARD_A + CARD_B).build());
+        }
+        Path db = store(dir, cards);
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        Path earlier = Files.writeString(folder.resolve("earlier.csv"), "an earlier export\n");
+        for (Path out : List.of(folder.resolve("new.csv"), earlier)) {
+            ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -f 16; exec \"$0\" \"$@\"",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    Cardminer.class.getName(), "export", "--db", db.toString(), "--what", "sentences", "--out", out.toString());
+            pb.redirectError(dir.resolve("err.txt").toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(p.exitValue()).as(err).isEqualTo(2);
+            assertThat(err).isEqualTo("cardminer export: cannot write " + out + ": File too large\n");
+            try (var files = Files.list(folder)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactly("earlier.csv");
+            }
+        }
+        assertThat(Files.readString(earlier)).isEqualTo("an earlier export\n");
+        assertThat(run("export", "--db", db.toString(), "--what", "sentences", "--out", earlier.toString()).exit()).isZero();
+        assertThat(Files.size(earlier)).isGreaterThan(16 * 1024);
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("earlier.csv");
+        }
     }
 
     @Test

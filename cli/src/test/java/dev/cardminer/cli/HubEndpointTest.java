@@ -64,18 +64,49 @@ class HubEndpointTest {
                 "{\"modelId\": \"acme/m\", \"card\": " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(CARD) + "}\n");
         // with --open-prs, and on local cards alone (the variable is read first): the variable, its value and the way out
         for (List<String> args : List.of(List.of("--patch-dir", dir.resolve("p").toString(), "--open-prs"), List.<String>of())) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", jsonl.toString()));
+            List<String> command = new ArrayList<>(List.of("suggest", jsonl.toString()));
             command.addAll(args);
-            ProcessBuilder pb = new ProcessBuilder(command);
-            pb.environment().put("HF_ENDPOINT", "notaurl");
-            pb.environment().put("HF_TOKEN", "hf_secret_never_shown");
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            Process p = pb.start();
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(err).isEqualTo(2);
-            assertThat(err).isEqualTo("cardminer suggest: HF_ENDPOINT notaurl is not an http(s) address" + HINT + "\n");
+            CliRun r = runInOwnJvm(Map.of("HF_ENDPOINT", "notaurl", "HF_TOKEN", "hf_secret_never_shown"), command);
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("cardminer suggest: HF_ENDPOINT notaurl is not an http(s) address" + HINT + "\n");
+        }
+    }
+
+    /** {@code cardminer ARGS} in a JVM of its own with these environment variables; standard output is not kept. */
+    private static CliRun runInOwnJvm(Map<String, String> env, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Cardminer.class.getName()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new CliRun(p.exitValue(), "", err);
+    }
+
+    /** A token with a Windows line end works, as in huggingface_hub; one with a control character left is a usage error. */
+    @Test
+    void hfTokenIsCleanedOrRefusedWithoutBeingShown() throws IOException {
+        assertThat(HubSettings.options(null, null, Map.of("HF_TOKEN", "hf_SECRETxyz\r\n")).token()).isEqualTo("hf_SECRETxyz");
+        assertThatThrownBy(() -> HubSettings.options(null, null, Map.of("HF_TOKEN", "hf_SECRETxyz\u0007")))
+                .isInstanceOf(IOException.class).message()
+                .startsWith("HF_TOKEN holds a control character (U+0007) at character 13 of 13").doesNotContain("SECRET")
+                .doesNotContain("HF_ENDPOINT");
+    }
+
+    /** The real environment variable, in a JVM of its own: the one line a user gets, without the token. */
+    @Test
+    void checkOfAHubCardWithATokenHoldingAControlCharacterSaysSoWithoutTheToken() throws Exception {
+        try (dev.cardminer.testkit.FakeHub hub = dev.cardminer.testkit.FakeHub.start()) {
+            hub.model("org/ok").file("README.md", CARD);
+            CliRun r = runInOwnJvm(Map.of("HF_TOKEN", "hf_SECRETxyz\u001b[0m\r\n"),
+                    List.of("check", "hub:org/ok", "--hub-endpoint", hub.endpoint().toString()));
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("cardminer check: cannot read hub:org/ok: HF_TOKEN holds a control character (U+001B)")
+                    .doesNotContain("SECRET").doesNotContain("\r");
+            assertThat(hub.server().requests()).isEmpty();
         }
     }
 

@@ -18,14 +18,18 @@ public final class CardJson {
     private CardJson() {
     }
 
-    /** The card with the parser's problems ({@link ModelCard#problems()}). */
+    /**
+     * The whole card as a new JSON object: {@code id}, {@code metadata} (null without a block), {@code body},
+     * {@code evalResults}, {@code sections}, {@code links}, {@code completeness} and {@code problems} (the parser's,
+     * {@link ModelCard#problems()}).
+     */
     public static ObjectNode toJson(ModelCard card) {
         return toJson(card, card.problems());
     }
 
     /**
-     * The card with these problems as its {@code problems}: {@code cardminer card} gives {@link CardLinter#check}'s, the
-     * list {@code check} and {@code card --summary} show.
+     * The whole card as {@link #toJson(ModelCard)} gives it, with these problems as its {@code problems}:
+     * {@code cardminer card} gives {@link CardLinter#check}'s, the list {@code check} and {@code card --summary} show.
      */
     public static ObjectNode toJson(ModelCard card, List<Problem> problemsShown) {
         ObjectNode o = NODES.objectNode();
@@ -69,6 +73,10 @@ public final class CardJson {
         return o;
     }
 
+    /**
+     * One problem as a new JSON object: severity in lower case, code, message, line, column, and path when it has
+     * one.
+     */
     public static ObjectNode problem(Problem p) {
         ObjectNode n = NODES.objectNode();
         n.put("severity", p.severity().name().toLowerCase());
@@ -82,6 +90,7 @@ public final class CardJson {
         return n;
     }
 
+    /** One evaluation result as a new JSON object, a field per component (nulls kept). */
     public static ObjectNode evalResult(EvalResult e) {
         ObjectNode n = NODES.objectNode();
         n.put("modelName", e.modelName());

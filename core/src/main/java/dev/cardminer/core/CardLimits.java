@@ -35,6 +35,11 @@ public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int ma
      */
     public static final CardLimits DEFAULTS = new CardLimits(1 << 18, 5_000, 10_000, 1_000, 5_000, 200, 10_000);
 
+    /**
+     * Checks the bounds.
+     *
+     * @throws IllegalArgumentException when a bound is below 1
+     */
     public CardLimits {
         if (maxBodyChars < 1 || maxSections < 1 || maxLinks < 1 || maxProblems < 1 || maxSentences < 1
                 || maxDepth < 1 || timeLimitMillis < 1) {
@@ -42,30 +47,65 @@ public record CardLimits(int maxBodyChars, int maxSections, int maxLinks, int ma
         }
     }
 
+    /**
+     * These limits with {@link #maxBodyChars} set to {@code chars}.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public CardLimits withMaxBodyChars(int chars) {
         return new CardLimits(chars, maxSections, maxLinks, maxProblems, maxSentences, maxDepth, timeLimitMillis);
     }
 
+    /**
+     * These limits with {@link #maxSections} set to {@code n}.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public CardLimits withMaxSections(int n) {
         return new CardLimits(maxBodyChars, n, maxLinks, maxProblems, maxSentences, maxDepth, timeLimitMillis);
     }
 
+    /**
+     * These limits with {@link #maxLinks} set to {@code n}.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public CardLimits withMaxLinks(int n) {
         return new CardLimits(maxBodyChars, maxSections, n, maxProblems, maxSentences, maxDepth, timeLimitMillis);
     }
 
+    /**
+     * These limits with {@link #maxProblems} set to {@code n}.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public CardLimits withMaxProblems(int n) {
         return new CardLimits(maxBodyChars, maxSections, maxLinks, n, maxSentences, maxDepth, timeLimitMillis);
     }
 
+    /**
+     * These limits with {@link #maxSentences} set to {@code n}.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public CardLimits withMaxSentences(int n) {
         return new CardLimits(maxBodyChars, maxSections, maxLinks, maxProblems, n, maxDepth, timeLimitMillis);
     }
 
+    /**
+     * These limits with {@link #maxDepth} set to {@code n}.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public CardLimits withMaxDepth(int n) {
         return new CardLimits(maxBodyChars, maxSections, maxLinks, maxProblems, maxSentences, n, timeLimitMillis);
     }
 
+    /**
+     * These limits with {@link #timeLimitMillis} set to {@code millis} (CPU milliseconds).
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public CardLimits withTimeLimitMillis(long millis) {
         return new CardLimits(maxBodyChars, maxSections, maxLinks, maxProblems, maxSentences, maxDepth, millis);
     }

@@ -19,6 +19,10 @@ public final class CardLinter {
 
     private final LintRules rules = new LintRules();
 
+    /** A linter with the built-in checklist. */
+    public CardLinter() {
+    }
+
     /** The card's problems and the checklist's, ordered by line and column. */
     public List<Problem> check(ModelCard card) {
         List<Problem> all = new ArrayList<>(card.problems());

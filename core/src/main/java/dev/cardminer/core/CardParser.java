@@ -114,6 +114,10 @@ public interface CardParser {
             return this;
         }
 
+        /**
+         * A parser with this configuration: the bundled vocabularies unless others were set. The builder may be
+         * reused.
+         */
         public CardParser build() {
             return new DefaultCardParser(vocabularies != null ? vocabularies : Vocabularies.bundled(), limits,
                     builtIns, extractors);

@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record Edit(String text, boolean changed, List<Problem> problems) {
 
+    /**
+     * Copies {@code problems}.
+     *
+     * @throws NullPointerException when text or problems is null
+     */
     public Edit {
         Objects.requireNonNull(text, "text");
         problems = List.copyOf(problems);

@@ -12,5 +12,17 @@ package dev.cardminer.core;
  */
 public record Link(Kind kind, String target, String text, int line, int column) {
 
-    public enum Kind { MODEL, DATASET, SPACE, ARXIV, GITHUB }
+    /** What a link points at. */
+    public enum Kind {
+        /** A model repository on the Hub. */
+        MODEL,
+        /** A dataset repository on the Hub. */
+        DATASET,
+        /** A Space on the Hub. */
+        SPACE,
+        /** An arXiv paper. */
+        ARXIV,
+        /** A GitHub repository. */
+        GITHUB
+    }
 }

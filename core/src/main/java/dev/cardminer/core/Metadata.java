@@ -30,6 +30,7 @@ public final class Metadata {
         return values.isEmpty() ? EMPTY : new Metadata(Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
+    /** The metadata of a card without a metadata block: no keys. One shared instance. */
     public static Metadata empty() {
         return EMPTY;
     }
@@ -39,18 +40,24 @@ public final class Metadata {
         return values;
     }
 
+    /** The keys, in the block's order; unmodifiable. */
     public Set<String> keys() {
         return values.keySet();
     }
 
+    /** Whether the block has {@code key}, even with a null value. */
     public boolean has(String key) {
         return values.containsKey(key);
     }
 
+    /**
+     * The raw value of {@code key} (see the class comment for its types); null when absent or null in the YAML.
+     */
     public Object get(String key) {
         return values.get(key);
     }
 
+    /** Whether the block has no keys (an absent or empty block). */
     public boolean isEmpty() {
         return values.isEmpty();
     }
@@ -100,28 +107,51 @@ public final class Metadata {
 
     /** {@code language}: ISO 639 codes, a single code read as a one-element list. */
     public List<String> language() { return strings("language"); }
+    /** {@code license}: a Hub license identifier such as {@code apache-2.0}, or {@code other}. */
     public Optional<String> license() { return string("license"); }
+    /** {@code license_name}: the short name of an {@code other} license. */
     public Optional<String> licenseName() { return string("license_name"); }
+    /** {@code license_link}: a link or a repository path to an {@code other} license's text. */
     public Optional<String> licenseLink() { return string("license_link"); }
+    /** {@code library_name}: the library that loads the model, such as {@code transformers}. */
     public Optional<String> libraryName() { return string("library_name"); }
+    /** {@code tags}: free-form tags, a single tag read as a one-element list. */
     public List<String> tags() { return strings("tags"); }
+    /** {@code datasets}: the training datasets' Hub ids, a single id read as a one-element list. */
     public List<String> datasets() { return strings("datasets"); }
+    /** {@code metrics}: the metrics the card reports, a single name read as a one-element list. */
     public List<String> metrics() { return strings("metrics"); }
+    /** {@code base_model}: the model ids this one derives from, a single id read as a one-element list. */
     public List<String> baseModel() { return strings("base_model"); }
+    /**
+     * {@code base_model_relation}: how it derives from them, such as {@code finetune}, {@code adapter} or {@code
+     * quantized}.
+     */
     public Optional<String> baseModelRelation() { return string("base_model_relation"); }
+    /** {@code new_version}: the id of a newer model that replaces this one. */
     public Optional<String> newVersion() { return string("new_version"); }
+    /** {@code pipeline_tag}: the task, such as {@code text-classification}. */
     public Optional<String> pipelineTag() { return string("pipeline_tag"); }
+    /** {@code thumbnail}: an image URL for social previews. */
     public Optional<String> thumbnail() { return string("thumbnail"); }
     /** {@code model_name}: not documented by the Hub but common, and read by the Python client. */
     public Optional<String> modelName() { return string("model_name"); }
+    /** {@code extra_gated_prompt}: the text shown before access to a gated model is granted. */
     public Optional<String> extraGatedPrompt() { return string("extra_gated_prompt"); }
+    /** {@code extra_gated_heading}: the heading of the gated-access form. */
     public Optional<String> extraGatedHeading() { return string("extra_gated_heading"); }
+    /** {@code extra_gated_description}: the description of the gated-access form. */
     public Optional<String> extraGatedDescription() { return string("extra_gated_description"); }
+    /** {@code extra_gated_button_content}: the label of the gated-access form's button. */
     public Optional<String> extraGatedButtonContent() { return string("extra_gated_button_content"); }
 
     /** {@code extra_gated_fields}: label to field type (a string or a {@code {type, options}} map). */
     public Map<String, Object> extraGatedFields() { return map("extra_gated_fields"); }
 
+    /**
+     * {@code extra_gated_eu_disallowed}: true when access is refused from the EU; empty when absent or not a
+     * boolean.
+     */
     public Optional<Boolean> extraGatedEuDisallowed() { return bool("extra_gated_eu_disallowed"); }
 
     /** {@code widget}: the inference widget's examples, each a map. */
@@ -161,7 +191,15 @@ public final class Metadata {
         return Optional.empty();
     }
 
-    /** The {@code co2_eq_emissions} fields; any may be null. */
+    /**
+     * The {@code co2_eq_emissions} fields; any may be null.
+     *
+     * @param emissionsGrams       {@code emissions}, in grams of CO2 equivalent
+     * @param source               {@code source}: where the figure comes from
+     * @param trainingType         {@code training_type}, such as {@code pre-training} or {@code fine-tuning}
+     * @param geographicalLocation {@code geographical_location} of the training
+     * @param hardwareUsed         {@code hardware_used}, such as {@code 8 x A100 GPUs}
+     */
     public record Co2Emissions(Double emissionsGrams, String source, String trainingType,
                                String geographicalLocation, String hardwareUsed) {
     }

@@ -41,6 +41,11 @@ public record ModelCard(
         List<Problem> problems,
         List<Object> extensions) {
 
+    /**
+     * Copies the lists.
+     *
+     * @throws NullPointerException when id, text, metadata, body or a list is null
+     */
     public ModelCard {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");

@@ -22,8 +22,21 @@ import java.util.Objects;
  */
 public record Problem(Severity severity, String code, String message, int line, int column, String path) {
 
-    public enum Severity { INFO, WARNING, ERROR }
+    /** How bad a problem is. */
+    public enum Severity {
+        /** Worth knowing, not wrong (a YAML 1.1 difference, an unfilled optional section). */
+        INFO,
+        /** Something is wrong or was cut short, but the card was read. */
+        WARNING,
+        /** Part of the card could not be read (an invalid metadata block, say), or reading it failed. */
+        ERROR
+    }
 
+    /**
+     * Checks the required components.
+     *
+     * @throws NullPointerException when severity, code or message is null
+     */
     public Problem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
@@ -35,14 +48,17 @@ public record Problem(Severity severity, String code, String message, int line, 
         this(severity, code, message, line, column, null);
     }
 
+    /** An {@link Severity#INFO} problem not tied to one metadata value. */
     public static Problem info(String code, String message, int line, int column) {
         return new Problem(Severity.INFO, code, message, line, column, null);
     }
 
+    /** A {@link Severity#WARNING} problem not tied to one metadata value. */
     public static Problem warning(String code, String message, int line, int column) {
         return new Problem(Severity.WARNING, code, message, line, column, null);
     }
 
+    /** An {@link Severity#ERROR} problem not tied to one metadata value. */
     public static Problem error(String code, String message, int line, int column) {
         return new Problem(Severity.ERROR, code, message, line, column, null);
     }

@@ -16,10 +16,20 @@ import java.util.Set;
  *
  * <p>Immutable (the sets are copied) and thread-safe. {@link #bundled()} reads the lists anew at each call
  * (about 5 ms): call it once and share the result.
+ *
+ * @param licenses     license identifiers, such as {@code apache-2.0}
+ * @param pipelineTags pipeline tags, such as {@code text-classification}
+ * @param libraries    library names, such as {@code transformers}
+ * @param languages    ISO 639 language codes
  */
 public record Vocabularies(Set<String> licenses, Set<String> pipelineTags, Set<String> libraries,
                            Set<String> languages) {
 
+    /**
+     * Copies the sets.
+     *
+     * @throws NullPointerException when a set or an element is null
+     */
     public Vocabularies {
         licenses = Set.copyOf(licenses);
         pipelineTags = Set.copyOf(pipelineTags);

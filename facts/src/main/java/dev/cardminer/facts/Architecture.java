@@ -18,6 +18,16 @@ import java.util.List;
  * @param attentionVariant      {@code mha}, {@code gqa} or {@code mqa} from the head counts
  * @param quantization          config.json's {@code quantization_config} (or MLX {@code quantization}), or null
  * @param source                {@code config.json} or {@code config.json text_config}
+ * @param architectures    {@code architectures}, such as {@code LlamaForCausalLM}; empty when not stated
+ * @param modelType        {@code model_type}, such as {@code llama}
+ * @param numLayers        hidden layers ({@code num_hidden_layers}, {@code n_layer}, ...)
+ * @param numHeads         attention heads ({@code num_attention_heads}, {@code n_head}, ...)
+ * @param intermediateSize the MLP's inner size ({@code intermediate_size}, {@code n_inner}, {@code ffn_dim}, ...)
+ * @param activation       the activation function ({@code hidden_act}, {@code activation_function}, ...)
+ * @param vocabSize        {@code vocab_size} (or {@code padded_vocab_size})
+ * @param ropeTheta        the RoPE base ({@code rope_theta}, {@code rotary_emb_base})
+ * @param mlpExperts       mixture-of-experts experts ({@code num_local_experts}, {@code num_experts}, ...)
+ * @param mlpExpertsTopK   experts per token ({@code num_experts_per_tok}, ...)
  */
 public record Architecture(List<String> architectures, String modelType, Integer numLayers, Integer dimension,
                            Integer numHeads, Integer numKvHeads, Integer intermediateSize, Double mlpRatio,
@@ -25,6 +35,7 @@ public record Architecture(List<String> architectures, String modelType, Integer
                            String positionalEmbeddings, Double ropeTheta, Integer mlpExperts, Integer mlpExpertsTopK,
                            String attentionVariant, JsonNode quantization, String source) {
 
+    /** Copies {@code architectures}; null becomes empty. */
     public Architecture {
         architectures = architectures == null ? List.of() : List.copyOf(architectures);
     }

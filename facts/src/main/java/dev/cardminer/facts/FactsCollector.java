@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FactsCollector {
 
+    /** The {@code $schema} of a model-facts file. */
     public static final String SCHEMA_ID = "https://cardminer.dev/schemas/model-facts.schema.json";
     private static final long MAX_SMALL_FILE = 8L << 20;
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -55,6 +56,10 @@ public final class FactsCollector {
         this.clock = b.clock;
     }
 
+    /**
+     * A builder over this Hub client: no leaderboard, the default taxonomy and parser, dataset cards read, the
+     * system clock (UTC).
+     */
     public static Builder builder(HubClient hub) {
         return new Builder(hub);
     }
@@ -290,16 +295,19 @@ public final class FactsCollector {
             this.hub = hub;
         }
 
+        /** The leaderboard whose scores are added to the results (default: none). */
         public Builder leaderboard(Leaderboard leaderboard) {
             this.leaderboard = leaderboard;
             return this;
         }
 
+        /** Links training datasets to the taxonomy (default: {@link TaxonomyLinker#defaults()}). */
         public Builder taxonomy(TaxonomyLinker taxonomy) {
             this.taxonomy = taxonomy;
             return this;
         }
 
+        /** The card parser (default: {@code CardParser.builder().build()}). */
         public Builder parser(CardParser parser) {
             this.parser = parser;
             return this;
@@ -317,11 +325,13 @@ public final class FactsCollector {
             return this;
         }
 
+        /** The clock that stamps {@code collected_at} (default: the system clock, UTC). */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
+        /** A collector with these settings; thread-safe. */
         public FactsCollector build() {
             return new FactsCollector(this);
         }

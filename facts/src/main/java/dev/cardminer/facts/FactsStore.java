@@ -59,6 +59,11 @@ public final class FactsStore {
         return ids;
     }
 
+    /**
+     * Stores a model's facts, replacing what the store had for it (a failure too).
+     *
+     * @throws SQLException when the store cannot be written
+     */
     public void save(ModelFacts facts) throws SQLException {
         long total = facts.json().path("parameters").path("total").asLong(-1);
         String text;
@@ -70,6 +75,12 @@ public final class FactsStore {
         upsert(facts.model(), facts.sha(), total < 0 ? null : total, text, null);
     }
 
+    /**
+     * Records that collecting a model's facts failed, replacing what the store had for it; it is collected again
+     * next time.
+     *
+     * @throws SQLException when the store cannot be written
+     */
     public void saveFailure(String model, String error) throws SQLException {
         upsert(model, null, null, null, error);
     }

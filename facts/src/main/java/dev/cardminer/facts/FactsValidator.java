@@ -23,7 +23,13 @@ import java.util.List;
  */
 public final class FactsValidator {
 
-    /** One violation: the file, the JSON path in it ({@code $.parameters.total}), and what is wrong. */
+    /**
+     * One violation: the file, the JSON path in it ({@code $.parameters.total}), and what is wrong.
+     *
+     * @param file    the file checked
+     * @param path    the JSON path of the value concerned ({@code $} for the whole file)
+     * @param message what is wrong
+     */
     public record Violation(Path file, String path, String message) {
         @Override
         public String toString() {
@@ -31,12 +37,18 @@ public final class FactsValidator {
         }
     }
 
+    /** The {@code $schema} of a dataset-facts file. */
     public static final String DATASET_SCHEMA_ID = "https://cardminer.dev/schemas/dataset-facts.schema.json";
 
     private final JsonSchema modelSchema;
     private final JsonSchema datasetSchema;
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * A validator with the bundled schemas loaded; thread-safe once made.
+     *
+     * @throws UncheckedIOException when a bundled schema cannot be read
+     */
     public FactsValidator() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         this.modelSchema = load(factory, "model-facts.schema.json");
@@ -79,6 +91,11 @@ public final class FactsValidator {
         return validate(file, node);
     }
 
+    /**
+     * The violations of an already read file, empty when it is valid. The dataset schema applies when {@code
+     * $schema} names it, or when there is no {@code $schema}, no {@code model} and a {@code dataset}; else the
+     * model schema.
+     */
     public List<Violation> validate(Path file, JsonNode node) {
         String declared = node.path("$schema").asText("");
         boolean dataset = declared.equals(DATASET_SCHEMA_ID) || (declared.isEmpty() && !node.has("model") && node.has("dataset"));

@@ -32,6 +32,7 @@ public final class Leaderboard {
         this.byModel = byModel;
     }
 
+    /** A leaderboard with no models, for runs without one. */
     public static Leaderboard empty() {
         return new Leaderboard(Map.of());
     }
@@ -83,6 +84,7 @@ public final class Leaderboard {
         return Optional.ofNullable(byModel.get(model.toLowerCase(Locale.ROOT)));
     }
 
+    /** How many models it has scores for. */
     public int size() {
         return byModel.size();
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 public record ParameterCount(long total, Map<String, Long> byDtype, String source, List<String> files,
                              Map<String, Long> components, String quantization, Long declared) {
 
+    /** Copies the maps and the list. */
     public ParameterCount {
         byDtype = Map.copyOf(byDtype);
         files = List.copyOf(files);

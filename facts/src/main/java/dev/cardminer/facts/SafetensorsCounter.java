@@ -35,17 +35,28 @@ public final class SafetensorsCounter {
     /** Reads {@code length} bytes of a repo file from {@code offset} (fewer at its end). */
     @FunctionalInterface
     public interface RangeReader {
+        /**
+         * The bytes read.
+         *
+         * @throws IOException when the file cannot be read
+         */
         byte[] read(String path, long offset, int length) throws IOException;
     }
 
     /** Reads a small repo file whole (an index), empty when the repo has no such file. */
     @FunctionalInterface
     public interface FileReader {
+        /**
+         * The file's bytes, empty when there is no such file.
+         *
+         * @throws IOException when it exists but cannot be read
+         */
         Optional<byte[]> read(String path) throws IOException;
     }
 
     /** The Hub's own limit for a safetensors header; a longer one is refused rather than read. */
     public static final int MAX_HEADER_BYTES = 25_000_000;
+    /** Bytes of the first read of each file's header (100,000), enough for most headers. */
     public static final int DEFAULT_FIRST_READ = 100_000;
 
     private static final Pattern DIFFUSERS_WEIGHTS = Pattern.compile(
@@ -60,11 +71,17 @@ public final class SafetensorsCounter {
     private final int firstRead;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** A counter whose first read of each file is {@value #DEFAULT_FIRST_READ} bytes. */
     public SafetensorsCounter(RangeReader ranges, FileReader files) {
         this(ranges, files, DEFAULT_FIRST_READ);
     }
 
-    /** @param firstRead bytes asked for in the first read of each file (a header larger needs a second read) */
+    /**
+     * A counter with its own size of first read.
+     *
+     * @param firstRead bytes asked for in the first read of each file (a header larger needs a second read); at
+     *                  least 16 are asked for
+     */
     public SafetensorsCounter(RangeReader ranges, FileReader files, int firstRead) {
         this.ranges = ranges;
         this.files = files;

@@ -2,6 +2,7 @@ package dev.cardminer.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cardminer.hub.HubException.Kind;
 import dev.cardminer.hub.internal.Downloader;
@@ -59,14 +60,17 @@ public final class HubClient {
         this.downloader = new Downloader(http);
     }
 
+    /** A client with the default retry policy and user agent: {@code builder(options).build()}. Thread-safe. */
     public static HubClient create(HubOptions options) {
         return builder(options).build();
     }
 
+    /** A builder for a client with its own retry policy, timer or user agent. */
     public static Builder builder(HubOptions options) {
         return new Builder(options);
     }
 
+    /** The options the client was built with. */
     public HubOptions options() {
         return http.options();
     }
@@ -112,7 +116,7 @@ public final class HubClient {
             if (response.statusCode() != 200) {
                 throw refused(response, RepoType.MODEL, null, null, null);
             }
-            for (JsonNode m : readJson(response, "the model search")) {
+            for (JsonNode m : readJson(response, "the model search", JsonNodeType.ARRAY)) {
                 models.add(RepoInfoReader.info(RepoType.MODEL, m));
                 if (query.limit() > 0 && models.size() >= query.limit()) {
                     return models;
@@ -128,13 +132,19 @@ public final class HubClient {
         return repoInfo(RepoType.MODEL, repo, revision);
     }
 
+    /**
+     * A repo's info at {@code revision} (null: the default branch).
+     *
+     * @throws HubException when the id is not {@code org/name}, or the Hub is unreachable or refuses (no such repo
+     *         or revision, gated, rate-limited)
+     */
     public RepoInfo repoInfo(RepoType type, String repo, String revision) throws IOException {
         requireRepoId(type, repo);
         HttpResponse<byte[]> response = get(urls.info(type, repo, revision), "the info of " + type.singular() + " " + repo);
         if (response.statusCode() != 200) {
             throw refused(response, type, repo, revision, null);
         }
-        return RepoInfoReader.info(type, readJson(response, "the info of " + repo));
+        return RepoInfoReader.info(type, readJson(response, "the info of " + repo, JsonNodeType.OBJECT));
     }
 
     /** The files under {@code folder} (empty: all), recursively, in path order, following pagination. */
@@ -147,7 +157,7 @@ public final class HubClient {
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, revision, folder);
             }
-            for (JsonNode e : readJson(response, "the file list of " + repo)) {
+            for (JsonNode e : readJson(response, "the file list of " + repo, JsonNodeType.ARRAY)) {
                 RepoFile f = RepoInfoReader.file(e);
                 if (f != null) {
                     files.add(f);
@@ -163,8 +173,7 @@ public final class HubClient {
     public byte[] readFile(RepoType type, String repo, String revision, String path, long maxBytes) throws IOException {
         requireRepoId(type, repo);
         String what = path + " of " + repo;
-        HttpResponse<InputStream> response = http.send(HubHttp.Call.get(urls.resolve(type, repo, revision, path),
-                what), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.open(HubHttp.Call.get(urls.resolve(type, repo, revision, path), what));
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, revision, path);
@@ -199,7 +208,7 @@ public final class HubClient {
         requireRepoId(type, repo);
         HubHttp.Call call = HubHttp.Call.get(urls.resolve(type, repo, revision, path), "bytes of " + path + " of " + repo)
                 .withHeader("Range", "bytes=" + offset + "-" + (offset + length - 1));
-        HttpResponse<InputStream> response = http.send(call, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.open(call);
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 416) {
@@ -235,7 +244,7 @@ public final class HubClient {
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, null, null);
             }
-            JsonNode body = readJson(response, "the discussions of " + repo);
+            JsonNode body = readJson(response, "the discussions of " + repo, JsonNodeType.OBJECT);
             JsonNode list = body.path("discussions");
             list.forEach(d -> all.add(RepoInfoReader.discussion(d)));
             if (list.isEmpty() || all.size() >= body.path("count").asInt(0)) {
@@ -274,7 +283,7 @@ public final class HubClient {
         HubHttp.Call call = new HubHttp.Call("POST", urls.commit(type, repo, revision, true),
                 java.util.Map.of("Content-Type", "application/x-ndjson"), ndjson.toString().getBytes(StandardCharsets.UTF_8),
                 "a pull request on " + repo);
-        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.send(call);
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             if (response.statusCode() == 412 || response.statusCode() == 409) {
                 throw new HubException(Kind.SERVER_ERROR, response.statusCode(), repo + " changed since commit "
@@ -282,22 +291,45 @@ public final class HubClient {
             }
             throw refused(response, type, repo, revision, null);
         }
-        JsonNode answer = readJson(response, "the pull request on " + repo);
+        JsonNode answer = readJson(response, "the pull request on " + repo, JsonNodeType.OBJECT);
         return new CommitResult(answer.path("commitUrl").asText(null), answer.path("commitOid").asText(null),
                 answer.path("pullRequestUrl").asText(null));
     }
 
     private HttpResponse<byte[]> get(URI uri, String what) throws IOException {
-        return http.send(HubHttp.Call.get(uri, what), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(HubHttp.Call.get(uri, what));
     }
 
-    private JsonNode readJson(HttpResponse<byte[]> response, String what) throws HubException {
+    /**
+     * The answer as JSON of the shape the API gives ({@code shape}: an object or an array); anything else (not JSON,
+     * or other JSON such as {@code [1,2,3]} for an object) is one line, not an answer read as empty.
+     */
+    private JsonNode readJson(HttpResponse<byte[]> response, String what, JsonNodeType shape) throws HubException {
+        JsonNode node;
         try {
-            return json.readTree(response.body());
+            node = json.readTree(response.body());
         } catch (IOException e) {
             throw new HubException(Kind.SERVER_ERROR, response.statusCode(), "the Hub's answer for " + what
                     + " is not JSON", e);
         }
+        if (node == null || node.getNodeType() != shape) {
+            throw new HubException(Kind.SERVER_ERROR, response.statusCode(), "the Hub's answer for " + what
+                    + " is not a JSON " + (shape == JsonNodeType.ARRAY ? "array" : "object")
+                    + (node == null || node.isMissingNode() ? " (it is empty)" : " (it is " + describe(node) + ")"), null);
+        }
+        return node;
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "something else";
+        };
     }
 
     private static URI nextPage(HttpResponse<?> response) {
@@ -362,6 +394,7 @@ public final class HubClient {
         private final HubOptions options;
         private int maxAttempts = 5;
         private Duration maxWait = Duration.ofSeconds(120);
+        private Duration timeout = Duration.ofSeconds(60);
         private HubTimer timer = HubTimer.SYSTEM;
         private String userAgent = "cardminer/0.1";
 
@@ -381,19 +414,31 @@ public final class HubClient {
             return this;
         }
 
+        /**
+         * The longest a request may take, from sending it to the last byte of its answer (default 60 s); a download
+         * into the cache may take longer, but fails when nothing comes for this long. A Hub that stops sending is
+         * then one line ({@link HubException.Kind#UNREACHABLE}), not a wait for ever.
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
         /** Time as the retries see it (tests: a clock that advances on sleep). */
         public Builder timer(HubTimer timer) {
             this.timer = timer;
             return this;
         }
 
+        /** The {@code User-Agent} header sent with every request (default {@code cardminer/0.1}). */
         public Builder userAgent(String userAgent) {
             this.userAgent = userAgent;
             return this;
         }
 
+        /** A client with these settings; the builder may be reused. */
         public HubClient build() {
-            return new HubClient(new HubHttp(options, maxAttempts, maxWait, timer, userAgent));
+            return new HubClient(new HubHttp(options, maxAttempts, maxWait, timeout, timer, userAgent));
         }
     }
 }

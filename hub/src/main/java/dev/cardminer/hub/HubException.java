@@ -27,16 +27,25 @@ public class HubException extends IOException {
     private final Kind kind;
     private final int status;
 
+    /**
+     * An exception of {@code kind} ended by HTTP {@code status} (0: none). The message is redacted of tokens and
+     * credentials.
+     */
     public HubException(Kind kind, int status, String message, Throwable cause) {
         super(Redaction.text(message), cause);
         this.kind = kind;
         this.status = status;
     }
 
+    /**
+     * An exception of {@code kind} without an HTTP status or cause. The message is redacted of tokens and
+     * credentials.
+     */
     public HubException(Kind kind, String message) {
         this(kind, 0, message, null);
     }
 
+    /** What went wrong. */
     public Kind kind() {
         return kind;
     }

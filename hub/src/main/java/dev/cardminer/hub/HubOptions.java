@@ -16,9 +16,16 @@ import java.util.Objects;
  */
 public record HubOptions(URI endpoint, String dataset, Path cacheDir, String token) {
 
+    /** The public Hub. */
     public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+    /** The dataset of model cards that {@code analyze hub:} reads by default. */
     public static final String DEFAULT_DATASET = "librarian-bots/model_cards_with_metadata";
 
+    /**
+     * Drops a trailing {@code /} from the endpoint and turns a blank token into null.
+     *
+     * @throws NullPointerException when endpoint, dataset or cacheDir is null
+     */
     public HubOptions {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(dataset, "dataset");
@@ -27,9 +34,7 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
         if (e.endsWith("/")) {
             endpoint = URI.create(e.substring(0, e.length() - 1));
         }
-        if (token != null && token.isBlank()) {
-            token = null;
-        }
+        token = token("the Hub token", token);
     }
 
     /**
@@ -47,7 +52,34 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
         String endpoint = env.get("HF_ENDPOINT");
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "cardminer", "hub");
         return new HubOptions(endpoint == null || endpoint.isBlank() ? URI.create(DEFAULT_ENDPOINT)
-                : endpoint("HF_ENDPOINT", endpoint), DEFAULT_DATASET, cache, env.get("HF_TOKEN"));
+                : endpoint("HF_ENDPOINT", endpoint), DEFAULT_DATASET, cache, token("HF_TOKEN", env.get("HF_TOKEN")));
+    }
+
+    /**
+     * {@code raw} as a token to send, cleaned as huggingface_hub cleans one ({@code _clean_token}: every CR and LF
+     * removed, then surrounding whitespace), so that a token read with {@code $(cat token.txt)} from a file with
+     * Windows line ends works here as it does in Python; null when nothing is left.
+     *
+     * @param what where the token comes from ({@code HF_TOKEN}), for the message
+     * @throws IllegalArgumentException when what is left holds a character no token has and an HTTP header cannot
+     *                                  carry (a control character, a space, a non-ASCII letter); the message says
+     *                                  which kind and where, and never holds the token
+     */
+    public static String token(String what, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String token = raw.replace("\r", "").replace("\n", "").strip();
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                throw new IllegalArgumentException(what + " holds " + (Character.isISOControl(c) ? "a control character"
+                        : c == ' ' ? "a space" : "a character that is not ASCII") + String.format(" (U+%04X)", (int) c)
+                        + " at character " + (i + 1) + " of " + token.length() + " (line breaks and surrounding spaces"
+                        + " removed); a Hub token is one word of letters, digits and '_': set it again");
+            }
+        }
+        return token.isEmpty() ? null : token;
     }
 
     /**
@@ -70,18 +102,22 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
         return uri;
     }
 
+    /** These options with another endpoint (a trailing {@code /} dropped). */
     public HubOptions withEndpoint(URI endpoint) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }
 
+    /** These options with another cache directory. */
     public HubOptions withCacheDir(Path cacheDir) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }
 
+    /** These options with another token; null or blank for none. */
     public HubOptions withToken(String token) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }
 
+    /** These options with another card dataset. */
     public HubOptions withDataset(String dataset) {
         return new HubOptions(endpoint, dataset, cacheDir, token);
     }

@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record RateLimitStatus(long remaining, Optional<Duration> resetIn) {
 
+    /**
+     * Checks that {@code resetIn} is given (it may be empty).
+     *
+     * @throws NullPointerException when resetIn is null
+     */
     public RateLimitStatus {
         java.util.Objects.requireNonNull(resetIn, "resetIn");
     }

@@ -9,6 +9,7 @@ package dev.cardminer.hub;
  */
 public record RepoFile(String path, long size, String sha256) {
 
+    /** The file name: the path after its last {@code /}. */
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);
     }

@@ -2,8 +2,11 @@ package dev.cardminer.hub;
 
 /** The kinds of Hub repository, with the path segments the Hub's URLs use for each. */
 public enum RepoType {
+    /** A model repository. */
     MODEL("models", ""),
+    /** A dataset repository. */
     DATASET("datasets", "datasets/"),
+    /** A Space. */
     SPACE("spaces", "spaces/");
 
     private final String api;
@@ -24,6 +27,7 @@ public enum RepoType {
         return web;
     }
 
+    /** The kind in lower case, as messages name it: {@code model}, {@code dataset}, {@code space}. */
     public String singular() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -392,4 +392,39 @@ class HubClientTest {
         assertThat(new HubOptions(URI.create("http://a:b@h"), "d/s", dir, TOKEN).toString())
                 .doesNotContain(TOKEN).doesNotContain("a:b@");
     }
+
+    /** A token read from a file with Windows line ends ({@code $(cat token.txt)} keeps the CR) is sent without it. */
+    @Test
+    void aTokenWithALineEndIsSentCleaned() throws Exception {
+        hub.model("org/llm").file("config.json", "{}");
+        HubClient client = client(TOKEN + "\r\n");
+        assertThat(client.readFile(RepoType.MODEL, "org/llm", "main", "config.json", 100)).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(hub.server().requests("/org/llm/resolve/")).extracting(r -> r.header("authorization"))
+                .containsOnly("Bearer " + TOKEN);
+    }
+
+    /** JSON of another shape than the API's ({@code [1,2,3]} for a model's info) is one line, as JSON cut short is. */
+    @Test
+    void anAnswerThatIsJsonOfTheWrongShapeIsOneLine() {
+        hub.model("org/llm").file("config.json", "{}");
+        hub.server().once(r -> r.path().equals("/api/models/org/llm"), Response.json("[1,2,3]"));
+        assertThatThrownBy(() -> client(null).modelInfo("org/llm", null))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.kind()).isEqualTo(HubException.Kind.SERVER_ERROR))
+                .hasMessage("the Hub's answer for the info of org/llm is not a JSON object (it is an array)");
+        hub.server().once(r -> r.path().equals("/api/models/org/llm"), Response.json("null"));
+        assertThatThrownBy(() -> client(null).modelInfo("org/llm", null))
+                .hasMessage("the Hub's answer for the info of org/llm is not a JSON object (it is null)");
+        hub.server().once(r -> r.path().equals("/api/models/org/llm"), Response.json(""));
+        assertThatThrownBy(() -> client(null).modelInfo("org/llm", null))
+                .hasMessage("the Hub's answer for the info of org/llm is not a JSON object (it is empty)");
+        hub.server().once(r -> r.path().contains("/discussions"), Response.json("\"x\""));
+        assertThatThrownBy(() -> client(null).discussions(RepoType.MODEL, "org/llm"))
+                .hasMessage("the Hub's answer for the discussions of org/llm is not a JSON object (it is a string)");
+        hub.server().once(r -> r.path().contains("/tree/"), Response.json("{\"error\":\"no\"}"));
+        assertThatThrownBy(() -> client(null).listFiles(RepoType.MODEL, "org/llm", "main", ""))
+                .hasMessage("the Hub's answer for the file list of org/llm is not a JSON array (it is an object)");
+        hub.server().once(r -> r.path().equals("/api/models"), Response.json("{}"));
+        assertThatThrownBy(() -> client(null).listModels(ModelQuery.builder().author("org").build()))
+                .hasMessage("the Hub's answer for the model search is not a JSON array (it is an object)");
+    }
 }

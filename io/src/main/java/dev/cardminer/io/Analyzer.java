@@ -49,6 +49,8 @@ import java.util.Objects;
 public final class Analyzer {
 
     /**
+     * The settings of a run, as {@link Builder} makes them.
+     *
      * @param db            the store file
      * @param threads       parser threads (default: available processors)
      * @param limit         at most this many cards from the source, -1 for all
@@ -65,9 +67,6 @@ public final class Analyzer {
      *                      rows (a store can hold several sources, so only when asked); not with a limit
      * @param memoryLimitBytes DuckDB's {@code memory_limit} while the run writes, at most: a lower limit already set on
      *                      the store's database is kept; see {@link Analyzer#run(CardSource, CardStore)}
-     * @throws IllegalArgumentException naming the value, for threads outside 1 to {@value #MAX_THREADS}, a limit
-     *                      below -1, batch sizes below 1, an in-flight budget not larger than a batch, a memory limit
-     *                      below {@value #MIN_MEMORY_LIMIT_BYTES} bytes, or prune with a limit
      */
     public record Config(Path db, int threads, long limit, int batchCards, long batchBytes, long inFlightBytes,
                          boolean force, ProgressOutput progress, CardParser parser,
@@ -79,6 +78,14 @@ public final class Analyzer {
         /** The lowest memory limit a run takes: below it DuckDB fails for want of buffer space, not the card. */
         public static final long MIN_MEMORY_LIMIT_BYTES = 64L << 20;
 
+        /**
+         * Checks the settings.
+         *
+         * @throws NullPointerException when db, progress, parser or annotators is null
+         * @throws IllegalArgumentException naming the value, for threads outside 1 to {@value #MAX_THREADS}, a limit
+         *         below -1, batch sizes below 1, an in-flight budget not larger than a batch, a memory limit below
+         *         {@value #MIN_MEMORY_LIMIT_BYTES} bytes, or prune with a limit
+         */
         public Config {
             Objects.requireNonNull(db, "db");
             Objects.requireNonNull(progress, "progress");
@@ -167,6 +174,7 @@ public final class Analyzer {
             return this;
         }
 
+        /** Transactions of at most this many cards (default 10,000). */
         public Builder batchCards(int batchCards) {
             this.batchCards = batchCards;
             return this;
@@ -179,16 +187,19 @@ public final class Analyzer {
             return this;
         }
 
+        /** Analyse cards again even when the store has them unchanged (default false). */
         public Builder force(boolean force) {
             this.force = force;
             return this;
         }
 
+        /** Where progress goes (default: nowhere). */
         public Builder progress(ProgressOutput progress) {
             this.progress = progress;
             return this;
         }
 
+        /** The card parser; it must be thread-safe (default: {@code CardParser.builder().build()}). */
         public Builder parser(CardParser parser) {
             this.parser = parser;
             return this;
@@ -250,12 +261,20 @@ public final class Analyzer {
      *                   kept); null when none
      * @param firstFailure one of the cards stored with a failure problem (its problem row says more), "id (origin): message";
      *                   null when none
+     * @param runId   the run's id in the store's {@code runs} table
+     * @param source  the source's description
+     * @param elapsed wall-clock time of the whole run
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
                          long skipped, long factsUpdated, long duplicates, long failures, long bytes, long pruned,
                          Duration elapsed,
                          Stages stages, String firstDuplicate, String firstFailure) {
 
+        /**
+         * Checks that the stages are given.
+         *
+         * @throws NullPointerException when stages is null
+         */
         public Result {
             Objects.requireNonNull(stages, "stages");
         }
@@ -343,6 +362,11 @@ public final class Analyzer {
 
     private final Config config;
 
+    /**
+     * An analyzer with these settings; it holds nothing else, so it may be shared.
+     *
+     * @throws NullPointerException when config is null
+     */
     public Analyzer(Config config) {
         this.config = Objects.requireNonNull(config, "config");
     }

@@ -15,6 +15,7 @@ public final class CardFiles {
 
     /** An input larger than the bound. */
     public static final class TooLargeException extends IOException {
+        /** An exception naming {@code what} was too large ({@code "the file"}, say) and the bound. */
         public TooLargeException(String what) {
             super(String.format("%s is larger than %,d bytes (the card size limit): not read", what,
                     CardLimits.MAX_CARD_BYTES));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The Hub's daily model-card dataset ({@code librarian-bots/model_cards_with_metadata}): its Parquet
@@ -41,6 +42,8 @@ public final class HubCardSource implements CardSource {
     private int nextShard;
     private ParquetCardSource current;
     private long expected = -1;
+    /** What the shards read so far skipped (rows of a shard that broke while read). */
+    private SkippedEntries skippedBefore = SkippedEntries.NONE;
 
     private HubCardSource(HubOptions options, ProgressOutput progress, List<RepoFile> shards, HubClient client) {
         this.options = options;
@@ -101,6 +104,9 @@ public final class HubCardSource implements CardSource {
                 if (card != null) {
                     return card;
                 }
+                SkippedEntries lost = current.skipped();
+                skippedBefore = new SkippedEntries(skippedBefore.count() + lost.count(),
+                        Stream.concat(skippedBefore.first().stream(), lost.first().stream()).limit(5).toList());
                 current.close();
                 current = null;
             }
@@ -126,6 +132,11 @@ public final class HubCardSource implements CardSource {
     /** The shards this source reads, in order. */
     public List<String> shards() {
         return shards.stream().map(RepoFile::path).toList();
+    }
+
+    @Override
+    public SkippedEntries skipped() {
+        return skippedBefore;
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.cardminer.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cardminer.core.CardLimits;
 import java.io.BufferedReader;
+import java.io.EOFException;
+import dev.cardminer.io.internal.SkippedTally;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -34,18 +37,20 @@ final class JsonLinesCardSource implements CardSource {
     private final BufferedReader reader;
     private long lineNumber;
     private long cards;
-    private long skippedCount;
-    private final List<String> skippedFirst = new ArrayList<>();
+    private final SkippedTally skipped = new SkippedTally();
 
-    /** Located skipped lines kept for messages; the rest are only counted. */
-    private static final int SKIPPED_KEPT = 5;
 
     private JsonLinesCardSource(Path file) throws IOException {
         this.file = file;
         this.origin = file.toString();
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+            try {
+                in = new GZIPInputStream(in, 1 << 16);
+            } catch (IOException e) {
+                in.close();
+                throw new IOException(file + ": not gzip data (" + firstLine(e.getMessage()) + ")", e);
+            }
         }
         this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
@@ -62,15 +67,18 @@ final class JsonLinesCardSource implements CardSource {
         while (true) {
             String line;
             do {
-                line = boundedLine();
+                line = lineOrLocatedError();
                 if (line == null) {
                     if (cards == 0) {
                         throw new IOException(file + ": no line is a card (a JSON object with modelId and card)"
-                                + (skippedFirst.isEmpty() ? "" : "; " + skippedFirst.getFirst()));
+                                + (skipped.count() == 0 ? "" : "; " + skipped.first().getFirst()));
                     }
                     return null;
                 }
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);   // a byte-order mark, as Windows tools write it: not part of the JSON
+                }
                 if (line == TOO_LONG) {
                     skip(String.format("line %d: longer than %,d characters (twice the card size limit, for JSON"
                             + " escapes): not read", lineNumber, MAX_LINE_CHARS));
@@ -81,22 +89,43 @@ final class JsonLinesCardSource implements CardSource {
                 SourceCard card = read(line);
                 cards++;
                 return card;
+            } catch (JsonProcessingException e) {
+                skip("line " + lineNumber + ", column " + e.getLocation().getColumnNr() + ": " + jsonReason(e));
             } catch (IOException | RuntimeException e) {
                 skip("line " + lineNumber + ": " + firstLine(e.getMessage()));
             }
         }
     }
 
-    private synchronized void skip(String why) {
-        skippedCount++;
-        if (skippedFirst.size() < SKIPPED_KEPT) {
-            skippedFirst.add(why);
+    /**
+     * The next line, or an error that says where the file broke: a gzip stream cut short (a download that did not
+     * finish) or damaged ends the source, the lines before it given.
+     */
+    private String lineOrLocatedError() throws IOException {
+        try {
+            return boundedLine();
+        } catch (EOFException e) {
+            throw new IOException(file + ":" + (lineNumber + 1) + ": the file ends inside its gzip stream (truncated?);"
+                    + " the lines before were read", e);
+        } catch (IOException e) {
+            throw new IOException(file + ":" + (lineNumber + 1) + ": cannot be read on from here: "
+                    + firstLine(e.getMessage()), e);
         }
     }
 
+    /** Jackson's reason without its own location (which counts lines within the one line it was given). */
+    private static String jsonReason(JsonProcessingException e) {
+        return firstLine(e.getOriginalMessage()).replaceAll("\\s*\\(start marker at \\[Source:.*", "")
+                .replaceAll("\\s*at \\[Source:.*", "");
+    }
+
+    private void skip(String why) {
+        skipped.add(why);
+    }
+
     @Override
-    public synchronized SkippedEntries skipped() {
-        return new SkippedEntries(skippedCount, skippedFirst);
+    public SkippedEntries skipped() {
+        return new SkippedEntries(skipped.count(), skipped.first());
     }
 
     /** Lines are read up to this length; a longer one is skipped to its end without being held. */
@@ -158,8 +187,10 @@ final class JsonLinesCardSource implements CardSource {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "modelId", "id" -> id = id == null || field.equals("modelId") ? scalar(p, value) : id;
-                    case "card" -> card = scalar(p, value);
+                    case "modelId" -> id = text(p, field, value);
+                    // "id" stands in for a missing modelId, when it is text (other data sets number their rows).
+                    case "id" -> id = id == null && value == JsonToken.VALUE_STRING ? p.getText() : skip(p, id);
+                    case "card" -> card = text(p, field, value);
                     case "author" -> author = scalar(p, value);
                     case "pipeline_tag" -> pipelineTag = scalar(p, value);
                     case "library_name" -> libraryName = scalar(p, value);
@@ -183,6 +214,27 @@ final class JsonLinesCardSource implements CardSource {
         }
         return SourceCard.ofText(id, origin, card,
                 new RepoFacts(author, downloads, likes, pipelineTag, libraryName, tags, created, modified));
+    }
+
+    /**
+     * A field that must be text (the id, the card): a number or an object there is a line in another shape, not an
+     * id {@code "5"} or a card {@code "42"}.
+     */
+    private static String text(JsonParser p, String field, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING) {
+            return scalar(p, t);
+        }
+        throw new IOException(field + " is " + switch (t) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case START_ARRAY -> "a list";
+            default -> "an object";
+        } + ", not text");
+    }
+
+    private static String skip(JsonParser p, String kept) throws IOException {
+        p.skipChildren();
+        return kept;
     }
 
     private static String scalar(JsonParser p, JsonToken t) throws IOException {

@@ -1,5 +1,6 @@
 package dev.cardminer.io;
 
+import dev.cardminer.io.internal.SkippedTally;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,69 +17,113 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Cards from Parquet files in the schema of the Hub's {@code librarian-bots/model_cards_with_metadata}
  * dataset (modelId, author, last_modified, downloads, likes, library_name, tags, pipeline_tag, createdAt,
- * card), read through an in-memory DuckDB with a streaming result, so rows are fetched a chunk at a time.
- * Only {@code modelId} and {@code card} are required; other columns may be missing.
+ * card), read file by file through an in-memory DuckDB with a streaming result, so rows are fetched a chunk at a
+ * time. Only {@code modelId} and {@code card} are required, as text; other columns may be missing.
+ *
+ * <p>Each file is checked before reading starts (its footer and its schema): of several, one that is truncated,
+ * not Parquet, or in another schema is skipped and located ({@link #skipped()}) and the others are read; one that
+ * breaks while being read is skipped from that row on. A source with no readable file is an error. Rows are located
+ * by their file and their row in it.
  */
 final class ParquetCardSource implements CardSource {
 
+    /** A file that passed the check: where its cards come from, and the query that reads them. */
+    private record Part(Path file, String origin, String query, long rows) {
+    }
+
     private final String description;
-    private final String origin;
     private final Connection connection;
-    private final Statement statement;
-    private final ResultSet rows;
+    private final List<Part> parts = new ArrayList<>();
     private final long expected;
+    private final SkippedTally skipped = new SkippedTally();
+    private int nextPart;
+    private Part part;
+    private Statement statement;
+    private ResultSet rows;
     private long row;
 
-    private ParquetCardSource(List<Path> files, String origin) throws IOException {
-        this.origin = origin;
-        this.description = "parquet:" + origin;
-        String list = files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'")
-                .reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElseThrow();
+    /**
+     * @param origin each card's origin for a file (its path, or one name for all: the Hub's shard)
+     * @param what   what the source is called in an error (the file or folder given, the Hub's dataset)
+     */
+    private ParquetCardSource(List<Path> files, Function<Path, String> origin, String what) throws IOException {
+        this.description = "parquet:" + what;
         Properties props = new Properties();
         props.setProperty("jdbc_stream_results", "true");
-        Connection c = null;
         try {
-            c = DriverManager.getConnection("jdbc:duckdb:", props);
-            Map<String, String> types = new HashMap<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + list + ", union_by_name=true)")) {
-                while (rs.next()) {
-                    types.put(rs.getString(1), rs.getString(2).toUpperCase(Locale.ROOT));
-                }
-            }
-            for (String required : List.of("modelId", "card")) {
-                if (!types.containsKey(required)) {
-                    throw new IOException(origin + ": not in the model-card dataset schema (no " + required
-                            + " column; found " + types.keySet() + ")");
-                }
-            }
-            long count;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT sum(num_rows) FROM parquet_file_metadata(" + list + ")")) {
-                rs.next();
-                count = rs.getLong(1);
-            }
-            this.expected = count;
-            String sql = "SELECT " + String.join(", ",
-                    text(types, "modelId"), text(types, "card"), text(types, "author"),
-                    number(types, "downloads"), number(types, "likes"), text(types, "pipeline_tag"),
-                    text(types, "library_name"), tags(types), time(types, "createdAt"), time(types, "last_modified"))
-                    + " FROM read_parquet(" + list + ", union_by_name=true)";
-            this.connection = c;
-            this.statement = c.createStatement();
-            this.rows = statement.executeQuery(sql);
+            this.connection = DriverManager.getConnection("jdbc:duckdb:", props);
         } catch (SQLException e) {
-            closeQuietly(c);
-            throw new IOException("cannot read " + origin + ": " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(c);
-            throw e;
+            throw new IOException("cannot read " + what + ": " + DuckDbErrors.reason(e), e);
         }
+        long count = 0;
+        for (Path file : files) {
+            try {
+                Part checked = check(file, origin.apply(file));
+                parts.add(checked);
+                count += checked.rows();
+            } catch (IOException e) {
+                skip(e.getMessage());
+            }
+        }
+        this.expected = count;
+        if (parts.isEmpty()) {
+            closeQuietly(connection);
+            throw new IOException(files.size() == 1 ? skipped.first().getFirst()
+                    : what + ": no file can be read as model cards; " + String.join("; ", skipped.first()));
+        }
+    }
+
+    /** A file's schema and row count from its footer, or an error naming the file and what is wrong with it. */
+    private Part check(Path file, String origin) throws IOException {
+        String source = "read_parquet(" + literal(file.toAbsolutePath().toString()) + ")";
+        Map<String, String> types = new HashMap<>();
+        long count;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (rs.next()) {
+                types.put(rs.getString(1), rs.getString(2).toUpperCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw new IOException(unreadable(file, e), e);
+        }
+        for (String required : List.of("modelId", "card")) {
+            String type = types.get(required);
+            if (type == null) {
+                throw new IOException(file + ": not in the model-card dataset schema (no " + required
+                        + " column; found " + types.keySet() + ")");
+            }
+            // Cast to text, a number would become an id or a card's body ("42") without a word.
+            if (!type.equals("VARCHAR")) {
+                throw new IOException(file + ": not in the model-card dataset schema (its " + required
+                        + " column holds " + type + ", not text)");
+            }
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT sum(num_rows) FROM parquet_file_metadata("
+                     + literal(file.toAbsolutePath().toString()) + ")")) {
+            rs.next();
+            count = rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IOException(unreadable(file, e), e);
+        }
+        String query = "SELECT " + String.join(", ",
+                text(types, "modelId"), text(types, "card"), text(types, "author"),
+                number(types, "downloads"), number(types, "likes"), text(types, "pipeline_tag"),
+                text(types, "library_name"), tags(types), time(types, "createdAt"), time(types, "last_modified"))
+                + " FROM " + source;
+        return new Part(file, origin, query, count);
+    }
+
+    /** DuckDB's reason, with the file as the user named it rather than the absolute path DuckDB was given. */
+    private static String unreadable(Path file, SQLException e) {
+        return file + ": not readable as Parquet (truncated or corrupt?): "
+                + DuckDbErrors.reason(e).replace(file.toAbsolutePath().toString(), file.toString());
     }
 
     /** A Parquet file, or every {@code *.parquet} file under a folder (recursively, in path order). */
@@ -97,7 +142,7 @@ final class ParquetCardSource implements CardSource {
         } else {
             throw new IOException(fileOrFolder + ": no such file or folder");
         }
-        return new ParquetCardSource(files, fileOrFolder.toString());
+        return new ParquetCardSource(files, Path::toString, fileOrFolder.toString());
     }
 
     /** Several Parquet files read as one source, named {@code origin} (e.g. the Hub's shards). */
@@ -105,30 +150,77 @@ final class ParquetCardSource implements CardSource {
         if (files.isEmpty()) {
             throw new IOException(origin + ": no Parquet files");
         }
-        return new ParquetCardSource(files, origin);
+        return new ParquetCardSource(files, f -> origin, origin);
     }
 
     @Override
     public SourceCard next() throws IOException {
-        try {
-            if (!rows.next()) {
+        while (true) {
+            if (rows == null && !startNextPart()) {
                 return null;
             }
-            row++;
-            String id = rows.getString(1);
-            String card = rows.getString(2);
-            if (id == null || id.isBlank()) {
-                return SourceCard.unreadable(origin + "#row" + row, origin, "row " + row + " has no modelId");
+            try {
+                if (!rows.next()) {
+                    endPart();
+                    continue;
+                }
+                row++;
+                String where = part.origin().equals(part.file().toString()) ? "row " + row
+                        : part.file().getFileName() + " row " + row;
+                String id = rows.getString(1);
+                String card = rows.getString(2);
+                if (id == null || id.isBlank()) {
+                    return SourceCard.unreadable(part.origin() + "#row" + row, part.origin(), where + " has no modelId");
+                }
+                if (card == null) {
+                    return SourceCard.unreadable(id, part.origin(), where + " has no card text");
+                }
+                RepoFacts facts = new RepoFacts(rows.getString(3), longOrNull(4), longOrNull(5), rows.getString(6),
+                        rows.getString(7), tagList(rows.getArray(8)), instant(9), instant(10));
+                return SourceCard.ofText(id, part.origin(), card, facts);
+            } catch (SQLException e) {
+                // The rows before are given already; the file's rest is lost, the other files are still read.
+                skip(part.file() + ": rows from " + (row + 1) + " on not read: "
+                        + DuckDbErrors.reason(e).replace(part.file().toAbsolutePath().toString(), part.file().toString()));
+                endPart();
             }
-            if (card == null) {
-                return SourceCard.unreadable(id, origin, "row " + row + " has no card text");
-            }
-            RepoFacts facts = new RepoFacts(rows.getString(3), longOrNull(4), longOrNull(5), rows.getString(6),
-                    rows.getString(7), tagList(rows.getArray(8)), instant(9), instant(10));
-            return SourceCard.ofText(id, origin, card, facts);
-        } catch (SQLException e) {
-            throw new IOException("cannot read " + origin + " at row " + (row + 1) + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean startNextPart() throws IOException {
+        while (nextPart < parts.size()) {
+            part = parts.get(nextPart++);
+            row = 0;
+            try {
+                statement = connection.createStatement();
+                rows = statement.executeQuery(part.query());
+                return true;
+            } catch (SQLException e) {
+                skip(unreadable(part.file(), e));
+                endPart();
+            }
+        }
+        return false;
+    }
+
+    private void endPart() throws IOException {
+        try (Statement s = statement; ResultSet r = rows) {
+            // closes both
+        } catch (SQLException e) {
+            throw new IOException("cannot close " + part.file() + ": " + DuckDbErrors.reason(e), e);
+        } finally {
+            statement = null;
+            rows = null;
+        }
+    }
+
+    private void skip(String why) {
+        skipped.add(why);
+    }
+
+    @Override
+    public SkippedEntries skipped() {
+        return new SkippedEntries(skipped.count(), skipped.first());
     }
 
     @Override
@@ -143,10 +235,10 @@ final class ParquetCardSource implements CardSource {
 
     @Override
     public void close() throws IOException {
-        try (connection; statement; rows) {
+        try (connection; Statement s = statement; ResultSet r = rows) {
             // closes all three
         } catch (SQLException e) {
-            throw new IOException("cannot close " + origin + ": " + e.getMessage(), e);
+            throw new IOException("cannot close " + description + ": " + DuckDbErrors.reason(e), e);
         }
     }
 
@@ -173,6 +265,10 @@ final class ParquetCardSource implements CardSource {
             }
         }
         return out;
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     private static String quote(String column) {

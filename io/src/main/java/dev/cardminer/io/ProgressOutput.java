@@ -13,8 +13,21 @@ import java.util.Objects;
  */
 public record ProgressOutput(PrintWriter log, Style style) {
 
-    public enum Style { BAR, LINES, NONE }
+    /** How progress is shown. */
+    public enum Style {
+        /** A progress bar redrawn in place, for a terminal. */
+        BAR,
+        /** A plain line every few seconds, for logs. */
+        LINES,
+        /** Nothing. */
+        NONE
+    }
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when log or style is null
+     */
     public ProgressOutput {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(style, "style");

@@ -22,6 +22,7 @@ public record RepoFacts(String author, Long downloads, Long likes, String pipeli
     /** A source that knows nothing but the card. */
     public static final RepoFacts NONE = new RepoFacts(null, null, null, null, null, null, null, null);
 
+    /** Copies {@code tags} (null stays null). */
     public RepoFacts {
         tags = tags == null ? null : List.copyOf(tags);
     }

@@ -10,8 +10,10 @@ import java.util.List;
  */
 public record SkippedEntries(long count, List<String> first) {
 
+    /** Nothing skipped. */
     public static final SkippedEntries NONE = new SkippedEntries(0, List.of());
 
+    /** Copies {@code first}. */
     public SkippedEntries {
         first = List.copyOf(first);
     }

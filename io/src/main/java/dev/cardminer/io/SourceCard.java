@@ -18,6 +18,12 @@ import java.util.Objects;
  */
 public record SourceCard(String id, String origin, String text, byte[] utf8, RepoFacts facts, String failure) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when id, origin or facts is null
+     * @throws IllegalArgumentException unless exactly one of text and utf8 is given
+     */
     public SourceCard {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(origin, "origin");
@@ -27,10 +33,12 @@ public record SourceCard(String id, String origin, String text, byte[] utf8, Rep
         }
     }
 
+    /** A card given as text. */
     public static SourceCard ofText(String id, String origin, String text, RepoFacts facts) {
         return new SourceCard(id, origin, text, null, facts, null);
     }
 
+    /** A card given as the raw bytes of its file, decoded when parsed (invalid UTF-8 is a located problem). */
     public static SourceCard ofBytes(String id, String origin, byte[] utf8, RepoFacts facts) {
         return new SourceCard(id, origin, null, utf8, facts, null);
     }

@@ -21,17 +21,29 @@ import java.util.Map;
  * @param meanCompleteness   mean template completeness (0 to 1), null for an empty store
  * @param problemsBySeverity problem counts by severity (error, warning, info)
  * @param topProblemCodes    the ten most frequent problem codes with their counts
+ * @param problems    problems of all cards
+ * @param sections    sections of all cards
+ * @param evalResults flattened {@code model-index} results of all cards
+ * @param links       links of all cards
+ * @param sentences   sentences stored (by the annotation phases)
+ * @param annotations annotations stored, all annotators together
  */
 public record StoreStats(long cards, long cardsWithMetadata, long cardsWithProblems, long bytes, long problems,
                          long sections, long evalResults, long links, long sentences, long annotations,
                          long metadataKeys, Double meanCompleteness, Map<String, Long> problemsBySeverity,
                          Map<String, Long> topProblemCodes) {
 
+    /** Copies the maps, keeping their order. */
     public StoreStats {
         problemsBySeverity = Collections.unmodifiableMap(new LinkedHashMap<>(problemsBySeverity));
         topProblemCodes = Collections.unmodifiableMap(new LinkedHashMap<>(topProblemCodes));
     }
 
+    /**
+     * Reads the figures from an open store with a few queries.
+     *
+     * @throws SQLException when the store cannot be read
+     */
     public static StoreStats read(Connection store) throws SQLException {
         try (Statement st = store.createStatement()) {
             long cards;

@@ -46,7 +46,7 @@ class JsonLinesCardSourceTest {
         SkippedEntries skipped = source.skipped();
         assertThat(skipped.count()).isEqualTo(2);
         assertThat(skipped.first()).hasSize(2);
-        assertThat(skipped.first().get(0)).startsWith("line 4: ");
+        assertThat(skipped.first().get(0)).isEqualTo("line 4, column 35: Unexpected end-of-input within/between Object entries");
         assertThat(skipped.first().get(1)).isEqualTo("line 5: no modelId");
     }
 
@@ -66,5 +66,67 @@ class JsonLinesCardSourceTest {
             out.write("{\"modelId\": \"x/y\", \"card\": \"hi\"}\n".getBytes(StandardCharsets.UTF_8));
         }
         assertThat(TestCards.readAll(JsonLinesCardSource.open(file))).extracting(SourceCard::id).containsExactly("x/y");
+    }
+
+    @Test
+    void aTruncatedGzipSaysWhichFileAndWhichLineItBrokeAt() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            lines.append("{\"modelId\": \"org/m").append(i).append("\", \"card\": \"# Model ").append(i)
+                    .append("\\nA card number ").append(i * 7919 % 10007).append(".\"}\n");
+        }
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(zipped)) {
+            out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Path file = dir.resolve("cut.jsonl.gz");
+        Files.write(file, java.util.Arrays.copyOf(zipped.toByteArray(), zipped.size() / 2));
+
+        JsonLinesCardSource source = JsonLinesCardSource.open(file);
+        List<SourceCard> read = new java.util.ArrayList<>();
+        assertThatThrownBy(() -> {
+            for (SourceCard c; (c = source.next()) != null; ) {
+                read.add(c);
+            }
+        }).isInstanceOf(IOException.class).hasMessage(file + ":" + (read.size() + 1)
+                + ": the file ends inside its gzip stream (truncated?); the lines before were read");
+        assertThat(read).hasSizeGreaterThan(100).hasSizeLessThan(2000);
+        assertThat(read.getLast().id()).isEqualTo("org/m" + (read.size() - 1));
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsLocatedByFileLineAndColumnWithoutTheParsersInternals() throws IOException {
+        Path file = dir.resolve("broken.jsonl");
+        Files.writeString(file, "{\"modelId\":\"a/b\",\"card\":\"# ok\"}\n{\"modelId\":\"x/y\",\"card\":\"y\"\n",
+                StandardCharsets.UTF_8);
+        JsonLinesCardSource source = JsonLinesCardSource.open(file);
+        TestCards.readAll(source);
+        assertThat(source.skipped().first()).containsExactly(
+                "line 2, column 28: Unexpected end-of-input: expected close marker for Object");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstLineIsSkipped() throws IOException {
+        Path file = dir.resolve("bom.jsonl");
+        Files.writeString(file, "\uFEFF{\"modelId\":\"bom/card\",\"card\":\"# bom\"}\r\n{\"modelId\":\"crlf/card\",\"card\":\"# crlf\"}\r\n",
+                StandardCharsets.UTF_8);
+        JsonLinesCardSource source = JsonLinesCardSource.open(file);
+        assertThat(TestCards.readAll(source)).extracting(SourceCard::id).containsExactly("bom/card", "crlf/card");
+        assertThat(source.skipped().count()).isZero();
+    }
+
+    @Test
+    void anIdOrCardThatIsNotTextIsALocatedSkippedLine() throws IOException {
+        Path file = dir.resolve("types.jsonl");
+        Files.writeString(file, """
+                {"modelId": 5, "card": "# numeric id"}
+                {"modelId": "a/b", "card": 42}
+                {"id": 7, "modelId": "c/d", "card": "# a numbered row with a modelId"}
+                {"modelId": "e/f", "card": ["# a list"]}
+                """, StandardCharsets.UTF_8);
+        JsonLinesCardSource source = JsonLinesCardSource.open(file);
+        assertThat(TestCards.readAll(source)).extracting(SourceCard::id).containsExactly("c/d");
+        assertThat(source.skipped().first()).containsExactly("line 1: modelId is a number, not text",
+                "line 2: card is a number, not text", "line 4: card is a list, not text");
     }
 }

@@ -82,6 +82,60 @@ class ParquetCardSourceTest {
     }
 
     @Test
+    void aTruncatedFileIsRefusedWithDuckDbsReasonAndItsName() throws Exception {
+        Path whole = writeHubParquet(dir.resolve("whole.parquet"), 3);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.parquet"), java.util.Arrays.copyOf(bytes, bytes.length - 200));
+
+        assertThatThrownBy(() -> ParquetCardSource.open(cut)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(cut + ": not readable as Parquet (truncated or corrupt?): ")
+                .hasMessageContaining("No magic bytes found at end of file '" + cut + "'")
+                .hasMessageNotContaining("pending query result");
+    }
+
+    @Test
+    void inAFolderABadFileIsSkippedAndLocatedAndTheOthersAreRead() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("shards"));
+        writeHubParquet(folder.resolve("a.parquet"), 2);
+        byte[] bytes = Files.readAllBytes(writeHubParquet(dir.resolve("whole.parquet"), 3));
+        Files.write(folder.resolve("b-cut.parquet"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT 'x/one' AS id, 'card' AS text) TO '" + folder.resolve("c-other.parquet") + "' (FORMAT parquet)");
+            st.execute("COPY (SELECT 'x/two' AS modelId, 42 AS card) TO '" + folder.resolve("d-number.parquet") + "' (FORMAT parquet)");
+            st.execute("COPY (SELECT 'x/three' AS modelId, 'card three' AS card UNION ALL SELECT NULL, 'orphan') TO '"
+                    + folder.resolve("e.parquet") + "' (FORMAT parquet)");
+        }
+
+        try (ParquetCardSource source = ParquetCardSource.open(folder)) {
+            assertThat(source.expectedCards()).isEqualTo(4);
+            List<SourceCard> cards = TestCards.readAll(source);
+            assertThat(cards).extracting(SourceCard::id)
+                    .containsExactly("org0/m0", "org1/m1", "x/three", folder.resolve("e.parquet") + "#row2");
+            assertThat(cards).extracting(SourceCard::origin).containsExactly(folder.resolve("a.parquet").toString(),
+                    folder.resolve("a.parquet").toString(), folder.resolve("e.parquet").toString(),
+                    folder.resolve("e.parquet").toString());
+            assertThat(cards.get(3).failure()).isEqualTo("row 2 has no modelId");
+            SkippedEntries skipped = source.skipped();
+            assertThat(skipped.count()).isEqualTo(3);
+            assertThat(skipped.first().get(0)).startsWith(folder.resolve("b-cut.parquet") + ": not readable as Parquet");
+            assertThat(skipped.first().get(1)).isEqualTo(folder.resolve("c-other.parquet")
+                    + ": not in the model-card dataset schema (no modelId column; found [id, text])");
+            assertThat(skipped.first().get(2)).isEqualTo(folder.resolve("d-number.parquet")
+                    + ": not in the model-card dataset schema (its card column holds INTEGER, not text)");
+        }
+    }
+
+    @Test
+    void aFolderWithoutAReadableFileIsAnError() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(folder.resolve("x.parquet"), "not parquet at all");
+        Files.writeString(folder.resolve("y.parquet"), "");
+        assertThatThrownBy(() -> ParquetCardSource.open(folder)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(folder + ": no file can be read as model cards; " + folder.resolve("x.parquet")
+                        + ": not readable as Parquet");
+    }
+
+    @Test
     void streamsTheSharedHubSnapshot() throws Exception {
         Path file = TestCards.shared().resolve("corpus/hub-2023.parquet");
         long count = 0;

@@ -19,16 +19,36 @@ import java.util.Set;
  */
 public final class ReportFigures {
 
-    /** A metric with its variants merged ("acc", "accuracy"): its usual name, cards, results, forms by use. */
+    /**
+     * A metric with its variants merged ("acc", "accuracy"): its usual name, cards, results, forms by use.
+     *
+     * @param metric  the metric's usual name (its canonical name, else its most used form)
+     * @param cards   cards that report it
+     * @param results eval results that report it
+     * @param forms   the names it is written as, most used first
+     */
     public record MetricUse(String metric, long cards, long results, List<String> forms) {
     }
 
-    /** Cards created in a month ({@code yyyy-MM}) and how documented they are. */
+    /**
+     * Cards created in a month ({@code yyyy-MM}) and how documented they are.
+     *
+     * @param month            the month, {@code yyyy-MM}
+     * @param cards            cards created in it
+     * @param meanCompleteness their mean template completeness, 0 to 1 (NaN when none has one)
+     * @param withMetadata     of them, cards with a metadata block
+     * @param withModelIndex   of them, cards with a {@code model-index}
+     */
     public record MonthTrend(String month, long cards, double meanCompleteness, long withMetadata,
                              long withModelIndex) {
     }
 
-    /** A metadata value and the cards that declare it (each item of a list counts). */
+    /**
+     * A metadata value and the cards that declare it (each item of a list counts).
+     *
+     * @param value the value
+     * @param cards cards that declare it
+     */
     public record ValueUse(String value, long cards) {
     }
 

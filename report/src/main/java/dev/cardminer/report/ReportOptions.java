@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record ReportOptions(Vocabularies vocabularies, int tableRows) {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws NullPointerException when vocabularies is null
+     * @throws IllegalArgumentException when tableRows is below 1
+     */
     public ReportOptions {
         Objects.requireNonNull(vocabularies, "vocabularies");
         if (tableRows < 1) {
@@ -23,6 +29,11 @@ public record ReportOptions(Vocabularies vocabularies, int tableRows) {
         return new ReportOptions(Vocabularies.bundled(), 25);
     }
 
+    /**
+     * These options with {@code rows} rows per table.
+     *
+     * @throws IllegalArgumentException when below 1
+     */
     public ReportOptions withTableRows(int rows) {
         return new ReportOptions(vocabularies, rows);
     }

@@ -46,10 +46,12 @@ public final class ReportWriter {
 
     private final ReportOptions options;
 
+    /** A writer with {@link ReportOptions#defaults()}. */
     public ReportWriter() {
         this(ReportOptions.defaults());
     }
 
+    /** A writer with these options. */
     public ReportWriter(ReportOptions options) {
         this.options = options;
     }

@@ -13,6 +13,10 @@ public final class SafeHtml {
     private final HtmlEscaper escaper = new HtmlEscaper();
     private final SafeLinks links = new SafeLinks();
 
+    /** The report's rules; they hold no state. */
+    public SafeHtml() {
+    }
+
     /** Text for HTML element content or a quoted attribute value; null becomes the empty string. */
     public String escape(String text) {
         return escaper.escape(text);

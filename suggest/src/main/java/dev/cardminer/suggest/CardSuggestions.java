@@ -13,6 +13,7 @@ import java.util.List;
 public record CardSuggestions(String id, List<Suggestion> suggestions, List<Conflict> conflicts,
                               List<RepoFileProblem> problems) {
 
+    /** Copies the lists. */
     public CardSuggestions {
         suggestions = List.copyOf(suggestions);
         conflicts = List.copyOf(conflicts);

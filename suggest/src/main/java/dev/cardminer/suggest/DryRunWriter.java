@@ -18,6 +18,9 @@ public final class DryRunWriter {
     /** Folder names this writer has written, lower-cased (a file system may not tell {@code A} from {@code a}). */
     private final Set<String> written = new HashSet<>();
 
+    /**
+     * A writer of drafts under {@code dir} (made when needed). Not thread-safe: it remembers the folders it wrote.
+     */
     public DryRunWriter(Path dir) {
         this.dir = dir;
     }

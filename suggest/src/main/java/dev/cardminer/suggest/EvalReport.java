@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public record EvalReport(long cards, Map<String, FieldScore> fields) {
 
+    /** Copies the scores. */
     public EvalReport {
         fields = Map.copyOf(fields);
     }

@@ -66,6 +66,10 @@ public final class Evaluator {
         return this;
     }
 
+    /**
+     * An evaluation of {@code extractors} on the cards of {@code split}: each field the YAML has is hidden and the
+     * extractor asked to recover it; proposals below {@code minConfidence} count as none.
+     */
     public Evaluator(List<MetadataExtractor> extractors, Vocabularies vocabularies, double minConfidence, Split split) {
         this.extractors = List.copyOf(extractors);
         this.vocabularies = vocabularies;
@@ -106,6 +110,7 @@ public final class Evaluator {
         }
     }
 
+    /** The scores so far, field by field. */
     public EvalReport report() {
         return new EvalReport(cards, scores);
     }

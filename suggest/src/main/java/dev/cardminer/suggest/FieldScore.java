@@ -10,20 +10,25 @@ package dev.cardminer.suggest;
  */
 public record FieldScore(long support, long predicted, long correct) {
 
+    /** No counts. */
     public static final FieldScore ZERO = new FieldScore(0, 0, 0);
 
+    /** These counts with more added. */
     public FieldScore plus(long support, long predicted, long correct) {
         return new FieldScore(this.support + support, this.predicted + predicted, this.correct + correct);
     }
 
+    /** {@code correct / predicted}, 0 to 1; 0 when nothing was proposed. */
     public double precision() {
         return predicted == 0 ? 0 : (double) correct / predicted;
     }
 
+    /** {@code correct / support}, 0 to 1; 0 when the truth holds nothing. */
     public double recall() {
         return support == 0 ? 0 : (double) correct / support;
     }
 
+    /** The harmonic mean of {@link #precision()} and {@link #recall()}; 0 when both are 0. */
     public double f1() {
         double p = precision();
         double r = recall();

@@ -21,6 +21,7 @@ public final class HubPullRequests implements PullRequestHub {
 
     private final HubClient client;
 
+    /** Pull requests through {@code client}; see the class comment for how to build it. */
     public HubPullRequests(HubClient client) {
         this.client = client;
     }

@@ -25,6 +25,7 @@ public final class HubRepoFiles {
 
     private final HubClient client;
 
+    /** Reads through {@code client}. */
     public HubRepoFiles(HubClient client) {
         this.client = client;
     }

@@ -19,10 +19,16 @@ import java.util.List;
 public record Patch(String id, String patched, String diff, List<Suggestion> applied, List<Problem> newProblems,
                     String failure, List<LeftOut> leftOut) {
 
-    /** A suggestion the patch does not write, and why. */
+    /**
+     * A suggestion the patch does not write, and why.
+     *
+     * @param suggestion the suggestion left out
+     * @param reason     why, for people
+     */
     public record LeftOut(Suggestion suggestion, String reason) {
     }
 
+    /** Copies the lists. */
     public Patch {
         applied = List.copyOf(applied);
         newProblems = List.copyOf(newProblems);
@@ -35,6 +41,7 @@ public record Patch(String id, String patched, String diff, List<Suggestion> app
         this(id, patched, diff, applied, newProblems, failure, List.of());
     }
 
+    /** Whether there is a patch: no {@link #failure()}. */
     public boolean ok() {
         return failure == null;
     }

@@ -10,12 +10,19 @@ import java.util.List;
  */
 public interface PullRequestHub {
 
-    /** A pull request or discussion of a repo as the Hub lists it. */
+    /**
+     * A pull request or discussion of a repo as the Hub lists it.
+     *
+     * @param title       its title, or null
+     * @param status      {@code open}, {@code closed}, {@code merged} or {@code draft}
+     * @param pullRequest true for a pull request, false for a discussion
+     */
     record ExistingPullRequest(String title, String status, boolean pullRequest) {
     }
 
     /** The Hub said to slow down (429, or its rate-limit headers left too few requests): the run stops. */
     final class RateLimitedException extends IOException {
+        /** An exception with a message for people. */
         public RateLimitedException(String message) {
             super(message);
         }
@@ -23,12 +30,18 @@ public interface PullRequestHub {
 
     /** The Hub cannot be reached (no connection): the run stops, since every other repo would fail the same way. */
     final class UnreachableException extends IOException {
+        /** An exception with a message for people. */
         public UnreachableException(String message) {
             super(message);
         }
     }
 
-    /** The revision (commit sha) of the repo's main branch, and its README.md there (null when it has none). */
+    /**
+     * The revision (commit sha) of the repo's main branch, and its README.md there (null when it has none).
+     *
+     * @param sha    the main branch's commit, or null when the Hub gave none
+     * @param readme README.md's bytes at that commit, or null when there is none
+     */
     record Head(String sha, byte[] readme) {
     }
 

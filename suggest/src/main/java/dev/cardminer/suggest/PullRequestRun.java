@@ -16,15 +16,46 @@ import java.util.Map;
  */
 public final class PullRequestRun {
 
-    /** What happened to one draft. */
+    /**
+     * What happened to one draft.
+     *
+     * @param repo   the draft's repo id
+     * @param status what happened
+     * @param detail the pull request's URL when opened, else why not, for people
+     */
     public record Outcome(String repo, Status status, String detail) {
     }
 
-    public enum Status { OPENED, SKIPPED_EXISTING, SKIPPED_NOT_A_REPO, FAILED, RATE_LIMITED, UNREACHABLE, NOT_TRIED }
+    /** What happened to a draft. */
+    public enum Status {
+        /** The pull request was opened; the detail is its URL. */
+        OPENED,
+        /** The repo already has a cardminer pull request, open or closed. */
+        SKIPPED_EXISTING,
+        /** The draft's id is not a Hub repo id: nothing was sent. */
+        SKIPPED_NOT_A_REPO,
+        /** The Hub refused or failed this one; the run went on. */
+        FAILED,
+        /** The Hub rate-limited the run, which stopped here. */
+        RATE_LIMITED,
+        /** The Hub could not be reached; the run stopped here. */
+        UNREACHABLE,
+        /** Not tried, since the run had stopped before it. */
+        NOT_TRIED
+    }
 
-    /** A run's counts: skipped counts both kinds of skip; failed counts every draft not opened for a failure or a stop. */
+    /**
+     * A run's counts: skipped counts both kinds of skip; failed counts every draft not opened for a failure or a
+     * stop.
+     *
+     * @param opened         pull requests opened
+     * @param skipped        drafts skipped (an existing pull request, or not a repo id)
+     * @param failed         drafts not opened for a failure or a stop
+     * @param hubUnavailable whether the run stopped at a rate limit or an unreachable Hub
+     */
     public record Summary(int opened, int skipped, int failed, boolean hubUnavailable) {
 
+        /** The counts of these outcomes. */
         public static Summary of(List<Outcome> outcomes) {
             int opened = 0;
             int skipped = 0;
@@ -55,6 +86,7 @@ public final class PullRequestRun {
 
     private final PullRequestHub hub;
 
+    /** A run that opens pull requests through {@code hub}. */
     public PullRequestRun(PullRequestHub hub) {
         this.hub = hub;
     }

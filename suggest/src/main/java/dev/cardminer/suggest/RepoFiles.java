@@ -28,6 +28,7 @@ public record RepoFiles(String revision, List<String> paths, Map<String, String>
     /** No repo facts: the suggestions come from the card alone. */
     public static final RepoFiles NONE = new RepoFiles(null, List.of(), Map.of(), Map.of());
 
+    /** Copies the list and the maps, keeping their order. */
     public RepoFiles {
         paths = List.copyOf(paths);
         texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
@@ -39,14 +40,17 @@ public record RepoFiles(String revision, List<String> paths, Map<String, String>
         return READ.stream().filter(paths::contains).toList();
     }
 
+    /** Whether nothing is known: no paths, no texts, nothing unread (as {@link #NONE}). */
     public boolean isEmpty() {
         return paths.isEmpty() && texts.isEmpty() && unread.isEmpty();
     }
 
+    /** Whether the repo lists a file at {@code path}. */
     public boolean has(String path) {
         return paths.contains(path);
     }
 
+    /** The text of a file of {@link #READ}, empty when it was not read. */
     public Optional<String> text(String path) {
         return Optional.ofNullable(texts.get(path));
     }

@@ -10,7 +10,12 @@ import java.security.NoSuchAlgorithmException;
  * (UTF-8), as an unsigned number, is below 77 (30% of ids).
  */
 public enum Split {
-    DEV, HELD_OUT, ALL;
+    /** The development split: about 70% of ids. */
+    DEV,
+    /** The held-out split: about 30% of ids, for reported figures only. */
+    HELD_OUT,
+    /** Every card. */
+    ALL;
 
     /** The part {@code id} belongs to: DEV or HELD_OUT. */
     public static Split of(String id) {

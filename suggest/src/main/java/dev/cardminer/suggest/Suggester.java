@@ -43,6 +43,10 @@ public final class Suggester {
         this.repoFiles = repoFiles;
     }
 
+    /**
+     * A builder with the defaults: every built-in extractor, the bundled vocabularies, no task classifier,
+     * confidence 0.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -341,6 +345,11 @@ public final class Suggester {
             return this;
         }
 
+        /**
+         * A suggester with these options.
+         *
+         * @throws IllegalArgumentException when a field named in {@link #fields} has no extractor
+         */
         public Suggester build() {
             List<MetadataExtractor> all = extractors != null ? extractors
                     : Extractors.all(vocabularies, taskClassifier, taskClassifierMinScore);

@@ -14,6 +14,12 @@ import java.util.Objects;
  */
 public record Suggestion(String field, Object value, Evidence evidence, double confidence, String method) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException when field, value, evidence or method is null
+     * @throws IllegalArgumentException when confidence is outside 0..1
+     */
     public Suggestion {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(value, "value");

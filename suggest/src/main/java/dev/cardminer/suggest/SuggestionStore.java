@@ -25,6 +25,10 @@ public final class SuggestionStore {
 
     private final Connection connection;
 
+    /**
+     * A store of suggestions on {@code connection}, whose {@code suggestions} table exists; the caller owns the
+     * connection and its transactions. Not thread-safe.
+     */
     public SuggestionStore(Connection connection) {
         this.connection = connection;
     }
@@ -32,6 +36,9 @@ public final class SuggestionStore {
     /**
      * What one card gave, and the content hash of the text it was read from ({@code SourceCard.contentHash()}, as
      * {@code cards.content_hash}).
+     *
+     * @param found       what the suggester found for the card
+     * @param contentHash the hash of the text it was read from, or null when unknown
      */
     public record Read(CardSuggestions found, String contentHash) {
     }
@@ -68,6 +75,11 @@ public final class SuggestionStore {
         return notHeld;
     }
 
+    /**
+     * Replaces the card's rows in {@code suggestions} with its suggestions and conflicts.
+     *
+     * @throws SQLException when the store cannot be written
+     */
     public void write(CardSuggestions card) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM suggestions WHERE card_id = ?")) {
             delete.setString(1, card.id());

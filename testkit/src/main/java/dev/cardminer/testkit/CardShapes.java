@@ -13,12 +13,19 @@ import java.util.function.IntFunction;
  */
 public final class CardShapes {
 
-    /** A named generator: {@code bytes(n)} gives a card of about {@code n} bytes. */
+    /**
+     * A named generator: {@code bytes(n)} gives a card of about {@code n} bytes.
+     *
+     * @param name      the shape's name, as {@code bench shapes} prints it
+     * @param generator makes a card of about the given size in bytes
+     */
     public record Shape(String name, IntFunction<byte[]> generator) {
+        /** A card of about {@code size} bytes. */
         public byte[] bytes(int size) {
             return generator.apply(size);
         }
 
+        /** A card of about {@code size} bytes, decoded as UTF-8 (invalid bytes replaced). */
         public String text(int size) {
             return new String(bytes(size), StandardCharsets.UTF_8);
         }

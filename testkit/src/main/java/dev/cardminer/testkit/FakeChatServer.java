@@ -21,6 +21,11 @@ public final class FakeChatServer implements AutoCloseable {
     /** Decides the answer to one request. */
     @FunctionalInterface
     public interface Behaviour {
+        /**
+         * The reply to the {@code number}th request (1-based).
+         *
+         * @throws IOException to fail the exchange
+         */
         Reply answer(int number, ChatRequest request) throws IOException;
     }
 
@@ -34,7 +39,14 @@ public final class FakeChatServer implements AutoCloseable {
     public record ChatRequest(JsonNode json, String sentence, String authorization) {
     }
 
-    /** What to answer: a status, headers, a body, a delay before answering. */
+    /**
+     * What to answer: a status, headers, a body, a delay before answering.
+     *
+     * @param status  the HTTP status
+     * @param headers extra response headers
+     * @param body    the response body
+     * @param delayMs milliseconds to wait before answering
+     */
     public record Reply(int status, Map<String, String> headers, String body, long delayMs) {
         /** A 200 with a chat completion holding {@code content}. */
         public static Reply ok(String content) {
@@ -46,6 +58,7 @@ public final class FakeChatServer implements AutoCloseable {
             return new Reply(status, Map.of(), "{\"error\":\"down\"}", 0);
         }
 
+        /** This reply after a delay of {@code millis} ms. */
         public Reply delayedBy(long millis) {
             return new Reply(status, headers, body, millis);
         }
@@ -59,6 +72,7 @@ public final class FakeChatServer implements AutoCloseable {
     private final Map<String, AtomicInteger> perSentence = new ConcurrentHashMap<>();
     private volatile Behaviour behaviour;
 
+    /** Starts a server on a free loopback port that answers with {@code behaviour}; close it when done. */
     public FakeChatServer(Behaviour behaviour) {
         this.behaviour = behaviour;
         server.on("POST", "/v1/chat/completions", (request, groups) -> handle(request));
@@ -74,6 +88,7 @@ public final class FakeChatServer implements AutoCloseable {
         this.behaviour = next;
     }
 
+    /** Chat requests received so far, whatever their answer. */
     public int requestCount() {
         return count.get();
     }

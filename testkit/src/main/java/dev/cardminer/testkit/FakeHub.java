@@ -52,11 +52,16 @@ public final class FakeHub implements AutoCloseable {
             return file(path, text.getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * A file with these bytes, at the repo's revision; one of {@link #lfsThreshold} bytes or more is an LFS
+         * file. Returns this repo.
+         */
         public Repo file(String path, byte[] bytes) {
             files.put(path, bytes);
             return this;
         }
 
+        /** The repo's revision (a commit sha), as info answers give it. Returns this repo. */
         public Repo sha(String sha) {
             this.sha = sha;
             return this;
@@ -87,7 +92,15 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
-    /** A commit the fake received: the NDJSON lines' header and files (base64 decoded). */
+    /**
+     * A commit the fake received: the NDJSON lines' header and files (base64 decoded).
+     *
+     * @param repo       the repo id
+     * @param revision   the branch or revision committed to
+     * @param createPr   whether {@code create_pr=1} was asked for
+     * @param headerJson the NDJSON header line's JSON
+     * @param files      the files' contents by path
+     */
     public record Commit(String repo, String revision, boolean createPr, String headerJson, Map<String, byte[]> files) {
     }
 
@@ -162,26 +175,32 @@ public final class FakeHub implements AutoCloseable {
         server.onRegex("GET", "/cdn/(models|datasets)/([^/]+/[^/]+)/(.+)", this::cdn);
     }
 
+    /** A fake on a new {@link LocalHttpServer}; close it when done. */
     public static FakeHub start() {
         return new FakeHub(LocalHttpServer.start());
     }
 
+    /** The fake's address, the endpoint a client is configured with. */
     public URI endpoint() {
         return server.uri();
     }
 
+    /** The underlying server: queue one-shot answers, read the recorded requests. */
     public LocalHttpServer server() {
         return server;
     }
 
+    /** The model repo with this id, made on first use. */
     public Repo model(String id) {
         return repos.computeIfAbsent("models/" + id, k -> new Repo("models", id));
     }
 
+    /** The dataset repo with this id, made on first use. */
     public Repo dataset(String id) {
         return repos.computeIfAbsent("datasets/" + id, k -> new Repo("datasets", id));
     }
 
+    /** The commits received so far, in order. */
     public List<Commit> commits() {
         synchronized (commits) {
             return List.copyOf(commits);
@@ -398,6 +417,7 @@ public final class FakeHub implements AutoCloseable {
         return q;
     }
 
+    /** {@code s} as a JSON string literal, quotes included. */
     public static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
@@ -417,6 +437,7 @@ public final class FakeHub implements AutoCloseable {
         return b.append('"').toString();
     }
 
+    /** SHA-256 of {@code bytes}, lower-case hex. */
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

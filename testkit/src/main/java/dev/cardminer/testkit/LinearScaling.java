@@ -17,13 +17,24 @@ public final class LinearScaling {
     private LinearScaling() {
     }
 
-    /** One shape's costs at the two sizes. */
+    /**
+     * One shape's costs at the two sizes.
+     *
+     * @param name       the shape's name
+     * @param smallNanos CPU nanoseconds at the smaller size
+     * @param largeNanos CPU nanoseconds at the 4x larger size
+     */
     public record Figure(String name, long smallNanos, long largeNanos) {
 
+        /** The larger cost over the smaller (which counts as at least 1 ns). */
         public double ratio() {
             return (double) largeNanos / Math.max(1, smallNanos);
         }
 
+        /**
+         * Whether the larger cost is long enough to measure (over 20 ms) and more than {@value #MAX_RATIO} times
+         * the smaller.
+         */
         public boolean superlinear() {
             return largeNanos > MEASURABLE_NANOS && ratio() > MAX_RATIO;
         }

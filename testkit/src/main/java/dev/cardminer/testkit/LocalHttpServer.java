@@ -15,7 +15,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +31,22 @@ import java.util.regex.Pattern;
  */
 public final class LocalHttpServer implements AutoCloseable {
 
-    /** One recorded request. Header names are lower case. */
+    /**
+     * One recorded request. Header names are lower case.
+     *
+     * @param method  the HTTP method
+     * @param path    the decoded path, without the query
+     * @param query   the raw query, or null
+     * @param headers the headers, names in lower case, repeated ones joined with commas
+     * @param body    the request body
+     */
     public record Request(String method, String path, String query, Map<String, String> headers, byte[] body) {
+        /** The header's value (case-insensitive name; repeated headers joined with commas), or null. */
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
 
+        /** The body as UTF-8 text. */
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -42,24 +55,52 @@ public final class LocalHttpServer implements AutoCloseable {
     /** Answers one request; path groups of a regex route are in {@code groups}. */
     @FunctionalInterface
     public interface Handler {
+        /**
+         * The answer.
+         *
+         * @throws IOException to fail the exchange
+         */
         Response handle(Request request, List<String> groups) throws IOException;
     }
 
-    /** An answer: status, headers, body; {@code dropAfter} ≥ 0 closes the connection after that many body bytes. */
-    public record Response(int status, Map<String, String> headers, byte[] body, int dropAfter) {
+    /**
+     * An answer: status, headers, body; {@code dropAfter} ≥ 0 closes the connection after that many body bytes;
+     * {@code stallAfter} ≥ 0 sends that many body bytes and then nothing more while the server runs (a Hub that
+     * stops mid-answer); {@code perByte} not null sends the body one byte at a time with that pause between bytes.
+     *
+     * @param status     the HTTP status
+     * @param headers    the response headers
+     * @param body       the body; empty for none
+     * @param dropAfter  when 0 or more, the connection is closed after that many body bytes; -1 to send it all
+     * @param stallAfter when 0 or more, that many body bytes are sent and then nothing until the server closes; -1
+     *                   to send it all
+     * @param perByte    the pause between body bytes, or null to send the body at once
+     */
+    public record Response(int status, Map<String, String> headers, byte[] body, int dropAfter, int stallAfter,
+                           Duration perByte) {
+
+        /** An answer sent at once (or dropped after {@code dropAfter} bytes). */
+        public Response(int status, Map<String, String> headers, byte[] body, int dropAfter) {
+            this(status, headers, body, dropAfter, -1, null);
+        }
+
+        /** A status without a body. */
         public static Response of(int status) {
             return new Response(status, Map.of(), new byte[0], -1);
         }
 
+        /** A 200 with this JSON body. */
         public static Response json(String json) {
             return new Response(200, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8), -1);
         }
 
+        /** A status with a plain-text UTF-8 body. */
         public static Response text(int status, String text) {
             return new Response(status, Map.of("Content-Type", "text/plain; charset=utf-8"),
                     text.getBytes(StandardCharsets.UTF_8), -1);
         }
 
+        /** A 200 with these bytes as {@code application/octet-stream}. */
         public static Response bytes(byte[] body) {
             return new Response(200, Map.of("Content-Type", "application/octet-stream"), body, -1);
         }
@@ -81,14 +122,26 @@ public final class LocalHttpServer implements AutoCloseable {
                     "Content-Range", "bytes " + from + "-" + to + "/" + body.length), part, -1);
         }
 
+        /** This answer with one more header (replacing one of the same name). */
         public Response withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Response(status, h, body, dropAfter);
+            return new Response(status, h, body, dropAfter, stallAfter, perByte);
         }
 
+        /** This answer, its connection closed after {@code bytes} bytes of the body. */
         public Response droppedAfter(int bytes) {
-            return new Response(status, headers, body, bytes);
+            return new Response(status, headers, body, bytes, stallAfter, perByte);
+        }
+
+        /** Sends the headers and {@code bytes} bytes of the body, then nothing until the server is closed. */
+        public Response stalledAfter(int bytes) {
+            return new Response(status, headers, body, dropAfter, bytes, perByte);
+        }
+
+        /** Sends the body one byte at a time, {@code pause} apart. */
+        public Response trickled(Duration pause) {
+            return new Response(status, headers, body, dropAfter, stallAfter, pause);
         }
     }
 
@@ -98,7 +151,12 @@ public final class LocalHttpServer implements AutoCloseable {
     private record Queued(Predicate<Request> matches, Response response) {
     }
 
+    /** The longest a stalled answer holds its connection (a test's client gives up long before). */
+    private static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+
     private final HttpServer server;
+    /** Released on close: stalled and trickled answers end then. */
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Queued> queued = new ArrayDeque<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -150,12 +208,14 @@ public final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Every request received so far, in order. */
     public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
+    /** The requests whose path starts with {@code pathPrefix}, in order. */
     public List<Request> requests(String pathPrefix) {
         return requests().stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
     }
@@ -172,6 +232,22 @@ public final class LocalHttpServer implements AutoCloseable {
             boolean noBody = response.body().length == 0 || "HEAD".equals(request.method());
             ex.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
             if (!noBody) {
+                if (response.stallAfter() >= 0) {
+                    ex.getResponseBody().write(response.body(), 0, Math.min(response.stallAfter(), response.body().length));
+                    ex.getResponseBody().flush();
+                    closed.await(STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                    throw new IOException("stalled on purpose");
+                }
+                if (response.perByte() != null) {
+                    for (byte b : response.body()) {
+                        ex.getResponseBody().write(b);
+                        ex.getResponseBody().flush();
+                        if (closed.await(response.perByte().toMillis(), TimeUnit.MILLISECONDS)) {
+                            throw new IOException("server closed");
+                        }
+                    }
+                    return;
+                }
                 if (response.dropAfter() >= 0) {
                     ex.getResponseBody().write(response.body(), 0, Math.min(response.dropAfter(), response.body().length));
                     ex.getResponseBody().flush();
@@ -181,6 +257,8 @@ public final class LocalHttpServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // a dropped connection or a handler's failure ends the exchange; the client sees it as such
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -213,6 +291,7 @@ public final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -8,6 +8,7 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** The shared data folder; it may be missing where the data is not checked out. */
     public static Path root() {
         return Path.of(System.getProperty("cardminer.shared", "../shared"));
     }
@@ -27,6 +28,7 @@ public final class SharedData {
         return root().resolve("corpus/hub-2023.parquet");
     }
 
+    /** The corpus's manifest ({@code MANIFEST.tsv}). */
     public static Path manifest() {
         return root().resolve("corpus/MANIFEST.tsv");
     }

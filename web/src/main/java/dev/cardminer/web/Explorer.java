@@ -40,6 +40,10 @@ public final class Explorer {
         this.log = b.log;
     }
 
+    /**
+     * A builder for an explorer of the store at {@code db}: loopback, port 8080, 4 threads, failures logged to
+     * standard error.
+     */
     public static Builder builder(Path db) {
         return new Builder(db);
     }
@@ -119,6 +123,7 @@ public final class Explorer {
             return this;
         }
 
+        /** An explorer with these settings; it starts nothing until {@link #start()}. */
         public Explorer build() {
             return new Explorer(this);
         }

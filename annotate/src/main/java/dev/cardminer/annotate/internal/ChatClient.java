@@ -238,7 +238,13 @@ public final class ChatClient implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (config.apiKey() != null && !config.apiKey().isEmpty()) {
-            b.header("Authorization", "Bearer " + config.apiKey());
+            try {
+                b.header("Authorization", "Bearer " + config.apiKey());
+            } catch (IllegalArgumentException e) {
+                // The JDK's message quotes the header whole, key included: neither it nor the exception goes on.
+                // LlmConfig refuses such a key first; this is the last guard.
+                throw new Failure("the API key holds a character an HTTP header cannot carry");
+            }
         }
         return b.build();
     }

@@ -95,6 +95,7 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
         }
     }
 
+    /** Where texts are cut, in word pieces. */
     public int maxTokens() {
         return maxTokens;
     }

@@ -105,7 +105,7 @@ public final class Downloader {
         if (have > 0) {
             call = call.withHeader("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> response = http.send(call, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.openDownload(call);
         int status = response.statusCode();
         try (InputStream body = response.body()) {
             boolean append;

@@ -7,6 +7,7 @@ import dev.cardminer.hub.HubTimer;
 import dev.cardminer.hub.RateLimitStatus;
 import dev.cardminer.hub.Redaction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -24,6 +25,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +67,9 @@ public final class HubHttp {
     private final HttpClient http;
     private final int maxAttempts;
     private final Duration maxWait;
+    private final Duration timeout;
+    /** Ends reads of a body that stopped coming (see {@link TimedBody}). */
+    private final ScheduledExecutorService watchdog;
     private final HubTimer timer;
     private final String userAgent;
     /** In {@link HubTimer#nanoTime()} terms; nano times are only ever compared by difference. */
@@ -74,8 +81,23 @@ public final class HubHttp {
     private record Budget(long remaining, long resetAt, boolean resetKnown) {
     }
 
-    public HubHttp(HubOptions options, int maxAttempts, Duration maxWait, HubTimer timer, String userAgent) {
+    /**
+     * @param timeout the longest wait for an answer: for its headers, for each read of its body, and for the whole
+     *                answer from sending the request (except a download's, which may take longer while bytes come)
+     */
+    public HubHttp(HubOptions options, int maxAttempts, Duration maxWait, Duration timeout, HubTimer timer,
+                   String userAgent) {
         this.options = options;
+        this.timeout = timeout;
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "hub-read-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);   // one alarm per read, cancelled when the read returns
+        watchdog.setKeepAliveTime(10, TimeUnit.SECONDS);
+        watchdog.allowCoreThreadTimeOut(true);
+        this.watchdog = watchdog;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.maxWait = maxWait;
         this.timer = timer;
@@ -89,37 +111,67 @@ public final class HubHttp {
         return options;
     }
 
+    /** The whole answer in memory; sending it and reading all of it take at most the client's timeout. */
+    public HttpResponse<byte[]> send(Call call) throws IOException {
+        return send(call, timeout, body -> {
+            try (body) {
+                return body.readAllBytes();
+            }
+        });
+    }
+
+    /** The answer with its body as a stream, all of which must come within the client's timeout of sending. */
+    public HttpResponse<InputStream> open(Call call) throws IOException {
+        return send(call, timeout, body -> body);
+    }
+
+    /**
+     * As {@link #open}, for a download, which may take longer than the timeout: its body fails only when nothing
+     * comes for that long.
+     */
+    public HttpResponse<InputStream> openDownload(Call call) throws IOException {
+        return send(call, null, body -> body);
+    }
+
+    /** What a caller makes of an answer's body (the whole of it, or the stream itself). */
+    private interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
     /**
      * Sends {@code call}, following redirects and retrying 429/5xx (any answer for idempotent calls, only
      * 429 for others, which the server did not act on). Returns the final answer, whatever its status,
      * except a 429 or 5xx that outlasted the retries, which is thrown.
+     *
+     * @param total how long the whole answer may take from sending the request, or null: only the idle limit
      */
-    public <T> HttpResponse<T> send(Call call, HttpResponse.BodyHandler<T> handler) throws IOException {
+    private <T> HttpResponse<T> send(Call call, Duration total, BodyReader<T> reader) throws IOException {
         IOException lastFailure = null;
         for (int attempt = 1; ; attempt++) {
             awaitPause();
-            HttpResponse<T> response;
+            HttpResponse<InputStream> response;
             try {
-                response = sendFollowingRedirects(call, handler);
-            } catch (HubException e) {
-                throw e;
-            } catch (InterruptedIOException e) {
+                response = sendFollowingRedirects(call, total);
+            } catch (HubException | InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                // A connection dropped mid-exchange: worth another try for a request that changes nothing.
-                lastFailure = e;
-                if (!call.idempotent() || attempt >= maxAttempts) {
-                    throw new HubException(Kind.SERVER_ERROR, 0, "the Hub's answer to " + call.what()
-                            + " broke off (" + describe(e) + ")", e);
-                }
-                pause(backoff(attempt));
+                lastFailure = brokeOff(call, attempt, e);
                 continue;
             }
             int status = response.statusCode();
             boolean retryable = status == 429 || (status >= 500 && call.idempotent());
             noteRateLimit(response.headers(), status);
             if (!retryable) {
-                return response;
+                try {
+                    return new Answer<>(response, reader.read(response.body()));
+                } catch (HubException | InterruptedIOException e) {
+                    discard(response);
+                    throw e;
+                } catch (IOException e) {
+                    discard(response);
+                    lastFailure = brokeOff(call, attempt, e);
+                    continue;
+                }
             }
             discard(response);
             Duration wait = requestedWait(response.headers()).orElse(backoff(attempt));
@@ -137,22 +189,28 @@ public final class HubHttp {
         }
     }
 
-    private <T> HttpResponse<T> sendFollowingRedirects(Call call, HttpResponse.BodyHandler<T> handler)
-            throws IOException {
+    /**
+     * A connection dropped mid-exchange: worth another try (after a pause) for a request that changes nothing;
+     * otherwise, or after the last try, one line.
+     */
+    private IOException brokeOff(Call call, int attempt, IOException e) throws HubException {
+        if (!call.idempotent() || attempt >= maxAttempts) {
+            throw new HubException(Kind.SERVER_ERROR, 0, "the Hub's answer to " + call.what()
+                    + " broke off (" + describe(e) + ")", e);
+        }
+        pause(backoff(attempt));
+        return e;
+    }
+
+    private HttpResponse<InputStream> sendFollowingRedirects(Call call, Duration total) throws IOException {
         URI current = call.uri();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             requireHttp(current, call);
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(Duration.ofSeconds(60))
-                    .header("User-Agent", userAgent);
-            call.headers().forEach(request::header);
-            if (options.token() != null && sameOrigin(current, options.endpoint())) {
-                request.header("Authorization", "Bearer " + options.token());
-            }
-            request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(call.body()));
-            HttpResponse<T> response;
+            HttpRequest request = request(call, current);
+            long sentAt = System.nanoTime();
+            HttpResponse<InputStream> response;
             try {
-                response = http.send(request.build(), handler);
+                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (ConnectException | UnknownHostException | HttpConnectTimeoutException e) {
                 throw unreachable(e);
             } catch (HttpTimeoutException e) {
@@ -174,9 +232,71 @@ public final class HubHttp {
                 current = resolveRedirect(current, location.get(), call);
                 continue;
             }
-            return response;
+            return new Answer<>(response, new TimedBody(response.body(), watchdog, timeout, sentAt, total, call.what()));
         }
         throw new HubException(Kind.SERVER_ERROR, 0, "too many redirects for " + call.what(), null);
+    }
+
+    /** The request for one hop; the token only to the endpoint's own origin. */
+    private HttpRequest request(Call call, URI uri) throws IOException {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent);
+            call.headers().forEach(request::header);
+            if (options.token() != null && sameOrigin(uri, options.endpoint())) {
+                request.header("Authorization", "Bearer " + options.token());
+            }
+            return request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(call.body())).build();
+        } catch (IllegalArgumentException e) {
+            // The JDK's message quotes the refused header whole, and that may be the token: neither it nor the
+            // exception goes on. HubOptions refuses such a token first; this is the last guard.
+            throw new IOException("cannot send " + call.what() + ": a request header holds a character that HTTP "
+                    + "does not allow (a line break or control character in HF_TOKEN?)");
+        }
+    }
+
+    /** An answer with another body: the stream that times out, or what was read from it. */
+    private record Answer<T>(HttpResponse<?> raw, T body) implements HttpResponse<T> {
+        @Override
+        public int statusCode() {
+            return raw.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return raw.request();
+        }
+
+        @Override
+        public Optional<HttpResponse<T>> previousResponse() {
+            return Optional.empty();
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return raw.headers();
+        }
+
+        @Override
+        public Optional<javax.net.ssl.SSLSession> sslSession() {
+            return raw.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return raw.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return raw.version();
+        }
+    }
+
+    /** {@code 60 s}, {@code 0.5 s}: a limit as a message shows it. */
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : java.math.BigDecimal.valueOf(d.toMillis(), 3)
+                .stripTrailingZeros().toPlainString() + " s";
     }
 
     /** A Location that is no address or not http(s) (a {@code file:} URL) is refused in one line. */

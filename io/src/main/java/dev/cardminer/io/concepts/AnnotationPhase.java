@@ -44,6 +44,10 @@ public final class AnnotationPhase {
      * What one run did.
      *
      * @param remaining sentences the annotator has still not handled (an LLM's failures): a re-run retries them
+     * @param annotator   the annotator's name
+     * @param sentences   sentences this run handled
+     * @param annotations annotations this run wrote
+     * @param stopped     whether the annotator gave up early (its failure budget spent)
      */
     public record Result(String annotator, long sentences, long annotations, boolean stopped, long remaining) {
     }
@@ -120,6 +124,11 @@ public final class AnnotationPhase {
     /** Builds an annotator (which may read the store, as the rules read the corpus's names). */
     @FunctionalInterface
     public interface AnnotatorFactory {
+        /**
+         * The annotator.
+         *
+         * @throws SQLException when reading the store for it fails
+         */
         Annotator get() throws SQLException;
     }
 

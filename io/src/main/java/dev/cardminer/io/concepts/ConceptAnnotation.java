@@ -28,7 +28,14 @@ public final class ConceptAnnotation {
 
     /** Which annotators run. */
     public enum Annotators {
-        RULES, LLM, BOTH, NONE;
+        /** The rules annotator only. */
+        RULES,
+        /** The LLM annotator only. */
+        LLM,
+        /** Both, and how far they agree. */
+        BOTH,
+        /** None: nothing is split or annotated. */
+        NONE;
 
         /** {@code rules}, {@code llm}, {@code both} or {@code none} (lower case); empty for anything else. */
         public static Optional<Annotators> parse(String name) {
@@ -40,10 +47,12 @@ public final class ConceptAnnotation {
             return Optional.empty();
         }
 
+        /** Whether the rules run: {@link #RULES} or {@link #BOTH}. */
         public boolean rules() {
             return this == RULES || this == BOTH;
         }
 
+        /** Whether the LLM runs: {@link #LLM} or {@link #BOTH}. */
         public boolean llm() {
             return this == LLM || this == BOTH;
         }
@@ -55,6 +64,12 @@ public final class ConceptAnnotation {
      * @param batchSize  sentences per batch and transaction
      */
     public record Settings(Annotators annotators, LlmConfig llm, int batchSize) {
+        /**
+         * Checks the settings.
+         *
+         * @throws NullPointerException when annotators is null
+         * @throws IllegalArgumentException when the LLM runs without {@code llm} settings, or batchSize is below 1
+         */
         public Settings {
             Objects.requireNonNull(annotators, "annotators");
             if (annotators.llm() && llm == null) {
@@ -75,6 +90,7 @@ public final class ConceptAnnotation {
      * @param agreement      rules against the LLM with both, else null
      */
     public record Report(long sentencesSplit, List<AnnotationPhase.Result> runs, LlmStats llm, Agreement agreement) {
+        /** Copies {@code runs}. */
         public Report {
             runs = List.copyOf(runs);
         }
@@ -87,6 +103,11 @@ public final class ConceptAnnotation {
 
     private final Settings settings;
 
+    /**
+     * Annotation with these settings.
+     *
+     * @throws NullPointerException when settings is null
+     */
     public ConceptAnnotation(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }

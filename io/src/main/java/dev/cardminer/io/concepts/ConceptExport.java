@@ -2,22 +2,47 @@ package dev.cardminer.io.concepts;
 
 import dev.cardminer.io.CardStore;
 import dev.cardminer.io.CsvCells;
+import dev.cardminer.io.DuckDbErrors;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Writes the store's sentences or annotations to Parquet, CSV or JSON Lines with DuckDB's COPY. */
+/**
+ * Writes the store's sentences or annotations to Parquet, CSV or JSON Lines with DuckDB's COPY: into a file of its
+ * own beside the target, moved over the target only once complete, so that a failed export (a full disk) leaves the
+ * target as it was, or absent, and nothing else.
+ */
 public final class ConceptExport {
 
-    public enum What { SENTENCES, ANNOTATIONS }
+    /** Which table to export. */
+    public enum What {
+        /** The {@code sentences} table, with each sentence's text hash. */
+        SENTENCES,
+        /** The {@code annotations} table, with each annotation's section and sentence text. */
+        ANNOTATIONS
+    }
 
-    public enum Format { PARQUET, CSV, JSONL }
+    /** The file format written. */
+    public enum Format {
+        /** Parquet, zstd-compressed. */
+        PARQUET,
+        /** CSV with a header; text that starts like a spreadsheet formula is defused. */
+        CSV,
+        /** JSON Lines: one object per row. */
+        JSONL
+    }
 
     private final Connection connection;
 
+    /** An export from the store open on {@code connection}; not thread-safe (one statement at a time). */
     public ConceptExport(Connection connection) {
         this.connection = connection;
     }
@@ -25,15 +50,17 @@ public final class ConceptExport {
     /**
      * @param annotator only this annotator's annotations (null: all; ignored for sentences)
      * @return the rows written
+     * @throws IOException when the file cannot be written (a full disk): the target is left as it was
      */
-    public long export(What what, Format format, Path out, String annotator) throws SQLException {
+    public long export(What what, Format format, Path out, String annotator) throws SQLException, IOException {
         String table = what == What.SENTENCES ? "sentences" : "annotations";
         if (!CardStore.hasTable(connection, table)) {
             throw new SQLException("the store has no " + table + " table: run cardminer analyze on it first");
         }
-        // CSV is opened in spreadsheets: text from cards that starts like a formula is defused there.
+        // CSV is opened in spreadsheets and shown on terminals: card text loses its control characters there and is
+        // defused when it starts like a formula.
         UnaryOperator<String> text = format != Format.CSV ? c -> c
-                : c -> CsvCells.defuseSql(c) + " AS " + c.substring(c.indexOf('.') + 1);
+                : c -> CsvCells.cellSql(c) + " AS " + c.substring(c.indexOf('.') + 1);
         String query = switch (what) {
             case SENTENCES -> "SELECT " + text.apply("card_id") + ", position, " + text.apply("section") + ", "
                     + text.apply("heading") + ", start_offset, end_offset, " + text.apply("text")
@@ -43,7 +70,7 @@ public final class ConceptExport {
             case ANNOTATIONS -> "SELECT " + text.apply("a.card_id") + ", a.sentence, " + text.apply("a.subject") + ", "
                     + text.apply("a.category") + ", " + text.apply("a.description") + ", a.span_start, a.span_end, "
                     + text.apply("a.annotator") + ", " + text.apply("s.section") + ", "
-                    + (format == Format.CSV ? CsvCells.defuseSql("s.text") : "s.text") + " AS sentence_text "
+                    + (format == Format.CSV ? CsvCells.cellSql("s.text") : "s.text") + " AS sentence_text "
                     + "FROM annotations a LEFT JOIN sentences s ON s.card_id = a.card_id AND s.position = a.sentence"
                     + (annotator == null ? "" : " WHERE a.annotator = " + literal(annotator))
                     + " ORDER BY a.card_id, a.sentence, a.span_start";
@@ -53,11 +80,35 @@ public final class ConceptExport {
             case CSV -> "FORMAT csv, HEADER true";
             case JSONL -> "FORMAT json";
         };
+        Path target = out.toAbsolutePath();
+        // Not Files.createTempFile: its file is private (0600), and the export is the target's once moved.
+        Path part = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".part");
+        boolean moved = false;
         try (Statement st = connection.createStatement()) {
-            return st.executeLargeUpdate("COPY (" + query + ") TO " + literal(out.toAbsolutePath().toString())
-                    + " (" + options + ")");
+            // DuckDB's own USE_TMP_FILE would leave its tmp_ file behind on a failure.
+            long rows = st.executeLargeUpdate("COPY (" + query + ") TO " + literal(part.toString())
+                    + " (" + options + ", USE_TMP_FILE false)");
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+            return rows;
+        } catch (SQLException e) {
+            String reason = DuckDbErrors.reason(e);
+            if (!reason.startsWith("IO Error")) {
+                throw e;
+            }
+            Matcher m = WRITE_FAILED.matcher(reason);
+            throw new IOException("cannot write " + out + ": "
+                    + (m.find() ? m.group(1) : reason.replace(part.toString(), out.toString())), e);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(part);
+            }
         }
     }
+
+    /** DuckDB's words for a write the system refused: the system's reason is what a user needs. */
+    private static final Pattern WRITE_FAILED = Pattern.compile("Could not write file \"[^\"]*\": (.+)");
 
     /** Parses a format name (parquet, csv, jsonl or json). */
     public static Format format(String name) {

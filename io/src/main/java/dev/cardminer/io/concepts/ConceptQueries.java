@@ -26,17 +26,27 @@ import java.util.Map;
  */
 public final class ConceptQueries {
 
-    /** A sentence where a subject was annotated. */
+    /**
+     * A sentence where a subject was annotated.
+     *
+     * @param cardId   the card's id
+     * @param sentence the sentence's position in the card, from 0
+     * @param subject  the annotated subject, as written
+     * @param category its category
+     * @param text     the sentence
+     */
     public record Example(String cardId, int sentence, String subject, String category, String text) {
     }
 
     private final Connection connection;
     private final ConceptNormaliser normaliser;
 
+    /** Queries over the store open on {@code connection}, merging forms with the default {@link ConceptNormaliser}. */
     public ConceptQueries(Connection connection) {
         this(connection, new ConceptNormaliser());
     }
 
+    /** Queries over the store open on {@code connection}, merging forms with {@code normaliser}. */
     public ConceptQueries(Connection connection, ConceptNormaliser normaliser) {
         this.connection = connection;
         this.normaliser = normaliser;

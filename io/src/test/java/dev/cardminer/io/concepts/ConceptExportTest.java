@@ -47,4 +47,24 @@ class ConceptExportTest {
                     "llm:absent")).isZero();
         }
     }
+
+    /** CSV is opened in spreadsheets and shown by cat: card text loses its control characters and formulas. */
+    @Test
+    void csvCellsHoldNoControlCharactersAndNoFormulas(@TempDir Path dir) throws Exception {
+        String body = "# Evil\n\nClear \u001b[2J the \u001b]0;pwned\u0007 screen now.\n\n=HYPERLINK(\"http://x\") is here.\n";
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema())
+                .card(SyntheticStore.card("evil/m").body(body).build()).build().open(null)) {
+            new AnnotationPhase(c, 1000).ensureSentences();
+            Path csv = dir.resolve("s.csv");
+            Path jsonl = dir.resolve("s.jsonl");
+            new ConceptExport(c).export(ConceptExport.What.SENTENCES, ConceptExport.Format.CSV, csv, null);
+            new ConceptExport(c).export(ConceptExport.What.SENTENCES, ConceptExport.Format.JSONL, jsonl, null);
+            String written = Files.readString(csv);
+            assertThat(written).doesNotContain("\u001b").doesNotContain("\u0007")
+                    .contains("Clear \uFFFD[2J the \uFFFD]0;pwned\uFFFD screen now.")
+                    .contains("'=HYPERLINK(").doesNotContain(",=HYPERLINK(");
+            // The data formats keep the text as it is.
+            assertThat(Files.readString(jsonl)).contains("\\u001B[2J");
+        }
+    }
 }

@@ -12,8 +12,9 @@ import java.util.Locale;
 
 /**
  * Writes a {@link Table} as RFC 4180 CSV (UTF-8, CRLF, a header row, every row of the table).
- * Percentages are plain numbers (the header says {@code %}). Text from cards that starts like a
- * spreadsheet formula gets a leading apostrophe, so opening the file cannot run it.
+ * Percentages are plain numbers (the header says {@code %}). Text from cards loses its control characters (so
+ * {@code cat} cannot be made to clear a screen) and, when it starts like a spreadsheet formula, gets a leading
+ * apostrophe, so opening the file cannot run it ({@link CsvCells#cell}).
  */
 public final class CsvWriter {
 
@@ -54,7 +55,7 @@ public final class CsvWriter {
     }
 
     private static String defuse(String text) {
-        return CsvCells.defuse(text);
+        return CsvCells.cell(text);
     }
 
     private static String quote(String text) {

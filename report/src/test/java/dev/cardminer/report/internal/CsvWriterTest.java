@@ -28,6 +28,23 @@ class CsvWriterTest {
                         + "\"'=HYPERLINK(\"\"http://x\"\")\",-1,0.00,1.0000,'@evil\r\n");
     }
 
+    /** A heading such as {@code ESC[2J ESC]0;title BEL} must not clear the screen of whoever runs {@code cat} on it. */
+    @Test
+    void cardTextLosesItsControlCharactersAndThenIsDefused(@TempDir Path dir) throws Exception {
+        Table table = Table.builder("t", "caption", "heading", "cards")
+                .row("Clear \u001b[2J \u001b]0;pwned\u0007 \u202etxt.exe\tand\u0085 C1", new Cells.CardRef("evil/\u001b[31m"))
+                .row("\u001b=cmd", new Cells.CardRefs(List.of("\u0000@x")))
+                .row("\t-1+2", new Cells.Texts(List.of("+a", "b")))
+                .build();
+        Path file = dir.resolve("t.csv");
+        new CsvWriter().write(table, file);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(
+                "heading,cards\r\n"
+                        + "Clear \uFFFD[2J \uFFFD]0;pwned\uFFFD \uFFFDtxt.exe\tand\uFFFD C1,evil/\uFFFD[31m\r\n"
+                        + "\uFFFD=cmd,\uFFFD@x\r\n"
+                        + "'\t-1+2,'+a | b\r\n");
+    }
+
     @Test
     void aRowMustFitTheColumns() {
         assertThatThrownBy(() -> Table.builder("t", "c", "a", "b").row("x").build())

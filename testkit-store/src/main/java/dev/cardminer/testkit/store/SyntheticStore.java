@@ -39,19 +39,56 @@ import java.util.stream.Stream;
  */
 public final class SyntheticStore {
 
+    /**
+     * A row of the card's {@code sections}.
+     *
+     * @param title       the heading
+     * @param canonical   the template section it matches, or null
+     * @param placeholder whether it holds only placeholder text
+     * @param empty       whether it holds nothing
+     */
     public record SectionRow(String title, String canonical, boolean placeholder, boolean empty) {
     }
 
+    /**
+     * A row of the card's {@code problems}.
+     *
+     * @param severity {@code error}, {@code warning} or {@code info}
+     * @param code     the problem code
+     * @param message  the message
+     */
     public record ProblemRow(String severity, String code, String message) {
     }
 
+    /**
+     * A row of the card's {@code eval_results}.
+     *
+     * @param task     the task type
+     * @param dataset  the dataset type
+     * @param metric   the metric type
+     * @param value    the metric value, or null
+     * @param verified whether the Hub verified it
+     */
     public record EvalRow(String task, String dataset, String metric, Double value, boolean verified) {
     }
 
+    /**
+     * A row of the card's {@code annotations}.
+     *
+     * @param subject  the annotated subject
+     * @param category its category
+     */
     public record AnnotationRow(String subject, String category) {
     }
 
-    /** The runs-log line a store gets when the builder asks for one. */
+    /**
+     * The runs-log line a store gets when the builder asks for one.
+     *
+     * @param id       the run's id
+     * @param source   the source's description
+     * @param started  when it started
+     * @param finished when it finished
+     */
     public record RunRow(String id, String source, LocalDateTime started, LocalDateTime finished) {
     }
 
@@ -59,12 +96,33 @@ public final class SyntheticStore {
      * One card. {@code text} is the card's file (null for a card given field by field); {@code downloads},
      * {@code likes}, {@code created}, {@code hubPipelineTag} and {@code hubLibrary} are what the Hub says
      * besides the card.
+     *
+     * @param id             the card's id ({@code org/name})
+     * @param text           the card's file, or null
+     * @param downloads      the Hub's download count, or null
+     * @param likes          the Hub's like count, or null
+     * @param created        the repo's creation time, or null
+     * @param hubPipelineTag the Hub's pipeline_tag column, or null
+     * @param hubLibrary     the Hub's library_name column, or null
+     * @param body           the body as stored
+     * @param hasMetadata    whether the card has a metadata block
+     * @param completeness   template completeness, 0 to 1
+     * @param metadata       metadata keys with their values, in order
+     * @param sections       its section rows
+     * @param problems       its problem rows
+     * @param evals          its eval-result rows
+     * @param annotations    its annotation rows
      */
     public record Card(String id, String text, Long downloads, Long likes, LocalDateTime created,
                        String hubPipelineTag, String hubLibrary, String body, boolean hasMetadata,
                        double completeness, Map<String, List<String>> metadata, List<SectionRow> sections,
                        List<ProblemRow> problems, List<EvalRow> evals, List<AnnotationRow> annotations) {
 
+        /**
+         * Copies the map and the lists.
+         *
+         * @throws NullPointerException when id is null
+         */
         public Card {
             Objects.requireNonNull(id, "id");
             metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -121,16 +179,19 @@ public final class SyntheticStore {
             return this;
         }
 
+        /** The Hub's download count. */
         public CardBuilder downloads(long downloads) {
             this.downloads = downloads;
             return this;
         }
 
+        /** The Hub's like count. */
         public CardBuilder likes(long likes) {
             this.likes = likes;
             return this;
         }
 
+        /** When the repo was created. */
         public CardBuilder created(LocalDateTime created) {
             this.created = created;
             return this;
@@ -148,11 +209,13 @@ public final class SyntheticStore {
             return this;
         }
 
+        /** Whether the stored card has a metadata block. */
         public CardBuilder hasMetadata(boolean hasMetadata) {
             this.hasMetadata = hasMetadata;
             return this;
         }
 
+        /** The stored template completeness, 0 to 1. */
         public CardBuilder completeness(double completeness) {
             this.completeness = completeness;
             return this;
@@ -164,26 +227,31 @@ public final class SyntheticStore {
             return this;
         }
 
+        /** Adds a section row. */
         public CardBuilder section(SectionRow section) {
             sections.add(section);
             return this;
         }
 
+        /** Adds a problem row. */
         public CardBuilder problem(ProblemRow problem) {
             problems.add(problem);
             return this;
         }
 
+        /** Adds an eval-result row. */
         public CardBuilder eval(EvalRow eval) {
             evals.add(eval);
             return this;
         }
 
+        /** Adds an annotation row. */
         public CardBuilder annotation(AnnotationRow annotation) {
             annotations.add(annotation);
             return this;
         }
 
+        /** The card as set so far. */
         public Card build() {
             return new Card(id, text, downloads, likes, created, hubPipelineTag, hubLibrary, body, hasMetadata,
                     completeness, metadata, sections, problems, evals, annotations);
@@ -205,11 +273,13 @@ public final class SyntheticStore {
             return this;
         }
 
+        /** Adds a card. */
         public Builder card(Card card) {
             cards.add(card);
             return this;
         }
 
+        /** Adds cards, in order. */
         public Builder cards(List<Card> cards) {
             this.cards.addAll(cards);
             return this;
@@ -237,6 +307,7 @@ public final class SyntheticStore {
             return this;
         }
 
+        /** The store's cards and run, not yet written anywhere: see {@link SyntheticStore#open}. */
         public SyntheticStore build() {
             return new SyntheticStore(schema, cards, run);
         }
@@ -252,10 +323,12 @@ public final class SyntheticStore {
         this.run = run;
     }
 
+    /** A builder with no schema, no cards and no run line. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder for a card with this id. */
     public static CardBuilder card(String id) {
         return new CardBuilder(id);
     }

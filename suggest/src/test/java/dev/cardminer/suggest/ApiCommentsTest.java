@@ -1,0 +1,13 @@
+package dev.cardminer.suggest;
+
+import dev.cardminer.testkit.ApiComments;
+import org.junit.jupiter.api.Test;
+
+/** Every public type and member of {@code suggest}'s API, outside its internal package, has a javadoc comment. */
+class ApiCommentsTest {
+
+    @Test
+    void everyPublicMemberHasAComment() {
+        ApiComments.check();
+    }
+}
