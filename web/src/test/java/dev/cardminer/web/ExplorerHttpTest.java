@@ -136,7 +136,7 @@ class ExplorerHttpTest {
         String trend = html.substring(html.indexOf("id=\"chart-trend-model-index\""));
         // May 2023: evil/model and other/speech, neither with a model-index; Nov 2022: good-org/classifier, with one.
         assertThat(trend.substring(0, trend.indexOf("</figure>"))).contains("href=\"/cards?month=2022-11\"")
-                .contains("100% of 1").contains("0% of 2");
+                .contains("100.0% of 1").contains("0.0% of 2");
         assertThat(html).contains("id=\"chart-trend-completeness\"");
     }
 
