@@ -185,6 +185,24 @@ class ExplorerHttpTest {
     }
 
     @Test
+    void aPagePastTheLastShowsTheLastAndSaysSo() throws Exception {
+        // 4 cards: one page. Each address past it shows that page, its cards and its number, never "page 3 of 1".
+        for (String page : new String[] {"2", "3", "200", "500", "2147483648"}) {
+            String html = get("/cards?page=" + page).body();
+            assertThat(html).as(page).contains("page 1 of 1").contains("4 cards").contains("bare/nometa")
+                    .contains("There is no page " + page + "; this is the last, page 1.")
+                    .doesNotContain("rel=\"prev\"").doesNotContain("rel=\"next\"");
+        }
+        String search = get("/cards?q=classifier&page=3").body();
+        assertThat(search).contains("page 1 of 1").contains("1 card<").contains("good-org/classifier");
+        // No match at all: page 1 of 1, empty, whatever page was asked for.
+        assertThat(get("/cards?q=nothing-matches&page=3").body()).contains("page 1 of 1").contains("0 cards");
+        // A page that exists is shown without a note.
+        assertThat(get("/cards?page=1").body()).contains("page 1 of 1").doesNotContain("page-note");
+        assertThat(get("/cards?page=abc").body()).contains("page 1 of 1").doesNotContain("page-note");
+    }
+
+    @Test
     void aForeignHostHeaderIsRefused() throws Exception {
         // DNS rebinding: a page of another origin whose name resolves to 127.0.0.1 sends its own Host.
         assertThat(rawStatus("evil.example:" + explorer.uri().getPort())).isEqualTo(421);

@@ -42,12 +42,22 @@ record Request(String path, Map<String, List<String>> params) {
         return params.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
     }
 
+    /** The parameter's first value as given (not trimmed); null when absent. */
+    String raw(String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** An integer parameter held to [min, max] (digits beyond int's range too); the fallback when absent or not a number. */
     int intParam(String name, int fallback, int min, int max) {
         String v = param(name);
-        try {
-            return v == null ? fallback : Math.max(min, Math.min(max, Integer.parseInt(v)));
-        } catch (NumberFormatException e) {
+        if (v == null || !v.matches("[-+]?[0-9]+")) {
             return fallback;
+        }
+        try {
+            return Math.max(min, Math.min(max, Integer.parseInt(v)));
+        } catch (NumberFormatException e) {
+            return v.startsWith("-") ? min : max;
         }
     }
 
