@@ -2,6 +2,7 @@ package dev.cardminer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -201,6 +202,35 @@ class ExplorerHttpTest {
         assertThat(get("/cards?page=1").body()).contains("page 1 of 1").doesNotContain("page-note");
         assertThat(get("/cards?page=abc").body()).contains("page 1 of 1").doesNotContain("page-note");
     }
+
+    @Test
+    void cardIdsWithDotSegmentsAreLinkedThroughTheQueryAndServed() throws Exception {
+        try (Explorer.Running ids = Explorer.builder(TestStore.withIds(dir.resolve("ids"), DOT_IDS)).port(0).build()
+                .start()) {
+            String list = HTTP.send(HttpRequest.newBuilder(ids.uri().resolve("/cards?sort=id")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(list).contains("href=\"/card?id=a%2F.\"").contains("href=\"/card?id=a%2F..\"")
+                    .contains("href=\"/card?id=.%2Fb\"").contains("href=\"/cards/org/na..me\"");
+            for (String id : DOT_IDS) {
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\" class=\"card-link\">"
+                        + java.util.regex.Pattern.quote(id) + "</a>").matcher(list);
+                assertThat(link.find()).as(id).isTrue();
+                // As a browser would send it: dot segments resolved away (RFC 3986 section 5.2.4).
+                URI sent = ids.uri().resolve(link.group(1).replace("&amp;", "&")).normalize();
+                HttpResponse<String> card = HTTP.send(HttpRequest.newBuilder(sent).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(card.statusCode()).as(id + " via " + sent).isEqualTo(200);
+                assertThat(card.body()).as(id).contains("<h1>" + id + "</h1>");
+            }
+            assertThat(HTTP.send(HttpRequest.newBuilder(ids.uri().resolve("/card?id=nobody%2Fnothing")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(HTTP.send(HttpRequest.newBuilder(ids.uri().resolve("/card")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** Ids as JSONL and Parquet sources give them: segments that URL resolution removes, and dots that it keeps. */
+    static final String[] DOT_IDS = {"a/.", "a/..", "./b", "org/na..me"};
 
     @Test
     void aForeignHostHeaderIsRefused() throws Exception {

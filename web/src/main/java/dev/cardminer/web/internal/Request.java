@@ -84,13 +84,36 @@ record Request(String path, Map<String, List<String>> params) {
         return out.toString();
     }
 
-    /** The card's page: each segment of the id encoded, the slash between org and name kept. */
+    /**
+     * The card's page: each segment of the id encoded, the slash between org and name kept. An id with a
+     * {@code .} or {@code ..} segment goes in the query instead ({@code /card?id=}): browsers and curl resolve
+     * such segments away, also when their dots are percent-encoded (the URL standard reads {@code %2e} as a dot).
+     */
     static String cardUrl(String id) {
+        if (!pathCanCarry(id)) {
+            return url(CARD_BY_QUERY, "id", id);
+        }
         StringBuilder out = new StringBuilder("/cards");
         for (String segment : id.split("/", -1)) {
             out.append('/').append(encode(segment).replace("+", "%20"));
         }
         return out.toString();
+    }
+
+    /** The address of a card given by its id in the query, for ids that a path cannot carry. */
+    static final String CARD_BY_QUERY = "/card";
+
+    /** Whether {@code /cards/{id}} reaches the card: no empty id and no segment that URL resolution removes. */
+    static boolean pathCanCarry(String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (String segment : id.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This request with some parameters replaced (null removes one). */
