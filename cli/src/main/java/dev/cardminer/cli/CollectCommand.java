@@ -55,6 +55,10 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "downloads", description = "Order of the store's models: downloads or likes.")
     String sort;
 
+    @Option(names = "--recheck", description = "With --from-db: ask again about the store's models an earlier run "
+            + "found missing or gated (after accepting a repo's conditions, or changing HF_TOKEN).")
+    boolean recheck;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write one facts file per model into DIR.")
     Path out;
 
@@ -112,7 +116,7 @@ final class CollectCommand implements Callable<Integer> {
                 facts = new FactsStore(store.connection());
                 List<String> topModels = facts.topModels(top, sort);
                 Set<String> done = facts.collected();
-                Set<String> unavailable = facts.unavailable();
+                Set<String> unavailable = recheck ? Set.of() : facts.unavailable();
                 int skipped = 0;
                 int answered = 0;
                 for (String m : topModels) {
@@ -127,7 +131,7 @@ final class CollectCommand implements Callable<Integer> {
                 err.println("collect: " + CardFiles.count(topModels.size(), "model") + " from " + fromDb + " by " + sort
                         + (skipped > 0 ? ", " + skipped + " already collected (skipped)" : "")
                         + (answered > 0 ? ", " + answered + " not found or gated at an earlier run (skipped; name "
-                        + (answered == 1 ? "it" : "them") + " to ask again)" : ""));
+                        + (answered == 1 ? "it" : "them") + " or use --recheck to ask again)" : ""));
             }
             return run(collector, validator, facts, new ArrayList<>(todo), stdout, err);
         } finally {

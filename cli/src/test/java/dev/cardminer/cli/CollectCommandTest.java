@@ -142,13 +142,19 @@ class CollectCommandTest {
         // Nothing left to ask: the gated model is not asked again forever, and the run succeeds.
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.err()).contains("2 already collected (skipped), 1 not found or gated at an earlier run "
-                + "(skipped; name it to ask again)", "0 collected, 0 failed");
+                + "(skipped; name it or use --recheck to ask again)", "0 collected, 0 failed");
         assertThat(hub.server().requests("/api/models/")).hasSize(infoRequests);
 
         // Named, it is asked again (after accepting its conditions, say).
         int gatedRequests = hub.server().requests("/api/models/meta/gated").size();
         CliRun named = run(args("--from-db", db.toString(), "--top", "3", "meta/gated"));
         assertThat(named.exit()).isEqualTo(2);
+        assertThat(hub.server().requests("/api/models/meta/gated")).hasSizeGreaterThan(gatedRequests);
+        // So is every model recorded so, with --recheck (a token that was wrong for them all, say).
+        gatedRequests = hub.server().requests("/api/models/meta/gated").size();
+        CliRun recheck = run(args("--from-db", db.toString(), "--top", "3", "--recheck"));
+        assertThat(recheck.exit()).isEqualTo(2);
+        assertThat(recheck.err()).contains("2 already collected (skipped)\n", "0 collected, 1 not found or gated");
         assertThat(hub.server().requests("/api/models/meta/gated")).hasSizeGreaterThan(gatedRequests);
     }
 
