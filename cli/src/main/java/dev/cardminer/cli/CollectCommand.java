@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
         "Collects model facts from the Hub: repo facts, the parsed card, architecture from config.json, the "
                 + "exact parameter count from safetensors headers (Range reads only), training data in the seed's "
                 + "taxonomy, and Open LLM Leaderboard scores. Writes OUT/<org>_<name>.json per model, a model_facts "
-                + "table with --from-db, or JSON to standard output. Exits 0 when every model was collected, 3 when "
-                + "the Hub failed for some."})
+                + "table with --from-db, or JSON to standard output. Exits 0 when every model was collected, 2 when "
+                + "some do not exist or are gated (an answer: --from-db re-runs skip them; name a model to ask again), "
+                + "3 when the Hub failed for some (re-runs retry them)."})
 final class CollectCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "MODEL", description = "Model ids, org/name or org/name@revision.")
@@ -53,6 +54,10 @@ final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--sort", paramLabel = "KEY", defaultValue = "downloads", description = "Order of the store's models: downloads or likes.")
     String sort;
+
+    @Option(names = "--recheck", description = "With --from-db: ask again about the store's models an earlier run "
+            + "found missing or gated (after accepting a repo's conditions, or changing HF_TOKEN).")
+    boolean recheck;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write one facts file per model into DIR.")
     Path out;
@@ -111,16 +116,22 @@ final class CollectCommand implements Callable<Integer> {
                 facts = new FactsStore(store.connection());
                 List<String> topModels = facts.topModels(top, sort);
                 Set<String> done = facts.collected();
+                Set<String> unavailable = recheck ? Set.of() : facts.unavailable();
                 int skipped = 0;
+                int answered = 0;
                 for (String m : topModels) {
                     if (done.contains(m)) {
                         skipped++;
+                    } else if (unavailable.contains(m) && !todo.contains(m)) {
+                        answered++;
                     } else {
                         todo.add(m);
                     }
                 }
                 err.println("collect: " + CardFiles.count(topModels.size(), "model") + " from " + fromDb + " by " + sort
-                        + (skipped > 0 ? ", " + skipped + " already collected (skipped)" : ""));
+                        + (skipped > 0 ? ", " + skipped + " already collected (skipped)" : "")
+                        + (answered > 0 ? ", " + answered + " not found or gated at an earlier run (skipped; name "
+                        + (answered == 1 ? "it" : "them") + " or use --recheck to ask again)" : ""));
             }
             return run(collector, validator, facts, new ArrayList<>(todo), stdout, err);
         } finally {
@@ -134,6 +145,7 @@ final class CollectCommand implements Callable<Integer> {
                     PrintWriter stdout, PrintWriter err) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         int failed = 0;
+        int unavailable = 0;
         int collected = 0;
         try {
             ExecutorCompletionService<ModelFacts> done = new ExecutorCompletionService<>(pool);
@@ -145,11 +157,12 @@ final class CollectCommand implements Callable<Integer> {
                 String revision = at < 0 ? null : ref.substring(at + 1);
                 Future<ModelFacts> f = done.submit(() -> collector.collect(model, revision));
                 futures.add(f);
-                names.put(f, model);
+                names.put(f, ref);
             }
             for (int i = 0; i < futures.size(); i++) {
                 Future<ModelFacts> f = done.take();
-                String model = names.get(f);
+                String ref = names.get(f);
+                String model = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
                 ModelFacts facts;
                 try {
                     facts = f.get();
@@ -158,9 +171,21 @@ final class CollectCommand implements Callable<Integer> {
                     if (cause instanceof HubException h && h.kind() == HubException.Kind.UNREACHABLE) {
                         // Offline: one line, not one per model; nothing is marked failed, a re-run resumes.
                         err.println("collect: " + h.getMessage() + "; stopped, "
-                                + CardFiles.count(futures.size() - collected - failed, "model") + " left: run again to resume");
-                        failed += futures.size() - collected - failed;
+                                + CardFiles.count(futures.size() - collected - failed - unavailable, "model")
+                                + " left: run again to resume");
+                        failed += futures.size() - collected - failed - unavailable;
                         break;
+                    }
+                    if (cause instanceof HubException h && (h.kind() == HubException.Kind.NOT_FOUND
+                            || h.kind() == HubException.Kind.NO_ACCESS)) {
+                        // The Hub's answer, not its failure: asking again gives the same until the repo, its gate
+                        // or the token changes, so it is recorded and not retried by --from-db re-runs.
+                        err.println("collect " + model + ": " + h.getMessage());
+                        unavailable++;
+                        if (store != null && ref.equals(model)) {   // not for one revision: the model may exist
+                            store.saveUnavailable(model, h.kind() == HubException.Kind.NOT_FOUND, h.getMessage());
+                        }
+                        continue;
                     }
                     String why = cause instanceof IOException ? cause.getMessage()
                             : cause.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -186,10 +211,12 @@ final class CollectCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         stdout.flush();
-        err.println("collect: " + collected + " collected, " + failed + " failed"
-                + (failed > 0 ? "; run again to retry the failed ones" : ""));
+        err.println("collect: " + collected + " collected, " + (unavailable > 0 ? unavailable + " not found or gated, " : "")
+                + failed + " failed" + (failed > 0 ? "; run again to retry the failed ones" : ""));
         err.flush();
-        return failed > 0 ? OneLineErrorHandler.HUB_UNAVAILABLE : 0;
+        // 3 only when the Hub failed (a re-run may succeed); a model that does not exist or is gated is an input
+        // that cannot be read (2), as a missing file is for other commands.
+        return failed > 0 ? OneLineErrorHandler.HUB_UNAVAILABLE : unavailable > 0 ? OneLineErrorHandler.IO_ERROR : 0;
     }
 
     private void write(ModelFacts facts, FactsStore store, PrintWriter stdout, boolean several) throws Exception {

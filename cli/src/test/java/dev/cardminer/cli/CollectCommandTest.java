@@ -86,10 +86,25 @@ class CollectCommandTest {
     void aGatedModelIsOneLineAndTheOthersAreStillCollected() throws Exception {
         CliRun r = run(args("--out", dir.toString(), "meta/gated", "org/b"));
 
-        assertThat(r.exit()).isEqualTo(3);
+        // Gated is the Hub's answer, not its failure: exit 2 (an input that cannot be read), not 3 (the Hub cannot be reached).
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("collect meta/gated: model meta/gated is gated: accept its conditions at "
-                + hub.endpoint() + "/meta/gated and set HF_TOKEN");
+                + hub.endpoint() + "/meta/gated and set HF_TOKEN", "collect: 1 collected, 1 not found or gated, 0 failed\n")
+                .doesNotContain("run again");
         assertThat(dir.resolve("org_b.json")).exists();
+    }
+
+    @Test
+    void aModelThatDoesNotExistIsAnAnswerNotAHubFailure() throws Exception {
+        CliRun r = run(args("--out", dir.toString(), "me/missing", "org/b"));
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("collect me/missing: no model me/missing at " + hub.endpoint(),
+                "collect: 1 collected, 1 not found or gated, 0 failed\n");
+        // The facts of a repo without config.json say so, so that "architecture": null is not a config without the fields.
+        JsonNode b = json.readTree(dir.resolve("org_b.json").toFile());
+        assertThat(b.path("architecture").isNull()).isTrue();
+        assertThat(b.path("problems").toString()).contains("config.json: model org/b has no config.json");
     }
 
     @Test
@@ -105,14 +120,16 @@ class CollectCommandTest {
         }
 
         CliRun first = run(args("--from-db", db.toString(), "--top", "3"));
-        assertThat(first.exit()).isEqualTo(3);
-        assertThat(first.err()).contains("collect: 3 models from " + db + " by downloads", "2 collected, 1 failed");
+        assertThat(first.exit()).isEqualTo(2);
+        assertThat(first.err()).contains("collect: 3 models from " + db + " by downloads",
+                "2 collected, 1 not found or gated, 0 failed");
 
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT model_id, total_parameters, error IS NULL FROM model_facts ORDER BY model_id")) {
+             ResultSet r = s.executeQuery("SELECT model_id, total_parameters, error IS NULL, error FROM model_facts ORDER BY model_id")) {
             r.next();
             assertThat(r.getString(1)).isEqualTo("meta/gated");
             assertThat(r.getBoolean(3)).isFalse();
+            assertThat(r.getString(4)).startsWith("no access: model meta/gated is gated");
             r.next();
             assertThat(r.getString(1)).isEqualTo("org/a");
             assertThat(r.getLong(2)).isEqualTo(100);
@@ -120,10 +137,25 @@ class CollectCommandTest {
             assertThat(r.getLong(2)).isEqualTo(7);
         }
 
-        int infoRequests = hub.server().requests("/api/models/org/").size();
+        int infoRequests = hub.server().requests("/api/models/").size();
         CliRun again = run(args("--from-db", db.toString(), "--top", "3"));
-        assertThat(again.err()).contains("2 already collected (skipped)", "0 collected, 1 failed");
-        assertThat(hub.server().requests("/api/models/org/")).hasSize(infoRequests);
+        // Nothing left to ask: the gated model is not asked again forever, and the run succeeds.
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("2 already collected (skipped), 1 not found or gated at an earlier run "
+                + "(skipped; name it or use --recheck to ask again)", "0 collected, 0 failed");
+        assertThat(hub.server().requests("/api/models/")).hasSize(infoRequests);
+
+        // Named, it is asked again (after accepting its conditions, say).
+        int gatedRequests = hub.server().requests("/api/models/meta/gated").size();
+        CliRun named = run(args("--from-db", db.toString(), "--top", "3", "meta/gated"));
+        assertThat(named.exit()).isEqualTo(2);
+        assertThat(hub.server().requests("/api/models/meta/gated")).hasSizeGreaterThan(gatedRequests);
+        // So is every model recorded so, with --recheck (a token that was wrong for them all, say).
+        gatedRequests = hub.server().requests("/api/models/meta/gated").size();
+        CliRun recheck = run(args("--from-db", db.toString(), "--top", "3", "--recheck"));
+        assertThat(recheck.exit()).isEqualTo(2);
+        assertThat(recheck.err()).contains("2 already collected (skipped)\n", "0 collected, 1 not found or gated");
+        assertThat(hub.server().requests("/api/models/meta/gated")).hasSizeGreaterThan(gatedRequests);
     }
 
     private static byte[] leaderboardParquet(Path file) throws Exception {

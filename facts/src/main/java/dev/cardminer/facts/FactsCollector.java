@@ -99,6 +99,10 @@ public final class FactsCollector {
             } catch (IOException e) {
                 problems.add("config.json: " + e.getMessage());
             }
+        } else {
+            // Said, so that a null architecture reads as "no config.json", not as a config without the fields.
+            problems.add("config.json: model " + model + " has no config.json at revision "
+                    + (revision == null ? "main" : revision) + ", so its architecture is unknown (architecture: null)");
         }
         out.set("architecture", config == null ? NODES.nullNode() : architecture(Architecture.fromConfig(config)));
 

@@ -16,10 +16,16 @@ import java.util.Set;
 
 /**
  * The {@code model_facts} table of a store: one row per model, its facts JSON, or the error that kept
- * it from being collected (retried by the next run). Models with facts are skipped on a re-run, which is
- * what makes {@code collect --from-db} resumable.
+ * it from being collected. Models with facts are skipped on a re-run, which is what makes
+ * {@code collect --from-db} resumable; so are models the Hub said it has not or will not give (not found,
+ * gated), while a Hub failure is retried by the next run.
  */
 public final class FactsStore {
+
+    /** How the error of a model the Hub has no such repo for begins. */
+    public static final String NOT_FOUND = "not found: ";
+    /** How the error of a gated or private model begins. */
+    public static final String NO_ACCESS = "no access: ";
 
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
@@ -49,9 +55,21 @@ public final class FactsStore {
 
     /** Models whose facts are already collected. */
     public Set<String> collected() throws SQLException {
+        return ids("SELECT model_id FROM model_facts WHERE error IS NULL");
+    }
+
+    /**
+     * Models the Hub answered for: no such repo or revision, or no access (gated, private). Not Hub failures:
+     * asking again gives the same answer until someone changes the repo, its gate or the token.
+     */
+    public Set<String> unavailable() throws SQLException {
+        return ids("SELECT model_id FROM model_facts WHERE starts_with(error, '" + NOT_FOUND + "') "
+                + "OR starts_with(error, '" + NO_ACCESS + "')");
+    }
+
+    private Set<String> ids(String sql) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT model_id FROM model_facts WHERE error IS NULL")) {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 ids.add(r.getString(1));
             }
@@ -76,13 +94,22 @@ public final class FactsStore {
     }
 
     /**
-     * Records that collecting a model's facts failed, replacing what the store had for it; it is collected again
+     * Records that collecting a model's facts failed (the Hub failed), replacing what the store had for it; it is collected again
      * next time.
      *
      * @throws SQLException when the store cannot be written
      */
     public void saveFailure(String model, String error) throws SQLException {
         upsert(model, null, null, null, error);
+    }
+
+    /**
+     * The Hub's answer that the model cannot be collected: {@code notFound} (no such repo or revision), else no
+     * access (gated or private). The error column starts with {@code not found: } or {@code no access: }; later
+     * runs skip the model ({@link #unavailable}).
+     */
+    public void saveUnavailable(String model, boolean notFound, String why) throws SQLException {
+        upsert(model, null, null, null, (notFound ? NOT_FOUND : NO_ACCESS) + why);
     }
 
     private void upsert(String model, String sha, Long total, String factsJson, String error) throws SQLException {

@@ -143,9 +143,24 @@ class FactsCollectorTest {
         assertThat(facts.json().path("card").isNull()).isTrue();
         assertThat(facts.json().path("architecture").isNull()).isTrue();
         assertThat(facts.json().path("parameters").isNull()).isTrue();
+        // Each part that is missing says so: without config.json, "architecture": null is not a config without the fields.
         assertThat(facts.problems()).containsExactly("README.md: the repo has no card",
+                "config.json: model org/bare has no config.json at revision main, so its architecture is unknown "
+                        + "(architecture: null)",
                 "parameters: no safetensors weights in the repo");
         assertThat(new FactsValidator().validate(Path.of("org_bare.json"), facts.json())).isEmpty();
+    }
+
+    @Test
+    void aConfigWithoutTheFieldsIsAnArchitectureOfNullsAndNoProblem() throws Exception {
+        hub.model("org/plain").file("README.md", "# plain\n").file("config.json", "{\"some_other_key\": 1}")
+                .file("model.safetensors", new SafetensorsFile().tensor("w", "F32", 10).bytes());
+
+        ModelFacts facts = collector(Leaderboard.empty()).collect("org/plain", null);
+
+        assertThat(facts.json().path("architecture").isObject()).isTrue();
+        assertThat(facts.json().path("architecture").path("num_layers").isNull()).isTrue();
+        assertThat(facts.problems()).isEmpty();
     }
 
     @Test

@@ -145,6 +145,22 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void linksToCardsWhoseIdsHaveDotSegmentsReachThoseCards() throws Exception {
+        // Chromium resolves "." and ".." path segments (also as %2e) before it sends a request.
+        try (Explorer.Running ids = Explorer.builder(TestStore.withIds(dir.resolve("ids"), ExplorerHttpTest.DOT_IDS))
+                .port(0).build().start()) {
+            for (String id : ExplorerHttpTest.DOT_IDS) {
+                browser.get(ids.uri().resolve("/cards?sort=id").toString());
+                browser.findElement(By.linkText(id)).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(
+                        ExpectedConditions.urlContains("sort=id")));
+                assertThat(browser.findElement(By.tagName("h1")).getText()).as(id + " at " + browser.getCurrentUrl())
+                        .isEqualTo(id);
+            }
+        }
+    }
+
+    @Test
     void breakdownsConceptsAndChooserRender() throws Exception {
         open("/breakdowns");
         assertThat(browser.findElement(By.id("breakdown")).getText()).contains("text-classification");

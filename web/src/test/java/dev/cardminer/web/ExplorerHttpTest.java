@@ -2,6 +2,7 @@ package dev.cardminer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -136,7 +137,7 @@ class ExplorerHttpTest {
         String trend = html.substring(html.indexOf("id=\"chart-trend-model-index\""));
         // May 2023: evil/model and other/speech, neither with a model-index; Nov 2022: good-org/classifier, with one.
         assertThat(trend.substring(0, trend.indexOf("</figure>"))).contains("href=\"/cards?month=2022-11\"")
-                .contains("100% of 1").contains("0% of 2");
+                .contains("100.0% of 1").contains("0.0% of 2");
         assertThat(html).contains("id=\"chart-trend-completeness\"");
     }
 
@@ -183,6 +184,53 @@ class ExplorerHttpTest {
         String other = get("/cards/other/speech").body();
         assertThat(other).contains("No suggestions for this card").contains("No classifications for this card");
     }
+
+    @Test
+    void aPagePastTheLastShowsTheLastAndSaysSo() throws Exception {
+        // 4 cards: one page. Each address past it shows that page, its cards and its number, never "page 3 of 1".
+        for (String page : new String[] {"2", "3", "200", "500", "2147483648"}) {
+            String html = get("/cards?page=" + page).body();
+            assertThat(html).as(page).contains("page 1 of 1").contains("4 cards").contains("bare/nometa")
+                    .contains("There is no page " + page + "; this is the last, page 1.")
+                    .doesNotContain("rel=\"prev\"").doesNotContain("rel=\"next\"");
+        }
+        String search = get("/cards?q=classifier&page=3").body();
+        assertThat(search).contains("page 1 of 1").contains("1 card<").contains("good-org/classifier");
+        // No match at all: page 1 of 1, empty, whatever page was asked for.
+        assertThat(get("/cards?q=nothing-matches&page=3").body()).contains("page 1 of 1").contains("0 cards");
+        // A page that exists is shown without a note.
+        assertThat(get("/cards?page=1").body()).contains("page 1 of 1").doesNotContain("page-note");
+        assertThat(get("/cards?page=abc").body()).contains("page 1 of 1").doesNotContain("page-note");
+    }
+
+    @Test
+    void cardIdsWithDotSegmentsAreLinkedThroughTheQueryAndServed() throws Exception {
+        try (Explorer.Running ids = Explorer.builder(TestStore.withIds(dir.resolve("ids"), DOT_IDS)).port(0).build()
+                .start()) {
+            String list = HTTP.send(HttpRequest.newBuilder(ids.uri().resolve("/cards?sort=id")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(list).contains("href=\"/card?id=a%2F.\"").contains("href=\"/card?id=a%2F..\"")
+                    .contains("href=\"/card?id=.%2Fb\"").contains("href=\"/cards/org/na..me\"");
+            for (String id : DOT_IDS) {
+                java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\" class=\"card-link\">"
+                        + java.util.regex.Pattern.quote(id) + "</a>").matcher(list);
+                assertThat(link.find()).as(id).isTrue();
+                // As a browser would send it: dot segments resolved away (RFC 3986 section 5.2.4).
+                URI sent = ids.uri().resolve(link.group(1).replace("&amp;", "&")).normalize();
+                HttpResponse<String> card = HTTP.send(HttpRequest.newBuilder(sent).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(card.statusCode()).as(id + " via " + sent).isEqualTo(200);
+                assertThat(card.body()).as(id).contains("<h1>" + id + "</h1>");
+            }
+            assertThat(HTTP.send(HttpRequest.newBuilder(ids.uri().resolve("/card?id=nobody%2Fnothing")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            assertThat(HTTP.send(HttpRequest.newBuilder(ids.uri().resolve("/card")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** Ids as JSONL and Parquet sources give them: segments that URL resolution removes, and dots that it keeps. */
+    static final String[] DOT_IDS = {"a/.", "a/..", "./b", "org/na..me"};
 
     @Test
     void aForeignHostHeaderIsRefused() throws Exception {

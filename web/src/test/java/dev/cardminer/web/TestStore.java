@@ -54,6 +54,22 @@ final class TestStore {
         return SyntheticStore.card(id).text(text).downloads(downloads).likes(likes).created(created);
     }
 
+    /** A store of one short card per id, made as {@link #create} makes its store (no annotations). */
+    static Path withIds(Path dir, String... ids) throws Exception {
+        SyntheticStore.Builder builder = SyntheticStore.builder();
+        long downloads = 1_000;
+        for (String id : ids) {
+            builder.card(card(id, "# Card " + id + "\n\nA short card.\n", downloads--, 1,
+                    LocalDateTime.of(2024, 3, 1, 0, 0)).build());
+        }
+        Path jsonl = builder.build().writeJsonLines(java.nio.file.Files.createDirectories(dir).resolve("ids.jsonl"));
+        Path db = dir.resolve("ids.duckdb");
+        try (CardSource source = CardSources.open(jsonl.toString(), HubOptions.fromEnvironment(), ProgressOutput.none())) {
+            new Analyzer(Analyzer.Config.of(db)).run(source);
+        }
+        return db;
+    }
+
     /** Writes the cards as JSON Lines into {@code dir} and analyses them (with rule annotations) into {@code dir}/store.duckdb. */
     static Path create(Path dir) throws Exception {
         SyntheticStore cards = SyntheticStore.builder()

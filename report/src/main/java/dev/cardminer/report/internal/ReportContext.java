@@ -36,18 +36,9 @@ public record ReportContext(StoreView store, Assets assets, ChartRenderer charts
         return whole == 0 ? "n/a" : percentText(100.0 * part / whole);
     }
 
-    /**
-     * A percentage with one decimal; a share that is not zero never reads as 0.0% ("< 0.1%"), and one that
-     * is not all never reads as 100.0% ("> 99.9%").
-     */
+    /** A percentage as every share is written ({@link dev.cardminer.report.Shares#percent}). */
     public static String percentText(double percent) {
-        if (percent > 0 && percent < 0.05) {
-            return "< 0.1%";
-        }
-        if (percent < 100 && percent >= 99.95) {
-            return "> 99.9%";
-        }
-        return String.format(Locale.ROOT, "%.1f%%", percent);
+        return dev.cardminer.report.Shares.percent(percent);
     }
 
     public static String count(long n) {

@@ -128,20 +128,32 @@ final class CardsPage {
             params.add("(?i)" + Pattern.quote(text));
         }
         String sort = SORTS.containsKey(request.param("sort")) ? request.param("sort") : "downloads";
-        int page = request.intParam("page", 1, 1, MAX_PAGE);
+        int asked = request.intParam("page", 1, 1, Integer.MAX_VALUE);
+        int page = Math.min(asked, MAX_PAGE);
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
 
         form(h, request, sort);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(PAGE_SIZE);
-        pageParams.add((page - 1) * PAGE_SIZE);
-        // The total comes with the page (a window over the matches), so the filters are evaluated once.
-        List<Object[]> rows = store.rows("SELECT id, author, pipeline, library, downloads, likes, completeness, "
-                + "problem_count, count(*) OVER () FROM memory.main.card_facts" + filter + " ORDER BY "
-                + SORTS.get(sort) + " LIMIT ? OFFSET ?", pageParams.toArray());
-        long total = !rows.isEmpty() ? ExplorerStore.asLong(rows.get(0)[8])
-                : page == 1 ? 0 : ExplorerStore.asLong(store.rows("SELECT count(*) FROM memory.main.card_facts"
-                + filter, params.toArray()).get(0)[0]);
+        List<Object[]> rows = page(filter, params, sort, page);
+        long total;
+        if (!rows.isEmpty()) {
+            total = ExplorerStore.asLong(rows.get(0)[8]);
+        } else if (page > 1) {
+            // Past the last page: show the last one (and say so) rather than an empty table.
+            total = ExplorerStore.asLong(store.rows("SELECT count(*) FROM memory.main.card_facts" + filter,
+                    params.toArray()).get(0)[0]);
+            page = Math.max(1, lastPage(total));
+            if (total > 0) {
+                rows = page(filter, params, sort, page);
+            }
+        } else {
+            total = 0;
+        }
+        long pages = Math.max(1, lastPage(total));
+        if (asked != page) {
+            h.element("p", "There is no page " + request.param("page") + (asked > MAX_PAGE && pages == MAX_PAGE
+                    ? " (pages stop at " + MAX_PAGE + ": narrow the search to see more)" : "")
+                    + "; this is the last, page " + page + ".", "class", "note", "id", "page-note");
+        }
 
         if (text != null && !words.isEmpty()) {
             h.element("p", "Cards whose text has every word of the query (" + String.join(", ", words)
@@ -169,16 +181,30 @@ final class CardsPage {
                     .element("td", Html.number(ExplorerStore.asLong(r[7])), "class", "num").close("tr");
         }
         h.close("tbody").close("table");
-        long pages = Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         h.open("nav", "class", "pager");
         if (page > 1) {
             h.link(request.with("page", String.valueOf(page - 1)), "← previous", "rel", "prev");
         }
-        h.element("span", "page " + page + " of " + Math.max(1, pages));
+        h.element("span", "page " + page + " of " + pages);
         if (page < pages) {
             h.link(request.with("page", String.valueOf(page + 1)), "next →", "rel", "next");
         }
         h.close("nav");
+    }
+
+    /** One page of the matching cards, each row with the number of all matches (a window, so the filters run once). */
+    private List<Object[]> page(String filter, List<Object> params, String sort, int page) throws SQLException {
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(PAGE_SIZE);
+        pageParams.add((page - 1) * PAGE_SIZE);
+        return store.rows("SELECT id, author, pipeline, library, downloads, likes, completeness, "
+                + "problem_count, count(*) OVER () FROM memory.main.card_facts" + filter + " ORDER BY "
+                + SORTS.get(sort) + " LIMIT ? OFFSET ?", pageParams.toArray());
+    }
+
+    /** The last page of {@code total} matches that the pager offers (0 for none). */
+    private static int lastPage(long total) {
+        return (int) Math.min(MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     private static void form(Html h, Request request, String sort) {

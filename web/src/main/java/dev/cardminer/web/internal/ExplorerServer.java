@@ -127,12 +127,14 @@ public final class ExplorerServer implements AutoCloseable {
             case "/breakdowns" -> html = page("Breakdowns", "/breakdowns", h -> breakdowns.render(h, request));
             case "/choose" -> html = page("Choose a model", "/choose", h -> choose.render(h, request));
             default -> {
-                if (!path.startsWith("/cards/")) {
+                // A card by its path (the usual link), or by ?id= for ids the path cannot carry (Request.cardUrl).
+                String id = path.startsWith("/cards/") ? path.substring("/cards/".length())
+                        : path.equals(Request.CARD_BY_QUERY) ? request.raw("id") : null;
+                if (id == null) {
                     send(exchange, 404, "text/html; charset=utf-8",
                             layout.page("Not found", null, h -> h.element("p", "No page at " + path + ".")));
                     return;
                 }
-                String id = path.substring("/cards/".length());
                 boolean[] found = {false};
                 html = page(id, null, h -> found[0] = card.render(h, id));
                 if (!found[0]) {

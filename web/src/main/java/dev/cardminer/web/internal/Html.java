@@ -1,6 +1,7 @@
 package dev.cardminer.web.internal;
 
 import dev.cardminer.report.SafeHtml;
+import dev.cardminer.report.Shares;
 import java.net.URI;
 import java.util.Locale;
 
@@ -84,8 +85,9 @@ final class Html {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** A share (0 to 1) as the report writes one: a few cards never read as none (Shares). */
     static String percent(double share) {
-        return Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+        return Double.isNaN(share) ? "" : Shares.percent(share * 100);
     }
 
     /**

@@ -42,12 +42,22 @@ record Request(String path, Map<String, List<String>> params) {
         return params.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
     }
 
+    /** The parameter's first value as given (not trimmed); null when absent. */
+    String raw(String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** An integer parameter held to [min, max] (digits beyond int's range too); the fallback when absent or not a number. */
     int intParam(String name, int fallback, int min, int max) {
         String v = param(name);
-        try {
-            return v == null ? fallback : Math.max(min, Math.min(max, Integer.parseInt(v)));
-        } catch (NumberFormatException e) {
+        if (v == null || !v.matches("[-+]?[0-9]+")) {
             return fallback;
+        }
+        try {
+            return Math.max(min, Math.min(max, Integer.parseInt(v)));
+        } catch (NumberFormatException e) {
+            return v.startsWith("-") ? min : max;
         }
     }
 
@@ -74,13 +84,36 @@ record Request(String path, Map<String, List<String>> params) {
         return out.toString();
     }
 
-    /** The card's page: each segment of the id encoded, the slash between org and name kept. */
+    /**
+     * The card's page: each segment of the id encoded, the slash between org and name kept. An id with a
+     * {@code .} or {@code ..} segment goes in the query instead ({@code /card?id=}): browsers and curl resolve
+     * such segments away, also when their dots are percent-encoded (the URL standard reads {@code %2e} as a dot).
+     */
     static String cardUrl(String id) {
+        if (!pathCanCarry(id)) {
+            return url(CARD_BY_QUERY, "id", id);
+        }
         StringBuilder out = new StringBuilder("/cards");
         for (String segment : id.split("/", -1)) {
             out.append('/').append(encode(segment).replace("+", "%20"));
         }
         return out.toString();
+    }
+
+    /** The address of a card given by its id in the query, for ids that a path cannot carry. */
+    static final String CARD_BY_QUERY = "/card";
+
+    /** Whether {@code /cards/{id}} reaches the card: no empty id and no segment that URL resolution removes. */
+    static boolean pathCanCarry(String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (String segment : id.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This request with some parameters replaced (null removes one). */
