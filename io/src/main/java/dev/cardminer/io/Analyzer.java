@@ -256,6 +256,7 @@ public final class Analyzer {
      * @param failures   cards stored with an internal-error or source-error problem
      * @param bytes      UTF-8 bytes of the cards taken (written and skipped)
      * @param pruned     stored cards the source no longer gave, deleted ({@link Builder#prune}); -1 without pruning
+     * @param unreadable entries the source could not read ({@link CardSource#skipped()}); when any, nothing is pruned
      * @param stages     where the time went, stage by stage (for profiling)
      * @param firstDuplicate the first card left out as a duplicate, "id in origin" (the earlier card with the id is
      *                   kept); null when none
@@ -267,7 +268,7 @@ public final class Analyzer {
      */
     public record Result(String runId, String source, long seen, long written, long replaced, long again,
                          long skipped, long factsUpdated, long duplicates, long failures, long bytes, long pruned,
-                         Duration elapsed,
+                         long unreadable, Duration elapsed,
                          Stages stages, String firstDuplicate, String firstFailure) {
 
         /**
@@ -288,6 +289,8 @@ public final class Analyzer {
                             factsUpdated == 0 ? "" : String.format(" (%,d with new repo facts or source)", factsUpdated));
             String forced = again == 0 ? "" : String.format("%,d unchanged but analysed again (--force), ", again);
             String removed = pruned < 0 ? "" : seen == 0 ? ", nothing pruned: the source gave no card"
+                    : unreadable > 0 ? String.format(", nothing pruned: %,d entr%s of the source could not be read",
+                            unreadable, unreadable == 1 ? "y" : "ies")
                     : String.format(", %,d pruned", pruned);
             String failed = failures == 0 || firstFailure == null ? "" : String.format(" (%s%s)",
                     failures == 1 ? "" : "one: ", firstFailure);
@@ -438,7 +441,8 @@ public final class Analyzer {
         runs.counted(runId, counts, config.prune());
         return new Result(runId, source.description(), counts.seen(), counts.written(), counts.replaced(),
                 counts.again(), counts.skipped(), counts.factsUpdated(), counts.duplicates(), counts.failures(), counts.bytes(),
-                config.prune() ? counts.pruned() : -1, Duration.between(started, finished), stages, counts.firstDuplicate(),
+                config.prune() ? counts.pruned() : -1, source.skipped().count(), Duration.between(started, finished),
+                stages, counts.firstDuplicate(),
                 counts.firstFailure());
     }
 

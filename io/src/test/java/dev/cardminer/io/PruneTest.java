@@ -134,6 +134,28 @@ class PruneTest {
         assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);
     }
 
+    /**
+     * An entry the source could not read (here a JSON Lines line whose card is a number) may be a stored card's: it is
+     * not pruned, nor is anything else, and the summary says why.
+     */
+    @Test
+    void aSourceWithAnEntryItCouldNotReadPrunesNothing() throws Exception {
+        Path lines = dir.resolve("cards.jsonl");
+        String reader = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(READER);
+        Files.writeString(lines, "{\"modelId\": \"zorg/reader\", \"card\": " + reader + "}\n"
+                + "{\"modelId\": \"zorg/other\", \"card\": \"# Other\\n\\nA second card.\\n\"}\n");
+        Path db = dir.resolve("store.duckdb");
+        analyze(lines, db, false);
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards")).isEqualTo(2);
+        Files.writeString(lines, "{\"modelId\": \"zorg/reader\", \"card\": " + reader + "}\n"
+                + "{\"modelId\": \"zorg/other\", \"card\": 42}\n");
+        Analyzer.Result result = analyze(lines, db, true);
+        assertThat(result.unreadable()).isEqualTo(1);
+        assertThat(result.pruned()).isZero();
+        assertThat(result.summary()).contains("nothing pruned: 1 entry of the source could not be read");
+        assertThat(TestCards.scalar(db, "SELECT count(*) FROM cards WHERE id = 'zorg/other'")).isEqualTo(1);
+    }
+
     @Test
     void pruningWithALimitIsRefused() {
         assertThatThrownBy(() -> config(dir.resolve("x.duckdb"), true).limit(3).build())

@@ -136,7 +136,10 @@ public final class Pipeline {
             // Only here: the source was read to its end without a failure (a failed or interrupted read threw above).
             // A source that gave no card at all (an empty folder, a wrong glob) is more likely a mistake than the
             // deletion of every card: nothing is pruned (the summary says so).
-            long pruned = settings.prune() && reader.ids.size() > 0 ? prune(reader.ids) : 0;
+            // An entry the source could not read (a cut Parquet file, a line whose card is not text) may be a stored
+            // card's: not seen, but not gone either, so nothing is pruned (the summary says so).
+            boolean unreadable = source.skipped().count() > 0;
+            long pruned = settings.prune() && reader.ids.size() > 0 && !unreadable ? prune(reader.ids) : 0;
             long c0 = System.nanoTime();
             try (Statement st = connection.createStatement()) {
                 st.execute("CHECKPOINT");
