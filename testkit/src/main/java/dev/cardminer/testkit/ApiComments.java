@@ -54,10 +54,16 @@ public final class ApiComments {
      * Fails with one line per undocumented member of the module's public API, read from {@code src/main/java} of
      * the working directory (the module's, under Maven).
      *
-     * @throws AssertionError listing what lacks a comment
+     * @throws AssertionError listing what lacks a comment, or when the working directory has no {@code src/main/java}
+     *                        (run from elsewhere, e.g. an IDE's repository root, it would check nothing)
      */
     public static void check() {
-        List<String> missing = missing(Path.of("src/main/java"));
+        Path sources = Path.of("src/main/java");
+        if (!Files.isDirectory(sources)) {
+            throw new AssertionError("no " + sources + " under " + Path.of("").toAbsolutePath()
+                    + ": run the module's test with the module as working directory (as Maven does)");
+        }
+        List<String> missing = missing(sources);
         if (!missing.isEmpty()) {
             throw new AssertionError(missing.size() + " public API member(s) without a javadoc comment (see "
                     + ApiComments.class.getSimpleName() + "):\n  " + String.join("\n  ", missing));

@@ -82,6 +82,7 @@ public final class ConceptExport {
         };
         Path target = out.toAbsolutePath();
         // Not Files.createTempFile: its file is private (0600), and the export is the target's once moved.
+        removeDeadParts(target);
         Path part = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + System.nanoTime() + ".part");
         boolean moved = false;
@@ -106,6 +107,33 @@ public final class ConceptExport {
             }
         }
     }
+
+    /**
+     * Deletes what exports to this target killed before their end left (kill -9 runs no finally): the part files
+     * whose process is gone. A live one's is another export's, running now.
+     */
+    private static void removeDeadParts(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> siblings = Files.list(folder)) {
+            for (Path p : siblings.toList()) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(prefix) || !name.endsWith(".part")) {
+                    continue;
+                }
+                Matcher m = PART_PID.matcher(name.substring(prefix.length()));
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The pid and time in a part file's name after the target's: {@code 1234-5678.part}. */
+    private static final Pattern PART_PID = Pattern.compile("(\\d{1,18})-\\d+\\.part");
 
     /** DuckDB's words for a write the system refused: the system's reason is what a user needs. */
     private static final Pattern WRITE_FAILED = Pattern.compile("Could not write file \"[^\"]*\": (.+)");

@@ -49,6 +49,25 @@ class ConceptExportTest {
     }
 
     /** CSV is opened in spreadsheets and shown by cat: card text loses its control characters and formulas. */
+    /** A part file that an export killed before its end left is removed by the next export; a running one's is kept. */
+    @Test
+    void partFilesOfExportsThatDiedAreRemovedAndALiveOnesKept(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("s.csv");
+        Path dead = java.nio.file.Files.writeString(dir.resolve(".s.csv.999999999-1.part"), "cut");
+        Path live = java.nio.file.Files.writeString(
+                dir.resolve(".s.csv." + ProcessHandle.current().pid() + "-1.part"), "running");
+        Path other = java.nio.file.Files.writeString(dir.resolve(".t.csv.999999999-1.part"), "another target's");
+        try (Connection c = SyntheticStore.builder().schema(CardStore.schema())
+                .card(SyntheticStore.card("me/m").body("# M\n\nOne sentence here.\n").build()).build().open(null)) {
+            new AnnotationPhase(c, 1000).ensureSentences();
+            new ConceptExport(c).export(ConceptExport.What.SENTENCES, ConceptExport.Format.CSV, target, null);
+        }
+        assertThat(target).exists();
+        assertThat(dead).doesNotExist();
+        assertThat(live).hasContent("running");
+        assertThat(other).exists();
+    }
+
     @Test
     void csvCellsHoldNoControlCharactersAndNoFormulas(@TempDir Path dir) throws Exception {
         String body = "# Evil\n\nClear \u001b[2J the \u001b]0;pwned\u0007 screen now.\n\n=HYPERLINK(\"http://x\") is here.\n";
