@@ -78,6 +78,30 @@ class LauncherTest {
         assertThat(left).doesNotExist();
     }
 
+    /**
+     * Waiters that all find a dead owner's lock take it over once: one that judged the old owner dead must not rename
+     * away the lock another has just taken (it did, and two or three built at once).
+     */
+    @Test
+    void aLockLeftByALauncherThatDiedIsTakenOverOnceByManyWaiters() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path left = Files.createDirectories(root.resolve("target/.cardminer-build.lock.d"));
+        Files.writeString(left.resolve("pid"), gone.pid() + "\n");
+        java.util.List<Running> running = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            running.add(launcher(Map.of("CARDMINER_NO_FLOCK", "1"), "m" + i + ".md"));
+        }
+        for (int i = 0; i < running.size(); i++) {
+            Launched run = running.get(i).finish();
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).isEqualTo("ran check m" + i + ".md\n");
+        }
+        assertThat(Files.readAllLines(root.resolve("builds.log"))).containsExactly("build");
+        assertThat(root.resolve("target/.cardminer-build.lock.d")).doesNotExist();
+        assertThat(root.resolve("target/.cardminer-build.lock.takeover")).doesNotExist();
+    }
+
     private void twoAtOnce(Map<String, String> env) throws Exception {
         Running first = launcher(env, "a.md");
         Running second = launcher(env, "b.md");
