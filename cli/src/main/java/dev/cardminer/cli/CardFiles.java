@@ -28,7 +28,8 @@ final class CardFiles {
      * Reads a file, standard input for {@code -}, or a model's README.md from the Hub for
      * {@code hub:org/name[@revision]}.
      *
-     * @throws HubException when the Hub cannot be reached or refuses (the commands exit 3)
+     * @throws HubException when the Hub cannot be reached or refuses (the commands exit 3, or 2 when it answers that
+     *                      the repo, revision or file is not there or not for us)
      */
     static Input read(String file, InputStream stdin, HubInput hub) throws IOException {
         if (file.equals("-")) {
@@ -61,14 +62,15 @@ final class CardFiles {
 
     /**
      * Reads one named card for {@code command}; when it cannot be read, prints the one line that says why to
-     * {@code err} and gives the exit status (3 when the Hub failed, 2 otherwise) with no input.
+     * {@code err} and gives the exit status (3 when the Hub could not be reached or failed, 2 otherwise: a missing
+     * or gated repo too) with no input.
      */
     static Read readOrExplain(String command, String file, InputStream stdin, HubInput hub, PrintWriter err) {
         try {
             return new Read(read(file, stdin, hub), 0);
         } catch (HubException e) {
             err.println("cardminer " + command + ": " + file + ": " + e.getMessage());
-            return new Read(null, OneLineErrorHandler.HUB_UNAVAILABLE);
+            return new Read(null, OneLineErrorHandler.exitStatus(e));
         } catch (IOException | RuntimeException e) {
             err.println("cardminer " + command + ": cannot read " + file + ": " + describe(e));
             return new Read(null, 2);

@@ -25,6 +25,7 @@ final class HubModelCards implements CardSource {
     private RepoFiles files = RepoFiles.NONE;
     private String stopped;
     private boolean failed;
+    private boolean unavailable;
 
     HubModelCards(List<HubInput.Ref> refs, HubInput hub) {
         this.refs = List.copyOf(refs);
@@ -49,7 +50,11 @@ final class HubModelCards implements CardSource {
             }
             return SourceCard.ofBytes(ref.id(), ref.input(), model.readme(), RepoFacts.NONE);
         } catch (HubException e) {
-            failed = true;
+            if (OneLineErrorHandler.exitStatus(e) == OneLineErrorHandler.HUB_UNAVAILABLE) {
+                failed = true;
+            } else {
+                unavailable = true;
+            }
             if (e.kind() == HubException.Kind.RATE_LIMITED || e.kind() == HubException.Kind.UNREACHABLE) {
                 stopped = "not tried: the run stopped at " + ref.input() + " ("
                         + (e.kind() == HubException.Kind.RATE_LIMITED ? "the Hub's rate limit" : "the Hub cannot be reached") + ")";
@@ -68,9 +73,14 @@ final class HubModelCards implements CardSource {
         return Map.copyOf(revisions);
     }
 
-    /** Whether the Hub refused or failed some model (exit 3). */
+    /** Whether the Hub could not be reached or failed for some model (exit 3). */
     boolean failed() {
         return failed;
+    }
+
+    /** Whether the Hub answered that some model, revision or card is not there or not for us (exit 2). */
+    boolean unavailable() {
+        return unavailable;
     }
 
     @Override

@@ -34,6 +34,18 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
     static final int HUB_UNAVAILABLE = 3;
     /** An input cannot be read or an output cannot be written. */
     static final int IO_ERROR = 2;
+
+    /**
+     * The exit status of a Hub error: 3 when the Hub could not be reached or failed (a script may fall back or try
+     * later); 2 when it answered that the input is not there for us (no such repo, revision or file; gated or
+     * private), which no retry changes, as for a file that does not exist.
+     */
+    static int exitStatus(HubException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND, NO_ACCESS, MISSING_FILE -> IO_ERROR;
+            case UNREACHABLE, RATE_LIMITED, SERVER_ERROR -> HUB_UNAVAILABLE;
+        };
+    }
     static final int INTERRUPTED = 130;
     /** The work is not all done (sentences an LLM server did not answer): a re-run finishes it. */
     static final int INCOMPLETE = 4;
@@ -45,7 +57,7 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
         String what;
         switch (e) {
             case HubException h -> {
-                exit = HUB_UNAVAILABLE;
+                exit = exitStatus(h);
                 what = h.getMessage();
             }
             case Exception locked when storeInUse(e).isPresent() -> {

@@ -356,7 +356,8 @@ final class SuggestCommand implements Callable<Integer> {
                     : String.format(", %,d patched in %s%s", patched, patchDir, unwritten == 0 ? "" : String.format(
                             " (%,d could not be written)", unwritten)));
         }
-        int exit = models != null && models.failed() || lookup != null && lookup.stopped() ? OneLineErrorHandler.HUB_UNAVAILABLE : 0;
+        int exit = models != null && models.failed() || lookup != null && lookup.stopped() ? OneLineErrorHandler.HUB_UNAVAILABLE
+                : models != null && models.unavailable() ? OneLineErrorHandler.IO_ERROR : 0;
         if (unwritten > 0) {
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);   // drafts asked for and not written: as any unwritable output
         }
