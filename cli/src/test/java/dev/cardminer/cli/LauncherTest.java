@@ -67,10 +67,7 @@ class LauncherTest {
 
     @Test
     void aLockLeftByALauncherThatDiedIsTakenOver() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Path left = Files.createDirectories(root.resolve("target/.cardminer-build.lock.d"));
-        Files.writeString(left.resolve("pid"), gone.pid() + "\n");
+        Path left = lockOfADeadOwner();
         Launched run = launcher(Map.of("CARDMINER_NO_FLOCK", "1"), "x.md").finish();
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("ran check x.md\n");
@@ -84,10 +81,7 @@ class LauncherTest {
      */
     @Test
     void aLockLeftByALauncherThatDiedIsTakenOverOnceByManyWaiters() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Path left = Files.createDirectories(root.resolve("target/.cardminer-build.lock.d"));
-        Files.writeString(left.resolve("pid"), gone.pid() + "\n");
+        lockOfADeadOwner();
         java.util.List<Running> running = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             running.add(launcher(Map.of("CARDMINER_NO_FLOCK", "1"), "m" + i + ".md"));
@@ -100,6 +94,15 @@ class LauncherTest {
         assertThat(Files.readAllLines(root.resolve("builds.log"))).containsExactly("build");
         assertThat(root.resolve("target/.cardminer-build.lock.d")).doesNotExist();
         assertThat(root.resolve("target/.cardminer-build.lock.takeover")).doesNotExist();
+    }
+
+    /** The mkdir lock as a launcher killed while it built leaves it: the folder, naming a process that has ended. */
+    private Path lockOfADeadOwner() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path left = Files.createDirectories(root.resolve("target/.cardminer-build.lock.d"));
+        Files.writeString(left.resolve("pid"), gone.pid() + "\n");
+        return left;
     }
 
     private void twoAtOnce(Map<String, String> env) throws Exception {
