@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cardminer.core.CardLinter;
 import dev.cardminer.core.CardParser;
 import dev.cardminer.core.Problem;
+import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.io.CardSource;
 import dev.cardminer.io.CardSources;
 import dev.cardminer.io.SourceCard;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -202,7 +204,9 @@ final class CheckCommand implements Callable<Integer> {
         TreeSet<String> codes = new TreeSet<>();
         checked.forEach(c -> c.problems().forEach(p -> codes.add(p.code())));
         ArrayNode rules = driver.putArray("rules");
-        codes.forEach(code -> rules.addObject().put("id", code).putObject("shortDescription").put("text", code));
+        Map<String, String> descriptions = ProblemCodes.descriptions();
+        codes.forEach(code -> rules.addObject().put("id", code).putObject("shortDescription")
+                .put("text", descriptions.getOrDefault(code, code)));
         ArrayNode results = run.putArray("results");
         for (Checked c : checked) {
             for (Problem p : c.problems()) {

@@ -78,7 +78,7 @@ class AnalyzeFailureTest {
         CliRun r = run("analyze", shards.toString(), "--db", db.toString(), "--progress", "none");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("analyze: 3 cards (3 new or changed", "0 failed");
-        assertThat(r.err()).contains("analyze: " + shards + ": 2 entries are not a card and skipped (" + shards.resolve("b.parquet")
+        assertThat(r.err()).contains("analyze: " + shards + ": 2 entries skipped, not readable as cards (" + shards.resolve("b.parquet")
                 + ": not readable as Parquet (truncated or corrupt?): ", "; " + shards.resolve("c.parquet")
                 + ": not in the model-card dataset schema (no modelId column; found [id, text]))")
                 .doesNotContain("pending query result");
@@ -93,7 +93,7 @@ class AnalyzeFailureTest {
         CliRun r = run("analyze", mixed.toString(), "--db", db.toString(), "--progress", "none");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("analyze: 1 card (1 new or changed");
-        assertThat(r.err()).contains("analyze: " + mixed + ": 2 entries are not a card and skipped "
+        assertThat(r.err()).contains("analyze: " + mixed + ": 2 entries skipped, not readable as cards "
                 + "(line 2: no modelId; line 3: no card)");
         assertThat(scalar(db, "SELECT count(*) FROM cards")).isEqualTo(1);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cardminer.core.ProblemCodes;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -135,6 +136,14 @@ class CheckCommandTest {
         assertThat(result.get("level").asText()).isEqualTo("error");
         assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
         assertThat(sarif.at("/runs/0/tool/driver/rules").findValuesAsText("id")).contains("yaml-syntax");
+        // code-scanning tools title an alert by its rule's short description: a sentence, not the code again
+        for (JsonNode rule : sarif.at("/runs/0/tool/driver/rules")) {
+            assertThat(rule.at("/shortDescription/text").asText())
+                    .isEqualTo(ProblemCodes.descriptions().get(rule.get("id").asText()))
+                    .isNotEqualTo(rule.get("id").asText());
+        }
+        assertThat(sarif.at("/runs/0/tool/driver/rules").findValuesAsText("text"))
+                .contains("The metadata block is not valid YAML.");
     }
 
     @Test

@@ -354,7 +354,7 @@ class SuggestCommandTest {
     void jsonLinesThatAreNoCardAreReportedWithTheirLineAsAnalyzeDoes(@TempDir Path dir) throws Exception {
         Path jsonl = Files.writeString(dir.resolve("cards.jsonl"), "{\"modelId\": \"me/tuned\", \"card\": "
                 + JSON.writeValueAsString(TUNED) + "}\n{not json\n{\"card\": \"# no id\"}\n");
-        String expected = "suggest: " + jsonl + ": 2 entries are not a card and skipped (line 2, column 2: ";
+        String expected = "suggest: " + jsonl + ": 2 entries skipped, not readable as cards (line 2, column 2: ";
         CliRun text = CliRun.run("suggest", jsonl.toString(), "--fields", "base_model");
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("+ base_model = acme/base-1", "1 card, 1 with findings");
@@ -364,10 +364,10 @@ class SuggestCommandTest {
         assertThat(json.out().strip().split("\n")).hasSize(1);
         CliRun eval = CliRun.run("eval", jsonl.toString(), "--split", "all", "--fields", "license");
         assertThat(eval.exit()).as(eval.err()).isZero();
-        assertThat(eval.err()).contains("eval: " + jsonl + ": 2 entries are not a card and skipped (line 2, column 2: ");
+        assertThat(eval.err()).contains("eval: " + jsonl + ": 2 entries skipped, not readable as cards (line 2, column 2: ");
         CliRun analyze = CliRun.run("analyze", jsonl.toString(), "--db", dir.resolve("a.duckdb").toString(),
                 "--annotator", "none", "--progress", "none");
-        assertThat(analyze.err()).contains("analyze: " + jsonl + ": 2 entries are not a card and skipped (line 2, column 2: ");
+        assertThat(analyze.err()).contains("analyze: " + jsonl + ": 2 entries skipped, not readable as cards (line 2, column 2: ");
     }
 
     @Test

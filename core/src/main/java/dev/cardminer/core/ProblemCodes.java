@@ -1,7 +1,16 @@
 package dev.cardminer.core;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -180,6 +189,30 @@ public final class ProblemCodes {
             }
         }
         return all;
+    }
+
+    /**
+     * A one-line description of every code in {@link #all()}, for tools that list the rules a report may hold
+     * (check's SARIF output names each rule by it): code to description, in the order of this class. Read from a
+     * bundled resource on each call.
+     */
+    public static Map<String, String> descriptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (InputStream in = ProblemCodes.class.getResourceAsStream("problem-codes.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled problem-codes.tsv");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                int tab = line.indexOf('\t');
+                if (!line.startsWith("#") && tab > 0) {
+                    out.put(line.substring(0, tab), line.substring(tab + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**

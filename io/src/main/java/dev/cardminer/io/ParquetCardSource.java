@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +29,25 @@ import java.util.stream.Stream;
  * time. Only {@code modelId} and {@code card} are required, as text; other columns may be missing.
  *
  * <p>Each file is checked before reading starts (its footer and its schema): of several, one that is truncated,
- * not Parquet, or in another schema is skipped and located ({@link #skipped()}) and the others are read; one that
- * breaks while being read is skipped from that row on. A source with no readable file is an error. Rows are located
- * by their file and their row in it.
+ * not Parquet, or in another schema is skipped and located ({@link #skipped()}) and the others are read. One that
+ * breaks while being read (a damaged page) is read again row group by row group from the row it broke at, so that
+ * only the row groups that cannot be read are lost, each skipped and located by its rows. A source with no readable
+ * file is an error. Rows are located by their file and their row in it.
  */
 final class ParquetCardSource implements CardSource {
 
-    /** A file that passed the check: where its cards come from, and the query that reads them. */
-    private record Part(Path file, String origin, String query, long rows) {
+    /** A file that passed the check: where its cards come from, the columns read, and its row count. */
+    private record Part(Path file, String origin, String columns, long rows) {
+
+        String query() {
+            return "SELECT " + columns + " FROM read_parquet(" + literal(file.toAbsolutePath().toString()) + ")";
+        }
+
+        /** Rows {@code from} (0-based, inclusive) to {@code to} (exclusive); DuckDB reads only their row groups. */
+        String query(long from, long to) {
+            return "SELECT " + columns + " FROM read_parquet(" + literal(file.toAbsolutePath().toString())
+                    + ", file_row_number = true) WHERE file_row_number >= " + from + " AND file_row_number < " + to;
+        }
     }
 
     private final String description;
@@ -46,7 +59,11 @@ final class ParquetCardSource implements CardSource {
     private Part part;
     private Statement statement;
     private ResultSet rows;
+    /** The rows of the current file given so far (= the 0-based file row of the next one). */
     private long row;
+    /** After the current file broke: the {from, to} row ranges (its row groups) still to read, else null. */
+    private Deque<long[]> ranges;
+    private long rangeEnd;
 
     /**
      * @param origin each card's origin for a file (its path, or one name for all: the Hub's shard)
@@ -112,12 +129,11 @@ final class ParquetCardSource implements CardSource {
         } catch (SQLException e) {
             throw new IOException(unreadable(file, e), e);
         }
-        String query = "SELECT " + String.join(", ",
+        String columns = String.join(", ",
                 text(types, "modelId"), text(types, "card"), text(types, "author"),
                 number(types, "downloads"), number(types, "likes"), text(types, "pipeline_tag"),
-                text(types, "library_name"), tags(types), time(types, "createdAt"), time(types, "last_modified"))
-                + " FROM " + source;
-        return new Part(file, origin, query, count);
+                text(types, "library_name"), tags(types), time(types, "createdAt"), time(types, "last_modified"));
+        return new Part(file, origin, columns, count);
     }
 
     /** DuckDB's reason, with the file as the user named it rather than the absolute path DuckDB was given. */
@@ -156,7 +172,7 @@ final class ParquetCardSource implements CardSource {
     @Override
     public SourceCard next() throws IOException {
         while (true) {
-            if (rows == null && !startNextPart()) {
+            if (rows == null && !startNextRange() && !startNextPart()) {
                 return null;
             }
             try {
@@ -179,25 +195,87 @@ final class ParquetCardSource implements CardSource {
                         rows.getString(7), tagList(rows.getArray(8)), instant(9), instant(10));
                 return SourceCard.ofText(id, part.origin(), card, facts);
             } catch (SQLException e) {
-                // The rows before are given already; the file's rest is lost, the other files are still read.
-                skip(part.file() + ": rows from " + (row + 1) + " on not read: "
-                        + DuckDbErrors.reason(e).replace(part.file().toAbsolutePath().toString(), part.file().toString()));
-                endPart();
+                failed(e);
             }
         }
+    }
+
+    /**
+     * Reading the current file (or one of its row ranges) failed. The rows before are given already; what a
+     * damaged page loses is its row group, so the rest of the file is read again group by group and only the groups
+     * that fail are skipped, each located by its rows.
+     */
+    private void failed(SQLException e) throws IOException {
+        String reason = reason(e);
+        endPart();
+        if (ranges != null) {
+            skip(part.file() + ": rows " + (row + 1) + " to " + rangeEnd + " not read: " + reason);
+            return;
+        }
+        ranges = rowGroupsFrom(row);
+        if (ranges == null) {
+            skip(row == 0 ? part.file() + ": not readable as Parquet (truncated or corrupt?): " + reason
+                    : part.file() + ": rows from " + (row + 1) + " on not read: " + reason);
+        }
+    }
+
+    /** Starts reading the next row range of a file that broke; false when there is none (or the file is done). */
+    private boolean startNextRange() throws IOException {
+        while (ranges != null && !ranges.isEmpty()) {
+            long[] range = ranges.poll();
+            row = range[0];
+            rangeEnd = range[1];
+            try {
+                statement = connection.createStatement();
+                rows = statement.executeQuery(part.query(range[0], range[1]));
+                return true;
+            } catch (SQLException e) {
+                failed(e);
+            }
+        }
+        ranges = null;
+        return false;
+    }
+
+    /** The current file's row groups as row ranges, from row {@code from} on; null if its footer cannot say. */
+    private Deque<long[]> rowGroupsFrom(long from) {
+        Deque<long[]> out = new ArrayDeque<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata("
+                     + literal(part.file().toAbsolutePath().toString()) + ") ORDER BY row_group_id")) {
+            long start = 0;
+            while (rs.next()) {
+                long end = start + rs.getLong(2);
+                if (end > from) {
+                    out.add(new long[] {Math.max(start, from), end});
+                }
+                start = end;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+        return out;
+    }
+
+    /** DuckDB's reason, with the current file as the user named it. */
+    private String reason(SQLException e) {
+        return DuckDbErrors.reason(e).replace(part.file().toAbsolutePath().toString(), part.file().toString());
     }
 
     private boolean startNextPart() throws IOException {
         while (nextPart < parts.size()) {
             part = parts.get(nextPart++);
             row = 0;
+            ranges = null;
             try {
                 statement = connection.createStatement();
                 rows = statement.executeQuery(part.query());
                 return true;
             } catch (SQLException e) {
-                skip(unreadable(part.file(), e));
-                endPart();
+                failed(e);
+                if (startNextRange()) {
+                    return true;
+                }
             }
         }
         return false;

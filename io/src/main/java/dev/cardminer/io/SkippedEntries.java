@@ -20,7 +20,8 @@ public record SkippedEntries(long count, List<String> first) {
 
     /** One line for people: the count and the first few. */
     public String summary(String source) {
-        return String.format("%s: %,d %s not a card and skipped (%s%s)", source, count,
-                count == 1 ? "entry is" : "entries are", String.join("; ", first), count > first.size() ? "; ..." : "");
+        // "entries", not "cards" or "lines": a JSON Lines line and a whole unreadable Parquet file are both one entry
+        return String.format("%s: %,d %s skipped, not readable as cards (%s%s)", source, count,
+                count == 1 ? "entry" : "entries", String.join("; ", first), count > first.size() ? "; ..." : "");
     }
 }

@@ -126,6 +126,63 @@ class ParquetCardSourceTest {
     }
 
     @Test
+    void aDamagedRowGroupLosesOnlyItsOwnRowsAndIsLocated() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("damaged"));
+        Path broken = folder.resolve("a.parquet");
+        long from;
+        long to;
+        long offset;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            // several row groups (2,048 rows is DuckDB's smallest); a middle one will break
+            st.execute("COPY (SELECT 'org/m' || i AS modelId, 'card ' || i || ' ' || md5(i::VARCHAR) AS card "
+                    + "FROM range(10000) r(i) ORDER BY i) TO '" + broken + "' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+            List<long[]> groups = new java.util.ArrayList<>();
+            try (var rs = st.executeQuery("SELECT row_group_num_rows, data_page_offset FROM parquet_metadata('" + broken
+                    + "') WHERE path_in_schema = 'card' ORDER BY row_group_id")) {
+                while (rs.next()) {
+                    groups.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+            assertThat(groups).hasSizeGreaterThanOrEqualTo(3);
+            int middle = groups.size() / 2;
+            long start = 0;
+            for (long[] g : groups.subList(0, middle)) {
+                start += g[0];
+            }
+            from = start;
+            to = start + groups.get(middle)[0];
+            offset = groups.get(middle)[1];
+            st.execute("COPY (SELECT 'x/after' AS modelId, 'card after' AS card) TO '" + folder.resolve("b.parquet")
+                    + "' (FORMAT parquet)");
+        }
+        // that row group's first data page header becomes garbage: the footer and schema still read, its rows do not
+        try (var file = new java.io.RandomAccessFile(broken.toFile(), "rw")) {
+            file.seek(offset);
+            byte[] junk = new byte[32];
+            java.util.Arrays.fill(junk, (byte) 0xFF);
+            file.write(junk);
+        }
+
+        try (ParquetCardSource source = ParquetCardSource.open(folder)) {
+            List<SourceCard> cards = TestCards.readAll(source);
+            assertThat(source.skipped().first()).as("skipped").hasSize(1);
+            assertThat(cards).as("cards read").hasSize(10000 - (int) (to - from) + 1);
+            List<String> expected = new java.util.ArrayList<>();
+            for (long i = 0; i < 10000; i++) {
+                if (i < from || i >= to) {
+                    expected.add("org/m" + i);
+                }
+            }
+            expected.add("x/after");
+            assertThat(cards).extracting(SourceCard::id).isEqualTo(expected);
+            assertThat(cards.get((int) from).text()).startsWith("card " + to + " ");
+            SkippedEntries skipped = source.skipped();
+            assertThat(skipped.count()).isEqualTo(1);
+            assertThat(skipped.first().get(0)).startsWith(broken + ": rows " + (from + 1) + " to " + to + " not read: ");
+        }
+    }
+
+    @Test
     void aFolderWithoutAReadableFileIsAnError() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(folder.resolve("x.parquet"), "not parquet at all");
