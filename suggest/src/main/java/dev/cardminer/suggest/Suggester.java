@@ -6,6 +6,7 @@ import dev.cardminer.core.ModelCard;
 import dev.cardminer.core.Problem;
 import dev.cardminer.core.ProblemCodes;
 import dev.cardminer.core.Vocabularies;
+import dev.cardminer.suggest.internal.ModelIndexExtractor;
 import dev.cardminer.suggest.internal.RepoFileRules;
 
 import java.util.ArrayList;
@@ -90,7 +91,16 @@ public final class Suggester {
             // gets neither a suggestion (it would overwrite the author's) nor a conflict (against what?)
             boolean unread = !present && writtenUnread(card, field);
             List<Suggestion> found = fromFiles.byField().get(field);
-            for (Suggestion s : found != null ? found : extractor.extract(card)) {
+            List<Suggestion> candidates = found != null ? found : extractor.extract(card);
+            List<Suggestion> filesTask = fromFiles.byField().get("pipeline_tag");
+            if (field.equals("model-index") && filesTask != null && !filesTask.isEmpty()
+                    && card.metadata().pipelineTag().isEmpty()) {
+                // the task the repo's files give (what the weights' head does) files the results the text leaves
+                // without one, as a task found in the text would
+                String task = (String) filesTask.get(0).value();
+                candidates = candidates.stream().map(s -> ModelIndexExtractor.filedUnder(s, task)).toList();
+            }
+            for (Suggestion s : candidates) {
                 if (s.confidence() < minConfidence) {
                     continue;
                 }

@@ -161,6 +161,46 @@ class RepoFilesSuggestionTest {
     }
 
     @Test
+    void theTaskOfConfigJsonFilesTheTrainerResultsTheTextLeavesWithoutOne() {
+        ModelCard trainer = ModelCard.parse("me/reviews-model", """
+                ---
+                license: apache-2.0
+                ---
+                # reviews-model
+
+                This model is a fine-tuned version of [distilbert-base-uncased](https://huggingface.co/distilbert-base-uncased) on the imdb dataset.
+                It achieves the following results on the evaluation set:
+                - Loss: 0.2011
+                - Accuracy: 0.9312
+                """);
+        Suggestion alone = only(SUGGESTER.suggest(trainer), "model-index");
+        assertThat(((Map<?, ?>) alone.value()).containsKey("task")).isFalse();
+        assertThat(alone.confidence()).isEqualTo(0.8);
+
+        CardSuggestions withFiles = SUGGESTER.suggest(trainer, files(Map.of("config.json",
+                "{\"architectures\": [\"DistilBertForSequenceClassification\"], \"transformers_version\": \"4.35.2\"}")));
+        assertThat(only(withFiles, "pipeline_tag").value()).isEqualTo("text-classification");
+        Suggestion filed = only(withFiles, "model-index");
+        assertThat(((Map<?, ?>) filed.value()).get("task")).isEqualTo(
+                Map.of("type", "text-classification", "name", "Text Classification"));
+        assertThat(((Map<?, ?>) filed.value()).get("metrics")).isEqualTo(((Map<?, ?>) alone.value()).get("metrics"));
+        assertThat(filed.confidence()).isEqualTo(0.93);
+        assertThat(filed.evidence()).isEqualTo(alone.evidence());
+        Patch patch = new CardPatcher().patch(trainer, withFiles.suggestions(), "reviews-model");
+        assertThat(patch.leftOut()).extracting(Patch.LeftOut::suggestion).doesNotContain(filed);
+        assertThat(patch.patched()).contains("type: text-classification").contains("value: 0.9312");
+
+        // a task the YAML gives stays the results' task, whatever the files say
+        ModelCard tagged = ModelCard.parse("me/reviews-model", trainer.text().replace("license: apache-2.0",
+                "license: apache-2.0\npipeline_tag: token-classification"));
+        Suggestion own = only(SUGGESTER.suggest(tagged, files(Map.of("config.json",
+                "{\"architectures\": [\"DistilBertForSequenceClassification\"], \"transformers_version\": \"4.35.2\"}"))),
+                "model-index");
+        assertThat(((Map<?, ?>) own.value()).get("task")).isEqualTo(Map.of("type", "token-classification",
+                "name", "Token Classification"));
+    }
+
+    @Test
     void filesOnlyALibraryWritesNameItAndTheMostSpecificWins() {
         String config = "{\"architectures\": [\"BertModel\"], \"transformers_version\": \"4.1.0\"}";
         Suggestion st = only(SUGGESTER.suggest(PLAIN, files(Map.of("config.json", config), "config_sentence_transformers.json",

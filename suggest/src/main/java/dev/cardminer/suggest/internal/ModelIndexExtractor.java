@@ -157,6 +157,21 @@ public final class ModelIndexExtractor implements MetadataExtractor {
     }
 
     /** {@code {name, type}} in the Trainer's order (a fixed order: patches must be reproducible). */
+    /**
+     * A Trainer result that had no task (none in the YAML or the text), filed under {@code type}, a task the repo's
+     * files state (config.json's head): confidence as when the text gives the task, or lower where it was capped.
+     * Others are returned as they are.
+     */
+    public static Suggestion filedUnder(Suggestion s, String type) {
+        if (!(s.value() instanceof Map<?, ?> m) || m.get("task") != null || !s.method().startsWith("trainer-results")) {
+            return s;
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("task", task(type));
+        m.forEach((k, v) -> entry.put((String) k, v));
+        return new Suggestion(s.field(), entry, s.evidence(), s.confidence() >= 0.8 ? 0.93 : s.confidence(), s.method());
+    }
+
     private static Map<String, Object> task(String type) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("name", taskName(type));
