@@ -55,7 +55,11 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern ANOTHER_MODELS_CLAUSE = Pattern.compile(
             "\\b(?:which|(?:model|checkpoint)\\s+originally|by contrast|in contrast)\\b"
                     // "We used a model trained on [X](…) to score the outputs": a tool of the authors, not this model
-                    + "|\\bused\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:model|classifier|detector)\\s+$", Pattern.CASE_INSENSITIVE);
+                    + "|\\bused\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:model|classifier|detector)\\s+$"
+                    // "We compare with models that were fine-tuned on the imdb dataset": the compared models' data
+                    + "|\\bmodels\\s+(?:that|which)\\s+(?:were|are|have\\s+been)\\b"
+                    + "|\\bcompar(?:e|ed|es|ing)\\s+(?:it\\s+|this\\s+model\\s+)?(?:with|to|against)\\s+(?:[\\w-]+\\s+){0,3}?models?\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A Hub dataset link or bare URL: group 1 the URL. */
     private static final Pattern DATASET_LINK_OR_URL = Pattern.compile(
             "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",

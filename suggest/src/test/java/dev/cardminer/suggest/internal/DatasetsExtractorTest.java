@@ -394,6 +394,15 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("Our corpus is larger. By contrast, multilingual encoders were trained on Wikipedia alone.\n"))).isEmpty();
         assertThat(proposed(body("We used a model trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts) to score the outputs.\n"))).isEmpty();
         assertThat(proposed(body("We used the small toxicity classifier trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts) as a filter.\n"))).isEmpty();
+        // models this one is compared with: their data
+        assertThat(proposed(body("We compare with models that were fine-tuned on the imdb dataset, such as [x/y](https://huggingface.co/x/y).\n")))
+                .isEmpty();
+        assertThat(proposed(body("We compared it against two baseline models trained on SQuAD v2.\n"))).isEmpty();
+        assertThat(proposed(body("Unlike models which were trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts), it is small.\n")))
+                .isEmpty();
+        // ... but the model's own sentence beside a comparison still gives its data
+        assertThat(proposed(body("We compare with other models. This model was fine-tuned on the imdb dataset.\n")))
+                .containsExactly("imdb");
         // "which" after the verb describes the data; the model's own sentence still gives it
         assertThat(proposed(body("This model was trained on the RACE dataset, which holds exam questions.\n"))).containsExactly("race");
         assertThat(proposed(body("CellNet is an encoder. CellNet was originally pretrained in 2021 on [Cells-1M](https://huggingface.co/datasets/acme/Cells-1M), a corpus.\n")))
