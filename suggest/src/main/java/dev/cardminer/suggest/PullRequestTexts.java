@@ -159,6 +159,10 @@ public final class PullRequestTexts {
         applied.forEach(s -> methods.putIfAbsent(s.field() + "/" + s.method(),
                 String.format(Locale.ROOT, "- `%s`: rule `%s` (confidence %.2f)%n", s.field(), s.method(), s.confidence())));
         methods.values().forEach(sb::append);
+        // who and what: a maintainer receiving a bot's pull request wants to know which tool, and where its rules are
+        sb.append("\nThe pull request was opened with cardminer, a tool that reads model cards for the metadata their text ")
+                .append("states, by the account shown as its author; each rule above is described in cardminer's ")
+                .append("documentation (docs/suggest.md, \"Fields and rules\").\n");
         sb.append("\n## If this is wrong\n\n");
         sb.append("Close this pull request, with a word on what is wrong if you like: it helps to correct the rule. ")
                 .append("cardminer does not open another pull request on a repository that has an open or closed one of its own.\n\n");

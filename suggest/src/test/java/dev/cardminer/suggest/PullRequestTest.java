@@ -31,6 +31,8 @@ class PullRequestTest {
         assertThat(d.title()).isEqualTo("[cardminer] Add base_model to the model card metadata");
         assertThat(d.description()).contains("## What is added", "`base_model`: `acme/base-1`", "## Evidence", "from line 3 of the card",
                 "## How it was found", "rule `finetuned-from`", "## If this is wrong", "Close this pull request");
+        // which tool, and where its rules are described
+        assertThat(d.description()).contains("opened with cardminer", "docs/suggest.md, \"Fields and rules\"");
         // The evidence sits in a fence longer than the card's own backtick run; no terminal escapes survive.
         assertThat(d.description()).contains("`````text\n").doesNotContain("\u001b");
         assertThat(d.diff()).contains("+base_model: acme/base-1");
