@@ -1,8 +1,10 @@
 package dev.cardminer.core;
 
+import dev.cardminer.core.internal.UnseenBlocks;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * A parsed model card: the metadata block, the Markdown body and what cardminer reads from them.
@@ -92,6 +94,17 @@ public record ModelCard(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The body without the empty metadata block the card starts with: {@code ---} right above {@code ---} (after
+     * blank lines) is no block by the Hub's rule, so those lines are the start of {@link #body()} until keys are written
+     * between them ({@link CardEditor} writes them there), after which this is the body. Empty when the card has a
+     * block or does not start so.
+     */
+    public Optional<String> bodyAfterEmptyBlock() {
+        Matcher block = hasMetadata ? null : UnseenBlocks.emptyBlock(text);
+        return block == null ? Optional.empty() : Optional.of(text.substring(block.end()));
     }
 
     /** Whether any problem is an error. */
