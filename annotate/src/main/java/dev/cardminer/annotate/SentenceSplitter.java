@@ -45,7 +45,7 @@ public interface SentenceSplitter {
     default Split splitWithProblems(CardExtractor.Input card) {
         return splitWithProblems(new ModelCard(card.id(), card.text(), card.hasMetadata(), null, 0, card.metadata(),
                 card.body(), card.bodyOffset(), card.line(card.bodyOffset()), List.of(), card.sections(), List.of(),
-                Double.NaN, List.of(), List.of()));
+                0, List.of(), List.of()));
     }
 
     /** The Markdown-aware splitter cardminer uses. */

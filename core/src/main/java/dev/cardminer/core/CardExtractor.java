@@ -74,7 +74,10 @@ public interface CardExtractor {
         /** Records a problem (see {@link Input#problemAt} for one located at a metadata value). */
         void problem(Problem problem);
 
-        /** Adds a value that callers get with {@link ModelCard#extension(Class)}; use a type of your own. */
+        /**
+         * Adds a value that callers get with {@link ModelCard#extension(Class)}; use an immutable type of your own
+         * (a record of immutable values): the card hands this very object to every caller.
+         */
         void extension(Object value);
     }
 }

@@ -1,8 +1,10 @@
 package dev.cardminer.core;
 
+import dev.cardminer.core.internal.UnseenBlocks;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * A parsed model card: the metadata block, the Markdown body and what cardminer reads from them.
@@ -22,7 +24,8 @@ import java.util.Optional;
  * @param links          references to Hub repos, arXiv papers and GitHub repositories
  * @param completeness   share of the template's sections present with real content, 0 to 1
  * @param problems       located problems, in the order found
- * @param extensions     what added {@link CardExtractor}s found, in the order added
+ * @param extensions     what added {@link CardExtractor}s found, in the order added: their own objects, as
+ *                       immutable as their types make them (the card keeps and hands out these very objects)
  */
 public record ModelCard(
         String id,
@@ -42,15 +45,35 @@ public record ModelCard(
         List<Object> extensions) {
 
     /**
-     * Copies the lists.
+     * Checks the components and copies the lists.
      *
-     * @throws NullPointerException when id, text, metadata, body or a list is null
+     * @throws NullPointerException     when id, text, metadata, body or a list is null
+     * @throws IllegalArgumentException when completeness is outside 0..1, a line is outside its range (yamlLine 0
+     *                                  without yaml, 1 or more with it; bodyLine 1 or more), yaml is given without
+     *                                  hasMetadata, or body is not the text from bodyOffset on
      */
     public ModelCard {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(body, "body");
+        if (!(completeness >= 0 && completeness <= 1)) {
+            throw new IllegalArgumentException("completeness " + completeness + " is not in 0..1");
+        }
+        if (yaml != null && !hasMetadata) {
+            throw new IllegalArgumentException("yaml is given, but hasMetadata is false");
+        }
+        if (yaml == null ? yamlLine != 0 : yamlLine < 1) {
+            throw new IllegalArgumentException("yamlLine " + yamlLine + (yaml == null ? " without yaml (0)" : " (1 or more)"));
+        }
+        if (bodyLine < 1) {
+            throw new IllegalArgumentException("bodyLine " + bodyLine + " (1 or more)");
+        }
+        // a length check first: equal lengths leave one comparison of the body, cheap beside the parse that made it
+        if (bodyOffset < 0 || bodyOffset > text.length() || text.length() - bodyOffset != body.length()
+                || !text.startsWith(body, bodyOffset)) {
+            throw new IllegalArgumentException("body is not the text from bodyOffset " + bodyOffset + " on");
+        }
         evalResults = List.copyOf(evalResults);
         sections = List.copyOf(sections);
         links = List.copyOf(links);
@@ -92,6 +115,17 @@ public record ModelCard(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The body without the empty metadata block the card starts with: {@code ---} right above {@code ---} (after
+     * blank lines) is no block by the Hub's rule, so those lines are the start of {@link #body()} until keys are written
+     * between them ({@link CardEditor} writes them there), after which this is the body. Empty when the card has a
+     * block or does not start so.
+     */
+    public Optional<String> bodyAfterEmptyBlock() {
+        Matcher block = hasMetadata ? null : UnseenBlocks.emptyBlock(text);
+        return block == null ? Optional.empty() : Optional.of(text.substring(block.end()));
     }
 
     /** Whether any problem is an error. */

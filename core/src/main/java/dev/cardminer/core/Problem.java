@@ -33,14 +33,18 @@ public record Problem(Severity severity, String code, String message, int line, 
     }
 
     /**
-     * Checks the required components.
+     * Checks the components.
      *
-     * @throws NullPointerException when severity, code or message is null
+     * @throws NullPointerException     when severity, code or message is null
+     * @throws IllegalArgumentException when line or column is negative
      */
     public Problem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+        if (line < 0 || column < 0) {
+            throw new IllegalArgumentException("line " + line + ", column " + column + " (0 or more) of " + code);
+        }
     }
 
     /** A problem not tied to one metadata value. */

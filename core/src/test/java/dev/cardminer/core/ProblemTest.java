@@ -1,6 +1,7 @@
 package dev.cardminer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,15 @@ class ProblemTest {
     void locatedIsCheckFormatWithLineAndColumnAtLeastOne() {
         assertThat(Problem.error("yaml-syntax", "bad", 3, 7).located()).isEqualTo("3:7: error yaml-syntax bad");
         assertThat(Problem.warning("no-card", "whole card", 0, 0).located()).isEqualTo("1:1: warning no-card whole card");
+    }
+
+    /** A place before the card's start is a bug of whoever made the problem (an extractor): it is refused there. */
+    @Test
+    void aNegativeLineOrColumnIsRefused() {
+        assertThatThrownBy(() -> Problem.error("mine", "x", -5, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line -5");
+        assertThatThrownBy(() -> Problem.warning("mine", "x", 1, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Problem.info("mine", "whole card", 0, 0).line()).isZero();
     }
 
     @Test

@@ -26,6 +26,9 @@ public final class Leaderboard {
     private static final Map<String, String> COLUMNS = Map.of("average", "Average ⬆️", "ifeval", "IFEval", "bbh", "BBH",
             "math", "MATH Lvl 5", "gpqa", "GPQA", "musr", "MUSR", "mmlu_pro", "MMLU-PRO");
 
+    /** DriverManager's state when no driver takes the URL. */
+    private static final String NO_DRIVER = "08001";
+
     private final Map<String, LeaderboardScores> byModel;
 
     private Leaderboard(Map<String, LeaderboardScores> byModel) {
@@ -37,7 +40,12 @@ public final class Leaderboard {
         return new Leaderboard(Map.of());
     }
 
-    /** Reads a local copy of the leaderboard's Parquet file. */
+    /**
+     * Reads a local copy of the leaderboard's Parquet file, with DuckDB: this module does not pass its driver on, so
+     * an application that calls this adds {@code org.duckdb:duckdb_jdbc} (or {@code cardminer-io}, which has it).
+     *
+     * @throws IOException when the file cannot be read as the leaderboard's table, or the driver is missing
+     */
     public static Leaderboard read(Path parquet) throws IOException {
         if (!Files.isRegularFile(parquet)) {
             throw new IOException(parquet + ": no such file (the leaderboard's Parquet file)");
@@ -75,6 +83,10 @@ public final class Leaderboard {
             }
             return new Leaderboard(Map.copyOf(out));
         } catch (SQLException e) {
+            if (NO_DRIVER.equals(e.getSQLState())) {
+                throw new IOException(parquet + ": reading the leaderboard needs DuckDB's JDBC driver (org.duckdb:duckdb_jdbc)"
+                        + " on the class path", e);
+            }
             throw new IOException(parquet + ": cannot read it as Parquet (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }

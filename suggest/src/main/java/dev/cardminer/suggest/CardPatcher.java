@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes suggestions into a card's metadata with a minimal diff: only the keys added are new lines, the rest
@@ -158,8 +157,7 @@ public final class CardPatcher {
         // A card without a block loses a leading BOM with its new block (the BOM would hide the block from the Hub).
         boolean bomDropped = card.yaml() == null && card.body().equals("\uFEFF" + patched.body());
         // '---' right above '---' (a block left empty, which the Hub does not see) is the body's start until keys fill it
-        boolean emptyBlockFilled = card.yaml() == null && card.body().endsWith(patched.body())
-                && EMPTY_BLOCK.matcher(card.body().substring(0, card.body().length() - patched.body().length())).matches();
+        boolean emptyBlockFilled = card.bodyAfterEmptyBlock().filter(patched.body()::equals).isPresent();
         if (!patched.body().equals(card.body()) && !bomDropped && !emptyBlockFilled) {
             return new Patch(card.id(), null, "", List.of(), List.of(), "the edit would change the body", leftOut);
         }
@@ -196,8 +194,6 @@ public final class CardPatcher {
     }
 
     /** The Trainer's and the Hub's usual key order in a model-index's task, dataset and metric maps. */
-    /** An empty metadata block as the Hub's rule misses it: Python's whitespace, '---', a line break, '---', a line's end. */
-    private static final Pattern EMPTY_BLOCK = Pattern.compile("[ \t\n\r\f\u000B]*---(\r\n|\n)---[ \t]*(\r\n|\n)?");
     private static final List<String> NAME_FIRST = List.of("name", "type", "value", "config", "split", "revision", "args");
 
     /**

@@ -1,0 +1,21 @@
+package dev.cardminer.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EmbedderClassPathTest {
+
+    @Test
+    void readsMavensListLeavingOutWhatADependentDoesNotGet() {
+        EmbedderClassPath path = EmbedderClassPath.parse(List.of(
+                "",
+                "The following files have been resolved:",
+                "   org.slf4j:slf4j-api:jar:1.7.36:compile:/m2/slf4j-api-1.7.36.jar -- module org.slf4j [auto]",
+                "   dev.cardminer:cardminer-core:jar:0.1.0-SNAPSHOT:compile:/work/core/target/classes",
+                "   org.duckdb:duckdb_jdbc:jar:1.5.6.0:runtime:/m2/duckdb_jdbc-1.5.6.0.jar (optional) -- module duckdb.jdbc [auto]",
+                ""));
+        assertThat(path.artifacts()).containsExactly("org.slf4j:slf4j-api", "dev.cardminer:cardminer-core");
+    }
+}
