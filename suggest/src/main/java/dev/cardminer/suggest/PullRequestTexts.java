@@ -1,5 +1,6 @@
 package dev.cardminer.suggest;
 
+import dev.cardminer.core.ModelCard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,8 +61,10 @@ public final class PullRequestTexts {
         if (!patch.ok()) {
             throw new IllegalArgumentException("no pull request for a failed patch: " + patch.failure());
         }
-        return new PullRequestDraft(repo, title(patch.applied()), description(patch.applied(), patch.diff(), conflicts),
-                patch.diff(), patch.patched(), readme);
+        // "---" right above "---": the patch writes the keys between, so two lines the Hub showed as rules change
+        boolean emptyBlock = readme != null && ModelCard.parse(repo, readme).bodyAfterEmptyBlock().isPresent();
+        return new PullRequestDraft(repo, title(patch.applied()),
+                description(patch.applied(), patch.diff(), conflicts, emptyBlock), patch.diff(), patch.patched(), readme);
     }
 
     static String title(List<Suggestion> applied) {
@@ -71,10 +74,10 @@ public final class PullRequestTexts {
     }
 
     static String description(List<Suggestion> applied, String diff) {
-        return description(applied, diff, List.of());
+        return description(applied, diff, List.of(), false);
     }
 
-    static String description(List<Suggestion> applied, String diff, List<Conflict> conflicts) {
+    static String description(List<Suggestion> applied, String diff, List<Conflict> conflicts, boolean emptyBlock) {
         StringBuilder sb = new StringBuilder();
         boolean inferred = applied.stream().anyMatch(Inferences::inferred);
         // A value read from the repo's name is no statement of the text: say where values come from.
@@ -89,8 +92,10 @@ public final class PullRequestTexts {
                 .append(fromFiles ? " or the repository's own files (such as adapter_config.json)" : "").append(" already ")
                 .append(inferred ? "states or implies (what is implied is marked below: please check it)" : "states")
                 .append(", so that the Hub can show and filter on it. It changes only the YAML header of README.md: ")
-                .append("the keys below are added, nothing the header already says is changed, and the card's text ")
-                .append("is untouched.\n\n");
+                .append("the keys below are added, nothing the header already says is changed, and the ")
+                .append(emptyBlock ? "rest of the card's text is untouched. The two `---` lines at the top of the card, "
+                        + "which the Hub showed as horizontal rules because nothing was between them, now hold the "
+                        + "metadata.\n\n" : "card's text is untouched.\n\n");
         sb.append("## What is added\n\n");
         Map<String, StringBuilder> byField = new LinkedHashMap<>();
         for (Suggestion s : applied) {

@@ -26,6 +26,23 @@ class PullRequestTest {
     }
 
     @Test
+    void anEmptyBlockFilledIsSaidSoNotThatTheTextIsUntouched() {
+        String readme = "---\n---\n\n# Weights\n\nThe weights are released under the MIT license.\n";
+        ModelCard card = ModelCard.parse("me/m", readme);
+        Patch patch = new CardPatcher().patch(card, Suggester.builder().build().suggest(card).suggestions(), "m");
+        assertThat(patch.patched()).startsWith("---\nlicense: mit\n---\n");
+        String description = PullRequestTexts.draft("me/m", patch, readme).description();
+        assertThat(description).contains("The two `---` lines at the top of the card, which the Hub showed as horizontal"
+                + " rules because nothing was between them, now hold the metadata.").doesNotContain("and the card's text is untouched");
+
+        String withBlock = "---\ntags: [a]\n---\n\n# Weights\n\nThe weights are released under the MIT license.\n";
+        ModelCard other = ModelCard.parse("me/m", withBlock);
+        Patch usual = new CardPatcher().patch(other, Suggester.builder().build().suggest(other).suggestions(), "m");
+        assertThat(PullRequestTexts.draft("me/m", usual, withBlock).description()).contains("and the card's text is untouched")
+                .doesNotContain("horizontal rules");
+    }
+
+    @Test
     void descriptionSaysWhatWhyHowAndHowToDeclineWithTheEvidenceFenced() {
         PullRequestDraft d = PullRequestTexts.draft("me/m", patch());
         assertThat(d.title()).isEqualTo("[cardminer] Add base_model to the model card metadata");
