@@ -40,6 +40,14 @@ public final class PullRequestTexts {
             "license_name", "names the custom licence (`license: other`) on the model page",
             "license_link", "links the custom licence's text from the model page");
 
+    /**
+     * Rules whose evidence is where a value was found, not why it is right: the reason, said under the quote so that
+     * a maintainer does not read the quoted line as the claim.
+     */
+    private static final Map<String, String> REASON = Map.of(
+            "quantized-repo-name", "this repository's name is the name of the model linked there plus a quantization "
+                    + "suffix (such as `-GGUF` or `-AWQ`), the way quantized re-uploads are named");
+
     private PullRequestTexts() {
     }
 
@@ -129,6 +137,8 @@ public final class PullRequestTexts {
                 // cardminer's reading of a key or of the repo id, not a quote of the card: inline, not a quoted block
                 sb.append(" (read as ").append(inline(s.evidence().text())).append(")\n\n");
             }
+            group.stream().map(g -> REASON.get(g.method())).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(reason -> sb.append("**Why:** ").append(reason).append(".\n\n"));
             // with several values on one quote, say which one is implied
             Map<String, String> implied = new LinkedHashMap<>();
             group.forEach(g -> Inferences.why(g.method()).ifPresent(why -> implied.merge(why, inline(g.field()), (a, b) -> a + ", " + b)));

@@ -26,6 +26,21 @@ class PullRequestTest {
     }
 
     @Test
+    void aQuantizedReuploadSaysWhyNotOnlyWhereTheOriginalWasFound() {
+        String readme = "---\nlicense: other\nlicense_link: https://huggingface.co/acme/Lm-7B/blob/main/LICENSE\n---\n\n"
+                + "# Lm-7B GGUF\n\nFiles for llama.cpp.\n";
+        ModelCard card = ModelCard.parse("someone/Lm-7B-GGUF", readme);
+        List<Suggestion> found = Suggester.builder().fields(List.of("base_model", "base_model_relation")).build()
+                .suggest(card).suggestions();
+        assertThat(found).extracting(Suggestion::method).containsOnly("quantized-repo-name");
+        String description = PullRequestTexts.draft("someone/Lm-7B-GGUF", new CardPatcher().patch(card, found, "Lm-7B-GGUF"),
+                readme).description();
+        assertThat(description).contains("`base_model` = `acme/Lm-7B`", "`base_model_relation` = `quantized`",
+                "**Why:** this repository's name is the name of the model linked there plus a quantization suffix");
+        assertThat(description.split("\\*\\*Why:\\*\\*", -1)).hasSize(2);   // said once for the quote both values share
+    }
+
+    @Test
     void anEmptyBlockFilledIsSaidSoNotThatTheTextIsUntouched() {
         String readme = "---\n---\n\n# Weights\n\nThe weights are released under the MIT license.\n";
         ModelCard card = ModelCard.parse("me/m", readme);
