@@ -45,8 +45,9 @@ public final class PullRequestTexts {
      * a maintainer does not read the quoted line as the claim.
      */
     private static final Map<String, String> REASON = Map.of(
-            "quantized-repo-name", "this repository's name is the name of the model linked there plus a quantization "
-                    + "suffix (such as `-GGUF` or `-AWQ`), the way quantized re-uploads are named");
+            "quantized-repo-name", "this repository's name is a model's name with a quantization suffix (such as "
+                    + "`-GGUF` or `-AWQ`), the way quantized re-uploads are named, and the card links that model's "
+                    + "repository or another re-upload of it");
 
     private PullRequestTexts() {
     }
@@ -56,7 +57,10 @@ public final class PullRequestTexts {
         return draft(repo, patch, null);
     }
 
-    /** The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown). */
+    /**
+     * The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown, and then the
+     * description cannot say that a {@code ---} right above {@code ---} was filled).
+     */
     public static PullRequestDraft draft(String repo, Patch patch, String readme) {
         return draft(repo, patch, readme, List.of());
     }
@@ -176,8 +180,8 @@ public final class PullRequestTexts {
         methods.values().forEach(sb::append);
         // who and what: a maintainer receiving a bot's pull request wants to know which tool, and where its rules are
         sb.append("\nThe pull request was opened with cardminer, a tool that reads model cards for the metadata their text ")
-                .append("states, by the account shown as its author; each rule above is described in cardminer's ")
-                .append("documentation (docs/suggest.md, \"Fields and rules\").\n");
+                .append("states, by the account shown as its author: questions about it are best asked here, naming ")
+                .append("the rule above.\n");
         sb.append("\n## If this is wrong\n\n");
         sb.append("Close this pull request, with a word on what is wrong if you like: it helps to correct the rule. ")
                 .append("cardminer does not open another pull request on a repository that has an open or closed one of its own.\n\n");

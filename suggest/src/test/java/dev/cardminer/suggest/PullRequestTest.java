@@ -36,7 +36,7 @@ class PullRequestTest {
         String description = PullRequestTexts.draft("someone/Lm-7B-GGUF", new CardPatcher().patch(card, found, "Lm-7B-GGUF"),
                 readme).description();
         assertThat(description).contains("`base_model` = `acme/Lm-7B`", "`base_model_relation` = `quantized`",
-                "**Why:** this repository's name is the name of the model linked there plus a quantization suffix");
+                "**Why:** this repository's name is a model's name with a quantization suffix");
         assertThat(description.split("\\*\\*Why:\\*\\*", -1)).hasSize(2);   // said once for the quote both values share
     }
 
@@ -64,7 +64,7 @@ class PullRequestTest {
         assertThat(d.description()).contains("## What is added", "`base_model`: `acme/base-1`", "## Evidence", "from line 3 of the card",
                 "## How it was found", "rule `finetuned-from`", "## If this is wrong", "Close this pull request");
         // which tool, and where its rules are described
-        assertThat(d.description()).contains("opened with cardminer", "docs/suggest.md, \"Fields and rules\"");
+        assertThat(d.description()).contains("opened with cardminer", "by the account shown as its author");
         // The evidence sits in a fence longer than the card's own backtick run; no terminal escapes survive.
         assertThat(d.description()).contains("`````text\n").doesNotContain("\u001b");
         assertThat(d.diff()).contains("+base_model: acme/base-1");
