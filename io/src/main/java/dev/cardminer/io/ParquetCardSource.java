@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -327,7 +328,8 @@ final class ParquetCardSource implements CardSource {
 
     private Instant instant(int column) throws SQLException {
         long micros = rows.getLong(column);
-        return rows.wasNull() ? null : Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
+        // microseconds, not nanoseconds: a date after 2262 (9999-12-31 in a hand-made file) overflows a long of nanos
+        return rows.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     /** A SQL list of tags as strings (null items left out), or null for a null list; also StoreCardSource's. */

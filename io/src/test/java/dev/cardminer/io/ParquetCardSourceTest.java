@@ -183,6 +183,22 @@ class ParquetCardSourceTest {
     }
 
     @Test
+    void aTimestampPastTheYear2262IsReadNotAnOverflowThatEndsTheSource() throws Exception {
+        Path file = dir.resolve("future.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("COPY (SELECT * FROM (VALUES ('x/far', 'card far', TIMESTAMP '9999-12-31 00:00:00'), "
+                    + "('x/next', 'card next', TIMESTAMP '2024-01-01 00:00:00')) t(modelId, card, last_modified)) TO '"
+                    + file + "' (FORMAT parquet)");
+        }
+        try (ParquetCardSource source = ParquetCardSource.open(file)) {
+            List<SourceCard> cards = TestCards.readAll(source);
+            assertThat(cards).extracting(SourceCard::id).containsExactly("x/far", "x/next");
+            assertThat(cards.get(0).facts().lastModified()).isEqualTo(Instant.parse("9999-12-31T00:00:00Z"));
+            assertThat(source.skipped().count()).isZero();
+        }
+    }
+
+    @Test
     void aFolderWithoutAReadableFileIsAnError() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(folder.resolve("x.parquet"), "not parquet at all");

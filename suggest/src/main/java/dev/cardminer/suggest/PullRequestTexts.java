@@ -1,5 +1,6 @@
 package dev.cardminer.suggest;
 
+import dev.cardminer.core.ModelCard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,6 +40,15 @@ public final class PullRequestTexts {
             "license_name", "names the custom licence (`license: other`) on the model page",
             "license_link", "links the custom licence's text from the model page");
 
+    /**
+     * Rules whose evidence is where a value was found, not why it is right: the reason, said under the quote so that
+     * a maintainer does not read the quoted line as the claim.
+     */
+    private static final Map<String, String> REASON = Map.of(
+            "quantized-repo-name", "this repository's name is a model's name with a quantization suffix (such as "
+                    + "`-GGUF` or `-AWQ`), the way quantized re-uploads are named, and the card links that model's "
+                    + "repository or another re-upload of it");
+
     private PullRequestTexts() {
     }
 
@@ -47,7 +57,10 @@ public final class PullRequestTexts {
         return draft(repo, patch, null);
     }
 
-    /** The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown). */
+    /**
+     * The draft for a successful patch of {@code repo} made from {@code readme} (null: unknown, and then the
+     * description cannot say that a {@code ---} right above {@code ---} was filled).
+     */
     public static PullRequestDraft draft(String repo, Patch patch, String readme) {
         return draft(repo, patch, readme, List.of());
     }
@@ -60,8 +73,10 @@ public final class PullRequestTexts {
         if (!patch.ok()) {
             throw new IllegalArgumentException("no pull request for a failed patch: " + patch.failure());
         }
-        return new PullRequestDraft(repo, title(patch.applied()), description(patch.applied(), patch.diff(), conflicts),
-                patch.diff(), patch.patched(), readme);
+        // "---" right above "---": the patch writes the keys between, so two lines the Hub showed as rules change
+        boolean emptyBlock = readme != null && ModelCard.parse(repo, readme).bodyAfterEmptyBlock().isPresent();
+        return new PullRequestDraft(repo, title(patch.applied()),
+                description(patch.applied(), patch.diff(), conflicts, emptyBlock), patch.diff(), patch.patched(), readme);
     }
 
     static String title(List<Suggestion> applied) {
@@ -71,10 +86,10 @@ public final class PullRequestTexts {
     }
 
     static String description(List<Suggestion> applied, String diff) {
-        return description(applied, diff, List.of());
+        return description(applied, diff, List.of(), false);
     }
 
-    static String description(List<Suggestion> applied, String diff, List<Conflict> conflicts) {
+    static String description(List<Suggestion> applied, String diff, List<Conflict> conflicts, boolean emptyBlock) {
         StringBuilder sb = new StringBuilder();
         boolean inferred = applied.stream().anyMatch(Inferences::inferred);
         // A value read from the repo's name is no statement of the text: say where values come from.
@@ -89,8 +104,10 @@ public final class PullRequestTexts {
                 .append(fromFiles ? " or the repository's own files (such as adapter_config.json)" : "").append(" already ")
                 .append(inferred ? "states or implies (what is implied is marked below: please check it)" : "states")
                 .append(", so that the Hub can show and filter on it. It changes only the YAML header of README.md: ")
-                .append("the keys below are added, nothing the header already says is changed, and the card's text ")
-                .append("is untouched.\n\n");
+                .append("the keys below are added, nothing the header already says is changed, and the ")
+                .append(emptyBlock ? "rest of the card's text is untouched. The two `---` lines at the top of the card, "
+                        + "which the Hub showed as horizontal rules because nothing was between them, now hold the "
+                        + "metadata.\n\n" : "card's text is untouched.\n\n");
         sb.append("## What is added\n\n");
         Map<String, StringBuilder> byField = new LinkedHashMap<>();
         for (Suggestion s : applied) {
@@ -124,6 +141,8 @@ public final class PullRequestTexts {
                 // cardminer's reading of a key or of the repo id, not a quote of the card: inline, not a quoted block
                 sb.append(" (read as ").append(inline(s.evidence().text())).append(")\n\n");
             }
+            group.stream().map(g -> REASON.get(g.method())).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(reason -> sb.append("**Why:** ").append(reason).append(".\n\n"));
             // with several values on one quote, say which one is implied
             Map<String, String> implied = new LinkedHashMap<>();
             group.forEach(g -> Inferences.why(g.method()).ifPresent(why -> implied.merge(why, inline(g.field()), (a, b) -> a + ", " + b)));
@@ -161,8 +180,8 @@ public final class PullRequestTexts {
         methods.values().forEach(sb::append);
         // who and what: a maintainer receiving a bot's pull request wants to know which tool, and where its rules are
         sb.append("\nThe pull request was opened with cardminer, a tool that reads model cards for the metadata their text ")
-                .append("states, by the account shown as its author; each rule above is described in cardminer's ")
-                .append("documentation (docs/suggest.md, \"Fields and rules\").\n");
+                .append("states, by the account shown as its author: questions about it are best asked here, naming ")
+                .append("the rule above.\n");
         sb.append("\n## If this is wrong\n\n");
         sb.append("Close this pull request, with a word on what is wrong if you like: it helps to correct the rule. ")
                 .append("cardminer does not open another pull request on a repository that has an open or closed one of its own.\n\n");

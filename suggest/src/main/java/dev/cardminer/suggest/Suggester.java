@@ -94,9 +94,9 @@ public final class Suggester {
             List<Suggestion> candidates = found != null ? found : extractor.extract(card);
             List<Suggestion> filesTask = fromFiles.byField().get("pipeline_tag");
             if (field.equals("model-index") && filesTask != null && !filesTask.isEmpty()
-                    && card.metadata().pipelineTag().isEmpty()) {
-                // the task the repo's files give (what the weights' head does) files the results the text leaves
-                // without one, as a task found in the text would
+                    && filesTask.get(0).confidence() >= minConfidence && card.metadata().pipelineTag().isEmpty()) {
+                // the task the repo's files give (what the weights' head does, and the pipeline_tag this run proposes)
+                // files the results, as the YAML's task would
                 String task = (String) filesTask.get(0).value();
                 candidates = candidates.stream().map(s -> ModelIndexExtractor.filedUnder(s, task)).toList();
             }

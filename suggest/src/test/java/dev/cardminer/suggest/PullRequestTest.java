@@ -26,13 +26,45 @@ class PullRequestTest {
     }
 
     @Test
+    void aQuantizedReuploadSaysWhyNotOnlyWhereTheOriginalWasFound() {
+        String readme = "---\nlicense: other\nlicense_link: https://huggingface.co/acme/Lm-7B/blob/main/LICENSE\n---\n\n"
+                + "# Lm-7B GGUF\n\nFiles for llama.cpp.\n";
+        ModelCard card = ModelCard.parse("someone/Lm-7B-GGUF", readme);
+        List<Suggestion> found = Suggester.builder().fields(List.of("base_model", "base_model_relation")).build()
+                .suggest(card).suggestions();
+        assertThat(found).extracting(Suggestion::method).containsOnly("quantized-repo-name");
+        String description = PullRequestTexts.draft("someone/Lm-7B-GGUF", new CardPatcher().patch(card, found, "Lm-7B-GGUF"),
+                readme).description();
+        assertThat(description).contains("`base_model` = `acme/Lm-7B`", "`base_model_relation` = `quantized`",
+                "**Why:** this repository's name is a model's name with a quantization suffix");
+        assertThat(description.split("\\*\\*Why:\\*\\*", -1)).hasSize(2);   // said once for the quote both values share
+    }
+
+    @Test
+    void anEmptyBlockFilledIsSaidSoNotThatTheTextIsUntouched() {
+        String readme = "---\n---\n\n# Weights\n\nThe weights are released under the MIT license.\n";
+        ModelCard card = ModelCard.parse("me/m", readme);
+        Patch patch = new CardPatcher().patch(card, Suggester.builder().build().suggest(card).suggestions(), "m");
+        assertThat(patch.patched()).startsWith("---\nlicense: mit\n---\n");
+        String description = PullRequestTexts.draft("me/m", patch, readme).description();
+        assertThat(description).contains("The two `---` lines at the top of the card, which the Hub showed as horizontal"
+                + " rules because nothing was between them, now hold the metadata.").doesNotContain("and the card's text is untouched");
+
+        String withBlock = "---\ntags: [a]\n---\n\n# Weights\n\nThe weights are released under the MIT license.\n";
+        ModelCard other = ModelCard.parse("me/m", withBlock);
+        Patch usual = new CardPatcher().patch(other, Suggester.builder().build().suggest(other).suggestions(), "m");
+        assertThat(PullRequestTexts.draft("me/m", usual, withBlock).description()).contains("and the card's text is untouched")
+                .doesNotContain("horizontal rules");
+    }
+
+    @Test
     void descriptionSaysWhatWhyHowAndHowToDeclineWithTheEvidenceFenced() {
         PullRequestDraft d = PullRequestTexts.draft("me/m", patch());
         assertThat(d.title()).isEqualTo("[cardminer] Add base_model to the model card metadata");
         assertThat(d.description()).contains("## What is added", "`base_model`: `acme/base-1`", "## Evidence", "from line 3 of the card",
                 "## How it was found", "rule `finetuned-from`", "## If this is wrong", "Close this pull request");
         // which tool, and where its rules are described
-        assertThat(d.description()).contains("opened with cardminer", "docs/suggest.md, \"Fields and rules\"");
+        assertThat(d.description()).contains("opened with cardminer", "by the account shown as its author");
         // The evidence sits in a fence longer than the card's own backtick run; no terminal escapes survive.
         assertThat(d.description()).contains("`````text\n").doesNotContain("\u001b");
         assertThat(d.diff()).contains("+base_model: acme/base-1");

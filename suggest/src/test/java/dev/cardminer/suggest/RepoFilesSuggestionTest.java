@@ -183,12 +183,26 @@ class RepoFilesSuggestionTest {
         Suggestion filed = only(withFiles, "model-index");
         assertThat(((Map<?, ?>) filed.value()).get("task")).isEqualTo(
                 Map.of("type", "text-classification", "name", "Text Classification"));
-        assertThat(((Map<?, ?>) filed.value()).get("metrics")).isEqualTo(((Map<?, ?>) alone.value()).get("metrics"));
+        assertThat(((Map<?, ?>) alone.value()).get("metric")).isNotNull();
+        assertThat(((Map<?, ?>) filed.value()).get("metric")).isEqualTo(((Map<?, ?>) alone.value()).get("metric"));
+        assertThat(((Map<?, ?>) filed.value()).get("dataset")).isEqualTo(((Map<?, ?>) alone.value()).get("dataset"));
         assertThat(filed.confidence()).isEqualTo(0.93);
         assertThat(filed.evidence()).isEqualTo(alone.evidence());
         Patch patch = new CardPatcher().patch(trainer, withFiles.suggestions(), "reviews-model");
         assertThat(patch.leftOut()).extracting(Patch.LeftOut::suggestion).doesNotContain(filed);
         assertThat(patch.patched()).contains("type: text-classification").contains("value: 0.9312");
+
+        // a task the text's rules infer gives way to the files', which is the pipeline_tag the patch adds
+        ModelCard snippet = ModelCard.parse("me/reviews-model", trainer.text() + "\n```python\nclassifier = pipeline(\"token-classification\", model=\"me/reviews-model\")\n```\n");
+        Suggestion textTask = only(SUGGESTER.suggest(snippet), "model-index");
+        assertThat(((Map<?, ?>) textTask.value()).get("task")).isEqualTo(Map.of("type", "token-classification",
+                "name", "Token Classification"));
+        CardSuggestions both = SUGGESTER.suggest(snippet, files(Map.of("config.json",
+                "{\"architectures\": [\"DistilBertForSequenceClassification\"], \"transformers_version\": \"4.35.2\"}")));
+        assertThat(only(both, "pipeline_tag").value()).isEqualTo("text-classification");
+        assertThat(((Map<?, ?>) only(both, "model-index").value()).get("task")).isEqualTo(Map.of("type",
+                "text-classification", "name", "Text Classification"));
+        assertThat(only(both, "model-index").confidence()).isEqualTo(textTask.confidence());
 
         // a task the YAML gives stays the results' task, whatever the files say
         ModelCard tagged = ModelCard.parse("me/reviews-model", trainer.text().replace("license: apache-2.0",

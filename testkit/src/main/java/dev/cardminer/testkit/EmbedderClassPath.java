@@ -53,7 +53,8 @@ public final class EmbedderClassPath {
 
     /**
      * Reads {@code dependency:list}'s lines with absolute file names
-     * ({@code group:artifact:type:version:scope:/file (optional) -- module name}); optional ones are left out.
+     * ({@code group:artifact:type[:classifier]:version:scope:/file (optional) -- module name}); optional ones are left
+     * out.
      */
     static EmbedderClassPath parse(List<String> lines) {
         List<Entry> out = new ArrayList<>();
@@ -63,11 +64,13 @@ public final class EmbedderClassPath {
             if (module >= 0) {
                 line = line.substring(0, module);
             }
-            String[] part = line.split(":", 6);
-            if (part.length < 6 || line.endsWith(" (optional)")) {
+            String[] part = line.split(":", 3);
+            // the file is everything after the scope: an artifact with a classifier has one field more before it
+            int file = line.indexOf(":/");
+            if (part.length < 3 || file < 0 || line.endsWith(" (optional)")) {
                 continue;   // the header, a blank line, or what a dependent does not get
             }
-            out.add(new Entry(part[0] + ":" + part[1], Path.of(part[5])));
+            out.add(new Entry(part[0] + ":" + part[1], Path.of(line.substring(file + 1))));
         }
         return new EmbedderClassPath(out);
     }
@@ -75,6 +78,11 @@ public final class EmbedderClassPath {
     /** The artifacts on the path, {@code groupId:artifactId}, in Maven's order. */
     public List<String> artifacts() {
         return entries.stream().map(Entry::artifact).toList();
+    }
+
+    /** The files on the path (jars, or a module's classes folder), in Maven's order. */
+    public List<Path> files() {
+        return entries.stream().map(Entry::file).toList();
     }
 
     /**
@@ -87,6 +95,10 @@ public final class EmbedderClassPath {
             urls.add(Path.of("target", "classes").toAbsolutePath().toUri().toURL());
             urls.add(Path.of("target", "test-classes").toAbsolutePath().toUri().toURL());
             for (Entry e : entries) {
+                if (!java.nio.file.Files.exists(e.file())) {
+                    // a jar left off would make the isolated run prove less than it claims
+                    throw new IllegalStateException(e.artifact() + ": " + e.file() + " is not there");
+                }
                 urls.add(e.file().toUri().toURL());
             }
         } catch (MalformedURLException e) {

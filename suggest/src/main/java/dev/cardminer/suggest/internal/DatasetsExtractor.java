@@ -55,11 +55,16 @@ public final class DatasetsExtractor implements MetadataExtractor {
     private static final Pattern ANOTHER_MODELS_CLAUSE = Pattern.compile(
             "\\b(?:which|(?:model|checkpoint)\\s+originally|by contrast|in contrast)\\b"
                     // "We used a model trained on [X](…) to score the outputs": a tool of the authors, not this model
-                    + "|\\bused\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:model|classifier|detector)\\s+$"
-                    // "We compare with models that were fine-tuned on the imdb dataset": the compared models' data
-                    + "|\\bmodels\\s+(?:that|which)\\s+(?:were|are|have\\s+been)\\b"
-                    + "|\\bcompar(?:e|ed|es|ing)\\s+(?:it\\s+|this\\s+model\\s+)?(?:with|to|against)\\s+(?:[\\w-]+\\s+){0,3}?models?\\b",
+                    + "|\\bused\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:model|classifier|detector)\\s+$",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * In the training verb's own clause (after the last comma or semicolon), the models this one is compared with:
+     * "We compare with models that were fine-tuned on the imdb dataset", "Unlike models which were trained on X".
+     * Not "Compared to the base model, this model was fine-tuned on X" (the comparison is another clause).
+     */
+    private static final Pattern COMPARED_MODELS_CLAUSE = Pattern.compile(
+            "\\b(?:compar(?:e|ed|es|ing)\\s+(?:it\\s+|this\\s+model\\s+)?(?:with|to|against)|unlike)\\s+"
+                    + "(?:[\\w-]+\\s+){0,3}?models?\\b", Pattern.CASE_INSENSITIVE);
     /** A Hub dataset link or bare URL: group 1 the URL. */
     private static final Pattern DATASET_LINK_OR_URL = Pattern.compile(
             "(?:\\[[^\\]\\n]{1,200}\\]\\(\\s*)?<?(https?://(?:www\\.)?(?:huggingface|hf)\\.co/datasets/[^)\\s>\"'`]+)",
@@ -716,7 +721,12 @@ public final class DatasetsExtractor implements MetadataExtractor {
 
     /** Whether the sentence up to a training verb at {@code offset} speaks of another model (its relative clause). */
     private static boolean aboutAnotherModel(BodyText text, int offset) {
-        return ANOTHER_MODELS_CLAUSE.matcher(BodyText.clauseBefore(text.body(), offset)).find();
+        String clause = BodyText.clauseBefore(text.body(), offset);
+        if (ANOTHER_MODELS_CLAUSE.matcher(clause).find()) {
+            return true;
+        }
+        int cut = Math.max(clause.lastIndexOf(','), clause.lastIndexOf(';'));
+        return COMPARED_MODELS_CLAUSE.matcher(clause.substring(cut + 1)).find();
     }
 
     private static void put(Map<String, Suggestion> out, Suggestion s) {

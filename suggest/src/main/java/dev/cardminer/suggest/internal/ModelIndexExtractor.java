@@ -156,22 +156,29 @@ public final class ModelIndexExtractor implements MetadataExtractor {
         return ids.size() == 1 ? ids.get(0) : null;
     }
 
-    /** {@code {name, type}} in the Trainer's order (a fixed order: patches must be reproducible). */
     /**
-     * A Trainer result that had no task (none in the YAML or the text), filed under {@code type}, a task the repo's
-     * files state (config.json's head): confidence as when the text gives the task, or lower where it was capped.
-     * Others are returned as they are.
+     * A Trainer result filed under {@code type}, a task the repo's files state (config.json's head), for a card whose
+     * YAML gives no task: the files say what the weights' head does, so their task replaces one the text's rules
+     * inferred, and a result without a task gets one at the confidence a task from the text gives (or lower where it
+     * was capped). Other suggestions are returned as they are.
      */
     public static Suggestion filedUnder(Suggestion s, String type) {
-        if (!(s.value() instanceof Map<?, ?> m) || m.get("task") != null || !s.method().startsWith("trainer-results")) {
+        if (!(s.value() instanceof Map<?, ?> m) || !s.method().startsWith("trainer-results")) {
             return s;
         }
+        boolean hadTask = m.get("task") != null;
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("task", task(type));
-        m.forEach((k, v) -> entry.put((String) k, v));
-        return new Suggestion(s.field(), entry, s.evidence(), s.confidence() >= 0.8 ? 0.93 : s.confidence(), s.method());
+        m.forEach((k, v) -> {
+            if (!k.equals("task")) {
+                entry.put((String) k, v);
+            }
+        });
+        double confidence = hadTask || s.confidence() < 0.8 ? s.confidence() : 0.93;
+        return new Suggestion(s.field(), entry, s.evidence(), confidence, s.method());
     }
 
+    /** {@code {name, type}} in the Trainer's order (a fixed order: patches must be reproducible). */
     private static Map<String, Object> task(String type) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("name", taskName(type));

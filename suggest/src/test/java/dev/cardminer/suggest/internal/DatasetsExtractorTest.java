@@ -1,5 +1,6 @@
 package dev.cardminer.suggest.internal;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static dev.cardminer.suggest.internal.Cards.body;
@@ -400,9 +401,15 @@ class DatasetsExtractorTest {
         assertThat(proposed(body("We compared it against two baseline models trained on SQuAD v2.\n"))).isEmpty();
         assertThat(proposed(body("Unlike models which were trained on [Toxic Posts](https://huggingface.co/datasets/acme/toxic-posts), it is small.\n")))
                 .isEmpty();
-        // ... but the model's own sentence beside a comparison still gives its data
+        // ... but the model's own sentence or clause beside a comparison still gives its data
         assertThat(proposed(body("We compare with other models. This model was fine-tuned on the imdb dataset.\n")))
                 .containsExactly("imdb");
+        for (String own : List.of("Compared to the base model, this model was further fine-tuned on the imdb dataset.\n",
+                "Compared with other models, this one was trained on the imdb dataset.\n",
+                "When compared with larger models, it does well; it was fine-tuned on the imdb dataset.\n",
+                "This repository holds models that were fine-tuned on the imdb dataset.\n")) {
+            assertThat(proposed(body(own))).as(own).containsExactly("imdb");
+        }
         // "which" after the verb describes the data; the model's own sentence still gives it
         assertThat(proposed(body("This model was trained on the RACE dataset, which holds exam questions.\n"))).containsExactly("race");
         assertThat(proposed(body("CellNet is an encoder. CellNet was originally pretrained in 2021 on [Cells-1M](https://huggingface.co/datasets/acme/Cells-1M), a corpus.\n")))
