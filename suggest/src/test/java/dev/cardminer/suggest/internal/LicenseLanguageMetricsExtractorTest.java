@@ -434,6 +434,20 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void mergekitsTemplateProseIsNoLanguageOfTheMerge() {
+        String merge = "# merged-7b\n\nThis is a merge of pre-trained language models created using [mergekit](https://github.com/cg123/mergekit).\n\n"
+                + "## Merge Details\n### Merge Method\n\nThis model was merged using the SLERP merge method.\n\n"
+                + "### Models Merged\n\nThe following models were included in the merge:\n* [acme/Chat-7B](https://huggingface.co/acme/Chat-7B)\n"
+                + "* [acme/Base-7B](https://huggingface.co/acme/Base-7B)\n\n";
+        assertThat(language.extract(body(merge))).isEmpty();
+        assertThat(language.extract(body(merge + ENGLISH_PROSE))).isEmpty();
+        // a merge card that names its language still gets it
+        assertThat(values(language, body(merge + "It is a merge of two German chat models, trained for German text.\n"))).containsExactly("de");
+        // English prose with no template gives English
+        assertThat(values(language, body("A merge we made by hand of two chat models. " + ENGLISH_PROSE))).containsExactly("en");
+    }
+
+    @Test
     void englishNamedBesideAnotherLanguageIsTheContrastAndSpeechCorporaInIds() {
         assertThat(values(language, body("Unlike English models, this one is trained for Catalan news.\n"))).containsExactly("ca");
         assertThat(values(language, card("someone/jsut_tts_train_vits", null, "Weights.\n"))).containsExactly("ja");
