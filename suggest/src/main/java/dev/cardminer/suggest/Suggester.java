@@ -129,6 +129,12 @@ public final class Suggester {
                         && s.evidence().equals(c.suggestion().evidence()));
             }
         }
+        // The Hub reads a relation only beside a base_model: alone (--fields base_model_relation on a card without one)
+        // it would change nothing the Hub shows, and spend the repo's one pull request.
+        if (!holdsValue(card, "base_model") && !writtenTwice(card, "base_model")
+                && suggestions.stream().noneMatch(s -> s.field().equals("base_model"))) {
+            suggestions.removeIf(s -> s.field().equals("base_model_relation"));
+        }
         return new CardSuggestions(card.id(), suggestions, conflicts, fromFiles.problems());
     }
 

@@ -67,6 +67,23 @@ class SuggesterTest {
     }
 
     @Test
+    void aRelationIsSuggestedOnlyWithABaseModel() {
+        String adapter = "# Adapter\n\nThis LoRA adapter is a fine-tuned version of "
+                + "[other/base-b](https://huggingface.co/other/base-b) on news.\n";
+        Suggester relationOnly = Suggester.builder().fields(List.of("base_model_relation")).build();
+        // no base_model in the YAML, none suggested in this run: no relation
+        assertThat(relationOnly.suggest(ModelCard.parse("me/a", "---\nlibrary_name: peft\n---\n" + adapter)).suggestions()).isEmpty();
+        assertThat(relationOnly.suggest(ModelCard.parse("me/a", "---\nbase_model: []\nlibrary_name: peft\n---\n" + adapter)).suggestions()).isEmpty();
+        // a base_model in the YAML, or suggested in the same run: the relation goes with it
+        assertThat(relationOnly.suggest(ModelCard.parse("me/a", "---\nbase_model: other/base-b\nlibrary_name: peft\n---\n" + adapter)).suggestions())
+                .extracting(Suggestion::field, Suggestion::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("base_model_relation", "adapter"));
+        assertThat(Suggester.builder().fields(List.of("base_model", "base_model_relation")).build()
+                .suggest(ModelCard.parse("me/a", "---\nlibrary_name: peft\n---\n" + adapter)).suggestions())
+                .extracting(Suggestion::field).containsExactly("base_model", "base_model_relation");
+    }
+
+    @Test
     void aFieldWrittenUnderAMisspeltKeyGetsNoSecondKey() {
         ModelCard card = ModelCard.parse("me/m", "---\nlicence: mit\n---\n" + BODY);
         CardSuggestions found = Suggester.builder().build().suggest(card);

@@ -508,11 +508,11 @@ public final class LanguageExtractor implements MetadataExtractor {
     }
 
     /**
-     * Whether English prose is weak evidence here: the Trainer's template (English whatever the model's language),
+     * Whether English prose is weak evidence here: the Trainer's or mergekit's template (English whatever the model's language),
      * multilingual or dialect cards, or another language named anywhere in the text.
      */
     private boolean speaksOfOtherLanguages(BodyText text) {
-        if (text.mentions("the trainer had access", "multilingual", "languages", "dialect", "cross-lingual",
+        if (text.mentions("the trainer had access", "merge of pre-trained language models", "multilingual", "languages", "dialect", "cross-lingual",
                 "translat", "language-universal")) {
             return true;
         }

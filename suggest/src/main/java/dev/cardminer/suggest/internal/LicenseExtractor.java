@@ -76,6 +76,34 @@ public final class LicenseExtractor implements MetadataExtractor {
     private static final Pattern DATA_SUBJECT = Pattern.compile(
             "(?i)\\b(?:data|datasets?|corpus|corpora)[ \t]+(?:(?:is|are|was|were|has|have|been|all|also|itself|themselves)[ \t]+){0,3}$");
 
+    /** "is not released under", "never licensed under", "whether it can be released under", "previously released under". */
+    private static final Pattern NEGATED = Pattern.compile(
+            "(?i)\\b(?:not|never|no\\s+longer|cannot|neither|nor|whether|previously|formerly)\\b|n't\\b");
+    /**
+     * A sentence whose subject is another model: "The original model is released under ...", "Unlike Mistral, which is
+     * released under ...", "The base model [acme/Base](https://huggingface.co/acme/Base) is released under ...".
+     */
+    private static final Pattern OTHER_MODEL = Pattern.compile(
+            "(?i)\\b(?:original|base|parent|teacher|upstream|foundation|underlying|source)[ \\t]+(?:models?|weights|checkpoints?|llms?)\\b"
+                    + "|\\bunlike\\b|huggingface\\.co/(?!datasets/|spaces/)([\\w.-]+/[\\w.-]+)");
+    /** "Like the base model, this model is released under ...": the card's own model is the subject after all. */
+    private static final Pattern OWN_MODEL = Pattern.compile(
+            "(?i)\\b(?:this|our|these|my)[ \\t]+(?:[\\w-]+[ \\t]+){0,2}?(?:models?|fine-?tunes?|adapters?|lora|repo(?:sitory)?|weights"
+                    + "|checkpoints?|versions?|merges?|quants?|quantizations?|variants?)\\b|\\bwe\\b");
+    /**
+     * The card restricts its own use: a licence that allows commercial use without conditions, read elsewhere in the
+     * card, is then not its licence (the sentence is most often about the base model or the code).
+     */
+    private static final Pattern RESTRICTED_USE = Pattern.compile(
+            "(?i)\\bresearch(?:[ \\t-]+(?:purposes?|use))?[ \\t]+only\\b|\\bonly[ \\t]+(?:be[ \\t]+)?(?:used[ \\t]+)?for[ \\t]+(?:non-?commercial|research)\\b"
+                    + "|\\bnon-?commercial[ \\t]+(?:use|purposes?)[ \\t]+only\\b|\\bnot[ \\t]+(?:be[ \\t]+)?(?:used[ \\t]+)?(?:for[ \\t]+)?commercial(?:ly)?\\b"
+                    + "|\\bcommercial[ \\t]+use[ \\t]+is[ \\t]+(?:not[ \\t]+(?:permitted|allowed)|prohibited|forbidden)\\b|\\bno[ \\t]+commercial[ \\t]+use\\b");
+    private static final Pattern INTENDED = Pattern.compile("(?i)\\b(?:intended|meant)\\b");
+    /** Licences that allow commercial use without conditions: a card that restricts its use has none of them. */
+    private static final Pattern PERMISSIVE = Pattern.compile(
+            "apache-2\\.0|mit|bsd.*|cc-by(?:-sa)?-\\d\\.\\d|cc0-1\\.0|unlicense|wtfpl|isc|mpl-2\\.0|bsl-1\\.0|zlib|postgresql|afl-3\\.0|ecl-2\\.0"
+                    + "|artistic-2\\.0|ms-pl|odc-by|pddl|cdla-permissive.*");
+
     private final Vocabularies vocabularies;
     private final List<Name> names;
     private final List<Name> baseLicenses;
@@ -137,7 +165,7 @@ public final class LicenseExtractor implements MetadataExtractor {
         }
         s = stableDiffusionV1(text);
         if (s == null) {
-            s = trainerBase(card);
+            s = trainerBase(text);
         }
         return s == null ? List.of() : List.of(s);
     }
@@ -160,8 +188,14 @@ public final class LicenseExtractor implements MetadataExtractor {
     /**
      * A Trainer card fine-tuned from a base model whose licence is known: the Trainer copies the base model's
      * licence into the card it writes, so the key is most likely missing because it was removed or not yet there.
+     * Not when the card says anything of its terms: a licence no rule maps, a copyright, a restriction of use.
      */
-    private Suggestion trainerBase(ModelCard card) {
+    private Suggestion trainerBase(BodyText text) {
+        ModelCard card = text.card();
+        if (text.mentions("licen", "ライセンス", "copyright", "©", "rights reserved", "proprietary", "terms of use", "terms of service",
+                "commercial use", "non-commercial", "noncommercial") || RESTRICTED_USE.matcher(text.body()).find()) {
+            return null;   // the card states terms of its own ("License: proprietary", "Non-commercial use only"), read or not
+        }
         for (Suggestion base : baseModels.extract(card)) {
             if (!base.method().equals("trainer-finetuned-version")) {
                 continue;
@@ -202,6 +236,7 @@ public final class LicenseExtractor implements MetadataExtractor {
             }
             Matcher link = namedLink.matcher(m.group(1));
             if (!link.find() || knownId(link.group(1)) != null || EXCLUDED_CONTEXT.matcher(link.group(1)).find()
+                    || !ownClaim(text, m.start(1) + link.start())
                     || NO_NAME.matcher(link.group(1)).matches()
                     || link.group(1).toLowerCase(java.util.Locale.ROOT).contains("information")) {
                 continue;
@@ -221,16 +256,26 @@ public final class LicenseExtractor implements MetadataExtractor {
     }
 
     private String knownId(String phrase) {
+        Known known = known(phrase);
+        return known == null ? null : known.id();
+    }
+
+    /** A known licence named in a phrase, with where its name starts there. */
+    private record Known(String id, int at) {
+    }
+
+    private Known known(String phrase) {
         Matcher token = ID_TOKEN.matcher(phrase.toLowerCase(java.util.Locale.ROOT));
         while (token.find()) {
             String t = token.group();
             if (t.contains("-") && vocabularies.licenses().contains(t)) {
-                return t;   // the Hub's own id, as in "License: creativeml-openrail-m"
+                return new Known(t, token.start());   // the Hub's own id, as in "License: creativeml-openrail-m"
             }
         }
         for (Name name : names) {
-            if (name.pattern().matcher(phrase).find() && vocabularies.licenses().contains(name.id())) {
-                return name.id();
+            Matcher m = name.pattern().matcher(phrase);
+            if (m.find() && vocabularies.licenses().contains(name.id())) {
+                return new Known(name.id(), m.start());
             }
         }
         return null;
@@ -265,7 +310,9 @@ public final class LicenseExtractor implements MetadataExtractor {
         Matcher m = pattern.matcher(text.body());
         int[] comments = null;
         int comment = 0;   // matches come in order: the first comment not ending before this one
-        while (m.find()) {
+        int from = 0;
+        while (from < text.body().length() && m.find(from)) {
+            from = m.end();
             if (text.inCode(m.start())) {
                 continue;
             }
@@ -279,12 +326,69 @@ public final class LicenseExtractor implements MetadataExtractor {
                 continue;   // not shown on the page: a copied source file's header ("<!--Copyright ... Licensed under ...")
             }
             String before = text.body().substring(Math.max(0, m.start() - 60), m.start());
-            String id = knownId(m.group(1).replace('_', ' ').replace("%20", " "));
-            if (id != null && !EXCLUDED_CONTEXT.matcher(before + m.group(1)).find() && !DATA_SUBJECT.matcher(before).find()) {
-                return text.suggestion(FIELD, id, m.start(), m.end(), confidence, method);
+            Known known = known(m.group(1).replace('_', ' ').replace("%20", " "));
+            if (known == null || EXCLUDED_CONTEXT.matcher(before + m.group(1)).find() || DATA_SUBJECT.matcher(before).find()) {
+                continue;
             }
+            int nameAt = m.start(1) + Math.min(known.at(), m.group(1).length());
+            if (!ownClaim(text, nameAt)) {
+                // the match may run into the next sentence ("... Apache 2.0 license. This merge is released under ..."): read on from the name
+                from = nameAt + 1;
+                continue;
+            }
+            return restrictedUse(text, known.id()) ? null : text.suggestion(FIELD, known.id(), m.start(), m.end(), confidence, method);
         }
         return null;
+    }
+
+    /**
+     * Whether the sentence naming a licence at {@code nameAt} says it is this card's: not negated ("is not released
+     * under"), and not about another model ("The original model is released under"), unless this model is named too.
+     */
+    private static boolean ownClaim(BodyText text, int nameAt) {
+        String clause = sentenceBefore(text.body(), nameAt);
+        if (NEGATED.matcher(clause).find()) {
+            return false;
+        }
+        Matcher other = OTHER_MODEL.matcher(clause);
+        while (other.find()) {
+            if (other.group(1) == null || !other.group(1).equalsIgnoreCase(text.card().id())) {
+                return OWN_MODEL.matcher(clause).find();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The sentence (or line) up to {@code end}, at most 200 characters: a full stop ends a sentence only before a space,
+     * so that "v1.5" and "huggingface.co/acme/Base" stay in it.
+     */
+    private static String sentenceBefore(String body, int end) {
+        int from = end;
+        while (from > 0 && end - from < 200) {
+            char c = body.charAt(from - 1);
+            if (c == '\n' || (c == '.' || c == '!' || c == '?' || c == ';') && Character.isWhitespace(body.charAt(from))) {
+                break;
+            }
+            from--;
+        }
+        return body.substring(from, end);
+    }
+
+    /** Whether the card restricts its own use while {@code id} allows commercial use: the licence is then not its own. */
+    private static boolean restrictedUse(BodyText text, String id) {
+        if (!PERMISSIVE.matcher(id).matches() || !text.mentions("only", "commercial")) {
+            return false;
+        }
+        Matcher m = RESTRICTED_USE.matcher(text.body());
+        while (m.find()) {
+            // "The model is intended for research purposes only" (Stable Diffusion's template, copied onto MIT models),
+            // "meant only for research purposes": what the model is for, not its terms
+            if (!INTENDED.matcher(sentenceBefore(text.body(), m.start())).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The HTML comments of the body, as start and end offsets in pairs; an unclosed one runs to the end. */

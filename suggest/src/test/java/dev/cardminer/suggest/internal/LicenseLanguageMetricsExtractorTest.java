@@ -117,6 +117,79 @@ class LicenseLanguageMetricsExtractorTest {
     }
 
     @Test
+    void negatedLicenceSentencesGiveNothing() {
+        assertThat(license.extract(body("This model is not released under the MIT license; contact us for terms.\n"))).isEmpty();
+        assertThat(license.extract(body("This model is NOT licensed under the Apache 2.0 license.\n"))).isEmpty();
+        assertThat(license.extract(body("It was previously released under the MIT license; since v2 the weights are proprietary.\n"))).isEmpty();
+        assertThat(license.extract(body("We do not know whether it can be released under the MIT license.\n"))).isEmpty();
+        assertThat(license.extract(body("It isn't available under the GPL-3.0 license.\n"))).isEmpty();
+        assertThat(license.extract(body("- **License:** not MIT, see below\n"))).isEmpty();
+        assertThat(license.extract(body("This model doesn't have an MIT license.\n"))).isEmpty();
+        assertThat(license.extract(body("## License\n\nThe weights are no longer under the Apache 2.0 license.\n"))).isEmpty();
+        // a negation in another sentence of the same line does not reach this one
+        assertThat(values(license, body("Not a chat model. It is released under the MIT license.\n"))).containsExactly("mit");
+        assertThat(values(license, body("Note: this model is released under the MIT license.\n"))).containsExactly("mit");
+    }
+
+    @Test
+    void licenceSentencesAboutAnotherModelGiveNothing() {
+        assertThat(license.extract(body("The original model is released under the Apache 2.0 license.\n"))).isEmpty();
+        assertThat(license.extract(body("Unlike Mistral, which is released under the Apache 2.0 license, this fine-tune has terms of its own.\n")))
+                .isEmpty();
+        assertThat(license.extract(body("The base model [acme/Base](https://huggingface.co/acme/Base) is released under the Apache 2.0 license.\n")))
+                .isEmpty();
+        assertThat(license.extract(body("[acme/Base](https://huggingface.co/acme/Base) is available under the MIT license.\n"))).isEmpty();
+        assertThat(license.extract(body("The base model's license: Apache 2.0\n\nThe teacher model has an MIT license.\n"))).isEmpty();
+        assertThat(license.extract(body("## License\n\nThe parent model is licensed under the MIT license.\n"))).isEmpty();
+        assertThat(license.extract(body("The original model is released under the [Acme Model License](https://acme.example/LICENSE).\n")))
+                .isEmpty();
+        // the card's own model named beside the other one, or the card's own repo linked: its licence after all
+        assertThat(values(license, body("Like the base model, this model is released under the Apache 2.0 license.\n")))
+                .containsExactly("apache-2.0");
+        assertThat(values(license, body("Like the original model, our weights are released under the MIT license.\n"))).containsExactly("mit");
+        assertThat(values(license, body("[someone/some-model](https://huggingface.co/someone/some-model) is available under the MIT license.\n")))
+                .containsExactly("mit");
+        // another sentence names this model's own licence
+        assertThat(values(license, body("The original model is released under the Apache 2.0 license. This merge is released under the MIT license.\n")))
+                .containsExactly("mit");
+    }
+
+    @Test
+    void aCardThatRestrictsItsOwnUseGetsNoPermissiveLicence() {
+        assertThat(license.extract(body("The original model is released under the Apache 2.0 license, but this fine-tune is for research only.\n")))
+                .isEmpty();
+        assertThat(license.extract(body("Released under the Apache 2.0 license.\n\nNon-commercial use only.\n"))).isEmpty();
+        assertThat(license.extract(body("- **License:** MIT\n\nThis model may not be used commercially.\n"))).isEmpty();
+        // a licence that itself restricts use agrees with such terms
+        assertThat(values(license, body("Released under the CC BY-NC 4.0 license: non-commercial use only.\n"))).containsExactly("cc-by-nc-4.0");
+        assertThat(values(license, body("Released under the Apache 2.0 license. Commercial use is welcome.\n"))).containsExactly("apache-2.0");
+        // what the model is intended for is no term of use (a template's sentence, copied onto MIT models)
+        assertThat(values(license, body("- **License:** MIT\n\n## Uses\n\nThe model is intended for research purposes only.\n")))
+                .containsExactly("mit");
+        assertThat(values(license, body("- **License:** MIT\n\nThis demo is meant only for research purposes.\n"))).containsExactly("mit");
+    }
+
+    @Test
+    void aTrainerCardStatingTermsOfItsOwnGetsNoInheritedLicence() {
+        String trainer = "This model is a fine-tuned version of [roberta-base](https://huggingface.co/roberta-base) on an unknown dataset.\n\n";
+        assertThat(license.extract(body(trainer + "## License\n\nNon-commercial use only. Contact us.\n"))).isEmpty();
+        assertThat(license.extract(body(trainer + "License: proprietary\n"))).isEmpty();
+        assertThat(license.extract(body(trainer + "License: see the LICENSE file\n"))).isEmpty();
+        assertThat(license.extract(body(trainer + "Copyright (c) 2024 Acme Corp. All rights reserved.\n"))).isEmpty();
+        assertThat(license.extract(body(trainer + "This model may only be used for research purposes.\n"))).isEmpty();
+        assertThat(license.extract(body(trainer + "Use is subject to the Acme terms of use.\n"))).isEmpty();
+        // terms the rules read win over the inherited licence
+        assertThat(license.extract(body(trainer + "The model weights are licensed under the CC BY-NC 4.0 license.\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("cc-by-nc-4.0 released-under");
+        // a Trainer card that says nothing of terms still inherits, research named or not
+        assertThat(license.extract(body(trainer + "## Training procedure\n\nMore information needed\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("mit trainer-base-license");
+        assertThat(license.extract(body(trainer + "Data from [VoxPopuli](https://github.com/facebookresearch/voxpopuli), "
+                + "for research on speech. It may not work well on children's speech.\n")))
+                .extracting(s -> s.value() + " " + s.method()).containsExactly("mit trainer-base-license");
+    }
+
+    @Test
     void unknownOrCustomLicencesGiveNothing() {
         assertThat(license.extract(body("Released under the Acme Research Licence v1.\n"))).isEmpty();
         assertThat(license.extract(body("Nothing about terms here.\n"))).isEmpty();
@@ -358,6 +431,20 @@ class LicenseLanguageMetricsExtractorTest {
         assertThat(language.extract(card("someone/picture-model", "tags:\n- stable-diffusion\n",
                 "这是一个用来生成动漫风格图片的模型，请在提示词里写上角色的名字和画面的细节，效果会更好。\n"))).isEmpty();
         assertThat(language.extract(body("Too short to tell.\n"))).isEmpty();
+    }
+
+    @Test
+    void mergekitsTemplateProseIsNoLanguageOfTheMerge() {
+        String merge = "# merged-7b\n\nThis is a merge of pre-trained language models created using [mergekit](https://github.com/cg123/mergekit).\n\n"
+                + "## Merge Details\n### Merge Method\n\nThis model was merged using the SLERP merge method.\n\n"
+                + "### Models Merged\n\nThe following models were included in the merge:\n* [acme/Chat-7B](https://huggingface.co/acme/Chat-7B)\n"
+                + "* [acme/Base-7B](https://huggingface.co/acme/Base-7B)\n\n";
+        assertThat(language.extract(body(merge))).isEmpty();
+        assertThat(language.extract(body(merge + ENGLISH_PROSE))).isEmpty();
+        // a merge card that names its language still gets it
+        assertThat(values(language, body(merge + "It is a merge of two German chat models, trained for German text.\n"))).containsExactly("de");
+        // English prose with no template gives English
+        assertThat(values(language, body("A merge we made by hand of two chat models. " + ENGLISH_PROSE))).containsExactly("en");
     }
 
     @Test
