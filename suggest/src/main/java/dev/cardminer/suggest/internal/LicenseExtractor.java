@@ -391,7 +391,11 @@ public final class LicenseExtractor implements MetadataExtractor {
         return false;
     }
 
-    /** The HTML comments of the body, as start and end offsets in pairs; an unclosed one runs to the end. */
+    /**
+     * The HTML comments of the body, as start and end offsets in pairs. An unclosed one runs to the end only where it
+     * opens an HTML block (at a line's start, up to three spaces in), as CommonMark and so the Hub read it; opened
+     * inside a line it is literal text, and the rest of the card is shown.
+     */
     private static int[] htmlComments(BodyText text) {
         if (!text.mentions("<!--")) {
             return new int[0];
@@ -400,11 +404,21 @@ public final class LicenseExtractor implements MetadataExtractor {
         List<Integer> out = new ArrayList<>();
         for (int open = body.indexOf("<!--"); open >= 0; ) {
             int close = body.indexOf("-->", open + 4);
+            if (close < 0 && !opensBlock(body, open)) {
+                open = body.indexOf("<!--", open + 4);
+                continue;
+            }
             out.add(open);
             out.add(close < 0 ? body.length() : close + 3);
             open = close < 0 ? -1 : body.indexOf("<!--", close + 3);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether only up to three spaces stand between the line's start and {@code at}. */
+    private static boolean opensBlock(String body, int at) {
+        int lineStart = body.lastIndexOf('\n', at - 1) + 1;
+        return at - lineStart <= 3 && body.substring(lineStart, at).isBlank();
     }
 
     private static List<Name> readNames() {
