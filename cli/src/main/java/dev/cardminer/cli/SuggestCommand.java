@@ -24,6 +24,8 @@ import dev.cardminer.suggest.PullRequestDraft;
 import dev.cardminer.suggest.PullRequestRun;
 import dev.cardminer.suggest.PullRequestTexts;
 import dev.cardminer.suggest.RepoFileProblem;
+import dev.cardminer.suggest.ReviewedDrafts;
+import dev.cardminer.suggest.SendLog;
 import dev.cardminer.suggest.RepoFiles;
 import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
@@ -36,6 +38,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,8 +131,21 @@ final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** With --open-prs: the draft folder's lock and record of opened pull requests, held until the run ends. */
+    private SendLog sendLog;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return suggest();
+        } finally {
+            if (sendLog != null) {
+                sendLog.close();
+            }
+        }
+    }
+
+    private Integer suggest() throws Exception {
         json = format.json(spec.commandLine(), json);
         if (limit != null) {
             OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
@@ -194,13 +211,31 @@ final class SuggestCommand implements Callable<Integer> {
         }
         CardPatcher patcher = new CardPatcher();
         DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
+        boolean holdsDrafts = false;
         if (patchDir != null && Files.isDirectory(patchDir)) {
             try (var entries = Files.list(patchDir)) {
-                if (entries.findAny().isPresent()) {   // earlier drafts would mix with this run's and look like its own
-                    err.println("cardminer suggest: note: " + CardFiles.oneLine(patchDir.toString()) + " is not empty: "
-                            + "drafts of this run replace those of the same repos, other folders there are from before");
-                }
+                // the lock and the record of opened pull requests are no drafts
+                holdsDrafts = entries.anyMatch(e -> !e.getFileName().toString().equals(SendLog.LOCK)
+                        && !e.getFileName().toString().equals(SendLog.FILE));
             }
+        }
+        // --open-prs on a folder of drafts sends them as the reviewer left them; on an empty one it drafts and sends
+        ReviewedDrafts reviewed = openPrs && holdsDrafts ? new ReviewedDrafts(patchDir) : null;
+        if (openPrs) {
+            try {
+                sendLog = SendLog.open(patchDir);
+            } catch (SendLog.BusyException e) {
+                err.println("cardminer suggest: " + CardFiles.oneLine(e.getMessage()));
+                err.flush();
+                return OneLineErrorHandler.IO_ERROR;
+            }
+        }
+        if (reviewed != null) {
+            err.println("cardminer suggest: note: sending the drafts in " + CardFiles.oneLine(patchDir.toString())
+                    + " as they are (reviewed): none is written again; a repo whose draft is not there is not sent");
+        } else if (holdsDrafts) {   // earlier drafts would mix with this run's and look like its own
+            err.println("cardminer suggest: note: " + CardFiles.oneLine(patchDir.toString()) + " is not empty: "
+                    + "drafts of this run replace those of the same repos, other folders there are from before");
         }
         long seen = 0;
         long withSuggestions = 0;
@@ -289,7 +324,12 @@ final class SuggestCommand implements Callable<Integer> {
                 if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
-                    if (patch.ok()) {
+                    if (patch.ok() && reviewed != null) {
+                        if (draftedIds.merge(card.id().toLowerCase(Locale.ROOT), 1, Integer::sum) == 1) {
+                            // what is sent is the reviewed folder's; this draft says which card and repo it is for
+                            toOpen.add(PullRequestTexts.draft(card.id(), patch, card.text(), found.conflicts()));
+                        }
+                    } else if (patch.ok()) {
                         PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text(), found.conflicts());
                         try {
                             Path folder = drafts.write(draft);
@@ -353,6 +393,8 @@ final class SuggestCommand implements Callable<Integer> {
         if (!json) {
             out.printf("%,d card%s, %,d with findings: %,d suggestion%s, %,d conflict%s%s%n", seen, seen == 1 ? "" : "s", withSuggestions,
                     suggestionCount, suggestionCount == 1 ? "" : "s", conflictCount, conflictCount == 1 ? "" : "s", drafts == null ? ""
+                    : reviewed != null ? String.format(", %,d patched (the reviewed drafts in %s are sent as they are)",
+                    toOpen.size(), patchDir)
                     : String.format(", %,d patched in %s%s", patched, patchDir, unwritten == 0 ? "" : String.format(
                             " (%,d could not be written)", unwritten)));
         }
@@ -366,23 +408,69 @@ final class SuggestCommand implements Callable<Integer> {
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);
         }
         if (openPrs) {
-            HubClient client = HubClient.builder(hub).maxAttempts(1).build();
-            // a model read from the Hub gets its pull request against the commit its card and files were read at
-            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client)).open(toOpen,
-                    models == null ? Map.of() : models.revisions());
-            // with --json, standard output stays one JSON line per card: the outcomes go beside it, as the notes do
-            PrintWriter report = json ? err : out;
-            for (PullRequestRun.Outcome o : outcomes) {
-                report.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        CardFiles.oneLine(o.repo()), CardFiles.oneLine(String.valueOf(o.detail())));
-            }
-            PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
-            report.println("pull requests: " + summary);
-            report.flush();
-            exit = Math.max(exit, exitStatus(summary));
+            exit = Math.max(exit, openPullRequests(hub, toOpen, reviewed, models, hubRefs, out, err));
         }
         out.flush();
         return exit;
+    }
+
+    /**
+     * Sends the drafts: each outcome printed as soon as it is known, and each opened pull request appended to the
+     * draft folder's record before the next is tried, so that a run cut short (Ctrl-C, kill -9) has said and kept
+     * every pull request it opened. Returns the exit status of the sending.
+     */
+    private int openPullRequests(HubOptions hub, List<PullRequestDraft> toOpen, ReviewedDrafts reviewed,
+                                 HubModelCards models, List<HubInput.Ref> hubRefs, PrintWriter out, PrintWriter err) {
+        // with --json, standard output stays one JSON line per card: the outcomes go beside it, as the notes do
+        PrintWriter report = json ? err : out;
+        String record = CardFiles.oneLine(patchDir.resolve(SendLog.FILE).toString());
+        List<PullRequestRun.Outcome> outcomes = new ArrayList<>();
+        java.util.function.Consumer<PullRequestRun.Outcome> tell = o -> {
+            if (o.status() == PullRequestRun.Status.OPENED) {
+                try {
+                    sendLog.record(o.repo(), o.detail());
+                } catch (IOException e) {
+                    err.println("cardminer suggest: " + CardFiles.oneLine(o.repo()) + ": opened, but not recorded in "
+                            + record + ": " + OneLineErrorHandler.describe(e));
+                }
+            }
+            outcomes.add(o);
+            report.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    CardFiles.oneLine(o.repo()), CardFiles.oneLine(String.valueOf(o.detail())));
+            report.flush();
+        };
+        List<PullRequestDraft> send = new ArrayList<>();
+        for (PullRequestDraft d : toOpen) {
+            if (sendLog.opened(d.repo())) {
+                tell.accept(new PullRequestRun.Outcome(d.repo(), PullRequestRun.Status.SKIPPED_EXISTING,
+                        "opened by an earlier run (" + record + ")"));
+                continue;
+            }
+            if (reviewed != null) {
+                ReviewedDrafts.Read read = reviewed.read(d);
+                if (read.draft() == null) {
+                    tell.accept(new PullRequestRun.Outcome(d.repo(), read.skipped()
+                            ? PullRequestRun.Status.SKIPPED_NOT_REVIEWED : PullRequestRun.Status.FAILED, read.why()));
+                    continue;
+                }
+                d = read.draft();
+            }
+            send.add(d);
+        }
+        // hub:org/name@REV: its card and files are of REV, and the Hub makes the pull request from that commit
+        Set<String> mustBeHead = new HashSet<>();
+        hubRefs.stream().filter(r -> r.revision() != null && !r.revision().equals("main")).forEach(r -> mustBeHead.add(r.id()));
+        HubClient client = HubClient.builder(hub).maxAttempts(1).build();
+        try (InterruptNotice interrupted = InterruptNotice.register(err, "cardminer suggest: interrupted; the pull "
+                + "requests opened so far are listed above and in " + record + "; run again: their repos are skipped", false)) {
+            // a model read from the Hub gets its pull request against the commit its card and files were read at
+            new PullRequestRun(new HubPullRequests(client)).open(send, models == null ? Map.of() : models.revisions(),
+                    mustBeHead, tell);
+        }
+        PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
+        report.println("pull requests: " + summary);
+        report.flush();
+        return exitStatus(summary);
     }
 
     /**
@@ -417,8 +505,14 @@ final class SuggestCommand implements Callable<Integer> {
         return HubInput.isRef(source) && !source.equals(CardSources.HUB);
     }
 
-    /** 3 when the Hub could not be reached or stopped the run (rate limit), 1 when a pull request failed otherwise. */
+    /**
+     * 2 when the Hub refused the token (as for a token refused before any request), 3 when the Hub could not be
+     * reached or stopped the run (rate limit), 1 when a pull request failed otherwise.
+     */
     static int exitStatus(PullRequestRun.Summary summary) {
+        if (summary.tokenRefused()) {
+            return OneLineErrorHandler.IO_ERROR;
+        }
         if (summary.hubUnavailable()) {
             return OneLineErrorHandler.HUB_UNAVAILABLE;
         }
