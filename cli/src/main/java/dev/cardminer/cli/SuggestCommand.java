@@ -197,6 +197,8 @@ final class SuggestCommand implements Callable<Integer> {
             return 2;
         }
         List<PullRequestDraft> toOpen = new ArrayList<>();
+        // with --open-prs, drafts refused before sending (a nested README.md), told first with the outcomes
+        List<PullRequestRun.Outcome> notSent = new ArrayList<>();
         Suggester suggester;
         AutoCloseable plugged;
         try {
@@ -324,8 +326,15 @@ final class SuggestCommand implements Callable<Integer> {
                 if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
+                    String nested = openPrs ? notARepoRoot(source, sc) : null;
+                    if (patch.ok() && nested != null) {
+                        // checkpoint-500/README.md in a clone: its id comes from folders that are no repo
+                        notSent.add(new PullRequestRun.Outcome(card.id(), PullRequestRun.Status.SKIPPED_NOT_A_REPO,
+                                CardFiles.oneLine(nested) + " is not at org/name/README.md in SOURCE (a README.md in "
+                                        + "a repo's folders, such as checkpoint-500/, is no repo's card): nothing sent"));
+                    }
                     if (patch.ok() && reviewed != null) {
-                        if (draftedIds.merge(card.id().toLowerCase(Locale.ROOT), 1, Integer::sum) == 1) {
+                        if (nested == null && draftedIds.merge(card.id().toLowerCase(Locale.ROOT), 1, Integer::sum) == 1) {
                             // what is sent is the reviewed folder's; this draft says which card and repo it is for
                             toOpen.add(PullRequestTexts.draft(card.id(), patch, card.text(), found.conflicts()));
                         }
@@ -341,7 +350,7 @@ final class SuggestCommand implements Callable<Integer> {
                                         : "an id read before has the same folder name") + ": its own patch is in " + folder
                                         + (openPrs && nth > 1 ? "; no pull request for it (only an id's first draft is sent)" : ""));
                             }
-                            if (openPrs && nth == 1) {
+                            if (openPrs && nth == 1 && nested == null) {
                                 toOpen.add(draft); // the run skips, with a line, ids that are no Hub repo
                             }
                         } catch (IOException e) {
@@ -408,7 +417,7 @@ final class SuggestCommand implements Callable<Integer> {
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);
         }
         if (openPrs) {
-            exit = Math.max(exit, openPullRequests(hub, toOpen, reviewed, models, hubRefs, out, err));
+            exit = Math.max(exit, openPullRequests(hub, toOpen, notSent, reviewed, models, hubRefs, out, err));
         }
         out.flush();
         return exit;
@@ -419,7 +428,8 @@ final class SuggestCommand implements Callable<Integer> {
      * draft folder's record before the next is tried, so that a run cut short (Ctrl-C, kill -9) has said and kept
      * every pull request it opened. Returns the exit status of the sending.
      */
-    private int openPullRequests(HubOptions hub, List<PullRequestDraft> toOpen, ReviewedDrafts reviewed,
+    private int openPullRequests(HubOptions hub, List<PullRequestDraft> toOpen, List<PullRequestRun.Outcome> notSent,
+                                 ReviewedDrafts reviewed,
                                  HubModelCards models, List<HubInput.Ref> hubRefs, PrintWriter out, PrintWriter err) {
         // with --json, standard output stays one JSON line per card: the outcomes go beside it, as the notes do
         PrintWriter report = json ? err : out;
@@ -439,6 +449,7 @@ final class SuggestCommand implements Callable<Integer> {
                     CardFiles.oneLine(o.repo()), CardFiles.oneLine(String.valueOf(o.detail())));
             report.flush();
         };
+        notSent.forEach(tell);
         List<PullRequestDraft> send = new ArrayList<>();
         for (PullRequestDraft d : toOpen) {
             if (sendLog.opened(d.repo())) {
@@ -548,6 +559,24 @@ final class SuggestCommand implements Callable<Integer> {
                 err.flush();
             }
         }
+    }
+
+    /**
+     * For a card read from a folder SOURCE as a README.md that is not {@code org/name/README.md} in it (a checkpoint's
+     * or an export's README.md inside a cloned repo: {@code acme/model-a/onnx/README.md} reads as {@code model-a/onnx}),
+     * its path in SOURCE; null for every other card.
+     */
+    private static String notARepoRoot(String source, SourceCard sc) {
+        if (source == null || "-".equals(source) || source.startsWith("hub:") || sc.origin() == null
+                || !Files.isDirectory(Path.of(source))) {
+            return null;
+        }
+        Path file = Path.of(sc.origin());
+        if (file.getFileName() == null || !file.getFileName().toString().equalsIgnoreCase(CardPatcher.README)) {
+            return null;
+        }
+        Path relative = Path.of(source).toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        return relative.getNameCount() == 3 ? null : relative.toString();
     }
 
     /**

@@ -58,8 +58,12 @@ class SuggestOpenPrsTest {
     }
 
     private ProcessBuilder suggest(String... more) {
+        return suggest(cards, more);
+    }
+
+    private ProcessBuilder suggest(Path source, String... more) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", cards.toString(),
+                "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", source.toString(),
                 "--fields", "base_model", "--patch-dir", drafts.toString(), "--hub-endpoint", hub.endpoint().toString()));
         command.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -73,7 +77,11 @@ class SuggestOpenPrsTest {
     }
 
     private Ran run(String... more) throws Exception {
-        Process p = suggest(more).start();
+        return run(cards, more);
+    }
+
+    private Ran run(Path source, String... more) throws Exception {
+        Process p = suggest(source, more).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Ran(p.exitValue(), out, Files.readString(dir.resolve("err.txt")));
@@ -172,5 +180,31 @@ class SuggestOpenPrsTest {
         Ran again = run("--open-prs");
         assertThat(again.out()).contains("skipped existing me/a: opened by an earlier run", "opened me/b: ", "opened me/c: ");
         assertThat(commitsTo()).containsExactly("me/a", "me/b", "me/c");
+    }
+
+    /**
+     * A folder of repo clones: a README.md in a repo's own folders (a checkpoint's, an export's) reads as the card of
+     * another id ({@code model-a/onnx}); --open-prs sends nothing for it, and asks the Hub nothing about it.
+     */
+    @Test
+    void aReadmeInsideAClonedReposFoldersGetsNoPullRequest() throws Exception {
+        Path clones = dir.resolve("clones");
+        Path repo = Files.createDirectories(clones.resolve("me").resolve("a"));
+        Files.writeString(repo.resolve("README.md"), card("acme/base-a"));
+        Files.createDirectories(repo.resolve("onnx"));
+        Files.writeString(repo.resolve("onnx").resolve("README.md"), card("acme/base-a"));
+        Files.createDirectories(repo.resolve("checkpoint-500"));
+        Files.writeString(repo.resolve("checkpoint-500").resolve("README.md"), card("acme/base-a"));
+        hub.model("a/onnx").sha(SHA).file("README.md", card("acme/base-a"));
+
+        Ran run = run(clones, "--open-prs");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(commitsTo()).containsExactly("me/a");
+        assertThat(run.out()).contains("skipped not a repo a/onnx: " + Path.of("me", "a", "onnx", "README.md")
+                        + " is not at org/name/README.md in SOURCE")
+                .contains("skipped not a repo a/checkpoint-500: ").contains("pull requests: opened 1, skipped 2, failed 0");
+        assertThat(hub.server().requests("/").stream().map(LocalHttpServer.Request::path))
+                .allSatisfy(p -> assertThat(p).contains("/me/a"));
     }
 }
