@@ -65,7 +65,7 @@ import picocli.CommandLine;
                 + "(adapter_config.json, mergekit_config.yml, config.json, the file list) read from the Hub at one "
                 + "commit; without SOURCE, the cards of the store --db names (as analyze stored them).",
         "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
-                + "2 on a usage error or an input that cannot be read, 3 when the Hub cannot be reached or stops the "
+                + "2 on a usage error, an input that cannot be read or HF_TOKEN refused by the Hub, 3 when the Hub cannot be reached or stops the "
                 + "run (rate limit)."})
 final class SuggestCommand implements Callable<Integer> {
 
@@ -102,7 +102,10 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Option(names = "--open-prs", description = {
             "Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN): one per repo, none where a "
-                    + "cardminer pull request exists, stopping at the first rate limit."})
+                    + "cardminer pull request exists, stopping at the first rate limit or refused token.",
+            "A --patch-dir that holds the drafts of a dry run sends them as reviewed: as edited, none for a removed "
+                    + "draft, and none whose card changed since; an empty one is drafted and sent at once. Each pull "
+                    + "request opened is printed and added to DIR/opened-prs.tsv at once; one run per DIR at a time."})
     boolean openPrs;
 
     @CommandLine.Mixin
