@@ -208,4 +208,38 @@ class SuggestFromHubTest {
                         + "requests for this window; the cards after it are read without their repo files")
                 .contains("suggest: me/lora: config.json:2:");
     }
+
+    /**
+     * hub:org/name@REV with --open-prs: the Hub makes a pull request from its parent commit, so a card read at an
+     * older revision than main's head gets none (it would undo main's later changes). In a JVM of its own, for HF_TOKEN.
+     */
+    @Test
+    void aCardReadAtAnOlderRevisionGetsNoPullRequest(@TempDir Path dir) throws Exception {
+        String older = "9".repeat(40);
+        String mergekit = "models:\n  - model: acme/Left\n  - model: acme/Right\nmerge_method: ties\nbase_model: acme/Left\n";
+        hub.server().once(r -> r.path().equals("/api/models/me/merged/revision/v1"), LocalHttpServer.Response.json(
+                "{\"id\":\"me/merged\",\"sha\":\"" + older + "\",\"siblings\":[{\"rfilename\":\"README.md\"},"
+                        + "{\"rfilename\":\"mergekit_config.yml\"}]}"));
+        hub.server().once(r -> r.path().equals("/me/merged/resolve/" + older + "/README.md"),
+                LocalHttpServer.Response.text(200, "# Merged\n\nTwo models, merged.\n"));
+        hub.server().once(r -> r.path().equals("/me/merged/resolve/" + older + "/mergekit_config.yml"),
+                LocalHttpServer.Response.text(200, mergekit));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", "hub:me/merged@v1",
+                "--fields", "base_model,base_model_relation", "--patch-dir", dir.resolve("patches").toString(),
+                "--open-prs", "--hub-endpoint", hub.endpoint().toString());
+        pb.environment().put("HF_TOKEN", TOKEN);
+        pb.environment().remove("HF_ENDPOINT");
+        pb.redirectError(dir.resolve("err.txt").toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+
+        assertThat(p.exitValue()).as(err).isEqualTo(1);
+        assertThat(out).contains("failed me/merged: the card was read at revision " + older + ", not at main's head ("
+                + MERGE_SHA + ")", "pull requests: opened 0, skipped 0, failed 1, not tried 0");
+        assertThat(hub.commits()).isEmpty();
+        assertThat(Files.readString(dir.resolve("patches").resolve("me__merged").resolve("README.md"))).contains("acme/Left");
+    }
 }
