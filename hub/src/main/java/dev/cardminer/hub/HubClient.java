@@ -414,7 +414,8 @@ public final class HubClient {
             return new HubException(Kind.NO_ACCESS, status, what + " is gated: accept its conditions at "
                     + urls.page(type, repo) + (token ? " with the account of HF_TOKEN" : " and set HF_TOKEN"), null);
         }
-        if (status == 401 && token && !code.equals("RepoNotFound")) {
+        // the token goes to the endpoint's origin only: a 401 from elsewhere (a CDN) says nothing about it
+        if (status == 401 && token && !code.equals("RepoNotFound") && HubHttp.sameOrigin(response.uri(), options().endpoint())) {
             return new HubException(Kind.TOKEN_REFUSED, status, "the Hub refused HF_TOKEN (HTTP 401" + said
                     + "): check or renew the token", null);
         }

@@ -356,9 +356,14 @@ class HubClientTest {
 
         hub.server().once(r -> r.method().equals("POST"), Response.text(500, "oops"));
         assertThatThrownBy(() -> client.createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
-                .isInstanceOf(HubException.class).hasMessageContaining("HTTP 500");
+                .isInstanceOf(HubException.class).hasMessage("the Hub answered HTTP 500 for model org/llm: oops");
         assertThat(hub.server().requests().stream().filter(r -> r.method().equals("POST"))).hasSize(2);
         assertThat(hub.commits()).isEmpty();
+        hub.server().once(r -> r.path().contains("/discussions"), Response.text(500, "oops"));
+        HubClient once = HubClient.builder(new HubOptions(hub.endpoint(), HubOptions.DEFAULT_DATASET, dir, TOKEN))
+                .maxAttempts(1).timer(timer).build();
+        assertThatThrownBy(() -> once.discussions(RepoType.MODEL, "org/llm"))
+                .hasMessage("the Hub answered HTTP 500 to the discussions of org/llm (one try); try again later");
     }
 
     @Test
