@@ -42,7 +42,7 @@ final class OneLineErrorHandler implements IExecutionExceptionHandler, IParamete
      */
     static int exitStatus(HubException e) {
         return switch (e.kind()) {
-            case NOT_FOUND, NO_ACCESS, MISSING_FILE -> IO_ERROR;
+            case NOT_FOUND, NO_ACCESS, MISSING_FILE, TOKEN_REFUSED -> IO_ERROR;
             case UNREACHABLE, RATE_LIMITED, SERVER_ERROR -> HUB_UNAVAILABLE;
         };
     }

@@ -24,6 +24,8 @@ import dev.cardminer.suggest.PullRequestDraft;
 import dev.cardminer.suggest.PullRequestRun;
 import dev.cardminer.suggest.PullRequestTexts;
 import dev.cardminer.suggest.RepoFileProblem;
+import dev.cardminer.suggest.ReviewedDrafts;
+import dev.cardminer.suggest.SendLog;
 import dev.cardminer.suggest.RepoFiles;
 import dev.cardminer.suggest.Suggester;
 import dev.cardminer.suggest.Suggestion;
@@ -36,6 +38,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +65,7 @@ import picocli.CommandLine;
                 + "(adapter_config.json, mergekit_config.yml, config.json, the file list) read from the Hub at one "
                 + "commit; without SOURCE, the cards of the store --db names (as analyze stored them).",
         "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
-                + "2 on a usage error or an input that cannot be read, 3 when the Hub cannot be reached or stops the "
+                + "2 on a usage error, an input that cannot be read or HF_TOKEN refused by the Hub, 3 when the Hub cannot be reached or stops the "
                 + "run (rate limit)."})
 final class SuggestCommand implements Callable<Integer> {
 
@@ -98,7 +102,10 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Option(names = "--open-prs", description = {
             "Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN): one per repo, none where a "
-                    + "cardminer pull request exists, stopping at the first rate limit."})
+                    + "cardminer pull request exists, stopping at the first rate limit or refused token.",
+            "A --patch-dir that holds the drafts of a dry run sends them as reviewed: as edited, none for a removed "
+                    + "draft, and none whose card changed since; an empty one is drafted and sent at once. Each pull "
+                    + "request opened is printed and added to DIR/opened-prs.tsv at once; one run per DIR at a time."})
     boolean openPrs;
 
     @CommandLine.Mixin
@@ -127,8 +134,21 @@ final class SuggestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** With --open-prs: the draft folder's lock and record of opened pull requests, held until the run ends. */
+    private SendLog sendLog;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return suggest();
+        } finally {
+            if (sendLog != null) {
+                sendLog.close();
+            }
+        }
+    }
+
+    private Integer suggest() throws Exception {
         json = format.json(spec.commandLine(), json);
         if (limit != null) {
             OptionRules.atLeast(spec.commandLine(), "--limit", limit, 0);
@@ -180,6 +200,8 @@ final class SuggestCommand implements Callable<Integer> {
             return 2;
         }
         List<PullRequestDraft> toOpen = new ArrayList<>();
+        // with --open-prs, drafts refused before sending (a nested README.md), told first with the outcomes
+        List<PullRequestRun.Outcome> notSent = new ArrayList<>();
         Suggester suggester;
         AutoCloseable plugged;
         try {
@@ -194,13 +216,31 @@ final class SuggestCommand implements Callable<Integer> {
         }
         CardPatcher patcher = new CardPatcher();
         DryRunWriter drafts = patchDir == null ? null : new DryRunWriter(patchDir);
+        boolean holdsDrafts = false;
         if (patchDir != null && Files.isDirectory(patchDir)) {
             try (var entries = Files.list(patchDir)) {
-                if (entries.findAny().isPresent()) {   // earlier drafts would mix with this run's and look like its own
-                    err.println("cardminer suggest: note: " + CardFiles.oneLine(patchDir.toString()) + " is not empty: "
-                            + "drafts of this run replace those of the same repos, other folders there are from before");
-                }
+                // the lock and the record of opened pull requests are no drafts
+                holdsDrafts = entries.anyMatch(e -> !e.getFileName().toString().equals(SendLog.LOCK)
+                        && !e.getFileName().toString().equals(SendLog.FILE));
             }
+        }
+        // --open-prs on a folder of drafts sends them as the reviewer left them; on an empty one it drafts and sends
+        ReviewedDrafts reviewed = openPrs && holdsDrafts ? new ReviewedDrafts(patchDir) : null;
+        if (openPrs) {
+            try {
+                sendLog = SendLog.open(patchDir);
+            } catch (SendLog.BusyException e) {
+                err.println("cardminer suggest: " + CardFiles.oneLine(e.getMessage()));
+                err.flush();
+                return OneLineErrorHandler.IO_ERROR;
+            }
+        }
+        if (reviewed != null) {
+            err.println("cardminer suggest: note: sending the drafts in " + CardFiles.oneLine(patchDir.toString())
+                    + " as they are (reviewed): none is written again; a repo whose draft is not there is not sent");
+        } else if (holdsDrafts) {   // earlier drafts would mix with this run's and look like its own
+            err.println("cardminer suggest: note: " + CardFiles.oneLine(patchDir.toString()) + " is not empty: "
+                    + "drafts of this run replace those of the same repos, other folders there are from before");
         }
         long seen = 0;
         long withSuggestions = 0;
@@ -289,7 +329,19 @@ final class SuggestCommand implements Callable<Integer> {
                 if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
-                    if (patch.ok()) {
+                    String nested = openPrs ? notARepoRoot(source, sc) : null;
+                    if (patch.ok() && nested != null) {
+                        // checkpoint-500/README.md in a clone: its id comes from folders that are no repo
+                        notSent.add(new PullRequestRun.Outcome(card.id(), PullRequestRun.Status.SKIPPED_NOT_A_REPO,
+                                CardFiles.oneLine(nested) + " is not at org/name/README.md in SOURCE (a README.md in "
+                                        + "a repo's folders, such as checkpoint-500/, is no repo's card): nothing sent"));
+                    }
+                    if (patch.ok() && reviewed != null) {
+                        if (nested == null && draftedIds.merge(card.id().toLowerCase(Locale.ROOT), 1, Integer::sum) == 1) {
+                            // what is sent is the reviewed folder's; this draft says which card and repo it is for
+                            toOpen.add(PullRequestTexts.draft(card.id(), patch, card.text(), found.conflicts()));
+                        }
+                    } else if (patch.ok()) {
                         PullRequestDraft draft = PullRequestTexts.draft(card.id(), patch, card.text(), found.conflicts());
                         try {
                             Path folder = drafts.write(draft);
@@ -301,7 +353,7 @@ final class SuggestCommand implements Callable<Integer> {
                                         : "an id read before has the same folder name") + ": its own patch is in " + folder
                                         + (openPrs && nth > 1 ? "; no pull request for it (only an id's first draft is sent)" : ""));
                             }
-                            if (openPrs && nth == 1) {
+                            if (openPrs && nth == 1 && nested == null) {
                                 toOpen.add(draft); // the run skips, with a line, ids that are no Hub repo
                             }
                         } catch (IOException e) {
@@ -353,6 +405,8 @@ final class SuggestCommand implements Callable<Integer> {
         if (!json) {
             out.printf("%,d card%s, %,d with findings: %,d suggestion%s, %,d conflict%s%s%n", seen, seen == 1 ? "" : "s", withSuggestions,
                     suggestionCount, suggestionCount == 1 ? "" : "s", conflictCount, conflictCount == 1 ? "" : "s", drafts == null ? ""
+                    : reviewed != null ? String.format(", %,d patched (the reviewed drafts in %s are sent as they are)",
+                    toOpen.size(), patchDir)
                     : String.format(", %,d patched in %s%s", patched, patchDir, unwritten == 0 ? "" : String.format(
                             " (%,d could not be written)", unwritten)));
         }
@@ -366,23 +420,71 @@ final class SuggestCommand implements Callable<Integer> {
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);
         }
         if (openPrs) {
-            HubClient client = HubClient.builder(hub).maxAttempts(1).build();
-            // a model read from the Hub gets its pull request against the commit its card and files were read at
-            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client)).open(toOpen,
-                    models == null ? Map.of() : models.revisions());
-            // with --json, standard output stays one JSON line per card: the outcomes go beside it, as the notes do
-            PrintWriter report = json ? err : out;
-            for (PullRequestRun.Outcome o : outcomes) {
-                report.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                        CardFiles.oneLine(o.repo()), CardFiles.oneLine(String.valueOf(o.detail())));
-            }
-            PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
-            report.println("pull requests: " + summary);
-            report.flush();
-            exit = Math.max(exit, exitStatus(summary));
+            exit = Math.max(exit, openPullRequests(hub, toOpen, notSent, reviewed, models, hubRefs, out, err));
         }
         out.flush();
         return exit;
+    }
+
+    /**
+     * Sends the drafts: each outcome printed as soon as it is known, and each opened pull request appended to the
+     * draft folder's record before the next is tried, so that a run cut short (Ctrl-C, kill -9) has said and kept
+     * every pull request it opened. Returns the exit status of the sending.
+     */
+    private int openPullRequests(HubOptions hub, List<PullRequestDraft> toOpen, List<PullRequestRun.Outcome> notSent,
+                                 ReviewedDrafts reviewed,
+                                 HubModelCards models, List<HubInput.Ref> hubRefs, PrintWriter out, PrintWriter err) {
+        // with --json, standard output stays one JSON line per card: the outcomes go beside it, as the notes do
+        PrintWriter report = json ? err : out;
+        String record = CardFiles.oneLine(patchDir.resolve(SendLog.FILE).toString());
+        List<PullRequestRun.Outcome> outcomes = new ArrayList<>();
+        java.util.function.Consumer<PullRequestRun.Outcome> tell = o -> {
+            if (o.status() == PullRequestRun.Status.OPENED) {
+                try {
+                    sendLog.record(o.repo(), o.detail());
+                } catch (IOException e) {
+                    err.println("cardminer suggest: " + CardFiles.oneLine(o.repo()) + ": opened, but not recorded in "
+                            + record + ": " + OneLineErrorHandler.describe(e));
+                }
+            }
+            outcomes.add(o);
+            report.printf("%s %s: %s%n", o.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    CardFiles.oneLine(o.repo()), CardFiles.oneLine(String.valueOf(o.detail())));
+            report.flush();
+        };
+        notSent.forEach(tell);
+        List<PullRequestDraft> send = new ArrayList<>();
+        for (PullRequestDraft d : toOpen) {
+            if (sendLog.opened(d.repo())) {
+                tell.accept(new PullRequestRun.Outcome(d.repo(), PullRequestRun.Status.SKIPPED_EXISTING,
+                        "opened by an earlier run (" + record + ")"));
+                continue;
+            }
+            if (reviewed != null) {
+                ReviewedDrafts.Read read = reviewed.read(d);
+                if (read.draft() == null) {
+                    tell.accept(new PullRequestRun.Outcome(d.repo(), read.skipped()
+                            ? PullRequestRun.Status.SKIPPED_NOT_REVIEWED : PullRequestRun.Status.FAILED, read.why()));
+                    continue;
+                }
+                d = read.draft();
+            }
+            send.add(d);
+        }
+        // hub:org/name@REV: its card and files are of REV, and the Hub makes the pull request from that commit
+        Set<String> mustBeHead = new HashSet<>();
+        hubRefs.stream().filter(r -> r.revision() != null && !r.revision().equals("main")).forEach(r -> mustBeHead.add(r.id()));
+        HubClient client = HubClient.builder(hub).maxAttempts(1).build();
+        try (InterruptNotice interrupted = InterruptNotice.register(err, "cardminer suggest: interrupted; the pull "
+                + "requests opened so far are listed above and in " + record + "; run again: their repos are skipped", false)) {
+            // a model read from the Hub gets its pull request against the commit its card and files were read at
+            new PullRequestRun(new HubPullRequests(client)).open(send, models == null ? Map.of() : models.revisions(),
+                    mustBeHead, tell);
+        }
+        PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
+        report.println("pull requests: " + summary);
+        report.flush();
+        return exitStatus(summary);
     }
 
     /**
@@ -417,8 +519,14 @@ final class SuggestCommand implements Callable<Integer> {
         return HubInput.isRef(source) && !source.equals(CardSources.HUB);
     }
 
-    /** 3 when the Hub could not be reached or stopped the run (rate limit), 1 when a pull request failed otherwise. */
+    /**
+     * 2 when the Hub refused the token (as for a token refused before any request), 3 when the Hub could not be
+     * reached or stopped the run (rate limit), 1 when a pull request failed otherwise.
+     */
     static int exitStatus(PullRequestRun.Summary summary) {
+        if (summary.tokenRefused()) {
+            return OneLineErrorHandler.IO_ERROR;
+        }
         if (summary.hubUnavailable()) {
             return OneLineErrorHandler.HUB_UNAVAILABLE;
         }
@@ -454,6 +562,24 @@ final class SuggestCommand implements Callable<Integer> {
                 err.flush();
             }
         }
+    }
+
+    /**
+     * For a card read from a folder SOURCE as a README.md that is not {@code org/name/README.md} in it (a checkpoint's
+     * or an export's README.md inside a cloned repo: {@code acme/model-a/onnx/README.md} reads as {@code model-a/onnx}),
+     * its path in SOURCE; null for every other card.
+     */
+    private static String notARepoRoot(String source, SourceCard sc) {
+        if (source == null || "-".equals(source) || source.startsWith("hub:") || sc.origin() == null
+                || !Files.isDirectory(Path.of(source))) {
+            return null;
+        }
+        Path file = Path.of(sc.origin());
+        if (file.getFileName() == null || !file.getFileName().toString().equalsIgnoreCase(CardPatcher.README)) {
+            return null;
+        }
+        Path relative = Path.of(source).toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        return relative.getNameCount() == 3 ? null : relative.toString();
     }
 
     /**

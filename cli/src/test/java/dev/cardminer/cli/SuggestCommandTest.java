@@ -258,9 +258,10 @@ class SuggestCommandTest {
 
     @Test
     void openPrsExitsThreeWhenTheHubIsUnavailableAndOneWhenAPullRequestFailed() {
-        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(0, 2, 2, true))).isEqualTo(3);
-        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 0, 1, false))).isEqualTo(1);
-        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 3, 0, false))).isZero();
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(0, 2, 0, 2, true, false))).isEqualTo(3);
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 0, 1, 0, false, false))).isEqualTo(1);
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(1, 3, 0, 0, false, false))).isZero();
+        assertThat(SuggestCommand.exitStatus(new dev.cardminer.suggest.PullRequestRun.Summary(0, 0, 0, 3, false, true))).isEqualTo(2);
     }
 
     @Test

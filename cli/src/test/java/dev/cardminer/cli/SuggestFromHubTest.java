@@ -130,22 +130,33 @@ class SuggestFromHubTest {
         assertThat(paths()).containsExactly("GET /api/models/me/lora");
     }
 
-    /** In a JVM of its own, for HF_TOKEN: the pull requests are made on the sha the card and files were read at. */
-    @Test
-    void pullRequestsAreMadeOnTheCommitTheCardWasReadAtAndTheTokenIsNeverShown(@TempDir Path dir) throws Exception {
-        Path patches = dir.resolve("patches");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest", "hub:me/lora",
-                "hub:me/merged", "--fields", "base_model,base_model_relation", "--patch-dir", patches.toString(),
-                "--open-prs", "--hub-endpoint", hub.endpoint().toString());
+    private record Ran(int exit, String out, String err) {
+    }
+
+    /** {@code suggest REFS --fields base_model,base_model_relation --patch-dir DIR/patches --open-prs} in a JVM of its own. */
+    private Ran openPrs(Path dir, String... refs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Cardminer.class.getName(), "suggest"));
+        command.addAll(List.of(refs));
+        command.addAll(List.of("--fields", "base_model,base_model_relation", "--patch-dir", dir.resolve("patches").toString(),
+                "--open-prs", "--hub-endpoint", hub.endpoint().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("HF_TOKEN", TOKEN);
         pb.environment().remove("HF_ENDPOINT");
         pb.redirectError(dir.resolve("err.txt").toFile());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String err = Files.readString(dir.resolve("err.txt"));
-        assertThat(p.exitValue()).as(err).isZero();
+        return new Ran(p.exitValue(), out, Files.readString(dir.resolve("err.txt")));
+    }
+
+    /** In a JVM of its own, for HF_TOKEN: the pull requests are made on the sha the card and files were read at. */
+    @Test
+    void pullRequestsAreMadeOnTheCommitTheCardWasReadAtAndTheTokenIsNeverShown(@TempDir Path dir) throws Exception {
+        Path patches = dir.resolve("patches");
+        Ran ran = openPrs(dir, "hub:me/lora", "hub:me/merged");
+        String out = ran.out();
+        assertThat(ran.exit()).as(ran.err()).isZero();
 
         assertThat(hub.commits()).hasSize(2).allSatisfy(c -> assertThat(c.createPr()).isTrue());
         assertThat(hub.commits()).filteredOn(c -> c.repo().equals("me/lora")).singleElement().satisfies(c -> {
@@ -174,7 +185,7 @@ class SuggestFromHubTest {
             }).toList();
         }
         assertThat(written).isNotEmpty().noneMatch(s -> s.contains(TOKEN));
-        assertThat(out + err).doesNotContain(TOKEN);
+        assertThat(out + ran.err()).doesNotContain(TOKEN);
         // sent only as the Authorization header, never in a body or an address
         assertThat(hub.server().requests()).allSatisfy(r -> {
             assertThat(r.path() + r.query() + r.bodyText()).doesNotContain(TOKEN);
@@ -207,5 +218,29 @@ class SuggestFromHubTest {
                 .contains("suggest: --repo-files: stopped at me/third after 2 repos: the Hub's RateLimit header leaves too few "
                         + "requests for this window; the cards after it are read without their repo files")
                 .contains("suggest: me/lora: config.json:2:");
+    }
+
+    /**
+     * hub:org/name@REV with --open-prs: the Hub makes a pull request from its parent commit, so a card read at an
+     * older revision than main's head gets none (it would undo main's later changes). In a JVM of its own, for HF_TOKEN.
+     */
+    @Test
+    void aCardReadAtAnOlderRevisionGetsNoPullRequest(@TempDir Path dir) throws Exception {
+        String older = "9".repeat(40);
+        String mergekit = "models:\n  - model: acme/Left\n  - model: acme/Right\nmerge_method: ties\nbase_model: acme/Left\n";
+        hub.server().once(r -> r.path().equals("/api/models/me/merged/revision/v1"), LocalHttpServer.Response.json(
+                "{\"id\":\"me/merged\",\"sha\":\"" + older + "\",\"siblings\":[{\"rfilename\":\"README.md\"},"
+                        + "{\"rfilename\":\"mergekit_config.yml\"}]}"));
+        hub.server().once(r -> r.path().equals("/me/merged/resolve/" + older + "/README.md"),
+                LocalHttpServer.Response.text(200, "# Merged\n\nTwo models, merged.\n"));
+        hub.server().once(r -> r.path().equals("/me/merged/resolve/" + older + "/mergekit_config.yml"),
+                LocalHttpServer.Response.text(200, mergekit));
+        Ran ran = openPrs(dir, "hub:me/merged@v1");
+
+        assertThat(ran.exit()).as(ran.err()).isEqualTo(1);
+        assertThat(ran.out()).contains("failed me/merged: the card was read at revision " + older + ", not at main's head ("
+                + MERGE_SHA + ")", "pull requests: opened 0, skipped 0, failed 1, not tried 0");
+        assertThat(hub.commits()).isEmpty();
+        assertThat(Files.readString(dir.resolve("patches").resolve("me__merged").resolve("README.md"))).contains("acme/Left");
     }
 }

@@ -235,23 +235,49 @@ public final class HubClient {
                 r -> refused(r, type, repo, revision, file.path()));
     }
 
-    /** The repo's discussions and pull requests, newest first, all pages. */
+    /**
+     * The repo's discussions and pull requests, newest first, all pages. An answer of another shape than the API's
+     * (no {@code discussions} array, an entry without a string {@code title} or a boolean {@code isPullRequest}, an
+     * empty page while {@code count} says more) is an error, not fewer discussions: a caller checking for its own pull
+     * request must not read a format drift as "none" (huggingface_hub raises on these too).
+     */
     public List<Discussion> discussions(RepoType type, String repo) throws IOException {
         requireRepoId(type, repo);
+        String what = "the discussions of " + repo;
         List<Discussion> all = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {
-            HttpResponse<byte[]> response = get(urls.discussions(type, repo, page), "the discussions of " + repo);
+            HttpResponse<byte[]> response = get(urls.discussions(type, repo, page), what);
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, null, null);
             }
-            JsonNode body = readJson(response, "the discussions of " + repo, JsonNodeType.OBJECT);
-            JsonNode list = body.path("discussions");
-            list.forEach(d -> all.add(RepoInfoReader.discussion(d)));
-            if (list.isEmpty() || all.size() >= body.path("count").asInt(0)) {
-                break;
+            JsonNode body = readJson(response, what, JsonNodeType.OBJECT);
+            JsonNode list = body.get("discussions");
+            JsonNode count = body.get("count");
+            if (list == null || !list.isArray() || count == null || !count.canConvertToInt()) {
+                throw unexpected(what, page, list == null || !list.isArray() ? "no \"discussions\" array"
+                        : "no number \"count\"");
+            }
+            for (JsonNode d : list) {
+                if (!d.isObject() || !d.path("title").isTextual() || !d.path("isPullRequest").isBoolean()) {
+                    throw unexpected(what, page, "entry " + (all.size() + 1) + " has no string \"title\" and boolean "
+                            + "\"isPullRequest\"");
+                }
+                all.add(RepoInfoReader.discussion(d));
+            }
+            if (all.size() >= count.asInt()) {
+                return all;
+            }
+            if (list.isEmpty()) {
+                throw unexpected(what, page, "an empty page after " + all.size() + " of the " + count.asInt()
+                        + " it counts");
             }
         }
         return all;
+    }
+
+    private static HubException unexpected(String what, int page, String why) {
+        return new HubException(Kind.SERVER_ERROR, 200, "the Hub's answer for " + what + " (page " + page
+                + ") has an unexpected shape: " + why, null);
     }
 
     /**
@@ -289,11 +315,17 @@ public final class HubClient {
                 throw new HubException(Kind.SERVER_ERROR, response.statusCode(), repo + " changed since commit "
                         + parentCommit + " (HTTP " + response.statusCode() + "); read it again and redo the change", null);
             }
-            throw refused(response, type, repo, revision, null);
+            throw refused(response, type, repo, revision, null, true);
         }
         JsonNode answer = readJson(response, "the pull request on " + repo, JsonNodeType.OBJECT);
-        return new CommitResult(answer.path("commitUrl").asText(null), answer.path("commitOid").asText(null),
-                answer.path("pullRequestUrl").asText(null));
+        JsonNode url = answer.get("pullRequestUrl");
+        if (url == null || !url.isTextual() || url.asText().isBlank() || !answer.path("success").asBoolean(true)) {
+            // huggingface_hub reads commit_data["pullRequestUrl"] and fails without it: no address, no pull request
+            String error = serverErrors(answer);
+            throw new HubException(Kind.SERVER_ERROR, response.statusCode(), "the Hub's answer to the pull request on "
+                    + repo + " has no pull request address" + (error.isEmpty() ? "" : " (" + error + ")"), null);
+        }
+        return new CommitResult(answer.path("commitUrl").asText(null), answer.path("commitOid").asText(null), url.asText());
     }
 
     private HttpResponse<byte[]> get(URI uri, String what) throws IOException {
@@ -358,16 +390,34 @@ public final class HubClient {
 
     /** The Hub's refusal as one line that says what to do. */
     private HubException refused(HttpResponse<?> response, RepoType type, String repo, String revision, String path) {
+        return refused(response, type, repo, revision, path, false);
+    }
+
+    /**
+     * The Hub's refusal as one line that says what to do, with the Hub's own reason where it gave one ({@link
+     * #hubReason}). A 401 when a token was sent is the token refused ({@link Kind#TOKEN_REFUSED}: the Hub answers 401
+     * for bad credentials, 403 or 404 for a repo the token may not see); a 403 on a commit ({@code commit}) that is
+     * not a gate is a token without write access.
+     */
+    private HubException refused(HttpResponse<?> response, RepoType type, String repo, String revision, String path,
+                                 boolean commit) {
+        String reason = hubReason(response);
         HubHttp.discard(response);
         int status = response.statusCode();
         String code = response.headers().firstValue("X-Error-Code").orElse("");
-        String message = response.headers().firstValue("X-Error-Message").orElse("").toLowerCase(java.util.Locale.ROOT);
+        String message = reason.toLowerCase(java.util.Locale.ROOT);
         String what = repo == null ? "the Hub" : type.singular() + " " + repo;
+        String said = reason.isEmpty() ? "" : ": " + reason;
         boolean token = options().token() != null;
         if (code.equals("GatedRepo") || (status == 403 && message.contains("gated"))
                 || (status == 403 && message.contains("restricted"))) {
             return new HubException(Kind.NO_ACCESS, status, what + " is gated: accept its conditions at "
                     + urls.page(type, repo) + (token ? " with the account of HF_TOKEN" : " and set HF_TOKEN"), null);
+        }
+        // the token goes to the endpoint's origin only: a 401 from elsewhere (a CDN) says nothing about it
+        if (status == 401 && token && !code.equals("RepoNotFound") && HubHttp.sameOrigin(response.uri(), options().endpoint())) {
+            return new HubException(Kind.TOKEN_REFUSED, status, "the Hub refused HF_TOKEN (HTTP 401" + said
+                    + "): check or renew the token", null);
         }
         if (code.equals("EntryNotFound") || (status == 404 && path != null && !code.equals("RepoNotFound")
                 && !code.equals("RevisionNotFound"))) {
@@ -381,12 +431,84 @@ public final class HubClient {
             return new HubException(Kind.NOT_FOUND, status, "no " + what + " at " + Redaction.url(options().endpoint())
                     + (token ? "" : " (if it is private, set HF_TOKEN)"), null);
         }
+        if (status == 403 && message.contains("discussions") && message.contains("disabled")) {
+            return new HubException(Kind.NO_ACCESS, status, "discussions are disabled on " + what + " (HTTP 403" + said
+                    + "): no pull request can be opened there", null);
+        }
+        if (status == 403 && commit && token) {
+            return new HubException(Kind.NO_ACCESS, status, "the Hub refused the pull request on " + what + " (HTTP 403"
+                    + said + "); HF_TOKEN may lack write access or the permission to open pull requests", null);
+        }
         if (status == 401 || status == 403) {
-            return new HubException(Kind.NO_ACCESS, status, what + " is private or gated (HTTP " + status + "); "
+            return new HubException(Kind.NO_ACCESS, status, what + " is private or gated (HTTP " + status + said + "); "
                     + (token ? "HF_TOKEN has no access to it" : "set HF_TOKEN to a token with access"), null);
         }
         return new HubException(Kind.SERVER_ERROR, status, "the Hub answered HTTP " + status + " for " + what
-                + (path == null ? "" : " " + path), null);
+                + (path == null ? "" : " " + path) + said, null);
+    }
+
+    /** The most of the Hub's own reason a refusal line shows, in characters. */
+    static final int MAX_REASON = 200;
+
+    /**
+     * The Hub's own words on a refusal, as huggingface_hub's {@code hf_raise_for_status} gathers them: the {@code
+     * X-Error-Message} header, then the JSON body's {@code error} (a string or a list) and {@code errors[].message},
+     * else a short body that is neither JSON nor HTML; joined by "; ", on one line, control characters as {@code ?},
+     * cut at {@link #MAX_REASON} characters. It is remote text: never more than that, never a line break.
+     */
+    private String hubReason(HttpResponse<?> response) {
+        List<String> said = new ArrayList<>();
+        response.headers().firstValue("X-Error-Message").ifPresent(said::add);
+        byte[] body = null;
+        if (response.body() instanceof byte[] b) {
+            body = b;
+        } else if (response.body() instanceof InputStream in) {
+            try {
+                body = readAtMost(in, 16 * 1024);
+            } catch (IOException e) {
+                body = null;   // the status says enough; a body that broke off adds nothing
+            }
+        }
+        if (body != null && body.length > 0) {
+            try {
+                JsonNode node = json.readTree(body);
+                if (node != null && node.isObject()) {
+                    said.add(serverErrors(node));
+                }
+            } catch (IOException e) {
+                String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+                if (!type.contains("html")) {
+                    said.add(new String(body, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        String joined = String.join("; ", said.stream().map(s -> s.replaceAll("\\s+", " ").strip())
+                .filter(s -> !s.isEmpty()).distinct().toList());
+        StringBuilder b = new StringBuilder();
+        joined.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) || bidi(c) ? '?' : c));
+        return b.length() > MAX_REASON ? b.substring(0, MAX_REASON - 1) + "\u2026" : b.toString();
+    }
+
+    /** The {@code error} (string or list) and {@code errors[].message} of a Hub answer, joined by "; ". */
+    private static String serverErrors(JsonNode answer) {
+        List<String> out = new ArrayList<>();
+        JsonNode error = answer.get("error");
+        if (error != null && error.isArray()) {
+            error.forEach(e -> out.add(e.asText()));
+        } else if (error != null && error.isValueNode() && !error.isNull()) {
+            out.add(error.asText());
+        }
+        answer.path("errors").forEach(e -> {
+            if (e.path("message").isValueNode()) {
+                out.add(e.path("message").asText());
+            }
+        });
+        return String.join("; ", out.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** Bidirectional overrides and isolates: remote text must not reorder the line it is shown in. */
+    private static boolean bidi(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     /** The client's retry and identity settings. */

@@ -12,8 +12,10 @@ public class HubException extends IOException {
     public enum Kind {
         /** No connection: offline, DNS, refused, timed out. */
         UNREACHABLE,
-        /** The repo is gated or private and the token (if any) has no access. */
+        /** The repo is gated or private and the token (if any) has no access; or the token may not write there. */
         NO_ACCESS,
+        /** The Hub refused the token itself (HTTP 401 with a token): no other request with it can succeed. */
+        TOKEN_REFUSED,
         /** No such repo or revision. */
         NOT_FOUND,
         /** The repo exists but has no such file. */

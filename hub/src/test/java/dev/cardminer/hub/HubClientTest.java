@@ -356,9 +356,14 @@ class HubClientTest {
 
         hub.server().once(r -> r.method().equals("POST"), Response.text(500, "oops"));
         assertThatThrownBy(() -> client.createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
-                .isInstanceOf(HubException.class).hasMessageContaining("HTTP 500");
+                .isInstanceOf(HubException.class).hasMessage("the Hub answered HTTP 500 for model org/llm: oops");
         assertThat(hub.server().requests().stream().filter(r -> r.method().equals("POST"))).hasSize(2);
         assertThat(hub.commits()).isEmpty();
+        hub.server().once(r -> r.path().contains("/discussions"), Response.text(500, "oops"));
+        HubClient once = HubClient.builder(new HubOptions(hub.endpoint(), HubOptions.DEFAULT_DATASET, dir, TOKEN))
+                .maxAttempts(1).timer(timer).build();
+        assertThatThrownBy(() -> once.discussions(RepoType.MODEL, "org/llm"))
+                .hasMessage("the Hub answered HTTP 500 to the discussions of org/llm (one try); try again later");
     }
 
     @Test
@@ -426,5 +431,90 @@ class HubClientTest {
         hub.server().once(r -> r.path().equals("/api/models"), Response.json("{}"));
         assertThatThrownBy(() -> client(null).listModels(ModelQuery.builder().author("org").build()))
                 .hasMessage("the Hub's answer for the model search is not a JSON array (it is an object)");
+    }
+
+    /**
+     * A discussions answer of another shape than the API's fails, as huggingface_hub's KeyError does: read as "no
+     * discussions", it would let a caller open a duplicate pull request.
+     */
+    @Test
+    void aDiscussionsAnswerOfAnotherShapeIsAnErrorNotAnEmptyList() throws Exception {
+        hub.model("org/llm").discussion("\"num\":1,\"title\":\"[cardminer] Add license\",\"status\":\"open\",\"isPullRequest\":true");
+        HubClient client = client(TOKEN);
+        java.util.Map<String, String> shapes = new java.util.LinkedHashMap<>();
+        shapes.put("{\"count\":3,\"start\":0}", "(page 0) has an unexpected shape: no \"discussions\" array");
+        shapes.put("{\"discussions\":\"oops\",\"count\":1}", "no \"discussions\" array");
+        shapes.put("{\"discussions\":[],\"start\":0}", "no number \"count\"");
+        shapes.put("{\"discussions\":[{\"num\":1,\"title\":\"[cardminer] x\",\"status\":\"open\",\"isPR\":true}],\"count\":1}",
+                "entry 1 has no string \"title\" and boolean \"isPullRequest\"");
+        shapes.put("{\"discussions\":[{\"num\":1,\"name\":\"[cardminer] x\",\"isPullRequest\":true}],\"count\":1}",
+                "entry 1 has no string \"title\"");
+        shapes.put("{\"discussions\":[],\"count\":120,\"start\":0}", "an empty page after 0 of the 120 it counts");
+        for (var shape : shapes.entrySet()) {
+            hub.server().once(r -> r.path().contains("/discussions"), Response.json(shape.getKey()));
+            assertThatThrownBy(() -> client.discussions(RepoType.MODEL, "org/llm")).as(shape.getKey())
+                    .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.kind()).isEqualTo(HubException.Kind.SERVER_ERROR))
+                    .hasMessageStartingWith("the Hub's answer for the discussions of org/llm (page 0) has an unexpected shape: ")
+                    .hasMessageContaining(shape.getValue());
+        }
+        assertThat(client.discussions(RepoType.MODEL, "org/llm")).extracting(Discussion::title)
+                .containsExactly("[cardminer] Add license");
+    }
+
+    /**
+     * A 401 with a token is the token refused; a 403 on the commit a token that may not write; discussions disabled
+     * say so; each with the Hub's own reason (X-Error-Message or the JSON "error"), on one line, never the token.
+     */
+    @Test
+    void refusalsSayWhichOneAndPassOnTheHubsReason() {
+        hub.model("org/llm").sha("b".repeat(40)).file("README.md", "# old");
+        HubClient client = client(TOKEN);
+        List<CommitFile> files = List.of(new CommitFile("README.md", new byte[] {'x'}));
+
+        hub.server().once(r -> r.path().equals("/api/models/org/llm"), Response.text(401, "")
+                .withHeader("X-Error-Message", "Invalid credentials in Authorization header"));
+        assertThatThrownBy(() -> client.modelInfo("org/llm", null))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.kind()).isEqualTo(HubException.Kind.TOKEN_REFUSED))
+                .hasMessage("the Hub refused HF_TOKEN (HTTP 401: Invalid credentials in Authorization header): check or renew the token");
+
+        hub.server().once(r -> r.method().equals("POST"), json("{\"error\":\"You don't have the rights to create a "
+                + "pull request under the namespace org. " + TOKEN + "\\u001b[2J\\nopened evil/x\"}", 403));
+        assertThatThrownBy(() -> client.createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.kind()).isEqualTo(HubException.Kind.NO_ACCESS))
+                .hasMessageStartingWith("the Hub refused the pull request on model org/llm (HTTP 403: You don't have the "
+                        + "rights to create a pull request under the namespace org. ")
+                .hasMessageEndingWith("?[2J opened evil/x); HF_TOKEN may lack write access or the permission to open pull requests")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("\n").doesNotContain("\u001b"));
+
+        hub.server().once(r -> r.path().contains("/discussions"), Response.text(403, "")
+                .withHeader("X-Error-Message", "Discussions are disabled for this repo"));
+        assertThatThrownBy(() -> client.discussions(RepoType.MODEL, "org/llm"))
+                .hasMessage("discussions are disabled on model org/llm (HTTP 403: Discussions are disabled for this repo): "
+                        + "no pull request can be opened there");
+
+        hub.server().once(r -> r.method().equals("POST"),
+                json("{\"error\":\"Invalid YAML metadata in README.md: " + "x".repeat(400) + "\"}", 400));
+        assertThatThrownBy(() -> client.createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
+                .hasMessageStartingWith("the Hub answered HTTP 400 for model org/llm: Invalid YAML metadata in README.md: xxx")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300).endsWith("x\u2026"));
+        assertThat(hub.commits()).isEmpty();
+    }
+
+    private static Response json(String json, int status) {
+        return new Response(status, java.util.Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8), -1);
+    }
+
+    /** A commit answer without a pull request address opened none (huggingface_hub reads "pullRequestUrl" or fails). */
+    @Test
+    void aCommitAnswerWithoutAPullRequestAddressIsAnError() {
+        hub.model("org/llm").sha("b".repeat(40)).file("README.md", "# old");
+        List<CommitFile> files = List.of(new CommitFile("README.md", new byte[] {'x'}));
+        hub.server().once(r -> r.method().equals("POST"), Response.json("{\"success\":false,\"error\":\"hook rejected\"}"));
+        assertThatThrownBy(() -> client(TOKEN).createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
+                .isInstanceOfSatisfying(HubException.class, e -> assertThat(e.kind()).isEqualTo(HubException.Kind.SERVER_ERROR))
+                .hasMessage("the Hub's answer to the pull request on org/llm has no pull request address (hook rejected)");
+        hub.server().once(r -> r.method().equals("POST"), Response.json("{\"success\":true,\"pullRequestUrl\":null}"));
+        assertThatThrownBy(() -> client(TOKEN).createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
+                .hasMessage("the Hub's answer to the pull request on org/llm has no pull request address");
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The default for pull requests: each draft written to {@code DIR/org__name/} as {@code pr-title.txt},
- * {@code pr-description.md} and {@code README.md.diff}, for a person to read before anything is sent.
+ * {@code pr-description.md} and {@code README.md.diff}, for a person to read before anything is sent, and {@code
+ * draft.json}: the repo and which card the draft was made from, for {@link ReviewedDrafts}.
  */
 public final class DryRunWriter {
 
@@ -42,6 +43,11 @@ public final class DryRunWriter {
         Files.writeString(folder.resolve("pr-title.txt"), draft.title() + "\n", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("pr-description.md"), draft.description(), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("README.md.diff"), draft.diff(), StandardCharsets.UTF_8);
+        if (draft.readme() != null) {
+            // which card the draft was made from: --open-prs on this folder sends it only for that card
+            Files.writeString(folder.resolve(ReviewedDrafts.DRAFT_JSON), "{\"repo\": " + quoted(draft.repo())
+                    + ", \"card_sha256\": \"" + cardSha256(draft.readme()) + "\"}\n", StandardCharsets.UTF_8);
+        }
         return folder;
     }
 
@@ -62,6 +68,19 @@ public final class DryRunWriter {
             name = name.substring(0, MAX_NAME - hash.length() - 1) + "-" + hash;
         }
         return dir.resolve(name);
+    }
+
+    /** The SHA-256 (hex) of a card's text as UTF-8, a leading BOM aside (as the Hub's README.md is compared). */
+    static String cardSha256(String card) {
+        return java.util.HexFormat.of().formatHex(sha256(card.startsWith("\uFEFF") ? card.substring(1) : card));
+    }
+
+    private static String quoted(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a string is always JSON", e);
+        }
     }
 
     private static byte[] sha256(String s) {

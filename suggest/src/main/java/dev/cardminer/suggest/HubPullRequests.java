@@ -73,11 +73,12 @@ public final class HubPullRequests implements PullRequestHub {
         }
     }
 
-    /** The two failures that stop the run as their own exceptions; the others (404, 403, 5xx) as they are. */
+    /** The three failures that stop the run as their own exceptions; the others (404, 403, 5xx) as they are. */
     private static IOException rateLimited(HubException e) {
         return switch (e.kind()) {
             case RATE_LIMITED -> new RateLimitedException(e.getMessage());
             case UNREACHABLE -> new UnreachableException(e.getMessage());
+            case TOKEN_REFUSED -> new TokenRefusedException(e.getMessage());
             default -> e;
         };
     }

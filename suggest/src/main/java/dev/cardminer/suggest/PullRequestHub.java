@@ -36,6 +36,14 @@ public interface PullRequestHub {
         }
     }
 
+    /** The Hub refused the token itself (HTTP 401): the run stops, since every other request would be refused too. */
+    final class TokenRefusedException extends IOException {
+        /** An exception with a message for people. */
+        public TokenRefusedException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * The revision (commit sha) of the repo's main branch, and its README.md there (null when it has none).
      *

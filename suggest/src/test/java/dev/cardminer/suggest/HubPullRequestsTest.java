@@ -78,8 +78,8 @@ class HubPullRequestsTest {
         assertThat(outcomes.get(0).detail()).contains("cannot reach the Hub").doesNotContain(TOKEN);
         assertThat(outcomes.get(3).detail()).contains("the Hub cannot be reached");
         PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
-        assertThat(summary).isEqualTo(new PullRequestRun.Summary(0, 2, 2, true));
-        assertThat(summary.toString()).isEqualTo("opened 0, skipped 2, failed 2");
+        assertThat(summary).isEqualTo(new PullRequestRun.Summary(0, 2, 0, 2, true, false));
+        assertThat(summary.toString()).isEqualTo("opened 0, skipped 2, failed 0, not tried 2");
     }
 
     @Test
@@ -93,7 +93,7 @@ class HubPullRequestsTest {
             assertThat(hub.server().requests("/")).isNotEmpty().allSatisfy(r ->
                     assertThat(r.path()).doesNotContain("evil").doesNotContain("stdin").doesNotContain(".."));
             assertThat(hub.commits()).isEmpty();
-            assertThat(PullRequestRun.Summary.of(outcomes)).isEqualTo(new PullRequestRun.Summary(0, 2, 2, false));
+            assertThat(PullRequestRun.Summary.of(outcomes)).isEqualTo(new PullRequestRun.Summary(0, 2, 2, 0, false, false));
         }
     }
 
@@ -257,6 +257,77 @@ class HubPullRequestsTest {
             assertThat(hub.server().requests("/api/models/a/declined/commit")).isEmpty();
             assertThat(hub.server().requests("/api/models/a/limited/commit")).hasSize(1);
             assertThat(hub.server().requests("/api/models/a/later")).isEmpty();
+        }
+    }
+
+    /**
+     * A discussions answer of an unexpected shape fails that repo closed (no commit: it could be a duplicate) and the
+     * run goes on with the others; a commit answer without a pull request address is no opened pull request.
+     */
+    @Test
+    void anUnreadableDiscussionsAnswerFailsClosedAndAnAnswerWithoutAnAddressIsNoPullRequest() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            for (String repo : List.of("me/renamed", "me/m", "me/hook")) {
+                hub.model(repo).sha(SHA);
+            }
+            hub.server().once(r -> r.path().equals("/api/models/me/renamed/discussions"), LocalHttpServer.Response.json(
+                    "{\"discussions\":[{\"num\":1,\"title\":\"[cardminer] Add base_model\",\"status\":\"open\",\"isPR\":true}],"
+                            + "\"count\":1,\"start\":0}"));
+            hub.server().once(r -> r.method().equals("POST") && r.path().contains("/me/hook/"),
+                    LocalHttpServer.Response.json("{\"success\":false,\"error\":\"hook rejected\"}"));
+            List<PullRequestRun.Outcome> told = new ArrayList<>();
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, HubTimer.SYSTEM)))
+                    .open(List.of(draft("me/renamed"), draft("me/m"), draft("me/hook")),
+                            Map.of("me/renamed", SHA, "me/m", SHA, "me/hook", SHA), java.util.Set.of(), told::add);
+
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.FAILED,
+                    PullRequestRun.Status.OPENED, PullRequestRun.Status.FAILED);
+            assertThat(outcomes.get(0).detail()).contains("discussions of me/renamed (page 0) has an unexpected shape",
+                    "no pull request opened, since one could not be checked for");
+            assertThat(outcomes.get(2).detail()).contains("has no pull request address (hook rejected)");
+            assertThat(told).isEqualTo(outcomes);
+            assertThat(hub.server().requests("/api/models/me/renamed/commit")).isEmpty();
+            assertThat(PullRequestRun.Summary.of(outcomes).toString()).isEqualTo("opened 1, skipped 0, failed 2, not tried 0");
+        }
+    }
+
+    /** The Hub refusing the token (401) stops the run at once: every other request would carry the same token. */
+    @Test
+    void aRefusedTokenStopsTheRunAtTheFirstRepo() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.model("me/m").sha(SHA);
+            hub.model("me/n").sha(SHA);
+            hub.server().once(r -> true, LocalHttpServer.Response.text(401, "")
+                    .withHeader("X-Error-Message", "Invalid credentials in Authorization header"));
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, HubTimer.SYSTEM)))
+                    .open(List.of(draft("me/m"), draft("me/n")), Map.of());
+
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status)
+                    .containsExactly(PullRequestRun.Status.TOKEN_REFUSED, PullRequestRun.Status.NOT_TRIED);
+            assertThat(outcomes.get(0).detail()).isEqualTo("the Hub refused HF_TOKEN (HTTP 401: Invalid credentials in "
+                    + "Authorization header): check or renew the token");
+            assertThat(hub.server().requests("/")).hasSize(1);
+            PullRequestRun.Summary summary = PullRequestRun.Summary.of(outcomes);
+            assertThat(summary).isEqualTo(new PullRequestRun.Summary(0, 0, 0, 2, false, true));
+        }
+    }
+
+    /** hub:org/name@REV: the Hub makes a pull request from its parent commit, so REV must be main's head now. */
+    @Test
+    void aCardReadAtAnOlderRevisionGetsNoPullRequestOnMain() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.model("me/old").sha(SHA).file("README.md", README);
+            hub.model("me/head").sha(SHA).file("README.md", README);
+            String older = "b".repeat(40);
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, HubTimer.SYSTEM)))
+                    .open(List.of(draft("me/old"), draft("me/head")), Map.of("me/old", older, "me/head", SHA),
+                            java.util.Set.of("me/old", "me/head"), o -> { });
+
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status)
+                    .containsExactly(PullRequestRun.Status.FAILED, PullRequestRun.Status.OPENED);
+            assertThat(outcomes.get(0).detail()).isEqualTo("the card was read at revision " + older + ", not at main's head ("
+                    + SHA + "): a pull request on main is made from main's head; suggest hub:me/old without @revision");
+            assertThat(hub.commits()).singleElement().satisfies(c -> assertThat(c.repo()).isEqualTo("me/head"));
         }
     }
 }

@@ -183,7 +183,7 @@ public final class HubHttp {
                             lastFailure);
                 }
                 throw new HubException(Kind.SERVER_ERROR, status, "the Hub answered HTTP " + status + " to "
-                        + call.what() + " " + attempt + " times; try again later", lastFailure);
+                        + call.what() + (attempt == 1 ? " (one try)" : " " + attempt + " times") + "; try again later", lastFailure);
             }
             pause(wait);
         }
