@@ -346,6 +346,31 @@ class HubClientTest {
     }
 
     @Test
+    void aCommitRedirectedToAnotherHostIsNotSentThereNorReadAsOpened() throws Exception {
+        hub.model("org/llm").sha("b".repeat(40)).file("README.md", "# old");
+        HubClient client = client(TOKEN);
+        List<CommitFile> files = List.of(new CommitFile("README.md", "# new".getBytes(StandardCharsets.UTF_8)));
+        try (LocalHttpServer elsewhere = LocalHttpServer.start()) {
+            elsewhere.onRegex("POST", ".*", (r, groups) -> Response.json("{\"success\": true, \"pullRequestUrl\": \"http://x/1\"}"));
+            hub.server().once(r -> r.method().equals("POST"), Response.of(307).withHeader("Location",
+                    elsewhere.uri() + "/api/models/org/llm/commit/main?create_pr=1"));
+            assertThatThrownBy(() -> client.createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files))
+                    .isInstanceOf(HubException.class)
+                    .hasMessageContaining("redirected a pull request on org/llm")
+                    .hasMessageContaining("to another host").hasMessageContaining("it was not sent there");
+            assertThat(elsewhere.requests()).isEmpty();
+        }
+        assertThat(hub.commits()).isEmpty();
+
+        // on the Hub's own origin a 307 keeps the method and body, and the commit goes through
+        hub.server().once(r -> r.method().equals("POST"), Response.of(307).withHeader("Location",
+                hub.endpoint() + "/api/models/org/llm/commit/main?create_pr=1"));
+        CommitResult result = client.createPullRequest(RepoType.MODEL, "org/llm", null, null, "t", "", files);
+        assertThat(result.pullRequestUrl()).isNotNull();
+        assertThat(hub.commits()).hasSize(1);
+    }
+
+    @Test
     void aStaleParentCommitAndAPostAnswering500AreNotRetriedBlindly() {
         hub.model("org/llm").sha("b".repeat(40)).file("README.md", "# old");
         HubClient client = client(TOKEN);

@@ -309,6 +309,12 @@ public final class HubHttp {
                     + " to an invalid address (" + Redaction.text(printable(location)) + ")", null);
         }
         requireHttp(next, call);
+        if (!call.idempotent() && !sameOrigin(next, from)) {
+            // a commit re-sent elsewhere would carry the card (without the token) and its answer would be read as the
+            // Hub's: a pull request that was never opened
+            throw new HubException(Kind.SERVER_ERROR, 0, "the Hub redirected " + call.what() + " to another host ("
+                    + Redaction.url(hostOnly(next)) + "); it was not sent there", null);
+        }
         return next;
     }
 
