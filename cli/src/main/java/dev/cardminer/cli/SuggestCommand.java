@@ -64,7 +64,8 @@ import picocli.CommandLine;
                 + "mixed, are read one after the other), '-' for one card on "
                 + "standard input, or one or more hub:org/name[@revision]: each model's card and its repo files "
                 + "(adapter_config.json, mergekit_config.yml, config.json, the file list) read from the Hub at one "
-                + "commit; without SOURCE, the cards of the store --db names (as analyze stored them).",
+                + "commit (a repo without README.md: its files alone, nothing patched); without SOURCE, the cards of the "
+                + "store --db names (as analyze stored them).",
         "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
                 + "2 on a usage error, an input that cannot be read or HF_TOKEN refused by the Hub, 3 when the Hub cannot be reached or stops the "
                 + "run (rate limit)."})
@@ -325,6 +326,12 @@ final class SuggestCommand implements Callable<Integer> {
                 seen++;
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
+                String noCard = models != null ? models.noCard() : null;
+                if (noCard != null) {
+                    err.println(CardFiles.oneLine("suggest: " + sc.origin() + ": no README.md at revision " + noCard
+                            + ": its repo files are read alone, and there is no card to patch"));
+                    err.flush();
+                }
                 CardSuggestions found = suggester.suggest(card, models != null ? models.files()
                         : lookup != null ? lookup.of(card.id()) : RepoFiles.NONE);
                 for (RepoFileProblem p : found.problems()) {
@@ -358,7 +365,11 @@ final class SuggestCommand implements Callable<Integer> {
                 } else {
                     printSummary(out, found, source == null);
                 }
-                if (drafts != null && !found.suggestions().isEmpty()) {
+                if (drafts != null && !found.suggestions().isEmpty() && noCard != null) {
+                    // a pull request would create the card: a maintainer's job, not a bot's one-line metadata fix
+                    note(out, err, card.id(), "no patch: the repo has no README.md; suggest patches a card, it does "
+                            + "not create one");
+                } else if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
                     String nested = openPrs ? notARepoRoot(from, sc) : null;
