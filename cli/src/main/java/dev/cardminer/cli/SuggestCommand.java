@@ -316,13 +316,13 @@ final class SuggestCommand implements Callable<Integer> {
                     closed = true;
                     break;
                 }
-                String from = several != null ? several.current() : source;
+                String from = several != null ? several.current() : source;   // null: the store
                 if (sc.failure() != null) {
                     notes.unreadable(sc);
-                    gaveUnreadable.add(String.valueOf(from));
+                    gaveUnreadable.add(from);
                     continue;
                 }
-                gaveCards.add(String.valueOf(from));
+                gaveCards.add(from);
                 seen++;
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
@@ -460,7 +460,8 @@ final class SuggestCommand implements Callable<Integer> {
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);   // drafts asked for and not written: as any unwritable output
         }
         gaveUnreadable.removeAll(gaveCards);
-        if (gaveUnreadable.stream().anyMatch(s -> !"-".equals(s) && !Files.isDirectory(Path.of(s)))) {
+        if (gaveUnreadable.stream().anyMatch(s -> s != null && !"-".equals(s) && !s.startsWith("hub:")
+                && !Files.isDirectory(Path.of(s)))) {
             // A card file (of one SOURCE or several) that cannot be read is an unreadable input, as check and card
             // say (exit 2); the others are read all the same.
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);

@@ -619,6 +619,9 @@ class SuggestCommandTest {
         assertThat(run.err()).contains(notes + ": not read: not a card source", "missing.md: not read: no such file")
                 .doesNotContain("Exception");
         assertThat(run.out()).contains("me/tuned", "+ base_model = acme/base-1", "1 card, 1 with findings");
+        CliRun missing = CliRun.run("suggest", cards.toString(), dir.resolve("missing.md").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.out()).contains("2 cards, 1 with findings");
     }
 
     /**
