@@ -17,13 +17,19 @@ final class HubInput {
     /** Cards larger than this are not fetched from the Hub (the largest real cards are well under 1 MB). */
     static final long MAX_CARD_BYTES = 8L << 20;
 
+    /** The file that is a model's card. */
+    private static final String README = "README.md";
+
     static final String PREFIX = "hub:";
 
     /** A checked {@code hub:org/name[@revision]}: a model id in the Hub's form, a revision (null: main) not blank. */
     record Ref(String input, String id, String revision) {
     }
 
-    /** A model's info and its README.md, read at one revision: the info's sha when the Hub gives one. */
+    /**
+     * A model's info and its README.md, read at one revision: the info's sha when the Hub gives one. {@code readme} is
+     * null when the info lists the repo's files and README.md is not among them: the repo has no card.
+     */
     record Model(Ref ref, RepoInfo info, String revision, byte[] readme) {
     }
 
@@ -69,18 +75,20 @@ final class HubInput {
 
     /** The model's README.md at the reference's revision (one request). */
     byte[] readme(Ref ref) throws IOException {
-        return client().readFile(RepoType.MODEL, ref.id(), ref.revision(), "README.md", MAX_CARD_BYTES);
+        return client().readFile(RepoType.MODEL, ref.id(), ref.revision(), README, MAX_CARD_BYTES);
     }
 
     /**
      * The model's info, then its README.md at the sha the info gives (the revision asked for when it gives none): a
      * card and what is read with it (its repo files, a pull request's parent commit) are of one commit, even when the
-     * branch moves between the requests.
+     * branch moves between the requests. A repo whose file list has no README.md (adapter and GGUF repos often have
+     * none) has no card, and none is asked for; without a file list it is asked for.
      */
     Model model(Ref ref) throws IOException {
         RepoInfo info = client().modelInfo(ref.id(), ref.revision());
         String revision = info.sha() != null ? info.sha() : ref.revision();
-        byte[] readme = client().readFile(RepoType.MODEL, ref.id(), revision, "README.md", MAX_CARD_BYTES);
+        byte[] readme = !info.siblings().isEmpty() && !info.hasFile(README) ? null
+                : client().readFile(RepoType.MODEL, ref.id(), revision, README, MAX_CARD_BYTES);
         return new Model(ref, info, revision, readme);
     }
 }

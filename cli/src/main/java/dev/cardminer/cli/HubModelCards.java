@@ -23,6 +23,7 @@ final class HubModelCards implements CardSource {
     private final Map<String, String> revisions = new HashMap<>();
     private int next;
     private RepoFiles files = RepoFiles.NONE;
+    private String noCard;
     private String stopped;
     private boolean failed;
     private boolean unavailable;
@@ -35,6 +36,7 @@ final class HubModelCards implements CardSource {
     @Override
     public SourceCard next() throws IOException {
         files = RepoFiles.NONE;
+        noCard = null;
         if (next >= refs.size()) {
             return null;
         }
@@ -47,6 +49,12 @@ final class HubModelCards implements CardSource {
             files = new HubRepoFiles(hub.client()).read(model.info(), model.revision());
             if (model.info().sha() != null) {
                 revisions.putIfAbsent(ref.id(), model.info().sha());
+            }
+            if (model.readme() == null) {
+                // its files still state base_model, relation and library: read with an empty card, which is no card
+                // to patch (a pull request would create README.md, which suggest does not do)
+                noCard = model.revision() == null ? "main" : model.revision();
+                return SourceCard.ofBytes(ref.id(), ref.input(), new byte[0], RepoFacts.NONE);
             }
             return SourceCard.ofBytes(ref.id(), ref.input(), model.readme(), RepoFacts.NONE);
         } catch (HubException e) {
@@ -66,6 +74,14 @@ final class HubModelCards implements CardSource {
     /** The repo files read with the card {@link #next()} gave last (none for an unreadable one). */
     RepoFiles files() {
         return files;
+    }
+
+    /**
+     * The revision at which the repo of the card {@link #next()} gave last has no README.md (that card is empty, its
+     * repo files were read), or null when it has one.
+     */
+    String noCard() {
+        return noCard;
     }
 
     /** The sha each model's card was read at, by id: the parent commit of its pull request. */

@@ -60,18 +60,22 @@ import picocli.CommandLine;
                 + "datasets, model-index, pipeline_tag, library_name, license, language, metrics), with the sentence "
                 + "each value was read from.",
         "Values that differ from the YAML are reported as conflicts and never patched.",
-        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze), '-' for one card on "
+        "SOURCE: a folder of cards, a .md, .parquet or .jsonl file (as for analyze; several, files and folders "
+                + "mixed, are read one after the other), '-' for one card on "
                 + "standard input, or one or more hub:org/name[@revision]: each model's card and its repo files "
                 + "(adapter_config.json, mergekit_config.yml, config.json, the file list) read from the Hub at one "
-                + "commit; without SOURCE, the cards of the store --db names (as analyze stored them).",
+                + "commit (a repo without README.md: its files alone, nothing patched); without SOURCE, the cards of the "
+                + "store --db names (as analyze stored them).",
         "Exit status: 0 when done (cards with findings or without a patch included), 1 when a pull request failed, "
                 + "2 on a usage error, an input that cannot be read or HF_TOKEN refused by the Hub, 3 when the Hub cannot be reached or stops the "
                 + "run (rate limit)."})
 final class SuggestCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "SOURCE",
-            description = "Where the cards come from; '-' reads one card from standard input; hub:org/name[@revision] "
-                    + "a model of the Hub with its repo files (several may be given); none: the --db store's cards.")
+            description = "Where the cards come from (several files and folders may be given, each card keeping the id "
+                    + "it has when its SOURCE is given alone); '-' reads one card from standard input; "
+                    + "hub:org/name[@revision] a model of the Hub with its repo files (several may be given, not mixed "
+                    + "with other sources); none: the --db store's cards.")
     List<String> sources;
 
     /** The one SOURCE, or the hub: inputs joined by spaces, or null. */
@@ -158,8 +162,14 @@ final class SuggestCommand implements Callable<Integer> {
         List<HubInput.Ref> hubRefs = hubRefs();
         source = sources == null || sources.isEmpty() ? null : String.join(" ", sources);
         HubOptions hub = HubSettings.options(hubInput.hubEndpoint, null);
-        boolean oneFile = source != null && !"-".equals(source) && !source.startsWith("hub:")
+        // several local SOURCEs (files and folders): read one after the other, each as it is read alone
+        List<String> locals = hubRefs.isEmpty() && sources != null && sources.size() > 1 ? List.copyOf(sources) : List.of();
+        boolean oneFile = source != null && locals.isEmpty() && !"-".equals(source) && !source.startsWith("hub:")
                 && Files.isRegularFile(Path.of(source)) && source.toLowerCase(Locale.ROOT).endsWith(".md");
+        if (id != null && !locals.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--id names one card: give it with one .md "
+                    + "file, not with " + locals.size() + " SOURCEs (their cards' ids come from their files' names)");
+        }
         if (id != null && !"-".equals(source) && !oneFile
                 && !(source != null && source.endsWith(".md") && Files.notExists(Path.of(source)))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--id names one card: give it with '-' or one "
@@ -173,17 +183,31 @@ final class SuggestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with '-' needs --id org/name: "
                     + "a card from standard input has no repo to send a pull request to");
         }
-        Path guessed = openPrs && id == null ? readmeNamedByItsFolders(source) : null;
+        Path guessed = null;
+        String guessedFrom = source;
+        for (String s : openPrs && id == null ? (locals.isEmpty() ? java.util.Collections.singletonList(source) : locals)
+                : List.<String>of()) {
+            guessed = readmeNamedByItsFolders(s);
+            if (guessed != null) {
+                guessedFrom = s;
+                break;
+            }
+        }
         if (guessed != null) {
+            boolean file = Files.isRegularFile(Path.of(guessedFrom));
             // Its id comes from the names of the folders it sits in (a clone in ~/code/my-model is "code/my-model"):
             // a pull request must not go to a repo that was guessed.
             throw new CommandLine.ParameterException(spec.commandLine(), "--open-prs with "
-                    + (oneFile ? "a README.md file" : "a folder whose own README.md is a card") + " needs "
-                    + (oneFile ? "" : "that file with ") + "--id org/name: its repo would be guessed from the folders it "
-                    + "is in (" + CardFiles.oneLine(CardSources.cardId(guessed, guessed)) + ")");
+                    + (file ? "a README.md file" : "a folder whose own README.md is a card")
+                    + (locals.isEmpty() ? "" : " (" + CardFiles.oneLine(guessedFrom) + ")") + " needs "
+                    + (file ? "" : "that file with ") + "--id org/name" + (locals.isEmpty() ? "" : ", given alone")
+                    + ": its repo would be guessed from the folders it is in ("
+                    + CardFiles.oneLine(CardSources.cardId(guessed, guessed)) + ")");
         }
-        if (source != null && !"-".equals(source)) {
-            CardFiles.refuseEmptyFolder(spec.commandLine(), source);
+        for (String s : locals.isEmpty() && source != null ? java.util.Collections.singletonList(source) : locals) {
+            if (!"-".equals(s)) {
+                CardFiles.refuseEmptyFolder(spec.commandLine(), s);
+            }
         }
         if (source == null && db == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a SOURCE, or --db FILE to read the cards of a store");
@@ -261,6 +285,12 @@ final class SuggestCommand implements Callable<Integer> {
         NotStored notStored = new NotStored();
         int unsaved = 0;
         HubModelCards models = hubRefs.isEmpty() ? null : new HubModelCards(hubRefs, hubInput);
+        LocalSources several = locals.isEmpty() ? null
+                : new LocalSources(locals, hub, (s, read) -> SourceNotes.skipped("suggest", s, read, err));
+        // the SOURCEs (of several) that gave a card read and that gave one not read: a named file that gave none is
+        // an unreadable input (exit 2), as for one SOURCE
+        Set<String> gaveCards = new HashSet<>();
+        Set<String> gaveUnreadable = new HashSet<>();
         RepoFilesLookup lookup = repoFiles && models == null ? new RepoFilesLookup(hubInput, err) : null;
         // Ctrl-C with --db: the suggestion rows of the cards committed so far stay; a re-run ends as an uninterrupted run.
         try (plugged; InterruptNotice interrupted = InterruptNotice.register(err, "cardminer suggest: interrupted; "
@@ -269,7 +299,7 @@ final class SuggestCommand implements Callable<Integer> {
                      + " (a run again writes them again)" : "the cards after the last one printed were not read"), false);
              CardStore store = db == null ? null : CardStore.openExisting(db);
              CardSource cards = source == null ? CardSources.store(store) : source.equals("-") ? stdin(err)
-                     : models != null ? models : oneFile && id != null ? withId(source)
+                     : models != null ? models : several != null ? several : oneFile && id != null ? withId(source)
                      : CardSources.open(source, hub, ProgressOutput.none())) {
             if (cards == null) {
                 return 2;
@@ -286,13 +316,22 @@ final class SuggestCommand implements Callable<Integer> {
                     closed = true;
                     break;
                 }
+                String from = several != null ? several.current() : source;   // null: the store
                 if (sc.failure() != null) {
                     notes.unreadable(sc);
+                    gaveUnreadable.add(from);
                     continue;
                 }
+                gaveCards.add(from);
                 seen++;
                 ModelCard card = sc.text() != null ? ModelCard.parse(sc.id(), sc.text()) : ModelCard.parse(sc.id(), sc.utf8());
                 tooLarge(card, err);
+                String noCard = models != null ? models.noCard() : null;
+                if (noCard != null) {
+                    err.println(CardFiles.oneLine("suggest: " + sc.origin() + ": no README.md at revision " + noCard
+                            + ": its repo files are read alone, and there is no card to patch"));
+                    err.flush();
+                }
                 CardSuggestions found = suggester.suggest(card, models != null ? models.files()
                         : lookup != null ? lookup.of(card.id()) : RepoFiles.NONE);
                 for (RepoFileProblem p : found.problems()) {
@@ -326,10 +365,14 @@ final class SuggestCommand implements Callable<Integer> {
                 } else {
                     printSummary(out, found, source == null);
                 }
-                if (drafts != null && !found.suggestions().isEmpty()) {
+                if (drafts != null && !found.suggestions().isEmpty() && noCard != null) {
+                    // a pull request would create the card: a maintainer's job, not a bot's one-line metadata fix
+                    note(out, err, card.id(), "no patch: the repo has no README.md; suggest patches a card, it does "
+                            + "not create one");
+                } else if (drafts != null && !found.suggestions().isEmpty()) {
                     Patch patch = unnamed ? patcher.patch(card, found.suggestions(), null)
                             : patcher.patch(card, found.suggestions());
-                    String nested = openPrs ? notARepoRoot(source, sc) : null;
+                    String nested = openPrs ? notARepoRoot(from, sc) : null;
                     if (patch.ok() && nested != null) {
                         // checkpoint-500/README.md in a clone: its id comes from folders that are no repo
                         notSent.add(new PullRequestRun.Outcome(card.id(), PullRequestRun.Status.SKIPPED_NOT_A_REPO,
@@ -392,7 +435,8 @@ final class SuggestCommand implements Callable<Integer> {
                         + "changed since): no suggestion rows stored for %s (first: %s); run analyze %s --db %s first%n",
                         notStored.count, notStored.count == 1 ? "is" : "are", CardFiles.oneLine(db.toString()),
                         notStored.count == 1 ? "it" : "them", CardFiles.oneLine(notStored.first),
-                        source.equals("-") ? "on the card's file" : CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
+                        source.equals("-") ? "on the card's file" : several != null ? "on each SOURCE"
+                                : CardFiles.oneLine(source), CardFiles.oneLine(db.toString()));
             }
             if (lookup != null) {
                 lookup.finish();
@@ -415,8 +459,11 @@ final class SuggestCommand implements Callable<Integer> {
         if (unwritten > 0) {
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);   // drafts asked for and not written: as any unwritable output
         }
-        if (seen == 0 && notes.unreadable() > 0 && source != null && Files.isRegularFile(Path.of(source))) {
-            // One card file that cannot be read is an unreadable input, as check and card say (exit 2).
+        gaveUnreadable.removeAll(gaveCards);
+        if (gaveUnreadable.stream().anyMatch(s -> s != null && !"-".equals(s) && !s.startsWith("hub:")
+                && !Files.isDirectory(Path.of(s)))) {
+            // A card file (of one SOURCE or several) that cannot be read is an unreadable input, as check and card
+            // say (exit 2); the others are read all the same.
             exit = Math.max(exit, OneLineErrorHandler.IO_ERROR);
         }
         if (openPrs) {
@@ -489,16 +536,20 @@ final class SuggestCommand implements Callable<Integer> {
 
     /**
      * The hub: inputs, checked before any request (a malformed one is a usage error); none when SOURCE is no hub:
-     * input. hub: inputs are not mixed with other sources, and other sources are one at a time.
+     * input. hub: inputs are not mixed with other sources, nor is '-' (one card from standard input).
      */
     private List<HubInput.Ref> hubRefs() {
         if (sources == null || sources.isEmpty()) {
             return List.of();
         }
         long refs = sources.stream().filter(SuggestCommand::isModel).count();
-        if (refs == 0 && sources.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "one SOURCE at a time (several only as "
-                    + "hub:org/name inputs), got " + sources.size());
+        if (sources.size() > 1 && sources.contains("-")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "'-' reads one card from standard input: "
+                    + "give it alone, not with other sources");
+        }
+        if (sources.size() > 1 && sources.contains(CardSources.HUB)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "hub: (the Hub's model-card dataset) is read "
+                    + "alone, not with other sources");
         }
         if (refs > 0 && refs < sources.size()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "hub:org/name inputs cannot be mixed with other sources");

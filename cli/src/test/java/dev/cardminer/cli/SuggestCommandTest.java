@@ -573,21 +573,83 @@ class SuggestCommandTest {
         assertThat(fromStore.out()).contains("+ pipeline_tag = text-classification", ", metadata)").doesNotContain("metadata, line");
     }
 
-    /** Several file sources are a usage error, as for analyze (one SOURCE): nothing is read, nothing written. */
+    /**
+     * Several local SOURCEs, files and folders mixed, as check takes them (TESTER-SUGGEST F29): each card as when its
+     * SOURCE is given alone (same id, same findings, same patch), in the order given, one summary for all.
+     */
     @Test
-    void severalFileSourcesAreAUsageErrorAsForAnalyze(@TempDir Path dir) throws Exception {
+    void severalFilesAndFoldersAreReadAsEachAlone(@TempDir Path dir) throws Exception {
         Path cards = corpus(dir);
+        Path other = Files.createDirectories(dir.resolve("other/acme/tuned-2"));
+        Files.writeString(other.resolve("README.md"), TUNED.replace("acme/base-1", "acme/base-2"));
+        Path lone = Files.writeString(dir.resolve("lib__lone.md"), TUNED.replace("acme/base-1", "acme/base-3"));
+        String[] sources = {lone.toString(), dir.resolve("other").toString(), cards.resolve("me__tuned.md").toString()};
+        StringBuilder alone = new StringBuilder();
+        for (String s : sources) {
+            CliRun one = CliRun.run("suggest", s, "--json");
+            assertThat(one.exit()).as(one.err()).isZero();
+            alone.append(one.out());
+        }
+        CliRun several = CliRun.run("suggest", sources[0], sources[1], sources[2], "--json");
+        assertThat(several.exit()).as(several.err()).isZero();
+        assertThat(several.out()).isEqualTo(alone.toString());
+        assertThat(several.out()).contains("\"id\":\"lib/lone\"", "\"id\":\"acme/tuned-2\"", "\"id\":\"me/tuned\"",
+                "acme/base-3", "acme/base-2");
+
         Path out = dir.resolve("out");
-        CliRun suggest = CliRun.run("suggest", cards.resolve("me__tuned.md").toString(),
-                cards.resolve("me__plain.md").toString(), "--patch-dir", out.toString());
-        assertThat(suggest.exit()).isEqualTo(2);
-        assertThat(suggest.err()).contains("one SOURCE at a time", "--help").doesNotContain("Exception");
-        assertThat(suggest.out()).isEmpty();
+        CliRun patched = CliRun.run("suggest", sources[0], sources[1], sources[2], "--patch-dir", out.toString());
+        assertThat(patched.exit()).as(patched.err()).isZero();
+        assertThat(patched.out()).contains("3 cards, 3 with findings", "3 patched in");
+        assertThat(out.resolve("lib__lone/README.md")).content().contains("base_model: acme/base-3");
+        assertThat(out.resolve("acme__tuned-2/README.md")).content().contains("base_model: acme/base-2");
+        assertThat(out.resolve("me__tuned/README.md")).content().contains("base_model: acme/base-1");
+    }
+
+    /**
+     * Among several SOURCEs, one that is no card source or not there is said with its name and the others are read;
+     * the run ends with 2, as check ends when one of its files cannot be read.
+     */
+    @Test
+    void anUnreadableOneOfSeveralSourcesIsSaidAndTheOthersAreRead(@TempDir Path dir) throws Exception {
+        Path cards = corpus(dir);
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a card\n");
+        CliRun run = CliRun.run("suggest", notes.toString(), dir.resolve("missing.md").toString(),
+                cards.resolve("me__tuned.md").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains(notes + ": not read: not a card source", "missing.md: not read: no such file")
+                .doesNotContain("Exception");
+        assertThat(run.out()).contains("me/tuned", "+ base_model = acme/base-1", "1 card, 1 with findings");
+        CliRun missing = CliRun.run("suggest", cards.toString(), dir.resolve("missing.md").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.out()).contains("2 cards, 1 with findings");
+    }
+
+    /**
+     * --id names one card, '-' is one card from standard input, and --open-prs refuses a README.md whose repo would be
+     * guessed from its folders: with several SOURCEs, usage errors before anything is read or written.
+     */
+    @Test
+    void idStdinAndAGuessedReadmeAmongSeveralSourcesAreUsageErrors(@TempDir Path dir) throws Exception {
+        Path cards = corpus(dir);
+        Path clone = Files.createDirectories(dir.resolve("code/my-model"));
+        Files.writeString(clone.resolve("README.md"), TUNED);
+        Path out = dir.resolve("out");
+        String tuned = cards.resolve("me__tuned.md").toString();
+        String plain = cards.resolve("me__plain.md").toString();
+        CliRun id = CliRun.run("suggest", tuned, plain, "--id", "me/x", "--patch-dir", out.toString());
+        assertThat(id.exit()).isEqualTo(2);
+        assertThat(id.err()).contains("--id names one card", "not with 2 SOURCEs", "--help");
+        CliRun stdin = CliRun.run("suggest", tuned, "-");
+        assertThat(stdin.exit()).isEqualTo(2);
+        assertThat(stdin.err()).contains("'-' reads one card from standard input: give it alone");
+        for (String readme : new String[] {clone.resolve("README.md").toString(), clone.toString()}) {
+            CliRun prs = CliRun.run("suggest", tuned, readme, "--patch-dir", out.toString(), "--open-prs");
+            assertThat(prs.exit()).isEqualTo(2);
+            assertThat(prs.err()).contains("--open-prs with", "(" + readme + ")", "--id org/name, given alone",
+                    "(code/my-model)").doesNotContain("Exception");
+            assertThat(prs.out()).isEmpty();
+        }
         assertThat(out).doesNotExist();
-        CliRun analyze = CliRun.run("analyze", cards.resolve("me__tuned.md").toString(),
-                cards.resolve("me__plain.md").toString(), "--db", dir.resolve("x.duckdb").toString());
-        assertThat(analyze.exit()).isEqualTo(2);
-        assertThat(dir.resolve("x.duckdb")).doesNotExist();
     }
 
     /**

@@ -119,6 +119,37 @@ class SuggestFromHubTest {
         assertThat(run.out()).contains("me/merged\n  + base_model = acme/Left");
     }
 
+    /**
+     * A repo without README.md (TESTER-SUGGEST F25): its files' values are reported, with a line that it has no card;
+     * README.md is not asked for (the info lists the files), and no draft or pull request would create one.
+     */
+    @Test
+    void aRepoWithoutAReadmeGetsItsFilesValuesAndNoPatchSaidSo(@TempDir Path dir) throws Exception {
+        String sha = "e".repeat(40);
+        hub.model("me/noreadme").sha(sha).file("adapter_config.json", ADAPTER).file("adapter_model.safetensors", "w");
+        Path patches = dir.resolve("patches");
+        CliRun run = CliRun.run("suggest", "--hub-endpoint", hub.endpoint().toString(), "hub:me/noreadme",
+                "hub:me/merged", "--fields", "base_model,base_model_relation,library_name", "--patch-dir", patches.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("suggest: hub:me/noreadme: no README.md at revision " + sha
+                + ": its repo files are read alone, and there is no card to patch");
+        assertThat(run.out()).contains("me/noreadme\n  + base_model = acme/Base-7B  (0.98 repo-file:adapter_config.json, ")
+                .contains("  + base_model_relation = adapter  (", "  + library_name = peft  (")
+                .contains("  (no patch: the repo has no README.md; suggest patches a card, it does not create one)")
+                .contains("2 cards, 2 with findings", "1 patched in");
+        assertThat(paths()).doesNotContain("GET /me/noreadme/resolve/" + sha + "/README.md")
+                .contains("GET /api/models/me/noreadme", "GET /me/noreadme/resolve/" + sha + "/adapter_config.json");
+        assertThat(patches.resolve("me__noreadme")).doesNotExist();
+        assertThat(patches.resolve("me__merged/README.md")).exists();
+
+        // --open-prs: nothing is sent to it (no README.md is created), the other repo's pull request is
+        Ran ran = openPrs(Files.createDirectories(dir.resolve("prs")), "hub:me/noreadme", "hub:me/merged");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(hub.commits()).singleElement().satisfies(c -> assertThat(c.repo()).isEqualTo("me/merged"));
+        assertThat(ran.out()).contains("(no patch: the repo has no README.md", "pull requests: opened 1, skipped 0, failed 0")
+                .doesNotContain("opened me/noreadme");
+    }
+
     @Test
     void aRateLimitThatAsksTooLongStopsTheRunAndTheRestIsNotTried() {
         hub.server().once(r -> r.path().equals("/api/models/me/lora"),
