@@ -236,17 +236,42 @@ public final class HubClient {
     }
 
     /**
+     * Called before each page of a listing is asked for, so that a caller can check its request budget first and
+     * stop (by throwing) before the Hub would refuse the request.
+     */
+    @FunctionalInterface
+    public interface BeforePage {
+        /** About to ask for page {@code page} (from 0). */
+        void beforePage(int page) throws IOException;
+    }
+
+    /**
      * The repo's discussions and pull requests, newest first, all pages. An answer of another shape than the API's
      * (no {@code discussions} array, an entry without a string {@code title} or a boolean {@code isPullRequest}, an
      * empty page while {@code count} says more) is an error, not fewer discussions: a caller checking for its own pull
      * request must not read a format drift as "none" (huggingface_hub raises on these too).
      */
     public List<Discussion> discussions(RepoType type, String repo) throws IOException {
+        return listDiscussions(type, repo, null, page -> { });
+    }
+
+    /**
+     * The repo's pull requests only, newest first, all pages: the listing with the Hub's {@code type=pull_request}
+     * filter (huggingface_hub's {@code discussion_type="pull_request"}), so that plain discussions cost no pages.
+     * Checked for shape as {@link #discussions}; {@code beforeEachPage} is called before every page is asked for.
+     */
+    public List<Discussion> pullRequests(RepoType type, String repo, BeforePage beforeEachPage) throws IOException {
+        return listDiscussions(type, repo, "pull_request", beforeEachPage);
+    }
+
+    private List<Discussion> listDiscussions(RepoType type, String repo, String discussionType, BeforePage beforeEachPage)
+            throws IOException {
         requireRepoId(type, repo);
         String what = "the discussions of " + repo;
         List<Discussion> all = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {
-            HttpResponse<byte[]> response = get(urls.discussions(type, repo, page), what);
+            beforeEachPage.beforePage(page);
+            HttpResponse<byte[]> response = get(urls.discussions(type, repo, discussionType, page), what);
             if (response.statusCode() != 200) {
                 throw refused(response, type, repo, null, null);
             }

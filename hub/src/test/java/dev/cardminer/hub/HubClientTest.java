@@ -345,6 +345,40 @@ class HubClientTest {
         assertThat(client.discussions(RepoType.MODEL, "org/llm")).extracting(Discussion::title).first().isEqualTo("Add license");
     }
 
+    /** As huggingface_hub's {@code get_repo_discussions(discussion_type="pull_request")}: {@code ?type=pull_request&p=N}. */
+    @Test
+    void listsOnlyPullRequestsWithTheHubsTypeFilterSoPlainDiscussionsCostNoPages() throws Exception {
+        hub.model("org/llm").sha("b".repeat(40));
+        for (int n = 6; n >= 3; n--) {
+            hub.model("org/llm").discussion("\"num\":" + n + ",\"title\":\"Q" + n + "\",\"status\":\"open\",\"isPullRequest\":false");
+        }
+        hub.model("org/llm")
+                .discussion("\"num\":2,\"title\":\"Typo\",\"status\":\"open\",\"isPullRequest\":true")
+                .discussion("\"num\":1,\"title\":\"First\",\"status\":\"closed\",\"isPullRequest\":true");
+        HubClient client = client(TOKEN);
+        List<Integer> pagesAsked = new ArrayList<>();
+
+        assertThat(client.pullRequests(RepoType.MODEL, "org/llm", pagesAsked::add)).extracting(Discussion::num)
+                .containsExactly(2, 1);
+        assertThat(pagesAsked).containsExactly(0);
+        assertThat(hub.server().requests("/api/models/org/llm/discussions")).extracting(Request::query)
+                .containsExactly("type=pull_request&p=0");
+
+        // the plain listing stays whole, unfiltered: 6 discussions over 3 pages of 2
+        assertThat(client.discussions(RepoType.MODEL, "org/llm")).hasSize(6);
+        assertThat(hub.server().requests("/api/models/org/llm/discussions")).extracting(Request::query)
+                .containsExactly("type=pull_request&p=0", "p=0", "p=1", "p=2");
+    }
+
+    @Test
+    void aCallerCanStopAPullRequestListingBeforeAnyPageIsAskedFor() {
+        hub.model("org/llm").discussion("\"num\":1,\"title\":\"T\",\"status\":\"open\",\"isPullRequest\":true");
+        assertThatThrownBy(() -> client(TOKEN).pullRequests(RepoType.MODEL, "org/llm", page -> {
+            throw new java.io.IOException("no budget for page " + page);
+        })).hasMessage("no budget for page 0");
+        assertThat(hub.server().requests("/api/")).isEmpty();
+    }
+
     @Test
     void aCommitRedirectedToAnotherHostIsNotSentThereNorReadAsOpened() throws Exception {
         hub.model("org/llm").sha("b".repeat(40)).file("README.md", "# old");

@@ -13,8 +13,8 @@ import java.util.List;
  * {@link PullRequestHub} on the hub module's client: the repo's discussions, its head (model info's sha and
  * README.md there), and a commit with {@code create_pr=1} against main. Build the client with one attempt per
  * request ({@code HubClient.builder(options).maxAttempts(1)}) so that a 429 stops the run instead of waiting it
- * out. Before each repo it checks the budget the Hub's {@code RateLimit} header reported on the last answer: when
- * it is smaller than one pull request's requests, it waits for the window's reset if that is within the client's
+ * out. Before each page of a repo's pull-request listing it checks the budget the Hub's {@code RateLimit} header
+ * reported on the last answer: when it is smaller than that page and the requests after it, it waits for the window's reset if that is within the client's
  * longest wait, and otherwise stops the run before the Hub refuses it.
  */
 public final class HubPullRequests implements PullRequestHub {
@@ -26,11 +26,27 @@ public final class HubPullRequests implements PullRequestHub {
         this.client = client;
     }
 
-    /** Requests one pull request takes: discussions (one page), model info, README.md, the commit. */
+    /**
+     * Requests one pull request takes after a page of the listing: that page, model info, README.md, the commit.
+     * Checked before every page of the listing, since a repo with many pull requests takes several pages.
+     */
     static final int REQUESTS_PER_PULL_REQUEST = 4;
 
+    /**
+     * The repo's pull requests, read with the Hub's {@code type=pull_request} filter (plain discussions cost no
+     * pages). Before each page the reported budget must cover that page and the three requests after the listing.
+     */
     @Override
     public List<ExistingPullRequest> discussions(String repo) throws IOException {
+        try {
+            return client.pullRequests(RepoType.MODEL, repo, page -> requireBudget()).stream()
+                    .map(d -> new ExistingPullRequest(d.title(), d.status(), d.pullRequest())).toList();
+        } catch (HubException e) {
+            throw rateLimited(e);
+        }
+    }
+
+    private void requireBudget() throws IOException {
         if (!client.reserve(REQUESTS_PER_PULL_REQUEST)) {
             RateLimitStatus left = client.rateLimit().orElseThrow();
             throw new RateLimitedException(left.resetIn().isEmpty()
@@ -38,12 +54,6 @@ public final class HubPullRequests implements PullRequestHub {
                             + "window resets; stopped before being refused (HTTP 429): run again later"
                     : "the Hub's RateLimit header leaves " + left.remaining() + " requests for "
                             + left.resetIn().get().toSeconds() + " s; stopped before being refused (HTTP 429)");
-        }
-        try {
-            return client.discussions(RepoType.MODEL, repo).stream()
-                    .map(d -> new ExistingPullRequest(d.title(), d.status(), d.pullRequest())).toList();
-        } catch (HubException e) {
-            throw rateLimited(e);
         }
     }
 

@@ -182,6 +182,53 @@ class HubPullRequestsTest {
         }
     }
 
+    private static String discussion(int num, String title, boolean pullRequest) {
+        return "\"num\":" + num + ",\"title\":" + FakeHub.quote(title) + ",\"status\":\"open\",\"isPullRequest\":"
+                + pullRequest + ",\"author\":{\"name\":\"ann\"}";
+    }
+
+    /** TESTER-SUGGEST F19: a popular repo's plain discussions no longer cost a request per page. */
+    @Test
+    void theDuplicateCheckReadsOnlyPullRequestsWithTheHubsFilter() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            FakeHub.Repo repo = hub.model("me/popular").sha(SHA);
+            for (int n = 9; n >= 2; n--) {
+                repo.discussion(discussion(n, "Question " + n, false));
+            }
+            repo.discussion(discussion(1, "[cardminer] Add base_model to the model card metadata", true));
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, HubTimer.SYSTEM)))
+                    .open(List.of(draft("me/popular")), Map.of("me/popular", SHA));
+
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.SKIPPED_EXISTING);
+            // one page of pull requests, not five pages of discussions (9 at 2 a page)
+            assertThat(hub.server().requests("/api/")).extracting(r -> r.path() + "?" + r.query())
+                    .containsExactly("/api/models/me/popular/discussions?type=pull_request&p=0");
+            assertThat(hub.commits()).isEmpty();
+        }
+    }
+
+    /**
+     * TESTER-SUGGEST F19: a listing of several pages is paid for page by page. With 3 requests left and 6 pull requests
+     * by others (3 pages), reserving once for the whole repo would have read the pages and met the 429 at the commit.
+     */
+    @Test
+    void theBudgetIsCheckedBeforeEveryPageOfTheListingSoTheRunStopsBeforeA429() throws Exception {
+        try (FakeHub hub = FakeHub.start()) {
+            hub.rateLimit(3, 3600);
+            FakeHub.Repo repo = hub.model("me/busy").sha(SHA);
+            for (int n = 6; n >= 1; n--) {
+                repo.discussion(discussion(n, "Fix typo " + n, true));
+            }
+            List<PullRequestRun.Outcome> outcomes = new PullRequestRun(new HubPullRequests(client(hub, new SteppedTimer(() -> { }))))
+                    .open(List.of(draft("me/busy")), Map.of("me/busy", SHA));
+
+            assertThat(outcomes).extracting(PullRequestRun.Outcome::status).containsExactly(PullRequestRun.Status.RATE_LIMITED);
+            assertThat(outcomes.get(0).detail()).contains("RateLimit header leaves 2 requests for 3600 s; stopped before being refused");
+            assertThat(hub.server().requests("/api/")).extracting(r -> r.query()).containsExactly("type=pull_request&p=0");
+            assertThat(hub.commits()).isEmpty();
+        }
+    }
+
     @Test
     void waitsForTheWindowWhenItResetsSoon() throws Exception {
         try (FakeHub hub = FakeHub.start()) {

@@ -113,6 +113,12 @@ public final class FakeHub implements AutoCloseable {
     private final List<Commit> commits = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Entries per tree page (default 1, so that every listing of two files paginates). */
     public volatile int treePageSize = 1;
+    /**
+     * Discussions per page of a listing (default 2, so that a few paginate; the Hub's is 50). As the Hub does, a
+     * listing honours {@code p} (the page, from 0) and {@code type} ({@code all}, {@code discussion},
+     * {@code pull_request}; another is a 400), and {@code count} is the number of discussions of that type.
+     */
+    public volatile int discussionPageSize = 2;
     /** Files this size or larger are LFS files, redirected to the other origin (default 1 KiB). */
     public volatile int lfsThreshold = LFS_THRESHOLD;
 
@@ -351,15 +357,21 @@ public final class FakeHub implements AutoCloseable {
             return refused;
         }
         Map<String, List<String>> q = query(request.query());
+        String type = q.containsKey("type") ? q.get("type").get(0) : "all";
+        if (!List.of("all", "discussion", "pull_request").contains(type)) {
+            return Response.text(400, "Invalid type");
+        }
         int page = q.containsKey("p") ? Integer.parseInt(q.get("p").get(0)) : 0;
-        int perPage = 2;
+        int perPage = discussionPageSize;
         List<String> all;
         synchronized (repo.discussions) {
-            all = List.copyOf(repo.discussions);
+            all = repo.discussions.stream().filter(d -> type.equals("all")
+                    || d.matches(".*\"isPullRequest\"\\s*:\\s*" + type.equals("pull_request") + "\\b.*")).toList();
         }
+        long closed = all.stream().filter(d -> d.matches(".*\"status\"\\s*:\\s*\"closed\".*")).count();
         List<String> slice = all.subList(Math.min(page * perPage, all.size()), Math.min((page + 1) * perPage, all.size()));
         return Response.json("{\"discussions\":[" + String.join(",", slice) + "],\"count\":" + all.size()
-                + ",\"start\":" + page * perPage + "}");
+                + ",\"start\":" + page * perPage + ",\"numClosedDiscussions\":" + closed + "}");
     }
 
     private Response commit(Request request, List<String> groups) {

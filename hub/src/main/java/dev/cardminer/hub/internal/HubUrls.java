@@ -37,8 +37,10 @@ public final class HubUrls {
         return at("/" + type.webPrefix() + path(repo) + "/resolve/" + segment(rev(revision)) + "/" + path(file));
     }
 
-    public URI discussions(RepoType type, String repo, int page) {
-        return at("/api/" + type.apiSegment() + "/" + path(repo) + "/discussions?p=" + page);
+    /** {@code /api/models/org/name/discussions?[type=T&]p=N}, as huggingface_hub's {@code get_repo_discussions} asks */
+    public URI discussions(RepoType type, String repo, String discussionType, int page) {
+        return at("/api/" + type.apiSegment() + "/" + path(repo) + "/discussions?"
+                + (discussionType == null ? "" : query("type", discussionType) + "&") + "p=" + page);
     }
 
     public URI commit(RepoType type, String repo, String revision, boolean createPr) {
