@@ -7,8 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Hub options of a command: the environment's ($HF_ENDPOINT, $HF_TOKEN or the token file of {@code hf auth login}),
- * with its flags on top. Every command
+ * The Hub options of a command: the environment's ($HF_ENDPOINT, $HF_TOKEN), with its flags on top. Every command
  * that reads Hub options gets them here, so that an endpoint that is no http(s) address is the same usage error
  * (exit 2, one line) everywhere instead of a Hub failure (exit 3) at the first request.
  */
@@ -19,8 +18,7 @@ final class HubSettings {
 
     /**
      * @throws IOException when the endpoint in effect is not an http(s) address (one line, credentials masked), or
-     *                     HF_TOKEN (or the token file) holds a character no token has, or the file cannot be read (one
-     *                     line without the token)
+     *                     HF_TOKEN holds a character no token has (one line without the token)
      */
     static HubOptions options(String endpoint, Path cacheDir) throws IOException {
         return options(endpoint, cacheDir, System.getenv());
