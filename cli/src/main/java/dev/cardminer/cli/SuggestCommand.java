@@ -105,7 +105,7 @@ final class SuggestCommand implements Callable<Integer> {
     Path patchDir;
 
     @Option(names = "--open-prs", description = {
-            "Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN or the token file of `hf auth login`): one per repo, none where a "
+            "Open the pull requests on the Hub (needs --patch-dir and HF_TOKEN): one per repo, none where a "
                     + "cardminer pull request exists, stopping at the first rate limit or refused token.",
             "A --patch-dir that holds the drafts of a dry run sends them as reviewed: as edited, none for a removed "
                     + "draft, and none whose card changed since; an empty one is drafted and sent at once. Each pull "
@@ -219,8 +219,7 @@ final class SuggestCommand implements Callable<Integer> {
                     + "give their SOURCE (the store keeps their metadata as JSON, not their YAML)");
         }
         if (openPrs && (patchDir == null || hub.token() == null)) {
-            err.println("cardminer suggest: --open-prs needs --patch-dir (the drafts are written there first) and a Hub "
-                    + "token: HF_TOKEN, or the token file that `hf auth login` writes (docs/hub.md)");
+            err.println("cardminer suggest: --open-prs needs --patch-dir (the drafts are written there first) and HF_TOKEN");
             err.flush();
             return 2;
         }

@@ -207,47 +207,4 @@ class SuggestOpenPrsTest {
         assertThat(hub.server().requests("/").stream().map(LocalHttpServer.Request::path))
                 .allSatisfy(p -> assertThat(p).contains("/me/a"));
     }
-
-    /** A run with no HF_TOKEN and the token file that {@code hf auth login} writes at {@code tokenFile}. */
-    private Ran runLoggedIn(Path tokenFile, String... more) throws Exception {
-        ProcessBuilder pb = suggest(more);
-        pb.environment().remove("HF_TOKEN");
-        pb.environment().remove("HF_HUB_DISABLE_IMPLICIT_TOKEN");
-        pb.environment().put("HF_TOKEN_PATH", tokenFile.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Ran(p.exitValue(), out, Files.readString(dir.resolve("err.txt")));
-    }
-
-    /**
-     * TESTER-SUGGEST F18: logged in with {@code hf auth login} and no HF_TOKEN, the token file is used as huggingface_hub
-     * uses it (here named by HF_TOKEN_PATH, so that no real home is read), and is never shown; a file holding no token
-     * is one line without its content, before any request.
-     */
-    @Test
-    void theTokenFileOfHfAuthLoginIsUsedWhenHfTokenIsUnset() throws Exception {
-        Path tokenFile = dir.resolve("hf-home").resolve("token");
-        Files.createDirectories(tokenFile.getParent());
-        Files.writeString(tokenFile, "hf_file_secret_never_shown_88\n");
-
-        Ran sent = runLoggedIn(tokenFile, "--open-prs", "--limit", "1");
-
-        assertThat(sent.exit()).as(sent.err()).isZero();
-        assertThat(sent.out()).contains("opened me/a: ");
-        assertThat(hub.server().requests("/api/models/me/a/commit/main")).singleElement()
-                .satisfies(r -> assertThat(r.header("authorization")).isEqualTo("Bearer hf_file_secret_never_shown_88"));
-        assertThat(sent.out() + sent.err()).doesNotContain("hf_file_secret_never_shown_88");
-
-        Files.writeString(tokenFile, "hf_file_secret_never_shown_88\u0007\n");
-        int asked = hub.server().requests().size();
-        Ran bad = runLoggedIn(tokenFile, "--open-prs");
-
-        assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err().strip()).isEqualTo("cardminer suggest: the Hub token file " + tokenFile + " (HF_TOKEN_PATH) holds a "
-                + "control character (U+0007) at character 30 of 30 (line breaks and surrounding spaces removed); a Hub "
-                + "token is one word of letters, digits and '_': set it again");
-        assertThat(bad.out() + bad.err()).doesNotContain("hf_file_secret");
-        assertThat(hub.server().requests()).hasSize(asked);
-    }
 }

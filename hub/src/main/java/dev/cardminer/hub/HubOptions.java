@@ -1,6 +1,5 @@
 package dev.cardminer.hub;
 
-import dev.cardminer.hub.internal.TokenFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,8 +11,8 @@ import java.util.Objects;
  * @param endpoint the Hub's address ({@code HF_ENDPOINT}, default {@code https://huggingface.co})
  * @param dataset  the model-card dataset that {@code analyze hub:} reads
  * @param cacheDir where downloaded files are kept between runs
- * @param token    a Hub access token sent as a bearer token ({@code HF_TOKEN}, else the file {@code hf auth login}
- *                 writes) to the endpoint's own host only, or null; never printed
+ * @param token    a Hub access token sent as a bearer token ({@code HF_TOKEN}) to the endpoint's own host
+ *                 only, or null; never printed
  */
 public record HubOptions(URI endpoint, String dataset, Path cacheDir, String token) {
 
@@ -39,35 +38,21 @@ public record HubOptions(URI endpoint, String dataset, Path cacheDir, String tok
     }
 
     /**
-     * Options from the environment: {@code HF_ENDPOINT}, the token (see {@link #fromEnvironment(Map)}), cache under
-     * {@code ~/.cache/cardminer/hub}.
+     * Options from the environment: {@code HF_ENDPOINT}, {@code HF_TOKEN}, cache under {@code ~/.cache/cardminer/hub}.
      *
      * @throws IllegalArgumentException when {@code HF_ENDPOINT} is set and is no http(s) address (said in one line,
-     *                                  credentials masked), or the token holds a character no token has or its file
-     *                                  cannot be read (one line, never the token)
+     *                                  credentials masked)
      */
     public static HubOptions fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
 
-    /**
-     * Options from these environment variables (as {@link #fromEnvironment()} reads the process's). The token is
-     * found as huggingface_hub finds it ({@code get_token}): {@code HF_TOKEN}; when that gives none (unset, empty or
-     * blank), the file that {@code hf auth login} writes: {@code HF_TOKEN_PATH}, else {@code $HF_HOME/token}, else
-     * {@code $XDG_CACHE_HOME/huggingface/token}, else {@code ~/.cache/huggingface/token} ({@code ~} and {@code $VAR}
-     * expanded from these variables; the home is {@code HOME}, else {@code USERPROFILE}: no home, no default file).
-     * The file's token is cleaned as {@code HF_TOKEN} is; a missing file is no token. The file is not read when
-     * {@code HF_HUB_DISABLE_IMPLICIT_TOKEN} is true ({@code 1}, {@code ON}, {@code YES}, {@code TRUE}).
-     */
+    /** Options from these environment variables (as {@link #fromEnvironment()} reads the process's). */
     public static HubOptions fromEnvironment(Map<String, String> env) {
         String endpoint = env.get("HF_ENDPOINT");
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "cardminer", "hub");
-        String token = token("HF_TOKEN", env.get("HF_TOKEN"));
-        if (token == null) {
-            token = TokenFile.read(env);
-        }
         return new HubOptions(endpoint == null || endpoint.isBlank() ? URI.create(DEFAULT_ENDPOINT)
-                : endpoint("HF_ENDPOINT", endpoint), DEFAULT_DATASET, cache, token);
+                : endpoint("HF_ENDPOINT", endpoint), DEFAULT_DATASET, cache, token("HF_TOKEN", env.get("HF_TOKEN")));
     }
 
     /**
