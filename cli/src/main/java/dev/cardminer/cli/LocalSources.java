@@ -12,7 +12,8 @@ import java.util.function.BiConsumer;
 /**
  * Several local SOURCEs (card files and folders, mixed) read one after the other as one source, each opened only when
  * the one before is read, as {@link CardSources#open} opens one SOURCE: so each card keeps the id it gets when its
- * SOURCE is given alone. A SOURCE that cannot be opened (not a card source) is an unreadable entry, and the run goes on.
+ * SOURCE is given alone. A SOURCE that cannot be opened (not a card source), or that breaks while read, is an
+ * unreadable entry, and the run goes on with the next.
  */
 final class LocalSources implements CardSource {
 
@@ -46,7 +47,19 @@ final class LocalSources implements CardSource {
                             why.startsWith(current + ": ") ? why.substring(current.length() + 2) : why);
                 }
             }
-            SourceCard card = open.next();
+            SourceCard card;
+            try {
+                card = open.next();
+            } catch (IOException e) {
+                // a SOURCE that breaks while read (a cut .jsonl.gz, a JSON Lines file without a card): its cards so far
+                // are given, it is said once, and the SOURCEs after it are still read
+                finished.accept(current, open);
+                open.close();
+                open = null;
+                String why = String.valueOf(e.getMessage());
+                return SourceCard.unreadable(current, current,
+                        why.startsWith(current + ": ") ? why.substring(current.length() + 2) : why);
+            }
             if (card != null) {
                 return card;
             }

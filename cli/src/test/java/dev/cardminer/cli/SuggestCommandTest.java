@@ -622,6 +622,12 @@ class SuggestCommandTest {
         CliRun missing = CliRun.run("suggest", cards.toString(), dir.resolve("missing.md").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.out()).contains("2 cards, 1 with findings");
+        // one that breaks while read (JSON Lines without a card line) is said, and the SOURCE after it is still read
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "{\"note\": \"no card here\"}\n");
+        CliRun broken = CliRun.run("suggest", empty.toString(), cards.resolve("me__tuned.md").toString());
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains(empty + ": not read: no line is a card").doesNotContain("Exception");
+        assertThat(broken.out()).contains("me/tuned", "+ base_model = acme/base-1");
     }
 
     /**
