@@ -42,9 +42,7 @@ final class LocalSources implements CardSource {
                 try {
                     open = CardSources.open(current, hub, ProgressOutput.none());
                 } catch (IOException e) {
-                    String why = String.valueOf(e.getMessage());
-                    return SourceCard.unreadable(current, current,
-                            why.startsWith(current + ": ") ? why.substring(current.length() + 2) : why);
+                    return notRead(e);
                 }
             }
             SourceCard card;
@@ -56,9 +54,7 @@ final class LocalSources implements CardSource {
                 finished.accept(current, open);
                 open.close();
                 open = null;
-                String why = String.valueOf(e.getMessage());
-                return SourceCard.unreadable(current, current,
-                        why.startsWith(current + ": ") ? why.substring(current.length() + 2) : why);
+                return notRead(e);
             }
             if (card != null) {
                 return card;
@@ -67,6 +63,13 @@ final class LocalSources implements CardSource {
             open.close();
             open = null;
         }
+    }
+
+    /** The current SOURCE as an unreadable entry, its error without the SOURCE's name the line already gives. */
+    private SourceCard notRead(IOException e) {
+        String why = String.valueOf(e.getMessage());
+        return SourceCard.unreadable(current, current,
+                why.startsWith(current + ": ") ? why.substring(current.length() + 2) : why);
     }
 
     /** The SOURCE the last card came from, as given on the command line. */

@@ -137,10 +137,9 @@ final class ParquetCardSource implements CardSource {
         return new Part(file, origin, columns, count);
     }
 
-    /** DuckDB's reason, with the file as the user named it rather than the absolute path DuckDB was given. */
+    /** The line for a file DuckDB cannot read as Parquet, with DuckDB's reason. */
     private static String unreadable(Path file, SQLException e) {
-        return file + ": not readable as Parquet (truncated or corrupt?): "
-                + DuckDbErrors.reason(e).replace(file.toAbsolutePath().toString(), file.toString());
+        return file + ": not readable as Parquet (truncated or corrupt?): " + reason(file, e);
     }
 
     /** A Parquet file, or every {@code *.parquet} file under a folder (recursively, in path order). */
@@ -207,7 +206,7 @@ final class ParquetCardSource implements CardSource {
      * that fail are skipped, each located by its rows.
      */
     private void failed(SQLException e) throws IOException {
-        String reason = reason(e);
+        String reason = reason(part.file(), e);
         endPart();
         if (ranges != null) {
             skip(part.file() + ": rows " + (row + 1) + " to " + rangeEnd + " not read: " + reason);
@@ -215,7 +214,7 @@ final class ParquetCardSource implements CardSource {
         }
         ranges = rowGroupsFrom(row);
         if (ranges == null) {
-            skip(row == 0 ? part.file() + ": not readable as Parquet (truncated or corrupt?): " + reason
+            skip(row == 0 ? unreadable(part.file(), e)
                     : part.file() + ": rows from " + (row + 1) + " on not read: " + reason);
         }
     }
@@ -258,9 +257,9 @@ final class ParquetCardSource implements CardSource {
         return out;
     }
 
-    /** DuckDB's reason, with the current file as the user named it. */
-    private String reason(SQLException e) {
-        return DuckDbErrors.reason(e).replace(part.file().toAbsolutePath().toString(), part.file().toString());
+    /** DuckDB's reason, with the file as the user named it rather than the absolute path DuckDB was given. */
+    private static String reason(Path file, SQLException e) {
+        return DuckDbErrors.reason(e).replace(file.toAbsolutePath().toString(), file.toString());
     }
 
     private boolean startNextPart() throws IOException {

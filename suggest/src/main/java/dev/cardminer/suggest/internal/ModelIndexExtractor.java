@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class ModelIndexExtractor implements MetadataExtractor {
 
+    /** A Trainer result whose task the text's rules inferred (no pipeline_tag in the YAML). */
+    private static final double TASK_INFERRED = 0.93;
+    /** One without a task: proposed, not patched, since the Hub files results under a task. */
+    private static final double WITHOUT_TASK = 0.8;
+
     public static final String FIELD = "model-index";
 
     private final PipelineTagExtractor pipelineTag;
@@ -112,7 +117,7 @@ public final class ModelIndexExtractor implements MetadataExtractor {
         if (task == null) {
             List<Suggestion> tasks = pipelineTag.extract(card);
             task = tasks.isEmpty() ? null : (String) tasks.get(0).value();
-            confidence = tasks.isEmpty() ? 0.8 : 0.93;
+            confidence = tasks.isEmpty() ? WITHOUT_TASK : TASK_INFERRED;
         }
         if (text.mentions("eval.py") || card.metadata().tags().stream().anyMatch("robust-speech-event"::equalsIgnoreCase)) {
             // the speech event's cards: the block is the validation set during training, while the card's own
@@ -174,7 +179,7 @@ public final class ModelIndexExtractor implements MetadataExtractor {
                 entry.put((String) k, v);
             }
         });
-        double confidence = hadTask || s.confidence() < 0.8 ? s.confidence() : 0.93;
+        double confidence = hadTask || s.confidence() < WITHOUT_TASK ? s.confidence() : TASK_INFERRED;
         return new Suggestion(s.field(), entry, s.evidence(), confidence, s.method());
     }
 
